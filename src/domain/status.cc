@@ -1,0 +1,91 @@
+#include "domain/status.h"
+
+#include <array>
+#include <utility>
+
+namespace giaoban::domain {
+namespace {
+
+constexpr std::array<std::pair<Status, std::string_view>, 6> kStatusCodes = {{
+    {Status::kNotYetAssigned, "not_yet_assigned"},
+    {Status::kCancelled, "cancelled"},
+    {Status::kCompletedOnTime, "completed_on_time"},
+    {Status::kCompletedLate, "completed_late"},
+    {Status::kInProgress, "in_progress"},
+    {Status::kOverdue, "overdue"},
+}};
+
+}  // namespace
+
+std::string_view StatusCode(Status s) {
+  for (const auto& [status, code] : kStatusCodes) {
+    if (status == s) return code;
+  }
+  return "";
+}
+
+std::optional<Status> ParseStatus(std::string_view code) {
+  for (const auto& [status, known] : kStatusCodes) {
+    if (known == code) return status;
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> DeadlineInForce(const TaskFacts& task, Date as_of) {
+  const ApprovedExtension* latest = nullptr;
+  for (const ApprovedExtension& ext : task.extensions) {
+    // `>=` rather than `>` so that of two extensions effective the same day the later entry wins.
+    if (ext.effective_on <= as_of && (!latest || ext.effective_on >= latest->effective_on)) {
+      latest = &ext;
+    }
+  }
+  // An extension is honoured as approved even if it moves the deadline earlier: the approver's
+  // decision is the fact, and second-guessing it here would make reports disagree with documents.
+  if (latest) return latest->new_deadline;
+  return task.deadline;
+}
+
+Status StatusAsOf(const TaskFacts& task, Date as_of) {
+  // A task assigned after D did not exist yet, whatever happened to it later.
+  if (task.assigned_on > as_of) return Status::kNotYetAssigned;
+  if (task.cancelled_on && *task.cancelled_on <= as_of) return Status::kCancelled;
+  const std::optional<Date> deadline = DeadlineInForce(task, as_of);
+  if (task.completed_on && *task.completed_on <= as_of) {
+    return !deadline || *task.completed_on <= *deadline ? Status::kCompletedOnTime
+                                                        : Status::kCompletedLate;
+  }
+  return !deadline || as_of <= *deadline ? Status::kInProgress : Status::kOverdue;
+}
+
+std::string_view WarningCode(Warning w) {
+  switch (w) {
+    case Warning::kNone:
+      return "none";
+    case Warning::kOverdue:
+      return "overdue";
+    case Warning::kDueSoon:
+      return "due_soon";
+    case Warning::kOnTrack:
+      return "on_track";
+    case Warning::kNoDeadline:
+      return "no_deadline";
+  }
+  return "";
+}
+
+Warning WarningAsOf(const TaskFacts& task, Date as_of, int due_soon_days) {
+  switch (StatusAsOf(task, as_of)) {
+    case Status::kOverdue:
+      return Warning::kOverdue;
+    case Status::kInProgress:
+      break;
+    default:
+      return Warning::kNone;
+  }
+  const std::optional<Date> deadline = DeadlineInForce(task, as_of);
+  if (!deadline) return Warning::kNoDeadline;
+  // In progress guarantees D <= deadline, so only the far end of the window needs checking.
+  return *deadline <= as_of.AddDays(due_soon_days) ? Warning::kDueSoon : Warning::kOnTrack;
+}
+
+}  // namespace giaoban::domain
