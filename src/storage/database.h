@@ -1,0 +1,206 @@
+// The one interface the rest of giaoban uses to talk to SQL databases.
+//
+// Statements are written once with $1-style parameters; SQLite accepts "$1" as a named parameter,
+// so the same text runs on both dialects wherever their SQL agrees. Values come back with the same
+// C++ types on both: integers (and booleans) as int64, floating point as double, bytea/BLOB as Blob,
+// everything else (text, dates) as UTF-8 strings.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace giaoban::storage {
+
+enum class Dialect { kSqlite, kPostgres };
+
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
+
+// Convenience constructors that keep call sites short: Param(std::optional<T>) maps nullopt to NULL.
+inline Value Param(std::nullptr_t) { return nullptr; }
+inline Value Param(std::int64_t v) { return v; }
+inline Value Param(int v) { return static_cast<std::int64_t>(v); }
+inline Value Param(bool v) { return static_cast<std::int64_t>(v ? 1 : 0); }
+inline Value Param(double v) { return v; }
+inline Value Param(std::string v) { return v; }
+inline Value Param(std::string_view v) { return std::string(v); }
+inline Value Param(const char* v) { return std::string(v); }
+inline Value Param(Blob v) { return v; }
+template <class T>
+Value Param(const std::optional<T>& v) {
+  return v ? Param(*v) : Value(nullptr);
+}
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+
+  std::size_t size() const { return values_.size(); }
+  bool is_null(std::size_t i) const;
+  std::int64_t integer(std::size_t i) const;
+  std::optional<std::int64_t> opt_integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  const std::string& text(std::size_t i) const;
+  std::optional<std::string> opt_text(std::size_t i) const;
+  const Blob& blob(std::size_t i) const;
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  const Value& value(std::size_t i) const { return values_.at(i); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+struct Result {
+  std::vector<std::string> columns;
+  std::vector<Row> rows;
+  std::int64_t affected_rows = 0;
+
+  bool empty() const { return rows.empty(); }
+  const Row& one() const;  // throws DatabaseError unless exactly one row
+};
+
+class DatabaseError : public std::runtime_error {
+ public:
+  enum class Kind {
+    kUniqueViolation,
+    kForeignKeyViolation,
+    kCheckViolation,
+    kSerialization,  // SQLITE_BUSY after the timeout, PostgreSQL 40001/40P01: safe to retry
+    kConnection,
+    kOther,
+  };
+  DatabaseError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+  Kind kind() const { return kind_; }
+
+ private:
+  Kind kind_;
+};
+
+enum class TransactionMode {
+  kRead,
+  kWrite,  // SQLite takes the write lock up front (BEGIN IMMEDIATE) so it never fails mid-way
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  virtual Result execute(std::string_view sql, std::span<const Value> params) = 0;
+  Result execute(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return execute(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Runs several statements separated by semicolons; used for migrations.
+  virtual void execute_script(std::string_view sql) = 0;
+  virtual void begin(TransactionMode mode) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+};
+
+// A fixed-size pool of connections. Database work is blocking and runs on worker threads; each
+// worker borrows a connection for the duration of one unit of work.
+class Database {
+ public:
+  using Factory = std::function<std::unique_ptr<Connection>()>;
+
+  Database(Dialect dialect, std::string description, Factory factory, std::size_t size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  class Lease {
+   public:
+    Lease(Database* owner, std::unique_ptr<Connection> connection)
+        : owner_(owner), connection_(std::move(connection)) {}
+    Lease(Lease&& other) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    Connection& operator*() const { return *connection_; }
+    Connection* operator->() const { return connection_.get(); }
+    // A connection that failed at the protocol level is not returned to the pool.
+    void discard() { discard_ = true; }
+
+   private:
+    Database* owner_;
+    std::unique_ptr<Connection> connection_;
+    bool discard_ = false;
+  };
+
+  Dialect dialect() const { return dialect_; }
+  const std::string& description() const { return description_; }
+  Lease acquire();
+
+  // Runs fn(Connection&) inside a transaction, commits on return and rolls back on any exception.
+  // Serialization failures are retried a few times with a short back-off.
+  template <class Fn>
+  auto transact(TransactionMode mode, Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+
+ private:
+  void release(std::unique_ptr<Connection> connection, bool discard);
+  static void backoff(int attempt);
+
+  Dialect dialect_;
+  std::string description_;
+  Factory factory_;
+  std::size_t size_;
+  std::size_t created_ = 0;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex mutex_;
+  std::condition_variable available_;
+};
+
+// Opens "postgresql://..." / "postgres://..." on PostgreSQL, anything else as an SQLite file path
+// (an optional "sqlite:" prefix is stripped). The schema is not touched; see migrations.h.
+std::unique_ptr<Database> OpenDatabase(const std::string& url, std::size_t pool_size);
+
+template <class Fn>
+auto Database::transact(TransactionMode mode, Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  constexpr int kAttempts = 5;
+  for (int attempt = 1;; ++attempt) {
+    Lease lease = acquire();
+    try {
+      lease->begin(mode);
+      if constexpr (std::is_void_v<decltype(fn(*lease))>) {
+        fn(*lease);
+        lease->commit();
+        return;
+      } else {
+        auto result = fn(*lease);
+        lease->commit();
+        return result;
+      }
+    } catch (const DatabaseError& e) {
+      try {
+        lease->rollback();
+      } catch (...) {
+        lease.discard();
+      }
+      if (e.kind() == DatabaseError::Kind::kConnection) lease.discard();
+      if (e.kind() != DatabaseError::Kind::kSerialization || attempt == kAttempts) throw;
+    } catch (...) {
+      try {
+        lease->rollback();
+      } catch (...) {
+        lease.discard();
+      }
+      throw;
+    }
+    backoff(attempt);
+  }
+}
+
+}  // namespace giaoban::storage

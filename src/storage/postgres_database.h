@@ -1,0 +1,57 @@
+// PostgreSQL behind the Connection interface, over libpq.
+#pragma once
+
+#include <cstdint>
+#include <list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "storage/database.h"
+
+struct pg_conn;
+
+namespace giaoban::storage {
+
+class PostgresConnection final : public Connection {
+ public:
+  // `url` is a libpq connection URI or key=value string. Throws DatabaseError(kConnection).
+  explicit PostgresConnection(const std::string& url);
+  ~PostgresConnection() override;
+  PostgresConnection(const PostgresConnection&) = delete;
+  PostgresConnection& operator=(const PostgresConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  using Connection::execute;
+  Result execute(std::string_view sql, std::span<const Value> params) override;
+  void execute_script(std::string_view sql) override;
+  void begin(TransactionMode mode) override;
+  void commit() override;
+  void rollback() override;
+
+ private:
+  struct CachedStatement {
+    std::string key;   // the SQL text, plus which parameters are bytea
+    std::string name;  // the server-side prepared statement
+  };
+
+  void configure_session();
+  void ensure_connected();
+  const std::string& prepared_statement(std::string_view sql, std::span<const Value> params);
+  void forget_statement(std::list<CachedStatement>::iterator it);
+  void forget_all_statements();
+  void deallocate_forgotten();
+
+  pg_conn* conn_ = nullptr;
+  // Set between begin() and commit()/rollback(): a connection lost inside a transaction must not
+  // be silently re-established, or the rest of the work would run outside the transaction.
+  bool in_transaction_ = false;
+  std::uint64_t statement_counter_ = 0;
+  // Most recently used first. Keys view the key strings inside the list nodes, which never move.
+  std::list<CachedStatement> statements_;
+  std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> by_key_;
+  std::vector<std::string> to_deallocate_;
+};
+
+}  // namespace giaoban::storage

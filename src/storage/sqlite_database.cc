@@ -1,0 +1,314 @@
+#include "storage/sqlite_database.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+
+namespace giaoban::storage {
+
+namespace {
+
+using Kind = DatabaseError::Kind;
+
+constexpr std::size_t kStatementCacheSize = 256;
+constexpr int kBusyTimeoutMs = 10000;
+
+// Enough of the statement to recognise it in a log, cut on a UTF-8 character boundary.
+std::string SqlSnippet(std::string_view sql) {
+  constexpr std::size_t kMax = 200;
+  if (sql.size() <= kMax) return std::string(sql);
+  std::size_t end = kMax;
+  while (end > 0 && (static_cast<unsigned char>(sql[end]) & 0xC0) == 0x80) --end;
+  return std::string(sql.substr(0, end)) + "...";
+}
+
+Kind KindOf(int code) {
+  switch (code) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+    case SQLITE_CONSTRAINT_ROWID:
+      return Kind::kUniqueViolation;
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Kind::kForeignKeyViolation;
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return Kind::kCheckViolation;
+  }
+  switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Kind::kSerialization;
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTADB:
+      return Kind::kConnection;
+  }
+  return Kind::kOther;
+}
+
+DatabaseError Error(int code, std::string_view message, std::string_view sql) {
+  std::string what = "SQLite error " + std::to_string(code) + ": " + std::string(message);
+  if (!sql.empty()) what += " in: " + SqlSnippet(sql);
+  return DatabaseError(KindOf(code), what);
+}
+
+// Cached statements go back to the cache reset, and without references to the caller's values:
+// they are bound without copying (SQLITE_STATIC), so the bindings must not outlive execute().
+class StatementReset {
+ public:
+  explicit StatementReset(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  ~StatementReset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  StatementReset(const StatementReset&) = delete;
+  StatementReset& operator=(const StatementReset&) = delete;
+
+ private:
+  sqlite3_stmt* stmt_;
+};
+
+int Bind(sqlite3_stmt* stmt, int index, const Value& value) {
+  struct Binder {
+    sqlite3_stmt* stmt;
+    int index;
+    int operator()(std::nullptr_t) const { return sqlite3_bind_null(stmt, index); }
+    int operator()(std::int64_t v) const { return sqlite3_bind_int64(stmt, index, v); }
+    int operator()(double v) const { return sqlite3_bind_double(stmt, index, v); }
+    int operator()(const std::string& v) const {
+      return sqlite3_bind_text64(stmt, index, v.data(), v.size(), SQLITE_STATIC, SQLITE_UTF8);
+    }
+    int operator()(const Blob& v) const {
+      return sqlite3_bind_blob64(stmt, index, v.bytes.data(), v.bytes.size(), SQLITE_STATIC);
+    }
+  };
+  return std::visit(Binder{stmt, index}, value);
+}
+
+Value Column(sqlite3_stmt* stmt, int i) {
+  switch (sqlite3_column_type(stmt, i)) {
+    case SQLITE_INTEGER:
+      return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
+    case SQLITE_FLOAT:
+      return sqlite3_column_double(stmt, i);
+    case SQLITE_TEXT: {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+      if (text == nullptr) throw DatabaseError(Kind::kOther, "SQLite: out of memory reading text");
+      return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i)));
+    }
+    case SQLITE_BLOB: {
+      // A zero-length blob comes back as a null pointer.
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(stmt, i));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(stmt, i));
+      return Blob{bytes ? std::string(bytes, size) : std::string()};
+    }
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::string& path) {
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    close();
+    throw DatabaseError(Kind::kConnection, "cannot open SQLite database " + path + ": " + message);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  try {
+    // WAL lets readers proceed while one writer works; NORMAL sync is durable enough in WAL mode
+    // (a power cut may lose the last commits, never corrupt). Foreign keys are off by default.
+    execute_script(
+        "PRAGMA journal_mode = WAL;"
+        "PRAGMA synchronous = NORMAL;"
+        "PRAGMA foreign_keys = ON;"
+        "PRAGMA temp_store = MEMORY;"
+        "PRAGMA cache_size = -32000;");
+  } catch (...) {
+    close();
+    throw;
+  }
+}
+
+SqliteConnection::~SqliteConnection() { close(); }
+
+void SqliteConnection::close() {
+  for (CachedStatement& cached : statements_) sqlite3_finalize(cached.stmt);
+  by_sql_.clear();
+  statements_.clear();
+  if (db_) sqlite3_close(db_);  // also rolls back an unfinished transaction
+  db_ = nullptr;
+}
+
+sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
+  if (auto it = by_sql_.find(sql); it != by_sql_.end()) {
+    statements_.splice(statements_.begin(), statements_, it->second);
+    return it->second->stmt;
+  }
+
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+  if (rc != SQLITE_OK) throw Error(rc, sqlite3_errmsg(db_), sql);
+  if (stmt == nullptr) return nullptr;  // only whitespace or comments
+
+  // sqlite3_prepare silently ignores everything after the first statement; a second statement
+  // would be lost without a trace, so refuse it.
+  const std::size_t consumed = static_cast<std::size_t>(tail - sql.data());
+  if (consumed < sql.size()) {
+    sqlite3_stmt* extra = nullptr;
+    rc = sqlite3_prepare_v2(db_, tail, static_cast<int>(sql.size() - consumed), &extra, nullptr);
+    sqlite3_finalize(extra);
+    if (rc != SQLITE_OK || extra != nullptr) {
+      sqlite3_finalize(stmt);
+      throw DatabaseError(
+          Kind::kOther,
+          "execute() runs one statement; use execute_script() for several: " + SqlSnippet(sql));
+    }
+  }
+
+  if (statements_.size() >= kStatementCacheSize) {
+    by_sql_.erase(statements_.back().sql);
+    sqlite3_finalize(statements_.back().stmt);
+    statements_.pop_back();
+  }
+  statements_.push_front(CachedStatement{std::string(sql), stmt});
+  by_sql_.emplace(statements_.front().sql, statements_.begin());
+  return stmt;
+}
+
+Result SqliteConnection::execute(std::string_view sql, std::span<const Value> params) {
+  Result result;
+  sqlite3_stmt* stmt = prepare(sql);
+  if (stmt == nullptr) return result;
+  StatementReset reset(stmt);
+
+  // The SQL names its parameters $1, $2, ...: a value whose name the statement does not use is
+  // skipped, and a name without a value stays NULL.
+  char name[24];
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    std::snprintf(name, sizeof name, "$%zu", i + 1);
+    const int index = sqlite3_bind_parameter_index(stmt, name);
+    if (index == 0) continue;
+    const int rc = Bind(stmt, index, params[i]);
+    if (rc != SQLITE_OK) throw Error(rc, sqlite3_errmsg(db_), sql);
+  }
+
+  // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, even across later
+  // statements that change nothing (SELECT, DDL); the total tells whether this one did.
+  const sqlite3_int64 total_before = sqlite3_total_changes64(db_);
+  int columns = -1;
+  for (;;) {
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw Error(rc, sqlite3_errmsg(db_), sql);
+    if (columns < 0) {
+      // Only now: after a schema change the first step recompiles the statement, and "SELECT *"
+      // may have gained columns.
+      columns = sqlite3_column_count(stmt);
+      result.columns.reserve(static_cast<std::size_t>(columns));
+      for (int c = 0; c < columns; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+    }
+    if (rc == SQLITE_DONE) break;
+    std::vector<Value> values;
+    values.reserve(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) values.push_back(Column(stmt, c));
+    result.rows.emplace_back(std::move(values));
+  }
+  if (sqlite3_total_changes64(db_) != total_before) result.affected_rows = sqlite3_changes64(db_);
+  return result;
+}
+
+void SqliteConnection::execute_script(std::string_view sql) {
+  const std::string text(sql);  // sqlite3_exec wants a terminated string
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    const std::string what = message ? message : sqlite3_errmsg(db_);
+    sqlite3_free(message);
+    throw Error(rc, what, sql);
+  }
+}
+
+void SqliteConnection::begin(TransactionMode mode) {
+  // A deferred BEGIN that later writes can fail with SQLITE_BUSY half-way through the work;
+  // IMMEDIATE waits for the write lock (busy_timeout) before any work is done.
+  execute(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void SqliteConnection::commit() { execute("COMMIT"); }
+
+void SqliteConnection::rollback() {
+  // SQLite rolls back by itself after some errors (SQLITE_BUSY, SQLITE_FULL, ...); a second
+  // ROLLBACK would then fail and get a healthy connection discarded.
+  if (sqlite3_get_autocommit(db_)) return;
+  execute("ROLLBACK");
+}
+
+void SqliteBackup(Connection& source, const std::string& destination_path) {
+  auto* connection = dynamic_cast<SqliteConnection*>(&source);
+  if (connection == nullptr) {
+    throw DatabaseError(Kind::kOther, "SqliteBackup needs an SQLite connection");
+  }
+  namespace fs = std::filesystem;
+  const std::string partial = destination_path + ".partial";
+  std::error_code ignored;
+  fs::remove(partial, ignored);
+
+  sqlite3* destination = nullptr;
+  int rc =
+      sqlite3_open_v2(partial.c_str(), &destination,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  auto fail = [&](int code, std::string message) {
+    sqlite3_close(destination);
+    fs::remove(partial, ignored);
+    throw Error(code, "backup to " + destination_path + " failed: " + message, {});
+  };
+  if (rc != SQLITE_OK) {
+    fail(rc, destination ? sqlite3_errmsg(destination) : sqlite3_errstr(rc));
+  }
+  sqlite3_extended_result_codes(destination, 1);
+  sqlite3_busy_timeout(destination, kBusyTimeoutMs);
+
+  sqlite3_backup* backup = sqlite3_backup_init(destination, "main", connection->handle(), "main");
+  if (backup == nullptr) fail(sqlite3_extended_errcode(destination), sqlite3_errmsg(destination));
+  // All pages in one step: that step reads inside a single read transaction, which in WAL mode
+  // does not block writers. Copying in chunks would release the snapshot between chunks, and
+  // every write in between restarts the copy, so a busy database might never finish.
+  constexpr int kAttempts = 200;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    rc = sqlite3_backup_step(backup, -1);
+    if (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) break;
+    sqlite3_sleep(50);
+  }
+  const int finish_rc = sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) fail(rc, sqlite3_errstr(rc));
+  if (finish_rc != SQLITE_OK) fail(finish_rc, sqlite3_errmsg(destination));
+
+  // The copied header still says WAL; a WAL database cannot be opened from read-only media and
+  // leaves -wal/-shm files beside it, which a backup should not need.
+  char* message = nullptr;
+  rc = sqlite3_exec(destination, "PRAGMA journal_mode = DELETE", nullptr, nullptr, &message);
+  if (rc != SQLITE_OK) {
+    std::string what = message ? message : sqlite3_errmsg(destination);
+    sqlite3_free(message);
+    fail(rc, what);
+  }
+  rc = sqlite3_close(destination);
+  destination = nullptr;
+  if (rc != SQLITE_OK) fail(rc, sqlite3_errstr(rc));
+
+  // Stale WAL files of an older database at the destination would be replayed into the copy.
+  fs::remove(destination_path + "-wal", ignored);
+  fs::remove(destination_path + "-shm", ignored);
+  std::error_code ec;
+  fs::rename(partial, destination_path, ec);
+  if (ec) fail(SQLITE_CANTOPEN, "cannot rename " + partial + ": " + ec.message());
+}
+
+}  // namespace giaoban::storage

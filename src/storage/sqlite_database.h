@@ -1,0 +1,56 @@
+// SQLite behind the Connection interface: one file, WAL journal, foreign keys enforced.
+#pragma once
+
+#include <list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "storage/database.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace giaoban::storage {
+
+class SqliteConnection final : public Connection {
+ public:
+  // Creates the file if it does not exist; throws DatabaseError(kConnection) if it cannot be
+  // opened.
+  explicit SqliteConnection(const std::string& path);
+  ~SqliteConnection() override;
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  using Connection::execute;
+  Result execute(std::string_view sql, std::span<const Value> params) override;
+  void execute_script(std::string_view sql) override;
+  void begin(TransactionMode mode) override;
+  void commit() override;
+  void rollback() override;
+
+  sqlite3* handle() const { return db_; }
+
+ private:
+  struct CachedStatement {
+    std::string sql;
+    sqlite3_stmt* stmt;
+  };
+
+  sqlite3_stmt* prepare(std::string_view sql);
+  void close();
+
+  sqlite3* db_ = nullptr;
+  // Most recently used first. Keys view the sql strings inside the list nodes, which never move.
+  std::list<CachedStatement> statements_;
+  std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> by_sql_;
+};
+
+// Writes a consistent snapshot of the database behind `source` (an SqliteConnection) to
+// destination_path, replacing any file there only once the copy is complete. Other connections
+// may keep writing meanwhile. The copy uses a rollback journal so it is a single self-contained
+// file.
+void SqliteBackup(Connection& source, const std::string& destination_path);
+
+}  // namespace giaoban::storage
