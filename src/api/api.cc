@@ -1,0 +1,126 @@
+#include "api/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include "intl/text.h"
+#include "storage/database.h"
+
+namespace giaoban::api {
+
+namespace {
+
+constexpr std::string_view kPrefix = "/api/v1";
+constexpr const char* kSessionCookie = "gb_session";
+
+bool ChangesState(std::string_view method) {
+  return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
+}
+
+}  // namespace
+
+service::Expected<boost::json::object> Call::Body() const {
+  if (request.body.empty()) return service::Error::BadRequest("bad_json");
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(request.body, ec);
+  if (ec || !v.is_object()) return service::Error::BadRequest("bad_json");
+  return std::move(v.as_object());
+}
+
+http::Response Json(const boost::json::value& value, int status) {
+  http::Response r;
+  r.status = status;
+  r.body = boost::json::serialize(value);
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+http::Response ErrorResponse(const service::Error& error, i18n::Language language) {
+  boost::json::object body{{"code", error.code},
+                           {"message", std::string(i18n::Message(error.code, language))}};
+  if (!error.fields.empty()) {
+    boost::json::array fields;
+    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"code", f.code}});
+    body["fields"] = std::move(fields);
+  }
+  return Json(body, error.http_status);
+}
+
+Api::Api(const service::Context& ctx, ApiOptions options)
+    : ctx_(ctx), options_(options), services_(ctx) {
+  RegisterAuthRoutes(*this);
+  RegisterOrganizationRoutes(*this);
+  RegisterSourceRoutes(*this);
+  RegisterTaskRoutes(*this);
+  RegisterStatsRoutes(*this);
+  RegisterMetaRoutes(*this);
+}
+
+void Api::Add(std::string method, std::string pattern, Handler handler, bool public_route) {
+  router_.Add(std::move(method), std::string(kPrefix) + pattern,
+              Route{std::move(handler), public_route});
+}
+
+std::optional<service::Actor> Api::Authenticate(const http::Request& request, bool& via_cookie) {
+  via_cookie = false;
+  if (auto auth = request.header("Authorization")) {
+    constexpr std::string_view kBearer = "Bearer ";
+    if (auth->substr(0, kBearer.size()) != kBearer) return std::nullopt;
+    return services_.auth.ResolveApiToken(std::string(auth->substr(kBearer.size())));
+  }
+  if (auto session = request.cookie(kSessionCookie)) {
+    via_cookie = true;
+    return services_.auth.ResolveSession(*session);
+  }
+  return std::nullopt;
+}
+
+http::Response Api::Handle(http::Request& request) {
+  const auto language = i18n::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
+  try {
+    return Dispatch(request, language);
+  } catch (const storage::DatabaseError& e) {
+    if (e.kind() == storage::DatabaseError::Kind::kUniqueViolation ||
+        e.kind() == storage::DatabaseError::Kind::kForeignKeyViolation) {
+      spdlog::warn("constraint violation on {} {}: {}", request.method, request.path, e.what());
+      return ErrorResponse(service::Error::Conflict(), language);
+    }
+    spdlog::error("database error on {} {}: {}", request.method, request.path, e.what());
+  } catch (const std::exception& e) {
+    spdlog::error("unexpected error on {} {}: {}", request.method, request.path, e.what());
+  }
+  return ErrorResponse({500, "internal_error", {}}, language);
+}
+
+http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
+  Match match;
+  const Route* route = router_.Find(request.method, request.path, match);
+  if (route == nullptr) {
+    return ErrorResponse(match.path_known ? service::Error{405, "method_not_allowed", {}}
+                                          : service::Error::NotFound(),
+                         language);
+  }
+  Call call{request, std::move(match.ids), std::nullopt, language, ctx_};
+  if (!route->public_route) {
+    bool via_cookie = false;
+    call.actor = Authenticate(request, via_cookie);
+    if (!call.actor) return ErrorResponse(service::Error::Unauthenticated(), language);
+    // A cookie is sent by the browser on its own; only our page can also send the CSRF token.
+    if (via_cookie && ChangesState(request.method) &&
+        request.header("X-CSRF-Token").value_or("") != call.actor->csrf_token) {
+      return ErrorResponse({403, "csrf_failed", {}}, language);
+    }
+  }
+  if (ChangesState(request.method) && !request.body.empty()) {
+    const auto type = request.header("Content-Type").value_or("");
+    if (type.substr(0, 16) != "application/json")
+      return ErrorResponse({415, "unsupported_media_type", {}}, language);
+    if (!intl::IsValidUtf8(request.body)) return ErrorResponse(service::Error::BadRequest("bad_json"), language);
+  }
+  Reply reply = route->handler(call);
+  http::Response response =
+      reply.ok() ? std::move(reply.value()) : ErrorResponse(reply.error(), language);
+  if (call.actor) response.log_user = call.actor->username;
+  return response;
+}
+
+}  // namespace giaoban::api

@@ -1,0 +1,93 @@
+// The REST API under /api/v1: authentication, CSRF, routing, JSON in and out, and the translation of
+// service errors and unexpected exceptions into clean HTTP statuses.
+#pragma once
+
+#include <boost/json.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/router.h"
+#include "http/message.h"
+#include "i18n/messages.h"
+#include "service/auth.h"
+#include "service/context.h"
+#include "service/organizations.h"
+#include "service/sources.h"
+#include "service/stats.h"
+#include "service/tasks.h"
+
+namespace giaoban::api {
+
+struct ApiOptions {
+  bool secure_cookies = false;  // set behind HTTPS so the session cookie is never sent in clear
+};
+
+struct Services {
+  explicit Services(const service::Context& ctx)
+      : auth(ctx), organizations(ctx), sources(ctx), tasks(ctx), stats(ctx) {}
+  service::AuthService auth;
+  service::OrganizationService organizations;
+  service::SourceService sources;
+  service::TaskService tasks;
+  service::StatsService stats;
+};
+
+// One request on its way through a handler.
+struct Call {
+  http::Request& request;
+  std::vector<std::int64_t> ids;
+  std::optional<service::Actor> actor;  // set for every route but the public ones
+  i18n::Language language = i18n::Language::kVietnamese;
+  const service::Context& ctx;
+
+  const service::Actor& who() const { return *actor; }
+  std::int64_t id(std::size_t i = 0) const { return ids.at(i); }
+  // The JSON object body; an error when it is missing, not JSON or not an object.
+  service::Expected<boost::json::object> Body() const;
+};
+
+using Reply = service::Expected<http::Response>;
+using Handler = std::function<Reply(Call&)>;
+
+struct Route {
+  Handler handler;
+  bool public_route = false;
+};
+
+class Api {
+ public:
+  Api(const service::Context& ctx, ApiOptions options);
+
+  http::Response Handle(http::Request& request);
+  std::vector<std::string> Routes() const { return router_.Describe(); }
+
+  // Used by the route registration functions.
+  void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
+  Services& services() { return services_; }
+  const ApiOptions& options() const { return options_; }
+
+ private:
+  http::Response Dispatch(http::Request& request, i18n::Language language);
+  std::optional<service::Actor> Authenticate(const http::Request& request, bool& via_cookie);
+
+  const service::Context& ctx_;
+  ApiOptions options_;
+  Services services_;
+  Router<Route> router_;
+};
+
+// Responses.
+http::Response Json(const boost::json::value& value, int status = 200);
+http::Response ErrorResponse(const service::Error& error, i18n::Language language);
+
+// Route groups, one file each.
+void RegisterAuthRoutes(Api& api);
+void RegisterOrganizationRoutes(Api& api);
+void RegisterSourceRoutes(Api& api);
+void RegisterTaskRoutes(Api& api);
+void RegisterStatsRoutes(Api& api);
+void RegisterMetaRoutes(Api& api);
+
+}  // namespace giaoban::api

@@ -1,0 +1,351 @@
+#include "api/json_codec.h"
+
+#include <algorithm>
+
+#include "intl/text.h"
+
+namespace giaoban::api {
+
+namespace json = boost::json;
+using service::NamedRef;
+
+namespace {
+
+json::value Date(const std::optional<domain::Date>& d) {
+  return d ? json::value(d->Iso()) : json::value(nullptr);
+}
+json::value OptId(const std::optional<std::int64_t>& id) {
+  return id ? json::value(*id) : json::value(nullptr);
+}
+json::value Ref(const NamedRef& r) { return json::object{{"id", r.id}, {"name", r.name}}; }
+json::value OptRef(const std::optional<NamedRef>& r) { return r ? Ref(*r) : json::value(nullptr); }
+json::value Refs(const std::vector<NamedRef>& refs) {
+  json::array out;
+  for (const auto& r : refs) out.push_back(Ref(r));
+  return out;
+}
+json::value OptInt(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+}  // namespace
+
+json::value ToJson(const service::Organization& o) {
+  return json::object{{"id", o.id},
+                      {"parent_id", OptId(o.parent_id)},
+                      {"agency_id", OptId(o.agency_id)},
+                      {"kind", o.kind},
+                      {"code", o.code},
+                      {"name", o.name},
+                      {"place_name", o.place_name},
+                      {"valid_from", Date(o.valid_from)},
+                      {"valid_to", Date(o.valid_to)},
+                      {"successor_id", OptId(o.successor_id)},
+                      {"version", o.version}};
+}
+
+json::value ToJson(const service::Person& p) {
+  return json::object{{"id", p.id},
+                      {"organization_id", p.organization_id},
+                      {"organization_name", p.organization_name},
+                      {"full_name", p.full_name},
+                      {"position", p.position},
+                      {"email", p.email},
+                      {"phone", p.phone},
+                      {"active", p.active}};
+}
+
+json::value ToJson(const service::User& u) {
+  return json::object{{"id", u.id},
+                      {"username", u.username},
+                      {"role", service::RoleCode(u.role)},
+                      {"disabled", u.disabled},
+                      {"person", ToJson(u.person)}};
+}
+
+json::value ToJson(const service::Actor& a) {
+  return json::object{{"user_id", a.user_id},
+                      {"username", a.username},
+                      {"full_name", a.full_name},
+                      {"position", a.position},
+                      {"role", service::RoleCode(a.role)},
+                      {"person_id", a.person_id},
+                      {"organization_id", a.organization_id},
+                      {"agency_id", a.agency_id}};
+}
+
+json::value ToJson(const service::Source& s) {
+  return json::object{{"id", s.id},
+                      {"agency_id", s.agency_id},
+                      {"kind", s.kind},
+                      {"title", s.title},
+                      {"doc_number", s.doc_number},
+                      {"doc_date", Date(s.doc_date)},
+                      {"issuer", s.issuer},
+                      {"summary", s.summary},
+                      {"task_count", s.task_count},
+                      {"version", s.version}};
+}
+
+json::value ToJson(const service::TaskSummary& t) {
+  return json::object{{"id", t.id},
+                      {"agency_id", t.agency_id},
+                      {"title", t.title},
+                      {"source_id", t.source_id},
+                      {"source_kind", t.source_kind},
+                      {"source_doc_number", t.source_doc_number},
+                      {"is_key", t.is_key},
+                      {"restricted", t.restricted},
+                      {"lead_org", Ref(t.lead_org)},
+                      {"leader", OptRef(t.leader)},
+                      {"assigned_on", t.assigned_on.Iso()},
+                      {"deadline", Date(t.deadline)},
+                      {"deadline_in_force", Date(t.deadline_in_force)},
+                      {"deadline_label", t.deadline_label},
+                      {"completed_on", Date(t.completed_on)},
+                      {"cancelled_on", Date(t.cancelled_on)},
+                      {"progress", t.progress},
+                      {"extended", t.extended},
+                      {"status", domain::StatusCode(t.status)},
+                      {"warning", domain::WarningCode(t.warning)},
+                      {"version", t.version}};
+}
+
+json::value ToJson(const service::TaskView& v) {
+  const service::TaskDetail& d = v.task;
+  json::object o = ToJson(d.summary).as_object();
+  o["content"] = d.content;
+  o["product"] = d.product;
+  o["parent_id"] = OptId(d.parent_id);
+  o["cooperators"] = Refs(d.cooperators);
+  o["assignees"] = Refs(d.assignees);
+  o["result_doc_number"] = d.result_doc_number;
+  o["result_doc_date"] = Date(d.result_doc_date);
+  o["completion_note"] = d.completion_note;
+  o["cancel_kind"] = d.cancel_kind ? json::value(*d.cancel_kind) : json::value(nullptr);
+  o["cancel_reason"] = d.cancel_reason;
+  o["cancel_approver"] = OptRef(d.cancel_approver);
+  o["source"] = ToJson(d.source);
+  json::array updates;
+  for (const auto& u : d.updates) {
+    json::array attachments;
+    for (const auto& a : u.attachments) {
+      attachments.push_back({{"id", a.id},
+                             {"file_name", a.file_name},
+                             {"content_type", a.content_type},
+                             {"size_bytes", a.size_bytes},
+                             {"sha256", a.sha256}});
+    }
+    updates.push_back({{"id", u.id},
+                       {"reported_on", u.reported_on.Iso()},
+                       {"body", u.body},
+                       {"percent", u.percent ? json::value(*u.percent) : json::value(nullptr)},
+                       {"author", Ref(u.author)},
+                       {"recorded_at", u.recorded_at},
+                       {"attachments", std::move(attachments)}});
+  }
+  o["updates"] = std::move(updates);
+  json::array extensions;
+  for (const auto& e : d.extensions) {
+    extensions.push_back({{"id", e.id},
+                          {"previous_deadline", Date(e.previous_deadline)},
+                          {"requested_deadline", e.requested_deadline.Iso()},
+                          {"reason", e.reason},
+                          {"requested_by", Ref(e.requested_by)},
+                          {"requested_at", e.requested_at},
+                          {"state", e.state},
+                          {"decided_by", OptRef(e.decided_by)},
+                          {"decided_at", OptInt(e.decided_at)},
+                          {"decision_note", e.decision_note},
+                          {"effective_on", Date(e.effective_on)}});
+  }
+  o["extensions"] = std::move(extensions);
+  json::array explanations;
+  for (const auto& x : d.explanations) {
+    explanations.push_back({{"id", x.id},
+                            {"question", x.question},
+                            {"requested_by", Ref(x.requested_by)},
+                            {"requested_at", x.requested_at},
+                            {"answer", x.answer ? json::value(*x.answer) : json::value(nullptr)},
+                            {"answered_by", OptRef(x.answered_by)},
+                            {"answered_at", OptInt(x.answered_at)}});
+  }
+  o["explanations"] = std::move(explanations);
+  json::array subtasks;
+  for (const auto& s : d.subtasks) subtasks.push_back(ToJson(s));
+  o["subtasks"] = std::move(subtasks);
+  const auto& p = v.permissions;
+  o["permissions"] = {{"edit", p.edit},
+                      {"report_progress", p.report_progress},
+                      {"complete", p.complete},
+                      {"request_extension", p.request_extension},
+                      {"decide_extension", p.decide_extension},
+                      {"cancel", p.cancel},
+                      {"request_explanation", p.request_explanation},
+                      {"answer_explanation", p.answer_explanation}};
+  return o;
+}
+
+json::value ToJson(const service::HistoryEvent& e) {
+  auto parse_or_null = [](const std::string& text) -> json::value {
+    if (text.empty()) return nullptr;
+    boost::system::error_code ec;
+    auto v = json::parse(text, ec);
+    return ec ? json::value(nullptr) : v;
+  };
+  return json::object{{"id", e.id},
+                      {"entity", e.entity},
+                      {"entity_id", e.entity_id},
+                      {"action", e.action},
+                      {"actor", OptRef(e.actor)},
+                      {"recorded_at", e.recorded_at},
+                      {"before", parse_or_null(e.before_json)},
+                      {"after", parse_or_null(e.after_json)}};
+}
+
+json::value ToJson(const domain::StatusCounts& c) {
+  return json::object{{"total", c.total},
+                      {"completed", c.completed()},
+                      {"completed_on_time", c.completed_on_time},
+                      {"completed_late", c.completed_late},
+                      {"in_progress", c.in_progress},
+                      {"overdue", c.overdue},
+                      {"cancelled", c.cancelled},
+                      {"extended", c.extended},
+                      {"overdue_rate", c.overdue_rate()},
+                      {"completion_rate", c.completion_rate()},
+                      {"on_time_rate", c.on_time_rate()}};
+}
+
+json::value ToJson(const service::Statistics& s) {
+  auto groups = [](const std::vector<service::StatsGroup>& gs) {
+    json::array out;
+    for (const auto& g : gs) {
+      json::object o = ToJson(g.counts).as_object();
+      o["key"] = g.key;
+      if (!g.name.empty()) o["name"] = g.name;
+      o["tasks_url"] = "/api/v1/tasks?" + g.list_query;
+      out.push_back(std::move(o));
+    }
+    return out;
+  };
+  json::object o = ToJson(s.totals).as_object();
+  o["as_of"] = s.as_of.Iso();
+  o["tasks_url"] = "/api/v1/tasks?" + s.list_query;
+  o["by_source_kind"] = groups(s.by_source_kind);
+  o["by_key"] = groups(s.by_key);
+  o["by_lead_org"] = groups(s.by_lead_org);
+  return o;
+}
+
+// --- BodyReader ------------------------------------------------------------------------------
+
+const json::value* BodyReader::Get(std::string_view field) const {
+  auto it = object_.find(field);
+  return it == object_.end() ? nullptr : &it->value();
+}
+
+void BodyReader::Require(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) errors_.Add(std::string(field), "required");
+}
+
+void BodyReader::OnlyFields(std::initializer_list<std::string_view> known) {
+  for (const auto& kv : object_) {
+    if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end())
+      errors_.Add(std::string(kv.key()), "unknown_field");
+  }
+}
+
+std::optional<std::string> BodyReader::String(std::string_view field, std::size_t max_bytes) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_string()) {
+    errors_.Add(std::string(field), "invalid");
+    return std::nullopt;
+  }
+  std::string s(v->as_string());
+  if (s.size() > max_bytes) {
+    errors_.Add(std::string(field), "too_long");
+    return std::nullopt;
+  }
+  // Trim surrounding white space: pasted text from Word often carries it.
+  const auto first = s.find_first_not_of(" \t\r\n");
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
+}
+
+std::optional<std::int64_t> BodyReader::Id(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_int64() && v->as_int64() > 0) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() > 0 && v->as_uint64() < (1ULL << 62))
+    return static_cast<std::int64_t>(v->as_uint64());
+  errors_.Add(std::string(field), "invalid");
+  return std::nullopt;
+}
+
+std::optional<std::optional<std::int64_t>> BodyReader::NullableId(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null()) return std::optional<std::int64_t>();
+  auto id = Id(field);
+  if (!id) return std::nullopt;
+  return std::optional<std::int64_t>(*id);
+}
+
+std::optional<int> BodyReader::Int(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_int64() && v->as_int64() >= -1'000'000 && v->as_int64() <= 1'000'000)
+    return static_cast<int>(v->as_int64());
+  errors_.Add(std::string(field), "invalid");
+  return std::nullopt;
+}
+
+std::optional<bool> BodyReader::Bool(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_bool()) return v->as_bool();
+  errors_.Add(std::string(field), "invalid");
+  return std::nullopt;
+}
+
+std::optional<domain::Date> BodyReader::Date(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (v->is_string()) {
+    if (auto d = domain::Date::Parse(v->as_string())) return d;
+  }
+  errors_.Add(std::string(field), "invalid_date");
+  return std::nullopt;
+}
+
+std::optional<std::optional<domain::Date>> BodyReader::NullableDate(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr) return std::nullopt;
+  if (v->is_null()) return std::optional<domain::Date>();
+  auto d = Date(field);
+  if (!d) return std::nullopt;
+  return std::optional<domain::Date>(*d);
+}
+
+std::optional<std::vector<std::int64_t>> BodyReader::Ids(std::string_view field) {
+  const json::value* v = Get(field);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_array() || v->as_array().size() > 200) {
+    errors_.Add(std::string(field), "invalid");
+    return std::nullopt;
+  }
+  std::vector<std::int64_t> ids;
+  for (const auto& item : v->as_array()) {
+    if (!item.is_int64() || item.as_int64() <= 0) {
+      errors_.Add(std::string(field), "invalid");
+      return std::nullopt;
+    }
+    ids.push_back(item.as_int64());
+  }
+  return ids;
+}
+
+}  // namespace giaoban::api

@@ -1,0 +1,66 @@
+// JSON shapes of the API: entities out, validated fields in. Names are the API's contract and are
+// described in openapi.cc; change both together.
+#pragma once
+
+#include <boost/json.hpp>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/auth.h"
+#include "service/error.h"
+#include "service/model.h"
+#include "service/stats.h"
+#include "service/tasks.h"
+
+namespace giaoban::api {
+
+boost::json::value ToJson(const service::Organization& o);
+boost::json::value ToJson(const service::Person& p);
+boost::json::value ToJson(const service::User& u);
+boost::json::value ToJson(const service::Actor& a);
+boost::json::value ToJson(const service::Source& s);
+boost::json::value ToJson(const service::TaskSummary& t);
+boost::json::value ToJson(const service::TaskView& v);
+boost::json::value ToJson(const service::HistoryEvent& e);
+boost::json::value ToJson(const service::Statistics& s);
+boost::json::value ToJson(const domain::StatusCounts& c);
+
+template <class T>
+boost::json::value PageJson(const service::Page<T>& page) {
+  boost::json::array items;
+  for (const auto& item : page.items) items.push_back(ToJson(item));
+  return boost::json::object{{"items", std::move(items)},
+                             {"total", page.total},
+                             {"page", page.page},
+                             {"page_size", page.page_size}};
+}
+
+// Reads typed fields from a JSON object, collecting one field error per bad field. Absent fields
+// read as nullopt; `null` is only accepted where the field is nullable.
+class BodyReader {
+ public:
+  BodyReader(const boost::json::object& object, service::Validator& errors)
+      : object_(object), errors_(errors) {}
+
+  std::optional<std::string> String(std::string_view field, std::size_t max_bytes = 20000);
+  std::optional<std::int64_t> Id(std::string_view field);
+  std::optional<std::optional<std::int64_t>> NullableId(std::string_view field);
+  std::optional<int> Int(std::string_view field);
+  std::optional<bool> Bool(std::string_view field);
+  std::optional<domain::Date> Date(std::string_view field);
+  std::optional<std::optional<domain::Date>> NullableDate(std::string_view field);
+  std::optional<std::vector<std::int64_t>> Ids(std::string_view field);
+  void Require(std::string_view field);
+  // Refuses fields outside `known`, so that a misspelt field is an error and not silently lost.
+  void OnlyFields(std::initializer_list<std::string_view> known);
+
+ private:
+  const boost::json::value* Get(std::string_view field) const;
+  const boost::json::object& object_;
+  service::Validator& errors_;
+};
+
+}  // namespace giaoban::api

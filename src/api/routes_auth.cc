@@ -1,0 +1,111 @@
+// /auth, /me and /users.
+#include "api/api.h"
+#include "api/json_codec.h"
+
+namespace giaoban::api {
+
+namespace json = boost::json;
+using service::Error;
+
+namespace {
+
+std::string SessionCookie(const std::string& value, std::int64_t max_age, bool secure) {
+  return std::string("gb_session=") + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+         std::to_string(max_age) + (secure ? "; Secure" : "");
+}
+
+}  // namespace
+
+void RegisterAuthRoutes(Api& api) {
+  Services& s = api.services();
+  const bool secure = api.options().secure_cookies;
+
+  api.Add("POST", "/auth/login", [&s, secure](Call& call) -> Reply {
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"username", "password"});
+    in.Require("username");
+    in.Require("password");
+    auto username = in.String("username", 64);
+    auto password = in.String("password", 256);
+    if (!v.ok()) return v.error();
+    auto result = s.auth.Login(*username, *password, call.request.client_address);
+    if (!result) return result.error();
+    http::Response r = Json(json::object{{"user", ToJson(result->actor)},
+                                         {"csrf_token", result->csrf_token},
+                                         {"expires_at", result->expires_at}});
+    r.set_header("Set-Cookie", SessionCookie(result->session_token,
+                                             call.ctx.settings().session_ttl_seconds, secure));
+    r.log_user = result->actor.username;
+    return r;
+  }, /*public_route=*/true);
+
+  api.Add("POST", "/auth/logout", [&s, secure](Call& call) -> Reply {
+    if (auto token = call.request.cookie("gb_session")) s.auth.Logout(*token);
+    http::Response r = Json(json::object{{"ok", true}});
+    r.set_header("Set-Cookie", SessionCookie("", 0, secure));
+    return r;
+  });
+
+  api.Add("GET", "/me", [](Call& call) -> Reply {
+    json::object o = ToJson(call.who()).as_object();
+    // The page needs the CSRF token again after a reload; it is useless without the cookie.
+    if (!call.who().csrf_token.empty()) o["csrf_token"] = call.who().csrf_token;
+    return Json(o);
+  });
+
+  api.Add("POST", "/me/password", [&s](Call& call) -> Reply {
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"old_password", "new_password"});
+    in.Require("old_password");
+    in.Require("new_password");
+    auto old_password = in.String("old_password", 256);
+    auto new_password = in.String("new_password", 256);
+    if (!v.ok()) return v.error();
+    auto done = s.auth.ChangePassword(call.who(), *old_password, *new_password);
+    if (!done) return done.error();
+    return Json(json::object{{"ok", true}});
+  });
+
+  api.Add("GET", "/users", [&s](Call& call) -> Reply {
+    if (!call.who().manages_agency()) return Error::Forbidden();
+    json::array items;
+    for (const auto& u : s.auth.ListUsers(call.who().agency_id)) items.push_back(ToJson(u));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+
+  api.Add("POST", "/users", [&s](Call& call) -> Reply {
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"username", "password", "role", "organization_id", "full_name", "position",
+                   "email", "person_id"});
+    in.Require("username");
+    in.Require("password");
+    in.Require("role");
+    service::NewUser nu;
+    nu.username = in.String("username", 64).value_or("");
+    nu.password = in.String("password", 256).value_or("");
+    auto role = service::ParseRole(in.String("role", 32).value_or(""));
+    if (!role) v.Add("role", "invalid");
+    else nu.role = *role;
+    nu.organization_id = in.Id("organization_id").value_or(0);
+    nu.full_name = in.String("full_name", 200).value_or("");
+    nu.position = in.String("position", 200).value_or("");
+    nu.email = in.String("email", 200).value_or("");
+    nu.person_id = in.Id("person_id");
+    if (!nu.person_id && nu.organization_id == 0) v.Add("organization_id", "required");
+    if (!v.ok()) return v.error();
+    auto user = s.auth.CreateUser(call.who(), nu);
+    if (!user) return user.error();
+    return Json(ToJson(*user), 201);
+  });
+}
+
+}  // namespace giaoban::api

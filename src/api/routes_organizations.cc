@@ -1,0 +1,127 @@
+// /organizations and /people.
+#include "api/api.h"
+#include "api/json_codec.h"
+#include "api/preconditions.h"
+
+namespace giaoban::api {
+
+namespace json = boost::json;
+using service::Error;
+
+void RegisterOrganizationRoutes(Api& api) {
+  Services& s = api.services();
+
+  api.Add("GET", "/organizations", [&s](Call& call) -> Reply {
+    const auto& q = call.request.query;
+    const bool all = q.count("include_expired") && q.find("include_expired")->second == "true";
+    json::array items;
+    for (const auto& o : s.organizations.List(call.who(), all)) items.push_back(ToJson(o));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+
+  api.Add("GET", "/organizations/{id}", [&s](Call& call) -> Reply {
+    auto o = s.organizations.Get(call.who(), call.id());
+    if (!o) return o.error();
+    http::Response r = Json(ToJson(*o));
+    r.set_header("ETag", VersionTag(o->version));
+    return r;
+  });
+
+  api.Add("POST", "/organizations", [&s](Call& call) -> Reply {
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"parent_id", "kind", "code", "name", "place_name", "valid_from"});
+    in.Require("parent_id");
+    in.Require("kind");
+    in.Require("code");
+    in.Require("name");
+    service::OrganizationInput oi;
+    oi.parent_id = in.Id("parent_id");
+    oi.kind = in.String("kind", 32).value_or("");
+    oi.code = in.String("code", 32).value_or("");
+    oi.name = in.String("name", 300).value_or("");
+    oi.place_name = in.String("place_name", 100).value_or("");
+    oi.valid_from = in.Date("valid_from");
+    if (!v.ok()) return v.error();
+    auto o = s.organizations.Create(call.who(), oi);
+    if (!o) return o.error();
+    return Json(ToJson(*o), 201);
+  });
+
+  api.Add("PATCH", "/organizations/{id}", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"name", "code", "place_name"});
+    auto current = s.organizations.Get(call.who(), call.id());
+    if (!current) return current.error();
+    auto name = in.String("name", 300).value_or(current->name);
+    auto code = in.String("code", 32).value_or(current->code);
+    auto place = in.String("place_name", 100).value_or(current->place_name);
+    if (!v.ok()) return v.error();
+    auto o = s.organizations.Rename(call.who(), call.id(), *version, name, code, place);
+    if (!o) return o.error();
+    http::Response r = Json(ToJson(*o));
+    r.set_header("ETag", VersionTag(o->version));
+    return r;
+  });
+
+  api.Add("POST", "/organizations/{id}/merge", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"successor_id", "effective_on"});
+    in.Require("successor_id");
+    auto successor = in.Id("successor_id");
+    auto effective = in.Date("effective_on");
+    if (!v.ok()) return v.error();
+    auto o = s.organizations.Merge(call.who(), call.id(), *version, *successor,
+                                   effective.value_or(call.ctx.Today()));
+    if (!o) return o.error();
+    return Json(ToJson(*o));
+  });
+
+  api.Add("GET", "/people", [&s](Call& call) -> Reply {
+    std::optional<std::int64_t> org;
+    if (auto it = call.request.query.find("organization_id"); it != call.request.query.end()) {
+      try {
+        org = std::stoll(it->second);
+      } catch (...) {
+        return Error::Validation({{"organization_id", "invalid"}});
+      }
+    }
+    json::array items;
+    for (const auto& p : s.organizations.People(call.who(), org)) items.push_back(ToJson(p));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+
+  api.Add("POST", "/people", [&s](Call& call) -> Reply {
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"organization_id", "full_name", "position", "email", "phone"});
+    in.Require("organization_id");
+    in.Require("full_name");
+    service::PersonInput pi;
+    pi.organization_id = in.Id("organization_id").value_or(0);
+    pi.full_name = in.String("full_name", 200).value_or("");
+    pi.position = in.String("position", 200).value_or("");
+    pi.email = in.String("email", 200).value_or("");
+    pi.phone = in.String("phone", 50).value_or("");
+    if (!v.ok()) return v.error();
+    auto p = s.organizations.CreatePerson(call.who(), pi);
+    if (!p) return p.error();
+    return Json(ToJson(*p), 201);
+  });
+}
+
+}  // namespace giaoban::api

@@ -1,0 +1,270 @@
+// /tasks and the actions of a task's life.
+#include <sodium.h>
+
+#include "api/api.h"
+#include "api/json_codec.h"
+#include "api/preconditions.h"
+
+namespace giaoban::api {
+
+namespace json = boost::json;
+using service::Error;
+
+namespace {
+
+service::TaskInput ReadTask(BodyReader& in) {
+  in.OnlyFields({"source_id", "parent_id", "title", "content", "is_key", "restricted",
+                 "lead_org_id", "cooperator_ids", "leader_id", "assignee_ids", "product",
+                 "assigned_on", "deadline", "deadline_label"});
+  service::TaskInput t;
+  t.source_id = in.Id("source_id");
+  t.parent_id = in.NullableId("parent_id");
+  t.title = in.String("title", 1000);
+  t.content = in.String("content", 20000);
+  t.is_key = in.Bool("is_key");
+  t.restricted = in.Bool("restricted");
+  t.lead_org_id = in.Id("lead_org_id");
+  t.cooperator_ids = in.Ids("cooperator_ids");
+  t.leader_id = in.NullableId("leader_id");
+  t.assignee_ids = in.Ids("assignee_ids");
+  t.product = in.String("product", 500);
+  t.assigned_on = in.Date("assigned_on");
+  t.deadline = in.NullableDate("deadline");
+  t.deadline_label = in.String("deadline_label", 100);
+  return t;
+}
+
+http::Response TaskResponse(const service::TaskView& view, int status = 200) {
+  http::Response r = Json(ToJson(view), status);
+  r.set_header("ETag", VersionTag(view.task.summary.version));
+  return r;
+}
+
+Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
+  if (!view) return view.error();
+  return TaskResponse(*view, status);
+}
+
+// Parses the body and runs `read` over it; returns the field errors if any.
+template <class Read>
+auto ParseBody(Call& call, Read read) -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
+  auto body = call.Body();
+  if (!body) return body.error();
+  service::Validator v;
+  BodyReader in(*body, v);
+  auto value = read(in);
+  if (!v.ok()) return v.error();
+  return value;
+}
+
+std::optional<std::string> DecodeBase64(const std::string& text) {
+  std::string out(text.size() / 4 * 3 + 3, '\0');
+  std::size_t length = 0;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
+                        text.size(), "\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
+    return std::nullopt;
+  out.resize(length);
+  return out;
+}
+
+std::string ContentDisposition(const std::string& file_name) {
+  // RFC 6266: an ASCII fallback plus the UTF-8 name, so Vietnamese names survive the download.
+  std::string ascii, encoded;
+  for (unsigned char c : file_name) {
+    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+}  // namespace
+
+void RegisterTaskRoutes(Api& api) {
+  Services& s = api.services();
+
+  api.Add("GET", "/tasks", [&s](Call& call) -> Reply {
+    auto filter = service::ParseTaskFilter(call.request.query, call.ctx.Today());
+    if (!filter) return filter.error();
+    auto page = s.tasks.List(call.who(), *filter);
+    if (!page) return page.error();
+    json::object body = PageJson(*page).as_object();
+    body["as_of"] = filter->as_of.Iso();
+    return Json(body);
+  });
+
+  api.Add("POST", "/tasks", [&s](Call& call) -> Reply {
+    auto input = ParseBody(call, [](BodyReader& in) {
+      in.Require("source_id");
+      in.Require("title");
+      in.Require("lead_org_id");
+      return ReadTask(in);
+    });
+    if (!input) return input.error();
+    return ToReply(s.tasks.Create(call.who(), *input), 201);
+  });
+
+  api.Add("GET", "/tasks/{id}", [&s](Call& call) -> Reply {
+    std::optional<domain::Date> as_of;
+    for (const auto& [name, value] : call.request.query) {
+      if (name != "as_of") return Error::Validation({{name, "unknown_parameter"}});
+      as_of = domain::Date::Parse(value);
+      if (!as_of) return Error::Validation({{"as_of", "invalid_date"}});
+    }
+    return ToReply(s.tasks.Get(call.who(), call.id(), as_of));
+  });
+
+  api.Add("PATCH", "/tasks/{id}", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto input = ParseBody(call, [](BodyReader& in) { return ReadTask(in); });
+    if (!input) return input.error();
+    return ToReply(s.tasks.Update(call.who(), call.id(), *version, *input));
+  });
+
+  api.Add("GET", "/tasks/{id}/history", [&s](Call& call) -> Reply {
+    auto events = s.tasks.History(call.who(), call.id());
+    if (!events) return events.error();
+    json::array items;
+    for (const auto& e : *events) items.push_back(ToJson(e));
+    return Json(json::object{{"items", std::move(items)}});
+  });
+
+  api.Add("GET", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
+    auto view = s.tasks.Get(call.who(), call.id());
+    if (!view) return view.error();
+    return Json(json::object{{"items", ToJson(*view).as_object()["updates"]}});
+  });
+
+  api.Add("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
+    const std::int64_t limit = call.ctx.settings().max_attachment_bytes;
+    auto input = ParseBody(call, [&](BodyReader& in) {
+      in.OnlyFields({"reported_on", "body", "percent", "attachments"});
+      in.Require("body");
+      service::ProgressInput p;
+      p.reported_on = in.Date("reported_on");
+      p.body = in.String("body", 20000).value_or("");
+      p.percent = in.Int("percent");
+      return p;
+    });
+    if (!input) return input.error();
+    // Attachments travel as base64 inside the JSON body: one request, one transaction.
+    auto body = call.Body();
+    if (auto it = body->find("attachments"); it != body->end() && !it->value().is_null()) {
+      if (!it->value().is_array()) return Error::Validation({{"attachments", "invalid"}});
+      std::size_t i = 0;
+      for (const auto& item : it->value().as_array()) {
+        const std::string field = "attachments[" + std::to_string(i++) + "]";
+        if (!item.is_object()) return Error::Validation({{field, "invalid"}});
+        const auto& o = item.as_object();
+        auto str = [&](const char* key) -> std::string {
+          auto f = o.find(key);
+          return f != o.end() && f->value().is_string() ? std::string(f->value().as_string()) : "";
+        };
+        const std::string encoded = str("content_base64");
+        if (static_cast<std::int64_t>(encoded.size()) / 4 * 3 > limit + 3)
+          return Error::Validation({{field, "attachment_too_large"}});
+        auto content = DecodeBase64(encoded);
+        if (!content || content->empty()) return Error::Validation({{field, "invalid"}});
+        input->attachments.push_back({str("file_name"), str("content_type"), std::move(*content)});
+      }
+    }
+    return ToReply(s.tasks.AddProgress(call.who(), call.id(), *input), 201);
+  });
+
+  api.Add("GET", "/tasks/{id}/attachments/{id}", [&s](Call& call) -> Reply {
+    auto a = s.tasks.GetAttachment(call.who(), call.id(0), call.id(1));
+    if (!a) return a.error();
+    http::Response r;
+    r.content_type = a->info.content_type;
+    r.body = std::move(a->content);
+    r.set_header("Content-Disposition", ContentDisposition(a->info.file_name));
+    r.set_header("Cache-Control", "private, no-store");
+    return r;
+  });
+
+  api.Add("POST", "/tasks/{id}/complete", [&s](Call& call) -> Reply {
+    auto input = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"completed_on", "result_doc_number", "result_doc_date", "note"});
+      service::CompletionInput c;
+      c.completed_on = in.Date("completed_on");
+      c.result_doc_number = in.String("result_doc_number", 100).value_or("");
+      c.result_doc_date = in.Date("result_doc_date");
+      c.note = in.String("note", 4000).value_or("");
+      return c;
+    });
+    if (!input) return input.error();
+    return ToReply(s.tasks.Complete(call.who(), call.id(), *input));
+  });
+
+  api.Add("POST", "/tasks/{id}/extensions", [&s](Call& call) -> Reply {
+    auto input = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"requested_deadline", "reason"});
+      in.Require("requested_deadline");
+      in.Require("reason");
+      service::ExtensionRequestInput e;
+      e.requested_deadline = in.Date("requested_deadline");
+      e.reason = in.String("reason", 4000).value_or("");
+      return e;
+    });
+    if (!input) return input.error();
+    return ToReply(s.tasks.RequestExtension(call.who(), call.id(), *input), 201);
+  });
+
+  api.Add("POST", "/tasks/{id}/extensions/{id}/decision", [&s](Call& call) -> Reply {
+    auto input = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"decision", "note", "effective_on"});
+      in.Require("decision");
+      service::ExtensionDecisionInput d;
+      d.decision = in.String("decision", 16).value_or("");
+      d.note = in.String("note", 4000).value_or("");
+      d.effective_on = in.Date("effective_on");
+      return d;
+    });
+    if (!input) return input.error();
+    return ToReply(s.tasks.DecideExtension(call.who(), call.id(0), call.id(1), *input));
+  });
+
+  api.Add("POST", "/tasks/{id}/cancel", [&s](Call& call) -> Reply {
+    auto input = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"kind", "cancelled_on", "reason", "approver_id"});
+      in.Require("reason");
+      service::CancellationInput c;
+      c.kind = in.String("kind", 16).value_or("cancelled");
+      c.cancelled_on = in.Date("cancelled_on");
+      c.reason = in.String("reason", 4000).value_or("");
+      c.approver_id = in.Id("approver_id");
+      return c;
+    });
+    if (!input) return input.error();
+    return ToReply(s.tasks.Cancel(call.who(), call.id(), *input));
+  });
+
+  api.Add("POST", "/tasks/{id}/explanations", [&s](Call& call) -> Reply {
+    auto question = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"question"});
+      in.Require("question");
+      return in.String("question", 4000).value_or("");
+    });
+    if (!question) return question.error();
+    return ToReply(s.tasks.RequestExplanation(call.who(), call.id(), *question), 201);
+  });
+
+  api.Add("POST", "/tasks/{id}/explanations/{id}/answer", [&s](Call& call) -> Reply {
+    auto answer = ParseBody(call, [](BodyReader& in) {
+      in.OnlyFields({"answer"});
+      in.Require("answer");
+      return in.String("answer", 20000).value_or("");
+    });
+    if (!answer) return answer.error();
+    return ToReply(s.tasks.AnswerExplanation(call.who(), call.id(0), call.id(1), *answer));
+  });
+}
+
+}  // namespace giaoban::api

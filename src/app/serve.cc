@@ -1,0 +1,88 @@
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "api/api.h"
+#include "app/commands.h"
+#include "http/server.h"
+
+namespace giaoban::app {
+
+namespace {
+
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  int network_threads = 1;
+  int workers = 4;
+  bool secure_cookies = false;
+  int request_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+};
+
+bool SplitListen(const std::string& listen, std::string& address, std::uint16_t& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) return false;
+  address = listen.substr(0, colon);
+  if (address.size() > 2 && address.front() == '[' && address.back() == ']')
+    address = address.substr(1, address.size() - 2);
+  try {
+    const int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<std::uint16_t>(p);
+  } catch (...) {
+    return false;
+  }
+  return !address.empty();
+}
+
+int Serve(const GlobalOptions& global, const ServeOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  http::ServerOptions server_options;
+  if (!SplitListen(options.listen, server_options.address, server_options.port)) {
+    spdlog::error("--listen expects ADDRESS:PORT, got '{}'", options.listen);
+    return 2;
+  }
+  server_options.network_threads = std::max(1, options.network_threads);
+  server_options.worker_threads = std::max(1, options.workers);
+  server_options.request_timeout = std::chrono::seconds(std::max(1, options.request_timeout_seconds));
+  server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+
+  auto db = OpenAndMigrate(global, static_cast<std::size_t>(server_options.worker_threads));
+  service::Context ctx(*db, global.MakeSettings());
+  api::Api api(ctx, api::ApiOptions{options.secure_cookies});
+  http::Server server(server_options, [&api](http::Request& request) {
+    if (request.path.rfind("/api/", 0) == 0) return api.Handle(request);
+    http::Response r;
+    r.status = 404;
+    r.body = R"({"code":"not_found","message":"Không tìm thấy"})";
+    return r;
+  });
+  server.Listen();
+  const auto ready_ms = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count() /
+                        1000.0;
+  spdlog::info("giaoban listening on http://{}:{} (database: {}, ready in {:.1f} ms)",
+               server_options.address, server.port(), db->description(), ready_ms);
+  server.Run();
+  spdlog::info("giaoban stopped");
+  return 0;
+}
+
+}  // namespace
+
+void RegisterServe(CLI::App& app, GlobalOptions& global) {
+  auto options = std::make_shared<ServeOptions>();
+  auto* cmd = app.add_subcommand("serve", "Serve the web API (and the web interface)");
+  cmd->add_option("--listen", options->listen, "ADDRESS:PORT to listen on (port 0: any free port)");
+  cmd->add_option("--threads", options->network_threads, "Network threads");
+  cmd->add_option("--workers", options->workers, "Worker threads for database work");
+  cmd->add_flag("--secure-cookies", options->secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  cmd->add_option("--request-timeout", options->request_timeout_seconds,
+                  "Seconds a client has to send a whole request");
+  cmd->add_option("--idle-timeout", options->idle_timeout_seconds,
+                  "Seconds a kept-alive connection may stay idle");
+  cmd->callback([&global, options] { global.exit_code = Serve(global, *options); });
+}
+
+}  // namespace giaoban::app

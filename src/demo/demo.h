@@ -1,0 +1,51 @@
+// The demo agency: a provincial Department with its leaders, divisions and affiliated units, a
+// provincial programme, its key programme, ad-hoc assignments and a year of history in every status,
+// so that a newcomer meets a living system. Also the large synthetic data sets of the benchmarks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+#include "service/context.h"
+
+namespace giaoban::demo {
+
+struct DemoOptions {
+  domain::Date today;        // the demo's "now": history runs for the year before it
+  std::uint32_t seed = 2023;
+  std::string password = "giaoban2024";  // every demo account's password
+};
+
+struct DemoAccount {
+  std::string username;
+  std::string role;
+  std::string full_name;
+  std::string position;
+  std::string organization;
+};
+
+struct DemoResult {
+  bool loaded = false;  // false when the database already had an agency
+  std::int64_t agency_id = 0;
+  std::int64_t tasks = 0;
+  std::vector<DemoAccount> accounts;
+};
+
+// Loads the demo agency through the services (so every row has its history), unless the database
+// already holds organisations.
+DemoResult LoadDemo(const service::Context& ctx, const DemoOptions& options);
+
+struct ScaleOptions {
+  int organizations = 50;
+  int tasks = 100000;
+  domain::Date today;
+  std::uint32_t seed = 7;
+};
+
+// Bulk-loads a synthetic agency for benchmarks: `tasks` tasks across `organizations` units with a
+// year of progress, completions, extensions and cancellations. Returns the agency id.
+std::int64_t LoadScaleData(const service::Context& ctx, const ScaleOptions& options);
+
+}  // namespace giaoban::demo

@@ -1,0 +1,53 @@
+#include "http/message.h"
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url_view.hpp>
+#include <cctype>
+
+namespace giaoban::http {
+
+bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const int ca = std::tolower(static_cast<unsigned char>(a[i]));
+    const int cb = std::tolower(static_cast<unsigned char>(b[i]));
+    if (ca != cb) return ca < cb;
+  }
+  return a.size() < b.size();
+}
+
+std::optional<std::string_view> Request::header(std::string_view name) const {
+  auto it = headers.find(std::string(name));
+  if (it == headers.end()) return std::nullopt;
+  return std::string_view(it->second);
+}
+
+std::optional<std::string> Request::cookie(std::string_view name) const {
+  auto h = header("Cookie");
+  if (!h) return std::nullopt;
+  std::string_view rest = *h;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const std::size_t eq = pair.find('=');
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+      return std::string(pair.substr(eq + 1));
+  }
+  return std::nullopt;
+}
+
+bool ParseTarget(std::string_view target, std::string& path,
+                 std::multimap<std::string, std::string>& query) {
+  auto parsed = boost::urls::parse_origin_form(target);
+  if (!parsed) return false;
+  const boost::urls::url_view& url = *parsed;
+  path = url.path();
+  for (auto param : url.params()) {
+    query.emplace(param.key, param.has_value ? param.value : std::string());
+  }
+  return true;
+}
+
+}  // namespace giaoban::http

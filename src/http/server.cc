@@ -1,0 +1,225 @@
+#include "http/server.h"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace giaoban::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto kNoThrow = asio::experimental::as_tuple(asio::use_awaitable);
+
+struct Server::Impl {
+  ServerOptions options;
+  Handler handler;
+  asio::io_context io;
+  asio::thread_pool workers;
+  std::optional<tcp::acceptor> acceptor;
+  asio::signal_set signals{io, SIGINT, SIGTERM};
+  std::uint16_t bound_port = 0;
+
+  Impl(ServerOptions o, Handler h)
+      : options(std::move(o)), handler(std::move(h)), io(options.network_threads),
+        workers(static_cast<std::size_t>(options.worker_threads)) {}
+
+  asio::awaitable<void> Accept();
+  asio::awaitable<void> Serve(tcp::socket socket);
+  asio::awaitable<Response> Dispatch(Request request);
+};
+
+namespace {
+
+Response ErrorResponse(int status, std::string_view code, std::string_view message) {
+  Response r;
+  r.status = status;
+  r.body = std::string(R"({"code":")") + std::string(code) + R"(","message":")" +
+           std::string(message) + "\"}";
+  return r;
+}
+
+bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+  out.set(bhttp::field::server, "giaoban");
+  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+  out.set("X-Content-Type-Options", "nosniff");
+  for (auto& [name, value] : r.headers) out.insert(name, value);
+  out.body() = std::move(r.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+}  // namespace
+
+namespace {
+
+// A plain coroutine function rather than a capturing lambda: its parameters live in the coroutine
+// frame, while a lambda's captures would live in a closure object that may be gone by resumption.
+asio::awaitable<Response> RunHandler(const Handler* handler, Request request) {
+  co_return (*handler)(request);
+}
+
+}  // namespace
+
+asio::awaitable<Response> Server::Impl::Dispatch(Request request) {
+  // Handlers block on the database: run them on the worker pool and come back afterwards.
+  co_return co_await asio::co_spawn(workers, RunHandler(&handler, std::move(request)),
+                                    asio::use_awaitable);
+}
+
+asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
+  beast::tcp_stream stream(std::move(socket));
+  beast::flat_buffer buffer;
+  std::string client;
+  {
+    beast::error_code ec;
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) client = endpoint.address().to_string();
+  }
+  bool first = true;
+  for (;;) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+    parser.body_limit(options.max_body_bytes);
+
+    // Wait for the first byte of the next request no longer than the idle timeout, then give the
+    // whole request the request timeout.
+    stream.expires_after(first ? options.request_timeout : options.idle_timeout);
+    first = false;
+    if (buffer.size() == 0) {
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+      if (ec == bhttp::error::header_limit) {
+        auto res = ToBeast(ErrorResponse(431, "header_too_large", "Request headers too large"), 11, false);
+        co_await bhttp::async_write(stream, res, kNoThrow);
+        break;
+      }
+      if (ec) break;  // closed, timed out or garbage: nothing useful to answer
+    }
+    stream.expires_after(options.request_timeout);
+    const auto started = std::chrono::steady_clock::now();
+    if (!parser.is_header_done()) {
+      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+      if (ec == bhttp::error::header_limit) {
+        auto res = ToBeast(ErrorResponse(431, "header_too_large", "Request headers too large"), 11, false);
+        co_await bhttp::async_write(stream, res, kNoThrow);
+        break;
+      }
+      if (ec) break;
+    }
+    {
+      // Refuse an oversized body before reading it.
+      auto length = parser.content_length();
+      if (length && *length > options.max_body_bytes) {
+        auto res = ToBeast(ErrorResponse(413, "body_too_large", "Request body too large"),
+                           parser.get().version(), false);
+        co_await bhttp::async_write(stream, res, kNoThrow);
+        break;
+      }
+    }
+    auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+    if (read_ec == bhttp::error::body_limit) {
+      auto res = ToBeast(ErrorResponse(413, "body_too_large", "Request body too large"), 11, false);
+      co_await bhttp::async_write(stream, res, kNoThrow);
+      break;
+    }
+    if (read_ec) break;
+
+    auto message = parser.release();
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    request.client_address = client;
+    for (const auto& field : message)
+      request.headers[std::string(field.name_string())] = std::string(field.value());
+    request.body = std::move(message.body());
+    const bool keep_alive = message.keep_alive();
+    const unsigned version = message.version();
+
+    Response response;
+    if (!ParseTarget(request.target, request.path, request.query)) {
+      response = ErrorResponse(400, "bad_request", "Malformed request target");
+    } else {
+      stream.expires_never();  // the handler's time is not the client's fault
+      response = co_await Dispatch(std::move(request));
+    }
+    const int status = response.status;
+    const std::string user = response.log_user;
+    auto out = ToBeast(std::move(response), version, keep_alive);
+    stream.expires_after(options.request_timeout);
+    auto [write_ec, written] = co_await bhttp::async_write(stream, out, kNoThrow);
+    const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::steady_clock::now() - started)
+                            .count();
+    spdlog::info(R"({{"method":"{}","path":"{}","status":{},"duration_ms":{:.3f},"user":"{}","client":"{}"}})",
+                 std::string(message.method_string()), std::string(message.target().substr(0, message.target().find('?'))),
+                 status, micros / 1000.0, user, client);
+    if (write_ec || !keep_alive) break;
+  }
+  beast::error_code ignored;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Server::Impl::Accept() {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor->async_accept(kNoThrow);
+    if (ec) {
+      if (ec == asio::error::operation_aborted) co_return;
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true));
+    asio::co_spawn(acceptor->get_executor(), Serve(std::move(socket)), asio::detached);
+  }
+}
+
+Server::Server(ServerOptions options, Handler handler)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler))) {}
+
+Server::~Server() {
+  Stop();
+  impl_->workers.join();
+}
+
+void Server::Listen() {
+  tcp::endpoint endpoint(asio::ip::make_address(impl_->options.address), impl_->options.port);
+  impl_->acceptor.emplace(impl_->io);
+  impl_->acceptor->open(endpoint.protocol());
+  impl_->acceptor->set_option(asio::socket_base::reuse_address(true));
+  impl_->acceptor->bind(endpoint);
+  impl_->acceptor->listen(asio::socket_base::max_listen_connections);
+  impl_->bound_port = impl_->acceptor->local_endpoint().port();
+}
+
+void Server::Run() {
+  if (!impl_->acceptor) Listen();
+  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  impl_->signals.async_wait([this](const beast::error_code& ec, int) {
+    if (!ec) Stop();
+  });
+  std::vector<std::thread> extra;
+  for (int i = 1; i < impl_->options.network_threads; ++i)
+    extra.emplace_back([this] { impl_->io.run(); });
+  impl_->io.run();
+  for (auto& t : extra) t.join();
+}
+
+void Server::Stop() {
+  asio::post(impl_->io, [this] {
+    beast::error_code ignored;
+    if (impl_->acceptor) impl_->acceptor->close(ignored);
+    impl_->signals.cancel(ignored);
+    impl_->io.stop();
+  });
+}
+
+std::uint16_t Server::port() const { return impl_->bound_port; }
+
+}  // namespace giaoban::http

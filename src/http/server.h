@@ -1,0 +1,46 @@
+// The HTTP/1.1 server: Boost.Beast on Asio coroutines. Network threads only read and write; every
+// request is handled on a separate worker pool because handlers do blocking database work.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/message.h"
+
+namespace giaoban::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0 picks a free port
+  int network_threads = 1;
+  int worker_threads = 4;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 24 * 1024 * 1024;
+  // A whole request (headers and body) must arrive within this time: slow clients are cut off.
+  std::chrono::seconds request_timeout{30};
+  std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
+};
+
+using Handler = std::function<Response(Request&)>;
+
+class Server {
+ public:
+  Server(ServerOptions options, Handler handler);
+  ~Server();
+
+  // Binds the listening socket; after this, port() is the real port.
+  void Listen();
+  // Serves until Stop() or SIGINT/SIGTERM.
+  void Run();
+  void Stop();
+  std::uint16_t port() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace giaoban::http

@@ -1,0 +1,38 @@
+// Who is acting, and what their role lets them do (DOMAIN section 8).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace giaoban::service {
+
+enum class Role { kAdmin, kLeader, kConsolidator, kUnitHead, kSpecialist, kViewer };
+
+std::string_view RoleCode(Role role);
+std::optional<Role> ParseRole(std::string_view code);
+
+struct Actor {
+  std::int64_t user_id = 0;
+  std::int64_t person_id = 0;
+  std::int64_t organization_id = 0;  // the person's own organisation (division, unit, ...)
+  std::int64_t agency_id = 0;        // the agency that organisation belongs to
+  std::string agency_path;           // materialised path of the agency, "/1/4/"
+  std::string organization_path;     // materialised path of the person's organisation
+  Role role = Role::kViewer;
+  std::string username;
+  std::string full_name;
+  std::string position;
+  // Set when the request came with a session cookie (then CSRF applies); empty for API tokens.
+  std::string csrf_token;
+
+  bool is_admin() const { return role == Role::kAdmin; }
+  // Roles that manage the agency's programmes and tasks as a whole.
+  bool manages_agency() const {
+    return role == Role::kAdmin || role == Role::kLeader || role == Role::kConsolidator;
+  }
+  bool read_only() const { return role == Role::kViewer; }
+};
+
+}  // namespace giaoban::service

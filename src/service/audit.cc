@@ -1,0 +1,43 @@
+#include "service/audit.h"
+
+#include "service/context.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+
+void RecordEvent(storage::Connection& c, const EventRecord& e) {
+  c.execute(
+      "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
+      "recorded_at, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      {Param(e.agency_id), Param(e.entity), Param(e.entity_id), Param(e.task_id), Param(e.action),
+       Param(e.actor_user_id), Param(Context::NowMillis()),
+       e.before_json.empty() ? storage::Value(nullptr) : Param(e.before_json),
+       e.after_json.empty() ? storage::Value(nullptr) : Param(e.after_json)});
+}
+
+std::vector<HistoryEvent> TaskHistory(storage::Connection& c, Id task_id) {
+  auto r = c.execute(
+      "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name, e.recorded_at, "
+      "e.before_json, e.after_json FROM events e "
+      "LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN people p ON p.id = u.person_id "
+      "WHERE e.task_id = $1 ORDER BY e.id",
+      {Param(task_id)});
+  std::vector<HistoryEvent> out;
+  out.reserve(r.rows.size());
+  for (const auto& row : r.rows) {
+    HistoryEvent h;
+    h.id = row.integer(0);
+    h.entity = row.text(1);
+    h.entity_id = row.integer(2);
+    h.action = row.text(3);
+    if (auto uid = row.opt_integer(4)) h.actor = NamedRef{*uid, row.opt_text(5).value_or("")};
+    h.recorded_at = row.integer(6);
+    h.before_json = row.opt_text(7).value_or("");
+    h.after_json = row.opt_text(8).value_or("");
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace giaoban::service

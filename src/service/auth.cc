@@ -1,0 +1,388 @@
+#include "service/auth.h"
+
+#include <sodium.h>
+
+#include <boost/json.hpp>
+#include <stdexcept>
+
+#include "intl/text.h"
+#include "service/audit.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+std::string RandomToken(std::size_t bytes) {
+  std::string raw(bytes, '\0');
+  randombytes_buf(raw.data(), raw.size());
+  std::string out(sodium_base64_encoded_len(bytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(raw.data()),
+                    raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+// Tokens are stored only as hashes: a leaked database does not leak live sessions.
+std::string TokenHash(const std::string& token) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  char hex[crypto_hash_sha256_BYTES * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+  return hex;
+}
+
+const char* kActorSelect =
+    "SELECT u.id, u.person_id, p.organization_id, COALESCE(o.agency_id, o.id), "
+    "COALESCE(a.path, o.path), o.path, u.role, u.username, p.full_name, p.position "
+    "FROM users u JOIN people p ON p.id = u.person_id "
+    "JOIN organizations o ON o.id = p.organization_id "
+    "LEFT JOIN organizations a ON a.id = o.agency_id ";
+
+Actor ActorFromRow(const storage::Row& r) {
+  Actor a;
+  a.user_id = r.integer(0);
+  a.person_id = r.integer(1);
+  a.organization_id = r.integer(2);
+  a.agency_id = r.integer(3);
+  a.agency_path = r.text(4);
+  a.organization_path = r.text(5);
+  a.role = ParseRole(r.text(6)).value_or(Role::kViewer);
+  a.username = r.text(7);
+  a.full_name = r.text(8);
+  a.position = r.text(9);
+  return a;
+}
+
+std::string UserJson(const std::string& username, Role role, bool disabled) {
+  return boost::json::serialize(boost::json::object{
+      {"username", username}, {"role", RoleCode(role)}, {"disabled", disabled}});
+}
+
+}  // namespace
+
+std::string HashPassword(const std::string& password) {
+  char out[crypto_pwhash_STRBYTES];
+  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    throw std::runtime_error("out of memory while hashing a password");
+  }
+  return out;
+}
+
+bool VerifyPassword(const std::string& hash, const std::string& password) {
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string CheckPasswordQuality(const std::string& password) {
+  if (password.size() < 8) return "too_short";
+  if (password.size() > 256) return "too_long";
+  if (!intl::IsValidUtf8(password)) return "invalid";
+  return {};
+}
+
+std::optional<Actor> LoadActor(storage::Connection& c, Id user_id) {
+  auto r = c.execute(std::string(kActorSelect) + "WHERE u.id = $1 AND u.disabled = 0",
+                     {Param(user_id)});
+  if (r.empty()) return std::nullopt;
+  return ActorFromRow(r.rows.front());
+}
+
+bool AuthService::Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now) {
+  auto r = c.execute("SELECT window_start, hits FROM throttle WHERE bucket = $1", {Param(bucket)});
+  if (r.empty()) return false;
+  const auto& row = r.rows.front();
+  const bool window_open = now - row.integer(0) < ctx_.settings().login_window_seconds * 1000;
+  return window_open && row.integer(1) >= ctx_.settings().login_max_failures;
+}
+
+void AuthService::CountFailure(storage::Connection& c, const std::string& bucket,
+                               std::int64_t now) {
+  const std::int64_t window_floor = now - ctx_.settings().login_window_seconds * 1000;
+  c.execute(
+      "INSERT INTO throttle (bucket, window_start, hits) VALUES ($1, $2, 1) "
+      "ON CONFLICT (bucket) DO UPDATE SET "
+      "hits = CASE WHEN throttle.window_start < $3 THEN 1 ELSE throttle.hits + 1 END, "
+      "window_start = CASE WHEN throttle.window_start < $3 THEN $2 ELSE throttle.window_start END",
+      {Param(bucket), Param(now), Param(window_floor)});
+}
+
+Expected<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
+                                         const std::string& client_address) {
+  const std::int64_t now = Context::NowMillis();
+  const std::string user_bucket = "login:user:" + username;
+  const std::string address_bucket = "login:addr:" + client_address;
+
+  // The password check is slow on purpose; do it outside any write transaction.
+  auto candidate = ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    struct Candidate {
+      bool throttled;
+      std::optional<Id> user_id;
+      std::string hash;
+    } out{Throttled(c, user_bucket, now) || Throttled(c, address_bucket, now), {}, {}};
+    auto r = c.execute("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0",
+                       {Param(username)});
+    if (!r.empty()) {
+      out.user_id = r.rows.front().integer(0);
+      out.hash = r.rows.front().text(1);
+    }
+    return out;
+  });
+  if (candidate.throttled) return Error::TooManyRequests();
+
+  const bool valid = candidate.user_id && VerifyPassword(candidate.hash, password);
+  if (!valid) {
+    ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+      CountFailure(c, user_bucket, now);
+      CountFailure(c, address_bucket, now);
+    });
+    return Error::InvalidCredentials();
+  }
+
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {
+    auto actor = LoadActor(c, *candidate.user_id);
+    if (!actor) return Error::InvalidCredentials();
+    LoginResult result;
+    result.session_token = RandomToken(32);
+    result.csrf_token = RandomToken(24);
+    result.expires_at = now + ctx_.settings().session_ttl_seconds * 1000;
+    c.execute("DELETE FROM throttle WHERE bucket = $1", {Param(user_bucket)});
+    c.execute("DELETE FROM sessions WHERE expires_at < $1", {Param(now)});
+    c.execute(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+        "VALUES ($1, $2, $3, $4, $5)",
+        {Param(TokenHash(result.session_token)), Param(actor->user_id), Param(result.csrf_token),
+         Param(now), Param(result.expires_at)});
+    actor->csrf_token = result.csrf_token;
+    result.actor = *actor;
+    return result;
+  });
+}
+
+void AuthService::Logout(const std::string& session_token) {
+  ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("DELETE FROM sessions WHERE token_hash = $1", {Param(TokenHash(session_token))});
+  });
+}
+
+std::optional<Actor> AuthService::ResolveSession(const std::string& session_token) {
+  if (session_token.empty() || session_token.size() > 128) return std::nullopt;
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
+    auto r = c.execute(std::string(kActorSelect) +
+                           "JOIN sessions s ON s.user_id = u.id "
+                           "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
+                       {Param(TokenHash(session_token)), Param(Context::NowMillis())});
+    if (r.empty()) return std::nullopt;
+    Actor a = ActorFromRow(r.rows.front());
+    auto csrf = c.execute("SELECT csrf_token FROM sessions WHERE token_hash = $1",
+                          {Param(TokenHash(session_token))});
+    a.csrf_token = csrf.one().text(0);
+    return a;
+  });
+}
+
+std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
+  if (token.empty() || token.size() > 128) return std::nullopt;
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
+    auto r = c.execute(std::string(kActorSelect) +
+                           "JOIN api_tokens t ON t.user_id = u.id "
+                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
+                       {Param(TokenHash(token))});
+    if (r.empty()) return std::nullopt;
+    return ActorFromRow(r.rows.front());
+  });
+}
+
+Status AuthService::ChangePassword(const Actor& actor, const std::string& old_password,
+                                   const std::string& new_password) {
+  Validator v;
+  if (auto q = CheckPasswordQuality(new_password); !q.empty()) v.Add("new_password", q);
+  if (!v.ok()) return v.error();
+  auto hash = ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    return c.execute("SELECT password_hash FROM users WHERE id = $1", {Param(actor.user_id)})
+        .one()
+        .text(0);
+  });
+  if (!VerifyPassword(hash, old_password)) {
+    v.Add("old_password", "wrong");
+    return v.error();
+  }
+  const std::string new_hash = HashPassword(new_password);
+  ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3",
+              {Param(new_hash), Param(Context::NowMillis()), Param(actor.user_id)});
+    c.execute("DELETE FROM sessions WHERE user_id = $1 AND csrf_token <> $2",
+              {Param(actor.user_id), Param(actor.csrf_token)});
+    RecordEvent(c, {actor.agency_id, "user", actor.user_id, std::nullopt, "password_changed",
+                    actor.user_id, "", ""});
+  });
+  return Ok();
+}
+
+Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const NewUser& in) {
+  Validator v;
+  std::string username = intl::ToNfc(in.username);
+  if (username.size() < 3 || username.size() > 64) v.Add("username", "invalid");
+  for (char ch : username) {
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-'))
+      v.Add("username", "invalid");
+  }
+  if (auto q = CheckPasswordQuality(in.password); !q.empty()) v.Add("password", q);
+  if (!in.person_id && intl::ToNfc(in.full_name).empty()) v.Add("full_name", "required");
+  if (!v.ok()) return v.error();
+  const std::string hash = HashPassword(in.password);
+  const std::int64_t now = Context::NowMillis();
+
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
+    if (!c.execute("SELECT 1 FROM users WHERE username = $1", {Param(username)}).empty()) {
+      Validator dup;
+      dup.Add("username", "taken");
+      return dup.error();
+    }
+    Id person_id = 0;
+    Id organization_id = in.organization_id;
+    if (in.person_id) {
+      auto p = c.execute("SELECT organization_id FROM people WHERE id = $1", {Param(*in.person_id)});
+      if (p.empty()) return Error::Validation({{"person_id", "not_found"}});
+      person_id = *in.person_id;
+      organization_id = p.one().integer(0);
+    } else {
+      auto o = c.execute("SELECT agency_id FROM organizations WHERE id = $1",
+                         {Param(in.organization_id)});
+      if (o.empty()) return Error::Validation({{"organization_id", "not_found"}});
+      if (by && !by->is_admin()) return Error::Forbidden();
+      const std::string name = intl::ToNfc(in.full_name);
+      person_id = c.execute(
+                       "INSERT INTO people (organization_id, full_name, name_key, name_fold, "
+                       "position, email, created_at, updated_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                       {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
+                        Param(intl::Fold(name)), Param(intl::ToNfc(in.position)),
+                        in.email.empty() ? storage::Value(nullptr) : Param(in.email), Param(now)})
+                      .one()
+                      .integer(0);
+    }
+    if (by && !by->is_admin()) return Error::Forbidden();
+    Id user_id = c.execute(
+                      "INSERT INTO users (person_id, username, password_hash, role, created_at, "
+                      "updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+                      {Param(person_id), Param(username), Param(hash),
+                       Param(RoleCode(in.role)), Param(now)})
+                     .one()
+                     .integer(0);
+    auto agency = c.execute("SELECT COALESCE(agency_id, id) FROM organizations WHERE id = $1",
+                            {Param(organization_id)});
+    RecordEvent(c, {agency.one().integer(0), "user", user_id, std::nullopt, "created",
+                    by ? std::optional<Id>(by->user_id) : std::nullopt, "",
+                    UserJson(username, in.role, false)});
+    User u;
+    u.id = user_id;
+    u.username = username;
+    u.role = in.role;
+    u.person.id = person_id;
+    u.person.organization_id = organization_id;
+    u.person.full_name = intl::ToNfc(in.full_name);
+    u.person.position = intl::ToNfc(in.position);
+    return u;
+  });
+}
+
+Status AuthService::SetPassword(const std::optional<Actor>& by, const std::string& username,
+                                const std::string& password) {
+  if (auto q = CheckPasswordQuality(password); !q.empty())
+    return Error::Validation({{"password", q}});
+  if (by && !by->is_admin()) return Error::Forbidden();
+  const std::string hash = HashPassword(password);
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+    auto r = c.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE username = $3 "
+                       "RETURNING id",
+                       {Param(hash), Param(Context::NowMillis()), Param(username)});
+    if (r.empty()) return Error::NotFound();
+    const Id id = r.one().integer(0);
+    c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
+    RecordEvent(c, {std::nullopt, "user", id, std::nullopt, "password_reset",
+                    by ? std::optional<Id>(by->user_id) : std::nullopt, "", ""});
+    return Ok();
+  });
+}
+
+Status AuthService::SetDisabled(const std::optional<Actor>& by, const std::string& username,
+                                bool disabled) {
+  if (by && !by->is_admin()) return Error::Forbidden();
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+    auto r = c.execute(
+        "UPDATE users SET disabled = $1, updated_at = $2, version = version + 1 "
+        "WHERE username = $3 RETURNING id, role",
+        {Param(disabled), Param(Context::NowMillis()), Param(username)});
+    if (r.empty()) return Error::NotFound();
+    const Id id = r.one().integer(0);
+    if (disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
+    const Role role = ParseRole(r.one().text(1)).value_or(Role::kViewer);
+    RecordEvent(c, {std::nullopt, "user", id, std::nullopt, disabled ? "disabled" : "enabled",
+                    by ? std::optional<Id>(by->user_id) : std::nullopt,
+                    UserJson(username, role, !disabled), UserJson(username, role, disabled)});
+    return Ok();
+  });
+}
+
+std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    auto r = c.execute(
+        "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
+        "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active "
+        "FROM users u JOIN people p ON p.id = u.person_id "
+        "JOIN organizations o ON o.id = p.organization_id "
+        "WHERE $1 IS NULL OR COALESCE(o.agency_id, o.id) = $1 ORDER BY p.name_key, u.id",
+        {Param(agency_id)});
+    std::vector<User> users;
+    for (const auto& row : r.rows) {
+      User u;
+      u.id = row.integer(0);
+      u.username = row.text(1);
+      u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
+      u.disabled = row.boolean(3);
+      u.person = {row.integer(4), row.integer(5), row.text(6), row.text(7),
+                  row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
+      users.push_back(std::move(u));
+    }
+    return users;
+  });
+}
+
+Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
+                                                   const std::string& name) {
+  return ctx_.db().transact(TransactionMode::kWrite,
+                            [&](storage::Connection& c) -> Expected<CreatedToken> {
+    auto u = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
+    if (u.empty()) return Error::NotFound();
+    CreatedToken t;
+    t.token = "gb_" + RandomToken(32);
+    t.id = c.execute(
+                "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
+                "VALUES ($1, $2, $3, $4) RETURNING id",
+                {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)),
+                 Param(Context::NowMillis())})
+               .one()
+               .integer(0);
+    RecordEvent(c, {std::nullopt, "api_token", t.id, std::nullopt, "created",
+                    std::nullopt, "", boost::json::serialize(boost::json::object{
+                                          {"username", username}, {"name", name}})});
+    return t;
+  });
+}
+
+Status AuthService::RevokeApiToken(Id token_id) {
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+    auto r = c.execute(
+        "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id",
+        {Param(Context::NowMillis()), Param(token_id)});
+    if (r.empty()) return Error::NotFound();
+    RecordEvent(c, {std::nullopt, "api_token", token_id, std::nullopt, "revoked", std::nullopt,
+                    "", ""});
+    return Ok();
+  });
+}
+
+}  // namespace giaoban::service

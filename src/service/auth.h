@@ -1,0 +1,75 @@
+// Accounts, login sessions, API tokens and login throttling. Everything lives in the database so that
+// any number of `giaoban serve` processes can answer any request.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "service/actor.h"
+#include "service/context.h"
+#include "service/error.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+struct LoginResult {
+  std::string session_token;  // goes into the HttpOnly cookie, never into a response body
+  std::string csrf_token;
+  std::int64_t expires_at = 0;  // Unix milliseconds
+  Actor actor;
+};
+
+struct CreatedToken {
+  Id id = 0;
+  std::string token;  // shown once
+};
+
+struct NewUser {
+  std::string username;
+  std::string password;
+  Role role = Role::kSpecialist;
+  Id organization_id = 0;
+  std::string full_name;
+  std::string position;
+  std::string email;
+  std::optional<Id> person_id;  // link an existing person instead of creating one
+};
+
+// argon2id via libsodium, with its interactive limits.
+std::string HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& hash, const std::string& password);
+// Minimum quality a password must have; returns a field error code or empty.
+std::string CheckPasswordQuality(const std::string& password);
+
+class AuthService {
+ public:
+  explicit AuthService(const Context& ctx) : ctx_(ctx) {}
+
+  Expected<LoginResult> Login(const std::string& username, const std::string& password,
+                              const std::string& client_address);
+  void Logout(const std::string& session_token);
+  std::optional<Actor> ResolveSession(const std::string& session_token);
+  std::optional<Actor> ResolveApiToken(const std::string& token);
+  Status ChangePassword(const Actor& actor, const std::string& old_password,
+                        const std::string& new_password);
+
+  // Administration (CLI and admin API).
+  Expected<User> CreateUser(const std::optional<Actor>& by, const NewUser& input);
+  Status SetPassword(const std::optional<Actor>& by, const std::string& username,
+                     const std::string& password);
+  Status SetDisabled(const std::optional<Actor>& by, const std::string& username, bool disabled);
+  std::vector<User> ListUsers(std::optional<Id> agency_id);
+  Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name);
+  Status RevokeApiToken(Id token_id);
+
+ private:
+  bool Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  void CountFailure(storage::Connection& c, const std::string& bucket, std::int64_t now);
+
+  const Context& ctx_;
+};
+
+// Loads the acting user by id (the user must be enabled).
+std::optional<Actor> LoadActor(storage::Connection& c, Id user_id);
+
+}  // namespace giaoban::service

@@ -1,0 +1,45 @@
+// What every service needs: the database, the agency's calendar and the deployment's settings.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+#include "domain/date.h"
+#include "intl/clock.h"
+#include "storage/database.h"
+
+namespace giaoban::service {
+
+struct Settings {
+  std::string time_zone = "Asia/Ho_Chi_Minh";
+  std::int64_t session_ttl_seconds = 12 * 3600;
+  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
+  int due_soon_days = 7;
+  int login_max_failures = 5;
+  std::int64_t login_window_seconds = 15 * 60;
+};
+
+class Context {
+ public:
+  Context(storage::Database& db, Settings settings)
+      : db_(db), settings_(std::move(settings)), clock_(settings_.time_zone) {}
+
+  storage::Database& db() const { return db_; }
+  const Settings& settings() const { return settings_; }
+  const intl::AgencyClock& clock() const { return clock_; }
+
+  domain::Date Today() const { return clock_.Today(); }
+  static std::int64_t NowMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+
+ private:
+  storage::Database& db_;
+  Settings settings_;
+  intl::AgencyClock clock_;
+};
+
+}  // namespace giaoban::service

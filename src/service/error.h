@@ -1,0 +1,73 @@
+// Expected failures of a request, carried as values from the services to the HTTP boundary.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace giaoban::service {
+
+struct FieldError {
+  std::string field;
+  std::string code;  // "required", "too_long", "invalid", "not_found", ...
+};
+
+struct Error {
+  int http_status = 400;
+  std::string code;  // stable English code, also the i18n message key
+  std::vector<FieldError> fields;
+
+  static Error BadRequest(std::string code = "bad_request") { return {400, std::move(code), {}}; }
+  static Error Validation(std::vector<FieldError> fields) {
+    return {422, "validation_failed", std::move(fields)};
+  }
+  static Error Unauthenticated() { return {401, "unauthenticated", {}}; }
+  static Error InvalidCredentials() { return {401, "invalid_credentials", {}}; }
+  static Error Forbidden() { return {403, "forbidden", {}}; }
+  static Error NotFound() { return {404, "not_found", {}}; }
+  static Error Conflict(std::string code = "conflict") { return {409, std::move(code), {}}; }
+  static Error PreconditionFailed() { return {412, "precondition_failed", {}}; }
+  static Error PreconditionRequired() { return {428, "precondition_required", {}}; }
+  static Error TooManyRequests() { return {429, "too_many_requests", {}}; }
+  static Error TooLarge(std::string code) { return {413, std::move(code), {}}; }
+};
+
+// A value or the reason there is none. Kept deliberately small: C++20 has no std::expected.
+template <class T>
+class [[nodiscard]] Expected {
+ public:
+  Expected(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Expected(Error error) : state_(std::move(error)) {}  // NOLINT
+
+  bool ok() const { return state_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() & { return std::get<0>(state_); }
+  const T& value() const& { return std::get<0>(state_); }
+  T&& value() && { return std::get<0>(std::move(state_)); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const Error& error() const { return std::get<1>(state_); }
+
+ private:
+  std::variant<T, Error> state_;
+};
+
+struct Done {};
+using Status = Expected<Done>;
+inline Status Ok() { return Done{}; }
+
+// Collects field errors while validating an input, then yields one Error for all of them.
+class Validator {
+ public:
+  void Add(std::string field, std::string code) { fields_.push_back({std::move(field), std::move(code)}); }
+  bool ok() const { return fields_.empty(); }
+  Error error() const { return Error::Validation(fields_); }
+
+ private:
+  std::vector<FieldError> fields_;
+};
+
+}  // namespace giaoban::service

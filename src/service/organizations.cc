@@ -1,0 +1,274 @@
+#include "service/organizations.h"
+
+#include <array>
+#include <boost/json.hpp>
+
+#include "intl/text.h"
+#include "service/audit.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+constexpr std::array<std::string_view, 6> kKinds = {"committee", "department", "division",
+                                                    "unit",      "office",     "other"};
+
+const char* kOrgColumns =
+    "id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to, successor_id, "
+    "version";
+
+std::optional<Date> OptDate(const storage::Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return Date::Parse(r.text(i));
+}
+
+Organization OrgFromRow(const storage::Row& r) {
+  Organization o;
+  o.id = r.integer(0);
+  o.parent_id = r.opt_integer(1);
+  o.agency_id = r.opt_integer(2);
+  o.kind = r.text(3);
+  o.code = r.text(4);
+  o.name = r.text(5);
+  o.place_name = r.text(6);
+  o.valid_from = OptDate(r, 7);
+  o.valid_to = OptDate(r, 8);
+  o.successor_id = r.opt_integer(9);
+  o.version = r.integer(10);
+  return o;
+}
+
+std::string OrgJson(const Organization& o) {
+  boost::json::object j{{"kind", o.kind},
+                        {"code", o.code},
+                        {"name", o.name},
+                        {"place_name", o.place_name}};
+  if (o.parent_id) j["parent_id"] = *o.parent_id;
+  if (o.valid_to) j["valid_to"] = o.valid_to->Iso();
+  if (o.successor_id) j["successor_id"] = *o.successor_id;
+  return boost::json::serialize(j);
+}
+
+bool CanAdministerOrganizations(const Actor& a) {
+  return a.role == Role::kAdmin;
+}
+
+}  // namespace
+
+bool IsAgencyKind(std::string_view kind) { return kind == "committee" || kind == "department"; }
+
+std::optional<Organization> LoadOrganization(storage::Connection& c, Id id) {
+  auto r = c.execute(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = $1",
+                     {Param(id)});
+  if (r.empty()) return std::nullopt;
+  return OrgFromRow(r.rows.front());
+}
+
+std::optional<std::string> OrganizationPath(storage::Connection& c, Id id) {
+  auto r = c.execute("SELECT path FROM organizations WHERE id = $1", {Param(id)});
+  if (r.empty()) return std::nullopt;
+  return r.rows.front().text(0);
+}
+
+std::vector<Id> ReadableAgencies(storage::Connection& c, const Actor& actor) {
+  auto r = c.execute(
+      "SELECT id FROM organizations WHERE agency_id = id AND substr(path, 1, $2) = $1",
+      {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size()))});
+  std::vector<Id> ids;
+  for (const auto& row : r.rows) ids.push_back(row.integer(0));
+  return ids;
+}
+
+std::vector<Organization> OrganizationService::List(const Actor& actor, bool include_expired) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    // Everything in the actor's agency subtree, and the ancestors of the agency (for context).
+    auto r = c.execute(std::string("SELECT ") + kOrgColumns +
+                           " FROM organizations WHERE (substr(path, 1, $2) = $1 OR "
+                           "substr($1, 1, length(path)) = path) "
+                           "AND ($3 = 1 OR valid_to IS NULL OR valid_to >= $4) "
+                           "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
+                       {Param(actor.agency_path),
+                        Param(static_cast<std::int64_t>(actor.agency_path.size())),
+                        Param(include_expired), Param(ctx_.Today().Iso())});
+    std::vector<Organization> out;
+    for (const auto& row : r.rows) out.push_back(OrgFromRow(row));
+    return out;
+  });
+}
+
+Expected<Organization> OrganizationService::Get(const Actor& actor, Id id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Organization> {
+    auto r = c.execute(std::string("SELECT ") + kOrgColumns + ", path FROM organizations WHERE id = $1",
+                       {Param(id)});
+    if (r.empty()) return Error::NotFound();
+    const std::string path = r.rows.front().text(11);
+    const bool below = path.rfind(actor.agency_path, 0) == 0;
+    const bool above = actor.agency_path.rfind(path, 0) == 0;
+    if (!below && !above) return Error::NotFound();
+    return OrgFromRow(r.rows.front());
+  });
+}
+
+Expected<Organization> OrganizationService::Create(const std::optional<Actor>& by,
+                                                   const OrganizationInput& in) {
+  if (by && !CanAdministerOrganizations(*by)) return Error::Forbidden();
+  Validator v;
+  const std::string name = intl::ToNfc(in.name);
+  const std::string code = intl::ToNfc(in.code);
+  if (name.empty()) v.Add("name", "required");
+  else if (name.size() > 300) v.Add("name", "too_long");
+  if (code.empty()) v.Add("code", "required");
+  else if (code.size() > 32) v.Add("code", "too_long");
+  if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end()) v.Add("kind", "invalid");
+  if (!v.ok()) return v.error();
+  const std::int64_t now = Context::NowMillis();
+
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+    std::string parent_path = "/";
+    std::optional<Id> parent_agency;
+    std::string place_name = intl::ToNfc(in.place_name);
+    if (in.parent_id) {
+      auto parent = c.execute("SELECT path, agency_id, place_name FROM organizations WHERE id = $1",
+                              {Param(*in.parent_id)});
+      if (parent.empty()) return Error::Validation({{"parent_id", "not_found"}});
+      parent_path = parent.one().text(0);
+      parent_agency = parent.one().opt_integer(1);
+      if (place_name.empty()) place_name = parent.one().text(2);
+      if (by && parent_path.rfind(by->agency_path, 0) != 0) return Error::Forbidden();
+    } else if (by) {
+      return Error::Forbidden();  // new roots are a system operation (CLI)
+    }
+    auto dup = c.execute(
+        "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2",
+        {Param(in.parent_id.value_or(0)), Param(code)});
+    if (!dup.empty()) return Error::Validation({{"code", "taken"}});
+    const Id id = c.execute(
+                       "INSERT INTO organizations (parent_id, kind, code, name, name_key, "
+                       "place_name, valid_from, created_at, updated_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+                       {Param(in.parent_id), Param(in.kind), Param(code), Param(name),
+                        Param(intl::CollationKey(name)), Param(place_name),
+                        in.valid_from ? Param(in.valid_from->Iso()) : storage::Value(nullptr),
+                        Param(now)})
+                      .one()
+                      .integer(0);
+    const std::optional<Id> agency = IsAgencyKind(in.kind) ? std::optional<Id>(id) : parent_agency;
+    c.execute("UPDATE organizations SET path = $1, agency_id = $2 WHERE id = $3",
+              {Param(parent_path + std::to_string(id) + "/"), Param(agency), Param(id)});
+    auto org = LoadOrganization(c, id);
+    RecordEvent(c, {agency, "organization", id, std::nullopt, "created",
+                    by ? std::optional<Id>(by->user_id) : std::nullopt, "", OrgJson(*org)});
+    return *org;
+  });
+}
+
+Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
+                                                   std::int64_t expected_version,
+                                                   const std::string& name_in,
+                                                   const std::string& code_in,
+                                                   const std::string& place_in) {
+  if (!CanAdministerOrganizations(by)) return Error::Forbidden();
+  const std::string name = intl::ToNfc(name_in), code = intl::ToNfc(code_in);
+  Validator v;
+  if (name.empty() || name.size() > 300) v.Add("name", name.empty() ? "required" : "too_long");
+  if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
+  if (!v.ok()) return v.error();
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+    auto before = LoadOrganization(c, id);
+    auto path = OrganizationPath(c, id);
+    if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
+    auto r = c.execute(
+        "UPDATE organizations SET name = $1, name_key = $2, code = $3, place_name = $4, "
+        "version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7 RETURNING id",
+        {Param(name), Param(intl::CollationKey(name)), Param(code), Param(intl::ToNfc(place_in)),
+         Param(Context::NowMillis()), Param(id), Param(expected_version)});
+    if (r.empty()) return Error::PreconditionFailed();
+    auto after = LoadOrganization(c, id);
+    RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "renamed", by.user_id,
+                    OrgJson(*before), OrgJson(*after)});
+    return *after;
+  });
+}
+
+Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
+                                                  std::int64_t expected_version, Id successor_id,
+                                                  Date effective_on) {
+  if (!CanAdministerOrganizations(by)) return Error::Forbidden();
+  if (id == successor_id) return Error::Validation({{"successor_id", "invalid"}});
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+    auto before = LoadOrganization(c, id);
+    auto path = OrganizationPath(c, id);
+    if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
+    auto successor_path = OrganizationPath(c, successor_id);
+    if (!successor_path || successor_path->rfind(by.agency_path, 0) != 0)
+      return Error::Validation({{"successor_id", "not_found"}});
+    auto r = c.execute(
+        "UPDATE organizations SET successor_id = $1, valid_to = $2, version = version + 1, "
+        "updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id",
+        {Param(successor_id), Param(effective_on.Iso()), Param(Context::NowMillis()), Param(id),
+         Param(expected_version)});
+    if (r.empty()) return Error::PreconditionFailed();
+    auto after = LoadOrganization(c, id);
+    RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "merged", by.user_id,
+                    OrgJson(*before), OrgJson(*after)});
+    return *after;
+  });
+}
+
+std::vector<Person> OrganizationService::People(const Actor& actor,
+                                                std::optional<Id> organization_id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    auto r = c.execute(
+        "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, COALESCE(p.email, ''), "
+        "COALESCE(p.phone, ''), p.active FROM people p "
+        "JOIN organizations o ON o.id = p.organization_id "
+        "WHERE substr(o.path, 1, $2) = $1 AND ($3 = 0 OR p.organization_id = $3) "
+        "ORDER BY p.name_key, p.id",
+        {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
+         Param(organization_id.value_or(0))});
+    std::vector<Person> out;
+    for (const auto& row : r.rows) {
+      out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
+                     row.text(5), row.text(6), row.boolean(7)});
+    }
+    return out;
+  });
+}
+
+Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& by,
+                                                   const PersonInput& in) {
+  if (by && !by->is_admin()) return Error::Forbidden();
+  const std::string name = intl::ToNfc(in.full_name);
+  if (name.empty() || name.size() > 200)
+    return Error::Validation({{"full_name", name.empty() ? "required" : "too_long"}});
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
+    auto org = c.execute("SELECT path, name, agency_id FROM organizations WHERE id = $1",
+                         {Param(in.organization_id)});
+    if (org.empty()) return Error::Validation({{"organization_id", "not_found"}});
+    if (by && org.one().text(0).rfind(by->agency_path, 0) != 0) return Error::Forbidden();
+    const std::int64_t now = Context::NowMillis();
+    Person p{0, in.organization_id, org.one().text(1), name, intl::ToNfc(in.position),
+             in.email, in.phone, true};
+    p.id = c.execute(
+                "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "
+                "email, phone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) "
+                "RETURNING id",
+                {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
+                 Param(intl::Fold(name)), Param(p.position),
+                 in.email.empty() ? storage::Value(nullptr) : Param(in.email),
+                 in.phone.empty() ? storage::Value(nullptr) : Param(in.phone), Param(now)})
+               .one()
+               .integer(0);
+    RecordEvent(c, {org.one().opt_integer(2), "person", p.id, std::nullopt, "created",
+                    by ? std::optional<Id>(by->user_id) : std::nullopt, "",
+                    boost::json::serialize(boost::json::object{
+                        {"full_name", name}, {"position", p.position},
+                        {"organization_id", in.organization_id}})});
+    return p;
+  });
+}
+
+}  // namespace giaoban::service

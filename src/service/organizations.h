@@ -1,0 +1,65 @@
+// The organisation tree (DOMAIN section 2) and the people in it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/context.h"
+#include "service/error.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+struct OrganizationInput {
+  std::optional<Id> parent_id;
+  std::string kind;
+  std::string code;
+  std::string name;
+  std::string place_name;
+  std::optional<Date> valid_from;
+};
+
+struct PersonInput {
+  Id organization_id = 0;
+  std::string full_name;
+  std::string position;
+  std::string email;
+  std::string phone;
+};
+
+bool IsAgencyKind(std::string_view kind);
+
+class OrganizationService {
+ public:
+  explicit OrganizationService(const Context& ctx) : ctx_(ctx) {}
+
+  // Organisations the actor may see: its agency's subtree and everything under it, plus the
+  // chain of parents above (names only matter there). Sorted by path, then Vietnamese name.
+  std::vector<Organization> List(const Actor& actor, bool include_expired);
+  Expected<Organization> Get(const Actor& actor, Id id);
+
+  // `by` is empty for the CLI (system operations).
+  Expected<Organization> Create(const std::optional<Actor>& by, const OrganizationInput& input);
+  Expected<Organization> Rename(const Actor& by, Id id, std::int64_t expected_version,
+                                const std::string& name, const std::string& code,
+                                const std::string& place_name);
+  // Closes `id` on `effective_on` and points it at its successor; tasks keep their history.
+  Expected<Organization> Merge(const Actor& by, Id id, std::int64_t expected_version,
+                               Id successor_id, Date effective_on);
+
+  std::vector<Person> People(const Actor& actor, std::optional<Id> organization_id);
+  Expected<Person> CreatePerson(const std::optional<Actor>& by, const PersonInput& input);
+
+ private:
+  const Context& ctx_;
+};
+
+// Shared lookups used by other services.
+std::optional<Organization> LoadOrganization(storage::Connection& c, Id id);
+std::optional<std::string> OrganizationPath(storage::Connection& c, Id id);
+// Agencies the actor may read: its own and every agency below it.
+std::vector<Id> ReadableAgencies(storage::Connection& c, const Actor& actor);
+
+}  // namespace giaoban::service

@@ -1,0 +1,150 @@
+// The service layer's contract, run on SQLite and (when GIAOBAN_TEST_PG_URL is set) on PostgreSQL:
+// the statuses the database computes for lists and statistics agree with the domain rules, task by
+// task and date by date, on randomly generated histories.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <set>
+
+#include "domain/status.h"
+#include "service/auth.h"
+#include "service/organizations.h"
+#include "service/sources.h"
+#include "service/stats.h"
+#include "service/tasks.h"
+#include "storage/migrations.h"
+
+namespace giaoban::service {
+namespace {
+
+using domain::Date;
+
+std::string FreshDatabaseUrl(const std::string& dialect) {
+  static int counter = 0;
+  const std::string name = "svc_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  if (dialect == "sqlite") {
+    auto dir = std::filesystem::temp_directory_path() / ("giaoban-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return (dir / "test.db").string();
+  }
+  const char* base = std::getenv("GIAOBAN_TEST_PG_URL");
+  auto admin = storage::OpenDatabase(base, 1);
+  admin->acquire()->execute_script("CREATE DATABASE " + name);
+  std::string url = base;
+  return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+class ServiceContract : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
+      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
+    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
+    storage::Migrate(*db_);
+    ctx_ = std::make_unique<Context>(*db_, Settings{});
+    OrganizationService orgs(*ctx_);
+    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh", "Quảng Ngãi", std::nullopt})->id;
+    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải", "", std::nullopt})->id;
+    for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
+      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code, std::string("Phòng ") + code, "", std::nullopt})->id);
+    AuthService auth(*ctx_);
+    NewUser director{"giamdoc", "mat-khau-123", Role::kLeader, agency_, "Nguyễn Văn Đình", "Giám đốc", "", std::nullopt};
+    const Id uid = auth.CreateUser(std::nullopt, director)->id;
+    NewUser planner{"khtc", "mat-khau-123", Role::kConsolidator, units_[0], "Trần Thị Hoa", "Chuyên viên", "", std::nullopt};
+    const Id pid = auth.CreateUser(std::nullopt, planner)->id;
+    db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      director_ = *LoadActor(c, uid);
+      consolidator_ = *LoadActor(c, pid);
+    });
+    SourceService sources(*ctx_);
+    for (const char* kind : {"higher_program", "key_program", "ad_hoc"})
+      sources_.push_back(sources.Create(director_, {kind, std::string("Nguồn ") + kind, "1/QĐ", std::nullopt, "", ""})->id);
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<Context> ctx_;
+  Id agency_ = 0;
+  std::vector<Id> units_;
+  std::vector<Id> sources_;
+  Actor director_;
+  Actor consolidator_;
+};
+
+TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
+  TaskService tasks(*ctx_);
+  std::mt19937 rng(42);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const Date start = *Date::Parse("2023-01-01");
+  std::vector<Id> ids;
+  for (int i = 0; i < 60; ++i) {
+    TaskInput in;
+    in.source_id = sources_[pick(3)];
+    in.title = "Nhiệm vụ số " + std::to_string(i);
+    in.lead_org_id = units_[pick(4)];
+    in.is_key = pick(2) == 0;
+    const Date assigned = start.AddDays(pick(200));
+    in.assigned_on = assigned;
+    in.deadline = pick(6) == 0 ? std::optional<Date>() : std::optional<Date>(assigned.AddDays(10 + pick(60)));
+    auto view = tasks.Create(director_, in);
+    ASSERT_TRUE(view.ok()) << view.error().code;
+    const Id id = view->task.summary.id;
+    ids.push_back(id);
+    if (*in.deadline && pick(3) == 0) {
+      const Date wanted = (*in.deadline)->AddDays(20 + pick(30));
+      auto requested = tasks.RequestExtension(consolidator_, id, {wanted, "Chờ ý kiến của Bộ"});
+      ASSERT_TRUE(requested.ok()) << requested.error().code;
+      const Id extension = requested->task.extensions.back().id;
+      auto decided =
+          tasks.DecideExtension(director_, id, extension, {"approved", "", assigned.AddDays(5 + pick(40))});
+      ASSERT_TRUE(decided.ok()) << decided.error().code;
+    }
+    const int fate = pick(10);
+    if (fate < 6) {
+      auto done = tasks.Complete(director_, id, {assigned.AddDays(pick(90)), "", std::nullopt, ""});
+      ASSERT_TRUE(done.ok()) << done.error().code;
+    } else if (fate == 6) {
+      auto cancelled = tasks.Cancel(director_, id, {"withdrawn", assigned.AddDays(pick(60)), "Không còn phù hợp", std::nullopt});
+      ASSERT_TRUE(cancelled.ok()) << cancelled.error().code;
+    }
+  }
+
+  std::set<domain::Status> seen;
+  for (int day = 0; day < 330; day += 11) {
+    const Date as_of = start.AddDays(day);
+    auto filter = ParseTaskFilter({{"as_of", as_of.Iso()}, {"page_size", "200"}}, as_of);
+    ASSERT_TRUE(filter.ok());
+    auto page = tasks.List(director_, *filter);
+    ASSERT_TRUE(page.ok());
+    std::map<Id, domain::Status> listed;
+    for (const auto& t : page->items) listed[t.id] = t.status;
+    domain::StatusCounts expected;
+    for (Id id : ids) {
+      auto view = tasks.Get(director_, id, as_of);
+      ASSERT_TRUE(view.ok());
+      const domain::Status s = view->task.summary.status;
+      if (s == domain::Status::kNotYetAssigned) {
+        EXPECT_EQ(listed.count(id), 0u) << "task " << id << " listed before it was assigned";
+        continue;
+      }
+      ASSERT_EQ(listed.count(id), 1u) << "task " << id << " missing on " << as_of.Iso();
+      EXPECT_EQ(listed[id], s) << "task " << id << " on " << as_of.Iso();
+      expected.Add(s, view->task.summary.extended);
+      seen.insert(s);
+    }
+    auto stats = StatsService(*ctx_).Compute(director_, *filter);
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->totals, expected) << "on " << as_of.Iso();
+  }
+  // The comparison means something only if every status turned up on some date.
+  EXPECT_EQ(seen.size(), 5u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace giaoban::service

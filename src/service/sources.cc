@@ -1,0 +1,166 @@
+#include "service/sources.h"
+
+#include <boost/json.hpp>
+
+#include "intl/text.h"
+#include "service/audit.h"
+#include "service/organizations.h"
+#include "service/task_filter.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+const char* kSourceSelect =
+    "SELECT s.id, s.agency_id, s.kind, s.title, s.doc_number, s.doc_date, s.issuer, s.summary, "
+    "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id) FROM sources s ";
+
+Source SourceFromRow(const storage::Row& r) {
+  Source s;
+  s.id = r.integer(0);
+  s.agency_id = r.integer(1);
+  s.kind = r.text(2);
+  s.title = r.text(3);
+  s.doc_number = r.text(4);
+  if (!r.is_null(5)) s.doc_date = Date::Parse(r.text(5));
+  s.issuer = r.text(6);
+  s.summary = r.text(7);
+  s.version = r.integer(8);
+  s.task_count = r.integer(9);
+  return s;
+}
+
+std::string SourceJson(const SourceInput& s) {
+  boost::json::object j{{"kind", s.kind},         {"title", s.title},   {"doc_number", s.doc_number},
+                        {"issuer", s.issuer},     {"summary", s.summary}};
+  if (s.doc_date) j["doc_date"] = s.doc_date->Iso();
+  return boost::json::serialize(j);
+}
+
+SourceInput Normalized(const SourceInput& in) {
+  return {in.kind,
+          intl::ToNfc(in.title),
+          intl::ToNfc(in.doc_number),
+          in.doc_date,
+          intl::ToNfc(in.issuer),
+          intl::ToNfc(in.summary)};
+}
+
+std::optional<Error> Validate(const SourceInput& s) {
+  Validator v;
+  if (!IsSourceKind(s.kind)) v.Add("kind", "invalid");
+  if (s.title.empty()) v.Add("title", "required");
+  else if (s.title.size() > 1000) v.Add("title", "too_long");
+  if (s.doc_number.size() > 100) v.Add("doc_number", "too_long");
+  if (s.issuer.size() > 300) v.Add("issuer", "too_long");
+  if (s.summary.size() > 4000) v.Add("summary", "too_long");
+  if (!v.ok()) return v.error();
+  return std::nullopt;
+}
+
+std::string SearchFold(const SourceInput& s) {
+  return intl::Fold(s.title + " " + s.doc_number + " " + s.issuer + " " + s.summary);
+}
+
+bool MayManageSources(const Actor& a) {
+  return a.role == Role::kLeader || a.role == Role::kConsolidator;
+}
+
+}  // namespace
+
+std::optional<Source> LoadSource(storage::Connection& c, Id id) {
+  auto r = c.execute(std::string(kSourceSelect) + "WHERE s.id = $1", {Param(id)});
+  if (r.empty()) return std::nullopt;
+  return SourceFromRow(r.rows.front());
+}
+
+std::vector<Source> SourceService::List(const Actor& actor, const std::optional<std::string>& kind,
+                                        const std::optional<std::string>& text) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    auto agencies = ReadableAgencies(c, actor);
+    std::string ids;
+    for (Id id : agencies) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    if (ids.empty()) ids = "NULL";
+    std::string like;
+    if (text) {
+      like = "%";
+      for (char ch : *text) {
+        if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
+        like += ch;
+      }
+      like += "%";
+    }
+    auto r = c.execute(std::string(kSourceSelect) + "WHERE s.agency_id IN (" + ids +
+                           ") AND ($1 = '' OR s.kind = $1) AND ($2 = '' OR s.search_fold LIKE $2 "
+                           "ESCAPE '\\') ORDER BY s.doc_date DESC, s.id DESC",
+                       {Param(kind.value_or("")), Param(like)});
+    std::vector<Source> out;
+    for (const auto& row : r.rows) out.push_back(SourceFromRow(row));
+    return out;
+  });
+}
+
+Expected<Source> SourceService::Get(const Actor& actor, Id id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Source> {
+    auto s = LoadSource(c, id);
+    if (!s) return Error::NotFound();
+    auto agencies = ReadableAgencies(c, actor);
+    if (std::find(agencies.begin(), agencies.end(), s->agency_id) == agencies.end())
+      return Error::NotFound();
+    return *s;
+  });
+}
+
+Expected<Source> SourceService::Create(const Actor& by, const SourceInput& input) {
+  if (!MayManageSources(by)) return Error::Forbidden();
+  const SourceInput in = Normalized(input);
+  if (auto e = Validate(in)) return *e;
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
+    const std::int64_t now = Context::NowMillis();
+    const Id id = c.execute(
+                       "INSERT INTO sources (agency_id, kind, title, doc_number, doc_date, issuer, "
+                       "summary, search_fold, created_by, created_at, updated_at) "
+                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+                       {Param(by.agency_id), Param(in.kind), Param(in.title), Param(in.doc_number),
+                        in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr),
+                        Param(in.issuer), Param(in.summary), Param(SearchFold(in)),
+                        Param(by.user_id), Param(now)})
+                      .one()
+                      .integer(0);
+    RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "created", by.user_id, "",
+                    SourceJson(in)});
+    return *LoadSource(c, id);
+  });
+}
+
+Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expected_version,
+                                       const SourceInput& input) {
+  if (!MayManageSources(by)) return Error::Forbidden();
+  const SourceInput in = Normalized(input);
+  if (auto e = Validate(in)) return *e;
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
+    auto before = LoadSource(c, id);
+    if (!before || before->agency_id != by.agency_id) return Error::NotFound();
+    auto r = c.execute(
+        "UPDATE sources SET kind = $1, title = $2, doc_number = $3, doc_date = $4, issuer = $5, "
+        "summary = $6, search_fold = $7, version = version + 1, updated_at = $8 "
+        "WHERE id = $9 AND version = $10 RETURNING id",
+        {Param(in.kind), Param(in.title), Param(in.doc_number),
+         in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr), Param(in.issuer),
+         Param(in.summary), Param(SearchFold(in)), Param(Context::NowMillis()), Param(id),
+         Param(expected_version)});
+    if (r.empty()) return Error::PreconditionFailed();
+    // Tasks carry the source's kind and number for filtering and search.
+    c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2", {Param(in.kind), Param(id)});
+    SourceInput old{before->kind, before->title, before->doc_number, before->doc_date,
+                    before->issuer, before->summary};
+    RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "updated", by.user_id,
+                    SourceJson(old), SourceJson(in)});
+    return *LoadSource(c, id);
+  });
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,42 @@
+// Sources of tasks (DOMAIN section 3): programmes, directives and meetings, with the issuing document.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/context.h"
+#include "service/error.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+struct SourceInput {
+  std::string kind;
+  std::string title;
+  std::string doc_number;
+  std::optional<Date> doc_date;
+  std::string issuer;
+  std::string summary;
+};
+
+class SourceService {
+ public:
+  explicit SourceService(const Context& ctx) : ctx_(ctx) {}
+
+  // Sources of the actor's agency (and agencies below), newest document first; `text` is folded.
+  std::vector<Source> List(const Actor& actor, const std::optional<std::string>& kind,
+                           const std::optional<std::string>& text);
+  Expected<Source> Get(const Actor& actor, Id id);
+  Expected<Source> Create(const Actor& by, const SourceInput& input);
+  Expected<Source> Update(const Actor& by, Id id, std::int64_t expected_version,
+                          const SourceInput& input);
+
+ private:
+  const Context& ctx_;
+};
+
+std::optional<Source> LoadSource(storage::Connection& c, Id id);
+
+}  // namespace giaoban::service

@@ -1,0 +1,258 @@
+// The actions of a task's life after creation: progress, completion, extensions, cancellation and
+// explanations. Each checks the actor's permission on the task as it is inside the transaction.
+#include <functional>
+
+#include "intl/text.h"
+#include "service/attachment_policy.h"
+#include "service/audit.h"
+#include "service/task_store.h"
+#include "service/tasks.h"
+
+namespace giaoban::service {
+
+using storage::Connection;
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+storage::Value DateParam(const std::optional<Date>& d) {
+  return d ? Param(d->Iso()) : storage::Value(nullptr);
+}
+
+// Loads the task, checks it is visible and that `allowed` holds, runs `change`, records the event
+// with before/after snapshots and returns the fresh view.
+template <class Allowed, class Change>
+Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* action,
+                       Allowed allowed, Change change) {
+  return ctx.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
+    auto before = LoadTaskRecord(c, id);
+    if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
+    const TaskPermissions perms = PermissionsFor(by, before->access);
+    if (!allowed(perms)) {
+      if (before->detail.summary.cancelled_on) return Error::Conflict("task_cancelled");
+      if (before->detail.summary.completed_on) return Error::Conflict("task_already_completed");
+      return Error::Forbidden();
+    }
+    Status changed = change(c, *before);
+    if (!changed) return changed.error();
+    c.execute("UPDATE tasks SET version = version + 1, updated_at = $1 WHERE id = $2",
+              {Param(Context::NowMillis()), Param(id)});
+    auto after = LoadTaskRecord(c, id);
+    RecordEvent(c, {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
+                    TaskSnapshotJson(*before), TaskSnapshotJson(*after)});
+    LoadTaskChildren(c, *after);
+    const Date today = ctx.Today();
+    ComputeStatus(*after, today, ctx.settings().due_soon_days);
+    return TaskView{std::move(after->detail), PermissionsFor(by, after->access)};
+  });
+}
+
+}  // namespace
+
+Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const ProgressInput& input) {
+  const std::string body = intl::ToNfc(input.body);
+  const Date today = ctx_.Today();
+  const Date reported_on = input.reported_on.value_or(today);
+  Validator v;
+  if (body.empty()) v.Add("body", "required");
+  else if (body.size() > 20000) v.Add("body", "too_long");
+  if (input.percent && (*input.percent < 0 || *input.percent > 100)) v.Add("percent", "out_of_range");
+  if (reported_on > today) v.Add("reported_on", "in_future");
+  if (input.attachments.size() > 10) v.Add("attachments", "too_many");
+  for (std::size_t i = 0; i < input.attachments.size(); ++i) {
+    const auto& a = input.attachments[i];
+    const std::string field = "attachments[" + std::to_string(i) + "]";
+    if (static_cast<std::int64_t>(a.content.size()) > ctx_.settings().max_attachment_bytes)
+      v.Add(field, "attachment_too_large");
+    else if (auto problem = CheckAttachment(a.file_name, a.content_type, a.content); !problem.empty())
+      v.Add(field, problem);
+  }
+  if (!v.ok()) return v.error();
+
+  return Act(
+      ctx_, by, id, "progress_reported", [](const TaskPermissions& p) { return p.report_progress; },
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        if (reported_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"reported_on", "before_assigned_on"}});
+        const std::int64_t now = Context::NowMillis();
+        const Id update_id =
+            c.execute(
+                 "INSERT INTO task_updates (task_id, reported_on, body, percent, author_id, "
+                 "recorded_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                 {Param(id), Param(reported_on.Iso()), Param(body), Param(input.percent),
+                  Param(by.user_id), Param(now)})
+                .one()
+                .integer(0);
+        for (const auto& a : input.attachments) {
+          c.execute(
+              "INSERT INTO attachments (task_id, update_id, file_name, content_type, size_bytes, "
+              "sha256, content, uploaded_by, uploaded_at) "
+              "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+              {Param(id), Param(update_id), Param(intl::ToNfc(a.file_name)), Param(a.content_type),
+               Param(static_cast<std::int64_t>(a.content.size())), Param(Sha256Hex(a.content)),
+               Param(storage::Blob{a.content}), Param(by.user_id), Param(now)});
+        }
+        if (input.percent)
+          c.execute("UPDATE tasks SET progress = $1 WHERE id = $2", {Param(*input.percent), Param(id)});
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const CompletionInput& input) {
+  const Date today = ctx_.Today();
+  const Date completed_on = input.completed_on.value_or(today);
+  Validator v;
+  if (completed_on > today) v.Add("completed_on", "in_future");
+  if (input.result_doc_number.size() > 100) v.Add("result_doc_number", "too_long");
+  if (input.note.size() > 4000) v.Add("note", "too_long");
+  if (!v.ok()) return v.error();
+  return Act(
+      ctx_, by, id, "completed", [](const TaskPermissions& p) { return p.complete; },
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        if (completed_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"completed_on", "before_assigned_on"}});
+        c.execute(
+            "UPDATE tasks SET completed_on = $1, result_doc_number = $2, result_doc_date = $3, "
+            "completion_note = $4, progress = 100 WHERE id = $5",
+            {Param(completed_on.Iso()), Param(intl::ToNfc(input.result_doc_number)),
+             DateParam(input.result_doc_date), Param(intl::ToNfc(input.note)), Param(id)});
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
+                                                 const ExtensionRequestInput& input) {
+  const std::string reason = intl::ToNfc(input.reason);
+  Validator v;
+  if (!input.requested_deadline) v.Add("requested_deadline", "required");
+  if (reason.empty()) v.Add("reason", "required");
+  else if (reason.size() > 4000) v.Add("reason", "too_long");
+  if (!v.ok()) return v.error();
+  return Act(
+      ctx_, by, id, "extension_requested",
+      [](const TaskPermissions& p) { return p.request_extension; },
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        const auto current = domain::DeadlineInForce(
+            {task.detail.summary.assigned_on, task.detail.summary.deadline,
+             task.approved_extensions, std::nullopt, std::nullopt},
+            ctx_.Today());
+        if (*input.requested_deadline < task.detail.summary.assigned_on ||
+            (current && *input.requested_deadline <= *current))
+          return Error::Validation({{"requested_deadline", "not_later"}});
+        auto pending = c.execute(
+            "SELECT 1 FROM task_extensions WHERE task_id = $1 AND state = 'pending'", {Param(id)});
+        if (!pending.empty()) return Error::Conflict("conflict");
+        c.execute(
+            "INSERT INTO task_extensions (task_id, previous_deadline, requested_deadline, reason, "
+            "requested_by, requested_at, state) VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
+            {Param(id), DateParam(current), Param(input.requested_deadline->Iso()), Param(reason),
+             Param(by.user_id), Param(Context::NowMillis())});
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id extension_id,
+                                                const ExtensionDecisionInput& input) {
+  const Date effective_on = input.effective_on.value_or(ctx_.Today());
+  Validator v;
+  if (input.decision != "approved" && input.decision != "refused") v.Add("decision", "invalid");
+  if (input.note.size() > 4000) v.Add("note", "too_long");
+  if (!v.ok()) return v.error();
+  const char* action = input.decision == "approved" ? "extension_approved" : "extension_refused";
+  return Act(
+      ctx_, by, id, action, [](const TaskPermissions& p) { return p.decide_extension; },
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        auto r = c.execute("SELECT state FROM task_extensions WHERE id = $1 AND task_id = $2",
+                           {Param(extension_id), Param(id)});
+        if (r.empty()) return Error::NotFound();
+        if (r.one().text(0) != "pending") return Error::Conflict("extension_not_pending");
+        if (effective_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"effective_on", "before_assigned_on"}});
+        const bool approved = input.decision == "approved";
+        c.execute(
+            "UPDATE task_extensions SET state = $1, decided_by = $2, decided_at = $3, "
+            "decision_note = $4, effective_on = $5 WHERE id = $6",
+            {Param(input.decision), Param(by.user_id), Param(Context::NowMillis()),
+             Param(intl::ToNfc(input.note)),
+             approved ? Param(effective_on.Iso()) : storage::Value(nullptr), Param(extension_id)});
+        if (approved) {
+          // extended_on is the earliest effective date of any approval: before it no status
+          // query needs to look at extensions at all.
+          c.execute(
+              "UPDATE tasks SET extended_on = CASE WHEN extended_on IS NULL OR extended_on > $1 "
+              "THEN $1 ELSE extended_on END WHERE id = $2",
+              {Param(effective_on.Iso()), Param(id)});
+        }
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const CancellationInput& input) {
+  const Date cancelled_on = input.cancelled_on.value_or(ctx_.Today());
+  const std::string reason = intl::ToNfc(input.reason);
+  Validator v;
+  if (input.kind != "cancelled" && input.kind != "withdrawn") v.Add("kind", "invalid");
+  if (reason.empty()) v.Add("reason", "required");
+  else if (reason.size() > 4000) v.Add("reason", "too_long");
+  if (cancelled_on > ctx_.Today()) v.Add("cancelled_on", "in_future");
+  if (!v.ok()) return v.error();
+  return Act(
+      ctx_, by, id, input.kind == "withdrawn" ? "withdrawn" : "cancelled",
+      [](const TaskPermissions& p) { return p.cancel; },
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        if (cancelled_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"cancelled_on", "before_assigned_on"}});
+        const Id approver = input.approver_id.value_or(by.person_id);
+        auto person = c.execute("SELECT 1 FROM people WHERE id = $1", {Param(approver)});
+        if (person.empty()) return Error::Validation({{"approver_id", "not_found"}});
+        c.execute(
+            "UPDATE tasks SET cancelled_on = $1, cancel_kind = $2, cancel_reason = $3, "
+            "cancel_approver_id = $4 WHERE id = $5",
+            {Param(cancelled_on.Iso()), Param(input.kind), Param(reason), Param(approver),
+             Param(id)});
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::RequestExplanation(const Actor& by, Id id,
+                                                   const std::string& question_in) {
+  const std::string question = intl::ToNfc(question_in);
+  if (question.empty() || question.size() > 4000)
+    return Error::Validation({{"question", question.empty() ? "required" : "too_long"}});
+  return Act(
+      ctx_, by, id, "explanation_requested",
+      [](const TaskPermissions& p) { return p.request_explanation; },
+      [&](Connection& c, const TaskRecord&) -> Status {
+        c.execute(
+            "INSERT INTO explanation_requests (task_id, question, requested_by, requested_at) "
+            "VALUES ($1, $2, $3, $4)",
+            {Param(id), Param(question), Param(by.user_id), Param(Context::NowMillis())});
+        return Ok();
+      });
+}
+
+Expected<TaskView> TaskService::AnswerExplanation(const Actor& by, Id id, Id explanation_id,
+                                                  const std::string& answer_in) {
+  const std::string answer = intl::ToNfc(answer_in);
+  if (answer.empty() || answer.size() > 20000)
+    return Error::Validation({{"answer", answer.empty() ? "required" : "too_long"}});
+  return Act(
+      ctx_, by, id, "explanation_answered",
+      [](const TaskPermissions& p) { return p.answer_explanation; },
+      [&](Connection& c, const TaskRecord&) -> Status {
+        auto r = c.execute(
+            "UPDATE explanation_requests SET answer = $1, answered_by = $2, answered_at = $3 "
+            "WHERE id = $4 AND task_id = $5 AND answer IS NULL RETURNING id",
+            {Param(answer), Param(by.user_id), Param(Context::NowMillis()), Param(explanation_id),
+             Param(id)});
+        if (r.empty()) {
+          auto exists = c.execute("SELECT 1 FROM explanation_requests WHERE id = $1 AND task_id = $2",
+                                  {Param(explanation_id), Param(id)});
+          return exists.empty() ? Error::NotFound() : Error::Conflict("conflict");
+        }
+        return Ok();
+      });
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,239 @@
+#include "service/task_filter.h"
+
+#include <array>
+#include <charconv>
+#include <set>
+#include <sstream>
+
+#include "domain/period.h"
+#include "intl/text.h"
+
+namespace giaoban::service {
+namespace {
+
+constexpr std::array<std::string_view, 5> kSourceKinds = {
+    "higher_program", "key_program", "ad_hoc", "meeting_conclusion", "directive"};
+
+std::vector<std::string> SplitCsv(const std::string& text) {
+  std::vector<std::string> parts;
+  std::string current;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!current.empty()) parts.push_back(current);
+      current.clear();
+    } else if (c != ' ') {
+      current.push_back(c);
+    }
+  }
+  return parts;
+}
+
+std::optional<Id> ParseId(const std::string& text) {
+  Id value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+std::optional<int> ParseSmallInt(const std::string& text) {
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<SortKey> ParseSortKey(std::string_view text) {
+  SortKey key;
+  if (!text.empty() && text.front() == '-') {
+    key.descending = true;
+    text.remove_prefix(1);
+  }
+  using F = SortKey::Field;
+  if (text == "deadline") key.field = F::kDeadline;
+  else if (text == "assigned_on") key.field = F::kAssignedOn;
+  else if (text == "title") key.field = F::kTitle;
+  else if (text == "id") key.field = F::kId;
+  else if (text == "updated") key.field = F::kUpdated;
+  else return std::nullopt;
+  return key;
+}
+
+std::string_view SortFieldName(SortKey::Field f) {
+  switch (f) {
+    case SortKey::Field::kDeadline: return "deadline";
+    case SortKey::Field::kAssignedOn: return "assigned_on";
+    case SortKey::Field::kTitle: return "title";
+    case SortKey::Field::kId: return "id";
+    case SortKey::Field::kUpdated: return "updated";
+  }
+  return "id";
+}
+
+}  // namespace
+
+bool IsSourceKind(std::string_view kind) {
+  for (auto k : kSourceKinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
+  TaskFilter f;
+  f.as_of = today;
+  Validator v;
+  std::set<std::string> seen;
+  bool as_of_given = false;
+  std::optional<domain::Period> period;
+
+  auto id_param = [&](const std::string& name, const std::string& value, std::optional<Id>& out) {
+    if (auto id = ParseId(value)) out = id;
+    else v.Add(name, "invalid");
+  };
+  auto date_param = [&](const std::string& name, const std::string& value,
+                        std::optional<Date>& out) {
+    if (auto d = Date::Parse(value)) out = d;
+    else v.Add(name, "invalid_date");
+  };
+
+  for (const auto& [name, value] : params) {
+    if (!seen.insert(name).second) {
+      v.Add(name, "duplicate");
+      continue;
+    }
+    if (name == "q") {
+      if (value.size() > 200) v.Add(name, "too_long");
+      else if (!intl::IsValidUtf8(value)) v.Add(name, "invalid");
+      else if (auto folded = intl::Fold(value); !folded.empty()) f.text = folded;
+    } else if (name == "as_of") {
+      std::optional<Date> d;
+      date_param(name, value, d);
+      if (d) {
+        f.as_of = *d;
+        as_of_given = true;
+      }
+    } else if (name == "status") {
+      for (const auto& code : SplitCsv(value)) {
+        auto s = domain::ParseStatus(code);
+        if (!s || *s == domain::Status::kNotYetAssigned) v.Add(name, "invalid");
+        else f.statuses.push_back(*s);
+      }
+    } else if (name == "source_kind") {
+      for (const auto& kind : SplitCsv(value)) {
+        if (IsSourceKind(kind)) f.source_kinds.push_back(kind);
+        else v.Add(name, "invalid");
+      }
+    } else if (name == "source") {
+      id_param(name, value, f.source_id);
+    } else if (name == "key") {
+      if (value == "true" || value == "1") f.is_key = true;
+      else if (value == "false" || value == "0") f.is_key = false;
+      else v.Add(name, "invalid");
+    } else if (name == "lead_org") {
+      id_param(name, value, f.lead_org);
+    } else if (name == "org") {
+      id_param(name, value, f.org_subtree);
+    } else if (name == "leader") {
+      id_param(name, value, f.leader);
+    } else if (name == "assignee") {
+      id_param(name, value, f.assignee);
+    } else if (name == "parent") {
+      id_param(name, value, f.parent);
+    } else if (name == "assigned_from") {
+      date_param(name, value, f.assigned_from);
+    } else if (name == "assigned_to") {
+      date_param(name, value, f.assigned_to);
+    } else if (name == "deadline_from") {
+      date_param(name, value, f.deadline_from);
+    } else if (name == "deadline_to") {
+      date_param(name, value, f.deadline_to);
+    } else if (name == "period") {
+      period = domain::Period::Parse(value);
+      if (!period) v.Add(name, "invalid");
+    } else if (name == "sort") {
+      for (const auto& part : SplitCsv(value)) {
+        if (auto key = ParseSortKey(part)) f.sort.push_back(*key);
+        else v.Add(name, "invalid");
+      }
+    } else if (name == "page") {
+      auto n = ParseSmallInt(value);
+      if (!n || *n < 1 || *n > 1'000'000) v.Add(name, "invalid");
+      else f.page = *n;
+    } else if (name == "page_size") {
+      auto n = ParseSmallInt(value);
+      if (!n || *n < 1 || *n > kMaxPageSize) v.Add(name, "out_of_range");
+      else f.page_size = *n;
+    } else {
+      v.Add(name, "unknown_parameter");
+    }
+  }
+  if (period) {
+    if (f.assigned_from || f.assigned_to) v.Add("period", "conflicts_with_assigned_range");
+    f.assigned_from = period->first_day();
+    f.assigned_to = period->last_day();
+    if (!as_of_given) f.as_of = std::min(today, period->last_day());
+  }
+  if (f.assigned_from && f.assigned_to && *f.assigned_from > *f.assigned_to)
+    v.Add("assigned_to", "before_start");
+  if (f.deadline_from && f.deadline_to && *f.deadline_from > *f.deadline_to)
+    v.Add("deadline_to", "before_start");
+  if (!v.ok()) return v.error();
+  return f;
+}
+
+std::string ToQueryString(const TaskFilter& f) {
+  std::vector<std::pair<std::string, std::string>> parts;
+  auto join = [](const auto& items, auto to_text) {
+    std::string out;
+    for (const auto& item : items) {
+      if (!out.empty()) out += ',';
+      out += to_text(item);
+    }
+    return out;
+  };
+  if (f.text) parts.emplace_back("q", *f.text);
+  parts.emplace_back("as_of", f.as_of.Iso());
+  if (!f.statuses.empty())
+    parts.emplace_back("status", join(f.statuses, [](auto s) { return std::string(domain::StatusCode(s)); }));
+  if (!f.source_kinds.empty())
+    parts.emplace_back("source_kind", join(f.source_kinds, [](const auto& s) { return s; }));
+  auto id = [&](const char* name, const std::optional<Id>& value) {
+    if (value) parts.emplace_back(name, std::to_string(*value));
+  };
+  auto date = [&](const char* name, const std::optional<Date>& value) {
+    if (value) parts.emplace_back(name, value->Iso());
+  };
+  id("source", f.source_id);
+  if (f.is_key) parts.emplace_back("key", *f.is_key ? "true" : "false");
+  id("lead_org", f.lead_org);
+  id("org", f.org_subtree);
+  id("leader", f.leader);
+  id("assignee", f.assignee);
+  id("parent", f.parent);
+  date("assigned_from", f.assigned_from);
+  date("assigned_to", f.assigned_to);
+  date("deadline_from", f.deadline_from);
+  date("deadline_to", f.deadline_to);
+  if (!f.sort.empty())
+    parts.emplace_back("sort", join(f.sort, [](const SortKey& k) {
+                         return (k.descending ? "-" : "") + std::string(SortFieldName(k.field));
+                       }));
+
+  std::ostringstream out;
+  bool first = true;
+  for (const auto& [name, value] : parts) {
+    out << (first ? "" : "&") << name << '=';
+    first = false;
+    for (unsigned char c : value) {
+      if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == ',' || c == '~') {
+        out << c;
+      } else {
+        static constexpr char kHex[] = "0123456789ABCDEF";
+        out << '%' << kHex[c >> 4] << kHex[c & 15];
+      }
+    }
+  }
+  return out.str();
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,68 @@
+// The one filter language for task lists and statistics. A filter is written as URL query
+// parameters, so that any list or figure can be linked to and reproduced:
+//
+//   q=ke hoach            diacritic-insensitive text in title, content and document numbers
+//   as_of=2023-08-31      the date statuses are computed for (default: today in the agency)
+//   status=overdue,in_progress
+//   source_kind=ad_hoc    source=12   key=true   parent=7
+//   lead_org=5            org=3 (lead or cooperating organisation anywhere in the subtree of 3)
+//   leader=9              assignee=14
+//   assigned_from / assigned_to / deadline_from / deadline_to = YYYY-MM-DD (inclusive)
+//   period=2023-08 | 2023-Q3 | 2023 (shorthand: assigned within the period, as of its last day
+//                                    unless as_of is given)
+//   sort=deadline,-assigned_on (title, assigned_on, deadline, id, updated)   page=1   page_size=50
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+#include "domain/status.h"
+#include "service/error.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+constexpr int kMaxPageSize = 200;
+
+struct SortKey {
+  enum class Field { kDeadline, kAssignedOn, kTitle, kId, kUpdated };
+  Field field = Field::kId;
+  bool descending = false;
+};
+
+struct TaskFilter {
+  std::optional<std::string> text;  // already folded
+  Date as_of;
+  std::vector<domain::Status> statuses;
+  std::vector<std::string> source_kinds;
+  std::optional<Id> source_id;
+  std::optional<bool> is_key;
+  std::optional<Id> lead_org;
+  std::optional<Id> org_subtree;
+  std::optional<Id> leader;
+  std::optional<Id> assignee;
+  std::optional<Id> parent;
+  std::optional<Date> assigned_from;
+  std::optional<Date> assigned_to;
+  std::optional<Date> deadline_from;
+  std::optional<Date> deadline_to;
+  std::vector<SortKey> sort;
+  int page = 1;
+  int page_size = 50;
+};
+
+using QueryParams = std::multimap<std::string, std::string>;
+
+// Parses the parameters above; unknown parameters are refused so that typos do not silently widen
+// a report. `today` is the default as-of date.
+Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today);
+
+// The query string that reproduces `filter` (without paging), for links from statistics to lists.
+std::string ToQueryString(const TaskFilter& filter);
+
+bool IsSourceKind(std::string_view kind);
+
+}  // namespace giaoban::service

@@ -1,0 +1,173 @@
+#include "service/task_query.h"
+
+#include <sstream>
+
+namespace giaoban::service {
+namespace {
+
+std::string LikePattern(const std::string& folded) {
+  std::string out = "%";
+  for (char c : folded) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+std::string IdList(const std::vector<Id>& ids) {
+  if (ids.empty()) return "(NULL)";
+  std::string out = "(";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) out += ", ";
+    out += std::to_string(ids[i]);
+  }
+  return out + ")";
+}
+
+// "In the subtree of the organisation with this path": paths are "/1/4/9/".
+std::string InSubtree(const std::string& org_column, const std::string& path_param,
+                      const std::string& length_param) {
+  return org_column + " IN (SELECT so.id FROM organizations so WHERE substr(so.path, 1, " +
+         length_param + ") = " + path_param + ")";
+}
+
+}  // namespace
+
+std::vector<std::string> SummaryColumnNames() {
+  return {"id",          "agency_id",  "title",       "source_id",   "source_kind",
+          "doc_number",  "is_key",     "restricted",  "lead_org_id", "lead_org_name",
+          "leader_id",   "leader_name", "assigned_on", "deadline",    "dl",
+          "deadline_label", "completed_on", "cancelled_on", "progress", "extended",
+          "status",      "version"};
+}
+
+std::string TaskQuery::Bind(storage::Value v) {
+  params_.push_back(std::move(v));
+  return "$" + std::to_string(params_.size());
+}
+
+TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
+                     const std::vector<Id>& readable_agencies)
+    : filter_(f) {
+  as_of_ = Bind(f.as_of.Iso());
+  std::ostringstream w;
+  w << "t.agency_id IN " << IdList(readable_agencies) << " AND t.assigned_on <= " << as_of_;
+
+  // Restricted tasks: only the agency's managers and the people the task concerns.
+  {
+    const bool manages = actor.role == Role::kLeader || actor.role == Role::kConsolidator;
+    const std::string path = Bind(actor.organization_path);
+    const std::string len = Bind(static_cast<std::int64_t>(actor.organization_path.size()));
+    w << " AND (t.restricted = 0 OR (t.agency_id = " << actor.agency_id << " AND ("
+      << (manages ? "1 = 1" : "1 = 0") << " OR " << InSubtree("t.lead_org_id", path, len)
+      << " OR EXISTS (SELECT 1 FROM task_assignees ra WHERE ra.task_id = t.id AND ra.person_id = "
+      << actor.person_id << ")"
+      << " OR EXISTS (SELECT 1 FROM task_cooperators rc WHERE rc.task_id = t.id AND "
+      << InSubtree("rc.organization_id", path, len) << "))))";
+  }
+  if (f.text) w << " AND t.search_fold LIKE " << Bind(LikePattern(*f.text)) << " ESCAPE '\\'";
+  if (!f.source_kinds.empty()) {
+    w << " AND t.source_kind IN (";
+    for (std::size_t i = 0; i < f.source_kinds.size(); ++i)
+      w << (i ? ", " : "") << Bind(f.source_kinds[i]);
+    w << ")";
+  }
+  if (f.source_id) w << " AND t.source_id = " << Bind(*f.source_id);
+  if (f.is_key) w << " AND t.is_key = " << Bind(static_cast<std::int64_t>(*f.is_key));
+  if (f.lead_org) w << " AND t.lead_org_id = " << Bind(*f.lead_org);
+  if (f.leader) w << " AND t.leader_id = " << Bind(*f.leader);
+  if (f.parent) w << " AND t.parent_id = " << Bind(*f.parent);
+  if (f.assignee)
+    w << " AND EXISTS (SELECT 1 FROM task_assignees fa WHERE fa.task_id = t.id AND fa.person_id = "
+      << Bind(*f.assignee) << ")";
+  if (f.org_subtree) {
+    const std::string sub = "(SELECT o.path FROM organizations o WHERE o.id = " +
+                            Bind(*f.org_subtree) + ")";
+    const std::string len = "length(" + sub + ")";
+    w << " AND (" << InSubtree("t.lead_org_id", sub, len)
+      << " OR EXISTS (SELECT 1 FROM task_cooperators fc WHERE fc.task_id = t.id AND "
+      << InSubtree("fc.organization_id", sub, len) << "))";
+  }
+  if (f.assigned_from) w << " AND t.assigned_on >= " << Bind(f.assigned_from->Iso());
+  if (f.assigned_to) w << " AND t.assigned_on <= " << Bind(f.assigned_to->Iso());
+  base_where_ = w.str();
+
+  std::ostringstream o;
+  o << "1 = 1";
+  if (!f.statuses.empty()) {
+    o << " AND y.status IN (";
+    for (std::size_t i = 0; i < f.statuses.size(); ++i)
+      o << (i ? ", " : "") << Bind(std::string(domain::StatusCode(f.statuses[i])));
+    o << ")";
+  }
+  if (f.deadline_from) o << " AND y.dl >= " << Bind(f.deadline_from->Iso());
+  if (f.deadline_to) o << " AND y.dl <= " << Bind(f.deadline_to->Iso());
+  outer_where_ = o.str();
+}
+
+std::string TaskQuery::FilteredSql() const {
+  const std::string& d = as_of_;
+  // The deadline in force: the latest approved extension effective by D, else the original one.
+  // extended_on (the first approval's effective date) lets most tasks skip the sub-query.
+  const std::string dl =
+      "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
+      " THEN COALESCE((SELECT e.requested_deadline FROM task_extensions e WHERE e.task_id = t.id "
+      "AND e.state = 'approved' AND e.effective_on <= " + d +
+      " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
+  const std::string status =
+      "CASE WHEN x.cancelled_on IS NOT NULL AND x.cancelled_on <= " + d +
+      " THEN 'cancelled' WHEN x.completed_on IS NOT NULL AND x.completed_on <= " + d +
+      " THEN (CASE WHEN x.dl IS NULL OR x.completed_on <= x.dl THEN 'completed_on_time' "
+      "ELSE 'completed_late' END) WHEN x.dl IS NULL OR " + d +
+      " <= x.dl THEN 'in_progress' ELSE 'overdue' END";
+  return "SELECT x.*, " + status +
+         " AS status FROM (SELECT t.id, t.agency_id, t.title, t.title_key, t.source_id, "
+         "t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, "
+         "t.deadline, " + dl + " AS dl, t.deadline_label, t.completed_on, t.cancelled_on, "
+         "t.progress, CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
+         " THEN 1 ELSE 0 END AS extended, t.version, t.updated_at "
+         "FROM tasks t WHERE " + base_where_ + ") x";
+}
+
+std::string TaskQuery::PageSql() const {
+  std::string order;
+  auto add = [&](const std::string& term) { order += (order.empty() ? "" : ", ") + term; };
+  for (const SortKey& k : filter_.sort) {
+    const char* dir = k.descending ? " DESC" : " ASC";
+    switch (k.field) {
+      case SortKey::Field::kDeadline:
+        // Tasks without a deadline go last either way round, the same on both databases.
+        add(std::string("CASE WHEN y.dl IS NULL THEN 1 ELSE 0 END, y.dl") + dir);
+        break;
+      case SortKey::Field::kAssignedOn: add(std::string("y.assigned_on") + dir); break;
+      case SortKey::Field::kTitle: add(std::string("y.title_key") + dir); break;
+      case SortKey::Field::kUpdated: add(std::string("y.updated_at") + dir); break;
+      case SortKey::Field::kId: add(std::string("y.id") + dir); break;
+    }
+  }
+  if (filter_.sort.empty()) add("CASE WHEN y.dl IS NULL THEN 1 ELSE 0 END, y.dl ASC");
+  add("y.id ASC");
+  const std::int64_t offset =
+      static_cast<std::int64_t>(filter_.page - 1) * static_cast<std::int64_t>(filter_.page_size);
+  return "SELECT y.id, y.agency_id, y.title, y.source_id, y.source_kind, s.doc_number, y.is_key, "
+         "y.restricted, y.lead_org_id, lo.name, y.leader_id, lp.full_name, y.assigned_on, "
+         "y.deadline, y.dl, y.deadline_label, y.completed_on, y.cancelled_on, y.progress, "
+         "y.extended, y.status, y.version FROM (" + FilteredSql() + ") y "
+         "JOIN sources s ON s.id = y.source_id "
+         "JOIN organizations lo ON lo.id = y.lead_org_id "
+         "LEFT JOIN people lp ON lp.id = y.leader_id WHERE " + outer_where_ +
+         " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
+         std::to_string(offset);
+}
+
+std::string TaskQuery::CountSql() const {
+  return "SELECT COUNT(*) FROM (" + FilteredSql() + ") y WHERE " + outer_where_;
+}
+
+std::string TaskQuery::GroupedCountsSql() const {
+  return "SELECT y.status, y.source_kind, y.is_key, y.lead_org_id, y.extended, COUNT(*) FROM (" +
+         FilteredSql() + ") y WHERE " + outer_where_ +
+         " GROUP BY y.status, y.source_kind, y.is_key, y.lead_org_id, y.extended";
+}
+
+}  // namespace giaoban::service

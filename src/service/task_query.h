@@ -1,0 +1,42 @@
+// Turns a TaskFilter into SQL that computes each task's deadline in force and status as of the
+// filter's date inside the database, so that lists, counts and statistics page and group there.
+// The CASE expression mirrors domain::StatusAsOf; a contract test checks they agree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/task_filter.h"
+#include "storage/database.h"
+
+namespace giaoban::service {
+
+class TaskQuery {
+ public:
+  // `readable_agencies` comes from ReadableAgencies(); restricted tasks are filtered per actor.
+  TaskQuery(const TaskFilter& filter, const Actor& actor, const std::vector<Id>& readable_agencies);
+
+  // Rows: the columns of kSummaryColumns (see task_query.cc), one page, in the filter's order.
+  std::string PageSql() const;
+  std::string CountSql() const;
+  // Rows: status, source_kind, is_key, lead_org_id, extended (0/1), count.
+  std::string GroupedCountsSql() const;
+  const std::vector<storage::Value>& params() const { return params_; }
+
+ private:
+  std::string Bind(storage::Value v);
+  std::string FilteredSql() const;  // one row per matching task with dl and status
+
+  const TaskFilter& filter_;
+  std::vector<storage::Value> params_;
+  std::string base_where_;
+  std::string outer_where_;
+  std::string as_of_;  // the placeholder of the as-of date
+};
+
+// SELECT list of a task summary row, shared by lists and single-task reads. Expects the task's
+// table alias `y` with columns dl and status (see FilteredSql).
+std::vector<std::string> SummaryColumnNames();
+
+}  // namespace giaoban::service

@@ -1,0 +1,33 @@
+// Reading and writing task rows inside a transaction; shared by the task service's operations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/model.h"
+#include "service/task_access.h"
+#include "storage/database.h"
+
+namespace giaoban::service {
+
+// The facts of a task as stored, enough for status, permissions and snapshots.
+struct TaskRecord {
+  TaskDetail detail;  // summary status fields are filled by ComputeStatus
+  std::vector<domain::ApprovedExtension> approved_extensions;
+  TaskAccessFacts access;
+};
+
+std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id);
+// Fills updates, extensions, explanations, subtasks and the source.
+void LoadTaskChildren(storage::Connection& c, TaskRecord& record);
+// Status, deadline in force, warning and "extended" as of `as_of`, from the domain rules.
+void ComputeStatus(TaskRecord& record, Date as_of, int due_soon_days);
+
+// The JSON snapshot kept in the history before and after a change.
+std::string TaskSnapshotJson(const TaskRecord& record);
+
+std::string TaskSearchFold(const std::string& title, const std::string& content,
+                           const std::string& product, const std::string& doc_number);
+
+}  // namespace giaoban::service

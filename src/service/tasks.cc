@@ -1,0 +1,335 @@
+#include "service/tasks.h"
+
+#include <algorithm>
+#include <set>
+
+#include "intl/text.h"
+#include "service/audit.h"
+#include "service/organizations.h"
+#include "service/sources.h"
+#include "service/task_query.h"
+#include "service/task_store.h"
+
+namespace giaoban::service {
+
+using storage::Connection;
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+std::optional<Date> OptDate(const storage::Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return Date::Parse(r.text(i));
+}
+
+storage::Value DateParam(const std::optional<Date>& d) {
+  return d ? Param(d->Iso()) : storage::Value(nullptr);
+}
+
+TaskSummary SummaryFromRow(const storage::Row& r, Date as_of, int due_soon_days) {
+  TaskSummary s;
+  s.id = r.integer(0);
+  s.agency_id = r.integer(1);
+  s.title = r.text(2);
+  s.source_id = r.integer(3);
+  s.source_kind = r.text(4);
+  s.source_doc_number = r.text(5);
+  s.is_key = r.boolean(6);
+  s.restricted = r.boolean(7);
+  s.lead_org = {r.integer(8), r.text(9)};
+  if (!r.is_null(10)) s.leader = NamedRef{r.integer(10), r.opt_text(11).value_or("")};
+  s.assigned_on = *Date::Parse(r.text(12));
+  s.deadline = OptDate(r, 13);
+  s.deadline_in_force = OptDate(r, 14);
+  s.deadline_label = r.text(15);
+  s.completed_on = OptDate(r, 16);
+  s.cancelled_on = OptDate(r, 17);
+  s.progress = static_cast<int>(r.integer(18));
+  s.extended = r.boolean(19);
+  s.status = domain::ParseStatus(r.text(20)).value_or(domain::Status::kInProgress);
+  s.version = r.integer(21);
+  // The warning needs only the deadline in force, which the database has already resolved.
+  domain::ApprovedExtension none[1];
+  domain::TaskFacts facts{s.assigned_on, s.deadline_in_force, std::span(none, 0), s.completed_on,
+                          s.cancelled_on};
+  s.warning = domain::WarningAsOf(facts, as_of, due_soon_days);
+  return s;
+}
+
+// Checks that referenced rows exist and belong to the agency; adds field errors otherwise.
+void CheckReferences(Connection& c, const Actor& by, Id agency_id, const TaskInput& in,
+                     Validator& v) {
+  const std::string agency_path = [&] {
+    auto p = OrganizationPath(c, agency_id);
+    return p.value_or("/none/");
+  }();
+  auto org_in_agency = [&](Id id) {
+    auto p = c.execute("SELECT path FROM organizations WHERE id = $1", {Param(id)});
+    return !p.empty() && p.one().text(0).rfind(agency_path, 0) == 0;
+  };
+  auto person_in_agency = [&](Id id) {
+    auto p = c.execute(
+        "SELECT o.path FROM people p JOIN organizations o ON o.id = p.organization_id "
+        "WHERE p.id = $1",
+        {Param(id)});
+    return !p.empty() && p.one().text(0).rfind(agency_path, 0) == 0;
+  };
+  if (in.source_id) {
+    auto s = c.execute("SELECT agency_id FROM sources WHERE id = $1", {Param(*in.source_id)});
+    if (s.empty() || s.one().integer(0) != agency_id) v.Add("source_id", "not_found");
+  }
+  if (in.parent_id && *in.parent_id) {
+    auto p = c.execute("SELECT agency_id FROM tasks WHERE id = $1", {Param(**in.parent_id)});
+    if (p.empty() || p.one().integer(0) != agency_id) v.Add("parent_id", "not_found");
+  }
+  if (in.lead_org_id && !org_in_agency(*in.lead_org_id)) v.Add("lead_org_id", "not_found");
+  if (in.cooperator_ids) {
+    for (Id id : *in.cooperator_ids) {
+      if (!org_in_agency(id)) v.Add("cooperator_ids", "not_found");
+      if (in.lead_org_id && id == *in.lead_org_id) v.Add("cooperator_ids", "includes_lead");
+    }
+  }
+  if (in.leader_id && *in.leader_id && !person_in_agency(**in.leader_id))
+    v.Add("leader_id", "not_found");
+  if (in.assignee_ids) {
+    for (Id id : *in.assignee_ids) {
+      if (!person_in_agency(id)) v.Add("assignee_ids", "not_found");
+    }
+  }
+}
+
+void ValidateText(const std::optional<std::string>& value, const char* field, std::size_t max,
+                  bool required, Validator& v) {
+  if (!value) return;
+  if (required && value->empty()) v.Add(field, "required");
+  else if (value->size() > max) v.Add(field, "too_long");
+}
+
+TaskInput Normalized(TaskInput in) {
+  auto nfc = [](std::optional<std::string>& s) {
+    if (s) s = intl::ToNfc(*s);
+  };
+  nfc(in.title);
+  nfc(in.content);
+  nfc(in.product);
+  nfc(in.deadline_label);
+  auto dedupe = [](std::optional<std::vector<Id>>& ids) {
+    if (!ids) return;
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+  };
+  dedupe(in.cooperator_ids);
+  dedupe(in.assignee_ids);
+  return in;
+}
+
+void ReplaceLinks(Connection& c, Id task_id, const TaskInput& in) {
+  if (in.cooperator_ids) {
+    c.execute("DELETE FROM task_cooperators WHERE task_id = $1", {Param(task_id)});
+    for (Id org : *in.cooperator_ids)
+      c.execute("INSERT INTO task_cooperators (task_id, organization_id) VALUES ($1, $2)",
+                {Param(task_id), Param(org)});
+  }
+  if (in.assignee_ids) {
+    c.execute("DELETE FROM task_assignees WHERE task_id = $1", {Param(task_id)});
+    for (Id person : *in.assignee_ids)
+      c.execute("INSERT INTO task_assignees (task_id, person_id) VALUES ($1, $2)",
+                {Param(task_id), Param(person)});
+  }
+}
+
+void RefreshSearch(Connection& c, Id task_id) {
+  auto r = c.execute(
+      "SELECT t.title, t.content, t.product, s.doc_number FROM tasks t "
+      "JOIN sources s ON s.id = t.source_id WHERE t.id = $1",
+      {Param(task_id)});
+  const auto& row = r.one();
+  c.execute("UPDATE tasks SET search_fold = $1, title_key = $2 WHERE id = $3",
+            {Param(TaskSearchFold(row.text(0), row.text(1), row.text(2), row.text(3))),
+             Param(intl::CollationKey(row.text(0))), Param(task_id)});
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& filter) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
+    TaskQuery q(filter, actor, ReadableAgencies(c, actor));
+    Page<TaskSummary> page;
+    page.page = filter.page;
+    page.page_size = filter.page_size;
+    page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
+    for (const auto& row : c.execute(q.PageSql(), q.params()).rows)
+      page.items.push_back(SummaryFromRow(row, filter.as_of, ctx_.settings().due_soon_days));
+    return page;
+  });
+}
+
+namespace {
+
+Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of,
+                          int due_soon_days) {
+  auto rec = LoadTaskRecord(c, id);
+  if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
+  LoadTaskChildren(c, *rec);
+  ComputeStatus(*rec, as_of, due_soon_days);
+  for (auto& child : rec->detail.subtasks) {
+    if (auto child_rec = LoadTaskRecord(c, child.id)) {
+      ComputeStatus(*child_rec, as_of, due_soon_days);
+      child = child_rec->detail.summary;
+    }
+  }
+  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access)};
+}
+
+}  // namespace
+
+Expected<TaskView> TaskService::Get(const Actor& actor, Id id, std::optional<Date> as_of) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) {
+    return ViewOf(c, actor, id, as_of.value_or(ctx_.Today()), ctx_.settings().due_soon_days);
+  });
+}
+
+Expected<std::vector<HistoryEvent>> TaskService::History(const Actor& actor, Id id) {
+  return ctx_.db().transact(TransactionMode::kRead,
+                            [&](Connection& c) -> Expected<std::vector<HistoryEvent>> {
+    auto rec = LoadTaskRecord(c, id);
+    if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
+    return TaskHistory(c, id);
+  });
+}
+
+Expected<Attachment> TaskService::GetAttachment(const Actor& actor, Id task_id, Id attachment_id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Attachment> {
+    auto rec = LoadTaskRecord(c, task_id);
+    if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
+    auto r = c.execute(
+        "SELECT id, update_id, file_name, content_type, size_bytes, sha256, content "
+        "FROM attachments WHERE id = $1 AND task_id = $2",
+        {Param(attachment_id), Param(task_id)});
+    if (r.empty()) return Error::NotFound();
+    const auto& row = r.one();
+    return Attachment{{row.integer(0), row.opt_integer(1), row.text(2), row.text(3),
+                       row.integer(4), row.text(5)},
+                      row.blob(6).bytes};
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating and editing
+
+Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) {
+  const TaskInput in = Normalized(input);
+  Validator v;
+  if (!in.source_id) v.Add("source_id", "required");
+  if (!in.title) v.Add("title", "required");
+  if (!in.lead_org_id) v.Add("lead_org_id", "required");
+  ValidateText(in.title, "title", 1000, true, v);
+  ValidateText(in.content, "content", 20000, false, v);
+  ValidateText(in.product, "product", 500, false, v);
+  ValidateText(in.deadline_label, "deadline_label", 100, false, v);
+  const Date today = ctx_.Today();
+  const Date assigned_on = in.assigned_on.value_or(today);
+  const std::optional<Date> deadline = in.deadline.value_or(std::nullopt);
+  if (deadline && *deadline < assigned_on) v.Add("deadline", "before_assigned_on");
+  if (!v.ok()) return v.error();
+
+  return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
+    Validator refs;
+    CheckReferences(c, by, by.agency_id, in, refs);
+    if (!refs.ok()) return refs.error();
+    auto lead_path = OrganizationPath(c, *in.lead_org_id);
+    if (!CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
+    const auto source = LoadSource(c, *in.source_id);
+    const std::int64_t now = Context::NowMillis();
+    const std::string title = *in.title;
+    const Id id =
+        c.execute(
+             "INSERT INTO tasks (agency_id, source_id, source_kind, parent_id, title, title_key, "
+             "content, is_key, restricted, lead_org_id, leader_id, product, assigned_on, deadline, "
+             "deadline_label, search_fold, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
+             "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) "
+             "RETURNING id",
+             {Param(by.agency_id), Param(*in.source_id), Param(source->kind),
+              Param(in.parent_id.value_or(std::nullopt)), Param(title),
+              Param(intl::CollationKey(title)), Param(in.content.value_or("")),
+              Param(in.is_key.value_or(false)), Param(in.restricted.value_or(false)),
+              Param(*in.lead_org_id), Param(in.leader_id.value_or(std::nullopt)),
+              Param(in.product.value_or("")), Param(assigned_on.Iso()), DateParam(deadline),
+              Param(in.deadline_label.value_or("")),
+              Param(TaskSearchFold(title, in.content.value_or(""), in.product.value_or(""),
+                                   source->doc_number)),
+              Param(by.user_id), Param(now)})
+            .one()
+            .integer(0);
+    ReplaceLinks(c, id, in);
+    auto rec = LoadTaskRecord(c, id);
+    RecordEvent(c, {by.agency_id, "task", id, id, "created", by.user_id, "",
+                    TaskSnapshotJson(*rec)});
+    return ViewOf(c, by, id, today, ctx_.settings().due_soon_days);
+  });
+}
+
+Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expected_version,
+                                       const TaskInput& input) {
+  const TaskInput in = Normalized(input);
+  Validator v;
+  ValidateText(in.title, "title", 1000, true, v);
+  ValidateText(in.content, "content", 20000, false, v);
+  ValidateText(in.product, "product", 500, false, v);
+  ValidateText(in.deadline_label, "deadline_label", 100, false, v);
+  // Changing the deadline in place would rewrite what past reports said; extensions keep both.
+  if (in.deadline) v.Add("deadline", "use_extension");
+  if (in.parent_id && *in.parent_id && **in.parent_id == id) v.Add("parent_id", "invalid");
+  if (!v.ok()) return v.error();
+
+  return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
+    auto before = LoadTaskRecord(c, id);
+    if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
+    if (!PermissionsFor(by, before->access).edit) return Error::Forbidden();
+    if (before->detail.summary.version != expected_version) return Error::PreconditionFailed();
+    Validator refs;
+    CheckReferences(c, by, before->detail.summary.agency_id, in, refs);
+    if (in.assigned_on && before->detail.summary.deadline &&
+        *in.assigned_on > *before->detail.summary.deadline)
+      refs.Add("assigned_on", "after_deadline");
+    if (!refs.ok()) return refs.error();
+    if (in.lead_org_id) {
+      auto lead_path = OrganizationPath(c, *in.lead_org_id);
+      if (!CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
+    }
+
+    const TaskSummary& old = before->detail.summary;
+    std::string kind = old.source_kind;
+    if (in.source_id) kind = LoadSource(c, *in.source_id)->kind;
+    auto r = c.execute(
+        "UPDATE tasks SET source_id = $1, source_kind = $2, parent_id = $3, title = $4, "
+        "content = $5, is_key = $6, restricted = $7, lead_org_id = $8, leader_id = $9, "
+        "product = $10, assigned_on = $11, deadline_label = $12, version = version + 1, "
+        "updated_at = $13 WHERE id = $14 AND version = $15 RETURNING id",
+        {Param(in.source_id.value_or(old.source_id)), Param(kind),
+         Param(in.parent_id.value_or(before->detail.parent_id)),
+         Param(in.title.value_or(old.title)), Param(in.content.value_or(before->detail.content)),
+         Param(in.is_key.value_or(old.is_key)), Param(in.restricted.value_or(old.restricted)),
+         Param(in.lead_org_id.value_or(old.lead_org.id)),
+         Param(in.leader_id.value_or(old.leader ? std::optional<Id>(old.leader->id) : std::nullopt)),
+         Param(in.product.value_or(before->detail.product)),
+         Param(in.assigned_on.value_or(old.assigned_on).Iso()),
+         Param(in.deadline_label.value_or(old.deadline_label)), Param(Context::NowMillis()),
+         Param(id), Param(expected_version)});
+    // The version check above ran in this transaction, but another process may have committed
+    // between our read and this write: the WHERE clause is what guarantees no lost update.
+    if (r.empty()) return Error::PreconditionFailed();
+    ReplaceLinks(c, id, in);
+    RefreshSearch(c, id);
+    auto after = LoadTaskRecord(c, id);
+    RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id,
+                    TaskSnapshotJson(*before), TaskSnapshotJson(*after)});
+    return ViewOf(c, by, id, ctx_.Today(), ctx_.settings().due_soon_days);
+  });
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,121 @@
+// Tasks (DOMAIN section 4): creation, reading, editing with optimistic versions, and every action of
+// a task's life. Each call is one transaction and records its change in the history.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/context.h"
+#include "service/error.h"
+#include "service/model.h"
+#include "service/task_filter.h"
+
+namespace giaoban::service {
+
+// What the actor may do with one task; the API shows it so clients offer only allowed actions.
+struct TaskPermissions {
+  bool edit = false;
+  bool report_progress = false;
+  bool complete = false;
+  bool request_extension = false;
+  bool decide_extension = false;
+  bool cancel = false;
+  bool request_explanation = false;
+  bool answer_explanation = false;
+};
+
+struct TaskInput {
+  std::optional<Id> source_id;
+  std::optional<std::optional<Id>> parent_id;  // set to nullopt-inside to detach
+  std::optional<std::string> title;
+  std::optional<std::string> content;
+  std::optional<bool> is_key;
+  std::optional<bool> restricted;
+  std::optional<Id> lead_org_id;
+  std::optional<std::vector<Id>> cooperator_ids;
+  std::optional<std::optional<Id>> leader_id;  // set to nullopt-inside to clear
+  std::optional<std::vector<Id>> assignee_ids;
+  std::optional<std::string> product;
+  std::optional<Date> assigned_on;
+  std::optional<std::optional<Date>> deadline;  // inner nullopt: ongoing ("thường xuyên")
+  std::optional<std::string> deadline_label;
+};
+
+struct NewAttachment {
+  std::string file_name;
+  std::string content_type;
+  std::string content;  // raw bytes
+};
+
+struct ProgressInput {
+  std::optional<Date> reported_on;  // default today
+  std::string body;
+  std::optional<int> percent;
+  std::vector<NewAttachment> attachments;
+};
+
+struct CompletionInput {
+  std::optional<Date> completed_on;  // default today
+  std::string result_doc_number;
+  std::optional<Date> result_doc_date;
+  std::string note;
+};
+
+struct ExtensionRequestInput {
+  std::optional<Date> requested_deadline;
+  std::string reason;
+};
+
+struct ExtensionDecisionInput {
+  std::string decision;  // approved | refused
+  std::string note;
+  std::optional<Date> effective_on;  // default today
+};
+
+struct CancellationInput {
+  std::string kind = "cancelled";  // cancelled | withdrawn
+  std::optional<Date> cancelled_on;
+  std::string reason;
+  std::optional<Id> approver_id;  // a leader (person); default the acting leader
+};
+
+struct TaskView {
+  TaskDetail task;
+  TaskPermissions permissions;
+};
+
+struct Attachment {
+  AttachmentInfo info;
+  std::string content;
+};
+
+class TaskService {
+ public:
+  explicit TaskService(const Context& ctx) : ctx_(ctx) {}
+
+  Expected<Page<TaskSummary>> List(const Actor& actor, const TaskFilter& filter);
+  Expected<TaskView> Get(const Actor& actor, Id id, std::optional<Date> as_of = std::nullopt);
+  Expected<TaskView> Create(const Actor& by, const TaskInput& input);
+  Expected<TaskView> Update(const Actor& by, Id id, std::int64_t expected_version,
+                            const TaskInput& input);
+
+  Expected<TaskView> AddProgress(const Actor& by, Id id, const ProgressInput& input);
+  Expected<TaskView> Complete(const Actor& by, Id id, const CompletionInput& input);
+  Expected<TaskView> RequestExtension(const Actor& by, Id id, const ExtensionRequestInput& input);
+  Expected<TaskView> DecideExtension(const Actor& by, Id id, Id extension_id,
+                                     const ExtensionDecisionInput& input);
+  Expected<TaskView> Cancel(const Actor& by, Id id, const CancellationInput& input);
+  Expected<TaskView> RequestExplanation(const Actor& by, Id id, const std::string& question);
+  Expected<TaskView> AnswerExplanation(const Actor& by, Id id, Id explanation_id,
+                                       const std::string& answer);
+
+  Expected<std::vector<HistoryEvent>> History(const Actor& actor, Id id);
+  Expected<Attachment> GetAttachment(const Actor& actor, Id task_id, Id attachment_id);
+
+ private:
+  const Context& ctx_;
+};
+
+}  // namespace giaoban::service
