@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
+  } catch (const std::exception& e) {
+    // Expected failures are reported by the commands; this is the unexpected: say it plainly.
+    spdlog::error("giaoban: {}", e.what());
+    return 1;
   }
   return global.exit_code;
 }

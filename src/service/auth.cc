@@ -334,8 +334,8 @@ std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
         "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active "
         "FROM users u JOIN people p ON p.id = u.person_id "
         "JOIN organizations o ON o.id = p.organization_id "
-        "WHERE $1 IS NULL OR COALESCE(o.agency_id, o.id) = $1 ORDER BY p.name_key, u.id",
-        {Param(agency_id)});
+        "WHERE $1 = 0 OR COALESCE(o.agency_id, o.id) = $1 ORDER BY p.name_key, u.id",
+        {Param(agency_id.value_or(0))});
     std::vector<User> users;
     for (const auto& row : r.rows) {
       User u;

@@ -214,6 +214,19 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
     auto after = LoadOrganization(c, id);
     RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "merged", by.user_id,
                     OrgJson(*before), OrgJson(*after)});
+    // Open work moves to the successor; finished and cancelled tasks stay with the unit that did
+    // them, so reports of past periods keep naming it.
+    auto moved = c.execute(
+        "UPDATE tasks SET lead_org_id = $1, version = version + 1, updated_at = $2 "
+        "WHERE lead_org_id = $3 AND completed_on IS NULL AND cancelled_on IS NULL RETURNING id",
+        {Param(successor_id), Param(Context::NowMillis()), Param(id)});
+    const std::string change = boost::json::serialize(boost::json::object{
+        {"lead_org_id", successor_id}, {"reason", "organization_merged"}});
+    const std::string previous = boost::json::serialize(boost::json::object{{"lead_org_id", id}});
+    for (const auto& row : moved.rows) {
+      RecordEvent(c, {after->agency_id, "task", row.integer(0), row.integer(0), "lead_org_moved",
+                      by.user_id, previous, change});
+    }
     return *after;
   });
 }

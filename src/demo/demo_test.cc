@@ -1,0 +1,460 @@
+#include "demo/demo.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "service/auth.h"
+#include "service/task_filter.h"
+#include "service/task_store.h"
+#include "service/tasks.h"
+#include "storage/migrations.h"
+
+namespace giaoban::demo {
+namespace {
+
+namespace fs = std::filesystem;
+using domain::Date;
+using service::Actor;
+using storage::Param;
+
+const Date kToday = *Date::FromYmd(2025, 10, 15);
+constexpr const char* kStatuses[] = {"completed_on_time", "completed_late", "in_progress",
+                                     "overdue", "cancelled"};
+
+// A fresh, migrated SQLite database in its own temporary directory.
+class TempDatabase {
+ public:
+  TempDatabase() {
+    static int counter = 0;
+    dir_ = fs::temp_directory_path() /
+           ("giaoban_demo_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
+    fs::create_directories(dir_);
+    db_ = storage::OpenDatabase((dir_ / "giaoban.db").string(), 2);
+    storage::Migrate(*db_);
+    ctx_ = std::make_unique<service::Context>(*db_, service::Settings{});
+  }
+  ~TempDatabase() {
+    ctx_.reset();
+    db_.reset();
+    std::error_code ignored;
+    fs::remove_all(dir_, ignored);
+  }
+  const service::Context& ctx() const { return *ctx_; }
+  storage::Database& db() const { return *db_; }
+
+  std::int64_t Scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
+    return db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      return c.execute(sql, params).one().integer(0);
+    });
+  }
+  Actor ActorOf(std::int64_t user_id) {
+    auto actor = db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      return service::LoadActor(c, user_id);
+    });
+    EXPECT_TRUE(actor.has_value());
+    return *actor;
+  }
+  Actor ActorNamed(const std::string& username) {
+    return ActorOf(Scalar("SELECT id FROM users WHERE username = $1", {Param(username)}));
+  }
+
+ private:
+  fs::path dir_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<service::Context> ctx_;
+};
+
+std::int64_t CountTasks(const service::Context& ctx, const Actor& actor, Date as_of,
+                        const service::QueryParams& params) {
+  auto filter = service::ParseTaskFilter(params, as_of);
+  EXPECT_TRUE(filter.ok());
+  auto page = service::TaskService(ctx).List(actor, *filter);
+  EXPECT_TRUE(page.ok());
+  return page.ok() ? page->total : -1;
+}
+
+std::map<std::string, std::int64_t> StatusMix(const service::Context& ctx, const Actor& actor,
+                                              Date as_of) {
+  std::map<std::string, std::int64_t> mix;
+  for (const char* status : kStatuses)
+    mix[status] = CountTasks(ctx, actor, as_of, {{"status", status}});
+  return mix;
+}
+
+void Print(const std::string& label, const std::map<std::string, std::int64_t>& mix) {
+  std::cout << "[ mix      ] " << label << ":";
+  for (const auto& [status, count] : mix) std::cout << " " << status << "=" << count;
+  std::cout << "\n";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The demo agency, loaded once for the suite.
+
+class DemoTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    database_ = new TempDatabase();
+    DemoOptions options;
+    options.today = kToday;
+    const auto start = std::chrono::steady_clock::now();
+    result_ = new DemoResult(LoadDemo(database_->ctx(), options));
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
+    std::cout << "[ timing   ] LoadDemo: " << ms << " ms, " << result_->tasks << " tasks\n";
+  }
+  static void TearDownTestSuite() {
+    delete result_;
+    delete database_;
+    result_ = nullptr;
+    database_ = nullptr;
+  }
+
+  static TempDatabase* database_;
+  static DemoResult* result_;
+};
+
+TempDatabase* DemoTest::database_ = nullptr;
+DemoResult* DemoTest::result_ = nullptr;
+
+TEST_F(DemoTest, LoadsTheAgency) {
+  ASSERT_TRUE(result_->loaded);
+  EXPECT_GT(result_->agency_id, 0);
+  EXPECT_GE(result_->tasks, 120);
+  EXPECT_LE(result_->tasks, 180);
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM tasks"), result_->tasks);
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM tasks WHERE agency_id = $1",
+                              {Param(result_->agency_id)}),
+            result_->tasks);
+  // Every task has its history, starting with its creation.
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM tasks t WHERE NOT EXISTS (SELECT 1 FROM "
+                              "events e WHERE e.task_id = t.id AND e.action = 'created')"),
+            0);
+  EXPECT_GT(database_->Scalar("SELECT COUNT(*) FROM events WHERE action = 'progress_reported'"),
+            result_->tasks);
+}
+
+TEST_F(DemoTest, EveryStatusOccursAsOfToday) {
+  const Actor director = database_->ActorNamed("giamdoc");
+  const auto mix = StatusMix(database_->ctx(), director, kToday);
+  Print("demo as of " + kToday.Iso(), mix);
+  for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status;
+  const std::int64_t total = CountTasks(database_->ctx(), director, kToday, {});
+  EXPECT_EQ(total, result_->tasks);
+  // Like a real agency: most tasks done on time, a few percent overdue.
+  for (const auto& [status, count] : mix) {
+    if (status != "completed_on_time") {
+      EXPECT_LT(count, mix.at("completed_on_time")) << status;
+    }
+  }
+  EXPECT_LE(mix.at("overdue") * 100, total * 8);
+  EXPECT_LE(mix.at("cancelled") * 100, total * 8);
+}
+
+TEST_F(DemoTest, HistoryHasEveryKindOfEvent) {
+  auto count = [](const std::string& sql) { return database_->Scalar(sql); };
+  EXPECT_GT(count("SELECT COUNT(*) FROM task_extensions WHERE state = 'approved'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM task_extensions WHERE state = 'refused'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM task_extensions WHERE state = 'pending'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM explanation_requests WHERE answer IS NOT NULL"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks WHERE cancel_kind = 'withdrawn'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks WHERE parent_id IS NOT NULL"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks WHERE deadline IS NULL"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks WHERE deadline_label LIKE 'Quý %'"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks WHERE restricted = 1"), 0);
+  EXPECT_GT(count("SELECT COUNT(*) FROM task_cooperators"), 0);
+  for (const char* kind : {"higher_program", "key_program", "ad_hoc", "meeting_conclusion"}) {
+    EXPECT_GT(database_->Scalar("SELECT COUNT(*) FROM sources WHERE kind = $1", {Param(kind)}), 0)
+        << kind;
+  }
+  // The merged division points at its successor and still leads its old tasks.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM organizations WHERE code = 'QLPTNL' AND successor_id IS "
+                  "NOT NULL AND valid_to IS NOT NULL"),
+            1);
+  EXPECT_GT(count("SELECT COUNT(*) FROM tasks t JOIN organizations o ON o.id = t.lead_org_id "
+                  "WHERE o.code = 'QLPTNL'"),
+            0);
+  // No business date after the demo's today.
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM tasks WHERE assigned_on > $1 OR "
+                              "completed_on > $1 OR cancelled_on > $1",
+                              {Param(kToday.Iso())}),
+            0);
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM task_updates WHERE reported_on > $1",
+                              {Param(kToday.Iso())}),
+            0);
+}
+
+TEST_F(DemoTest, ProvinceViewerReadsButNotRestrictedTasks) {
+  const Actor viewer = database_->ActorNamed("thanhtra.tinh");
+  const std::int64_t visible = CountTasks(database_->ctx(), viewer, kToday, {});
+  EXPECT_EQ(visible, result_->tasks - database_->Scalar("SELECT COUNT(*) FROM tasks WHERE "
+                                                        "restricted = 1"));
+}
+
+TEST_F(DemoTest, SecondLoadDoesNothing) {
+  DemoOptions options;
+  options.today = kToday;
+  const DemoResult again = LoadDemo(database_->ctx(), options);
+  EXPECT_FALSE(again.loaded);
+  EXPECT_EQ(again.tasks, 0);
+  EXPECT_TRUE(again.accounts.empty());
+  EXPECT_EQ(database_->Scalar("SELECT COUNT(*) FROM tasks"), result_->tasks);
+}
+
+TEST_F(DemoTest, EveryAccountLogsIn) {
+  ASSERT_GE(result_->accounts.size(), 12u);
+  std::map<std::string, int> roles;
+  service::AuthService auth(database_->ctx());
+  for (const DemoAccount& account : result_->accounts) {
+    auto login = auth.Login(account.username, DemoOptions{}.password, "127.0.0.1");
+    ASSERT_TRUE(login.ok()) << account.username << ": " << login.error().code;
+    EXPECT_EQ(login->actor.username, account.username);
+    EXPECT_EQ(std::string(service::RoleCode(login->actor.role)), account.role);
+    EXPECT_EQ(login->actor.full_name, account.full_name);
+    EXPECT_FALSE(account.position.empty());
+    EXPECT_FALSE(account.organization.empty());
+    ++roles[account.role];
+  }
+  for (const char* role : {"admin", "leader", "consolidator", "unit_head", "specialist", "viewer"})
+    EXPECT_GT(roles[role], 0) << role;
+  EXPECT_GE(roles["leader"], 4);
+}
+
+// The same seed and the same today give the same agency.
+TEST_F(DemoTest, SameSeedSameData) {
+  TempDatabase other;
+  DemoOptions options;
+  options.today = kToday;
+  ASSERT_TRUE(LoadDemo(other.ctx(), options).loaded);
+  auto digest = [](TempDatabase& db) {
+    return db.db().transact(storage::TransactionMode::kRead, [](storage::Connection& c) {
+      std::string out;
+      auto r = c.execute(
+          "SELECT t.title, t.assigned_on, COALESCE(t.deadline, ''), COALESCE(t.completed_on, ''), "
+          "COALESCE(t.cancelled_on, ''), t.progress, o.code, t.result_doc_number, "
+          "(SELECT COUNT(*) FROM task_updates u WHERE u.task_id = t.id) FROM tasks t "
+          "JOIN organizations o ON o.id = t.lead_org_id ORDER BY t.id");
+      for (const auto& row : r.rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          out += std::holds_alternative<std::int64_t>(row.value(i)) ? std::to_string(row.integer(i))
+                                                                    : row.text(i);
+          out += "|";
+        }
+        out += "\n";
+      }
+      return out;
+    });
+  };
+  EXPECT_EQ(digest(other), digest(*database_));
+}
+
+// A demo "today" equal to the real one must work too (the services refuse future dates).
+TEST(DemoRealToday, EveryStatusOccurs) {
+  TempDatabase database;
+  DemoOptions options;
+  options.today = database.ctx().Today();
+  options.seed = 11;
+  const DemoResult result = LoadDemo(database.ctx(), options);
+  ASSERT_TRUE(result.loaded);
+  const auto mix = StatusMix(database.ctx(), database.ActorNamed("pgd.hung"), options.today);
+  Print("demo as of " + options.today.Iso() + " (seed 11)", mix);
+  for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status;
+}
+
+// Any seed and any date load without error; run with --gtest_also_run_disabled_tests.
+TEST(DemoRealToday, DISABLED_ManyDatesAndSeeds) {
+  const Date real_today = TempDatabase().ctx().Today();
+  const std::vector<Date> days = {*Date::FromYmd(2024, 1, 26), *Date::FromYmd(2024, 2, 29),
+                                  *Date::FromYmd(2024, 6, 30), *Date::FromYmd(2024, 12, 31),
+                                  *Date::FromYmd(2025, 1, 24), *Date::FromYmd(2025, 4, 1),
+                                  real_today.AddDays(-1)};
+  std::uint32_t seed = 1;
+  for (const Date day : days) {
+    TempDatabase database;
+    DemoOptions options;
+    options.today = day;
+    options.seed = seed++;
+    const DemoResult result = LoadDemo(database.ctx(), options);
+    ASSERT_TRUE(result.loaded);
+    const auto mix = StatusMix(database.ctx(), database.ActorNamed("giamdoc"), day);
+    Print("demo as of " + day.Iso() + " seed " + std::to_string(options.seed) + ", " +
+              std::to_string(result.tasks) + " tasks",
+          mix);
+    for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status << " " << day.Iso();
+  }
+  // A "today" in the future: what has not happened yet is left out, nothing fails.
+  TempDatabase database;
+  DemoOptions options;
+  options.today = real_today.AddDays(45);
+  EXPECT_TRUE(LoadDemo(database.ctx(), options).loaded);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark data
+
+std::int64_t LeaderOf(TempDatabase& db, std::int64_t agency) {
+  return db.Scalar(
+      "SELECT MIN(u.id) FROM users u JOIN people p ON p.id = u.person_id "
+      "WHERE p.organization_id = $1 AND u.role = 'leader'",
+      {Param(agency)});
+}
+
+TEST(ScaleData, CreatesTasksWithARealisticMix) {
+  TempDatabase database;
+  const std::int64_t agency = LoadScaleData(database.ctx(), {5, 2000, kToday, 7});
+  ASSERT_GT(agency, 0);
+  const Actor leader = database.ActorOf(LeaderOf(database, agency));
+  EXPECT_EQ(leader.agency_id, agency);
+  const auto& ctx = database.ctx();
+  EXPECT_EQ(CountTasks(ctx, leader, kToday, {}), 2000);
+
+  const auto mix = StatusMix(ctx, leader, kToday);
+  Print("scale data as of " + kToday.Iso(), mix);
+  const std::int64_t completed = mix.at("completed_on_time") + mix.at("completed_late");
+  EXPECT_GT(completed, 2000 * 55 / 100);
+  EXPECT_LT(completed, 2000 * 85 / 100);
+  EXPECT_GT(mix.at("completed_on_time"), mix.at("completed_late") * 5);
+  EXPECT_GT(mix.at("completed_late"), 0);
+  EXPECT_GT(mix.at("in_progress"), 2000 * 10 / 100);
+  EXPECT_GT(mix.at("overdue"), 0);
+  EXPECT_LT(mix.at("overdue"), 2000 * 8 / 100);
+  EXPECT_GT(mix.at("cancelled"), 2000 * 1 / 100);
+  EXPECT_LT(mix.at("cancelled"), 2000 * 5 / 100);
+
+  const std::int64_t extended = database.Scalar(
+      "SELECT COUNT(*) FROM tasks t WHERE t.extended_on IS NOT NULL AND EXISTS (SELECT 1 FROM "
+      "task_extensions e WHERE e.task_id = t.id AND e.state = 'approved')");
+  EXPECT_GT(extended, 2000 * 3 / 100);
+  EXPECT_LT(extended, 2000 * 8 / 100);
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM events WHERE action = 'created' AND "
+                            "task_id IS NOT NULL"),
+            2000);
+  const std::int64_t updated = database.Scalar("SELECT COUNT(DISTINCT task_id) FROM task_updates");
+  EXPECT_GT(updated, 2000 * 30 / 100);
+  EXPECT_LT(updated, 2000 * 60 / 100);
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM organizations WHERE agency_id = $1 AND id <> $1",
+                            {Param(agency)}),
+            5);
+
+  // Text search finds the folded titles.
+  EXPECT_GT(CountTasks(ctx, leader, kToday, {{"q", "kiểm tra"}}), 0);
+  EXPECT_GT(CountTasks(ctx, leader, kToday, {{"q", "dot 3"}}), 0);
+
+  database.db().transact(storage::TransactionMode::kRead, [](storage::Connection& c) {
+    // Materialised paths are the chain of ids from the root.
+    for (const auto& row :
+         c.execute("SELECT o.path, p.path, o.id FROM organizations o JOIN organizations p "
+                   "ON p.id = o.parent_id")
+             .rows) {
+      EXPECT_EQ(row.text(0), row.text(1) + std::to_string(row.integer(2)) + "/");
+    }
+    // The search text is exactly what the services would store.
+    for (const auto& row : c.execute("SELECT t.title, t.content, t.product, s.doc_number, "
+                                     "t.search_fold FROM tasks t JOIN sources s ON "
+                                     "s.id = t.source_id WHERE t.id % 37 = 0")
+                               .rows) {
+      EXPECT_EQ(row.text(4),
+                service::TaskSearchFold(row.text(0), row.text(1), row.text(2), row.text(3)));
+    }
+  });
+
+  // A second agency in the same database does not collide with the first.
+  const std::int64_t second = LoadScaleData(ctx, {3, 100, kToday, 8});
+  EXPECT_NE(second, agency);
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM tasks WHERE agency_id = $1", {Param(second)}),
+            100);
+}
+
+// Timing of a full benchmark load; run with --gtest_also_run_disabled_tests.
+// GIAOBAN_SCALE_TASKS sets the size (default 100000); GIAOBAN_SCALE_URL loads into that database
+// instead of a temporary SQLite file.
+TEST(ScaleData, DISABLED_Timing) {
+  TempDatabase temporary;
+  std::unique_ptr<storage::Database> given;
+  if (const char* url = std::getenv("GIAOBAN_SCALE_URL"); url && *url) {
+    given = storage::OpenDatabase(url, 2);
+    storage::Migrate(*given);
+  }
+  storage::Database& db = given ? *given : temporary.db();
+  service::Context ctx(db, service::Settings{});
+  const char* env = std::getenv("GIAOBAN_SCALE_TASKS");
+  const int tasks = env ? std::atoi(env) : 100000;
+  const auto start = std::chrono::steady_clock::now();
+  const std::int64_t agency = LoadScaleData(ctx, {50, tasks, kToday, 7});
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - start)
+                      .count();
+  std::cout << "[ timing   ] LoadScaleData " << tasks << " tasks on " << db.description() << ": "
+            << ms << " ms\n";
+  const Actor leader = *db.transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+    const auto id = c.execute(
+                         "SELECT MIN(u.id) FROM users u JOIN people p ON p.id = u.person_id "
+                         "WHERE p.organization_id = $1 AND u.role = 'leader'",
+                         {Param(agency)})
+                        .one()
+                        .integer(0);
+    return service::LoadActor(c, id);
+  });
+  Print("scale data", StatusMix(ctx, leader, kToday));
+}
+
+// The same loads on PostgreSQL, when GIAOBAN_DEMO_TEST_PG_URL names an empty database
+// (scripts/pg-test-cluster.sh makes one). Skipped otherwise; a database with data is never touched.
+TEST(DemoPostgres, LoadsDemoAndScaleData) {
+  const char* url = std::getenv("GIAOBAN_DEMO_TEST_PG_URL");
+  if (!url || !*url) GTEST_SKIP() << "GIAOBAN_DEMO_TEST_PG_URL is not set";
+  auto db = storage::OpenDatabase(url, 2);
+  storage::Migrate(*db);
+  auto count = [&](const std::string& sql) {
+    return db->transact(storage::TransactionMode::kRead,
+                        [&](storage::Connection& c) { return c.execute(sql).one().integer(0); });
+  };
+  if (count("SELECT COUNT(*) FROM organizations") != 0) GTEST_SKIP() << "the database is not empty";
+  service::Context ctx(*db, service::Settings{});
+  DemoOptions options;
+  options.today = kToday;
+  const DemoResult demo = LoadDemo(ctx, options);
+  ASSERT_TRUE(demo.loaded);
+  auto actor_named = [&](const std::string& username) {
+    return *db->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      const auto id =
+          c.execute("SELECT id FROM users WHERE username = $1", {Param(username)}).one().integer(0);
+      return service::LoadActor(c, id);
+    });
+  };
+  const auto mix = StatusMix(ctx, actor_named("giamdoc"), kToday);
+  Print("demo on PostgreSQL", mix);
+  for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status;
+  EXPECT_FALSE(LoadDemo(ctx, options).loaded);
+
+  const std::int64_t agency = LoadScaleData(ctx, {5, 2000, kToday, 7});
+  const std::int64_t leader =
+      db->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+        return c
+            .execute(
+                "SELECT MIN(u.id) FROM users u JOIN people p ON p.id = u.person_id "
+                "WHERE p.organization_id = $1 AND u.role = 'leader'",
+                {Param(agency)})
+            .one()
+            .integer(0);
+      });
+  const Actor scale_leader =
+      *db->transact(storage::TransactionMode::kRead,
+                    [&](storage::Connection& c) { return service::LoadActor(c, leader); });
+  EXPECT_EQ(CountTasks(ctx, scale_leader, kToday, {}), 2000);
+  const auto scale_mix = StatusMix(ctx, scale_leader, kToday);
+  Print("scale data on PostgreSQL", scale_mix);
+  for (const char* status : kStatuses) EXPECT_GT(scale_mix.at(status), 0) << status;
+  EXPECT_GT(CountTasks(ctx, scale_leader, kToday, {{"q", "kiem tra"}}), 0);
+}
+
+}  // namespace
+}  // namespace giaoban::demo
