@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, loads the demo agency on the first run and serves giaoban on
+# http://127.0.0.1:8080 (override with GIAOBAN_LISTEN=ADDRESS:PORT, GIAOBAN_DB=file-or-URL).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+bash scripts/build.sh
+
+db=${GIAOBAN_DB:-data/giaoban.db}
+listen=${GIAOBAN_LISTEN:-127.0.0.1:8080}
+if [[ $db != postgres* && ! -f $db ]]; then
+  ./build/src/giaoban --db "$db" demo
+fi
+exec ./build/src/giaoban --db "$db" serve --listen "$listen"
