@@ -15,21 +15,32 @@ using storage::TransactionMode;
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
     TaskQuery q(filter, actor, ReadableAgencies(c, actor));
-    auto rows = c.execute(q.GroupedCountsSql(), q.params());
 
     Statistics st;
     st.as_of = filter.as_of;
     st.list_query = ToQueryString(filter);
-    std::map<std::string, domain::StatusCounts> by_kind, by_key;
+    // Per-row work stays small: a handful of source kinds, two key flags, a few dozen units.
+    std::vector<std::pair<std::string, domain::StatusCounts>> kinds;
+    domain::StatusCounts key_counts[2];
     std::map<Id, domain::StatusCounts> by_org;
-    for (const auto& row : rows.rows) {
-      const auto status = domain::ParseStatus(row.text(0)).value_or(domain::Status::kInProgress);
+    c.stream(q.StatusRowsSql(), q.params(), [&](const storage::Row& row) {
+      const auto status = domain::ParseStatus(row.text(3)).value_or(domain::Status::kInProgress);
       const bool extended = row.boolean(4);
-      const std::int64_t n = row.integer(5);
-      st.totals.Add(status, extended, n);
-      by_kind[row.text(1)].Add(status, extended, n);
-      by_key[row.boolean(2) ? "true" : "false"].Add(status, extended, n);
-      by_org[row.integer(3)].Add(status, extended, n);
+      st.totals.Add(status, extended);
+      const std::string& kind = row.text(1);
+      auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
+      if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
+      it->second.Add(status, extended);
+      key_counts[row.boolean(2) ? 1 : 0].Add(status, extended);
+      by_org[row.integer(0)].Add(status, extended);
+    });
+    std::sort(kinds.begin(), kinds.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::map<std::string, domain::StatusCounts> by_kind(kinds.begin(), kinds.end());
+    std::map<std::string, domain::StatusCounts> by_key;
+    for (int k = 0; k < 2; ++k) {
+      if (key_counts[k].total + key_counts[k].cancelled > 0)
+        by_key[k ? "true" : "false"] = key_counts[k];
     }
 
     auto group = [&](std::string key, std::string name, const domain::StatusCounts& counts,

@@ -105,27 +105,43 @@ TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
   outer_where_ = o.str();
 }
 
+std::string TaskQuery::DeadlineInForceSql() const {
+  const std::string& d = as_of_;
+  // The latest approved extension effective by D, else the original deadline. extended_on (the
+  // first approval's effective date) lets most tasks skip the sub-query.
+  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
+         " THEN COALESCE((SELECT e.requested_deadline FROM task_extensions e WHERE e.task_id = t.id "
+         "AND e.state = 'approved' AND e.effective_on <= " + d +
+         " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
+}
+
+std::string TaskQuery::ExtendedSql() const {
+  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + as_of_ + " THEN 1 ELSE 0 END";
+}
+
+std::string TaskQuery::StatusRowsSql() const {
+  // Aggregating in SQL would repeat the status expression once per aggregate; streaming one row per
+  // task and adding up in C++ evaluates it once.
+  return "SELECT y.lead_org_id, y.source_kind, y.is_key, y.status, y.extended FROM (" +
+         FilteredSql() + ") y WHERE " + outer_where_;
+}
+
 std::string TaskQuery::FilteredSql() const {
   const std::string& d = as_of_;
-  // The deadline in force: the latest approved extension effective by D, else the original one.
-  // extended_on (the first approval's effective date) lets most tasks skip the sub-query.
-  const std::string dl =
-      "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
-      " THEN COALESCE((SELECT e.requested_deadline FROM task_extensions e WHERE e.task_id = t.id "
-      "AND e.state = 'approved' AND e.effective_on <= " + d +
-      " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
+  const std::string dl = DeadlineInForceSql();
+  // No deadline compares as the end of time; each branch names dl once, because the database
+  // inlines dl's expression (with its sub-query) wherever it is named.
   const std::string status =
       "CASE WHEN x.cancelled_on IS NOT NULL AND x.cancelled_on <= " + d +
       " THEN 'cancelled' WHEN x.completed_on IS NOT NULL AND x.completed_on <= " + d +
-      " THEN (CASE WHEN x.dl IS NULL OR x.completed_on <= x.dl THEN 'completed_on_time' "
-      "ELSE 'completed_late' END) WHEN x.dl IS NULL OR " + d +
-      " <= x.dl THEN 'in_progress' ELSE 'overdue' END";
+      " THEN (CASE WHEN x.completed_on <= COALESCE(x.dl, '9999-12-31') THEN 'completed_on_time' "
+      "ELSE 'completed_late' END) WHEN " + d +
+      " <= COALESCE(x.dl, '9999-12-31') THEN 'in_progress' ELSE 'overdue' END";
   return "SELECT x.*, " + status +
          " AS status FROM (SELECT t.id, t.agency_id, t.title, t.title_key, t.source_id, "
          "t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, "
          "t.deadline, " + dl + " AS dl, t.deadline_label, t.completed_on, t.cancelled_on, "
-         "t.progress, CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
-         " THEN 1 ELSE 0 END AS extended, t.version, t.updated_at "
+         "t.progress, " + ExtendedSql() + " AS extended, t.version, t.updated_at "
          "FROM tasks t WHERE " + base_where_ + ") x";
 }
 
@@ -164,10 +180,5 @@ std::string TaskQuery::CountSql() const {
   return "SELECT COUNT(*) FROM (" + FilteredSql() + ") y WHERE " + outer_where_;
 }
 
-std::string TaskQuery::GroupedCountsSql() const {
-  return "SELECT y.status, y.source_kind, y.is_key, y.lead_org_id, y.extended, COUNT(*) FROM (" +
-         FilteredSql() + ") y WHERE " + outer_where_ +
-         " GROUP BY y.status, y.source_kind, y.is_key, y.lead_org_id, y.extended";
-}
 
 }  // namespace giaoban::service

@@ -20,13 +20,16 @@ class TaskQuery {
   // Rows: the columns of kSummaryColumns (see task_query.cc), one page, in the filter's order.
   std::string PageSql() const;
   std::string CountSql() const;
-  // Rows: status, source_kind, is_key, lead_org_id, extended (0/1), count.
-  std::string GroupedCountsSql() const;
+  // One narrow row per matching task, for statistics to add up:
+  // lead_org_id, source_kind, is_key, status, extended (0/1).
+  std::string StatusRowsSql() const;
   const std::vector<storage::Value>& params() const { return params_; }
 
  private:
   std::string Bind(storage::Value v);
   std::string FilteredSql() const;  // one row per matching task with dl and status
+  std::string DeadlineInForceSql() const;
+  std::string ExtendedSql() const;
 
   const TaskFilter& filter_;
   std::vector<storage::Value> params_;

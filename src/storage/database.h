@@ -60,6 +60,8 @@ class Row {
   const Blob& blob(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }
   const Value& value(std::size_t i) const { return values_.at(i); }
+  // For connections that stream rows through one reused Row.
+  std::vector<Value>& mutable_values() { return values_; }
 
  private:
   std::vector<Value> values_;
@@ -103,6 +105,13 @@ class Connection {
   virtual Result execute(std::string_view sql, std::span<const Value> params) = 0;
   Result execute(std::string_view sql, std::initializer_list<Value> params = {}) {
     return execute(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Calls `on_row` for each result row without collecting them: for scans over many rows. The Row
+  // passed is only valid during the call.
+  using RowCallback = std::function<void(const Row&)>;
+  virtual void stream(std::string_view sql, std::span<const Value> params,
+                      const RowCallback& on_row) {
+    for (const Row& row : execute(sql, params).rows) on_row(row);
   }
   // Runs several statements separated by semicolons; used for migrations.
   virtual void execute_script(std::string_view sql) = 0;

@@ -128,7 +128,8 @@ SqliteConnection::SqliteConnection(const std::string& path) {
         "PRAGMA synchronous = NORMAL;"
         "PRAGMA foreign_keys = ON;"
         "PRAGMA temp_store = MEMORY;"
-        "PRAGMA cache_size = -32000;");
+        "PRAGMA cache_size = -32000;"
+        "PRAGMA mmap_size = 268435456;");
   } catch (...) {
     close();
     throw;
@@ -183,12 +184,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
   return stmt;
 }
 
-Result SqliteConnection::execute(std::string_view sql, std::span<const Value> params) {
-  Result result;
-  sqlite3_stmt* stmt = prepare(sql);
-  if (stmt == nullptr) return result;
-  StatementReset reset(stmt);
-
+void SqliteConnection::BindAll(sqlite3_stmt* stmt, std::span<const Value> params,
+                               std::string_view sql) {
   // The SQL names its parameters $1, $2, ...: a value whose name the statement does not use is
   // skipped, and a name without a value stays NULL.
   char name[24];
@@ -199,6 +196,34 @@ Result SqliteConnection::execute(std::string_view sql, std::span<const Value> pa
     const int rc = Bind(stmt, index, params[i]);
     if (rc != SQLITE_OK) throw Error(rc, sqlite3_errmsg(db_), sql);
   }
+}
+
+void SqliteConnection::stream(std::string_view sql, std::span<const Value> params,
+                              const RowCallback& on_row) {
+  sqlite3_stmt* stmt = prepare(sql);
+  if (stmt == nullptr) return;
+  StatementReset reset(stmt);
+  BindAll(stmt, params, sql);
+  Row row({});
+  for (;;) {
+    const int rc = sqlite3_step(stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw Error(rc, sqlite3_errmsg(db_), sql);
+    auto& values = row.mutable_values();
+    const int columns = sqlite3_column_count(stmt);
+    values.resize(static_cast<std::size_t>(columns));
+    for (int c = 0; c < columns; ++c) values[static_cast<std::size_t>(c)] = Column(stmt, c);
+    on_row(row);
+  }
+}
+
+Result SqliteConnection::execute(std::string_view sql, std::span<const Value> params) {
+  Result result;
+  sqlite3_stmt* stmt = prepare(sql);
+  if (stmt == nullptr) return result;
+  StatementReset reset(stmt);
+
+  BindAll(stmt, params, sql);
 
   // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, even across later
   // statements that change nothing (SELECT, DDL); the total tells whether this one did.

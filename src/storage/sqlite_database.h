@@ -25,6 +25,8 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   using Connection::execute;
   Result execute(std::string_view sql, std::span<const Value> params) override;
+  void stream(std::string_view sql, std::span<const Value> params,
+              const RowCallback& on_row) override;
   void execute_script(std::string_view sql) override;
   void begin(TransactionMode mode) override;
   void commit() override;
@@ -39,6 +41,7 @@ class SqliteConnection final : public Connection {
   };
 
   sqlite3_stmt* prepare(std::string_view sql);
+  void BindAll(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql);
   void close();
 
   sqlite3* db_ = nullptr;
