@@ -95,13 +95,13 @@ TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
   std::ostringstream o;
   o << "1 = 1";
   if (!f.statuses.empty()) {
-    o << " AND y.status IN (";
+    o << " AND a.status IN (";
     for (std::size_t i = 0; i < f.statuses.size(); ++i)
       o << (i ? ", " : "") << Bind(std::string(domain::StatusCode(f.statuses[i])));
     o << ")";
   }
-  if (f.deadline_from) o << " AND y.dl >= " << Bind(f.deadline_from->Iso());
-  if (f.deadline_to) o << " AND y.dl <= " << Bind(f.deadline_to->Iso());
+  if (f.deadline_from) o << " AND a.dl >= " << Bind(f.deadline_from->Iso());
+  if (f.deadline_to) o << " AND a.dl <= " << Bind(f.deadline_to->Iso());
   outer_where_ = o.str();
 }
 
@@ -122,8 +122,8 @@ std::string TaskQuery::ExtendedSql() const {
 std::string TaskQuery::StatusRowsSql() const {
   // Aggregating in SQL would repeat the status expression once per aggregate; streaming one row per
   // task and adding up in C++ evaluates it once.
-  return "SELECT y.lead_org_id, y.source_kind, y.is_key, y.status, y.extended FROM (" +
-         FilteredSql() + ") y WHERE " + outer_where_;
+  return "SELECT a.lead_org_id, a.source_kind, a.is_key, a.status, a.extended FROM (" +
+         FilteredSql() + ") a WHERE " + outer_where_;
 }
 
 std::string TaskQuery::FilteredSql() const {
@@ -146,38 +146,57 @@ std::string TaskQuery::FilteredSql() const {
 }
 
 std::string TaskQuery::PageSql() const {
+  // Sort keys are read from alias `a`, so the same ORDER BY serves the inner and the outer query.
   std::string order;
+  std::string sort_columns;  // only what the order needs: anything else forces a wide row read
   auto add = [&](const std::string& term) { order += (order.empty() ? "" : ", ") + term; };
+  auto need = [&](const char* column) {
+    if (sort_columns.find(column) == std::string::npos) sort_columns += std::string(", ") + column;
+  };
   for (const SortKey& k : filter_.sort) {
     const char* dir = k.descending ? " DESC" : " ASC";
     switch (k.field) {
       case SortKey::Field::kDeadline:
         // Tasks without a deadline go last either way round, the same on both databases.
-        add(std::string("CASE WHEN y.dl IS NULL THEN 1 ELSE 0 END, y.dl") + dir);
+        add(std::string("CASE WHEN a.dl IS NULL THEN 1 ELSE 0 END, a.dl") + dir);
         break;
-      case SortKey::Field::kAssignedOn: add(std::string("y.assigned_on") + dir); break;
-      case SortKey::Field::kTitle: add(std::string("y.title_key") + dir); break;
-      case SortKey::Field::kUpdated: add(std::string("y.updated_at") + dir); break;
-      case SortKey::Field::kId: add(std::string("y.id") + dir); break;
+      case SortKey::Field::kAssignedOn:
+        need("a.assigned_on");
+        add(std::string("a.assigned_on") + dir);
+        break;
+      case SortKey::Field::kTitle:
+        need("a.title_key");
+        add(std::string("a.title_key") + dir);
+        break;
+      case SortKey::Field::kUpdated:
+        need("a.updated_at");
+        add(std::string("a.updated_at") + dir);
+        break;
+      case SortKey::Field::kId: add(std::string("a.id") + dir); break;
     }
   }
-  if (filter_.sort.empty()) add("CASE WHEN y.dl IS NULL THEN 1 ELSE 0 END, y.dl ASC");
-  add("y.id ASC");
+  if (filter_.sort.empty()) add("CASE WHEN a.dl IS NULL THEN 1 ELSE 0 END, a.dl ASC");
+  add("a.id ASC");
   const std::int64_t offset =
       static_cast<std::int64_t>(filter_.page - 1) * static_cast<std::int64_t>(filter_.page_size);
-  return "SELECT y.id, y.agency_id, y.title, y.source_id, y.source_kind, s.doc_number, y.is_key, "
-         "y.restricted, y.lead_org_id, lo.name, y.leader_id, lp.full_name, y.assigned_on, "
-         "y.deadline, y.dl, y.deadline_label, y.completed_on, y.cancelled_on, y.progress, "
-         "y.extended, y.status, y.version FROM (" + FilteredSql() + ") y "
-         "JOIN sources s ON s.id = y.source_id "
-         "JOIN organizations lo ON lo.id = y.lead_org_id "
-         "LEFT JOIN people lp ON lp.id = y.leader_id WHERE " + outer_where_ +
-         " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
-         std::to_string(offset);
+  // First the page's ids, sorting only narrow rows (the status index covers the default order);
+  // then the wide columns and names for those few rows.
+  const std::string page =
+      "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + " FROM (" +
+      FilteredSql() + ") a WHERE " + outer_where_ + " ORDER BY " + order + " LIMIT " +
+      std::to_string(filter_.page_size) + " OFFSET " + std::to_string(offset);
+  return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
+         "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
+         "t.deadline, a.dl, t.deadline_label, t.completed_on, t.cancelled_on, t.progress, "
+         "a.extended, a.status, t.version FROM (" + page + ") a "
+         "JOIN tasks t ON t.id = a.id "
+         "JOIN sources s ON s.id = t.source_id "
+         "JOIN organizations lo ON lo.id = t.lead_org_id "
+         "LEFT JOIN people lp ON lp.id = t.leader_id ORDER BY " + order;
 }
 
 std::string TaskQuery::CountSql() const {
-  return "SELECT COUNT(*) FROM (" + FilteredSql() + ") y WHERE " + outer_where_;
+  return "SELECT COUNT(*) FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
 }
 
 
