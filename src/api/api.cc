@@ -114,7 +114,8 @@ http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
     const auto type = request.header("Content-Type").value_or("");
     if (type.substr(0, 16) != "application/json")
       return ErrorResponse({415, "unsupported_media_type", {}}, language);
-    if (!intl::IsValidUtf8(request.body)) return ErrorResponse(service::Error::BadRequest("bad_json"), language);
+    if (!intl::IsValidUtf8(request.body))
+      return ErrorResponse(service::Error::BadRequest("bad_json"), language);
   }
   Reply reply = route->handler(call);
   http::Response response =

@@ -1,5 +1,5 @@
-// The REST API under /api/v1: authentication, CSRF, routing, JSON in and out, and the translation of
-// service errors and unexpected exceptions into clean HTTP statuses.
+// The REST API under /api/v1: authentication, CSRF, routing, JSON in and out, and the translation
+// of service errors and unexpected exceptions into clean HTTP statuses.
 #pragma once
 
 #include <boost/json.hpp>

@@ -75,16 +75,11 @@ json::value ToJson(const service::Actor& a) {
 }
 
 json::value ToJson(const service::Source& s) {
-  return json::object{{"id", s.id},
-                      {"agency_id", s.agency_id},
-                      {"kind", s.kind},
-                      {"title", s.title},
-                      {"doc_number", s.doc_number},
-                      {"doc_date", Date(s.doc_date)},
-                      {"issuer", s.issuer},
-                      {"summary", s.summary},
-                      {"task_count", s.task_count},
-                      {"version", s.version}};
+  return json::object{
+      {"id", s.id},          {"agency_id", s.agency_id},   {"kind", s.kind},
+      {"title", s.title},    {"doc_number", s.doc_number}, {"doc_date", Date(s.doc_date)},
+      {"issuer", s.issuer},  {"summary", s.summary},       {"task_count", s.task_count},
+      {"version", s.version}};
 }
 
 json::value ToJson(const service::TaskSummary& t) {
@@ -267,6 +262,11 @@ std::optional<std::string> BodyReader::String(std::string_view field, std::size_
   std::string s(v->as_string());
   if (s.size() > max_bytes) {
     errors_.Add(std::string(field), "too_long");
+    return std::nullopt;
+  }
+  // JSON allows "\u0000" but no text column does (PostgreSQL refuses it outright).
+  if (s.find('\0') != std::string::npos) {
+    errors_.Add(std::string(field), "invalid");
     return std::nullopt;
   }
   // Trim surrounding white space: pasted text from Word often carries it.

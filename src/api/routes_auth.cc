@@ -10,8 +10,9 @@ using service::Error;
 namespace {
 
 std::string SessionCookie(const std::string& value, std::int64_t max_age, bool secure) {
-  return std::string("gb_session=") + value + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-         std::to_string(max_age) + (secure ? "; Secure" : "");
+  return std::string("gb_session=") + value +
+         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(max_age) +
+         (secure ? "; Secure" : "");
 }
 
 }  // namespace
@@ -20,27 +21,30 @@ void RegisterAuthRoutes(Api& api) {
   Services& s = api.services();
   const bool secure = api.options().secure_cookies;
 
-  api.Add("POST", "/auth/login", [&s, secure](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"username", "password"});
-    in.Require("username");
-    in.Require("password");
-    auto username = in.String("username", 64);
-    auto password = in.String("password", 256);
-    if (!v.ok()) return v.error();
-    auto result = s.auth.Login(*username, *password, call.request.client_address);
-    if (!result) return result.error();
-    http::Response r = Json(json::object{{"user", ToJson(result->actor)},
-                                         {"csrf_token", result->csrf_token},
-                                         {"expires_at", result->expires_at}});
-    r.set_header("Set-Cookie", SessionCookie(result->session_token,
-                                             call.ctx.settings().session_ttl_seconds, secure));
-    r.log_user = result->actor.username;
-    return r;
-  }, /*public_route=*/true);
+  api.Add(
+      "POST", "/auth/login",
+      [&s, secure](Call& call) -> Reply {
+        auto body = call.Body();
+        if (!body) return body.error();
+        service::Validator v;
+        BodyReader in(*body, v);
+        in.OnlyFields({"username", "password"});
+        in.Require("username");
+        in.Require("password");
+        auto username = in.String("username", 64);
+        auto password = in.String("password", 256);
+        if (!v.ok()) return v.error();
+        auto result = s.auth.Login(*username, *password, call.request.client_address);
+        if (!result) return result.error();
+        http::Response r = Json(json::object{{"user", ToJson(result->actor)},
+                                             {"csrf_token", result->csrf_token},
+                                             {"expires_at", result->expires_at}});
+        r.set_header("Set-Cookie", SessionCookie(result->session_token,
+                                                 call.ctx.settings().session_ttl_seconds, secure));
+        r.log_user = result->actor.username;
+        return r;
+      },
+      /*public_route=*/true);
 
   api.Add("POST", "/auth/logout", [&s, secure](Call& call) -> Reply {
     if (auto token = call.request.cookie("gb_session")) s.auth.Logout(*token);
@@ -93,8 +97,10 @@ void RegisterAuthRoutes(Api& api) {
     nu.username = in.String("username", 64).value_or("");
     nu.password = in.String("password", 256).value_or("");
     auto role = service::ParseRole(in.String("role", 32).value_or(""));
-    if (!role) v.Add("role", "invalid");
-    else nu.role = *role;
+    if (!role)
+      v.Add("role", "invalid");
+    else
+      nu.role = *role;
     nu.organization_id = in.Id("organization_id").value_or(0);
     nu.full_name = in.String("full_name", 200).value_or("");
     nu.position = in.String("position", 200).value_or("");

@@ -5,19 +5,25 @@
 namespace giaoban::api {
 
 void RegisterMetaRoutes(Api& api) {
-  api.Add("GET", "/health", [](Call& call) -> Reply {
-    // A cheap query proves the database answers, not just the process.
-    call.ctx.db().transact(storage::TransactionMode::kRead,
-                           [](storage::Connection& c) { c.execute("SELECT 1"); });
-    return Json(boost::json::object{{"status", "ok"}});
-  }, /*public_route=*/true);
+  api.Add(
+      "GET", "/health",
+      [](Call& call) -> Reply {
+        // A cheap query proves the database answers, not just the process.
+        call.ctx.db().transact(storage::TransactionMode::kRead,
+                               [](storage::Connection& c) { c.execute("SELECT 1"); });
+        return Json(boost::json::object{{"status", "ok"}});
+      },
+      /*public_route=*/true);
 
-  api.Add("GET", "/openapi.json", [](Call&) -> Reply {
-    http::Response r = Json(OpenApiDocument());
-    r.headers.clear();
-    r.set_header("Cache-Control", "public, max-age=300");
-    return r;
-  }, /*public_route=*/true);
+  api.Add(
+      "GET", "/openapi.json",
+      [](Call&) -> Reply {
+        http::Response r = Json(OpenApiDocument());
+        r.headers.clear();
+        r.set_header("Cache-Control", "public, max-age=300");
+        return r;
+      },
+      /*public_route=*/true);
 }
 
 }  // namespace giaoban::api

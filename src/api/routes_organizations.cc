@@ -1,4 +1,6 @@
 // /organizations and /people.
+#include <charconv>
+
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
@@ -47,7 +49,9 @@ void RegisterOrganizationRoutes(Api& api) {
     if (!v.ok()) return v.error();
     auto o = s.organizations.Create(call.who(), oi);
     if (!o) return o.error();
-    return Json(ToJson(*o), 201);
+    http::Response r = Json(ToJson(*o), 201);
+    r.set_header("ETag", VersionTag(o->version));
+    return r;
   });
 
   api.Add("PATCH", "/organizations/{id}", [&s](Call& call) -> Reply {
@@ -86,17 +90,21 @@ void RegisterOrganizationRoutes(Api& api) {
     auto o = s.organizations.Merge(call.who(), call.id(), *version, *successor,
                                    effective.value_or(call.ctx.Today()));
     if (!o) return o.error();
-    return Json(ToJson(*o));
+    http::Response r = Json(ToJson(*o));
+    r.set_header("ETag", VersionTag(o->version));
+    return r;
   });
 
   api.Add("GET", "/people", [&s](Call& call) -> Reply {
     std::optional<std::int64_t> org;
     if (auto it = call.request.query.find("organization_id"); it != call.request.query.end()) {
-      try {
-        org = std::stoll(it->second);
-      } catch (...) {
+      // The whole value must be a positive id: "12abc" or "0" would silently mean another filter.
+      const std::string& text = it->second;
+      std::int64_t value = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (ec != std::errc() || end != text.data() + text.size() || value <= 0)
         return Error::Validation({{"organization_id", "invalid"}});
-      }
+      org = value;
     }
     json::array items;
     for (const auto& p : s.organizations.People(call.who(), org)) items.push_back(ToJson(p));

@@ -47,7 +47,8 @@ Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
 
 // Parses the body and runs `read` over it; returns the field errors if any.
 template <class Read>
-auto ParseBody(Call& call, Read read) -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
+auto ParseBody(Call& call, Read read)
+    -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
   auto body = call.Body();
   if (!body) return body.error();
   service::Validator v;
@@ -172,7 +173,10 @@ void RegisterTaskRoutes(Api& api) {
           return Error::Validation({{field, "attachment_too_large"}});
         auto content = DecodeBase64(encoded);
         if (!content || content->empty()) return Error::Validation({{field, "invalid"}});
-        input->attachments.push_back({str("file_name"), str("content_type"), std::move(*content)});
+        const std::string file_name = str("file_name");
+        if (file_name.find('\0') != std::string::npos)
+          return Error::Validation({{field, "invalid"}});
+        input->attachments.push_back({file_name, str("content_type"), std::move(*content)});
       }
     }
     return ToReply(s.tasks.AddProgress(call.who(), call.id(), *input), 201);

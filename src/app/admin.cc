@@ -38,7 +38,8 @@ void WithContext(GlobalOptions& global, Fn fn) {
 
 // A backup of PostgreSQL is pg_dump's job: it takes a consistent snapshot while others write.
 int PostgresBackup(const std::string& url, const std::string& out) {
-  const std::string command = "pg_dump --format=custom --no-owner --file='" + out + "' '" + url + "'";
+  const std::string command =
+      "pg_dump --format=custom --no-owner --file='" + out + "' '" + url + "'";
   if (out.find('\'') != std::string::npos || url.find('\'') != std::string::npos) {
     std::cerr << "error: quotes are not allowed in the URL or output path\n";
     return 2;
@@ -62,7 +63,8 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     auto parent = std::make_shared<std::int64_t>(0);
     auto* add = org->add_subcommand("add", "Add an organisation (a root when --parent is absent)");
     add->add_option("--parent", *parent, "Parent organisation id");
-    add->add_option("--kind", in->kind, "committee|department|division|unit|office|other")->required();
+    add->add_option("--kind", in->kind, "committee|department|division|unit|office|other")
+        ->required();
     add->add_option("--code", in->code, "Short code used in document numbers")->required();
     add->add_option("--name", in->name, "Full name")->required();
     add->add_option("--place", in->place_name, "Place name on documents");
@@ -123,9 +125,9 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     });
 
     for (const bool disable : {true, false}) {
-      auto* cmd = user->add_subcommand(disable ? "disable" : "enable",
-                                       disable ? "Disable an account and end its sessions"
-                                               : "Enable an account again");
+      auto* cmd = user->add_subcommand(
+          disable ? "disable" : "enable",
+          disable ? "Disable an account and end its sessions" : "Enable an account again");
       auto name = std::make_shared<std::string>();
       cmd->add_option("username", *name)->required();
       cmd->callback([&global, name, disable] {

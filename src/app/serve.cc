@@ -5,6 +5,7 @@
 #include "api/api.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "i18n/messages.h"
 
 namespace giaoban::app {
 
@@ -44,18 +45,23 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   }
   server_options.network_threads = std::max(1, options.network_threads);
   server_options.worker_threads = std::max(1, options.workers);
-  server_options.request_timeout = std::chrono::seconds(std::max(1, options.request_timeout_seconds));
+  server_options.request_timeout =
+      std::chrono::seconds(std::max(1, options.request_timeout_seconds));
   server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+  server_options.error_body = [](std::string_view code) {
+    // These errors come before the request is read: Vietnamese, the product's default language.
+    return boost::json::serialize(
+        boost::json::object{{"code", code}, {"message", i18n::Message(code)}});
+  };
 
   auto db = OpenAndMigrate(global, static_cast<std::size_t>(server_options.worker_threads));
   service::Context ctx(*db, global.MakeSettings());
   api::Api api(ctx, api::ApiOptions{options.secure_cookies});
   http::Server server(server_options, [&api](http::Request& request) {
     if (request.path.rfind("/api/", 0) == 0) return api.Handle(request);
-    http::Response r;
-    r.status = 404;
-    r.body = R"({"code":"not_found","message":"Không tìm thấy"})";
-    return r;
+    return api::ErrorResponse(
+        service::Error::NotFound(),
+        i18n::FromAcceptLanguage(request.header("Accept-Language").value_or("")));
   });
   server.Listen();
   const auto ready_ms = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -1,6 +1,7 @@
 // The demo agency: a provincial Department with its leaders, divisions and affiliated units, a
-// provincial programme, its key programme, ad-hoc assignments and a year of history in every status,
-// so that a newcomer meets a living system. Also the large synthetic data sets of the benchmarks.
+// provincial programme, its key programme, ad-hoc assignments and a year of history in every
+// status, so that a newcomer meets a living system. Also the large synthetic data sets of the
+// benchmarks.
 #pragma once
 
 #include <cstdint>
@@ -13,7 +14,7 @@
 namespace giaoban::demo {
 
 struct DemoOptions {
-  domain::Date today;        // the demo's "now": history runs for the year before it
+  domain::Date today;  // the demo's "now": history runs for the year before it
   std::uint32_t seed = 2023;
   std::string password = "giaoban2024";  // every demo account's password
 };

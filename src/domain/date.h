@@ -12,15 +12,15 @@ namespace giaoban::domain {
 
 class Date {
  public:
-  constexpr Date() = default;  // 1970-01-01
+  constexpr Date() = default;                                        // 1970-01-01
   static std::optional<Date> FromYmd(int year, int month, int day);  // nullopt if not a real date
   static constexpr Date FromDays(std::int32_t days_since_epoch) { return Date(days_since_epoch); }
   // Strict "YYYY-MM-DD" (years 1900..9999); nullopt on anything else.
   static std::optional<Date> Parse(std::string_view iso);
 
   int year() const;
-  int month() const;  // 1..12
-  int day() const;    // 1..31
+  int month() const;    // 1..12
+  int day() const;      // 1..31
   int weekday() const;  // 0 = Monday .. 6 = Sunday
   constexpr std::int32_t days_since_epoch() const { return days_; }
 

@@ -1,5 +1,5 @@
-// Reporting periods: a month, a quarter or a year. Deadlines may be given as a period ("Quý III/2023"),
-// in which case the deadline in force is the period's last day.
+// Reporting periods: a month, a quarter or a year. Deadlines may be given as a period ("Quý
+// III/2023"), in which case the deadline in force is the period's last day.
 #pragma once
 
 #include <optional>

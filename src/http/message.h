@@ -16,9 +16,9 @@ struct CaseInsensitiveLess {
 };
 
 struct Request {
-  std::string method;  // upper case: GET, POST, ...
-  std::string target;  // as received: "/api/v1/tasks?q=..."
-  std::string path;    // percent-decoded path without the query
+  std::string method;                             // upper case: GET, POST, ...
+  std::string target;                             // as received: "/api/v1/tasks?q=..."
+  std::string path;                               // percent-decoded path without the query
   std::multimap<std::string, std::string> query;  // percent-decoded
   std::map<std::string, std::string, CaseInsensitiveLess> headers;
   std::string body;

@@ -28,21 +28,23 @@ struct Server::Impl {
   std::uint16_t bound_port = 0;
 
   Impl(ServerOptions o, Handler h)
-      : options(std::move(o)), handler(std::move(h)), io(options.network_threads),
+      : options(std::move(o)),
+        handler(std::move(h)),
+        io(options.network_threads),
         workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   asio::awaitable<void> Accept();
+  asio::awaitable<void> Refuse(beast::tcp_stream& stream, int status, std::string_view code);
   asio::awaitable<void> Serve(tcp::socket socket);
   asio::awaitable<Response> Dispatch(Request request);
 };
 
 namespace {
 
-Response ErrorResponse(int status, std::string_view code, std::string_view message) {
+Response ErrorResponse(int status, std::string body) {
   Response r;
   r.status = status;
-  r.body = std::string(R"({"code":")") + std::string(code) + R"(","message":")" +
-           std::string(message) + "\"}";
+  r.body = std::move(body);
   return r;
 }
 
@@ -91,44 +93,28 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
     parser.body_limit(options.max_body_bytes);
 
-    // Wait for the first byte of the next request no longer than the idle timeout, then give the
-    // whole request the request timeout.
+    // The first request must arrive whole within the request timeout. On a kept-alive connection
+    // the wait for the next request is the idle timeout, and the request timeout starts once its
+    // header is in.
     stream.expires_after(first ? options.request_timeout : options.idle_timeout);
+    auto [header_ec, header_n] =
+        co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
+    if (header_ec == bhttp::error::header_limit) {
+      co_await Refuse(stream, 431, "header_too_large");
+      break;
+    }
+    if (header_ec == bhttp::error::body_limit) {  // a Content-Length above the limit
+      co_await Refuse(stream, 413, "body_too_large");
+      break;
+    }
+    if (header_ec) break;  // closed, timed out or garbage: nothing useful to answer
+    if (!first) stream.expires_after(options.request_timeout);
     first = false;
-    if (buffer.size() == 0) {
-      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
-      if (ec == bhttp::error::header_limit) {
-        auto res = ToBeast(ErrorResponse(431, "header_too_large", "Request headers too large"), 11, false);
-        co_await bhttp::async_write(stream, res, kNoThrow);
-        break;
-      }
-      if (ec) break;  // closed, timed out or garbage: nothing useful to answer
-    }
-    stream.expires_after(options.request_timeout);
     const auto started = std::chrono::steady_clock::now();
-    if (!parser.is_header_done()) {
-      auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
-      if (ec == bhttp::error::header_limit) {
-        auto res = ToBeast(ErrorResponse(431, "header_too_large", "Request headers too large"), 11, false);
-        co_await bhttp::async_write(stream, res, kNoThrow);
-        break;
-      }
-      if (ec) break;
-    }
-    {
-      // Refuse an oversized body before reading it.
-      auto length = parser.content_length();
-      if (length && *length > options.max_body_bytes) {
-        auto res = ToBeast(ErrorResponse(413, "body_too_large", "Request body too large"),
-                           parser.get().version(), false);
-        co_await bhttp::async_write(stream, res, kNoThrow);
-        break;
-      }
-    }
+
     auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
     if (read_ec == bhttp::error::body_limit) {
-      auto res = ToBeast(ErrorResponse(413, "body_too_large", "Request body too large"), 11, false);
-      co_await bhttp::async_write(stream, res, kNoThrow);
+      co_await Refuse(stream, 413, "body_too_large");
       break;
     }
     if (read_ec) break;
@@ -146,7 +132,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
 
     Response response;
     if (!ParseTarget(request.target, request.path, request.query)) {
-      response = ErrorResponse(400, "bad_request", "Malformed request target");
+      response = ErrorResponse(400, options.error_body("bad_request"));
     } else {
       stream.expires_never();  // the handler's time is not the client's fault
       response = co_await Dispatch(std::move(request));
@@ -159,13 +145,22 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - started)
                             .count();
-    spdlog::info(R"({{"method":"{}","path":"{}","status":{},"duration_ms":{:.3f},"user":"{}","client":"{}"}})",
-                 std::string(message.method_string()), std::string(message.target().substr(0, message.target().find('?'))),
-                 status, micros / 1000.0, user, client);
+    spdlog::info(
+        R"({{"method":"{}","path":"{}","status":{},"duration_ms":{:.3f},"user":"{}","client":"{}"}})",
+        std::string(message.method_string()),
+        std::string(message.target().substr(0, message.target().find('?'))), status,
+        micros / 1000.0, user, client);
     if (write_ec || !keep_alive) break;
   }
   beast::error_code ignored;
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Server::Impl::Refuse(beast::tcp_stream& stream, int status,
+                                           std::string_view code) {
+  auto res = ToBeast(ErrorResponse(status, options.error_body(code)), 11, false);
+  stream.expires_after(std::chrono::seconds(5));
+  co_await bhttp::async_write(stream, res, kNoThrow);
 }
 
 asio::awaitable<void> Server::Impl::Accept() {

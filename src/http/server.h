@@ -22,6 +22,10 @@ struct ServerOptions {
   // A whole request (headers and body) must arrive within this time: slow clients are cut off.
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
+  // The JSON body of the errors the server answers by itself (400, 413, 431), given their code.
+  std::function<std::string(std::string_view code)> error_body = [](std::string_view code) {
+    return R"({"code":")" + std::string(code) + R"(","message":")" + std::string(code) + "\"}";
+  };
 };
 
 using Handler = std::function<Response(Request&)>;

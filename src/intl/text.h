@@ -16,9 +16,9 @@ std::string ToNfc(std::string_view text);
 // and punctuation collapsed to one space, trimmed. Fold("Kế hoạch  ĐÌNH") == "ke hoach dinh".
 std::string Fold(std::string_view text);
 
-// Vietnamese (ICU "vi") collation key of `text`, hex-encoded, so that comparing keys as byte strings
-// orders the texts as a Vietnamese reader expects (a < ă < â < b ..., d < đ). Ties in letters but
-// not in case or accents sort in a stable, collator-defined way.
+// Vietnamese (ICU "vi") collation key of `text`, hex-encoded, so that comparing keys as byte
+// strings orders the texts as a Vietnamese reader expects (a < ă < â < b ..., d < đ). Ties in
+// letters but not in case or accents sort in a stable, collator-defined way.
 std::string CollationKey(std::string_view text);
 
 // Compares two texts in Vietnamese order (<0, 0, >0).

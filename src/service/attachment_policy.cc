@@ -36,12 +36,18 @@ bool Starts(std::string_view content, std::string_view prefix) {
 
 bool Matches(Magic magic, std::string_view c) {
   switch (magic) {
-    case Magic::kPdf: return Starts(c, "%PDF-");
-    case Magic::kZip: return Starts(c, std::string_view("PK\x03\x04", 4));
-    case Magic::kOle: return Starts(c, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
-    case Magic::kPng: return Starts(c, std::string_view("\x89PNG\r\n\x1A\n", 8));
-    case Magic::kJpeg: return Starts(c, std::string_view("\xFF\xD8\xFF", 3));
-    case Magic::kText: return intl::IsValidUtf8(c) && c.find('\0') == std::string_view::npos;
+    case Magic::kPdf:
+      return Starts(c, "%PDF-");
+    case Magic::kZip:
+      return Starts(c, std::string_view("PK\x03\x04", 4));
+    case Magic::kOle:
+      return Starts(c, std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8));
+    case Magic::kPng:
+      return Starts(c, std::string_view("\x89PNG\r\n\x1A\n", 8));
+    case Magic::kJpeg:
+      return Starts(c, std::string_view("\xFF\xD8\xFF", 3));
+    case Magic::kText:
+      return intl::IsValidUtf8(c) && c.find('\0') == std::string_view::npos;
   }
   return false;
 }

@@ -56,6 +56,34 @@ Actor ActorFromRow(const storage::Row& r) {
   return a;
 }
 
+const char* kUserSelect =
+    "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
+    "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
+    "COALESCE(o.agency_id, o.id) FROM users u JOIN people p ON p.id = u.person_id "
+    "JOIN organizations o ON o.id = p.organization_id ";
+
+User UserFromRow(const storage::Row& row) {
+  User u;
+  u.id = row.integer(0);
+  u.username = row.text(1);
+  u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
+  u.disabled = row.boolean(3);
+  u.person = {row.integer(4), row.integer(5), row.text(6),  row.text(7),
+              row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
+  return u;
+}
+
+struct LoadedUser {
+  User user;
+  Id agency_id;
+};
+
+std::optional<LoadedUser> LoadUser(storage::Connection& c, Id user_id) {
+  auto r = c.execute(std::string(kUserSelect) + "WHERE u.id = $1", {Param(user_id)});
+  if (r.empty()) return std::nullopt;
+  return LoadedUser{UserFromRow(r.one()), r.one().integer(12)};
+}
+
 std::string UserJson(const std::string& username, Role role, bool disabled) {
   return boost::json::serialize(boost::json::object{
       {"username", username}, {"role", RoleCode(role)}, {"disabled", disabled}});
@@ -84,18 +112,19 @@ std::string CheckPasswordQuality(const std::string& password) {
 }
 
 std::optional<Actor> LoadActor(storage::Connection& c, Id user_id) {
-  auto r = c.execute(std::string(kActorSelect) + "WHERE u.id = $1 AND u.disabled = 0",
-                     {Param(user_id)});
+  auto r =
+      c.execute(std::string(kActorSelect) + "WHERE u.id = $1 AND u.disabled = 0", {Param(user_id)});
   if (r.empty()) return std::nullopt;
   return ActorFromRow(r.rows.front());
 }
 
-bool AuthService::Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now) {
+bool AuthService::Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now,
+                            int limit) {
   auto r = c.execute("SELECT window_start, hits FROM throttle WHERE bucket = $1", {Param(bucket)});
   if (r.empty()) return false;
   const auto& row = r.rows.front();
   const bool window_open = now - row.integer(0) < ctx_.settings().login_window_seconds * 1000;
-  return window_open && row.integer(1) >= ctx_.settings().login_max_failures;
+  return window_open && row.integer(1) >= limit;
 }
 
 void AuthService::CountFailure(storage::Connection& c, const std::string& bucket,
@@ -121,7 +150,12 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
       bool throttled;
       std::optional<Id> user_id;
       std::string hash;
-    } out{Throttled(c, user_bucket, now) || Throttled(c, address_bucket, now), {}, {}};
+    } out{Throttled(c, user_bucket, now, ctx_.settings().login_max_failures) ||
+              // An office behind one address must not lock itself out: the address limit only
+              // stops someone guessing across many accounts.
+              Throttled(c, address_bucket, now, ctx_.settings().login_max_failures_per_address),
+          {},
+          {}};
     auto r = c.execute("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0",
                        {Param(username)});
     if (!r.empty()) {
@@ -141,24 +175,25 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
     return Error::InvalidCredentials();
   }
 
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {
-    auto actor = LoadActor(c, *candidate.user_id);
-    if (!actor) return Error::InvalidCredentials();
-    LoginResult result;
-    result.session_token = RandomToken(32);
-    result.csrf_token = RandomToken(24);
-    result.expires_at = now + ctx_.settings().session_ttl_seconds * 1000;
-    c.execute("DELETE FROM throttle WHERE bucket = $1", {Param(user_bucket)});
-    c.execute("DELETE FROM sessions WHERE expires_at < $1", {Param(now)});
-    c.execute(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
-        "VALUES ($1, $2, $3, $4, $5)",
-        {Param(TokenHash(result.session_token)), Param(actor->user_id), Param(result.csrf_token),
-         Param(now), Param(result.expires_at)});
-    actor->csrf_token = result.csrf_token;
-    result.actor = *actor;
-    return result;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {
+        auto actor = LoadActor(c, *candidate.user_id);
+        if (!actor) return Error::InvalidCredentials();
+        LoginResult result;
+        result.session_token = RandomToken(32);
+        result.csrf_token = RandomToken(24);
+        result.expires_at = now + ctx_.settings().session_ttl_seconds * 1000;
+        c.execute("DELETE FROM throttle WHERE bucket = $1", {Param(user_bucket)});
+        c.execute("DELETE FROM sessions WHERE expires_at < $1", {Param(now)});
+        c.execute(
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+            "VALUES ($1, $2, $3, $4, $5)",
+            {Param(TokenHash(result.session_token)), Param(actor->user_id),
+             Param(result.csrf_token), Param(now), Param(result.expires_at)});
+        actor->csrf_token = result.csrf_token;
+        result.actor = *actor;
+        return result;
+      });
 }
 
 void AuthService::Logout(const std::string& session_token) {
@@ -169,30 +204,33 @@ void AuthService::Logout(const std::string& session_token) {
 
 std::optional<Actor> AuthService::ResolveSession(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 128) return std::nullopt;
-  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
-    auto r = c.execute(std::string(kActorSelect) +
-                           "JOIN sessions s ON s.user_id = u.id "
-                           "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
-                       {Param(TokenHash(session_token)), Param(Context::NowMillis())});
-    if (r.empty()) return std::nullopt;
-    Actor a = ActorFromRow(r.rows.front());
-    auto csrf = c.execute("SELECT csrf_token FROM sessions WHERE token_hash = $1",
-                          {Param(TokenHash(session_token))});
-    a.csrf_token = csrf.one().text(0);
-    return a;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
+        auto r = c.execute(std::string(kActorSelect) +
+                               "JOIN sessions s ON s.user_id = u.id "
+                               "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
+                           {Param(TokenHash(session_token)), Param(Context::NowMillis())});
+        if (r.empty()) return std::nullopt;
+        Actor a = ActorFromRow(r.rows.front());
+        auto csrf = c.execute("SELECT csrf_token FROM sessions WHERE token_hash = $1",
+                              {Param(TokenHash(session_token))});
+        a.csrf_token = csrf.one().text(0);
+        return a;
+      });
 }
 
 std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
-    auto r = c.execute(std::string(kActorSelect) +
-                           "JOIN api_tokens t ON t.user_id = u.id "
-                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
-                       {Param(TokenHash(token))});
-    if (r.empty()) return std::nullopt;
-    return ActorFromRow(r.rows.front());
-  });
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
+        auto r =
+            c.execute(std::string(kActorSelect) +
+                          "JOIN api_tokens t ON t.user_id = u.id "
+                          "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
+                      {Param(TokenHash(token))});
+        if (r.empty()) return std::nullopt;
+        return ActorFromRow(r.rows.front());
+      });
 }
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& old_password,
@@ -222,12 +260,15 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& old_pa
 }
 
 Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const NewUser& in) {
+  if (by && !by->is_admin()) return Error::Forbidden();
   Validator v;
   std::string username = intl::ToNfc(in.username);
   if (username.size() < 3 || username.size() > 64) v.Add("username", "invalid");
   for (char ch : username) {
-    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-'))
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '_' || ch == '-')) {
       v.Add("username", "invalid");
+      break;
+    }
   }
   if (auto q = CheckPasswordQuality(in.password); !q.empty()) v.Add("password", q);
   if (!in.person_id && intl::ToNfc(in.full_name).empty()) v.Add("full_name", "required");
@@ -236,23 +277,28 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
   const std::int64_t now = Context::NowMillis();
 
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
-    if (!c.execute("SELECT 1 FROM users WHERE username = $1", {Param(username)}).empty()) {
-      Validator dup;
-      dup.Add("username", "taken");
-      return dup.error();
-    }
+    // An administrator manages the accounts of their own agency and nothing else.
+    auto in_scope = [&](const std::string& path) {
+      return !by || path.rfind(by->agency_path, 0) == 0;
+    };
+    if (!c.execute("SELECT 1 FROM users WHERE username = $1", {Param(username)}).empty())
+      return Error::Validation({{"username", "taken"}});
     Id person_id = 0;
-    Id organization_id = in.organization_id;
     if (in.person_id) {
-      auto p = c.execute("SELECT organization_id FROM people WHERE id = $1", {Param(*in.person_id)});
-      if (p.empty()) return Error::Validation({{"person_id", "not_found"}});
+      auto p = c.execute(
+          "SELECT o.path FROM people p JOIN organizations o ON o.id = p.organization_id "
+          "WHERE p.id = $1",
+          {Param(*in.person_id)});
+      if (p.empty() || !in_scope(p.one().text(0)))
+        return Error::Validation({{"person_id", "not_found"}});
+      if (!c.execute("SELECT 1 FROM users WHERE person_id = $1", {Param(*in.person_id)}).empty())
+        return Error::Validation({{"person_id", "taken"}});
       person_id = *in.person_id;
-      organization_id = p.one().integer(0);
     } else {
-      auto o = c.execute("SELECT agency_id FROM organizations WHERE id = $1",
-                         {Param(in.organization_id)});
-      if (o.empty()) return Error::Validation({{"organization_id", "not_found"}});
-      if (by && !by->is_admin()) return Error::Forbidden();
+      auto o =
+          c.execute("SELECT path FROM organizations WHERE id = $1", {Param(in.organization_id)});
+      if (o.empty() || !in_scope(o.one().text(0)))
+        return Error::Validation({{"organization_id", "not_found"}});
       const std::string name = intl::ToNfc(in.full_name);
       person_id = c.execute(
                        "INSERT INTO people (organization_id, full_name, name_key, name_fold, "
@@ -264,28 +310,18 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
                       .one()
                       .integer(0);
     }
-    if (by && !by->is_admin()) return Error::Forbidden();
-    Id user_id = c.execute(
-                      "INSERT INTO users (person_id, username, password_hash, role, created_at, "
-                      "updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-                      {Param(person_id), Param(username), Param(hash),
-                       Param(RoleCode(in.role)), Param(now)})
-                     .one()
-                     .integer(0);
-    auto agency = c.execute("SELECT COALESCE(agency_id, id) FROM organizations WHERE id = $1",
-                            {Param(organization_id)});
-    RecordEvent(c, {agency.one().integer(0), "user", user_id, std::nullopt, "created",
+    const Id user_id =
+        c.execute(
+             "INSERT INTO users (person_id, username, password_hash, role, "
+             "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+             {Param(person_id), Param(username), Param(hash), Param(RoleCode(in.role)), Param(now)})
+            .one()
+            .integer(0);
+    auto created = LoadUser(c, user_id);
+    RecordEvent(c, {created->agency_id, "user", user_id, std::nullopt, "created",
                     by ? std::optional<Id>(by->user_id) : std::nullopt, "",
                     UserJson(username, in.role, false)});
-    User u;
-    u.id = user_id;
-    u.username = username;
-    u.role = in.role;
-    u.person.id = person_id;
-    u.person.organization_id = organization_id;
-    u.person.full_name = intl::ToNfc(in.full_name);
-    u.person.position = intl::ToNfc(in.position);
-    return u;
+    return created->user;
   });
 }
 
@@ -296,9 +332,10 @@ Status AuthService::SetPassword(const std::optional<Actor>& by, const std::strin
   if (by && !by->is_admin()) return Error::Forbidden();
   const std::string hash = HashPassword(password);
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
-    auto r = c.execute("UPDATE users SET password_hash = $1, updated_at = $2 WHERE username = $3 "
-                       "RETURNING id",
-                       {Param(hash), Param(Context::NowMillis()), Param(username)});
+    auto r = c.execute(
+        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE username = $3 "
+        "RETURNING id",
+        {Param(hash), Param(Context::NowMillis()), Param(username)});
     if (r.empty()) return Error::NotFound();
     const Id id = r.one().integer(0);
     c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
@@ -329,48 +366,37 @@ Status AuthService::SetDisabled(const std::optional<Actor>& by, const std::strin
 
 std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
-    auto r = c.execute(
-        "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
-        "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active "
-        "FROM users u JOIN people p ON p.id = u.person_id "
-        "JOIN organizations o ON o.id = p.organization_id "
-        "WHERE $1 = 0 OR COALESCE(o.agency_id, o.id) = $1 ORDER BY p.name_key, u.id",
-        {Param(agency_id.value_or(0))});
+    auto r = c.execute(std::string(kUserSelect) +
+                           "WHERE $1 = 0 OR COALESCE(o.agency_id, o.id) = $1 "
+                           "ORDER BY p.name_key, u.id",
+                       {Param(agency_id.value_or(0))});
     std::vector<User> users;
-    for (const auto& row : r.rows) {
-      User u;
-      u.id = row.integer(0);
-      u.username = row.text(1);
-      u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
-      u.disabled = row.boolean(3);
-      u.person = {row.integer(4), row.integer(5), row.text(6), row.text(7),
-                  row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
-      users.push_back(std::move(u));
-    }
+    for (const auto& row : r.rows) users.push_back(UserFromRow(row));
     return users;
   });
 }
 
 Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
                                                    const std::string& name) {
-  return ctx_.db().transact(TransactionMode::kWrite,
-                            [&](storage::Connection& c) -> Expected<CreatedToken> {
-    auto u = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
-    if (u.empty()) return Error::NotFound();
-    CreatedToken t;
-    t.token = "gb_" + RandomToken(32);
-    t.id = c.execute(
-                "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
-                "VALUES ($1, $2, $3, $4) RETURNING id",
-                {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)),
-                 Param(Context::NowMillis())})
-               .one()
-               .integer(0);
-    RecordEvent(c, {std::nullopt, "api_token", t.id, std::nullopt, "created",
-                    std::nullopt, "", boost::json::serialize(boost::json::object{
-                                          {"username", username}, {"name", name}})});
-    return t;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<CreatedToken> {
+        auto u = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
+        if (u.empty()) return Error::NotFound();
+        CreatedToken t;
+        t.token = "gb_" + RandomToken(32);
+        t.id = c.execute(
+                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
+                    "VALUES ($1, $2, $3, $4) RETURNING id",
+                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)),
+                     Param(Context::NowMillis())})
+                   .one()
+                   .integer(0);
+        RecordEvent(
+            c,
+            {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",
+             boost::json::serialize(boost::json::object{{"username", username}, {"name", name}})});
+        return t;
+      });
 }
 
 Status AuthService::RevokeApiToken(Id token_id) {
@@ -379,8 +405,8 @@ Status AuthService::RevokeApiToken(Id token_id) {
         "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING id",
         {Param(Context::NowMillis()), Param(token_id)});
     if (r.empty()) return Error::NotFound();
-    RecordEvent(c, {std::nullopt, "api_token", token_id, std::nullopt, "revoked", std::nullopt,
-                    "", ""});
+    RecordEvent(
+        c, {std::nullopt, "api_token", token_id, std::nullopt, "revoked", std::nullopt, "", ""});
     return Ok();
   });
 }

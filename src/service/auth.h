@@ -1,5 +1,5 @@
-// Accounts, login sessions, API tokens and login throttling. Everything lives in the database so that
-// any number of `giaoban serve` processes can answer any request.
+// Accounts, login sessions, API tokens and login throttling. Everything lives in the database so
+// that any number of `giaoban serve` processes can answer any request.
 #pragma once
 
 #include <optional>
@@ -63,7 +63,7 @@ class AuthService {
   Status RevokeApiToken(Id token_id);
 
  private:
-  bool Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  bool Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now, int limit);
   void CountFailure(storage::Connection& c, const std::string& bucket, std::int64_t now);
 
   const Context& ctx_;

@@ -16,7 +16,8 @@ struct Settings {
   std::int64_t session_ttl_seconds = 12 * 3600;
   std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
   int due_soon_days = 7;
-  int login_max_failures = 5;
+  int login_max_failures = 5;               // per account
+  int login_max_failures_per_address = 50;  // per client address, across accounts
   std::int64_t login_window_seconds = 15 * 60;
 };
 

@@ -37,7 +37,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Expected {
  public:
-  Expected(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Expected(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
   Expected(Error error) : state_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return state_.index() == 0; }
@@ -62,7 +62,9 @@ inline Status Ok() { return Done{}; }
 // Collects field errors while validating an input, then yields one Error for all of them.
 class Validator {
  public:
-  void Add(std::string field, std::string code) { fields_.push_back({std::move(field), std::move(code)}); }
+  void Add(std::string field, std::string code) {
+    fields_.push_back({std::move(field), std::move(code)});
+  }
   bool ok() const { return fields_.empty(); }
   Error error() const { return Error::Validation(fields_); }
 

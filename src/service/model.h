@@ -58,7 +58,7 @@ struct Source {
   std::optional<Date> doc_date;
   std::string issuer;
   std::string summary;
-  std::int64_t task_count = 0;
+  std::int64_t task_count = 0;  // tasks not marked restricted: a count everyone may see
   std::int64_t version = 1;
 };
 

@@ -42,19 +42,15 @@ Organization OrgFromRow(const storage::Row& r) {
 }
 
 std::string OrgJson(const Organization& o) {
-  boost::json::object j{{"kind", o.kind},
-                        {"code", o.code},
-                        {"name", o.name},
-                        {"place_name", o.place_name}};
+  boost::json::object j{
+      {"kind", o.kind}, {"code", o.code}, {"name", o.name}, {"place_name", o.place_name}};
   if (o.parent_id) j["parent_id"] = *o.parent_id;
   if (o.valid_to) j["valid_to"] = o.valid_to->Iso();
   if (o.successor_id) j["successor_id"] = *o.successor_id;
   return boost::json::serialize(j);
 }
 
-bool CanAdministerOrganizations(const Actor& a) {
-  return a.role == Role::kAdmin;
-}
+bool CanAdministerOrganizations(const Actor& a) { return a.role == Role::kAdmin; }
 
 }  // namespace
 
@@ -85,14 +81,14 @@ std::vector<Id> ReadableAgencies(storage::Connection& c, const Actor& actor) {
 std::vector<Organization> OrganizationService::List(const Actor& actor, bool include_expired) {
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
     // Everything in the actor's agency subtree, and the ancestors of the agency (for context).
-    auto r = c.execute(std::string("SELECT ") + kOrgColumns +
-                           " FROM organizations WHERE (substr(path, 1, $2) = $1 OR "
-                           "substr($1, 1, length(path)) = path) "
-                           "AND ($3 = 1 OR valid_to IS NULL OR valid_to >= $4) "
-                           "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
-                       {Param(actor.agency_path),
-                        Param(static_cast<std::int64_t>(actor.agency_path.size())),
-                        Param(include_expired), Param(ctx_.Today().Iso())});
+    auto r = c.execute(
+        std::string("SELECT ") + kOrgColumns +
+            " FROM organizations WHERE (substr(path, 1, $2) = $1 OR "
+            "substr($1, 1, length(path)) = path) "
+            "AND ($3 = 1 OR valid_to IS NULL OR valid_to >= $4) "
+            "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
+        {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
+         Param(include_expired), Param(ctx_.Today().Iso())});
     std::vector<Organization> out;
     for (const auto& row : r.rows) out.push_back(OrgFromRow(row));
     return out;
@@ -100,16 +96,18 @@ std::vector<Organization> OrganizationService::List(const Actor& actor, bool inc
 }
 
 Expected<Organization> OrganizationService::Get(const Actor& actor, Id id) {
-  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Organization> {
-    auto r = c.execute(std::string("SELECT ") + kOrgColumns + ", path FROM organizations WHERE id = $1",
-                       {Param(id)});
-    if (r.empty()) return Error::NotFound();
-    const std::string path = r.rows.front().text(11);
-    const bool below = path.rfind(actor.agency_path, 0) == 0;
-    const bool above = actor.agency_path.rfind(path, 0) == 0;
-    if (!below && !above) return Error::NotFound();
-    return OrgFromRow(r.rows.front());
-  });
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Organization> {
+        auto r = c.execute(
+            std::string("SELECT ") + kOrgColumns + ", path FROM organizations WHERE id = $1",
+            {Param(id)});
+        if (r.empty()) return Error::NotFound();
+        const std::string path = r.rows.front().text(11);
+        const bool below = path.rfind(actor.agency_path, 0) == 0;
+        const bool above = actor.agency_path.rfind(path, 0) == 0;
+        if (!below && !above) return Error::NotFound();
+        return OrgFromRow(r.rows.front());
+      });
 }
 
 Expected<Organization> OrganizationService::Create(const std::optional<Actor>& by,
@@ -118,51 +116,58 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
   Validator v;
   const std::string name = intl::ToNfc(in.name);
   const std::string code = intl::ToNfc(in.code);
-  if (name.empty()) v.Add("name", "required");
-  else if (name.size() > 300) v.Add("name", "too_long");
-  if (code.empty()) v.Add("code", "required");
-  else if (code.size() > 32) v.Add("code", "too_long");
+  if (name.empty())
+    v.Add("name", "required");
+  else if (name.size() > 300)
+    v.Add("name", "too_long");
+  if (code.empty())
+    v.Add("code", "required");
+  else if (code.size() > 32)
+    v.Add("code", "too_long");
   if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end()) v.Add("kind", "invalid");
   if (!v.ok()) return v.error();
   const std::int64_t now = Context::NowMillis();
 
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
-    std::string parent_path = "/";
-    std::optional<Id> parent_agency;
-    std::string place_name = intl::ToNfc(in.place_name);
-    if (in.parent_id) {
-      auto parent = c.execute("SELECT path, agency_id, place_name FROM organizations WHERE id = $1",
-                              {Param(*in.parent_id)});
-      if (parent.empty()) return Error::Validation({{"parent_id", "not_found"}});
-      parent_path = parent.one().text(0);
-      parent_agency = parent.one().opt_integer(1);
-      if (place_name.empty()) place_name = parent.one().text(2);
-      if (by && parent_path.rfind(by->agency_path, 0) != 0) return Error::Forbidden();
-    } else if (by) {
-      return Error::Forbidden();  // new roots are a system operation (CLI)
-    }
-    auto dup = c.execute(
-        "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2",
-        {Param(in.parent_id.value_or(0)), Param(code)});
-    if (!dup.empty()) return Error::Validation({{"code", "taken"}});
-    const Id id = c.execute(
-                       "INSERT INTO organizations (parent_id, kind, code, name, name_key, "
-                       "place_name, valid_from, created_at, updated_at) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-                       {Param(in.parent_id), Param(in.kind), Param(code), Param(name),
-                        Param(intl::CollationKey(name)), Param(place_name),
-                        in.valid_from ? Param(in.valid_from->Iso()) : storage::Value(nullptr),
-                        Param(now)})
-                      .one()
-                      .integer(0);
-    const std::optional<Id> agency = IsAgencyKind(in.kind) ? std::optional<Id>(id) : parent_agency;
-    c.execute("UPDATE organizations SET path = $1, agency_id = $2 WHERE id = $3",
-              {Param(parent_path + std::to_string(id) + "/"), Param(agency), Param(id)});
-    auto org = LoadOrganization(c, id);
-    RecordEvent(c, {agency, "organization", id, std::nullopt, "created",
-                    by ? std::optional<Id>(by->user_id) : std::nullopt, "", OrgJson(*org)});
-    return *org;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+        std::string parent_path = "/";
+        std::optional<Id> parent_agency;
+        std::string place_name = intl::ToNfc(in.place_name);
+        if (in.parent_id) {
+          auto parent =
+              c.execute("SELECT path, agency_id, place_name FROM organizations WHERE id = $1",
+                        {Param(*in.parent_id)});
+          if (parent.empty()) return Error::Validation({{"parent_id", "not_found"}});
+          parent_path = parent.one().text(0);
+          parent_agency = parent.one().opt_integer(1);
+          if (place_name.empty()) place_name = parent.one().text(2);
+          if (by && parent_path.rfind(by->agency_path, 0) != 0) return Error::Forbidden();
+        } else if (by) {
+          return Error::Forbidden();  // new roots are a system operation (CLI)
+        }
+        auto dup =
+            c.execute("SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2",
+                      {Param(in.parent_id.value_or(0)), Param(code)});
+        if (!dup.empty()) return Error::Validation({{"code", "taken"}});
+        const Id id = c.execute(
+                           "INSERT INTO organizations (parent_id, kind, code, name, name_key, "
+                           "place_name, valid_from, created_at, updated_at) "
+                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+                           {Param(in.parent_id), Param(in.kind), Param(code), Param(name),
+                            Param(intl::CollationKey(name)), Param(place_name),
+                            in.valid_from ? Param(in.valid_from->Iso()) : storage::Value(nullptr),
+                            Param(now)})
+                          .one()
+                          .integer(0);
+        const std::optional<Id> agency =
+            IsAgencyKind(in.kind) ? std::optional<Id>(id) : parent_agency;
+        c.execute("UPDATE organizations SET path = $1, agency_id = $2 WHERE id = $3",
+                  {Param(parent_path + std::to_string(id) + "/"), Param(agency), Param(id)});
+        auto org = LoadOrganization(c, id);
+        RecordEvent(c, {agency, "organization", id, std::nullopt, "created",
+                        by ? std::optional<Id>(by->user_id) : std::nullopt, "", OrgJson(*org)});
+        return *org;
+      });
 }
 
 Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
@@ -176,21 +181,28 @@ Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
   if (name.empty() || name.size() > 300) v.Add("name", name.empty() ? "required" : "too_long");
   if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
   if (!v.ok()) return v.error();
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
-    auto before = LoadOrganization(c, id);
-    auto path = OrganizationPath(c, id);
-    if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
-    auto r = c.execute(
-        "UPDATE organizations SET name = $1, name_key = $2, code = $3, place_name = $4, "
-        "version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7 RETURNING id",
-        {Param(name), Param(intl::CollationKey(name)), Param(code), Param(intl::ToNfc(place_in)),
-         Param(Context::NowMillis()), Param(id), Param(expected_version)});
-    if (r.empty()) return Error::PreconditionFailed();
-    auto after = LoadOrganization(c, id);
-    RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "renamed", by.user_id,
-                    OrgJson(*before), OrgJson(*after)});
-    return *after;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+        auto before = LoadOrganization(c, id);
+        auto path = OrganizationPath(c, id);
+        if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
+        auto dup = c.execute(
+            "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2 AND id <> "
+            "$3",
+            {Param(before->parent_id.value_or(0)), Param(code), Param(id)});
+        if (!dup.empty()) return Error::Validation({{"code", "taken"}});
+        auto r = c.execute(
+            "UPDATE organizations SET name = $1, name_key = $2, code = $3, place_name = $4, "
+            "version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7 RETURNING id",
+            {Param(name), Param(intl::CollationKey(name)), Param(code),
+             Param(intl::ToNfc(place_in)), Param(Context::NowMillis()), Param(id),
+             Param(expected_version)});
+        if (r.empty()) return Error::PreconditionFailed();
+        auto after = LoadOrganization(c, id);
+        RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "renamed", by.user_id,
+                        OrgJson(*before), OrgJson(*after)});
+        return *after;
+      });
 }
 
 Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
@@ -198,37 +210,39 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
                                                   Date effective_on) {
   if (!CanAdministerOrganizations(by)) return Error::Forbidden();
   if (id == successor_id) return Error::Validation({{"successor_id", "invalid"}});
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
-    auto before = LoadOrganization(c, id);
-    auto path = OrganizationPath(c, id);
-    if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
-    auto successor_path = OrganizationPath(c, successor_id);
-    if (!successor_path || successor_path->rfind(by.agency_path, 0) != 0)
-      return Error::Validation({{"successor_id", "not_found"}});
-    auto r = c.execute(
-        "UPDATE organizations SET successor_id = $1, valid_to = $2, version = version + 1, "
-        "updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id",
-        {Param(successor_id), Param(effective_on.Iso()), Param(Context::NowMillis()), Param(id),
-         Param(expected_version)});
-    if (r.empty()) return Error::PreconditionFailed();
-    auto after = LoadOrganization(c, id);
-    RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "merged", by.user_id,
-                    OrgJson(*before), OrgJson(*after)});
-    // Open work moves to the successor; finished and cancelled tasks stay with the unit that did
-    // them, so reports of past periods keep naming it.
-    auto moved = c.execute(
-        "UPDATE tasks SET lead_org_id = $1, version = version + 1, updated_at = $2 "
-        "WHERE lead_org_id = $3 AND completed_on IS NULL AND cancelled_on IS NULL RETURNING id",
-        {Param(successor_id), Param(Context::NowMillis()), Param(id)});
-    const std::string change = boost::json::serialize(boost::json::object{
-        {"lead_org_id", successor_id}, {"reason", "organization_merged"}});
-    const std::string previous = boost::json::serialize(boost::json::object{{"lead_org_id", id}});
-    for (const auto& row : moved.rows) {
-      RecordEvent(c, {after->agency_id, "task", row.integer(0), row.integer(0), "lead_org_moved",
-                      by.user_id, previous, change});
-    }
-    return *after;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
+        auto before = LoadOrganization(c, id);
+        auto path = OrganizationPath(c, id);
+        if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
+        auto successor_path = OrganizationPath(c, successor_id);
+        if (!successor_path || successor_path->rfind(by.agency_path, 0) != 0)
+          return Error::Validation({{"successor_id", "not_found"}});
+        auto r = c.execute(
+            "UPDATE organizations SET successor_id = $1, valid_to = $2, version = version + 1, "
+            "updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id",
+            {Param(successor_id), Param(effective_on.Iso()), Param(Context::NowMillis()), Param(id),
+             Param(expected_version)});
+        if (r.empty()) return Error::PreconditionFailed();
+        auto after = LoadOrganization(c, id);
+        RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "merged", by.user_id,
+                        OrgJson(*before), OrgJson(*after)});
+        // Open work moves to the successor; finished and cancelled tasks stay with the unit that
+        // did them, so reports of past periods keep naming it.
+        auto moved = c.execute(
+            "UPDATE tasks SET lead_org_id = $1, version = version + 1, updated_at = $2 "
+            "WHERE lead_org_id = $3 AND completed_on IS NULL AND cancelled_on IS NULL RETURNING id",
+            {Param(successor_id), Param(Context::NowMillis()), Param(id)});
+        const std::string change = boost::json::serialize(
+            boost::json::object{{"lead_org_id", successor_id}, {"reason", "organization_merged"}});
+        const std::string previous =
+            boost::json::serialize(boost::json::object{{"lead_org_id", id}});
+        for (const auto& row : moved.rows) {
+          RecordEvent(c, {after->agency_id, "task", row.integer(0), row.integer(0),
+                          "lead_org_moved", by.user_id, previous, change});
+        }
+        return *after;
+      });
 }
 
 std::vector<Person> OrganizationService::People(const Actor& actor,
@@ -257,31 +271,42 @@ Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& b
   const std::string name = intl::ToNfc(in.full_name);
   if (name.empty() || name.size() > 200)
     return Error::Validation({{"full_name", name.empty() ? "required" : "too_long"}});
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
-    auto org = c.execute("SELECT path, name, agency_id FROM organizations WHERE id = $1",
-                         {Param(in.organization_id)});
-    if (org.empty()) return Error::Validation({{"organization_id", "not_found"}});
-    if (by && org.one().text(0).rfind(by->agency_path, 0) != 0) return Error::Forbidden();
-    const std::int64_t now = Context::NowMillis();
-    Person p{0, in.organization_id, org.one().text(1), name, intl::ToNfc(in.position),
-             in.email, in.phone, true};
-    p.id = c.execute(
-                "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "
-                "email, phone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) "
-                "RETURNING id",
-                {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
-                 Param(intl::Fold(name)), Param(p.position),
-                 in.email.empty() ? storage::Value(nullptr) : Param(in.email),
-                 in.phone.empty() ? storage::Value(nullptr) : Param(in.phone), Param(now)})
-               .one()
-               .integer(0);
-    RecordEvent(c, {org.one().opt_integer(2), "person", p.id, std::nullopt, "created",
-                    by ? std::optional<Id>(by->user_id) : std::nullopt, "",
-                    boost::json::serialize(boost::json::object{
-                        {"full_name", name}, {"position", p.position},
-                        {"organization_id", in.organization_id}})});
-    return p;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
+        auto org = c.execute("SELECT path, name, agency_id FROM organizations WHERE id = $1",
+                             {Param(in.organization_id)});
+        if (org.empty()) return Error::Validation({{"organization_id", "not_found"}});
+        if (by && org.one().text(0).rfind(by->agency_path, 0) != 0) return Error::Forbidden();
+        const std::int64_t now = Context::NowMillis();
+        Person p{0,
+                 in.organization_id,
+                 org.one().text(1),
+                 name,
+                 intl::ToNfc(in.position),
+                 in.email,
+                 in.phone,
+                 true};
+        p.id =
+            c.execute(
+                 "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "
+                 "email, phone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                 "$8) "
+                 "RETURNING id",
+                 {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
+                  Param(intl::Fold(name)), Param(p.position),
+                  in.email.empty() ? storage::Value(nullptr) : Param(in.email),
+                  in.phone.empty() ? storage::Value(nullptr) : Param(in.phone), Param(now)})
+                .one()
+                .integer(0);
+        RecordEvent(
+            c,
+            {org.one().opt_integer(2), "person", p.id, std::nullopt, "created",
+             by ? std::optional<Id>(by->user_id) : std::nullopt, "",
+             boost::json::serialize(boost::json::object{{"full_name", name},
+                                                        {"position", p.position},
+                                                        {"organization_id", in.organization_id}})});
+        return p;
+      });
 }
 
 }  // namespace giaoban::service

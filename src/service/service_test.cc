@@ -47,14 +47,24 @@ class ServiceContract : public ::testing::TestWithParam<std::string> {
     storage::Migrate(*db_);
     ctx_ = std::make_unique<Context>(*db_, Settings{});
     OrganizationService orgs(*ctx_);
-    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh", "Quảng Ngãi", std::nullopt})->id;
-    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải", "", std::nullopt})->id;
+    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
+                                                   "Quảng Ngãi", std::nullopt})
+                            ->id;
+    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
+                                         "", std::nullopt})
+                  ->id;
     for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
-      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code, std::string("Phòng ") + code, "", std::nullopt})->id);
+      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code,
+                                                  std::string("Phòng ") + code, "", std::nullopt})
+                           ->id);
     AuthService auth(*ctx_);
-    NewUser director{"giamdoc", "mat-khau-123", Role::kLeader, agency_, "Nguyễn Văn Đình", "Giám đốc", "", std::nullopt};
+    NewUser director{"giamdoc", "mat-khau-123",    Role::kLeader,
+                     agency_,   "Nguyễn Văn Đình", "Giám đốc",
+                     "",        std::nullopt};
     const Id uid = auth.CreateUser(std::nullopt, director)->id;
-    NewUser planner{"khtc", "mat-khau-123", Role::kConsolidator, units_[0], "Trần Thị Hoa", "Chuyên viên", "", std::nullopt};
+    NewUser planner{"khtc",    "mat-khau-123", Role::kConsolidator,
+                    units_[0], "Trần Thị Hoa", "Chuyên viên",
+                    "",        std::nullopt};
     const Id pid = auth.CreateUser(std::nullopt, planner)->id;
     db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
       director_ = *LoadActor(c, uid);
@@ -62,7 +72,10 @@ class ServiceContract : public ::testing::TestWithParam<std::string> {
     });
     SourceService sources(*ctx_);
     for (const char* kind : {"higher_program", "key_program", "ad_hoc"})
-      sources_.push_back(sources.Create(director_, {kind, std::string("Nguồn ") + kind, "1/QĐ", std::nullopt, "", ""})->id);
+      sources_.push_back(
+          sources
+              .Create(director_, {kind, std::string("Nguồn ") + kind, "1/QĐ", std::nullopt, "", ""})
+              ->id);
   }
 
   std::unique_ptr<storage::Database> db_;
@@ -88,7 +101,8 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
     in.is_key = pick(2) == 0;
     const Date assigned = start.AddDays(pick(200));
     in.assigned_on = assigned;
-    in.deadline = pick(6) == 0 ? std::optional<Date>() : std::optional<Date>(assigned.AddDays(10 + pick(60)));
+    in.deadline =
+        pick(6) == 0 ? std::optional<Date>() : std::optional<Date>(assigned.AddDays(10 + pick(60)));
     auto view = tasks.Create(director_, in);
     ASSERT_TRUE(view.ok()) << view.error().code;
     const Id id = view->task.summary.id;
@@ -98,8 +112,8 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
       auto requested = tasks.RequestExtension(consolidator_, id, {wanted, "Chờ ý kiến của Bộ"});
       ASSERT_TRUE(requested.ok()) << requested.error().code;
       const Id extension = requested->task.extensions.back().id;
-      auto decided =
-          tasks.DecideExtension(director_, id, extension, {"approved", "", assigned.AddDays(5 + pick(40))});
+      auto decided = tasks.DecideExtension(director_, id, extension,
+                                           {"approved", "", assigned.AddDays(5 + pick(40))});
       ASSERT_TRUE(decided.ok()) << decided.error().code;
     }
     const int fate = pick(10);
@@ -107,7 +121,9 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
       auto done = tasks.Complete(director_, id, {assigned.AddDays(pick(90)), "", std::nullopt, ""});
       ASSERT_TRUE(done.ok()) << done.error().code;
     } else if (fate == 6) {
-      auto cancelled = tasks.Cancel(director_, id, {"withdrawn", assigned.AddDays(pick(60)), "Không còn phù hợp", std::nullopt});
+      auto cancelled = tasks.Cancel(
+          director_, id,
+          {"withdrawn", assigned.AddDays(pick(60)), "Không còn phù hợp", std::nullopt});
       ASSERT_TRUE(cancelled.ok()) << cancelled.error().code;
     }
   }

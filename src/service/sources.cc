@@ -16,7 +16,8 @@ namespace {
 
 const char* kSourceSelect =
     "SELECT s.id, s.agency_id, s.kind, s.title, s.doc_number, s.doc_date, s.issuer, s.summary, "
-    "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id) FROM sources s ";
+    "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id AND t.restricted = 0) "
+    "FROM sources s ";
 
 Source SourceFromRow(const storage::Row& r) {
   Source s;
@@ -34,26 +35,27 @@ Source SourceFromRow(const storage::Row& r) {
 }
 
 std::string SourceJson(const SourceInput& s) {
-  boost::json::object j{{"kind", s.kind},         {"title", s.title},   {"doc_number", s.doc_number},
-                        {"issuer", s.issuer},     {"summary", s.summary}};
+  boost::json::object j{{"kind", s.kind},
+                        {"title", s.title},
+                        {"doc_number", s.doc_number},
+                        {"issuer", s.issuer},
+                        {"summary", s.summary}};
   if (s.doc_date) j["doc_date"] = s.doc_date->Iso();
   return boost::json::serialize(j);
 }
 
 SourceInput Normalized(const SourceInput& in) {
-  return {in.kind,
-          intl::ToNfc(in.title),
-          intl::ToNfc(in.doc_number),
-          in.doc_date,
-          intl::ToNfc(in.issuer),
-          intl::ToNfc(in.summary)};
+  return {in.kind,     intl::ToNfc(in.title),  intl::ToNfc(in.doc_number),
+          in.doc_date, intl::ToNfc(in.issuer), intl::ToNfc(in.summary)};
 }
 
 std::optional<Error> Validate(const SourceInput& s) {
   Validator v;
   if (!IsSourceKind(s.kind)) v.Add("kind", "invalid");
-  if (s.title.empty()) v.Add("title", "required");
-  else if (s.title.size() > 1000) v.Add("title", "too_long");
+  if (s.title.empty())
+    v.Add("title", "required");
+  else if (s.title.size() > 1000)
+    v.Add("title", "too_long");
   if (s.doc_number.size() > 100) v.Add("doc_number", "too_long");
   if (s.issuer.size() > 300) v.Add("issuer", "too_long");
   if (s.summary.size() > 4000) v.Add("summary", "too_long");
@@ -104,36 +106,39 @@ std::vector<Source> SourceService::List(const Actor& actor, const std::optional<
 }
 
 Expected<Source> SourceService::Get(const Actor& actor, Id id) {
-  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Source> {
-    auto s = LoadSource(c, id);
-    if (!s) return Error::NotFound();
-    auto agencies = ReadableAgencies(c, actor);
-    if (std::find(agencies.begin(), agencies.end(), s->agency_id) == agencies.end())
-      return Error::NotFound();
-    return *s;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<Source> {
+        auto s = LoadSource(c, id);
+        if (!s) return Error::NotFound();
+        auto agencies = ReadableAgencies(c, actor);
+        if (std::find(agencies.begin(), agencies.end(), s->agency_id) == agencies.end())
+          return Error::NotFound();
+        return *s;
+      });
 }
 
 Expected<Source> SourceService::Create(const Actor& by, const SourceInput& input) {
   if (!MayManageSources(by)) return Error::Forbidden();
   const SourceInput in = Normalized(input);
   if (auto e = Validate(in)) return *e;
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
-    const std::int64_t now = Context::NowMillis();
-    const Id id = c.execute(
-                       "INSERT INTO sources (agency_id, kind, title, doc_number, doc_date, issuer, "
-                       "summary, search_fold, created_by, created_at, updated_at) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-                       {Param(by.agency_id), Param(in.kind), Param(in.title), Param(in.doc_number),
-                        in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr),
-                        Param(in.issuer), Param(in.summary), Param(SearchFold(in)),
-                        Param(by.user_id), Param(now)})
-                      .one()
-                      .integer(0);
-    RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "created", by.user_id, "",
-                    SourceJson(in)});
-    return *LoadSource(c, id);
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
+        const std::int64_t now = Context::NowMillis();
+        const Id id =
+            c.execute(
+                 "INSERT INTO sources (agency_id, kind, title, doc_number, doc_date, issuer, "
+                 "summary, search_fold, created_by, created_at, updated_at) "
+                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+                 {Param(by.agency_id), Param(in.kind), Param(in.title), Param(in.doc_number),
+                  in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr),
+                  Param(in.issuer), Param(in.summary), Param(SearchFold(in)), Param(by.user_id),
+                  Param(now)})
+                .one()
+                .integer(0);
+        RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "created", by.user_id, "",
+                        SourceJson(in)});
+        return *LoadSource(c, id);
+      });
 }
 
 Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expected_version,
@@ -141,26 +146,29 @@ Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expe
   if (!MayManageSources(by)) return Error::Forbidden();
   const SourceInput in = Normalized(input);
   if (auto e = Validate(in)) return *e;
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
-    auto before = LoadSource(c, id);
-    if (!before || before->agency_id != by.agency_id) return Error::NotFound();
-    auto r = c.execute(
-        "UPDATE sources SET kind = $1, title = $2, doc_number = $3, doc_date = $4, issuer = $5, "
-        "summary = $6, search_fold = $7, version = version + 1, updated_at = $8 "
-        "WHERE id = $9 AND version = $10 RETURNING id",
-        {Param(in.kind), Param(in.title), Param(in.doc_number),
-         in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr), Param(in.issuer),
-         Param(in.summary), Param(SearchFold(in)), Param(Context::NowMillis()), Param(id),
-         Param(expected_version)});
-    if (r.empty()) return Error::PreconditionFailed();
-    // Tasks carry the source's kind and number for filtering and search.
-    c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2", {Param(in.kind), Param(id)});
-    SourceInput old{before->kind, before->title, before->doc_number, before->doc_date,
-                    before->issuer, before->summary};
-    RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "updated", by.user_id,
-                    SourceJson(old), SourceJson(in)});
-    return *LoadSource(c, id);
-  });
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
+        auto before = LoadSource(c, id);
+        if (!before || before->agency_id != by.agency_id) return Error::NotFound();
+        auto r = c.execute(
+            "UPDATE sources SET kind = $1, title = $2, doc_number = $3, doc_date = $4, issuer = "
+            "$5, "
+            "summary = $6, search_fold = $7, version = version + 1, updated_at = $8 "
+            "WHERE id = $9 AND version = $10 RETURNING id",
+            {Param(in.kind), Param(in.title), Param(in.doc_number),
+             in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr), Param(in.issuer),
+             Param(in.summary), Param(SearchFold(in)), Param(Context::NowMillis()), Param(id),
+             Param(expected_version)});
+        if (r.empty()) return Error::PreconditionFailed();
+        // Tasks carry the source's kind and number for filtering and search.
+        c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2",
+                  {Param(in.kind), Param(id)});
+        SourceInput old{before->kind,     before->title,  before->doc_number,
+                        before->doc_date, before->issuer, before->summary};
+        RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "updated", by.user_id,
+                        SourceJson(old), SourceJson(in)});
+        return *LoadSource(c, id);
+      });
 }
 
 }  // namespace giaoban::service

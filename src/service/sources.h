@@ -1,4 +1,5 @@
-// Sources of tasks (DOMAIN section 3): programmes, directives and meetings, with the issuing document.
+// Sources of tasks (DOMAIN section 3): programmes, directives and meetings, with the issuing
+// document.
 #pragma once
 
 #include <optional>

@@ -28,7 +28,8 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       const bool extended = row.boolean(4);
       st.totals.Add(status, extended);
       const std::string& kind = row.text(1);
-      auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
+      auto it =
+          std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
       if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
       it->second.Add(status, extended);
       key_counts[row.boolean(2) ? 1 : 0].Add(status, extended);
@@ -54,8 +55,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       st.by_source_kind.push_back(
           group(kind, "", counts, [&](TaskFilter& f) { f.source_kinds = {kind}; }));
     for (const auto& [key, counts] : by_key)
-      st.by_key.push_back(
-          group(key, "", counts, [&](TaskFilter& f) { f.is_key = key == "true"; }));
+      st.by_key.push_back(group(key, "", counts, [&](TaskFilter& f) { f.is_key = key == "true"; }));
     for (const auto& [org, counts] : by_org) {
       auto o = LoadOrganization(c, org);
       st.by_lead_org.push_back(group(std::to_string(org), o ? o->name : "", counts,
@@ -64,7 +64,8 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     // Units with the most overdue tasks first, then the best on-time rate, then by name.
     std::sort(st.by_lead_org.begin(), st.by_lead_org.end(),
               [](const StatsGroup& a, const StatsGroup& b) {
-                if (a.counts.overdue != b.counts.overdue) return a.counts.overdue > b.counts.overdue;
+                if (a.counts.overdue != b.counts.overdue)
+                  return a.counts.overdue > b.counts.overdue;
                 if (a.counts.on_time_rate() != b.counts.on_time_rate())
                   return a.counts.on_time_rate() > b.counts.on_time_rate();
                 return intl::Collate(a.name, b.name) < 0;

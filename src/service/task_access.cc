@@ -11,7 +11,8 @@ bool Within(const std::string& path, const std::string& ancestor_path) {
 
 struct Relation {
   bool same_agency;
-  bool in_lead;  // the actor's organisation is the lead organisation or above it
+  bool in_lead;         // the actor's organisation is the lead organisation or above it
+  bool member_of_lead;  // the actor's organisation is the lead organisation or below it
   bool cooperating;
   bool assignee;
 };
@@ -20,10 +21,11 @@ Relation RelationOf(const Actor& a, const TaskAccessFacts& t) {
   Relation r{};
   r.same_agency = a.agency_id == t.agency_id;
   r.in_lead = Within(t.lead_org_path, a.organization_path);
+  r.member_of_lead = Within(a.organization_path, t.lead_org_path);
   r.cooperating = std::any_of(t.cooperator_paths.begin(), t.cooperator_paths.end(),
                               [&](const std::string& p) { return Within(p, a.organization_path); });
-  r.assignee = std::find(t.assignee_person_ids.begin(), t.assignee_person_ids.end(),
-                         a.person_id) != t.assignee_person_ids.end();
+  r.assignee = std::find(t.assignee_person_ids.begin(), t.assignee_person_ids.end(), a.person_id) !=
+               t.assignee_person_ids.end();
   return r;
 }
 
@@ -46,7 +48,8 @@ TaskPermissions PermissionsFor(const Actor& a, const TaskAccessFacts& t) {
   const bool manager = ManagesTasks(a.role);
   const bool lead_head = a.role == Role::kUnitHead && r.in_lead;
   p.request_explanation = leader;
-  p.answer_explanation = lead_head || r.assignee;
+  // The lead unit answers for its task: its head, or an assignee who works in it.
+  p.answer_explanation = lead_head || (r.assignee && r.member_of_lead);
   if (t.closed) return p;
   p.edit = manager || lead_head;
   p.report_progress = manager || lead_head || r.assignee;

@@ -26,6 +26,11 @@ template <class Allowed, class Change>
 Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* action,
                        Allowed allowed, Change change) {
   return ctx.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
+    // Two servers completing the same task at once must not both succeed: on PostgreSQL the row
+    // lock makes the second wait and then see the first one's result. SQLite's write transaction
+    // already holds the database lock.
+    if (c.dialect() == storage::Dialect::kPostgres)
+      c.execute("SELECT id FROM tasks WHERE id = $1 FOR UPDATE", {Param(id)});
     auto before = LoadTaskRecord(c, id);
     if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
     const TaskPermissions perms = PermissionsFor(by, before->access);
@@ -55,9 +60,12 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   const Date today = ctx_.Today();
   const Date reported_on = input.reported_on.value_or(today);
   Validator v;
-  if (body.empty()) v.Add("body", "required");
-  else if (body.size() > 20000) v.Add("body", "too_long");
-  if (input.percent && (*input.percent < 0 || *input.percent > 100)) v.Add("percent", "out_of_range");
+  if (body.empty())
+    v.Add("body", "required");
+  else if (body.size() > 20000)
+    v.Add("body", "too_long");
+  if (input.percent && (*input.percent < 0 || *input.percent > 100))
+    v.Add("percent", "out_of_range");
   if (reported_on > today) v.Add("reported_on", "in_future");
   if (input.attachments.size() > 10) v.Add("attachments", "too_many");
   for (std::size_t i = 0; i < input.attachments.size(); ++i) {
@@ -65,7 +73,8 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
     const std::string field = "attachments[" + std::to_string(i) + "]";
     if (static_cast<std::int64_t>(a.content.size()) > ctx_.settings().max_attachment_bytes)
       v.Add(field, "attachment_too_large");
-    else if (auto problem = CheckAttachment(a.file_name, a.content_type, a.content); !problem.empty())
+    else if (auto problem = CheckAttachment(a.file_name, a.content_type, a.content);
+             !problem.empty())
       v.Add(field, problem);
   }
   if (!v.ok()) return v.error();
@@ -94,7 +103,8 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
                Param(storage::Blob{a.content}), Param(by.user_id), Param(now)});
         }
         if (input.percent)
-          c.execute("UPDATE tasks SET progress = $1 WHERE id = $2", {Param(*input.percent), Param(id)});
+          c.execute("UPDATE tasks SET progress = $1 WHERE id = $2",
+                    {Param(*input.percent), Param(id)});
         return Ok();
       });
 }
@@ -126,17 +136,19 @@ Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
   const std::string reason = intl::ToNfc(input.reason);
   Validator v;
   if (!input.requested_deadline) v.Add("requested_deadline", "required");
-  if (reason.empty()) v.Add("reason", "required");
-  else if (reason.size() > 4000) v.Add("reason", "too_long");
+  if (reason.empty())
+    v.Add("reason", "required");
+  else if (reason.size() > 4000)
+    v.Add("reason", "too_long");
   if (!v.ok()) return v.error();
   return Act(
       ctx_, by, id, "extension_requested",
       [](const TaskPermissions& p) { return p.request_extension; },
       [&](Connection& c, const TaskRecord& task) -> Status {
-        const auto current = domain::DeadlineInForce(
-            {task.detail.summary.assigned_on, task.detail.summary.deadline,
-             task.approved_extensions, std::nullopt, std::nullopt},
-            ctx_.Today());
+        const auto current =
+            domain::DeadlineInForce({task.detail.summary.assigned_on, task.detail.summary.deadline,
+                                     task.approved_extensions, std::nullopt, std::nullopt},
+                                    ctx_.Today());
         if (*input.requested_deadline < task.detail.summary.assigned_on ||
             (current && *input.requested_deadline <= *current))
           return Error::Validation({{"requested_deadline", "not_later"}});
@@ -193,8 +205,10 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
   const std::string reason = intl::ToNfc(input.reason);
   Validator v;
   if (input.kind != "cancelled" && input.kind != "withdrawn") v.Add("kind", "invalid");
-  if (reason.empty()) v.Add("reason", "required");
-  else if (reason.size() > 4000) v.Add("reason", "too_long");
+  if (reason.empty())
+    v.Add("reason", "required");
+  else if (reason.size() > 4000)
+    v.Add("reason", "too_long");
   if (cancelled_on > ctx_.Today()) v.Add("cancelled_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
@@ -204,8 +218,12 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
         if (cancelled_on < task.detail.summary.assigned_on)
           return Error::Validation({{"cancelled_on", "before_assigned_on"}});
         const Id approver = input.approver_id.value_or(by.person_id);
-        auto person = c.execute("SELECT 1 FROM people WHERE id = $1", {Param(approver)});
-        if (person.empty()) return Error::Validation({{"approver_id", "not_found"}});
+        auto person = c.execute(
+            "SELECT o.path FROM people p JOIN organizations o ON o.id = p.organization_id "
+            "WHERE p.id = $1",
+            {Param(approver)});
+        if (person.empty() || person.one().text(0).rfind(task.access.agency_path, 0) != 0)
+          return Error::Validation({{"approver_id", "not_found"}});
         c.execute(
             "UPDATE tasks SET cancelled_on = $1, cancel_kind = $2, cancel_reason = $3, "
             "cancel_approver_id = $4 WHERE id = $5",
@@ -247,8 +265,9 @@ Expected<TaskView> TaskService::AnswerExplanation(const Actor& by, Id id, Id exp
             {Param(answer), Param(by.user_id), Param(Context::NowMillis()), Param(explanation_id),
              Param(id)});
         if (r.empty()) {
-          auto exists = c.execute("SELECT 1 FROM explanation_requests WHERE id = $1 AND task_id = $2",
-                                  {Param(explanation_id), Param(id)});
+          auto exists =
+              c.execute("SELECT 1 FROM explanation_requests WHERE id = $1 AND task_id = $2",
+                        {Param(explanation_id), Param(id)});
           return exists.empty() ? Error::NotFound() : Error::Conflict("conflict");
         }
         return Ok();

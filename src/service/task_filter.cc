@@ -11,8 +11,8 @@
 namespace giaoban::service {
 namespace {
 
-constexpr std::array<std::string_view, 5> kSourceKinds = {
-    "higher_program", "key_program", "ad_hoc", "meeting_conclusion", "directive"};
+constexpr std::array<std::string_view, 5> kSourceKinds = {"higher_program", "key_program", "ad_hoc",
+                                                          "meeting_conclusion", "directive"};
 
 std::vector<std::string> SplitCsv(const std::string& text) {
   std::vector<std::string> parts;
@@ -49,22 +49,33 @@ std::optional<SortKey> ParseSortKey(std::string_view text) {
     text.remove_prefix(1);
   }
   using F = SortKey::Field;
-  if (text == "deadline") key.field = F::kDeadline;
-  else if (text == "assigned_on") key.field = F::kAssignedOn;
-  else if (text == "title") key.field = F::kTitle;
-  else if (text == "id") key.field = F::kId;
-  else if (text == "updated") key.field = F::kUpdated;
-  else return std::nullopt;
+  if (text == "deadline")
+    key.field = F::kDeadline;
+  else if (text == "assigned_on")
+    key.field = F::kAssignedOn;
+  else if (text == "title")
+    key.field = F::kTitle;
+  else if (text == "id")
+    key.field = F::kId;
+  else if (text == "updated")
+    key.field = F::kUpdated;
+  else
+    return std::nullopt;
   return key;
 }
 
 std::string_view SortFieldName(SortKey::Field f) {
   switch (f) {
-    case SortKey::Field::kDeadline: return "deadline";
-    case SortKey::Field::kAssignedOn: return "assigned_on";
-    case SortKey::Field::kTitle: return "title";
-    case SortKey::Field::kId: return "id";
-    case SortKey::Field::kUpdated: return "updated";
+    case SortKey::Field::kDeadline:
+      return "deadline";
+    case SortKey::Field::kAssignedOn:
+      return "assigned_on";
+    case SortKey::Field::kTitle:
+      return "title";
+    case SortKey::Field::kId:
+      return "id";
+    case SortKey::Field::kUpdated:
+      return "updated";
   }
   return "id";
 }
@@ -87,13 +98,17 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   std::optional<domain::Period> period;
 
   auto id_param = [&](const std::string& name, const std::string& value, std::optional<Id>& out) {
-    if (auto id = ParseId(value)) out = id;
-    else v.Add(name, "invalid");
+    if (auto id = ParseId(value))
+      out = id;
+    else
+      v.Add(name, "invalid");
   };
   auto date_param = [&](const std::string& name, const std::string& value,
                         std::optional<Date>& out) {
-    if (auto d = Date::Parse(value)) out = d;
-    else v.Add(name, "invalid_date");
+    if (auto d = Date::Parse(value))
+      out = d;
+    else
+      v.Add(name, "invalid_date");
   };
 
   for (const auto& [name, value] : params) {
@@ -102,9 +117,12 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       continue;
     }
     if (name == "q") {
-      if (value.size() > 200) v.Add(name, "too_long");
-      else if (!intl::IsValidUtf8(value)) v.Add(name, "invalid");
-      else if (auto folded = intl::Fold(value); !folded.empty()) f.text = folded;
+      if (value.size() > 200)
+        v.Add(name, "too_long");
+      else if (!intl::IsValidUtf8(value))
+        v.Add(name, "invalid");
+      else if (auto folded = intl::Fold(value); !folded.empty())
+        f.text = folded;
     } else if (name == "as_of") {
       std::optional<Date> d;
       date_param(name, value, d);
@@ -115,20 +133,27 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     } else if (name == "status") {
       for (const auto& code : SplitCsv(value)) {
         auto s = domain::ParseStatus(code);
-        if (!s || *s == domain::Status::kNotYetAssigned) v.Add(name, "invalid");
-        else f.statuses.push_back(*s);
+        if (!s || *s == domain::Status::kNotYetAssigned)
+          v.Add(name, "invalid");
+        else
+          f.statuses.push_back(*s);
       }
     } else if (name == "source_kind") {
       for (const auto& kind : SplitCsv(value)) {
-        if (IsSourceKind(kind)) f.source_kinds.push_back(kind);
-        else v.Add(name, "invalid");
+        if (IsSourceKind(kind))
+          f.source_kinds.push_back(kind);
+        else
+          v.Add(name, "invalid");
       }
     } else if (name == "source") {
       id_param(name, value, f.source_id);
     } else if (name == "key") {
-      if (value == "true" || value == "1") f.is_key = true;
-      else if (value == "false" || value == "0") f.is_key = false;
-      else v.Add(name, "invalid");
+      if (value == "true" || value == "1")
+        f.is_key = true;
+      else if (value == "false" || value == "0")
+        f.is_key = false;
+      else
+        v.Add(name, "invalid");
     } else if (name == "lead_org") {
       id_param(name, value, f.lead_org);
     } else if (name == "org") {
@@ -152,17 +177,23 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       if (!period) v.Add(name, "invalid");
     } else if (name == "sort") {
       for (const auto& part : SplitCsv(value)) {
-        if (auto key = ParseSortKey(part)) f.sort.push_back(*key);
-        else v.Add(name, "invalid");
+        if (auto key = ParseSortKey(part))
+          f.sort.push_back(*key);
+        else
+          v.Add(name, "invalid");
       }
     } else if (name == "page") {
       auto n = ParseSmallInt(value);
-      if (!n || *n < 1 || *n > 1'000'000) v.Add(name, "invalid");
-      else f.page = *n;
+      if (!n || *n < 1 || *n > 1'000'000)
+        v.Add(name, "invalid");
+      else
+        f.page = *n;
     } else if (name == "page_size") {
       auto n = ParseSmallInt(value);
-      if (!n || *n < 1 || *n > kMaxPageSize) v.Add(name, "out_of_range");
-      else f.page_size = *n;
+      if (!n || *n < 1 || *n > kMaxPageSize)
+        v.Add(name, "out_of_range");
+      else
+        f.page_size = *n;
     } else {
       v.Add(name, "unknown_parameter");
     }
@@ -194,7 +225,8 @@ std::string ToQueryString(const TaskFilter& f) {
   if (f.text) parts.emplace_back("q", *f.text);
   parts.emplace_back("as_of", f.as_of.Iso());
   if (!f.statuses.empty())
-    parts.emplace_back("status", join(f.statuses, [](auto s) { return std::string(domain::StatusCode(s)); }));
+    parts.emplace_back("status",
+                       join(f.statuses, [](auto s) { return std::string(domain::StatusCode(s)); }));
   if (!f.source_kinds.empty())
     parts.emplace_back("source_kind", join(f.source_kinds, [](const auto& s) { return s; }));
   auto id = [&](const char* name, const std::optional<Id>& value) {

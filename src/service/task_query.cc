@@ -34,11 +34,11 @@ std::string InSubtree(const std::string& org_column, const std::string& path_par
 }  // namespace
 
 std::vector<std::string> SummaryColumnNames() {
-  return {"id",          "agency_id",  "title",       "source_id",   "source_kind",
-          "doc_number",  "is_key",     "restricted",  "lead_org_id", "lead_org_name",
-          "leader_id",   "leader_name", "assigned_on", "deadline",    "dl",
-          "deadline_label", "completed_on", "cancelled_on", "progress", "extended",
-          "status",      "version"};
+  return {
+      "id",          "agency_id",  "title",       "source_id",      "source_kind",  "doc_number",
+      "is_key",      "restricted", "lead_org_id", "lead_org_name",  "leader_id",    "leader_name",
+      "assigned_on", "deadline",   "dl",          "deadline_label", "completed_on", "cancelled_on",
+      "progress",    "extended",   "status",      "version"};
 }
 
 std::string TaskQuery::Bind(storage::Value v) {
@@ -81,8 +81,8 @@ TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
     w << " AND EXISTS (SELECT 1 FROM task_assignees fa WHERE fa.task_id = t.id AND fa.person_id = "
       << Bind(*f.assignee) << ")";
   if (f.org_subtree) {
-    const std::string sub = "(SELECT o.path FROM organizations o WHERE o.id = " +
-                            Bind(*f.org_subtree) + ")";
+    const std::string sub =
+        "(SELECT o.path FROM organizations o WHERE o.id = " + Bind(*f.org_subtree) + ")";
     const std::string len = "length(" + sub + ")";
     w << " AND (" << InSubtree("t.lead_org_id", sub, len)
       << " OR EXISTS (SELECT 1 FROM task_cooperators fc WHERE fc.task_id = t.id AND "
@@ -110,13 +110,15 @@ std::string TaskQuery::DeadlineInForceSql() const {
   // The latest approved extension effective by D, else the original deadline. extended_on (the
   // first approval's effective date) lets most tasks skip the sub-query.
   return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
-         " THEN COALESCE((SELECT e.requested_deadline FROM task_extensions e WHERE e.task_id = t.id "
-         "AND e.state = 'approved' AND e.effective_on <= " + d +
-         " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
+         " THEN COALESCE((SELECT e.requested_deadline FROM task_extensions e WHERE e.task_id = "
+         "t.id "
+         "AND e.state = 'approved' AND e.effective_on <= " +
+         d + " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
 }
 
 std::string TaskQuery::ExtendedSql() const {
-  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + as_of_ + " THEN 1 ELSE 0 END";
+  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + as_of_ +
+         " THEN 1 ELSE 0 END";
 }
 
 std::string TaskQuery::StatusRowsSql() const {
@@ -135,14 +137,19 @@ std::string TaskQuery::FilteredSql() const {
       "CASE WHEN x.cancelled_on IS NOT NULL AND x.cancelled_on <= " + d +
       " THEN 'cancelled' WHEN x.completed_on IS NOT NULL AND x.completed_on <= " + d +
       " THEN (CASE WHEN x.completed_on <= COALESCE(x.dl, '9999-12-31') THEN 'completed_on_time' "
-      "ELSE 'completed_late' END) WHEN " + d +
-      " <= COALESCE(x.dl, '9999-12-31') THEN 'in_progress' ELSE 'overdue' END";
+      "ELSE 'completed_late' END) WHEN " +
+      d + " <= COALESCE(x.dl, '9999-12-31') THEN 'in_progress' ELSE 'overdue' END";
   return "SELECT x.*, " + status +
          " AS status FROM (SELECT t.id, t.agency_id, t.title, t.title_key, t.source_id, "
          "t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, "
-         "t.deadline, " + dl + " AS dl, t.deadline_label, t.completed_on, t.cancelled_on, "
-         "t.progress, " + ExtendedSql() + " AS extended, t.version, t.updated_at "
-         "FROM tasks t WHERE " + base_where_ + ") x";
+         "t.deadline, " +
+         dl +
+         " AS dl, t.deadline_label, t.completed_on, t.cancelled_on, "
+         "t.progress, " +
+         ExtendedSql() +
+         " AS extended, t.version, t.updated_at "
+         "FROM tasks t WHERE " +
+         base_where_ + ") x";
 }
 
 std::string TaskQuery::PageSql() const {
@@ -172,7 +179,9 @@ std::string TaskQuery::PageSql() const {
         need("a.updated_at");
         add(std::string("a.updated_at") + dir);
         break;
-      case SortKey::Field::kId: add(std::string("a.id") + dir); break;
+      case SortKey::Field::kId:
+        add(std::string("a.id") + dir);
+        break;
     }
   }
   if (filter_.sort.empty()) add("CASE WHEN a.dl IS NULL THEN 1 ELSE 0 END, a.dl ASC");
@@ -181,23 +190,25 @@ std::string TaskQuery::PageSql() const {
       static_cast<std::int64_t>(filter_.page - 1) * static_cast<std::int64_t>(filter_.page_size);
   // First the page's ids, sorting only narrow rows (the status index covers the default order);
   // then the wide columns and names for those few rows.
-  const std::string page =
-      "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + " FROM (" +
-      FilteredSql() + ") a WHERE " + outer_where_ + " ORDER BY " + order + " LIMIT " +
-      std::to_string(filter_.page_size) + " OFFSET " + std::to_string(offset);
+  const std::string page = "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + " FROM (" +
+                           FilteredSql() + ") a WHERE " + outer_where_ + " ORDER BY " + order +
+                           " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
+                           std::to_string(offset);
   return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
          "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
          "t.deadline, a.dl, t.deadline_label, t.completed_on, t.cancelled_on, t.progress, "
-         "a.extended, a.status, t.version FROM (" + page + ") a "
+         "a.extended, a.status, t.version FROM (" +
+         page +
+         ") a "
          "JOIN tasks t ON t.id = a.id "
          "JOIN sources s ON s.id = t.source_id "
          "JOIN organizations lo ON lo.id = t.lead_org_id "
-         "LEFT JOIN people lp ON lp.id = t.leader_id ORDER BY " + order;
+         "LEFT JOIN people lp ON lp.id = t.leader_id ORDER BY " +
+         order;
 }
 
 std::string TaskQuery::CountSql() const {
   return "SELECT COUNT(*) FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
 }
-
 
 }  // namespace giaoban::service

@@ -88,7 +88,7 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
                                   "JOIN organizations o ON o.id = tc.organization_id "
                                   "WHERE tc.task_id = $1 ORDER BY o.name_key, o.id",
                                   {Param(id)})
-                           .rows) {
+                            .rows) {
     d.cooperators.push_back({co.integer(0), co.text(1)});
     rec.access.cooperator_paths.push_back(co.text(2));
   }
@@ -96,14 +96,14 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
                                   "JOIN people p ON p.id = ta.person_id "
                                   "WHERE ta.task_id = $1 ORDER BY p.name_key, p.id",
                                   {Param(id)})
-                           .rows) {
+                            .rows) {
     d.assignees.push_back({as.integer(0), as.text(1)});
     rec.access.assignee_person_ids.push_back(as.integer(0));
   }
   for (const auto& e : c.execute("SELECT effective_on, requested_deadline FROM task_extensions "
                                  "WHERE task_id = $1 AND state = 'approved' ORDER BY id",
                                  {Param(id)})
-                          .rows) {
+                           .rows) {
     rec.approved_extensions.push_back({*Date::Parse(e.text(0)), *Date::Parse(e.text(1))});
   }
   return rec;
@@ -132,21 +132,23 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     pu.recorded_at = u.integer(6);
     for (const auto& a : attachments.rows) {
       if (a.opt_integer(1) == pu.id) {
-        pu.attachments.push_back({a.integer(0), a.opt_integer(1), a.text(2), a.text(3),
-                                  a.integer(4), a.text(5)});
+        pu.attachments.push_back(
+            {a.integer(0), a.opt_integer(1), a.text(2), a.text(3), a.integer(4), a.text(5)});
       }
     }
     d.updates.push_back(std::move(pu));
   }
-  for (const auto& e : c.execute(
-           "SELECT e.id, e.previous_deadline, e.requested_deadline, e.reason, e.requested_by, "
-           "rp.full_name, e.requested_at, e.state, e.decided_by, dp.full_name, e.decided_at, "
-           "e.decision_note, e.effective_on FROM task_extensions e "
-           "JOIN users ru ON ru.id = e.requested_by JOIN people rp ON rp.id = ru.person_id "
-           "LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN people dp ON dp.id = du.person_id "
-           "WHERE e.task_id = $1 ORDER BY e.id",
-           {Param(id)})
-                           .rows) {
+  for (const auto& e :
+       c.execute(
+            "SELECT e.id, e.previous_deadline, e.requested_deadline, e.reason, e.requested_by, "
+            "rp.full_name, e.requested_at, e.state, e.decided_by, dp.full_name, e.decided_at, "
+            "e.decision_note, e.effective_on FROM task_extensions e "
+            "JOIN users ru ON ru.id = e.requested_by JOIN people rp ON rp.id = ru.person_id "
+            "LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN people dp ON dp.id = "
+            "du.person_id "
+            "WHERE e.task_id = $1 ORDER BY e.id",
+            {Param(id)})
+           .rows) {
     Extension x;
     x.id = e.integer(0);
     x.previous_deadline = OptDate(e, 1);
@@ -161,14 +163,15 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     x.effective_on = OptDate(e, 12);
     d.extensions.push_back(std::move(x));
   }
-  for (const auto& e : c.execute(
-           "SELECT x.id, x.question, x.requested_by, rp.full_name, x.requested_at, x.answer, "
-           "x.answered_by, ap.full_name, x.answered_at FROM explanation_requests x "
-           "JOIN users ru ON ru.id = x.requested_by JOIN people rp ON rp.id = ru.person_id "
-           "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = au.person_id "
-           "WHERE x.task_id = $1 ORDER BY x.id",
-           {Param(id)})
-                           .rows) {
+  for (const auto& e :
+       c.execute("SELECT x.id, x.question, x.requested_by, rp.full_name, x.requested_at, x.answer, "
+                 "x.answered_by, ap.full_name, x.answered_at FROM explanation_requests x "
+                 "JOIN users ru ON ru.id = x.requested_by JOIN people rp ON rp.id = ru.person_id "
+                 "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = "
+                 "au.person_id "
+                 "WHERE x.task_id = $1 ORDER BY x.id",
+                 {Param(id)})
+           .rows) {
     Explanation x;
     x.id = e.integer(0);
     x.question = e.text(1);
@@ -179,9 +182,8 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     x.answered_at = e.opt_integer(8);
     d.explanations.push_back(std::move(x));
   }
-  for (const auto& row : c.execute("SELECT id FROM tasks WHERE parent_id = $1 ORDER BY id",
-                                   {Param(id)})
-                             .rows) {
+  for (const auto& row :
+       c.execute("SELECT id FROM tasks WHERE parent_id = $1 ORDER BY id", {Param(id)}).rows) {
     if (auto child = LoadTaskRecord(c, row.integer(0))) d.subtasks.push_back(child->detail.summary);
   }
   if (auto src = LoadSource(c, d.summary.source_id)) d.source = *src;

@@ -102,8 +102,10 @@ void CheckReferences(Connection& c, const Actor& by, Id agency_id, const TaskInp
 void ValidateText(const std::optional<std::string>& value, const char* field, std::size_t max,
                   bool required, Validator& v) {
   if (!value) return;
-  if (required && value->empty()) v.Add(field, "required");
-  else if (value->size() > max) v.Add(field, "too_long");
+  if (required && value->empty())
+    v.Add(field, "required");
+  else if (value->size() > max)
+    v.Add(field, "too_long");
 }
 
 TaskInput Normalized(TaskInput in) {
@@ -139,6 +141,17 @@ void ReplaceLinks(Connection& c, Id task_id, const TaskInput& in) {
   }
 }
 
+// Whether making `parent` the parent of `task` would put `task` among its own ancestors.
+bool CreatesCycle(Connection& c, Id task, Id parent) {
+  std::optional<Id> current = parent;
+  for (int depth = 0; current && depth < 64; ++depth) {
+    if (*current == task) return true;
+    auto r = c.execute("SELECT parent_id FROM tasks WHERE id = $1", {Param(*current)});
+    current = r.empty() ? std::nullopt : r.one().opt_integer(0);
+  }
+  return current.has_value();  // deeper than any real plan: refuse rather than loop
+}
+
 void RefreshSearch(Connection& c, Id task_id) {
   auto r = c.execute(
       "SELECT t.title, t.content, t.product, s.doc_number FROM tasks t "
@@ -156,32 +169,34 @@ void RefreshSearch(Connection& c, Id task_id) {
 // Reading
 
 Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& filter) {
-  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
-    TaskQuery q(filter, actor, ReadableAgencies(c, actor));
-    Page<TaskSummary> page;
-    page.page = filter.page;
-    page.page_size = filter.page_size;
-    page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
-    for (const auto& row : c.execute(q.PageSql(), q.params()).rows)
-      page.items.push_back(SummaryFromRow(row, filter.as_of, ctx_.settings().due_soon_days));
-    return page;
-  });
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
+        TaskQuery q(filter, actor, ReadableAgencies(c, actor));
+        Page<TaskSummary> page;
+        page.page = filter.page;
+        page.page_size = filter.page_size;
+        page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
+        for (const auto& row : c.execute(q.PageSql(), q.params()).rows)
+          page.items.push_back(SummaryFromRow(row, filter.as_of, ctx_.settings().due_soon_days));
+        return page;
+      });
 }
 
 namespace {
 
-Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of,
-                          int due_soon_days) {
+Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of, int due_soon_days) {
   auto rec = LoadTaskRecord(c, id);
   if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
   LoadTaskChildren(c, *rec);
   ComputeStatus(*rec, as_of, due_soon_days);
-  for (auto& child : rec->detail.subtasks) {
-    if (auto child_rec = LoadTaskRecord(c, child.id)) {
-      ComputeStatus(*child_rec, as_of, due_soon_days);
-      child = child_rec->detail.summary;
-    }
+  std::vector<TaskSummary> visible;
+  for (const auto& child : rec->detail.subtasks) {
+    auto child_rec = LoadTaskRecord(c, child.id);
+    if (!child_rec || !CanReadTask(actor, child_rec->access)) continue;
+    ComputeStatus(*child_rec, as_of, due_soon_days);
+    visible.push_back(child_rec->detail.summary);
   }
+  rec->detail.subtasks = std::move(visible);
   return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access)};
 }
 
@@ -196,10 +211,11 @@ Expected<TaskView> TaskService::Get(const Actor& actor, Id id, std::optional<Dat
 Expected<std::vector<HistoryEvent>> TaskService::History(const Actor& actor, Id id) {
   return ctx_.db().transact(TransactionMode::kRead,
                             [&](Connection& c) -> Expected<std::vector<HistoryEvent>> {
-    auto rec = LoadTaskRecord(c, id);
-    if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
-    return TaskHistory(c, id);
-  });
+                              auto rec = LoadTaskRecord(c, id);
+                              if (!rec || !CanReadTask(actor, rec->access))
+                                return Error::NotFound();
+                              return TaskHistory(c, id);
+                            });
 }
 
 Expected<Attachment> TaskService::GetAttachment(const Actor& actor, Id task_id, Id attachment_id) {
@@ -212,9 +228,9 @@ Expected<Attachment> TaskService::GetAttachment(const Actor& actor, Id task_id, 
         {Param(attachment_id), Param(task_id)});
     if (r.empty()) return Error::NotFound();
     const auto& row = r.one();
-    return Attachment{{row.integer(0), row.opt_integer(1), row.text(2), row.text(3),
-                       row.integer(4), row.text(5)},
-                      row.blob(6).bytes};
+    return Attachment{
+        {row.integer(0), row.opt_integer(1), row.text(2), row.text(3), row.integer(4), row.text(5)},
+        row.blob(6).bytes};
   });
 }
 
@@ -237,6 +253,9 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
   if (deadline && *deadline < assigned_on) v.Add("deadline", "before_assigned_on");
   if (!v.ok()) return v.error();
 
+  // Roles that can never create a task are told so before anything about the data is revealed.
+  if (by.role != Role::kLeader && by.role != Role::kConsolidator && by.role != Role::kUnitHead)
+    return Error::Forbidden();
   return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
     Validator refs;
     CheckReferences(c, by, by.agency_id, in, refs);
@@ -267,8 +286,8 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
             .integer(0);
     ReplaceLinks(c, id, in);
     auto rec = LoadTaskRecord(c, id);
-    RecordEvent(c, {by.agency_id, "task", id, id, "created", by.user_id, "",
-                    TaskSnapshotJson(*rec)});
+    RecordEvent(c,
+                {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec)});
     return ViewOf(c, by, id, today, ctx_.settings().due_soon_days);
   });
 }
@@ -291,16 +310,30 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
     if (!PermissionsFor(by, before->access).edit) return Error::Forbidden();
     if (before->detail.summary.version != expected_version) return Error::PreconditionFailed();
+    // Handing the task to a unit the actor may not assign to is refused before any validation.
+    if (in.lead_org_id) {
+      auto lead_path = OrganizationPath(c, *in.lead_org_id);
+      if (lead_path && !CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
+    }
     Validator refs;
     CheckReferences(c, by, before->detail.summary.agency_id, in, refs);
+    if (in.parent_id && *in.parent_id && CreatesCycle(c, id, **in.parent_id))
+      refs.Add("parent_id", "cycle");
+    {
+      // The lead unit and the cooperating units stay distinct whichever of them changes.
+      const Id lead = in.lead_org_id.value_or(before->detail.summary.lead_org.id);
+      std::vector<Id> cooperators;
+      if (in.cooperator_ids)
+        cooperators = *in.cooperator_ids;
+      else
+        for (const auto& co : before->detail.cooperators) cooperators.push_back(co.id);
+      if (std::find(cooperators.begin(), cooperators.end(), lead) != cooperators.end())
+        refs.Add(in.cooperator_ids ? "cooperator_ids" : "lead_org_id", "includes_lead");
+    }
     if (in.assigned_on && before->detail.summary.deadline &&
         *in.assigned_on > *before->detail.summary.deadline)
       refs.Add("assigned_on", "after_deadline");
     if (!refs.ok()) return refs.error();
-    if (in.lead_org_id) {
-      auto lead_path = OrganizationPath(c, *in.lead_org_id);
-      if (!CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
-    }
 
     const TaskSummary& old = before->detail.summary;
     std::string kind = old.source_kind;
@@ -315,7 +348,8 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
          Param(in.title.value_or(old.title)), Param(in.content.value_or(before->detail.content)),
          Param(in.is_key.value_or(old.is_key)), Param(in.restricted.value_or(old.restricted)),
          Param(in.lead_org_id.value_or(old.lead_org.id)),
-         Param(in.leader_id.value_or(old.leader ? std::optional<Id>(old.leader->id) : std::nullopt)),
+         Param(
+             in.leader_id.value_or(old.leader ? std::optional<Id>(old.leader->id) : std::nullopt)),
          Param(in.product.value_or(before->detail.product)),
          Param(in.assigned_on.value_or(old.assigned_on).Iso()),
          Param(in.deadline_label.value_or(old.deadline_label)), Param(Context::NowMillis()),
@@ -326,8 +360,8 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     ReplaceLinks(c, id, in);
     RefreshSearch(c, id);
     auto after = LoadTaskRecord(c, id);
-    RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id,
-                    TaskSnapshotJson(*before), TaskSnapshotJson(*after)});
+    RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
+                    TaskSnapshotJson(*after)});
     return ViewOf(c, by, id, ctx_.Today(), ctx_.settings().due_soon_days);
   });
 }

@@ -2,8 +2,8 @@
 //
 // Statements are written once with $1-style parameters; SQLite accepts "$1" as a named parameter,
 // so the same text runs on both dialects wherever their SQL agrees. Values come back with the same
-// C++ types on both: integers (and booleans) as int64, floating point as double, bytea/BLOB as Blob,
-// everything else (text, dates) as UTF-8 strings.
+// C++ types on both: integers (and booleans) as int64, floating point as double, bytea/BLOB as
+// Blob, everything else (text, dates) as UTF-8 strings.
 #pragma once
 
 #include <chrono>
@@ -31,7 +31,8 @@ struct Blob {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 
-// Convenience constructors that keep call sites short: Param(std::optional<T>) maps nullopt to NULL.
+// Convenience constructors that keep call sites short: Param(std::optional<T>) maps nullopt to
+// NULL.
 inline Value Param(std::nullptr_t) { return nullptr; }
 inline Value Param(std::int64_t v) { return v; }
 inline Value Param(int v) { return static_cast<std::int64_t>(v); }
@@ -177,7 +178,8 @@ class Database {
 std::unique_ptr<Database> OpenDatabase(const std::string& url, std::size_t pool_size);
 
 template <class Fn>
-auto Database::transact(TransactionMode mode, Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+auto Database::transact(TransactionMode mode, Fn&& fn)
+    -> decltype(fn(std::declval<Connection&>())) {
   constexpr int kAttempts = 5;
   for (int attempt = 1;; ++attempt) {
     Lease lease = acquire();
