@@ -11,6 +11,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -305,7 +306,6 @@ class ApiTestCase(unittest.TestCase):
 def raw_exchange(port: int, data: bytes, timeout: float = 10.0) -> bytes:
     """Sends bytes as they are on a fresh connection and returns all the server answers until it
     closes the connection (or `timeout` passes): for requests http.client will not make."""
-    import socket
     with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
         try:
             s.sendall(data)
