@@ -42,13 +42,20 @@ Fixture& Data() {
     fx->ctx = std::make_unique<service::Context>(*fx->db, service::Settings{});
     fx->today = fx->ctx->Today();
     const auto agency = demo::LoadScaleData(*fx->ctx, {50, 100000, fx->today, 7});
-    service::NewUser leader{"bench.leader", "bench-password-1", service::Role::kLeader, agency,
-                            "Lãnh đạo", "Giám đốc", "", std::nullopt};
+    service::NewUser leader{"bench.leader",
+                            "bench-password-1",
+                            service::Role::kLeader,
+                            agency,
+                            "Lãnh đạo",
+                            "Giám đốc",
+                            "",
+                            std::nullopt};
     const auto uid = service::AuthService(*fx->ctx).CreateUser(std::nullopt, leader)->id;
     fx->db->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
       fx->actor = *service::LoadActor(c, uid);
-      fx->lead_org = c.execute("SELECT lead_org_id FROM tasks GROUP BY lead_org_id "
-                               "ORDER BY COUNT(*) DESC LIMIT 1")
+      fx->lead_org = c.execute(
+                          "SELECT lead_org_id FROM tasks GROUP BY lead_org_id "
+                          "ORDER BY COUNT(*) DESC LIMIT 1")
                          .one()
                          .integer(0);
     });

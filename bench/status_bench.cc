@@ -20,8 +20,8 @@ void BM_StatusAsOf(benchmark::State& state) {
   std::vector<TaskFacts> tasks;
   for (int i = 0; i < 1000; ++i) {
     const Date assigned = start.AddDays(static_cast<int>(rng() % 200));
-    TaskFacts t{assigned, assigned.AddDays(static_cast<int>(rng() % 60)), {}, std::nullopt,
-                std::nullopt};
+    TaskFacts t{
+        assigned, assigned.AddDays(static_cast<int>(rng() % 60)), {}, std::nullopt, std::nullopt};
     if (i % 3 == 0) t.completed_on = assigned.AddDays(static_cast<int>(rng() % 90));
     if (i % 20 == 0) t.extensions = extensions;
     tasks.push_back(t);

@@ -242,8 +242,9 @@ void CheckObjectSchemas(const json::value& v, const std::string& at) {
   if (Str(o.contains("type") ? o.at("type") : json::value()) == "object" &&
       o.contains("properties")) {
     EXPECT_TRUE(o.contains("additionalProperties")) << at << " must say additionalProperties";
-    if (o.contains("additionalProperties"))
+    if (o.contains("additionalProperties")) {
       EXPECT_EQ(o.at("additionalProperties"), json::value(false)) << at;
+    }
     if (auto it = o.find("required"); it != o.end()) {
       for (const auto& name : it->value().as_array())
         EXPECT_TRUE(o.at("properties").as_object().contains(Str(name)))
@@ -326,7 +327,9 @@ TEST(OpenApiDocumentTest, OperationsFollowTheConventions) {
     const bool is_public = o.op->contains("security") && o.op->at("security").as_array().empty();
     const bool changes_state =
         o.method == "post" || o.method == "patch" || o.method == "put" || o.method == "delete";
-    if (!is_public) EXPECT_TRUE(responses.contains("401"));
+    if (!is_public) {
+      EXPECT_TRUE(responses.contains("401"));
+    }
     if (!is_public && changes_state) {
       EXPECT_TRUE(header_params.count("X-CSRF-Token"));
       EXPECT_TRUE(responses.contains("403"));
@@ -336,13 +339,17 @@ TEST(OpenApiDocumentTest, OperationsFollowTheConventions) {
       EXPECT_TRUE(responses.contains("413"));
       EXPECT_TRUE(responses.contains("415"));
     }
-    if (!names.empty()) EXPECT_TRUE(responses.contains("404"));
+    if (!names.empty()) {
+      EXPECT_TRUE(responses.contains("404"));
+    }
     if (o.method == "patch") {
       EXPECT_TRUE(header_params.count("If-Match"));
       EXPECT_TRUE(responses.contains("412"));
       EXPECT_TRUE(responses.contains("428"));
     }
-    if (header_params.count("If-Match")) EXPECT_TRUE(responses.contains("428"));
+    if (header_params.count("If-Match")) {
+      EXPECT_TRUE(responses.contains("428"));
+    }
   }
 }
 
