@@ -19,6 +19,7 @@
 #include "intl/text.h"
 #include "service/auth.h"
 #include "service/task_store.h"
+#include "service/today_status.h"
 
 namespace giaoban::demo {
 
@@ -97,6 +98,9 @@ class ScaleLoader {
         for (int i = 0; i < count; ++i) InsertTask(c, done + i);
       });
     }
+    // The rows above bypass the services, so the stored status snapshot knows nothing of them.
+    ctx_.db().transact(storage::TransactionMode::kWrite,
+                       [](Connection& c) { service::InvalidateSnapshot(c); });
     return agency_id_;
   }
 

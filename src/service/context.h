@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "domain/date.h"
@@ -18,6 +19,8 @@ struct Settings {
   int due_soon_days = 7;
   int login_max_failures = 5;               // per account
   int login_max_failures_per_address = 50;  // per client address, across accounts
+  // Pins "today" (tests, demos of a past date); empty means the real date in time_zone.
+  std::optional<domain::Date> today;
   std::int64_t login_window_seconds = 15 * 60;
 };
 
@@ -30,7 +33,7 @@ class Context {
   const Settings& settings() const { return settings_; }
   const intl::AgencyClock& clock() const { return clock_; }
 
-  domain::Date Today() const { return clock_.Today(); }
+  domain::Date Today() const { return settings_.today ? *settings_.today : clock_.Today(); }
   static std::int64_t NowMillis() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
                std::chrono::system_clock::now().time_since_epoch())

@@ -15,6 +15,7 @@
 #include "service/sources.h"
 #include "service/stats.h"
 #include "service/tasks.h"
+#include "service/today_status.h"
 #include "storage/migrations.h"
 
 namespace giaoban::service {
@@ -157,6 +158,84 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
   }
   // The comparison means something only if every status turned up on some date.
   EXPECT_EQ(seen.size(), 5u);
+}
+
+// Lists and figures as of "today" read the stored status snapshot; as days pass and tasks change,
+// it must keep agreeing with the domain rules applied to each task's history.
+TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
+  std::mt19937 rng(7);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const Date start = *Date::Parse("2024-03-01");
+  auto context_on = [&](Date day) {
+    Settings settings;
+    settings.today = day;
+    return std::make_unique<Context>(*db_, settings);
+  };
+  std::vector<Id> ids;
+  std::set<domain::Status> seen;
+  for (int day = 0; day < 120; day += 3) {
+    const Date today = start.AddDays(day);
+    auto ctx = context_on(today);
+    TaskService tasks(*ctx);
+    // A few new tasks, some assigned a little in the future, and a few actions on older ones.
+    for (int i = 0; i < 3; ++i) {
+      TaskInput in;
+      in.source_id = sources_[pick(3)];
+      in.title = "Việc ngày " + today.Iso() + " số " + std::to_string(i);
+      in.lead_org_id = units_[pick(4)];
+      in.assigned_on = today.AddDays(pick(6) - 3);
+      in.deadline = pick(5) == 0 ? std::optional<Date>()
+                                 : std::optional<Date>(in.assigned_on->AddDays(2 + pick(20)));
+      auto created = tasks.Create(director_, in);
+      ASSERT_TRUE(created.ok()) << created.error().code;
+      ids.push_back(created->task.summary.id);
+    }
+    for (int i = 0; i < 2 && !ids.empty(); ++i) {
+      const Id id = ids[static_cast<std::size_t>(pick(static_cast<int>(ids.size())))];
+      auto view = tasks.Get(director_, id);
+      ASSERT_TRUE(view.ok());
+      const auto& s = view->task.summary;
+      if (s.completed_on || s.cancelled_on || s.assigned_on > today) continue;
+      if (pick(2) == 0) {
+        (void)tasks.Complete(director_, id, {today, "", std::nullopt, ""});
+      } else if (s.deadline_in_force) {
+        auto requested = tasks.RequestExtension(consolidator_, id,
+                                                {s.deadline_in_force->AddDays(10), "Chờ vốn"});
+        if (requested.ok())
+          (void)tasks.DecideExtension(director_, id, requested->task.extensions.back().id,
+                                      {"approved", "", today});
+      }
+    }
+    auto filter = ParseTaskFilter({{"page_size", "200"}}, today);
+    ASSERT_TRUE(filter.ok());
+    auto page = tasks.List(director_, *filter);
+    ASSERT_TRUE(page.ok());
+    std::map<Id, TaskSummary> listed;
+    for (const auto& t : page->items) listed[t.id] = t;
+    domain::StatusCounts expected;
+    for (Id id : ids) {
+      auto view = tasks.Get(director_, id, today);
+      ASSERT_TRUE(view.ok());
+      const auto& s = view->task.summary;
+      if (s.status == domain::Status::kNotYetAssigned) {
+        EXPECT_EQ(listed.count(id), 0u);
+        continue;
+      }
+      ASSERT_EQ(listed.count(id), 1u) << "task " << id << " on " << today.Iso();
+      EXPECT_EQ(listed[id].status, s.status) << "task " << id << " on " << today.Iso();
+      EXPECT_EQ(listed[id].deadline_in_force, s.deadline_in_force) << "task " << id;
+      expected.Add(s.status, s.extended);
+      seen.insert(s.status);
+    }
+    auto stats = StatsService(*ctx).Compute(director_, *filter);
+    ASSERT_TRUE(stats.ok());
+    EXPECT_EQ(stats->totals, expected) << "on " << today.Iso();
+    // The snapshot is what was read.
+    auto snapshot = db_->transact(storage::TransactionMode::kRead,
+                                  [](storage::Connection& c) { return SnapshotDate(c); });
+    EXPECT_EQ(snapshot, today);
+  }
+  EXPECT_GE(seen.size(), 4u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),

@@ -6,6 +6,7 @@
 #include "intl/text.h"
 #include "service/organizations.h"
 #include "service/task_query.h"
+#include "service/today_status.h"
 
 namespace giaoban::service {
 
@@ -13,8 +14,9 @@ using storage::Connection;
 using storage::TransactionMode;
 
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
+  const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
-    TaskQuery q(filter, actor, ReadableAgencies(c, actor));
+    TaskQuery q(filter, actor, ReadableAgencies(c, actor), snapshot);
 
     Statistics st;
     st.as_of = filter.as_of;

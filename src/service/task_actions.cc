@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/task_store.h"
 #include "service/tasks.h"
+#include "service/today_status.h"
 
 namespace giaoban::service {
 
@@ -43,6 +44,7 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     if (!changed) return changed.error();
     c.execute("UPDATE tasks SET version = version + 1, updated_at = $1 WHERE id = $2",
               {Param(Context::NowMillis()), Param(id)});
+    StoreSnapshotStatus(c, id, ctx.Today());
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
                     TaskSnapshotJson(*before), TaskSnapshotJson(*after)});
@@ -169,6 +171,9 @@ Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id exten
   const Date effective_on = input.effective_on.value_or(ctx_.Today());
   Validator v;
   if (input.decision != "approved" && input.decision != "refused") v.Add("decision", "invalid");
+  // Like every business date, an extension takes effect no later than today: the status snapshot
+  // relies on no fact changing a task by itself in the future.
+  if (effective_on > ctx_.Today()) v.Add("effective_on", "in_future");
   if (input.note.size() > 4000) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
   const char* action = input.decision == "approved" ? "extension_approved" : "extension_refused";

@@ -47,8 +47,8 @@ std::string TaskQuery::Bind(storage::Value v) {
 }
 
 TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
-                     const std::vector<Id>& readable_agencies)
-    : filter_(f) {
+                     const std::vector<Id>& readable_agencies, bool use_snapshot)
+    : filter_(f), use_snapshot_(use_snapshot) {
   as_of_ = Bind(f.as_of.Iso());
   std::ostringstream w;
   w << "t.agency_id IN " << IdList(readable_agencies) << " AND t.assigned_on <= " << as_of_;
@@ -105,8 +105,7 @@ TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
   outer_where_ = o.str();
 }
 
-std::string TaskQuery::DeadlineInForceSql() const {
-  const std::string& d = as_of_;
+std::string DeadlineInForceExpression(const std::string& d) {
   // The latest approved extension effective by D, else the original deadline. extended_on (the
   // first approval's effective date) lets most tasks skip the sub-query.
   return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d +
@@ -116,10 +115,26 @@ std::string TaskQuery::DeadlineInForceSql() const {
          d + " ORDER BY e.effective_on DESC, e.id DESC LIMIT 1), t.deadline) ELSE t.deadline END";
 }
 
-std::string TaskQuery::ExtendedSql() const {
-  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + as_of_ +
-         " THEN 1 ELSE 0 END";
+std::string ExtendedExpression(const std::string& d) {
+  return "CASE WHEN t.extended_on IS NOT NULL AND t.extended_on <= " + d + " THEN 1 ELSE 0 END";
 }
+
+std::string StatusExpression(const std::string& d, const std::string& row,
+                             const std::string& deadline) {
+  // No deadline compares as the end of time; each branch names the deadline once, because the
+  // database inlines its expression (with its sub-query) wherever it is named.
+  const std::string completed = row + "completed_on";
+  const std::string cancelled = row + "cancelled_on";
+  return "CASE WHEN " + cancelled + " IS NOT NULL AND " + cancelled + " <= " + d +
+         " THEN 'cancelled' WHEN " + completed + " IS NOT NULL AND " + completed + " <= " + d +
+         " THEN (CASE WHEN " + completed + " <= COALESCE(" + deadline +
+         ", '9999-12-31') THEN 'completed_on_time' ELSE 'completed_late' END) WHEN " + d +
+         " <= COALESCE(" + deadline + ", '9999-12-31') THEN 'in_progress' ELSE 'overdue' END";
+}
+
+std::string TaskQuery::DeadlineInForceSql() const { return DeadlineInForceExpression(as_of_); }
+
+std::string TaskQuery::ExtendedSql() const { return ExtendedExpression(as_of_); }
 
 std::string TaskQuery::StatusRowsSql() const {
   // Aggregating in SQL would repeat the status expression once per aggregate; streaming one row per
@@ -129,26 +144,18 @@ std::string TaskQuery::StatusRowsSql() const {
 }
 
 std::string TaskQuery::FilteredSql() const {
-  const std::string& d = as_of_;
-  const std::string dl = DeadlineInForceSql();
-  // No deadline compares as the end of time; each branch names dl once, because the database
-  // inlines dl's expression (with its sub-query) wherever it is named.
-  const std::string status =
-      "CASE WHEN x.cancelled_on IS NOT NULL AND x.cancelled_on <= " + d +
-      " THEN 'cancelled' WHEN x.completed_on IS NOT NULL AND x.completed_on <= " + d +
-      " THEN (CASE WHEN x.completed_on <= COALESCE(x.dl, '9999-12-31') THEN 'completed_on_time' "
-      "ELSE 'completed_late' END) WHEN " +
-      d + " <= COALESCE(x.dl, '9999-12-31') THEN 'in_progress' ELSE 'overdue' END";
-  return "SELECT x.*, " + status +
-         " AS status FROM (SELECT t.id, t.agency_id, t.title, t.title_key, t.source_id, "
-         "t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, "
-         "t.deadline, " +
-         dl +
-         " AS dl, t.deadline_label, t.completed_on, t.cancelled_on, "
-         "t.progress, " +
-         ExtendedSql() +
-         " AS extended, t.version, t.updated_at "
-         "FROM tasks t WHERE " +
+  const std::string columns =
+      "t.id, t.agency_id, t.title, t.title_key, t.source_id, t.source_kind, t.is_key, "
+      "t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, t.deadline, t.deadline_label, "
+      "t.completed_on, t.cancelled_on, t.progress, t.version, t.updated_at";
+  if (use_snapshot_) {
+    return "SELECT " + columns +
+           ", t.today_deadline AS dl, t.today_extended AS extended, t.today_status AS status "
+           "FROM tasks t WHERE " +
+           base_where_;
+  }
+  return "SELECT x.*, " + StatusExpression(as_of_) + " AS status FROM (SELECT " + columns + ", " +
+         DeadlineInForceSql() + " AS dl, " + ExtendedSql() + " AS extended FROM tasks t WHERE " +
          base_where_ + ") x";
 }
 

@@ -1,6 +1,8 @@
 // Turns a TaskFilter into SQL that computes each task's deadline in force and status as of the
 // filter's date inside the database, so that lists, counts and statistics page and group there.
-// The CASE expression mirrors domain::StatusAsOf; a contract test checks they agree.
+// The CASE expression mirrors domain::StatusAsOf; a contract test checks they agree. When the
+// filter's date is the status snapshot's date (normally today), the stored today_* columns are
+// read instead (see today_status.h).
 #pragma once
 
 #include <string>
@@ -15,7 +17,8 @@ namespace giaoban::service {
 class TaskQuery {
  public:
   // `readable_agencies` comes from ReadableAgencies(); restricted tasks are filtered per actor.
-  TaskQuery(const TaskFilter& filter, const Actor& actor, const std::vector<Id>& readable_agencies);
+  TaskQuery(const TaskFilter& filter, const Actor& actor, const std::vector<Id>& readable_agencies,
+            bool use_snapshot = false);
 
   // Rows: the columns of kSummaryColumns (see task_query.cc), one page, in the filter's order.
   std::string PageSql() const;
@@ -36,7 +39,16 @@ class TaskQuery {
   std::string base_where_;
   std::string outer_where_;
   std::string as_of_;  // the placeholder of the as-of date
+  bool use_snapshot_;
 };
+
+// SQL expressions over a task row `t`, for a date given as SQL text (a placeholder like "$1").
+std::string DeadlineInForceExpression(const std::string& date);
+std::string ExtendedExpression(const std::string& date);
+// The status code as of `date` of a row with completed_on and cancelled_on columns (prefixed by
+// `row`, e.g. "x.") whose deadline in force is the SQL expression `deadline`.
+std::string StatusExpression(const std::string& date, const std::string& row = "x.",
+                             const std::string& deadline = "x.dl");
 
 // SELECT list of a task summary row, shared by lists and single-task reads. Expects the task's
 // table alias `y` with columns dl and status (see FilteredSql).

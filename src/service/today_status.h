@@ -1,0 +1,38 @@
+// The status snapshot: every task's status, deadline in force and "extended" flag as of one date,
+// stored on the task row (today_*) so that lists and statistics as of that date read an index.
+//
+// The stored values are always for the snapshot date. Every change to a task re-stores that task;
+// when the calendar moves on, the first request of the new day moves the snapshot forward, which
+// only has to revisit tasks whose status can change with time alone: those not yet assigned and
+// those in progress (which may become overdue). Completions, cancellations and extensions are never
+// dated after today, so nothing else changes by itself.
+#pragma once
+
+#include <optional>
+
+#include "domain/date.h"
+#include "service/model.h"
+#include "storage/database.h"
+
+namespace giaoban::service {
+
+class Context;
+
+// The snapshot's date, if there is a valid snapshot.
+std::optional<Date> SnapshotDate(storage::Connection& c);
+
+// Inside a write transaction: moves the snapshot to `today` if it is older (or missing) and
+// returns the snapshot date (never earlier than `today` unless another server's clock is ahead).
+Date AdvanceSnapshot(storage::Connection& c, Date today);
+
+// Re-stores one task's today_* columns for the snapshot date; call after any change to the task.
+void StoreSnapshotStatus(storage::Connection& c, Id task_id, Date today);
+
+// For readers: whether lists and statistics as of `as_of` may use the snapshot, moving it forward
+// first (in its own write transaction) when `as_of` is today and the snapshot is behind.
+bool SnapshotUsableFor(const Context& ctx, Date as_of);
+
+// After bulk loads that bypass the services: the snapshot is rebuilt on next use.
+void InvalidateSnapshot(storage::Connection& c);
+
+}  // namespace giaoban::service
