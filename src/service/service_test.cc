@@ -236,6 +236,19 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
     EXPECT_EQ(snapshot, today);
   }
   EXPECT_GE(seen.size(), 4u);
+
+  // Lists and statistics as of today really read the snapshot: a stored status shows through.
+  const Date last = start.AddDays(117);
+  auto ctx = context_on(last);
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE tasks SET today_status = 'overdue' WHERE id = $1",
+              {storage::Param(ids.front())});
+  });
+  auto filter = ParseTaskFilter({{"status", "overdue"}, {"page_size", "200"}}, last);
+  auto page = TaskService(*ctx).List(director_, *filter);
+  ASSERT_TRUE(page.ok());
+  EXPECT_TRUE(std::any_of(page->items.begin(), page->items.end(),
+                          [&](const TaskSummary& t) { return t.id == ids.front(); }));
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),

@@ -49,9 +49,25 @@ std::string TaskQuery::Bind(storage::Value v) {
 TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
                      const std::vector<Id>& readable_agencies, bool use_snapshot)
     : filter_(f), use_snapshot_(use_snapshot) {
-  as_of_ = Bind(f.as_of.Iso());
   std::ostringstream w;
-  w << "t.agency_id IN " << IdList(readable_agencies) << " AND t.assigned_on <= " << as_of_;
+  w << "t.agency_id IN " << IdList(readable_agencies);
+  if (use_snapshot_) {
+    // Tasks that exist as of the snapshot date, named by their stored status so that the
+    // snapshot index (not the assigned_on range) is the one the database picks.
+    std::vector<domain::Status> statuses = f.statuses;
+    if (statuses.empty()) {
+      statuses = {domain::Status::kCancelled, domain::Status::kCompletedOnTime,
+                  domain::Status::kCompletedLate, domain::Status::kInProgress,
+                  domain::Status::kOverdue};
+    }
+    w << " AND t.today_status IN (";
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+      w << (i ? ", " : "") << "'" << domain::StatusCode(statuses[i]) << "'";
+    w << ")";
+  } else {
+    as_of_ = Bind(f.as_of.Iso());
+    w << " AND t.assigned_on <= " << as_of_;
+  }
 
   // Restricted tasks: only the agency's managers and the people the task concerns.
   {

@@ -170,9 +170,10 @@ void RefreshSearch(Connection& c, Id task_id) {
 // Reading
 
 Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& filter) {
+  const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(
       TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
-        TaskQuery q(filter, actor, ReadableAgencies(c, actor));
+        TaskQuery q(filter, actor, ReadableAgencies(c, actor), snapshot);
         Page<TaskSummary> page;
         page.page = filter.page;
         page.page_size = filter.page_size;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <system_error>
 
@@ -120,6 +121,23 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, kBusyTimeoutMs);
+  // GIAOBAN_SLOW_SQL_MS=N writes every statement that runs longer than N ms to stderr, with its
+  // time and expanded parameters: the way to find the query behind a slow page.
+  if (const char* env = std::getenv("GIAOBAN_SLOW_SQL_MS")) {
+    static const long long threshold_ns = std::atoll(env) * 1'000'000LL;
+    sqlite3_trace_v2(
+        db_, SQLITE_TRACE_PROFILE,
+        [](unsigned, void*, void* stmt, void* elapsed) -> int {
+          const auto ns = *static_cast<sqlite3_int64*>(elapsed);
+          if (ns < threshold_ns) return 0;
+          char* sql = sqlite3_expanded_sql(static_cast<sqlite3_stmt*>(stmt));
+          std::fprintf(stderr, "slow sql (%.3f ms): %s\n", static_cast<double>(ns) / 1e6,
+                       sql ? sql : "?");
+          sqlite3_free(sql);
+          return 0;
+        },
+        nullptr);
+  }
   try {
     // WAL lets readers proceed while one writer works; NORMAL sync is durable enough in WAL mode
     // (a power cut may lose the last commits, never corrupt). Foreign keys are off by default.
@@ -128,8 +146,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
         "PRAGMA synchronous = NORMAL;"
         "PRAGMA foreign_keys = ON;"
         "PRAGMA temp_store = MEMORY;"
-        "PRAGMA cache_size = -32000;"
-        "PRAGMA mmap_size = 268435456;");
+        "PRAGMA cache_size = -16000;");
   } catch (...) {
     close();
     throw;
