@@ -16,7 +16,7 @@ using storage::TransactionMode;
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
   const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
-    TaskQuery q(filter, actor, ReadableAgencies(c, actor), snapshot);
+    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor), snapshot);
 
     Statistics st;
     st.as_of = filter.as_of;

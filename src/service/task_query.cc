@@ -5,15 +5,6 @@
 namespace giaoban::service {
 namespace {
 
-std::string LikePattern(const std::string& folded) {
-  std::string out = "%";
-  for (char c : folded) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 std::string IdList(const std::vector<Id>& ids) {
   if (ids.empty()) return "(NULL)";
   std::string out = "(";
@@ -46,7 +37,7 @@ std::string TaskQuery::Bind(storage::Value v) {
   return "$" + std::to_string(params_.size());
 }
 
-TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
+TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor& actor,
                      const std::vector<Id>& readable_agencies, bool use_snapshot)
     : filter_(f), use_snapshot_(use_snapshot) {
   std::ostringstream w;
@@ -81,7 +72,16 @@ TaskQuery::TaskQuery(const TaskFilter& f, const Actor& actor,
       << " OR EXISTS (SELECT 1 FROM task_cooperators rc WHERE rc.task_id = t.id AND "
       << InSubtree("rc.organization_id", path, len) << "))))";
   }
-  if (f.text) w << " AND t.search_fold LIKE " << Bind(LikePattern(*f.text)) << " ESCAPE '\\'";
+  if (f.text) {
+    // Folded text holds only letters, digits and single spaces, so it needs no LIKE escaping.
+    // SQLite answers through its trigram index (task_search); PostgreSQL's trigram index sits on
+    // the column itself.
+    const std::string pattern = Bind("%" + *f.text + "%");
+    if (dialect == storage::Dialect::kSqlite)
+      w << " AND t.id IN (SELECT rowid FROM task_search WHERE search_fold LIKE " << pattern << ")";
+    else
+      w << " AND t.search_fold LIKE " << pattern;
+  }
   if (!f.source_kinds.empty()) {
     w << " AND t.source_kind IN (";
     for (std::size_t i = 0; i < f.source_kinds.size(); ++i)

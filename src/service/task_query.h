@@ -17,8 +17,8 @@ namespace giaoban::service {
 class TaskQuery {
  public:
   // `readable_agencies` comes from ReadableAgencies(); restricted tasks are filtered per actor.
-  TaskQuery(const TaskFilter& filter, const Actor& actor, const std::vector<Id>& readable_agencies,
-            bool use_snapshot = false);
+  TaskQuery(storage::Dialect dialect, const TaskFilter& filter, const Actor& actor,
+            const std::vector<Id>& readable_agencies, bool use_snapshot = false);
 
   // Rows: the columns of kSummaryColumns (see task_query.cc), one page, in the filter's order.
   std::string PageSql() const;

@@ -173,7 +173,7 @@ Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilt
   const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(
       TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
-        TaskQuery q(filter, actor, ReadableAgencies(c, actor), snapshot);
+        TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor), snapshot);
         Page<TaskSummary> page;
         page.page = filter.page;
         page.page_size = filter.page_size;
