@@ -1,11 +1,16 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 #include "api/api.h"
 #include "app/commands.h"
 #include "http/server.h"
 #include "i18n/messages.h"
+#include "service/today_status.h"
 
 namespace giaoban::app {
 
@@ -35,6 +40,35 @@ bool SplitListen(const std::string& listen, std::string& address, std::uint16_t&
   }
   return !address.empty();
 }
+
+// Keeps the status snapshot current: once at start, then whenever the agency's date changes.
+// Runs beside the server so that no request waits for it.
+class SnapshotKeeper {
+ public:
+  explicit SnapshotKeeper(const service::Context& ctx)
+      : thread_([&ctx](std::stop_token stop) {
+          std::mutex mutex;
+          std::condition_variable_any wake;
+          while (!stop.stop_requested()) {
+            try {
+              const auto started = std::chrono::steady_clock::now();
+              if (service::RefreshSnapshot(ctx)) {
+                spdlog::info("status snapshot moved to {} in {} ms", ctx.Today().Iso(),
+                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - started)
+                                 .count());
+              }
+            } catch (const std::exception& e) {
+              spdlog::warn("status snapshot refresh failed (will retry): {}", e.what());
+            }
+            std::unique_lock lock(mutex);
+            wake.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; });
+          }
+        }) {}
+
+ private:
+  std::jthread thread_;
+};
 
 int Serve(const GlobalOptions& global, const ServeOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -70,6 +104,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
                         1000.0;
   spdlog::info("giaoban listening on http://{}:{} (database: {}, ready in {:.1f} ms)",
                server_options.address, server.port(), db->description(), ready_ms);
+  SnapshotKeeper keeper(ctx);
   server.Run();
   spdlog::info("giaoban stopped");
   return 0;

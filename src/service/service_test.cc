@@ -177,6 +177,10 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
     const Date today = start.AddDays(day);
     auto ctx = context_on(today);
     TaskService tasks(*ctx);
+    // Servers move the snapshot forward in the background; some days it lags, and then requests
+    // must compute statuses from history instead.
+    const bool refreshed = day % 9 != 0;
+    if (refreshed) RefreshSnapshot(*ctx);
     // A few new tasks, some assigned a little in the future, and a few actions on older ones.
     for (int i = 0; i < 3; ++i) {
       TaskInput in;
@@ -230,16 +234,16 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
     auto stats = StatsService(*ctx).Compute(director_, *filter);
     ASSERT_TRUE(stats.ok());
     EXPECT_EQ(stats->totals, expected) << "on " << today.Iso();
-    // The snapshot is what was read.
     auto snapshot = db_->transact(storage::TransactionMode::kRead,
                                   [](storage::Connection& c) { return SnapshotDate(c); });
-    EXPECT_EQ(snapshot, today);
+    if (refreshed) EXPECT_EQ(snapshot, today);
   }
   EXPECT_GE(seen.size(), 4u);
 
   // Lists and statistics as of today really read the snapshot: a stored status shows through.
   const Date last = start.AddDays(117);
   auto ctx = context_on(last);
+  RefreshSnapshot(*ctx);
   db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
     c.execute("UPDATE tasks SET today_status = 'overdue' WHERE id = $1",
               {storage::Param(ids.front())});

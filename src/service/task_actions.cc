@@ -44,7 +44,7 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     if (!changed) return changed.error();
     c.execute("UPDATE tasks SET version = version + 1, updated_at = $1 WHERE id = $2",
               {Param(Context::NowMillis()), Param(id)});
-    StoreSnapshotStatus(c, id, ctx.Today());
+    StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
                     TaskSnapshotJson(*before), TaskSnapshotJson(*after)});

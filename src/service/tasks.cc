@@ -287,7 +287,7 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
             .one()
             .integer(0);
     ReplaceLinks(c, id, in);
-    StoreSnapshotStatus(c, id, today);
+    StoreSnapshotStatus(c, id);
     auto rec = LoadTaskRecord(c, id);
     RecordEvent(c,
                 {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec)});
@@ -362,7 +362,7 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     if (r.empty()) return Error::PreconditionFailed();
     ReplaceLinks(c, id, in);
     RefreshSearch(c, id);
-    StoreSnapshotStatus(c, id, ctx_.Today());
+    StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
                     TaskSnapshotJson(*after)});

@@ -2,10 +2,11 @@
 // stored on the task row (today_*) so that lists and statistics as of that date read an index.
 //
 // The stored values are always for the snapshot date. Every change to a task re-stores that task;
-// when the calendar moves on, the first request of the new day moves the snapshot forward, which
-// only has to revisit tasks whose status can change with time alone: those not yet assigned and
-// those in progress (which may become overdue). Completions, cancellations and extensions are never
-// dated after today, so nothing else changes by itself.
+// when the calendar moves on, each server moves the snapshot forward in the background
+// (RefreshSnapshot), which only has to revisit tasks whose status can change with time alone:
+// those not yet assigned and those in progress (which may become overdue). Completions,
+// cancellations and extensions are never dated after today, so nothing else changes by itself.
+// Until the snapshot is current, requests compute statuses from history: slower, never wrong.
 #pragma once
 
 #include <optional>
@@ -26,11 +27,14 @@ std::optional<Date> SnapshotDate(storage::Connection& c);
 Date AdvanceSnapshot(storage::Connection& c, Date today);
 
 // Re-stores one task's today_* columns for the snapshot date; call after any change to the task.
-void StoreSnapshotStatus(storage::Connection& c, Id task_id, Date today);
+void StoreSnapshotStatus(storage::Connection& c, Id task_id);
 
-// For readers: whether lists and statistics as of `as_of` may use the snapshot, moving it forward
-// first (in its own write transaction) when `as_of` is today and the snapshot is behind.
+// Whether lists and statistics as of `as_of` may read the snapshot.
 bool SnapshotUsableFor(const Context& ctx, Date as_of);
+
+// Moves the snapshot to today if it is behind; returns whether it did. Safe to run from every
+// server at once (the second finds the work done). Servers call it at start and then regularly.
+bool RefreshSnapshot(const Context& ctx);
 
 // After bulk loads that bypass the services: the snapshot is rebuilt on next use.
 void InvalidateSnapshot(storage::Connection& c);

@@ -12,5 +12,6 @@ CREATE INDEX tasks_today ON tasks (agency_id, today_status, today_deadline, lead
 -- The date the today_* columns describe; no row means they must be recomputed before use.
 CREATE TABLE status_snapshot (
   id INTEGER PRIMARY KEY CHECK (id = 1),
-  as_of TEXT NOT NULL
+  as_of TEXT NOT NULL,
+  refreshed_at BIGINT NOT NULL DEFAULT 0
 );
