@@ -49,6 +49,7 @@ class SnapshotKeeper {
       : thread_([&ctx](std::stop_token stop) {
           std::mutex mutex;
           std::condition_variable_any wake;
+          bool first = true;
           while (!stop.stop_requested()) {
             try {
               const auto started = std::chrono::steady_clock::now();
@@ -57,7 +58,10 @@ class SnapshotKeeper {
                              std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::steady_clock::now() - started)
                                  .count());
+              } else if (first) {
+                spdlog::info("status snapshot is current for {}", ctx.Today().Iso());
               }
+              first = false;
             } catch (const std::exception& e) {
               spdlog::warn("status snapshot refresh failed (will retry): {}", e.what());
             }

@@ -101,6 +101,9 @@ class ScaleLoader {
     // The rows above bypass the services, so the stored status snapshot knows nothing of them.
     ctx_.db().transact(storage::TransactionMode::kWrite,
                        [](Connection& c) { service::InvalidateSnapshot(c); });
+    // Fresh statistics, so the query planner knows the new rows' shape at once (PostgreSQL's
+    // autovacuum would get there later; SQLite never does by itself).
+    ctx_.db().acquire()->execute_script("ANALYZE");
     return agency_id_;
   }
 
