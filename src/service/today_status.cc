@@ -90,6 +90,9 @@ bool RefreshSnapshot(const Context& ctx) {
   if (current && *current >= today) return false;
   ctx.db().transact(storage::TransactionMode::kWrite,
                     [&](storage::Connection& c) { AdvanceSnapshot(c, today); });
+  // After a first or full rebuild every today_* value is new: give the planner statistics that
+  // describe them, or it may steer away from the snapshot indexes.
+  if (!current) ctx.db().acquire()->execute_script("ANALYZE tasks");
   return true;
 }
 
