@@ -14,9 +14,10 @@ using storage::Connection;
 using storage::TransactionMode;
 
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
-  const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
-    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor), snapshot);
+    const auto snapshot = SnapshotDate(c);
+    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
+                snapshot && *snapshot == filter.as_of);
 
     Statistics st;
     st.as_of = filter.as_of;

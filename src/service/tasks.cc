@@ -170,10 +170,11 @@ void RefreshSearch(Connection& c, Id task_id) {
 // Reading
 
 Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& filter) {
-  const bool snapshot = SnapshotUsableFor(ctx_, filter.as_of);
   return ctx_.db().transact(
       TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
-        TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor), snapshot);
+        const auto snapshot = SnapshotDate(c);
+        TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
+                    snapshot && *snapshot == filter.as_of);
         Page<TaskSummary> page;
         page.page = filter.page;
         page.page_size = filter.page_size;

@@ -77,12 +77,6 @@ void StoreSnapshotStatus(storage::Connection& c, Id task_id) {
        Param(task_id)});
 }
 
-bool SnapshotUsableFor(const Context& ctx, Date as_of) {
-  auto current = ctx.db().transact(storage::TransactionMode::kRead,
-                                   [](storage::Connection& c) { return SnapshotDate(c); });
-  return current && *current == as_of;
-}
-
 bool RefreshSnapshot(const Context& ctx) {
   const Date today = ctx.Today();
   auto current = ctx.db().transact(storage::TransactionMode::kRead,

@@ -29,9 +29,6 @@ Date AdvanceSnapshot(storage::Connection& c, Date today);
 // Re-stores one task's today_* columns for the snapshot date; call after any change to the task.
 void StoreSnapshotStatus(storage::Connection& c, Id task_id);
 
-// Whether lists and statistics as of `as_of` may read the snapshot.
-bool SnapshotUsableFor(const Context& ctx, Date as_of);
-
 // Moves the snapshot to today if it is behind; returns whether it did. Safe to run from every
 // server at once (the second finds the work done). Servers call it at start and then regularly.
 bool RefreshSnapshot(const Context& ctx);
