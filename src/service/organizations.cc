@@ -5,6 +5,7 @@
 
 #include "intl/text.h"
 #include "service/audit.h"
+#include "service/row_values.h"
 
 namespace giaoban::service {
 
@@ -20,11 +21,6 @@ const char* kOrgColumns =
     "id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to, successor_id, "
     "version";
 
-std::optional<Date> OptDate(const storage::Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return Date::Parse(r.text(i));
-}
-
 Organization OrgFromRow(const storage::Row& r) {
   Organization o;
   o.id = r.integer(0);
@@ -34,8 +30,8 @@ Organization OrgFromRow(const storage::Row& r) {
   o.code = r.text(4);
   o.name = r.text(5);
   o.place_name = r.text(6);
-  o.valid_from = OptDate(r, 7);
-  o.valid_to = OptDate(r, 8);
+  o.valid_from = OptionalDate(r, 7);
+  o.valid_to = OptionalDate(r, 8);
   o.successor_id = r.opt_integer(9);
   o.version = r.integer(10);
   return o;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "intl/text.h"
+#include "service/row_values.h"
 #include "service/sources.h"
 
 namespace giaoban::service {
@@ -10,11 +11,6 @@ namespace giaoban::service {
 using storage::Param;
 
 namespace {
-
-std::optional<Date> OptDate(const storage::Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return Date::Parse(r.text(i));
-}
 
 std::optional<NamedRef> OptRef(const storage::Row& r, std::size_t id, std::size_t name) {
   if (r.is_null(id)) return std::nullopt;
@@ -50,21 +46,10 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
   const auto& row = r.rows.front();
   TaskRecord rec;
   TaskSummary& s = rec.detail.summary;
-  s.id = row.integer(0);
-  s.agency_id = row.integer(1);
-  s.title = row.text(2);
-  s.source_id = row.integer(3);
-  s.source_kind = row.text(4);
-  s.source_doc_number = row.text(5);
-  s.is_key = row.boolean(6);
-  s.restricted = row.boolean(7);
-  s.lead_org = {row.integer(8), row.text(9)};
-  s.leader = OptRef(row, 10, 11);
-  s.assigned_on = *Date::Parse(row.text(12));
-  s.deadline = OptDate(row, 13);
+  ReadTaskHead(row, s);
   s.deadline_label = row.text(14);
-  s.completed_on = OptDate(row, 15);
-  s.cancelled_on = OptDate(row, 16);
+  s.completed_on = OptionalDate(row, 15);
+  s.cancelled_on = OptionalDate(row, 16);
   s.progress = static_cast<int>(row.integer(17));
   s.version = row.integer(18);
   TaskDetail& d = rec.detail;
@@ -72,7 +57,7 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
   d.product = row.text(20);
   d.parent_id = row.opt_integer(21);
   d.result_doc_number = row.text(22);
-  d.result_doc_date = OptDate(row, 23);
+  d.result_doc_date = OptionalDate(row, 23);
   d.completion_note = row.text(24);
   d.cancel_kind = row.opt_text(25);
   d.cancel_reason = row.text(26);
@@ -151,7 +136,7 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
            .rows) {
     Extension x;
     x.id = e.integer(0);
-    x.previous_deadline = OptDate(e, 1);
+    x.previous_deadline = OptionalDate(e, 1);
     x.requested_deadline = *Date::Parse(e.text(2));
     x.reason = e.text(3);
     x.requested_by = {e.integer(4), e.text(5)};
@@ -160,7 +145,7 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     x.decided_by = OptRef(e, 8, 9);
     x.decided_at = e.opt_integer(10);
     x.decision_note = e.text(11);
-    x.effective_on = OptDate(e, 12);
+    x.effective_on = OptionalDate(e, 12);
     d.extensions.push_back(std::move(x));
   }
   for (const auto& e :

@@ -6,6 +6,7 @@
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations.h"
+#include "service/row_values.h"
 #include "service/sources.h"
 #include "service/task_query.h"
 #include "service/task_store.h"
@@ -19,33 +20,17 @@ using storage::TransactionMode;
 
 namespace {
 
-std::optional<Date> OptDate(const storage::Row& r, std::size_t i) {
-  if (r.is_null(i)) return std::nullopt;
-  return Date::Parse(r.text(i));
-}
-
 storage::Value DateParam(const std::optional<Date>& d) {
   return d ? Param(d->Iso()) : storage::Value(nullptr);
 }
 
 TaskSummary SummaryFromRow(const storage::Row& r, Date as_of, int due_soon_days) {
   TaskSummary s;
-  s.id = r.integer(0);
-  s.agency_id = r.integer(1);
-  s.title = r.text(2);
-  s.source_id = r.integer(3);
-  s.source_kind = r.text(4);
-  s.source_doc_number = r.text(5);
-  s.is_key = r.boolean(6);
-  s.restricted = r.boolean(7);
-  s.lead_org = {r.integer(8), r.text(9)};
-  if (!r.is_null(10)) s.leader = NamedRef{r.integer(10), r.opt_text(11).value_or("")};
-  s.assigned_on = *Date::Parse(r.text(12));
-  s.deadline = OptDate(r, 13);
-  s.deadline_in_force = OptDate(r, 14);
+  ReadTaskHead(r, s);
+  s.deadline_in_force = OptionalDate(r, 14);
   s.deadline_label = r.text(15);
-  s.completed_on = OptDate(r, 16);
-  s.cancelled_on = OptDate(r, 17);
+  s.completed_on = OptionalDate(r, 16);
+  s.cancelled_on = OptionalDate(r, 17);
   s.progress = static_cast<int>(r.integer(18));
   s.extended = r.boolean(19);
   s.status = domain::ParseStatus(r.text(20)).value_or(domain::Status::kInProgress);
