@@ -380,9 +380,11 @@ void PostgresConnection::execute_script(std::string_view sql) {
 void PostgresConnection::begin(TransactionMode mode) {
   ensure_connected();
   deallocate_forgotten();
-  // READ COMMITTED for both modes: writers guard against lost updates with version columns
-  // and row locks, not with serializable isolation.
-  Exec(conn_, "BEGIN");
+  // Writers use READ COMMITTED and guard against lost updates with version columns and row
+  // locks. Readers see one snapshot for the whole unit of work, so a list's total and its page
+  // agree; a read-only REPEATABLE READ transaction never fails to serialize.
+  Exec(conn_, mode == TransactionMode::kRead ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+                                             : "BEGIN");
   in_transaction_ = true;
 }
 
