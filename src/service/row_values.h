@@ -1,4 +1,4 @@
-// Reading business dates and a task's leading columns from database rows, the same way everywhere.
+// Business dates and a task's leading columns to and from database rows, the same way everywhere.
 #pragma once
 
 #include <optional>
@@ -13,6 +13,11 @@ namespace giaoban::service {
 inline std::optional<Date> OptionalDate(const storage::Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return Date::Parse(r.text(i));
+}
+
+// A nullable date as a statement parameter.
+inline storage::Value DateParam(const std::optional<Date>& d) {
+  return d ? storage::Param(d->Iso()) : storage::Value(nullptr);
 }
 
 // Columns 0..13 as both the list query and LoadTaskRecord select them: id, agency_id, title,

@@ -5,6 +5,7 @@
 #include "intl/text.h"
 #include "service/attachment_policy.h"
 #include "service/audit.h"
+#include "service/row_values.h"
 #include "service/task_store.h"
 #include "service/tasks.h"
 #include "service/today_status.h"
@@ -16,10 +17,6 @@ using storage::Param;
 using storage::TransactionMode;
 
 namespace {
-
-storage::Value DateParam(const std::optional<Date>& d) {
-  return d ? Param(d->Iso()) : storage::Value(nullptr);
-}
 
 // Loads the task, checks it is visible and that `allowed` holds, runs `change`, records the event
 // with before/after snapshots and returns the fresh view.

@@ -20,10 +20,6 @@ using storage::TransactionMode;
 
 namespace {
 
-storage::Value DateParam(const std::optional<Date>& d) {
-  return d ? Param(d->Iso()) : storage::Value(nullptr);
-}
-
 TaskSummary SummaryFromRow(const storage::Row& r, Date as_of, int due_soon_days) {
   TaskSummary s;
   ReadTaskHead(r, s);
