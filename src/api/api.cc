@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "intl/text.h"
+#include "service/data_version.h"
 #include "storage/database.h"
 
 namespace giaoban::api {
@@ -26,12 +27,16 @@ service::Expected<boost::json::object> Call::Body() const {
   return std::move(v.as_object());
 }
 
-http::Response Json(const boost::json::value& value, int status) {
+http::Response JsonText(std::string body, int status) {
   http::Response r;
   r.status = status;
-  r.body = boost::json::serialize(value);
+  r.body = std::move(body);
   r.set_header("Cache-Control", "no-store");
   return r;
+}
+
+http::Response Json(const boost::json::value& value, int status) {
+  return JsonText(boost::json::serialize(value), status);
 }
 
 http::Response ErrorResponse(const service::Error& error, i18n::Language language) {
@@ -46,7 +51,7 @@ http::Response ErrorResponse(const service::Error& error, i18n::Language languag
 }
 
 Api::Api(const service::Context& ctx, ApiOptions options)
-    : ctx_(ctx), options_(options), services_(ctx) {
+    : ctx_(ctx), options_(options), services_(ctx), cache_(options.response_cache_bytes) {
   RegisterAuthRoutes(*this);
   RegisterOrganizationRoutes(*this);
   RegisterSourceRoutes(*this);
@@ -58,6 +63,10 @@ Api::Api(const service::Context& ctx, ApiOptions options)
 void Api::Add(std::string method, std::string pattern, Handler handler, bool public_route) {
   router_.Add(std::move(method), std::string(kPrefix) + pattern,
               Route{std::move(handler), public_route});
+}
+
+void Api::AddCacheableRead(std::string pattern, Handler handler) {
+  router_.Add("GET", std::string(kPrefix) + pattern, Route{std::move(handler), false, true});
 }
 
 std::optional<service::Actor> Api::Authenticate(const http::Request& request, bool& via_cookie) {
@@ -117,11 +126,23 @@ http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
     if (!intl::IsValidUtf8(request.body))
       return ErrorResponse(service::Error::BadRequest("bad_json"), language);
   }
-  Reply reply = route->handler(call);
+  Reply reply = route->cacheable ? CachedReply(*route, call) : route->handler(call);
   http::Response response =
       reply.ok() ? std::move(reply.value()) : ErrorResponse(reply.error(), language);
   if (call.actor) response.log_user = call.actor->username;
   return response;
+}
+
+Reply Api::CachedReply(const Route& route, Call& call) {
+  if (!cache_.enabled()) return route.handler(call);
+  // Read before computing: the answer then holds at least every change this number counts.
+  const std::int64_t version = service::DataVersion(ctx_);
+  std::string key =
+      std::to_string(call.who().user_id) + '|' + ctx_.Today().Iso() + '|' + call.request.target;
+  if (auto body = cache_.Find(key, version)) return JsonText(std::move(*body));
+  Reply reply = route.handler(call);
+  if (reply.ok() && reply.value().status == 200) cache_.Store(key, version, reply.value().body);
+  return reply;
 }
 
 }  // namespace giaoban::api

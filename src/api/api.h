@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "api/response_cache.h"
 #include "api/router.h"
 #include "http/message.h"
 #include "i18n/messages.h"
@@ -22,6 +23,7 @@ namespace giaoban::api {
 
 struct ApiOptions {
   bool secure_cookies = false;  // set behind HTTPS so the session cookie is never sent in clear
+  std::size_t response_cache_bytes = 16 << 20;  // for lists and statistics; 0 turns it off
 };
 
 struct Services {
@@ -54,6 +56,9 @@ using Handler = std::function<Reply(Call&)>;
 struct Route {
   Handler handler;
   bool public_route = false;
+  // The answer depends only on the data, the caller, the agency's date and the request target, so
+  // it may be reused until the data changes.
+  bool cacheable = false;
 };
 
 class Api {
@@ -65,21 +70,26 @@ class Api {
 
   // Used by the route registration functions.
   void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
+  // A GET whose answer may come from the response cache (see Route::cacheable).
+  void AddCacheableRead(std::string pattern, Handler handler);
   Services& services() { return services_; }
   const ApiOptions& options() const { return options_; }
 
  private:
   http::Response Dispatch(http::Request& request, i18n::Language language);
   std::optional<service::Actor> Authenticate(const http::Request& request, bool& via_cookie);
+  Reply CachedReply(const Route& route, Call& call);
 
   const service::Context& ctx_;
   ApiOptions options_;
   Services services_;
   Router<Route> router_;
+  ResponseCache cache_;
 };
 
 // Responses.
 http::Response Json(const boost::json::value& value, int status = 200);
+http::Response JsonText(std::string body, int status = 200);
 http::Response ErrorResponse(const service::Error& error, i18n::Language language);
 
 // Route groups, one file each.

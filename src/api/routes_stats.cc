@@ -6,7 +6,7 @@ namespace giaoban::api {
 
 void RegisterStatsRoutes(Api& api) {
   Services& s = api.services();
-  api.Add("GET", "/stats", [&s](Call& call) -> Reply {
+  api.AddCacheableRead("/stats", [&s](Call& call) -> Reply {
     auto params = call.request.query;
     // Paging and sorting mean nothing for figures; accept them so a list's URL can be reused.
     params.erase("page");

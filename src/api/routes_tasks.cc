@@ -90,7 +90,7 @@ std::string ContentDisposition(const std::string& file_name) {
 void RegisterTaskRoutes(Api& api) {
   Services& s = api.services();
 
-  api.Add("GET", "/tasks", [&s](Call& call) -> Reply {
+  api.AddCacheableRead("/tasks", [&s](Call& call) -> Reply {
     auto filter = service::ParseTaskFilter(call.request.query, call.ctx.Today());
     if (!filter) return filter.error();
     auto page = s.tasks.List(call.who(), *filter);

@@ -3,12 +3,14 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <stop_token>
 #include <thread>
 
 #include "api/api.h"
 #include "app/commands.h"
 #include "http/server.h"
+#include "http/static_files.h"
 #include "i18n/messages.h"
 #include "service/today_status.h"
 
@@ -23,6 +25,8 @@ struct ServeOptions {
   bool secure_cookies = false;
   int request_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
+  std::optional<std::string> web_root;  // the built interface; web/dist when that exists
+  int response_cache_mb = 16;
 };
 
 bool SplitListen(const std::string& listen, std::string& address, std::uint16_t& port) {
@@ -74,6 +78,24 @@ class SnapshotKeeper {
   std::jthread thread_;
 };
 
+// The interface is optional for an API-only server, but a root given explicitly must be there.
+bool LoadWebInterface(const ServeOptions& options, std::optional<http::StaticFiles>& web) {
+  const std::string root = options.web_root.value_or("web/dist");
+  std::string error;
+  web = http::StaticFiles::Load(root, error);
+  if (web) {
+    spdlog::info("web interface: {} files ({} KB) from {}", web->file_count(),
+                 web->total_bytes() / 1024, root);
+    return true;
+  }
+  if (options.web_root) {
+    spdlog::error("--web-root: {}", error);
+    return false;
+  }
+  spdlog::warn("web interface not served: {} (build it with scripts/build.sh)", error);
+  return true;
+}
+
 int Serve(const GlobalOptions& global, const ServeOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   http::ServerOptions server_options;
@@ -94,9 +116,14 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
 
   auto db = OpenAndMigrate(global, static_cast<std::size_t>(server_options.worker_threads));
   service::Context ctx(*db, global.MakeSettings());
-  api::Api api(ctx, api::ApiOptions{options.secure_cookies});
-  http::Server server(server_options, [&api](http::Request& request) {
+  std::optional<http::StaticFiles> web;
+  if (!LoadWebInterface(options, web)) return 2;
+  api::Api api(
+      ctx, api::ApiOptions{options.secure_cookies,
+                           static_cast<std::size_t>(std::max(0, options.response_cache_mb)) << 20});
+  http::Server server(server_options, [&api, &web](http::Request& request) {
     if (request.path.rfind("/api/", 0) == 0) return api.Handle(request);
+    if (web) return web->Serve(request);
     return api::ErrorResponse(
         service::Error::NotFound(),
         i18n::FromAcceptLanguage(request.header("Accept-Language").value_or("")));
@@ -127,6 +154,10 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
                   "Seconds a client has to send a whole request");
   cmd->add_option("--idle-timeout", options->idle_timeout_seconds,
                   "Seconds a kept-alive connection may stay idle");
+  cmd->add_option("--response-cache-mb", options->response_cache_mb,
+                  "Memory for reusing list and statistics answers until the data changes (0: off)");
+  cmd->add_option("--web-root", options->web_root,
+                  "Folder of the built web interface (default: web/dist when present)");
   cmd->callback([&global, options] { global.exit_code = Serve(global, *options); });
 }
 

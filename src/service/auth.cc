@@ -34,12 +34,15 @@ std::string TokenHash(const std::string& token) {
   return hex;
 }
 
-const char* kActorSelect =
+// The columns ActorFromRow reads, then the tables they come from; callers may add columns between.
+const char* kActorColumns =
     "SELECT u.id, u.person_id, p.organization_id, COALESCE(o.agency_id, o.id), "
-    "COALESCE(a.path, o.path), o.path, u.role, u.username, p.full_name, p.position "
-    "FROM users u JOIN people p ON p.id = u.person_id "
+    "COALESCE(a.path, o.path), o.path, u.role, u.username, p.full_name, p.position";
+const char* kActorFrom =
+    " FROM users u JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id "
     "LEFT JOIN organizations a ON a.id = o.agency_id ";
+const std::string kActorSelect = std::string(kActorColumns) + kActorFrom;
 
 Actor ActorFromRow(const storage::Row& r) {
   Actor a;
@@ -112,8 +115,7 @@ std::string CheckPasswordQuality(const std::string& password) {
 }
 
 std::optional<Actor> LoadActor(storage::Connection& c, Id user_id) {
-  auto r =
-      c.execute(std::string(kActorSelect) + "WHERE u.id = $1 AND u.disabled = 0", {Param(user_id)});
+  auto r = c.execute(kActorSelect + "WHERE u.id = $1 AND u.disabled = 0", {Param(user_id)});
   if (r.empty()) return std::nullopt;
   return ActorFromRow(r.rows.front());
 }
@@ -206,15 +208,13 @@ std::optional<Actor> AuthService::ResolveSession(const std::string& session_toke
   if (session_token.empty() || session_token.size() > 128) return std::nullopt;
   return ctx_.db().transact(
       TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
-        auto r = c.execute(std::string(kActorSelect) +
+        auto r = c.execute(std::string(kActorColumns) + ", s.csrf_token" + kActorFrom +
                                "JOIN sessions s ON s.user_id = u.id "
                                "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
                            {Param(TokenHash(session_token)), Param(Context::NowMillis())});
         if (r.empty()) return std::nullopt;
         Actor a = ActorFromRow(r.rows.front());
-        auto csrf = c.execute("SELECT csrf_token FROM sessions WHERE token_hash = $1",
-                              {Param(TokenHash(session_token))});
-        a.csrf_token = csrf.one().text(0);
+        a.csrf_token = r.rows.front().text(10);
         return a;
       });
 }
@@ -224,7 +224,7 @@ std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   return ctx_.db().transact(
       TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
         auto r =
-            c.execute(std::string(kActorSelect) +
+            c.execute(kActorSelect +
                           "JOIN api_tokens t ON t.user_id = u.id "
                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
                       {Param(TokenHash(token))});

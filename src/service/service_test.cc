@@ -11,6 +11,7 @@
 
 #include "domain/status.h"
 #include "service/auth.h"
+#include "service/data_version.h"
 #include "service/organizations.h"
 #include "service/sources.h"
 #include "service/stats.h"
@@ -253,6 +254,67 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
   ASSERT_TRUE(page.ok());
   EXPECT_TRUE(std::any_of(page->items.begin(), page->items.end(),
                           [&](const TaskSummary& t) { return t.id == ids.front(); }));
+}
+
+// Cached answers are only as right as the change counter: every table a read can depend on must
+// move it, whichever way it is written. A new table has to be placed on one side of this line.
+TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
+  const std::set<std::string> not_counted = {"change_counter", "schema_migrations", "sessions",
+                                             "api_tokens", "throttle"};
+  const bool sqlite = db_->dialect() == storage::Dialect::kSqlite;
+  std::set<std::string> tables, counted;
+  db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+    auto all = sqlite ? c.execute(
+                            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                            "LIKE 'sqlite_%' AND name NOT LIKE 'task_search%'")
+                      : c.execute(
+                            "SELECT tablename::text FROM pg_tables WHERE schemaname = "
+                            "current_schema()");
+    for (const auto& row : all.rows) tables.insert(row.text(0));
+    auto triggers =
+        sqlite ? c.execute(
+                     "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND "
+                     "name LIKE 'bump_%' AND sql LIKE '%change_counter SET version = version + 1%'")
+               : c.execute(
+                     "SELECT DISTINCT event_object_table::text FROM information_schema.triggers "
+                     "WHERE trigger_name LIKE 'bump_%' AND action_statement LIKE "
+                     "'%bump_change_counter()%'");
+    for (const auto& row : triggers.rows) counted.insert(row.text(0));
+  });
+  ASSERT_TRUE(tables.count("tasks"));
+  for (const auto& table : tables) {
+    if (not_counted.count(table)) {
+      EXPECT_FALSE(counted.count(table)) << table;
+    } else {
+      EXPECT_TRUE(counted.count(table)) << table << " changes without moving the data version";
+    }
+  }
+
+  // Through the services, and by hand.
+  const auto v0 = DataVersion(*ctx_);
+  TaskInput input;
+  input.source_id = sources_[0];
+  input.title = "Rà soát quy hoạch";
+  input.lead_org_id = units_[1];
+  input.assigned_on = *Date::FromYmd(2024, 3, 1);
+  const Id id = TaskService(*ctx_).Create(director_, input)->task.summary.id;
+  const auto v1 = DataVersion(*ctx_);
+  EXPECT_GT(v1, v0);
+  EXPECT_EQ(DataVersion(*ctx_), v1);  // reading moves nothing
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE tasks SET title = 'Sửa tay' WHERE id = $1", {storage::Param(id)});
+  });
+  const auto v2 = DataVersion(*ctx_);
+  EXPECT_GT(v2, v1);
+  // A change rolled back leaves no trace.
+  try {
+    db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+      c.execute("UPDATE organizations SET name = 'Tạm' WHERE id = $1", {storage::Param(units_[0])});
+      throw std::runtime_error("abandoned");
+    });
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(DataVersion(*ctx_), v2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),

@@ -56,6 +56,17 @@ class Database:
         return subprocess.run([BIN, "--db", self.url, *args], input=stdin, text=True,
                               capture_output=True, check=check, timeout=300)
 
+    def sql(self, statement: str) -> None:
+        """Changes the database behind the server's back, as an operator with a SQL console might."""
+        if DIALECT == "postgres":
+            subprocess.run(["psql", self.url, "-q", "-v", "ON_ERROR_STOP=1", "-c", statement], check=True,
+                           stdout=subprocess.DEVNULL)
+        else:
+            import sqlite3
+            with sqlite3.connect(self.url, timeout=30) as connection:
+                connection.execute(statement)
+            connection.close()
+
     def drop(self) -> None:
         if DIALECT == "postgres":
             subprocess.run(["psql", self._base, "-q", "-c", f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)"],
