@@ -476,6 +476,34 @@ std::string_view DocumentText() {
         }
       }
     },
+    "/tasks/export.xlsx": {
+      "get": {
+        "tags": ["tasks"], "operationId": "exportTasks",
+        "summary": "Xuất danh sách ra Excel / export the list to Excel",
+        "description": "Cùng bộ lọc và thứ tự với /tasks, không phân trang (tối đa 20.000 dòng, tệp ghi rõ khi bị cắt bớt); lang=vi|en chọn ngôn ngữ của tiêu đề cột (mặc định theo Accept-Language).\n\nThe /tasks filter and order without paging (at most 20,000 rows; the sheet says so when it is cut short); lang=vi|en picks the language of the headings (default: Accept-Language).",
+        "parameters": [
+          {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
+          {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
+          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"},
+          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
+          {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
+          {"$ref": "#/components/parameters/FilterParent"},
+          {"$ref": "#/components/parameters/FilterAssignedFrom"}, {"$ref": "#/components/parameters/FilterAssignedTo"},
+          {"$ref": "#/components/parameters/FilterDeadlineFrom"}, {"$ref": "#/components/parameters/FilterDeadlineTo"},
+          {"$ref": "#/components/parameters/FilterPeriod"}, {"$ref": "#/components/parameters/FilterSort"},
+          {"name": "lang", "in": "query", "required": false, "schema": {"type": "string", "enum": ["vi", "en"]}}
+        ],
+        "responses": {
+          "200": {
+            "description": "Tệp Excel / the workbook",
+            "headers": {"Content-Disposition": {"$ref": "#/components/headers/ContentDisposition"}},
+            "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}
+          },
+          "401": {"$ref": "#/components/responses/Unauthenticated"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"}
+        }
+      }
+    },
     "/tasks/{task_id}/attachments/{attachment_id}": {
       "parameters": [{"$ref": "#/components/parameters/TaskId"}, {"$ref": "#/components/parameters/AttachmentId"}],
       "get": {

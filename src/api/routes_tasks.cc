@@ -4,6 +4,7 @@
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "documents/task_list_xlsx.h"
 
 namespace giaoban::api {
 
@@ -98,6 +99,37 @@ void RegisterTaskRoutes(Api& api) {
     json::object body = PageJson(*page).as_object();
     body["as_of"] = filter->as_of.Iso();
     return Json(body);
+  });
+
+  // The whole filtered list as a workbook, for those who carry on in Excel.
+  api.Add("GET", "/tasks/export.xlsx", [&s](Call& call) -> Reply {
+    // Beyond this a sheet is no longer read, and the rows would all be held in memory at once.
+    constexpr int kMaxExportRows = 20'000;
+    auto params = call.request.query;
+    params.erase("page");
+    params.erase("page_size");
+    // A download link cannot set Accept-Language, so the page passes its language along.
+    i18n::Language language = call.language;
+    if (auto lang = params.find("lang"); lang != params.end()) {
+      if (lang->second != "vi" && lang->second != "en")
+        return Error::Validation({{"lang", "invalid"}});
+      language = lang->second == "en" ? i18n::Language::kEnglish : i18n::Language::kVietnamese;
+      params.erase(lang);
+    }
+    auto filter = service::ParseTaskFilter(params, call.ctx.Today());
+    if (!filter) return filter.error();
+    filter->page = 1;
+    filter->page_size = kMaxExportRows;
+    auto page = s.tasks.List(call.who(), *filter);
+    if (!page) return page.error();
+    documents::TaskListSheet sheet{filter->as_of, page->total, std::move(page->items)};
+    http::Response r;
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = documents::RenderTaskListXlsx(sheet, language);
+    r.set_header("Content-Disposition",
+                 "attachment; filename=\"nhiem-vu-" + filter->as_of.Iso() + ".xlsx\"");
+    r.set_header("Cache-Control", "no-store");
+    return r;
   });
 
   api.Add("POST", "/tasks", [&s](Call& call) -> Reply {
