@@ -45,6 +45,8 @@ bool ParseTarget(std::string_view target, std::string& path,
   const boost::urls::url_view& url = *parsed;
   path = url.path();
   for (auto param : url.params()) {
+    // "?a=1&" or "?&a=1": an empty segment is a joining slip, not a parameter.
+    if (param.key.empty() && !param.has_value) continue;
     query.emplace(param.key, param.has_value ? param.value : std::string());
   }
   return true;
