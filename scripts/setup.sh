@@ -9,8 +9,16 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libicu-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libxlsxwriter-dev zlib1g-dev
   curl wrk python3 procps
 )
+# The web interface is built with the machine's Node.js and npm (Node 20 or newer); Debian's own
+# packages are the fallback on a machine without them.
+command -v npm >/dev/null || packages+=(nodejs npm)
+# The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
+if [[ ${1:-} == --test ]]; then
+  packages+=(chromium chromium-driver)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/setup.sh
+bash scripts/setup.sh --test
 bash scripts/build.sh
 
 pg_dir=$(mktemp -d /tmp/giaoban-pg.XXXXXX)
