@@ -60,7 +60,8 @@ json::value ToJson(const service::User& u) {
                       {"username", u.username},
                       {"role", service::RoleCode(u.role)},
                       {"disabled", u.disabled},
-                      {"person", ToJson(u.person)}};
+                      {"person", ToJson(u.person)},
+                      {"version", u.version}};
 }
 
 json::value ToJson(const service::Actor& a) {

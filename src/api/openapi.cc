@@ -136,6 +136,29 @@ std::string_view DocumentText() {
       }
     },
 
+    "/users/{user_id}": {
+      "parameters": [{"$ref": "#/components/parameters/UserId"}],
+      "patch": {
+        "tags": ["users"], "operationId": "updateUser",
+        "summary": "Sửa vai trò, khóa/mở khóa, đặt lại mật khẩu / change role, lock or unlock, reset the password",
+        "description": "Chỉ quản trị, trong cơ quan mình; không tự khóa hay tự đổi vai trò (422 own_account). Admins only, within their agency; not their own lock or role (422 own_account).",
+        "parameters": [{"$ref": "#/components/parameters/CsrfToken"}, {"$ref": "#/components/parameters/IfMatch"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserUpdate"}}}},
+        "responses": {
+          "200": {"description": "Tài khoản sau khi sửa / the account", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/User"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthenticated"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+          "412": {"$ref": "#/components/responses/PreconditionFailed"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+        }
+      }
+    },
+
     "/organizations": {
       "get": {
         "tags": ["organizations"], "operationId": "listOrganizations",

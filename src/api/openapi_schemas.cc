@@ -25,6 +25,7 @@ std::string_view ComponentsText() {
 
   "parameters": {
     "TaskId": {"name": "task_id", "in": "path", "required": true, "description": "Mã nhiệm vụ / task id", "schema": {"$ref": "#/components/schemas/Id"}},
+    "UserId": {"name": "user_id", "in": "path", "required": true, "description": "Mã tài khoản / account id", "schema": {"$ref": "#/components/schemas/Id"}},
     "OrganizationId": {"name": "organization_id", "in": "path", "required": true, "description": "Mã cơ quan, đơn vị / organisation id", "schema": {"$ref": "#/components/schemas/Id"}},
     "SourceId": {"name": "source_id", "in": "path", "required": true, "description": "Mã nguồn nhiệm vụ / source id", "schema": {"$ref": "#/components/schemas/Id"}},
     "AttachmentId": {"name": "attachment_id", "in": "path", "required": true, "description": "Mã tệp đính kèm / attachment id", "schema": {"$ref": "#/components/schemas/Id"}},
@@ -327,13 +328,14 @@ std::string_view ComponentsText() {
     },
 
     "User": {
-      "type": "object", "additionalProperties": false, "required": ["id", "username", "role", "disabled", "person"],
+      "type": "object", "additionalProperties": false, "required": ["id", "username", "role", "disabled", "person", "version"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "username": {"type": "string"},
         "role": {"$ref": "#/components/schemas/Role"},
         "disabled": {"type": "boolean"},
-        "person": {"$ref": "#/components/schemas/Person"}
+        "person": {"$ref": "#/components/schemas/Person"},
+        "version": {"type": "integer", "minimum": 1, "description": "Gửi lại trong If-Match khi sửa / send back in If-Match to change"}
       }
     },
     "UserList": {
@@ -352,6 +354,16 @@ std::string_view ComponentsText() {
         "position": {"type": "string", "maxLength": 200},
         "email": {"type": "string", "maxLength": 200},
         "person_id": {"$ref": "#/components/schemas/Id"}
+      }
+    },
+
+    "UserUpdate": {
+      "type": "object", "additionalProperties": false, "minProperties": 1,
+      "description": "Quản trị sửa tài khoản trong cơ quan mình; đặt lại mật khẩu hoặc khóa sẽ kết thúc mọi phiên đăng nhập của tài khoản / an admin's change to an account of their agency; a password reset or a lock ends the account's sessions",
+      "properties": {
+        "role": {"$ref": "#/components/schemas/Role"},
+        "disabled": {"type": "boolean"},
+        "password": {"type": "string", "maxLength": 256, "format": "password"}
       }
     },
 

@@ -1,6 +1,7 @@
 // /auth, /me and /users.
 #include "api/api.h"
 #include "api/json_codec.h"
+#include "api/preconditions.h"
 
 namespace giaoban::api {
 
@@ -81,6 +82,29 @@ void RegisterAuthRoutes(Api& api) {
     json::array items;
     for (const auto& u : s.auth.ListUsers(call.who().agency_id)) items.push_back(ToJson(u));
     return Json(json::object{{"items", std::move(items)}});
+  });
+
+  api.Add("PATCH", "/users/{id}", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"role", "disabled", "password"});
+    service::UserUpdate update;
+    if (auto role = in.String("role", 32)) {
+      update.role = service::ParseRole(*role);
+      if (!update.role) v.Add("role", "invalid");
+    }
+    update.disabled = in.Bool("disabled");
+    update.password = in.String("password", 256);
+    if (!v.ok()) return v.error();
+    auto user = s.auth.UpdateUser(call.who(), call.id(), *version, update);
+    if (!user) return user.error();
+    http::Response r = Json(ToJson(*user));
+    r.set_header("ETag", VersionTag(user->version));
+    return r;
   });
 
   api.Add("POST", "/users", [&s](Call& call) -> Reply {

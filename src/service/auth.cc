@@ -62,7 +62,7 @@ Actor ActorFromRow(const storage::Row& r) {
 const char* kUserSelect =
     "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
     "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
-    "COALESCE(o.agency_id, o.id) FROM users u JOIN people p ON p.id = u.person_id "
+    "COALESCE(o.agency_id, o.id), u.version FROM users u JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
 User UserFromRow(const storage::Row& row) {
@@ -71,6 +71,7 @@ User UserFromRow(const storage::Row& row) {
   u.username = row.text(1);
   u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
   u.disabled = row.boolean(3);
+  u.version = row.integer(13);
   u.person = {row.integer(4), row.integer(5), row.text(6),  row.text(7),
               row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
   return u;
@@ -361,6 +362,49 @@ Status AuthService::SetDisabled(const std::optional<Actor>& by, const std::strin
                     by ? std::optional<Id>(by->user_id) : std::nullopt,
                     UserJson(username, role, !disabled), UserJson(username, role, disabled)});
     return Ok();
+  });
+}
+
+Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t expected_version,
+                                       const UserUpdate& update) {
+  if (!by.is_admin()) return Error::Forbidden();
+  Validator v;
+  if (update.password) {
+    if (auto q = CheckPasswordQuality(*update.password); !q.empty()) v.Add("password", q);
+  }
+  // An admin who locks themselves out, or drops their own role, needs someone else to undo it.
+  if (user_id == by.user_id && update.disabled.value_or(false)) v.Add("disabled", "own_account");
+  if (user_id == by.user_id && update.role && *update.role != by.role) v.Add("role", "own_account");
+  if (!v.ok()) return v.error();
+  const std::optional<std::string> hash =
+      update.password ? std::optional<std::string>(HashPassword(*update.password)) : std::nullopt;
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
+    auto loaded = LoadUser(c, user_id);
+    if (!loaded || loaded->agency_id != by.agency_id) return Error::NotFound();
+    const User before = loaded->user;
+    if (before.version != expected_version) return Error::PreconditionFailed();
+    const Role role = update.role.value_or(before.role);
+    const bool disabled = update.disabled.value_or(before.disabled);
+    const std::int64_t now = Context::NowMillis();
+    c.execute(
+        "UPDATE users SET role = $1, disabled = $2, updated_at = $3, version = version + 1 "
+        "WHERE id = $4",
+        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id)});
+    if (hash) {
+      c.execute("UPDATE users SET password_hash = $1 WHERE id = $2",
+                {Param(*hash), Param(user_id)});
+      RecordEvent(c, {std::nullopt, "user", user_id, std::nullopt, "password_reset",
+                      std::optional<Id>(by.user_id), "", ""});
+    }
+    // A new role applies to open sessions at their next request; a reset or a lock ends them.
+    if (hash || disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(user_id)});
+    if (role != before.role || disabled != before.disabled) {
+      RecordEvent(
+          c, {std::nullopt, "user", user_id, std::nullopt, "updated", std::optional<Id>(by.user_id),
+              UserJson(before.username, before.role, before.disabled),
+              UserJson(before.username, role, disabled)});
+    }
+    return LoadUser(c, user_id)->user;
   });
 }
 

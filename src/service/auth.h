@@ -35,6 +35,13 @@ struct NewUser {
   std::optional<Id> person_id;  // link an existing person instead of creating one
 };
 
+// An administrator's change to one account; fields left empty stay as they are.
+struct UserUpdate {
+  std::optional<Role> role;
+  std::optional<bool> disabled;
+  std::optional<std::string> password;  // a reset: every session of the account ends
+};
+
 // argon2id via libsodium, with its interactive limits.
 std::string HashPassword(const std::string& password);
 bool VerifyPassword(const std::string& hash, const std::string& password);
@@ -58,6 +65,9 @@ class AuthService {
   Status SetPassword(const std::optional<Actor>& by, const std::string& username,
                      const std::string& password);
   Status SetDisabled(const std::optional<Actor>& by, const std::string& username, bool disabled);
+  // An admin's change to an account of their own agency; not to their own role or access.
+  Expected<User> UpdateUser(const Actor& by, Id user_id, std::int64_t expected_version,
+                            const UserUpdate& update);
   std::vector<User> ListUsers(std::optional<Id> agency_id);
   Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name);
   Status RevokeApiToken(Id token_id);

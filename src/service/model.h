@@ -47,6 +47,7 @@ struct User {
   Role role = Role::kViewer;
   bool disabled = false;
   Person person;
+  std::int64_t version = 1;
 };
 
 struct Source {

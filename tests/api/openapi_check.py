@@ -48,6 +48,8 @@ class OpenApi:
             pattern = re.escape(self.base + template)
             pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", pattern)
             self._paths.append((re.compile("^" + pattern + "$"), template))
+        # As OpenAPI says, a concrete path wins over a templated one: /tasks/export.xlsx before /tasks/{id}.
+        self._paths.sort(key=lambda entry: entry[1].count("{"))
 
     # --- references ---------------------------------------------------------------------------
 

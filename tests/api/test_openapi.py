@@ -198,6 +198,15 @@ class OpenApiRoutesTest(OpenApiCase):
             "organization_id": self.agency.infra, "full_name": "Lý Văn Nam"})
         self.assertEqual(r.status, 403, r)
 
+        created = admin.get("/api/v1/users").json["items"]
+        tuan = next(u for u in created if u["username"] == "sgtvt.cv.tuan")
+        r = admin.patch(f"/api/v1/users/{tuan['id']}", {"role": "unit_head", "disabled": True},
+                        version=tuan["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["role"], r.json["disabled"]), ("unit_head", True))
+        r = admin.patch(f"/api/v1/users/{tuan['id']}", {"disabled": False}, version=tuan["version"])
+        self.assertEqual(r.status, 412, r)
+
     # --- organisations and people -------------------------------------------------------------
 
     def test_organizations(self):
@@ -520,6 +529,12 @@ class OpenApiRoutesTest(OpenApiCase):
         r = director.get("/api/v1/stats?period=2023-Q3&assigned_from=2023-07-01")
         self.assertEqual(self.field_codes(r), {"period": "conflicts_with_assigned_range"})
         self.assertEqual(self.checked("viewer").get("/api/v1/stats").status, 200)
+
+        r = director.get("/api/v1/tasks/export.xlsx?as_of=2023-09-10&status=overdue&lang=en")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.raw[:4], b"PK\x03\x04")
+        self.assertEqual(self.field_codes(director.get("/api/v1/tasks/export.xlsx?lang=xx")),
+                         {"lang": "invalid"})
 
     # --- what every operation shares ----------------------------------------------------------
 

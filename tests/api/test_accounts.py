@@ -1,0 +1,90 @@
+"""PATCH /users/{id}: an administrator changes roles, locks and unlocks accounts and resets
+passwords, within their own agency only."""
+from __future__ import annotations
+
+import unittest
+
+from harness import PASSWORD, Agency, ApiTestCase, Client, skip_unless_database_available
+
+
+@skip_unless_database_available
+class AccountAdministrationTest(ApiTestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.other = Agency(cls.db, code="SYT", place="Bình Định")
+
+    def user(self, admin: Client, user_id: int) -> dict:
+        users = admin.get("/api/v1/users").json["items"]
+        return next(u for u in users if u["id"] == user_id)
+
+    def login(self, username: str, password: str = PASSWORD) -> Client:
+        c = Client(self.server)
+        c.login(username, password)
+        return c
+
+    def test_lock_unlock_and_reset(self) -> None:
+        admin = self.client("admin")
+        uid = self.agency.add_user("locked_one", "specialist", self.agency.infra, "Hồ Thị Khóa")
+        name = self.agency.usernames["locked_one"]
+        victim = self.login(name)
+        self.assertEqual(victim.get("/api/v1/me").status, 200)
+
+        u = self.user(admin, uid)
+        r = admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=u["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["disabled"])
+        self.assertEqual(r.headers["etag"], f'"{r.json["version"]}"')
+        self.assertError(victim.get("/api/v1/me"), 401, "unauthenticated")
+        self.assertEqual(Client(self.server).login(name).status, 401)
+
+        r = admin.patch(f"/api/v1/users/{uid}", {"disabled": False, "password": "mat-khau-moi-456"},
+                        version=r.json["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(Client(self.server).login(name).status, 401)
+        self.assertEqual(Client(self.server).login(name, "mat-khau-moi-456").status, 200)
+
+    def test_a_new_role_applies_to_open_sessions(self) -> None:
+        admin = self.client("admin")
+        uid = self.agency.add_user("promoted", "specialist", self.agency.transport, "Lý Văn Lên")
+        member = self.login(self.agency.usernames["promoted"])
+        self.assertEqual(member.get("/api/v1/me").json["role"], "specialist")
+        r = admin.patch(f"/api/v1/users/{uid}", {"role": "unit_head"}, version=self.user(admin, uid)["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(member.get("/api/v1/me").json["role"], "unit_head")
+
+    def test_versions_and_validation(self) -> None:
+        admin = self.client("admin")
+        uid = self.agency.users["transport_head"]
+        u = self.user(admin, uid)
+        self.assertError(admin.patch(f"/api/v1/users/{uid}", {"disabled": False}), 428, "precondition_required")
+        self.assertError(admin.patch(f"/api/v1/users/{uid}", {"disabled": False}, version=u["version"] + 5),
+                         412, "precondition_failed")
+        self.assertError(admin.patch(f"/api/v1/users/{uid}", {"role": "king"}, version=u["version"]),
+                         422, "validation_failed", "role", "invalid")
+        self.assertError(admin.patch(f"/api/v1/users/{uid}", {"password": "123"}, version=u["version"]),
+                         422, "validation_failed", "password")
+        self.assertError(admin.patch(f"/api/v1/users/{uid}", {"nickname": "x"}, version=u["version"]),
+                         422, "validation_failed", "nickname")
+        me = self.agency.users["admin"]
+        mine = self.user(admin, me)
+        self.assertError(admin.patch(f"/api/v1/users/{me}", {"disabled": True}, version=mine["version"]),
+                         422, "validation_failed", "disabled", "own_account")
+        self.assertError(admin.patch(f"/api/v1/users/{me}", {"role": "viewer"}, version=mine["version"]),
+                         422, "validation_failed", "role", "own_account")
+        self.assertEqual(self.user(admin, uid)["version"], u["version"])
+
+    def test_only_an_admin_of_the_same_agency(self) -> None:
+        uid = self.agency.users["infra_specialist"]
+        version = self.user(self.client("admin"), uid)["version"]
+        self.assertError(self.client("director").patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version),
+                         403, "forbidden")
+        foreign_admin = Client(self.server)
+        self.assertEqual(foreign_admin.login(self.other.usernames["admin"]).status, 200)
+        self.assertError(foreign_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version),
+                         404, "not_found")
+        self.assertFalse(self.user(self.client("admin"), uid)["disabled"])
+
+
+if __name__ == "__main__":
+    unittest.main()
