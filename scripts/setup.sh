@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package giaoban needs to build, test and benchmark.
+# Installs every Debian package giaoban needs to build and benchmark; with --test, also what the
+# tests need (Debian's Chromium for the browser tests).
 # Idempotent: packages already present are left alone.
 set -euo pipefail
 
