@@ -207,31 +207,29 @@ void AuthService::Logout(const std::string& session_token) {
 
 std::optional<Actor> AuthService::ResolveSession(const std::string& session_token) {
   if (session_token.empty() || session_token.size() > 128) return std::nullopt;
-  return ctx_.db().transact(
-      TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
-        auto r = c.execute(std::string(kActorColumns) + ", s.csrf_token" + kActorFrom +
-                               "JOIN sessions s ON s.user_id = u.id "
-                               "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
-                           {Param(TokenHash(session_token)), Param(Context::NowMillis())});
-        if (r.empty()) return std::nullopt;
-        Actor a = ActorFromRow(r.rows.front());
-        a.csrf_token = r.rows.front().text(10);
-        return a;
-      });
+  // Every request pays for this: one statement, without a transaction around it.
+  return ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Actor> {
+    auto r = c.execute(std::string(kActorColumns) + ", s.csrf_token" + kActorFrom +
+                           "JOIN sessions s ON s.user_id = u.id "
+                           "WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled = 0",
+                       {Param(TokenHash(session_token)), Param(Context::NowMillis())});
+    if (r.empty()) return std::nullopt;
+    Actor a = ActorFromRow(r.rows.front());
+    a.csrf_token = r.rows.front().text(10);
+    return a;
+  });
 }
 
 std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  return ctx_.db().transact(
-      TransactionMode::kRead, [&](storage::Connection& c) -> std::optional<Actor> {
-        auto r =
-            c.execute(kActorSelect +
-                          "JOIN api_tokens t ON t.user_id = u.id "
-                          "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
-                      {Param(TokenHash(token))});
-        if (r.empty()) return std::nullopt;
-        return ActorFromRow(r.rows.front());
-      });
+  return ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Actor> {
+    auto r = c.execute(kActorSelect +
+                           "JOIN api_tokens t ON t.user_id = u.id "
+                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
+                       {Param(TokenHash(token))});
+    if (r.empty()) return std::nullopt;
+    return ActorFromRow(r.rows.front());
+  });
 }
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& old_password,

@@ -7,8 +7,7 @@ std::int64_t DataVersion(storage::Connection& c) {
 }
 
 std::int64_t DataVersion(const Context& ctx) {
-  return ctx.db().transact(storage::TransactionMode::kRead,
-                           [](storage::Connection& c) { return DataVersion(c); });
+  return ctx.db().single_statement([](storage::Connection& c) { return DataVersion(c); });
 }
 
 }  // namespace giaoban::service
