@@ -33,6 +33,11 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
     const TaskPermissions perms = PermissionsFor(by, before->access);
     if (!allowed(perms)) {
+      // "Already completed" is only news to someone who could act on the task were it open;
+      // anyone else is simply not allowed.
+      TaskAccessFacts as_if_open = before->access;
+      as_if_open.closed = false;
+      if (!allowed(PermissionsFor(by, as_if_open))) return Error::Forbidden();
       if (before->detail.summary.cancelled_on) return Error::Conflict("task_cancelled");
       if (before->detail.summary.completed_on) return Error::Conflict("task_already_completed");
       return Error::Forbidden();

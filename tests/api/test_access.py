@@ -145,6 +145,9 @@ class RoleMatrixTest(AccessTestCase):
                 code = "task_already_completed" if closing == "complete" else "task_cancelled"
                 self.assertError(self.attempt(self.director, "complete", task), 409, code)
                 self.assertError(self.attempt(self.session("infra_head"), "report_progress", task), 409, code)
+                # Someone who could not act on it even while open is refused, not told its state.
+                self.assertError(self.attempt(self.session("viewer"), "cancel", task), 403, "forbidden")
+                self.assertError(self.attempt(self.session("transport_head"), "complete", task), 403, "forbidden")
                 q = self.attempt(self.director, "request_explanation", task)
                 self.assertEqual(q.status, 201, q)
                 answer = self.attempt(self.session("infra_head"), "answer_explanation", task,
