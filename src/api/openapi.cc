@@ -376,7 +376,7 @@ std::string_view DocumentText() {
         "parameters": [
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
-          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"},
+          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
           {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},
@@ -507,7 +507,7 @@ std::string_view DocumentText() {
         "parameters": [
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
-          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"},
+          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
           {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},
@@ -714,7 +714,7 @@ std::string_view DocumentText() {
         "parameters": [
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
-          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"},
+          {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
           {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},

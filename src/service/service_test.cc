@@ -156,6 +156,19 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
     auto stats = StatsService(*ctx_).Compute(director_, *filter);
     ASSERT_TRUE(stats.ok());
     EXPECT_EQ(stats->totals, expected) << "on " << as_of.Iso();
+    // The "extended" figure links to extended=true; the list must hold exactly those tasks.
+    std::set<Id> extended_ids;
+    for (const auto& t : page->items)
+      if (t.extended) extended_ids.insert(t.id);
+    auto extended_filter = ParseTaskFilter(
+        {{"as_of", as_of.Iso()}, {"extended", "true"}, {"page_size", "200"}}, as_of);
+    ASSERT_TRUE(extended_filter.ok());
+    auto extended_page = tasks.List(director_, *extended_filter);
+    ASSERT_TRUE(extended_page.ok());
+    std::set<Id> listed_extended;
+    for (const auto& t : extended_page->items) listed_extended.insert(t.id);
+    EXPECT_EQ(listed_extended, extended_ids) << "on " << as_of.Iso();
+    if (day > 100) EXPECT_FALSE(extended_ids.empty()) << "no extension by " << as_of.Iso();
   }
   // The comparison means something only if every status turned up on some date.
   EXPECT_EQ(seen.size(), 5u);

@@ -103,6 +103,15 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     else
       v.Add(name, "invalid");
   };
+  auto bool_param = [&](const std::string& name, const std::string& value,
+                        std::optional<bool>& out) {
+    if (value == "true" || value == "1")
+      out = true;
+    else if (value == "false" || value == "0")
+      out = false;
+    else
+      v.Add(name, "invalid");
+  };
   auto date_param = [&](const std::string& name, const std::string& value,
                         std::optional<Date>& out) {
     if (auto d = Date::Parse(value))
@@ -148,12 +157,9 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     } else if (name == "source") {
       id_param(name, value, f.source_id);
     } else if (name == "key") {
-      if (value == "true" || value == "1")
-        f.is_key = true;
-      else if (value == "false" || value == "0")
-        f.is_key = false;
-      else
-        v.Add(name, "invalid");
+      bool_param(name, value, f.is_key);
+    } else if (name == "extended") {
+      bool_param(name, value, f.extended);
     } else if (name == "lead_org") {
       id_param(name, value, f.lead_org);
     } else if (name == "org") {
@@ -237,6 +243,7 @@ std::string ToQueryString(const TaskFilter& f) {
   };
   id("source", f.source_id);
   if (f.is_key) parts.emplace_back("key", *f.is_key ? "true" : "false");
+  if (f.extended) parts.emplace_back("extended", *f.extended ? "true" : "false");
   id("lead_org", f.lead_org);
   id("org", f.org_subtree);
   id("leader", f.leader);

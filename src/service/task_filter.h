@@ -5,6 +5,7 @@
 //   as_of=2023-08-31      the date statuses are computed for (default: today in the agency)
 //   status=overdue,in_progress
 //   source_kind=ad_hoc    source=12   key=true   parent=7
+//   extended=true         (the deadline was extended by the as-of date; false: never)
 //   lead_org=5            org=3 (lead or cooperating organisation anywhere in the subtree of 3)
 //   leader=9              assignee=14
 //   assigned_from / assigned_to / deadline_from / deadline_to = YYYY-MM-DD (inclusive)
@@ -40,6 +41,7 @@ struct TaskFilter {
   std::vector<std::string> source_kinds;
   std::optional<Id> source_id;
   std::optional<bool> is_key;
+  std::optional<bool> extended;
   std::optional<Id> lead_org;
   std::optional<Id> org_subtree;
   std::optional<Id> leader;

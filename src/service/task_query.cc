@@ -121,6 +121,7 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
       o << (i ? ", " : "") << Bind(std::string(domain::StatusCode(f.statuses[i])));
     o << ")";
   }
+  if (f.extended) o << " AND a.extended = " << (*f.extended ? 1 : 0);
   if (f.deadline_from) o << " AND a.dl >= " << Bind(f.deadline_from->Iso());
   if (f.deadline_to) o << " AND a.dl <= " << Bind(f.deadline_to->Iso());
   outer_where_ = o.str();
