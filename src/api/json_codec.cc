@@ -52,7 +52,8 @@ json::value ToJson(const service::Person& p) {
                       {"position", p.position},
                       {"email", p.email},
                       {"phone", p.phone},
-                      {"active", p.active}};
+                      {"active", p.active},
+                      {"version", p.version}};
 }
 
 json::value ToJson(const service::User& u) {

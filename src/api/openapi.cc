@@ -292,6 +292,28 @@ std::string_view DocumentText() {
       }
     },
 
+    "/people/{person_id}": {
+      "parameters": [{"$ref": "#/components/parameters/PersonId"}],
+      "patch": {
+        "tags": ["people"], "operationId": "updatePerson",
+        "summary": "Sửa thông tin cán bộ / change a person's details",
+        "description": "Chỉ quản trị, trong cơ quan mình; chuyển đơn vị, đổi tên, chức vụ, liên hệ, thôi công tác (active=false). Admins only, within their agency: move to another unit, rename, position, contacts, leaving (active=false).",
+        "parameters": [{"$ref": "#/components/parameters/CsrfToken"}, {"$ref": "#/components/parameters/IfMatch"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonUpdate"}}}},
+        "responses": {
+          "200": {"description": "Cán bộ sau khi sửa / the person", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Person"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "401": {"$ref": "#/components/responses/Unauthenticated"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "412": {"$ref": "#/components/responses/PreconditionFailed"},
+          "413": {"$ref": "#/components/responses/PayloadTooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+        }
+      }
+    },
     "/sources": {
       "get": {
         "tags": ["sources"], "operationId": "listSources",

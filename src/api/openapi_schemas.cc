@@ -25,6 +25,7 @@ std::string_view ComponentsText() {
 
   "parameters": {
     "TaskId": {"name": "task_id", "in": "path", "required": true, "description": "Mã nhiệm vụ / task id", "schema": {"$ref": "#/components/schemas/Id"}},
+    "PersonId": {"name": "person_id", "in": "path", "required": true, "description": "Mã cán bộ / person id", "schema": {"$ref": "#/components/schemas/Id"}},
     "UserId": {"name": "user_id", "in": "path", "required": true, "description": "Mã tài khoản / account id", "schema": {"$ref": "#/components/schemas/Id"}},
     "OrganizationId": {"name": "organization_id", "in": "path", "required": true, "description": "Mã cơ quan, đơn vị / organisation id", "schema": {"$ref": "#/components/schemas/Id"}},
     "SourceId": {"name": "source_id", "in": "path", "required": true, "description": "Mã nguồn nhiệm vụ / source id", "schema": {"$ref": "#/components/schemas/Id"}},
@@ -301,7 +302,7 @@ std::string_view ComponentsText() {
 
     "Person": {
       "type": "object", "additionalProperties": false,
-      "required": ["id", "organization_id", "organization_name", "full_name", "position", "email", "phone", "active"],
+      "required": ["id", "organization_id", "organization_name", "full_name", "position", "email", "phone", "active", "version"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "organization_id": {"$ref": "#/components/schemas/Id"},
@@ -310,6 +311,19 @@ std::string_view ComponentsText() {
         "position": {"type": "string"},
         "email": {"type": "string"},
         "phone": {"type": "string"},
+        "active": {"type": "boolean"},
+        "version": {"type": "integer", "minimum": 1, "description": "Gửi lại trong If-Match khi sửa / send back in If-Match to change"}
+      }
+    },
+    "PersonUpdate": {
+      "type": "object", "additionalProperties": false, "minProperties": 1,
+      "description": "Quản trị sửa thông tin cán bộ trong cơ quan mình; active=false khóa tài khoản của người đó và kết thúc các phiên đăng nhập / an admin's change to a person of their agency; active=false locks their account and ends its sessions",
+      "properties": {
+        "organization_id": {"$ref": "#/components/schemas/Id"},
+        "full_name": {"type": "string", "minLength": 1, "maxLength": 200},
+        "position": {"type": "string", "maxLength": 200},
+        "email": {"type": "string", "maxLength": 200},
+        "phone": {"type": "string", "maxLength": 50},
         "active": {"type": "boolean"}
       }
     },

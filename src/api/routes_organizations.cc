@@ -111,6 +111,29 @@ void RegisterOrganizationRoutes(Api& api) {
     return Json(json::object{{"items", std::move(items)}});
   });
 
+  api.Add("PATCH", "/people/{id}", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto body = call.Body();
+    if (!body) return body.error();
+    service::Validator v;
+    BodyReader in(*body, v);
+    in.OnlyFields({"organization_id", "full_name", "position", "email", "phone", "active"});
+    service::PersonUpdate update;
+    update.organization_id = in.Id("organization_id");
+    update.full_name = in.String("full_name", 200);
+    update.position = in.String("position", 200);
+    update.email = in.String("email", 200);
+    update.phone = in.String("phone", 50);
+    update.active = in.Bool("active");
+    if (!v.ok()) return v.error();
+    auto p = s.organizations.UpdatePerson(call.who(), call.id(), *version, update);
+    if (!p) return p.error();
+    http::Response r = Json(ToJson(*p));
+    r.set_header("ETag", VersionTag(p->version));
+    return r;
+  });
+
   api.Add("POST", "/people", [&s](Call& call) -> Reply {
     auto body = call.Body();
     if (!body) return body.error();

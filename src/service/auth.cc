@@ -62,7 +62,8 @@ Actor ActorFromRow(const storage::Row& r) {
 const char* kUserSelect =
     "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
     "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
-    "COALESCE(o.agency_id, o.id), u.version FROM users u JOIN people p ON p.id = u.person_id "
+    "COALESCE(o.agency_id, o.id), u.version, p.version FROM users u "
+    "JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
 User UserFromRow(const storage::Row& row) {
@@ -72,6 +73,7 @@ User UserFromRow(const storage::Row& row) {
   u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
   u.disabled = row.boolean(3);
   u.version = row.integer(13);
+  u.person.version = row.integer(14);
   u.person = {row.integer(4), row.integer(5), row.text(6),  row.text(7),
               row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
   return u;

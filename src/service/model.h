@@ -39,6 +39,7 @@ struct Person {
   std::string email;
   std::string phone;
   bool active = true;
+  std::int64_t version = 1;
 };
 
 struct User {

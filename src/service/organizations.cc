@@ -246,7 +246,7 @@ std::vector<Person> OrganizationService::People(const Actor& actor,
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
     auto r = c.execute(
         "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, COALESCE(p.email, ''), "
-        "COALESCE(p.phone, ''), p.active FROM people p "
+        "COALESCE(p.phone, ''), p.active, p.version FROM people p "
         "JOIN organizations o ON o.id = p.organization_id "
         "WHERE substr(o.path, 1, $2) = $1 AND ($3 = 0 OR p.organization_id = $3) "
         "ORDER BY p.name_key, p.id",
@@ -255,7 +255,7 @@ std::vector<Person> OrganizationService::People(const Actor& actor,
     std::vector<Person> out;
     for (const auto& row : r.rows) {
       out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
-                     row.text(5), row.text(6), row.boolean(7)});
+                     row.text(5), row.text(6), row.boolean(7), row.integer(8)});
     }
     return out;
   });
@@ -302,6 +302,81 @@ Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& b
                                                         {"position", p.position},
                                                         {"organization_id", in.organization_id}})});
         return p;
+      });
+}
+
+Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
+                                                   std::int64_t expected_version,
+                                                   const PersonUpdate& in) {
+  if (!by.is_admin()) return Error::Forbidden();
+  Validator v;
+  std::optional<std::string> name;
+  if (in.full_name) {
+    name = intl::ToNfc(*in.full_name);
+    if (name->empty() || name->size() > 200)
+      v.Add("full_name", name->empty() ? "required" : "too_long");
+  }
+  if (!v.ok()) return v.error();
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
+        const char* select =
+            "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, "
+            "COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, p.version, o.path "
+            "FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1";
+        auto r = c.execute(select, {Param(id)});
+        if (r.empty() || r.one().text(9).rfind(by.agency_path, 0) != 0) return Error::NotFound();
+        const auto& row = r.one();
+        const Person before{row.integer(0), row.integer(1), row.text(2),
+                            row.text(3),    row.text(4),    row.text(5),
+                            row.text(6),    row.boolean(7), row.integer(8)};
+        if (before.version != expected_version) return Error::PreconditionFailed();
+        Person after = before;
+        if (in.organization_id && *in.organization_id != before.organization_id) {
+          auto org = c.execute("SELECT path, name FROM organizations WHERE id = $1",
+                               {Param(*in.organization_id)});
+          if (org.empty() || org.one().text(0).rfind(by.agency_path, 0) != 0)
+            return Error::Validation({{"organization_id", "not_found"}});
+          after.organization_id = *in.organization_id;
+          after.organization_name = org.one().text(1);
+        }
+        if (name) after.full_name = *name;
+        if (in.position) after.position = intl::ToNfc(*in.position);
+        if (in.email) after.email = *in.email;
+        if (in.phone) after.phone = *in.phone;
+        if (in.active) after.active = *in.active;
+        if (!after.active && by.person_id == id)
+          return Error::Validation({{"active", "own_account"}});
+        after.version = before.version + 1;
+        c.execute(
+            "UPDATE people SET organization_id = $1, full_name = $2, name_key = $3, "
+            "name_fold = $4, position = $5, email = $6, phone = $7, active = $8, version = $9, "
+            "updated_at = $10 WHERE id = $11",
+            {Param(after.organization_id), Param(after.full_name),
+             Param(intl::CollationKey(after.full_name)), Param(intl::Fold(after.full_name)),
+             Param(after.position),
+             after.email.empty() ? storage::Value(nullptr) : Param(after.email),
+             after.phone.empty() ? storage::Value(nullptr) : Param(after.phone),
+             Param(after.active), Param(after.version), Param(Context::NowMillis()), Param(id)});
+        // Someone who no longer serves keeps their history but not their account; coming back
+        // is a deliberate unlock by an admin, not a side effect.
+        if (before.active && !after.active) {
+          c.execute(
+              "UPDATE users SET disabled = 1, version = version + 1, updated_at = $2 "
+              "WHERE person_id = $1 AND disabled = 0",
+              {Param(id), Param(Context::NowMillis())});
+          c.execute(
+              "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE person_id = $1)",
+              {Param(id)});
+        }
+        auto json = [](const Person& p) {
+          return boost::json::serialize(boost::json::object{{"full_name", p.full_name},
+                                                            {"position", p.position},
+                                                            {"organization_id", p.organization_id},
+                                                            {"active", p.active}});
+        };
+        RecordEvent(c, {by.agency_id, "person", id, std::nullopt, "updated",
+                        std::optional<Id>(by.user_id), json(before), json(after)});
+        return after;
       });
 }
 

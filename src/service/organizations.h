@@ -29,6 +29,16 @@ struct PersonInput {
   std::string phone;
 };
 
+// An administrator's change to a person; fields left empty stay as they are.
+struct PersonUpdate {
+  std::optional<Id> organization_id;
+  std::optional<std::string> full_name;
+  std::optional<std::string> position;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+  std::optional<bool> active;
+};
+
 bool IsAgencyKind(std::string_view kind);
 
 class OrganizationService {
@@ -51,6 +61,9 @@ class OrganizationService {
 
   std::vector<Person> People(const Actor& actor, std::optional<Id> organization_id);
   Expected<Person> CreatePerson(const std::optional<Actor>& by, const PersonInput& input);
+  // An admin's change to a person of their agency (If-Match on the version).
+  Expected<Person> UpdatePerson(const Actor& by, Id id, std::int64_t expected_version,
+                                const PersonUpdate& input);
 
  private:
   const Context& ctx_;

@@ -1,5 +1,5 @@
-"""PATCH /users/{id}: an administrator changes roles, locks and unlocks accounts and resets
-passwords, within their own agency only."""
+"""PATCH /users/{id} and /people/{id}: an administrator changes roles, locks and unlocks accounts,
+resets passwords and keeps people's details current, within their own agency only."""
 from __future__ import annotations
 
 import unittest
@@ -84,6 +84,68 @@ class AccountAdministrationTest(ApiTestCase):
         self.assertError(foreign_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version),
                          404, "not_found")
         self.assertFalse(self.user(self.client("admin"), uid)["disabled"])
+
+
+@skip_unless_database_available
+class PeopleAdministrationTest(ApiTestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.other = Agency(cls.db, code="SXD", place="Bình Định")
+
+    def person(self, admin: Client, person_id: int) -> dict:
+        return next(p for p in admin.get("/api/v1/people").json["items"] if p["id"] == person_id)
+
+    def test_move_rename_and_leave(self) -> None:
+        admin = self.client("admin")
+        uid = self.agency.add_user("moving", "specialist", self.agency.infra, "Trương Văn Chuyển")
+        member = Client(self.server)
+        self.assertEqual(member.login(self.agency.usernames["moving"]).status, 200)
+        pid = member.get("/api/v1/me").json["person_id"]
+        p = self.person(admin, pid)
+
+        r = admin.patch(f"/api/v1/people/{pid}", {"organization_id": self.agency.transport,
+                                                   "full_name": "Trương Văn Chuyển", "position": "Phó Trưởng phòng",
+                                                   "phone": "0255 3822 123"}, version=p["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["organization_id"], r.json["organization_name"], r.json["position"]),
+                         (self.agency.transport, "Phòng Quản lý vận tải", "Phó Trưởng phòng"))
+        self.assertEqual(r.headers["etag"], f'"{r.json["version"]}"')
+        me = member.get("/api/v1/me").json
+        self.assertEqual((me["organization_id"], me["position"]), (self.agency.transport, "Phó Trưởng phòng"))
+        self.assertError(admin.patch(f"/api/v1/people/{pid}", {"position": "x"}, version=p["version"]),
+                         412, "precondition_failed")
+
+        r = admin.patch(f"/api/v1/people/{pid}", {"active": False}, version=r.json["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertFalse(r.json["active"])
+        self.assertError(member.get("/api/v1/me"), 401, "unauthenticated")
+        self.assertEqual(Client(self.server).login(self.agency.usernames["moving"]).status, 401)
+        account = next(u for u in admin.get("/api/v1/users").json["items"] if u["id"] == uid)
+        self.assertTrue(account["disabled"])
+
+    def test_validation_and_reach(self) -> None:
+        admin = self.client("admin")
+        pid = self.person_of("infra_specialist")
+        p = self.person(admin, pid)
+        self.assertError(admin.patch(f"/api/v1/people/{pid}", {"full_name": "  "}, version=p["version"]), 422,
+                         "validation_failed", "full_name")
+        self.assertError(admin.patch(f"/api/v1/people/{pid}", {"organization_id": self.other.agency},
+                                     version=p["version"]), 422, "validation_failed", "organization_id", "not_found")
+        self.assertError(admin.patch(f"/api/v1/people/{pid}", {"salary": 1}, version=p["version"]), 422,
+                         "validation_failed", "salary")
+        self.assertError(admin.patch(f"/api/v1/people/{pid}", {"position": "x"}), 428, "precondition_required")
+        self.assertError(self.client("director").patch(f"/api/v1/people/{pid}", {"position": "x"}, version=p["version"]),
+                         403, "forbidden")
+        foreign = Client(self.server)
+        self.assertEqual(foreign.login(self.other.usernames["admin"]).status, 200)
+        self.assertError(foreign.patch(f"/api/v1/people/{pid}", {"position": "x"}, version=p["version"]),
+                         404, "not_found")
+        own = self.person_of("admin")
+        self.assertError(admin.patch(f"/api/v1/people/{own}", {"active": False},
+                                     version=self.person(admin, own)["version"]),
+                         422, "validation_failed", "active", "own_account")
+        self.assertEqual(self.person(admin, pid), p)
 
 
 if __name__ == "__main__":

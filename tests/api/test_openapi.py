@@ -206,6 +206,10 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual((r.json["role"], r.json["disabled"]), ("unit_head", True))
         r = admin.patch(f"/api/v1/users/{tuan['id']}", {"disabled": False}, version=tuan["version"])
         self.assertEqual(r.status, 412, r)
+        r = admin.patch(f"/api/v1/people/{tuan['person']['id']}", {"position": "Phó Trưởng phòng"},
+                        version=tuan["person"]["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.json["position"], "Phó Trưởng phòng")
 
     # --- organisations and people -------------------------------------------------------------
 
