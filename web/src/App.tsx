@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { RequireAuth } from './auth/RequireAuth';
+import { PageSpinner } from './components/PageSpinner';
+import { AppLayout } from './layout/AppLayout';
+
+// Every page is its own chunk.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const TaskListPage = lazy(() => import('./pages/TaskListPage'));
+const TaskPage = lazy(() => import('./pages/TaskPage'));
+const TaskFormPage = lazy(() => import('./pages/TaskFormPage'));
+const SourcesPage = lazy(() => import('./pages/SourcesPage'));
+const SourcePage = lazy(() => import('./pages/SourcePage'));
+const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
+const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
+const ProfilePage = lazy(() => import('./pages/ProfilePage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+export default function App() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppLayout />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<DashboardPage />} />
+          <Route path="tasks" element={<TaskListPage />} />
+          <Route path="tasks/new" element={<TaskFormPage />} />
+          <Route path="tasks/:id" element={<TaskPage />} />
+          <Route path="tasks/:id/edit" element={<TaskFormPage />} />
+          <Route path="sources" element={<SourcesPage />} />
+          <Route path="sources/:id" element={<SourcePage />} />
+          <Route path="organizations" element={<OrganizationsPage />} />
+          <Route path="people" element={<PeoplePage />} />
+          <Route path="my" element={<MyTasksPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,100 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { changePassword as apiChangePassword, fetchMe, login as apiLogin, logout as apiLogout } from '../api/auth';
+import { ApiError, loginUrl, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
+import type { Me, PasswordChange, Role } from '../api/types';
+import { invalidateRefData } from '../lib/refData';
+
+export interface AuthValue {
+  user: Me | null;
+  /** True until the first /me answers. */
+  loading: boolean;
+  login: (username: string, password: string) => Promise<Me>;
+  logout: () => Promise<void>;
+  changePassword: (body: PasswordChange) => Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null>(null);
+  const [loading, setLoading] = useState(true);
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    setUnauthenticatedHandler((returnTo) => {
+      setUser(null);
+      invalidateRefData();
+      if (!window.location.pathname.startsWith('/login')) navigate(loginUrl(returnTo), { replace: true });
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [navigate]);
+
+  useEffect(() => {
+    let live = true;
+    fetchMe()
+      .then((me) => {
+        if (!live) return;
+        setCsrfToken(me.csrf_token);
+        setUser(me);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        if (!(e instanceof ApiError) || e.status !== 401) console.warn('GET /me failed', e);
+        setUser(null);
+      })
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const res = await apiLogin(username, password);
+    setCsrfToken(res.csrf_token);
+    invalidateRefData();
+    const me: Me = { ...res.user, csrf_token: res.csrf_token };
+    setUser(me);
+    return me;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await apiLogout();
+    } catch {
+      /* the session may already be gone */
+    }
+    setCsrfToken(null);
+    invalidateRefData();
+    setUser(null);
+    navigate('/login', { replace: true });
+  }, [navigate]);
+
+  const changePassword = useCallback(async (body: PasswordChange) => {
+    await apiChangePassword(body);
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, loading, login, logout, changePassword }),
+    [user, loading, login, logout, changePassword],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}
+
+/** The logged-in user; only for pages under RequireAuth. */
+export function useUser(): Me {
+  const { user } = useAuth();
+  if (!user) throw new Error('useUser without a user');
+  return user;
+}
+
+/** Roles that may create tasks (leaders, consolidators; unit heads for their own unit). */
+export function canCreateTask(role: Role): boolean {
+  return role === 'leader' || role === 'consolidator' || role === 'unit_head';
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import dayjs from 'dayjs';
+import { ApiError } from '../api/client';
+import type { TaskCreate } from '../api/types';
+import { renderWithProviders } from '../test/render';
+import { organizations, people, sources } from '../test/fixtures';
+import { TaskForm, bodyFromValues } from './TaskForm';
+
+describe('TaskForm', () => {
+  it('shows the required-field messages next to the fields', async () => {
+    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
+    renderWithProviders(
+      <TaskForm mode="create" organizations={organizations} people={people} sources={sources} onSubmit={onSubmit} />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    expect(await screen.findByText('Vui lòng chọn nguồn nhiệm vụ', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText('Vui lòng nhập tên nhiệm vụ')).toBeInTheDocument();
+    expect(screen.getByText('Vui lòng chọn đơn vị chủ trì')).toBeInTheDocument();
+    expect(screen.getByText('Vui lòng chọn hạn xử lý')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Vui lòng kiểm tra các trường được đánh dấu.');
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('maps the API field errors to the fields and shows the source document', async () => {
+    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>().mockRejectedValue(
+      new ApiError(422, 'validation_failed', 'Dữ liệu chưa hợp lệ', [
+        { field: 'title', code: 'too_long' },
+        { field: 'deadline', code: 'before_assigned_on' },
+        { field: 'cooperator_ids[0]', code: 'includes_lead' },
+      ]),
+    );
+    renderWithProviders(
+      <TaskForm
+        mode="create"
+        organizations={organizations}
+        people={people}
+        sources={sources}
+        onSubmit={onSubmit}
+        defaults={{ source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-12-01') }}
+      />,
+    );
+    expect(await screen.findByText(/Số 2345\/UBND-KTN ngày 08\/11\/2025/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1), { timeout: 8000 });
+    const body = onSubmit.mock.calls[0][0];
+    expect(body).toMatchObject({ source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: '2025-11-09', deadline: '2025-12-01', deadline_label: '' });
+    expect(await screen.findByText('Nội dung quá dài', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText('Không được trước ngày giao')).toBeInTheDocument();
+    expect(screen.getByText('Không được gồm đơn vị chủ trì')).toBeInTheDocument();
+  });
+
+  it('shows a refusal without field errors as a message', async () => {
+    const onSubmit = vi
+      .fn<(b: TaskCreate) => Promise<void>>()
+      .mockRejectedValue(new ApiError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.'));
+    renderWithProviders(
+      <TaskForm
+        mode="create"
+        sources={sources}
+        organizations={organizations}
+        onSubmit={onSubmit}
+        defaults={{ source_id: 3, lead_org_id: 5, title: 'X', deadline_kind: 'none' }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Bạn không có quyền thực hiện thao tác này.'), { timeout: 8000 });
+  });
+
+  it('refuses a deadline before the assignment date', async () => {
+    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
+    renderWithProviders(
+      <TaskForm
+        mode="create"
+        sources={sources}
+        organizations={organizations}
+        onSubmit={onSubmit}
+        defaults={{ source_id: 3, lead_org_id: 5, title: 'X', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-11-01') }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    expect(await screen.findByText('Hạn xử lý không được trước ngày giao', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('refuses a lead unit among the cooperating units', async () => {
+    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
+    renderWithProviders(
+      <TaskForm
+        mode="create"
+        sources={sources}
+        organizations={organizations}
+        onSubmit={onSubmit}
+        defaults={{ source_id: 3, lead_org_id: 5, cooperator_ids: [5, 4], title: 'X', deadline_kind: 'none' }}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    expect(await screen.findByText('Đơn vị chủ trì không đồng thời là đơn vị phối hợp', undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it('turns month, quarter, year and ongoing deadlines into the API body', () => {
+    const base = { source_id: 3, lead_org_id: 5, title: ' T ' };
+    expect(bodyFromValues({ ...base, deadline_kind: 'quarter', deadline_period: dayjs('2023-08-15') })).toMatchObject({
+      title: 'T',
+      deadline: '2023-09-30',
+      deadline_label: 'Quý III/2023',
+    });
+    expect(bodyFromValues({ ...base, deadline_kind: 'month', deadline_period: dayjs('2024-02-01') })).toMatchObject({
+      deadline: '2024-02-29',
+      deadline_label: 'Tháng 2/2024',
+    });
+    expect(bodyFromValues({ ...base, deadline_kind: 'year', deadline_period: dayjs('2024-01-01') })).toMatchObject({
+      deadline: '2024-12-31',
+      deadline_label: 'Năm 2024',
+    });
+    expect(bodyFromValues({ ...base, deadline_kind: 'none' })).toMatchObject({ deadline: null, deadline_label: '' });
+  });
+});

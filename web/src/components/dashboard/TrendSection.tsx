@@ -1,0 +1,112 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Card, Collapse, Skeleton } from 'antd';
+import { getStats } from '../../api/tasks';
+import { useLang, useT } from '../../i18n';
+import { CLASS_ORDER, periodText, trendMonths } from '../../lib/dashboard';
+import { formatRate } from '../../lib/format';
+import { statusLabelKey } from '../../lib/status';
+import { ErrorAlert } from '../ErrorAlert';
+import { FigureLink } from './FigureLink';
+import type { TrendPoint } from './TrendChart';
+
+const TrendChart = lazy(() => import('./TrendChart'));
+
+/** Twelve /stats calls (period=YYYY-MM each, in parallel), drawn as a chart and listed as a table. */
+export function TrendSection({ asOf, org }: { asOf: string; org?: number }) {
+  const t = useT();
+  const [lang] = useLang();
+  const [points, setPoints] = useState<TrendPoint[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reload, setReload] = useState(0);
+  const months = useMemo(() => trendMonths(asOf, 12), [asOf]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    setError(null);
+    setPoints(null);
+    Promise.all(
+      months.map((m) => {
+        const p = new URLSearchParams({ period: m.period, as_of: m.asOf });
+        if (org) p.set('org', String(org));
+        return getStats(p, ctl.signal).then((stats) => ({
+          period: m.period,
+          label: m.period.slice(5) + '/' + m.period.slice(2, 4),
+          stats,
+        }));
+      }),
+    )
+      .then(setPoints)
+      .catch((e: unknown) => {
+        if (e instanceof DOMException && e.name === 'AbortError') return;
+        setError(e);
+      });
+    return () => ctl.abort();
+  }, [months, org, reload]);
+
+  return (
+    <Card size="small" title={t('dash.trend')} className="dash-trend">
+      {error ? (
+        <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
+      ) : !points ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <>
+          <Suspense fallback={<Skeleton.Node active className="dash-trend-chart dash-trend-placeholder" />}>
+            <TrendChart points={points} ariaLabel={t('dash.trendAria')} />
+          </Suspense>
+          <Collapse
+            ghost
+            size="small"
+            className="dash-trend-table"
+            items={[
+              {
+                key: 'table',
+                label: t('dash.trendTable'),
+                forceRender: true,
+                children: (
+                  <div className="gb-table-wrap" tabIndex={0} role="region" aria-label={t('dash.trendTable')}>
+                    <table className="gb-table">
+                      <caption className="sr-only">{t('dash.trendTable')}</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col" className="gb-col-name">
+                            {t('dash.col.month')}
+                          </th>
+                          <th scope="col">{t('dash.col.total')}</th>
+                          {CLASS_ORDER.map((c) => (
+                            <th scope="col" key={c}>
+                              {t(statusLabelKey(c))}
+                            </th>
+                          ))}
+                          <th scope="col">{t('dash.col.overdueRate')}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {points.map((p) => (
+                          <tr key={p.period}>
+                            <th scope="row" className="gb-col-name">
+                              {periodText(p.period, lang)}
+                            </th>
+                            <td>
+                              <FigureLink counts={p.stats} figure="total" />
+                            </td>
+                            {CLASS_ORDER.map((c) => (
+                              <td key={c}>
+                                <FigureLink counts={p.stats} figure={c} />
+                              </td>
+                            ))}
+                            <td>{formatRate(p.stats.overdue_rate, lang)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                ),
+              },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}

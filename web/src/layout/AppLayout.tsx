@@ -1,0 +1,168 @@
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { Button, Grid, Layout, Radio, Space } from 'antd';
+import { LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
+import { useAuth, useUser } from '../auth/AuthProvider';
+import { PageSpinner } from '../components/PageSpinner';
+import { useLang, useT, type MessageKey } from '../i18n';
+import { useOrganizations } from '../lib/refData';
+import { PageTitleProvider, useCurrentPageTitle } from './PageTitle';
+import { SideMenu } from './SideMenu';
+
+const MobileNav = lazy(() => import('./MobileNav'));
+
+const { Header, Content } = Layout;
+
+function Crumbs() {
+  const t = useT();
+  const location = useLocation();
+  const pageTitle = useCurrentPageTitle();
+  const parts = location.pathname.split('/').filter(Boolean);
+  const crumbs: { title: React.ReactNode }[] = [{ title: <Link to="/">{t('nav.home')}</Link> }];
+  const sections: Record<string, MessageKey> = {
+    tasks: 'nav.tasks',
+    sources: 'nav.sources',
+    organizations: 'nav.organizations',
+    people: 'nav.people',
+    my: 'nav.my',
+    profile: 'nav.profile',
+  };
+  if (parts.length === 0) {
+    crumbs.push({ title: t('nav.dashboard') });
+  } else {
+    const section = sections[parts[0]];
+    if (section) {
+      crumbs.push({ title: parts.length > 1 ? <Link to={`/${parts[0]}`}>{t(section)}</Link> : t(section) });
+    }
+    if (parts.length > 1) {
+      if (parts[1] === 'new') crumbs.push({ title: t('nav.newTask') });
+      else {
+        const label = pageTitle ?? `#${parts[1]}`;
+        if (parts[2] === 'edit') {
+          crumbs.push({ title: <Link to={`/${parts[0]}/${parts[1]}`}>#{parts[1]}</Link> });
+          crumbs.push({ title: t('detail.edit') });
+        } else crumbs.push({ title: label });
+      }
+    }
+  }
+  return (
+    <nav aria-label="breadcrumb" className="no-print">
+      <ol className="app-breadcrumb">
+        {crumbs.map((c, i) => (
+          <li key={i} aria-current={i === crumbs.length - 1 ? 'page' : undefined}>
+            {c.title}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+function UserBox() {
+  const t = useT();
+  const user = useUser();
+  const { logout } = useAuth();
+  const orgs = useOrganizations();
+  const [lang, setLang] = useLang();
+  const screens = Grid.useBreakpoint();
+  const orgName = orgs.data?.find((o) => o.id === user.organization_id)?.name ?? '';
+  const compact = !screens.md;
+  return (
+    <Space size={compact ? 4 : 12} className="app-userbox" wrap={false}>
+      <Link to="/profile" className="app-user" aria-label={t('nav.profile')}>
+        <span className="app-user-name">{user.full_name}</span>
+        <span className="app-user-meta">
+          {[user.position, orgName].filter(Boolean).join(' · ')}
+        </span>
+      </Link>
+      <Radio.Group
+        size="small"
+        optionType="button"
+        aria-label={t('app.lang')}
+        value={lang}
+        onChange={(e) => setLang(e.target.value as 'vi' | 'en')}
+        options={[
+          { label: compact ? 'VI' : 'Tiếng Việt', value: 'vi', title: t('app.lang.vi') },
+          { label: compact ? 'EN' : 'English', value: 'en', title: t('app.lang.en') },
+        ]}
+      />
+      <Button icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={t('nav.logout')} title={t('nav.logout')}>
+        {compact ? null : t('nav.logout')}
+      </Button>
+    </Space>
+  );
+}
+
+export function AppLayout() {
+  const t = useT();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+  const location = useLocation();
+  const brand = useMemo(
+    () => (
+      <Link to="/" className="app-brand">
+        <span className="app-brand-mark" aria-hidden>
+          GB
+        </span>
+        <span className="app-brand-text">{t('app.name')}</span>
+      </Link>
+    ),
+    [t],
+  );
+
+  return (
+    <PageTitleProvider>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <Layout className="app-root">
+        <Header className="app-header no-print">
+          <Space size={8}>
+            {mobile && (
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('app.menu')}
+                onClick={() => setDrawerOpen(true)}
+                className="app-menu-button"
+              />
+            )}
+            {brand}
+          </Space>
+          <UserBox />
+        </Header>
+        <Layout>
+          {mobile ? (
+            drawerOpen && (
+              <Suspense fallback={null}>
+                <MobileNav open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+              </Suspense>
+            )
+          ) : (
+            <aside className={`app-sider no-print${collapsed ? ' app-sider-collapsed' : ''}`}>
+              <SideMenu collapsed={collapsed} />
+              <button
+                type="button"
+                className="app-sider-toggle"
+                onClick={() => setCollapsed((c) => !c)}
+                aria-label={collapsed ? t('app.expandMenu') : t('app.collapseMenu')}
+                aria-expanded={!collapsed}
+              >
+                {collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              </button>
+            </aside>
+          )}
+          <Content id="main" className="app-content" tabIndex={-1}>
+            <Crumbs />
+            <Suspense fallback={<PageSpinner />} key={location.pathname}>
+              <Outlet />
+            </Suspense>
+          </Content>
+        </Layout>
+      </Layout>
+      <div className="print-only print-footer">{t('app.name')}</div>
+    </PageTitleProvider>
+  );
+}

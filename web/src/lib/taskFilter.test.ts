@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { hasConditions, listLinkFromApiUrl, parseTaskFilter, taskFilterToParams, type TaskFilter } from './taskFilter';
+
+describe('taskFilter', () => {
+  it('round-trips every filter through the URL', () => {
+    const f: TaskFilter = {
+      q: 'ke hoach',
+      as_of: '2023-08-31',
+      status: ['overdue', 'in_progress'],
+      source_kind: ['ad_hoc', 'directive'],
+      source: 12,
+      key: true,
+      parent: 7,
+      lead_org: 5,
+      org: 3,
+      leader: 9,
+      assignee: 14,
+      deadline_from: '2023-01-01',
+      deadline_to: '2023-12-31',
+      period: '2023-Q3',
+      sort: ['deadline', '-assigned_on'],
+      page: 3,
+      page_size: 100,
+    };
+    const params = taskFilterToParams(f);
+    expect(params.toString()).toBe(
+      'q=ke+hoach&as_of=2023-08-31&period=2023-Q3&status=overdue%2Cin_progress&source_kind=ad_hoc%2Cdirective' +
+        '&source=12&key=true&parent=7&lead_org=5&org=3&leader=9&assignee=14&deadline_from=2023-01-01' +
+        '&deadline_to=2023-12-31&sort=deadline%2C-assigned_on&page=3&page_size=100',
+    );
+    expect(parseTaskFilter(new URLSearchParams(params.toString()))).toEqual(f);
+  });
+
+  it('round-trips assigned ranges and key=false', () => {
+    const f: TaskFilter = { assigned_from: '2024-01-01', assigned_to: '2024-06-30', key: false };
+    expect(parseTaskFilter(taskFilterToParams(f))).toEqual(f);
+  });
+
+  it('leaves out defaults so equal views have equal URLs', () => {
+    expect(taskFilterToParams({ page: 1, page_size: 50, q: '  ' }).toString()).toBe('');
+    expect(taskFilterToParams({ page: 2, page_size: 20 }, { paging: false }).toString()).toBe('');
+  });
+
+  it('drops values the API would refuse', () => {
+    const f = parseTaskFilter(
+      new URLSearchParams('status=overdue,bogus&as_of=31/08/2023&lead_org=abc&page=0&page_size=999&sort=-deadline,evil&period=2023-13&key=maybe'),
+    );
+    expect(f).toEqual({ status: ['overdue'], sort: ['-deadline'], page_size: 200 });
+  });
+
+  it('accepts key=1/0 and month/year periods', () => {
+    expect(parseTaskFilter(new URLSearchParams('key=1&period=2023-08'))).toEqual({ key: true, period: '2023-08' });
+    expect(parseTaskFilter(new URLSearchParams('key=0&period=2024'))).toEqual({ key: false, period: '2024' });
+  });
+
+  it('lets a period replace the assigned range, which the API refuses together', () => {
+    expect(taskFilterToParams({ period: '2023', assigned_from: '2023-01-01' }).toString()).toBe('period=2023');
+  });
+
+  it('turns a statistics tasks_url into a page link', () => {
+    expect(listLinkFromApiUrl('/api/v1/tasks?as_of=2023-09-01&source_kind=ad_hoc&status=overdue')).toBe(
+      '/tasks?as_of=2023-09-01&status=overdue&source_kind=ad_hoc',
+    );
+    expect(listLinkFromApiUrl('/api/v1/tasks')).toBe('/tasks');
+  });
+
+  it('knows whether a filter narrows the list', () => {
+    expect(hasConditions({ sort: ['id'], page: 2 })).toBe(false);
+    expect(hasConditions({ status: ['overdue'] })).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+// The task filter as an object <-> URL search parameters. The names are the API's (see
+// src/service/task_filter.h), so the page URL reproduces the view and its query string can be
+// sent unchanged to /api/v1/tasks, /api/v1/stats and /api/v1/tasks/export.xlsx.
+import { FILTER_STATUSES, SOURCE_KINDS, type FilterStatus, type SourceKind } from '../api/types';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const PAGE_SIZES = [20, 50, 100, 200] as const;
+export const SORT_FIELDS = ['title', 'assigned_on', 'deadline', 'id', 'updated'] as const;
+
+export interface TaskFilter {
+  q?: string;
+  as_of?: string;
+  status?: FilterStatus[];
+  source_kind?: SourceKind[];
+  source?: number;
+  key?: boolean;
+  parent?: number;
+  lead_org?: number;
+  org?: number;
+  leader?: number;
+  assignee?: number;
+  assigned_from?: string;
+  assigned_to?: string;
+  deadline_from?: string;
+  deadline_to?: string;
+  period?: string;
+  sort?: string[];
+  page?: number;
+  page_size?: number;
+}
+
+/** The parameter order in generated URLs. */
+export const FILTER_KEYS = [
+  'q',
+  'as_of',
+  'period',
+  'status',
+  'source_kind',
+  'source',
+  'key',
+  'parent',
+  'lead_org',
+  'org',
+  'leader',
+  'assignee',
+  'assigned_from',
+  'assigned_to',
+  'deadline_from',
+  'deadline_to',
+  'sort',
+  'page',
+  'page_size',
+] as const satisfies readonly (keyof TaskFilter)[];
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+const SORT_RE = new RegExp(`^-?(${SORT_FIELDS.join('|')})$`);
+
+function positiveInt(v: string | null): number | undefined {
+  if (v === null || !/^\d+$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
+}
+
+function date(v: string | null): string | undefined {
+  return v !== null && DATE_RE.test(v) ? v : undefined;
+}
+
+function list<T extends string>(v: string | null, allowed: readonly T[]): T[] | undefined {
+  if (!v) return undefined;
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s): s is T => (allowed as readonly string[]).includes(s));
+  const unique = [...new Set(items)];
+  return unique.length ? unique : undefined;
+}
+
+/** Reads a filter from URL parameters; values the API would refuse are dropped. */
+export function parseTaskFilter(params: URLSearchParams): TaskFilter {
+  const f: TaskFilter = {};
+  const q = params.get('q');
+  if (q && q.trim()) f.q = q.slice(0, 200);
+  f.as_of = date(params.get('as_of'));
+  const period = params.get('period');
+  if (period && PERIOD_RE.test(period)) f.period = period;
+  f.status = list(params.get('status'), FILTER_STATUSES);
+  f.source_kind = list(params.get('source_kind'), SOURCE_KINDS);
+  f.source = positiveInt(params.get('source'));
+  const key = params.get('key');
+  if (key === 'true' || key === '1') f.key = true;
+  else if (key === 'false' || key === '0') f.key = false;
+  f.parent = positiveInt(params.get('parent'));
+  f.lead_org = positiveInt(params.get('lead_org'));
+  f.org = positiveInt(params.get('org'));
+  f.leader = positiveInt(params.get('leader'));
+  f.assignee = positiveInt(params.get('assignee'));
+  f.assigned_from = date(params.get('assigned_from'));
+  f.assigned_to = date(params.get('assigned_to'));
+  f.deadline_from = date(params.get('deadline_from'));
+  f.deadline_to = date(params.get('deadline_to'));
+  const sort = params.get('sort');
+  if (sort) {
+    const keys = sort.split(',').filter((s) => SORT_RE.test(s));
+    if (keys.length) f.sort = keys;
+  }
+  f.page = positiveInt(params.get('page'));
+  const size = positiveInt(params.get('page_size'));
+  if (size) f.page_size = Math.min(size, 200);
+  return clean(f);
+}
+
+function clean(f: TaskFilter): TaskFilter {
+  const out: TaskFilter = {};
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+    (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Writes the filter as URL parameters in a stable order. Page 1 and the default page size are
+ * left out so equal views have equal URLs; `period` wins over assigned_from/assigned_to, which the
+ * API refuses together.
+ */
+export function taskFilterToParams(filter: TaskFilter, opts: { paging?: boolean } = {}): URLSearchParams {
+  const paging = opts.paging ?? true;
+  const p = new URLSearchParams();
+  const f = clean(filter);
+  for (const k of FILTER_KEYS) {
+    const v = f[k];
+    if (v === undefined) continue;
+    if ((k === 'assigned_from' || k === 'assigned_to') && f.period) continue;
+    if (k === 'page' && (!paging || v === 1)) continue;
+    if (k === 'page_size' && (!paging || v === DEFAULT_PAGE_SIZE)) continue;
+    if (k === 'q') {
+      const s = String(v).trim();
+      if (s) p.set(k, s);
+      continue;
+    }
+    p.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  return p;
+}
+
+/** True when the filter narrows the list (paging and sort aside). */
+export function hasConditions(filter: TaskFilter): boolean {
+  return FILTER_KEYS.some(
+    (k) => k !== 'page' && k !== 'page_size' && k !== 'sort' && k !== 'as_of' && filter[k] !== undefined,
+  );
+}
+
+/** "/api/v1/tasks?as_of=…&status=overdue" (a `tasks_url` from /stats) → "/tasks?as_of=…&status=overdue". */
+export function listLinkFromApiUrl(apiUrl: string): string {
+  const i = apiUrl.indexOf('?');
+  const query = i >= 0 ? apiUrl.slice(i + 1) : '';
+  const f = parseTaskFilter(new URLSearchParams(query));
+  const s = taskFilterToParams(f).toString();
+  return s ? `/tasks?${s}` : '/tasks';
+}
+
+/** A link to the task list for `filter`. */
+export function taskListLink(filter: TaskFilter): string {
+  const s = taskFilterToParams(filter).toString();
+  return s ? `/tasks?${s}` : '/tasks';
+}

@@ -1,0 +1,38 @@
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import App from './App';
+import { AuthProvider } from './auth/AuthProvider';
+import { I18nProvider, initialLang, loadLanguage, useAntdLocale } from './i18n';
+import { theme } from './theme';
+import './styles/app.css';
+import './styles/print.css';
+
+function Localized({ children }: { children: ReactNode }) {
+  const locale = useAntdLocale();
+  return (
+    <ConfigProvider locale={locale} theme={theme}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+function render() {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <Localized>
+          <BrowserRouter>
+            <AuthProvider>
+              <App />
+            </AuthProvider>
+          </BrowserRouter>
+        </Localized>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
+
+// An English user waits for the English catalogue (its own chunk) before the first paint.
+loadLanguage(initialLang()).finally(render);

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useAuth } from '../auth/AuthProvider';
+import { errorMessage } from '../components/ErrorAlert';
+import { PageSpinner } from '../components/PageSpinner';
+import { useLang, useT } from '../i18n';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Only same-site paths are accepted as return URLs. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
+
+export default function LoginPage() {
+  const t = useT();
+  const [lang, setLang] = useLang();
+  const { user, loading, login } = useAuth();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+
+  useEffect(() => {
+    document.title = `${t('login.title')} – ${t('app.name')}`;
+  }, [t]);
+
+  if (loading) return <PageSpinner />;
+  if (user) return <Navigate to={next} replace />;
+
+  const onFinish = async (v: LoginForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(v.username.trim(), v.password);
+      navigate(next, { replace: true });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="login-wrap">
+      <Card className="login-card">
+        <Space direction="vertical" size={4} style={{ width: '100%', marginBottom: 16 }}>
+          <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+            <span className="app-brand">
+              <span className="app-brand-mark" aria-hidden>
+                GB
+              </span>
+              {t('app.name')}
+            </span>
+            <Radio.Group
+              size="small"
+              optionType="button"
+              aria-label={t('app.lang')}
+              value={lang}
+              onChange={(e) => setLang(e.target.value as 'vi' | 'en')}
+              options={[
+                { label: 'VI', value: 'vi', title: t('app.lang.vi') },
+                { label: 'EN', value: 'en', title: t('app.lang.en') },
+              ]}
+            />
+          </Space>
+          <Typography.Title level={1} style={{ fontSize: 24, margin: '12px 0 0' }}>
+            {t('login.title')}
+          </Typography.Title>
+          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
+        </Space>
+        {error && (
+          <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" />
+        )}
+        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { useAuth, useUser } from '../auth/AuthProvider';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useT, type MessageKey } from '../i18n';
+import { usePageTitle } from '../layout/PageTitle';
+import { applyFieldErrors } from '../lib/formErrors';
+import { useOrganizations } from '../lib/refData';
+import { ApiError } from '../api/client';
+
+interface PasswordForm {
+  old_password: string;
+  new_password: string;
+  confirm: string;
+}
+
+export default function ProfilePage() {
+  const t = useT();
+  const user = useUser();
+  const { changePassword } = useAuth();
+  const orgs = useOrganizations();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<PasswordForm>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  usePageTitle(t('profile.title'));
+  const orgName = orgs.data?.find((o) => o.id === user.organization_id)?.name ?? '';
+
+  const onFinish = async (v: PasswordForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await changePassword({ old_password: v.old_password, new_password: v.new_password });
+      form.resetFields();
+      void message.success(t('profile.passwordChanged'));
+    } catch (e) {
+      const unmatched = applyFieldErrors(form, e, t);
+      if (!(e instanceof ApiError) || e.fields.length === 0 || unmatched.length) setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <Typography.Title level={2}>{t('profile.title')}</Typography.Title>
+      </div>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title={t('profile.account')}>
+            <Descriptions column={1} size="small" bordered>
+              <Descriptions.Item label={t('profile.fullName')}>{user.full_name}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.position')}>{user.position || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.organization')}>{orgName || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.role')}>{t(`role.${user.role}` as MessageKey)}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.username')}>{user.username}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('profile.changePassword')}>
+            {error ? (
+              <div style={{ marginBottom: 16 }}>
+                <ErrorAlert error={error} />
+              </div>
+            ) : null}
+            <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} disabled={busy}>
+              <Form.Item
+                name="old_password"
+                label={t('profile.oldPassword')}
+                rules={[{ required: true, message: t('form.required', { field: t('profile.oldPassword').toLowerCase() }) }]}
+              >
+                <Input.Password autoComplete="current-password" />
+              </Form.Item>
+              <Form.Item
+                name="new_password"
+                label={t('profile.newPassword')}
+                rules={[
+                  { required: true, message: t('form.required', { field: t('profile.newPassword').toLowerCase() }) },
+                  { min: 8, message: t('profile.passwordTooShort') },
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Form.Item
+                name="confirm"
+                label={t('profile.confirmPassword')}
+                dependencies={['new_password']}
+                rules={[
+                  { required: true, message: t('profile.passwordMismatch') },
+                  ({ getFieldValue }) => ({
+                    validator: (_, value) =>
+                      !value || getFieldValue('new_password') === value
+                        ? Promise.resolve()
+                        : Promise.reject(new Error(t('profile.passwordMismatch'))),
+                  }),
+                ]}
+              >
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy}>
+                {t('profile.save')}
+              </Button>
+            </Form>
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

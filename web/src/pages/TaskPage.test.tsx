@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { screen, within } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { AuthProvider } from '../auth/AuthProvider';
+import { RequireAuth } from '../auth/RequireAuth';
+import { mockApi } from '../test/mockApi';
+import { renderWithProviders } from '../test/render';
+import { organizations, people, sources } from '../test/fixtures';
+import fx from '../test/apiFixtures.json';
+import TaskPage from './TaskPage';
+
+afterEach(() => vi.unstubAllGlobals());
+
+function renderTask(me: unknown, task: { id: number }, history: unknown) {
+  mockApi({
+    '/me': me,
+    [`/tasks/${task.id}`]: task,
+    [`/tasks/${task.id}/history`]: history,
+    '/organizations': { items: organizations },
+    '/people': { items: people },
+    '/sources': { items: sources },
+  });
+  renderWithProviders(
+    <AuthProvider>
+      <Routes>
+        <Route
+          path="/tasks/:id"
+          element={
+            <RequireAuth>
+              <TaskPage />
+            </RequireAuth>
+          }
+        />
+      </Routes>
+    </AuthProvider>,
+    `/tasks/${task.id}`,
+  );
+}
+
+describe('TaskPage (real API data)', () => {
+  it('shows every field, the extension and the history to a leader with the leader’s actions', async () => {
+    renderTask(fx.leaderMe, fx.task89, fx.history89);
+    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getAllByText('Quá hạn').length).toBeGreaterThan(0);
+    expect(screen.getByText('Thanh tra Sở')).toBeInTheDocument();
+    expect(screen.getByText('Phòng Quản lý vận tải, phương tiện và người lái')).toBeInTheDocument();
+    expect(screen.getByText('Phan Văn Lợi; Trần Thị Bích Ngọc')).toBeInTheDocument();
+    expect(screen.getByText(/512\/UBND-KTN ngày 15\/03\/2026/)).toBeInTheDocument();
+    expect(screen.getByText(/hạn ban đầu 16\/04\/2026, hạn hiện tại 14\/05\/2026/)).toBeInTheDocument();
+    // the leader may cancel, complete, ask for an explanation and edit; not request an extension
+    expect(screen.getByRole('button', { name: /Hủy nhiệm vụ/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Xác nhận hoàn thành/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Yêu cầu giải trình/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Đề nghị gia hạn/ })).not.toBeInTheDocument();
+    const tabs = screen.getByRole('tablist');
+    expect(within(tabs).getByText(/Báo cáo tiến độ \(\d+\)/)).toBeInTheDocument();
+    expect(within(tabs).getByText('Gia hạn (1)')).toBeInTheDocument();
+  });
+
+  it('offers a specialist only what the permissions allow', async () => {
+    renderTask(fx.specialistMe, fx.task43specialist, { items: [] });
+    expect(await screen.findByRole('heading', { name: /ĐT.623C/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /Báo cáo tiến độ/ }).length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: /Đề nghị gia hạn/ })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Hủy nhiệm vụ/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Xác nhận hoàn thành/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Sửa/ })).not.toBeInTheDocument();
+  });
+});

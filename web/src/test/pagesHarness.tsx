@@ -1,0 +1,103 @@
+// Rendering a page with its providers against a mocked fetch (tests of the dashboard, sources,
+// organisations, people and "my work" pages).
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { vi } from 'vitest';
+import type { Me } from '../api/types';
+import { AuthProvider } from '../auth/AuthProvider';
+import { RequireAuth } from '../auth/RequireAuth';
+import { I18nProvider } from '../i18n';
+import { invalidateRefData } from '../lib/refData';
+
+export interface Call {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+export type Handler = (call: Call) => { status?: number; body?: unknown } | undefined;
+
+export function json(status: number, body: unknown): Response {
+  return new Response(body === undefined ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** Replaces fetch; `handler` answers each call (undefined: 404). Returns the recorded calls. */
+export function mockFetch(handler: Handler): Call[] {
+  const calls: Call[] = [];
+  const fn = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input), 'http://localhost');
+    const call: Call = {
+      method: (init?.method ?? 'GET').toUpperCase(),
+      path: url.pathname.replace(/^\/api\/v1/, ''),
+      query: url.searchParams,
+      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      headers: (init?.headers ?? {}) as Record<string, string>,
+    };
+    calls.push(call);
+    const r = handler(call);
+    if (!r) return json(404, { code: 'not_found', message: 'Không tìm thấy' });
+    return json(r.status ?? 200, r.body);
+  });
+  vi.stubGlobal('fetch', fn);
+  return calls;
+}
+
+export const ME_LEADER: Me = {
+  user_id: 1,
+  username: 'giamdoc',
+  full_name: 'Trần Quốc Bảo',
+  position: 'Giám đốc',
+  role: 'leader',
+  person_id: 1,
+  organization_id: 2,
+  agency_id: 2,
+  csrf_token: 'csrf-test',
+};
+
+export const ME_ADMIN: Me = { ...ME_LEADER, user_id: 14, username: 'admin', full_name: 'Quản trị', role: 'admin', person_id: 40 };
+
+function LocationProbe() {
+  const loc = useLocation();
+  return <div data-testid="location">{loc.pathname + loc.search}</div>;
+}
+
+/** Renders `element` at `path` (route pattern) opened at `url`, with a /tasks route that shows its URL. */
+export function renderPage(element: ReactNode, opts: { path?: string; url?: string } = {}) {
+  invalidateRefData();
+  const path = opts.path ?? '/';
+  return render(
+    <I18nProvider lang="vi">
+      <ConfigProvider locale={viVN}>
+        <AntApp>
+          <MemoryRouter initialEntries={[opts.url ?? path]}>
+            <AuthProvider>
+              <Routes>
+                <Route path={path} element={<RequireAuth>{element}</RequireAuth>} />
+                <Route path="/tasks" element={<LocationProbe />} />
+                <Route path="*" element={<LocationProbe />} />
+              </Routes>
+            </AuthProvider>
+          </MemoryRouter>
+        </AntApp>
+      </ConfigProvider>
+    </I18nProvider>,
+  );
+}
+
+/** The query of a link's href as a plain object (values decoded). */
+export function hrefQuery(href: string | null): Record<string, string> {
+  const u = new URL(href ?? '', 'http://localhost');
+  return Object.fromEntries(u.searchParams.entries());
+}
+
+export function hrefPath(href: string | null): string {
+  return new URL(href ?? '', 'http://localhost').pathname;
+}
