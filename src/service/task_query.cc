@@ -219,14 +219,15 @@ std::string TaskQuery::PageSql() const {
       static_cast<std::int64_t>(filter_.page - 1) * static_cast<std::int64_t>(filter_.page_size);
   // First the page's ids, sorting only narrow rows (the status index covers the default order);
   // then the wide columns and names for those few rows.
-  const std::string page = "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + " FROM (" +
-                           FilteredSql() + ") a WHERE " + outer_where_ + " ORDER BY " + order +
-                           " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
-                           std::to_string(offset);
+  const std::string total = TotalInPage() ? "COUNT(*) OVER ()" : "NULL";
+  const std::string page = "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + ", " + total +
+                           " AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_ +
+                           " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) +
+                           " OFFSET " + std::to_string(offset);
   return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
          "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
          "t.deadline, a.dl, t.deadline_label, t.completed_on, t.cancelled_on, t.progress, "
-         "a.extended, a.status, t.version FROM (" +
+         "a.extended, a.status, t.version, a.total FROM (" +
          page +
          ") a "
          "JOIN tasks t ON t.id = a.id "

@@ -159,9 +159,13 @@ Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilt
         Page<TaskSummary> page;
         page.page = filter.page;
         page.page_size = filter.page_size;
-        page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
-        for (const auto& row : c.execute(q.PageSql(), q.params()).rows)
+        const auto rows = c.execute(q.PageSql(), q.params());
+        for (const auto& row : rows.rows)
           page.items.push_back(SummaryFromRow(row, filter.as_of, ctx_.settings().due_soon_days));
+        if (q.TotalInPage() && !rows.empty())
+          page.total = rows.rows.front().integer(TaskQuery::kPageTotalColumn);
+        else if (!q.TotalInPage() || filter.page > 1)
+          page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
         return page;
       });
 }
