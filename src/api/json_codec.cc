@@ -111,6 +111,7 @@ json::value ToJson(const service::TaskSummary& t) {
 json::value ToJson(const service::TaskView& v) {
   const service::TaskDetail& d = v.task;
   json::object o = ToJson(d.summary).as_object();
+  o["as_of"] = v.as_of.Iso();
   o["content"] = d.content;
   o["product"] = d.product;
   o["parent_id"] = OptId(d.parent_id);

@@ -483,7 +483,7 @@ std::string_view ComponentsText() {
       "type": "object", "additionalProperties": false,
       "description": "Nhiệm vụ đầy đủ: mọi trường của TaskSummary và chi tiết / the whole task: every TaskSummary field and the details",
       "required": ["id", "agency_id", "title", "source_id", "source_kind", "source_doc_number", "is_key", "restricted", "lead_org", "leader", "assigned_on", "deadline", "deadline_in_force", "deadline_label", "completed_on", "cancelled_on", "progress", "extended", "status", "warning", "version",
-                   "content", "product", "parent_id", "cooperators", "assignees", "result_doc_number", "result_doc_date", "completion_note", "cancel_kind", "cancel_reason", "cancel_approver", "source", "updates", "extensions", "explanations", "subtasks", "permissions"],
+                   "as_of", "content", "product", "parent_id", "cooperators", "assignees", "result_doc_number", "result_doc_date", "completion_note", "cancel_kind", "cancel_reason", "cancel_approver", "source", "updates", "extensions", "explanations", "subtasks", "permissions"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "agency_id": {"$ref": "#/components/schemas/Id"},
@@ -498,6 +498,7 @@ std::string_view ComponentsText() {
         "assigned_on": {"type": "string", "format": "date"},
         "deadline": {"type": "string", "format": "date", "nullable": true, "description": "Hạn ban đầu; null: thường xuyên / the original deadline; null: ongoing"},
         "deadline_in_force": {"type": "string", "format": "date", "nullable": true, "description": "Hạn đang có hiệu lực tại as_of / the deadline in force as of the date"},
+        "as_of": {"type": "string", "format": "date", "description": "Ngày tính trạng thái (mặc định hôm nay theo giờ cơ quan) / the date the status is computed for (default: today in the agency)"},
         "deadline_label": {"type": "string", "description": "Ví dụ \"Quý III/2023\", \"Thường xuyên\""},
         "completed_on": {"type": "string", "format": "date", "nullable": true},
         "cancelled_on": {"type": "string", "format": "date", "nullable": true},

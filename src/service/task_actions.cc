@@ -53,7 +53,7 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     LoadTaskChildren(c, *after);
     const Date today = ctx.Today();
     ComputeStatus(*after, today, ctx.settings().due_soon_days);
-    return TaskView{std::move(after->detail), PermissionsFor(by, after->access)};
+    return TaskView{std::move(after->detail), PermissionsFor(by, after->access), today};
   });
 }
 

@@ -185,7 +185,7 @@ Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of, 
     visible.push_back(child_rec->detail.summary);
   }
   rec->detail.subtasks = std::move(visible);
-  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access)};
+  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of};
 }
 
 }  // namespace

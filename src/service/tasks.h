@@ -84,6 +84,7 @@ struct CancellationInput {
 struct TaskView {
   TaskDetail task;
   TaskPermissions permissions;
+  Date as_of;  // the date status, warning and deadline in force are computed for
 };
 
 struct Attachment {

@@ -342,6 +342,9 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(r.status, 200)
         self.assertEqual([s["id"] for s in r.json["subtasks"]], [child["id"]])
         self.assertEqual(r.headers["etag"], f'"{r.json["version"]}"')
+        self.assertEqual(director.get(f"/api/v1/tasks/{tid}?as_of=2023-08-01").json["as_of"], "2023-08-01")
+        self.assertEqual(director.get(f"/api/v1/tasks/{tid}").json["as_of"],
+                         director.get("/api/v1/tasks?page_size=1").json["as_of"])
         self.assertEqual(director.get(f"/api/v1/tasks/{tid}?as_of=2023-08-01").json["status"],
                          "not_yet_assigned")
         self.assertEqual(self.field_codes(director.get(f"/api/v1/tasks/{tid}?as_of=31/08/2023")),
