@@ -53,7 +53,8 @@ json::value ToJson(const service::Person& p) {
                       {"email", p.email},
                       {"phone", p.phone},
                       {"active", p.active},
-                      {"version", p.version}};
+                      {"version", p.version},
+                      {"role", p.role ? json::value(service::RoleCode(*p.role)) : json::value()}};
 }
 
 json::value ToJson(const service::User& u) {

@@ -266,7 +266,8 @@ std::string_view DocumentText() {
         "tags": ["people"], "operationId": "listPeople",
         "summary": "Cán bộ trong cơ quan / people of the agency",
         "parameters": [
-          {"name": "organization_id", "in": "query", "description": "Chỉ người của đơn vị này / only people of this organisation", "schema": {"$ref": "#/components/schemas/Id"}}
+          {"name": "organization_id", "in": "query", "description": "Chỉ người của đơn vị này / only people of this organisation", "schema": {"$ref": "#/components/schemas/Id"}},
+          {"name": "role", "in": "query", "description": "Chỉ người có tài khoản với vai trò này, ví dụ leader để chọn lãnh đạo phụ trách / only people whose account has this role, e.g. leader for the supervising-leader picker", "schema": {"$ref": "#/components/schemas/Role"}}
         ],
         "responses": {
           "200": {"description": "Người / people", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PersonList"}}}},

@@ -302,7 +302,7 @@ std::string_view ComponentsText() {
 
     "Person": {
       "type": "object", "additionalProperties": false,
-      "required": ["id", "organization_id", "organization_name", "full_name", "position", "email", "phone", "active", "version"],
+      "required": ["id", "organization_id", "organization_name", "full_name", "position", "email", "phone", "active", "version", "role"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "organization_id": {"$ref": "#/components/schemas/Id"},
@@ -312,7 +312,8 @@ std::string_view ComponentsText() {
         "email": {"type": "string"},
         "phone": {"type": "string"},
         "active": {"type": "boolean"},
-        "version": {"type": "integer", "minimum": 1, "description": "Gửi lại trong If-Match khi sửa / send back in If-Match to change"}
+        "version": {"type": "integer", "minimum": 1, "description": "Gửi lại trong If-Match khi sửa / send back in If-Match to change"},
+        "role": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/Role"}], "description": "Vai trò của tài khoản; null: chưa có tài khoản / the role of the person's account; null: no account"}
       }
     },
     "PersonUpdate": {

@@ -97,17 +97,24 @@ void RegisterOrganizationRoutes(Api& api) {
 
   api.Add("GET", "/people", [&s](Call& call) -> Reply {
     std::optional<std::int64_t> org;
-    if (auto it = call.request.query.find("organization_id"); it != call.request.query.end()) {
-      // The whole value must be a positive id: "12abc" or "0" would silently mean another filter.
-      const std::string& text = it->second;
-      std::int64_t value = 0;
-      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (ec != std::errc() || end != text.data() + text.size() || value <= 0)
-        return Error::Validation({{"organization_id", "invalid"}});
-      org = value;
+    std::optional<service::Role> role;
+    for (const auto& [name, text] : call.request.query) {
+      if (name == "organization_id") {
+        // The whole value must be a positive id: "12abc" or "0" would silently mean another filter.
+        std::int64_t value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || value <= 0)
+          return Error::Validation({{"organization_id", "invalid"}});
+        org = value;
+      } else if (name == "role") {
+        role = service::ParseRole(text);
+        if (!role) return Error::Validation({{"role", "invalid"}});
+      } else {
+        return Error::Validation({{name, "unknown_parameter"}});
+      }
     }
     json::array items;
-    for (const auto& p : s.organizations.People(call.who(), org)) items.push_back(ToJson(p));
+    for (const auto& p : s.organizations.People(call.who(), org, role)) items.push_back(ToJson(p));
     return Json(json::object{{"items", std::move(items)}});
   });
 

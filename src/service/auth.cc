@@ -74,6 +74,7 @@ User UserFromRow(const storage::Row& row) {
   u.disabled = row.boolean(3);
   u.version = row.integer(13);
   u.person.version = row.integer(14);
+  u.person.role = u.role;
   u.person = {row.integer(4), row.integer(5), row.text(6),  row.text(7),
               row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
   return u;

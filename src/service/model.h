@@ -40,6 +40,7 @@ struct Person {
   std::string phone;
   bool active = true;
   std::int64_t version = 1;
+  std::optional<Role> role;  // of the person's account; none without one
 };
 
 struct User {

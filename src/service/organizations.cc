@@ -242,20 +242,25 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
 }
 
 std::vector<Person> OrganizationService::People(const Actor& actor,
-                                                std::optional<Id> organization_id) {
+                                                std::optional<Id> organization_id,
+                                                std::optional<Role> role) {
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
     auto r = c.execute(
         "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, COALESCE(p.email, ''), "
-        "COALESCE(p.phone, ''), p.active, p.version FROM people p "
+        "COALESCE(p.phone, ''), p.active, p.version, u.role FROM people p "
         "JOIN organizations o ON o.id = p.organization_id "
+        "LEFT JOIN users u ON u.person_id = p.id "
         "WHERE substr(o.path, 1, $2) = $1 AND ($3 = 0 OR p.organization_id = $3) "
+        "AND ($4 = '' OR u.role = $4) "
         "ORDER BY p.name_key, p.id",
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
-         Param(organization_id.value_or(0))});
+         Param(organization_id.value_or(0)),
+         Param(role ? std::string(RoleCode(*role)) : std::string())});
     std::vector<Person> out;
     for (const auto& row : r.rows) {
       out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
-                     row.text(5), row.text(6), row.boolean(7), row.integer(8)});
+                     row.text(5), row.text(6), row.boolean(7), row.integer(8),
+                     row.is_null(9) ? std::nullopt : ParseRole(row.text(9))});
     }
     return out;
   });
@@ -321,14 +326,18 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
         const char* select =
             "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, "
-            "COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, p.version, o.path "
-            "FROM people p JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1";
+            "COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, p.version, o.path, u.role "
+            "FROM people p JOIN organizations o ON o.id = p.organization_id "
+            "LEFT JOIN users u ON u.person_id = p.id WHERE p.id = $1";
         auto r = c.execute(select, {Param(id)});
         if (r.empty() || r.one().text(9).rfind(by.agency_path, 0) != 0) return Error::NotFound();
         const auto& row = r.one();
-        const Person before{row.integer(0), row.integer(1), row.text(2),
-                            row.text(3),    row.text(4),    row.text(5),
-                            row.text(6),    row.boolean(7), row.integer(8)};
+        const Person before{
+            row.integer(0), row.integer(1),
+            row.text(2),    row.text(3),
+            row.text(4),    row.text(5),
+            row.text(6),    row.boolean(7),
+            row.integer(8), row.is_null(10) ? std::nullopt : ParseRole(row.text(10))};
         if (before.version != expected_version) return Error::PreconditionFailed();
         Person after = before;
         if (in.organization_id && *in.organization_id != before.organization_id) {

@@ -59,7 +59,9 @@ class OrganizationService {
   Expected<Organization> Merge(const Actor& by, Id id, std::int64_t expected_version,
                                Id successor_id, Date effective_on);
 
-  std::vector<Person> People(const Actor& actor, std::optional<Id> organization_id);
+  // The agency's people, by Vietnamese name; optionally of one unit, or with accounts of one role.
+  std::vector<Person> People(const Actor& actor, std::optional<Id> organization_id,
+                             std::optional<Role> role = std::nullopt);
   Expected<Person> CreatePerson(const std::optional<Actor>& by, const PersonInput& input);
   // An admin's change to a person of their agency (If-Match on the version).
   Expected<Person> UpdatePerson(const Actor& by, Id id, std::int64_t expected_version,

@@ -276,12 +276,18 @@ class OpenApiRoutesTest(OpenApiCase):
         for bad in ("abc", "0", "12abc"):
             r = admin.get(f"/api/v1/people?organization_id={bad}")
             self.assertEqual(self.field_codes(r), {"organization_id": "invalid"}, bad)
+        leaders = admin.get("/api/v1/people?role=leader").json["items"]
+        self.assertEqual({p["full_name"] for p in leaders}, {"Nguyễn Văn Đình"})
+        self.assertEqual({p["role"] for p in leaders}, {"leader"})
+        self.assertEqual(self.field_codes(admin.get("/api/v1/people?role=king")), {"role": "invalid"})
+        self.assertEqual(self.field_codes(admin.get("/api/v1/people?orgid=3")), {"orgid": "unknown_parameter"})
 
         r = admin.post("/api/v1/people", {"organization_id": self.agency.infra,
                                           "full_name": "Đặng Thị Mai", "position": "Chuyên viên",
                                           "email": "mai@example.vn", "phone": "0255 3822 123"})
         self.assertEqual(r.status, 201, r)
         self.assertEqual(r.json["organization_name"], "Phòng Quản lý kết cấu hạ tầng giao thông")
+        self.assertIsNone(r.json["role"])
         r = admin.post("/api/v1/people", {"organization_id": self.agency.infra})
         self.assertEqual(self.field_codes(r), {"full_name": "required"})
         r = self.checked("director").post("/api/v1/people", {"organization_id": self.agency.infra,
