@@ -1,5 +1,6 @@
 // End-to-end tests: playwright-core driving Debian's chromium against a real `giaoban serve`
-// with the demo agency loaded into a fresh SQLite file (see e2e/global-setup.ts).
+// with the demo agency loaded into a fresh database (see e2e/global-setup.ts): SQLite, or
+// PostgreSQL with GIAOBAN_TEST_DB=postgres and GIAOBAN_TEST_PG_URL.
 //   npm run build && npm run e2e
 // Environment: GIAOBAN_BIN (default ../build/src/giaoban), CHROMIUM (default /usr/bin/chromium),
 // E2E_ARTIFACTS (default ../test-artifacts), E2E_KEEP=1 keeps the temp dir and the server log.

@@ -57,6 +57,26 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+// The same suite runs on either database, like the API suite: a fresh SQLite file by default, or a
+// fresh database in the test PostgreSQL cluster when GIAOBAN_TEST_DB=postgres (its URL in
+// GIAOBAN_TEST_PG_URL, as scripts/test.sh sets it).
+function createDatabase(tempDir: string): { url: string; drop: () => void } {
+  if (process.env.GIAOBAN_TEST_DB !== 'postgres') {
+    return { url: path.join(tempDir, 'e2e.db'), drop: () => {} };
+  }
+  const base = process.env.GIAOBAN_TEST_PG_URL;
+  if (!base) throw new Error('GIAOBAN_TEST_DB=postgres needs GIAOBAN_TEST_PG_URL');
+  const name = `e2e_${process.pid}_${Date.now()}`;
+  const psql = (sql: string) => {
+    const r = spawnSync('psql', [base, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`psql failed: ${sql}\n${r.stderr}`);
+  };
+  psql(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export default async function setup(project: TestProject) {
   const bin = process.env.GIAOBAN_BIN || path.join(repoDir, 'build/src/giaoban');
   const webRoot = path.join(webDir, 'dist');
@@ -69,7 +89,8 @@ export default async function setup(project: TestProject) {
   if (!fs.existsSync(chromium)) throw new Error(`chromium not found at ${chromium} (apt-get install chromium)`);
 
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-e2e-'));
-  const db = path.join(tempDir, 'e2e.db');
+  const database = createDatabase(tempDir);
+  const db = database.url;
   const demo = spawnSync(bin, ['--db', db, 'demo'], { encoding: 'utf8', timeout: 60_000 });
   if (demo.status !== 0) {
     throw new Error(`giaoban demo failed (${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
@@ -116,6 +137,9 @@ export default async function setup(project: TestProject) {
     process.removeListener('exit', lastResort);
     fs.writeFileSync(path.join(artifactsDir, 'e2e-server.log'), log.join(''));
     if (process.env.E2E_KEEP) console.log(`[e2e] kept ${tempDir}`);
-    else fs.rmSync(tempDir, { recursive: true, force: true });
+    else {
+      database.drop();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+    }
   };
 }
