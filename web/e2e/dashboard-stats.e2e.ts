@@ -61,6 +61,15 @@ describe('dashboard', () => {
         await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(Math.min(shown[f], pageSize));
       }
 
+      // "Đã được gia hạn" opens the list of exactly the extended tasks (extended=true).
+      await openDashboard(page, `period=${year}`);
+      const extended = page.locator('a[data-figure="extended"]').first();
+      expect(Number((await extended.innerText()).replace(/\D/g, '')), 'extended figure').toBe(stats.extended);
+      await extended.click();
+      await page.waitForURL(/extended=true/);
+      await settle(page);
+      expect(await listTotal(page), 'list behind the extended figure').toBe(stats.extended);
+
       // The per-unit table: the API's groups, most overdue first, then the best on-time rate.
       await openDashboard(page, `period=${year}`);
       const unitTable = page.locator('.ant-card', { hasText: 'Theo đơn vị chủ trì' }).locator('.dash-group-table');

@@ -48,7 +48,13 @@ const SHOTS: Shot[] = [
     name: '02-dashboard',
     user: 'giamdoc',
     path: () => '/',
-    ready: (p) => p.locator('.dash-card-overdue a[data-figure="overdue"]').waitFor(),
+    ready: async (p) => {
+      await p.locator('.dash-card-overdue a[data-figure="overdue"]').waitFor();
+      // The chart's chunk loads when the trend section comes near the screen.
+      await p.locator('.dash-trend').scrollIntoViewIfNeeded();
+      await p.locator('.dash-trend canvas').first().waitFor();
+      await p.evaluate(() => window.scrollTo(0, 0));
+    },
   },
   {
     name: '03-task-list',
@@ -94,6 +100,30 @@ describe('screenshots', () => {
             expect(boxes.sider, 'side menu at 1366 px').toBeTruthy();
             expect(boxes.main!.left, 'page content starts right of the side menu').toBeGreaterThanOrEqual(boxes.sider!.right - 1);
             expect(boxes.main!.top, 'page content beside the side menu, not below it').toBeLessThan(boxes.sider!.bottom);
+            // The whole menu is on the screen (it was cut off after "Nguồn nhiệm vụ").
+            const items = page.locator('.app-sider .ant-menu-item');
+            expect(await items.count(), 'menu items').toBeGreaterThanOrEqual(6);
+            const last = await items.last().boundingBox();
+            expect(last && last.y + last.height, 'last menu item within the screen').toBeLessThanOrEqual(viewport.height);
+            if (shot.name === '03-task-list') {
+              const title = await page.locator('.task-table thead th', { hasText: 'Tên nhiệm vụ' }).first().boundingBox();
+              expect(title?.width ?? 0, 'title column width at 1366 px').toBeGreaterThanOrEqual(320);
+            }
+          }
+          if (viewport === PHONE && shot.user) {
+            // Name, position and organisation are on the screen on a phone too, not cut off.
+            const who = await page.evaluate(async () => {
+              const me = await (await fetch('/api/v1/me')).json();
+              const orgs = await (await fetch('/api/v1/organizations')).json();
+              const org = (orgs.items ?? orgs).find((o: { id: number }) => o.id === me.organization_id);
+              const el = document.querySelector('[data-testid="app-user"]') as HTMLElement | null;
+              const r = el?.getBoundingClientRect();
+              const clipped = el ? [...el.querySelectorAll('span')].some((s) => s.scrollWidth > s.clientWidth + 1) : true;
+              return { text: el?.innerText ?? '', visible: !!r && r.width > 0 && r.bottom <= window.innerHeight, clipped, me, org: org?.name ?? '' };
+            });
+            expect(who.visible, 'user identity visible on the phone').toBe(true);
+            expect(who.clipped, 'user identity not cut off').toBe(false);
+            for (const part of [who.me.full_name, who.me.position, who.org].filter(Boolean)) expect(who.text).toContain(part);
           }
           expectNoProblems(problems);
         });

@@ -2,8 +2,9 @@
 // client for preparing data from Node, console/CSP error collection and screenshots.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { launchChromium } from './chromium.mjs';
 
 export const PASSWORD = 'giaoban2024';
 export const DESKTOP = { width: 1366, height: 768 };
@@ -19,26 +20,9 @@ export function screenshotsDir(): string {
   return dir;
 }
 
-/**
- * Debian's chromium through playwright-core; never a downloaded browser. playwright refuses a
- * --user-data-dir argument to launch(): it always starts the browser on a fresh temporary profile
- * of its own (removed on close), and every context is a fresh incognito-like profile.
- */
+/** Debian's chromium (see chromium.mjs, shared with the benchmark). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-sync',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return launchChromium();
 }
 
 // ---------------------------------------------------------------------------------------------

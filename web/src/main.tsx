@@ -4,7 +4,9 @@ import { BrowserRouter } from 'react-router-dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import App from './App';
 import { AuthProvider } from './auth/AuthProvider';
+import { setApiLanguage } from './api/client';
 import { I18nProvider, initialLang, loadLanguage, useAntdLocale } from './i18n';
+import { startEarlyRequests } from './lib/startup';
 import { theme } from './theme';
 import './styles/app.css';
 import './styles/print.css';
@@ -33,6 +35,11 @@ function render() {
     </StrictMode>,
   );
 }
+
+// The session, and on "/" the dashboard's chunk and figures, are asked for now, in parallel with
+// the first render (lib/startup).
+setApiLanguage(initialLang());
+startEarlyRequests(() => import('./pages/DashboardPage'));
 
 // An English user waits for the English catalogue (its own chunk) before the first paint.
 loadLanguage(initialLang()).finally(render);

@@ -126,6 +126,8 @@ export interface Person {
   email: string;
   phone: string;
   active: boolean;
+  /** for If-Match on PATCH /people/{id} */
+  version?: number;
 }
 
 export interface PersonCreate {

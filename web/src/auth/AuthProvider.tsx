@@ -4,6 +4,7 @@ import { changePassword as apiChangePassword, fetchMe, login as apiLogin, logout
 import { ApiError, loginUrl, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import type { Me, PasswordChange, Role } from '../api/types';
 import { invalidateRefData } from '../lib/refData';
+import { dropEarlyRequests, takeEarlyMe } from '../lib/startup';
 
 export interface AuthValue {
   user: Me | null;
@@ -32,7 +33,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    fetchMe()
+    (takeEarlyMe() ?? fetchMe())
       .then((me) => {
         if (!live) return;
         setCsrfToken(me.csrf_token);
@@ -53,6 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const res = await apiLogin(username, password);
     setCsrfToken(res.csrf_token);
     invalidateRefData();
+    dropEarlyRequests();
     const me: Me = { ...res.user, csrf_token: res.csrf_token };
     setUser(me);
     return me;
@@ -66,6 +68,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
     setCsrfToken(null);
     invalidateRefData();
+    dropEarlyRequests();
     setUser(null);
     navigate('/login', { replace: true });
   }, [navigate]);

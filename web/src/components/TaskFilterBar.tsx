@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Button, Card, DatePicker, Input, Select, Space, Tag, TreeSelect, Tooltip } from 'antd';
 import { ClearOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -6,8 +6,8 @@ import { dayToPeriod, periodKind, periodToDay, type PeriodKind } from '../lib/pe
 import type { Organization, Person, Source } from '../api/types';
 import { FILTER_STATUSES, SOURCE_KINDS } from '../api/types';
 import { useT, type MessageKey } from '../i18n';
-import { foldVietnamese, formatDate, fromIsoDate, personOptions, toIsoDate } from '../lib/format';
-import { orgTree } from '../lib/refData';
+import { foldVietnamese, fromIsoDate, toIsoDate } from '../lib/format';
+import { usePickerOptions } from '../lib/refData';
 import { statusLabelKey } from '../lib/status';
 import type { TaskFilter } from '../lib/taskFilter';
 
@@ -30,12 +30,44 @@ function matchOption(input: string, label: unknown): boolean {
   return foldVietnamese(String(label ?? '')).includes(foldVietnamese(input));
 }
 
-export function TaskFilterBar({
+const NONE_ORGS: Organization[] = [];
+const NONE_PEOPLE: Person[] = [];
+const NONE_SOURCES: Source[] = [];
+
+/** A yes / no / either choice (the API's true|false parameters). */
+function YesNoSelect({
+  id,
   value,
   onChange,
-  organizations = [],
-  people = [],
-  sources = [],
+  labels,
+}: {
+  id: string;
+  value: boolean | undefined;
+  onChange: (v: boolean | undefined) => void;
+  labels: [any: string, yes: string, no: string];
+}) {
+  return (
+    <Select
+      id={id}
+      value={value === undefined ? 'any' : String(value)}
+      onChange={(v) => onChange(v === 'any' ? undefined : v === 'true')}
+      options={[
+        { value: 'any', label: labels[0] },
+        { value: 'true', label: labels[1] },
+        { value: 'false', label: labels[2] },
+      ]}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/** Memoised: the list page re-renders when its rows arrive, the filter bar need not. */
+export const TaskFilterBar = memo(function TaskFilterBar({
+  value,
+  onChange,
+  organizations = NONE_ORGS,
+  people = NONE_PEOPLE,
+  sources = NONE_SOURCES,
   debounceMs = 350,
   extra,
 }: TaskFilterBarProps) {
@@ -47,6 +79,7 @@ export function TaskFilterBar({
   const advancedSet =
     value.source_kind !== undefined ||
     value.key !== undefined ||
+    value.extended !== undefined ||
     value.org !== undefined ||
     value.leader !== undefined ||
     value.assignee !== undefined ||
@@ -92,16 +125,7 @@ export function TaskFilterBar({
     else timer.current = setTimeout(apply, debounceMs);
   };
 
-  const tree = useMemo(() => orgTree(organizations), [organizations]);
-  const peopleOptions = useMemo(() => personOptions(people), [people]);
-  const sourceOptions = useMemo(
-    () =>
-      sources.map((s) => ({
-        value: s.id,
-        label: [s.doc_number, s.doc_date ? formatDate(s.doc_date) : '', s.title].filter(Boolean).join(' · '),
-      })),
-    [sources],
-  );
+  const { tree, peopleOptions, sourceOptions } = usePickerOptions(organizations, people, sources);
 
   const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
     from || to ? [fromIsoDate(from), fromIsoDate(to)] : null;
@@ -220,16 +244,20 @@ export function TaskFilterBar({
           </div>
           <div>
             <label htmlFor="f-key">{t('task.isKey')}</label>
-            <Select
+            <YesNoSelect
               id="f-key"
-              value={value.key === undefined ? 'any' : String(value.key)}
-              onChange={(v) => set({ key: v === 'any' ? undefined : v === 'true' })}
-              options={[
-                { value: 'any', label: t('list.keyAny') },
-                { value: 'true', label: t('list.keyTrue') },
-                { value: 'false', label: t('list.keyFalse') },
-              ]}
-              style={{ width: '100%' }}
+              value={value.key}
+              onChange={(key) => set({ key })}
+              labels={[t('list.keyAny'), t('list.keyTrue'), t('list.keyFalse')]}
+            />
+          </div>
+          <div>
+            <label htmlFor="f-extended">{t('list.extended')}</label>
+            <YesNoSelect
+              id="f-extended"
+              value={value.extended}
+              onChange={(extended) => set({ extended })}
+              labels={[t('list.extendedAny'), t('list.extendedTrue'), t('list.extendedFalse')]}
             />
           </div>
           <div>
@@ -333,4 +361,4 @@ export function TaskFilterBar({
       )}
     </Card>
   );
-}
+});

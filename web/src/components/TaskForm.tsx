@@ -12,11 +12,10 @@ import {
   foldVietnamese,
   formatDate,
   fromIsoDate,
-  personOptions,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
-import { orgTree } from '../lib/refData';
+import { usePickerOptions } from '../lib/refData';
 import { errorMessage } from './ErrorAlert';
 
 export interface TaskFormValues {
@@ -220,16 +219,7 @@ export function TaskForm({
     form.setFieldsValue(initial);
   }, [form, initial]);
 
-  const tree = useMemo(() => orgTree(organizations), [organizations]);
-  const peopleOptions = useMemo(() => personOptions(people), [people]);
-  const sourceOptions = useMemo(
-    () =>
-      sources.map((s) => ({
-        value: s.id,
-        label: [s.doc_number, s.doc_date ? formatDate(s.doc_date) : '', s.title].filter(Boolean).join(' · '),
-      })),
-    [sources],
-  );
+  const { tree, peopleOptions, sourceOptions } = usePickerOptions(organizations, people, sources);
 
   const sourceId = Form.useWatch('source_id', form);
   const deadlineKind = Form.useWatch('deadline_kind', form) ?? 'date';

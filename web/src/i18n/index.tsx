@@ -2,7 +2,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import antdVi from 'antd/locale/vi_VN';
+// The ES module build: `antd/locale/*` is CommonJS, whose default import under "type": "module"
+// is the module object, not the locale (antd then silently falls back to English).
+import antdVi from 'antd/es/locale/vi_VN';
 import { setApiLanguage, type Lang } from '../api/client';
 import vi, { type MessageKey } from './vi';
 
@@ -20,7 +22,7 @@ const STORAGE_KEY = 'giaoban.lang';
 export async function loadLanguage(lang: Lang): Promise<void> {
   if (catalogues[lang]) return;
   if (lang === 'en') {
-    const [messages, antd] = await Promise.all([import('./en'), import('antd/locale/en_US')]);
+    const [messages, antd] = await Promise.all([import('./en'), import('antd/es/locale/en_US')]);
     catalogues.en = messages.default;
     antdLocales.en = antd.default;
   }

@@ -178,6 +178,13 @@ const viPages = {
   'org.stale': 'Đơn vị vừa được người khác thay đổi. Vui lòng đóng hộp thoại, tải lại trang rồi thực hiện lại.',
 
   // Cán bộ, tài khoản
+  'ppl.editPerson': 'Sửa',
+  'ppl.editPersonAria': 'Sửa thông tin {name}',
+  'ppl.editPersonTitle': 'Sửa thông tin cán bộ: {name}',
+  'ppl.active': 'Đang công tác',
+  'ppl.activeHelp': 'Tắt khi cán bộ nghỉ hưu hoặc chuyển công tác: tài khoản của họ (nếu có) cũng bị khóa.',
+  'ppl.activeOn': 'Đang công tác',
+  'ppl.activeOff': 'Đã nghỉ',
   'ppl.subtitle': 'Cán bộ, công chức của cơ quan và tài khoản đăng nhập',
   'ppl.count': 'Đang hiện {n} trên {total} người',
   'ppl.search': 'Tìm theo tên, chức vụ, đơn vị, tên đăng nhập',
@@ -204,6 +211,7 @@ const viPages = {
   'ppl.initialPassword': 'Mật khẩu ban đầu',
   'ppl.passwordHelp': 'Ít nhất 8 ký tự. Đề nghị người dùng đổi mật khẩu sau lần đăng nhập đầu tiên.',
   'ppl.personCreated': 'Đã thêm cán bộ {name}.',
+  'ppl.personSaved': 'Đã lưu thông tin {name}.',
   'ppl.userCreated': 'Đã tạo tài khoản {username}.',
   'ppl.empty': 'Chưa có cán bộ nào trong danh sách.',
   'ppl.emptyFiltered': 'Không có cán bộ nào khớp với điều kiện tìm kiếm. Hãy thử từ khóa khác hoặc bỏ lọc đơn vị.',

@@ -58,23 +58,35 @@ function Crumbs() {
   );
 }
 
-function UserBox() {
+/** The user's name, position and organisation (a link to the profile). */
+function UserIdentity({ className }: { className: string }) {
   const t = useT();
   const user = useUser();
-  const { logout } = useAuth();
   const orgs = useOrganizations();
-  const [lang, setLang] = useLang();
-  const screens = Grid.useBreakpoint();
   const orgName = orgs.data?.find((o) => o.id === user.organization_id)?.name ?? '';
-  const compact = !screens.md;
+  const meta = [user.position, orgName].filter(Boolean).join(' · ');
+  return (
+    <Link
+      to="/profile"
+      className={className}
+      aria-label={`${t('nav.profile')}: ${[user.full_name, meta].filter(Boolean).join(' · ')}`}
+      title={[user.full_name, meta].filter(Boolean).join(' · ')}
+      data-testid="app-user"
+    >
+      <span className="app-user-name">{user.full_name}</span>
+      {meta && <span className="app-user-meta">{meta}</span>}
+    </Link>
+  );
+}
+
+function UserBox({ compact }: { compact: boolean }) {
+  const t = useT();
+  const { logout } = useAuth();
+  const [lang, setLang] = useLang();
   return (
     <Space size={compact ? 4 : 12} className="app-userbox" wrap={false}>
-      <Link to="/profile" className="app-user" aria-label={t('nav.profile')}>
-        <span className="app-user-name">{user.full_name}</span>
-        <span className="app-user-meta">
-          {[user.position, orgName].filter(Boolean).join(' · ')}
-        </span>
-      </Link>
+      {/* On narrow screens the identity is on its own line under the header (UserLine). */}
+      {!compact && <UserIdentity className="app-user" />}
       <Radio.Group
         size="small"
         optionType="button"
@@ -97,6 +109,7 @@ export function AppLayout() {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const mobile = screens.lg === false;
+  const compact = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const location = useLocation();
@@ -131,9 +144,12 @@ export function AppLayout() {
             )}
             {brand}
           </Space>
-          <UserBox />
+          <UserBox compact={compact} />
         </Header>
-        <Layout>
+        {compact && <UserIdentity className="app-userline no-print" />}
+        {/* hasSider: the sider is a plain <aside>, which antd's Layout does not detect by itself; without
+            it the inner layout is a column and the menu sits above the page. */}
+        <Layout hasSider={!mobile} className="app-body">
           {mobile ? (
             drawerOpen && (
               <Suspense fallback={null}>

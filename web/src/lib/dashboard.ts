@@ -14,7 +14,8 @@ export const CLASS_ORDER = ['completed_on_time', 'completed_late', 'in_progress'
 export type StatusClass = (typeof CLASS_ORDER)[number];
 
 /** A figure of a /stats object, and the statuses of the tasks behind it. */
-export type Figure = StatusClass | 'total' | 'completed' | 'cancelled';
+/** `extended`: tasks whose deadline was extended by the as-of date (the list's extended=true). */
+export type Figure = StatusClass | 'total' | 'completed' | 'cancelled' | 'extended';
 
 export function figureStatuses(figure: Figure): FilterStatus[] {
   switch (figure) {
@@ -22,6 +23,8 @@ export function figureStatuses(figure: Figure): FilterStatus[] {
       return COUNTED_STATUSES;
     case 'completed':
       return COMPLETED_STATUSES;
+    case 'extended':
+      return [];
     default:
       return [figure];
   }
@@ -36,7 +39,9 @@ export function figureLink(tasksUrl: string, figure: Figure): string {
   const i = tasksUrl.indexOf('?');
   const base = i >= 0 ? tasksUrl.slice(0, i) : tasksUrl;
   const params = new URLSearchParams(i >= 0 ? tasksUrl.slice(i + 1) : '');
-  params.set('status', figureStatuses(figure).join(','));
+  const statuses = figureStatuses(figure);
+  if (statuses.length) params.set('status', statuses.join(','));
+  if (figure === 'extended') params.set('extended', 'true');
   return listLinkFromApiUrl(`${base}?${params.toString()}`);
 }
 

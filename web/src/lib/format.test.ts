@@ -68,3 +68,13 @@ describe('format', () => {
     expect([...names].sort(vnCollator.compare)).toEqual(['Anh', 'Bùi', 'Dương', 'Đặng']);
   });
 });
+
+describe('todayIso', () => {
+  it("is the agency's date (Asia/Ho_Chi_Minh, UTC+7), not UTC's", async () => {
+    const { todayIso } = await import('./format');
+    // 18:30 UTC on 24 November is already 25 November in Hà Nội.
+    expect(todayIso(new Date('2026-11-24T18:30:00Z'))).toBe('2026-11-25');
+    expect(todayIso(new Date('2026-11-24T16:59:00Z'))).toBe('2026-11-24');
+    expect(todayIso(new Date('2026-12-31T17:00:00Z'))).toBe('2027-01-01');
+  });
+});

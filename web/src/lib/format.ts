@@ -32,8 +32,17 @@ export function fromIsoDate(iso: string | null | undefined): Dayjs | null {
   return dayjs(iso);
 }
 
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
+/**
+ * The agency's time zone, Asia/Ho_Chi_Minh: UTC+7 all year (Việt Nam has had no daylight saving
+ * time since 1975), so "today" is computed from the offset, without Intl's time zone data (whose
+ * first use costs tens of milliseconds at start-up).
+ */
+export const AGENCY_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const AGENCY_UTC_OFFSET_MS = 7 * 3600 * 1000;
+
+/** Today's date in the agency's time zone, "YYYY-MM-DD" (never `toISOString()` alone: that is UTC). */
+export function todayIso(now: Date = new Date()): string {
+  return new Date(now.getTime() + AGENCY_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** Unix milliseconds → "31/08/2023 14:05". */
@@ -42,18 +51,31 @@ export function formatTimestamp(ms: number | null | undefined, fallback = '—')
   return dayjs(ms).format('DD/MM/YYYY HH:mm');
 }
 
+// Intl.NumberFormat objects are costly to make (a dashboard formats hundreds of numbers): one per
+// language and number of decimals.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, minDigits: number, maxDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${minDigits}:${maxDigits}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
+      minimumFractionDigits: minDigits,
+      maximumFractionDigits: maxDigits,
+    });
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}
+
 export function formatNumber(n: number, lang: Lang = 'vi'): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN').format(n);
+  return numberFormat(lang, 0, 3).format(n);
 }
 
 /** A rate in [0, 1] → "1,38%" (vi) or "1.38%" (en). */
 export function formatRate(rate: number, lang: Lang = 'vi', digits = 2): string {
   const pct = rate * 100;
   return (
-    new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-      minimumFractionDigits: 0,
-      maximumFractionDigits: digits,
-    }).format(pct) + '%'
+    numberFormat(lang, 0, digits).format(pct) + '%'
   );
 }
 
@@ -65,7 +87,7 @@ export function formatFileSize(bytes: number, lang: Lang = 'vi'): string {
     v /= 1024;
     i += 1;
   }
-  const nf = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'vi-VN', { maximumFractionDigits: i === 0 ? 0 : 1 });
+  const nf = numberFormat(lang, 0, i === 0 ? 0 : 1);
   return `${nf.format(v)} ${units[i]}`;
 }
 

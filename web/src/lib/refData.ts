@@ -1,9 +1,10 @@
 // Small reference lists (organisations, people, sources) fetched once per session and shared.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { listOrganizations } from '../api/organizations';
 import { listPeople } from '../api/people';
 import { listSources } from '../api/sources';
 import type { Organization, Person, Source } from '../api/types';
+import { formatDate, personOptions } from './format';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -74,4 +75,20 @@ export function orgTree(orgs: Organization[], closedSuffix = ''): OrgTreeNode[] 
     else roots.push(node);
   }
   return roots;
+}
+
+/** "Số văn bản · dd/mm/yyyy · title" options of a source picker. */
+export function sourceOptions(sources: Source[]) {
+  return sources.map((s) => ({
+    value: s.id,
+    label: [s.doc_number, s.doc_date ? formatDate(s.doc_date) : '', s.title].filter(Boolean).join(' · '),
+  }));
+}
+
+/** The organisation tree, people and source options of the task filter bar and the task form. */
+export function usePickerOptions(organizations: Organization[], people: Person[], sources: Source[]) {
+  const tree = useMemo(() => orgTree(organizations), [organizations]);
+  const peopleOptions = useMemo(() => personOptions(people), [people]);
+  const sources_ = useMemo(() => sourceOptions(sources), [sources]);
+  return { tree, peopleOptions, sourceOptions: sources_ };
 }

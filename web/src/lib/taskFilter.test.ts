@@ -69,3 +69,17 @@ describe('taskFilter', () => {
     expect(hasConditions({ status: ['overdue'] })).toBe(true);
   });
 });
+
+describe('extended filter', () => {
+  it('reads and writes extended=true|false', async () => {
+    expect(parseTaskFilter(new URLSearchParams('extended=true')).extended).toBe(true);
+    expect(parseTaskFilter(new URLSearchParams('extended=0')).extended).toBe(false);
+    expect(parseTaskFilter(new URLSearchParams('extended=maybe')).extended).toBeUndefined();
+    expect(taskFilterToParams({ extended: true, status: ['overdue'] }).toString()).toBe('status=overdue&extended=true');
+    expect(hasConditions({ extended: false })).toBe(true);
+    const { figureLink } = await import('./dashboard');
+    expect(figureLink('/api/v1/tasks?as_of=2026-11-24&period=2026-11', 'extended')).toBe(
+      '/tasks?as_of=2026-11-24&period=2026-11&extended=true',
+    );
+  });
+});

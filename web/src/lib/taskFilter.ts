@@ -14,6 +14,8 @@ export interface TaskFilter {
   source_kind?: SourceKind[];
   source?: number;
   key?: boolean;
+  /** Deadline extended by the as-of date (true) or never (false). */
+  extended?: boolean;
   parent?: number;
   lead_org?: number;
   org?: number;
@@ -38,6 +40,7 @@ export const FILTER_KEYS = [
   'source_kind',
   'source',
   'key',
+  'extended',
   'parent',
   'lead_org',
   'org',
@@ -60,6 +63,12 @@ function positiveInt(v: string | null): number | undefined {
   if (v === null || !/^\d+$/.test(v)) return undefined;
   const n = Number(v);
   return n >= 1 && Number.isSafeInteger(n) ? n : undefined;
+}
+
+function bool(v: string | null): boolean | undefined {
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  return undefined;
 }
 
 function date(v: string | null): string | undefined {
@@ -87,9 +96,8 @@ export function parseTaskFilter(params: URLSearchParams): TaskFilter {
   f.status = list(params.get('status'), FILTER_STATUSES);
   f.source_kind = list(params.get('source_kind'), SOURCE_KINDS);
   f.source = positiveInt(params.get('source'));
-  const key = params.get('key');
-  if (key === 'true' || key === '1') f.key = true;
-  else if (key === 'false' || key === '0') f.key = false;
+  f.key = bool(params.get('key'));
+  f.extended = bool(params.get('extended'));
   f.parent = positiveInt(params.get('parent'));
   f.lead_org = positiveInt(params.get('lead_org'));
   f.org = positiveInt(params.get('org'));
@@ -154,6 +162,19 @@ export function hasConditions(filter: TaskFilter): boolean {
 
 /** "/api/v1/tasks?as_of=…&status=overdue" (a `tasks_url` from /stats) → "/tasks?as_of=…&status=overdue". */
 export function listLinkFromApiUrl(apiUrl: string): string {
+  let link = linkCache.get(apiUrl);
+  if (link === undefined) {
+    link = computeListLink(apiUrl);
+    if (linkCache.size > 2000) linkCache.clear();
+    linkCache.set(apiUrl, link);
+  }
+  return link;
+}
+
+// A dashboard links hundreds of figures; the same URLs come back on every render.
+const linkCache = new Map<string, string>();
+
+function computeListLink(apiUrl: string): string {
   const i = apiUrl.indexOf('?');
   const query = i >= 0 ? apiUrl.slice(i + 1) : '';
   const f = parseTaskFilter(new URLSearchParams(query));

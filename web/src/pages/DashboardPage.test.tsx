@@ -58,6 +58,7 @@ function expectedFor(stats: Statistics, q: Record<string, string>): number | und
   else if (q.source_kind) group = stats.by_source_kind.find((g) => g.key === q.source_kind);
   else if (q.key) group = stats.by_key.find((g) => g.key === q.key);
   if (!group) return undefined;
+  if (q.extended === 'true' && !q.status) return group.extended;
   const status = q.status;
   if (status === COUNTED) return group.total;
   if (status === 'completed_on_time,completed_late') return group.completed;
@@ -95,7 +96,11 @@ describe('DashboardPage', () => {
     }
     expect(document.querySelector('[data-rate="overdue_rate"]')).toHaveTextContent('4,03%');
     expect(document.querySelector('[data-rate="completion"]')).toHaveTextContent('79,03%');
-    expect(document.querySelector('[data-figure="extended"]')).toHaveTextContent('7');
+    // "Đã được gia hạn" is a link too: the list with extended=true and the same scope.
+    const extended = document.querySelector('a[data-figure="extended"]')!;
+    expect(extended).toHaveTextContent('7');
+    expect(hrefQuery(extended.getAttribute('href'))).toMatchObject({ extended: 'true', as_of: '2026-11-24' });
+    expect(hrefQuery(extended.getAttribute('href')).status).toBeUndefined();
     const cancelled = document.querySelector('a[data-figure="cancelled"]')!;
     expect(cancelled).toHaveTextContent('4');
     expect(hrefQuery(cancelled.getAttribute('href')).status).toBe('cancelled');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Spin, TreeSelect, Typography } from 'antd';
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
@@ -18,34 +18,40 @@ import { listLink, periodText, sortUnits } from '../lib/dashboard';
 import { formatDate, fromIsoDate, toIsoDate, todayIso } from '../lib/format';
 import { agencyOrgTree, orgPickerProps } from '../lib/orgPicker';
 import { useOrganizations } from '../lib/refData';
+import {
+  dashboardStatsQuery,
+  DEFAULT_DUE_DAYS,
+  DUE_DAYS_CHOICES,
+  parseDashboardParams,
+  takeEarlyStats,
+  type DashboardParams,
+} from '../lib/startup';
 import '../styles/pages.css';
 import '../styles/print.pages.css';
 
 type PeriodKind = 'month' | 'quarter' | 'year';
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-export const DUE_DAYS_CHOICES = [3, 7, 10, 14, 30];
-export const DEFAULT_DUE_DAYS = 7;
+export { DEFAULT_DUE_DAYS, DUE_DAYS_CHOICES, parseDashboardParams, type DashboardParams };
 
-export interface DashboardParams {
-  org?: number;
-  period: string;
-  asOf: string;
-  days: number;
-}
-
-/** The dashboard's state from its URL: org, period (default this month), as_of (default today), days. */
-export function parseDashboardParams(sp: URLSearchParams): DashboardParams {
-  const org = Number(sp.get('org'));
-  const period = sp.get('period');
-  const asOf = sp.get('as_of');
-  const days = Number(sp.get('days'));
-  return {
-    org: Number.isSafeInteger(org) && org > 0 ? org : undefined,
-    period: period && PERIOD_RE.test(period) ? period : dayjs().format('YYYY-MM'),
-    asOf: asOf && DATE_RE.test(asOf) && dayjs(asOf).isValid() ? asOf : todayIso(),
-    days: Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_DUE_DAYS,
-  };
+/** False until `ready` has been true for one paint (or 400 ms have passed without it). */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (done) return;
+    if (!ready) {
+      const fallback = window.setTimeout(() => setDone(true), 400);
+      return () => window.clearTimeout(fallback);
+    }
+    let timer = 0;
+    const raf = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => window.setTimeout(f, 0);
+    const id = raf(() => {
+      timer = window.setTimeout(() => setDone(true), 0);
+    });
+    return () => {
+      if (typeof cancelAnimationFrame === 'function') cancelAnimationFrame(id);
+      window.clearTimeout(timer);
+    };
+  }, [ready, done]);
+  return done;
 }
 
 export default function DashboardPage() {
@@ -56,32 +62,41 @@ export default function DashboardPage() {
   const params = useMemo(() => parseDashboardParams(sp), [sp]);
   const { org, period, asOf, days } = params;
   const [pKind, setPKind] = useState<PeriodKind>(periodKind(period) ?? 'month');
-  const [stats, setStats] = useState<Statistics | null>(null);
-  const [loading, setLoading] = useState(true);
+  const statsQuery = useMemo(() => dashboardStatsQuery({ asOf, period, org }), [asOf, period, org]);
+  // The first /stats was asked for at start-up (lib/startup): if it has arrived, the figures are in
+  // the first render.
+  const early = useRef<ReturnType<typeof takeEarlyStats> | undefined>(undefined);
+  if (early.current === undefined) early.current = takeEarlyStats(statsQuery);
+  const [stats, setStats] = useState<Statistics | null>(() => early.current?.value ?? null);
+  const [loading, setLoading] = useState(() => stats === null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const orgs = useOrganizations();
   usePageTitle(t('page.dashboard'));
+  // The summary figures are rendered first, on their own; the controls, lists and tables (most of
+  // the rendering work) follow in the next task, once the figures are on the screen.
+  const rest = useAfterFirstPaint(stats !== null || error !== null);
 
   useEffect(() => {
     const k = periodKind(period);
     if (k) setPKind(k);
   }, [period]);
 
-  const statsQuery = useMemo(() => {
-    const p = new URLSearchParams();
-    p.set('as_of', asOf);
-    p.set('period', period);
-    if (org) p.set('org', String(org));
-    return p.toString();
-  }, [asOf, period, org]);
-
   useEffect(() => {
     const ctl = new AbortController();
+    const first = early.current && early.current.key === statsQuery && reload === 0 ? early.current : null;
+    early.current = null;
+    if (first?.value) {
+      setStats(first.value);
+      setLoading(false);
+      return;
+    }
     setLoading(true);
     setError(null);
-    getStats(new URLSearchParams(statsQuery), ctl.signal)
-      .then(setStats)
+    (first ? first.promise.catch(() => getStats(new URLSearchParams(statsQuery), ctl.signal)) : getStats(new URLSearchParams(statsQuery), ctl.signal))
+      .then((s) => {
+        if (!ctl.signal.aborted) setStats(s);
+      })
       .catch((e: unknown) => {
         if (e instanceof DOMException && e.name === 'AbortError') return;
         setError(e);
@@ -138,62 +153,66 @@ export default function DashboardPage() {
       </div>
 
       <Card size="small" className="filter-bar no-print" role="search" aria-label={t('dash.controls')}>
+        {rest ? (
         <div className="dash-controls">
-          <div>
-            <label htmlFor="dash-org">{t('dash.org')}</label>
-            <TreeSelect
-              id="dash-org"
-              {...orgPickerProps}
-              allowClear
-              placeholder={t('dash.wholeAgency')}
-              value={org}
-              onChange={(v: number | undefined) => update({ org: v ? String(v) : undefined })}
-              treeData={tree}
-              style={{ width: '100%' }}
-              loading={orgs.loading}
-            />
-          </div>
-          <div>
-            <label htmlFor="dash-period">{t('list.period')}</label>
-            <Space.Compact style={{ width: '100%' }}>
-              <Select<PeriodKind>
-                aria-label={t('dash.periodKind')}
-                value={pKind}
-                onChange={(k) => {
-                  setPKind(k);
-                  const d = periodToDay(period) ?? dayjs();
-                  update({ period: dayToPeriod(d, k) });
-                }}
-                options={[
-                  { value: 'month', label: t('list.periodMonth') },
-                  { value: 'quarter', label: t('list.periodQuarter') },
-                  { value: 'year', label: t('list.periodYear') },
-                ]}
-                style={{ width: 96 }}
+            <div>
+              <label htmlFor="dash-org">{t('dash.org')}</label>
+              <TreeSelect
+                id="dash-org"
+                {...orgPickerProps}
+                allowClear
+                placeholder={t('dash.wholeAgency')}
+                value={org}
+                onChange={(v: number | undefined) => update({ org: v ? String(v) : undefined })}
+                treeData={tree}
+                style={{ width: '100%' }}
+                loading={orgs.loading}
               />
+            </div>
+            <div>
+              <label htmlFor="dash-period">{t('list.period')}</label>
+              <Space.Compact style={{ width: '100%' }}>
+                <Select<PeriodKind>
+                  aria-label={t('dash.periodKind')}
+                  value={pKind}
+                  onChange={(k) => {
+                    setPKind(k);
+                    const d = periodToDay(period) ?? dayjs();
+                    update({ period: dayToPeriod(d, k) });
+                  }}
+                  options={[
+                    { value: 'month', label: t('list.periodMonth') },
+                    { value: 'quarter', label: t('list.periodQuarter') },
+                    { value: 'year', label: t('list.periodYear') },
+                  ]}
+                  style={{ width: 96 }}
+                />
+                <DatePicker
+                  id="dash-period"
+                  picker={pKind}
+                  allowClear={false}
+                  value={periodToDay(period)}
+                  onChange={(d) => d && update({ period: dayToPeriod(d, pKind) })}
+                  format={pKind === 'month' ? 'MM/YYYY' : pKind === 'year' ? 'YYYY' : undefined}
+                  style={{ flex: 1 }}
+                />
+              </Space.Compact>
+            </div>
+            <div>
+              <label htmlFor="dash-asof">{t('list.asOf')}</label>
               <DatePicker
-                id="dash-period"
-                picker={pKind}
+                id="dash-asof"
+                format="DD/MM/YYYY"
                 allowClear={false}
-                value={periodToDay(period)}
-                onChange={(d) => d && update({ period: dayToPeriod(d, pKind) })}
-                format={pKind === 'month' ? 'MM/YYYY' : pKind === 'year' ? 'YYYY' : undefined}
-                style={{ flex: 1 }}
+                value={fromIsoDate(asOf)}
+                onChange={(d) => d && update({ as_of: toIsoDate(d) === todayIso() ? undefined : toIsoDate(d) })}
+                style={{ width: '100%' }}
               />
-            </Space.Compact>
+            </div>
           </div>
-          <div>
-            <label htmlFor="dash-asof">{t('list.asOf')}</label>
-            <DatePicker
-              id="dash-asof"
-              format="DD/MM/YYYY"
-              allowClear={false}
-              value={fromIsoDate(asOf)}
-              onChange={(d) => d && update({ as_of: toIsoDate(d) === todayIso() ? undefined : toIsoDate(d) })}
-              style={{ width: '100%' }}
-            />
-          </div>
-        </div>
+        ) : (
+          <div className="dash-controls dash-controls-placeholder" aria-busy="true" />
+        )}
       </Card>
 
       {error ? (
@@ -209,7 +228,7 @@ export default function DashboardPage() {
       ) : stats ? (
         <Spin spinning={loading} tip={t('app.loading')}>
           <SummaryCards stats={stats} />
-          {stats.total === 0 && stats.cancelled === 0 && (
+          {rest && stats.total === 0 && stats.cancelled === 0 && (
             <Card size="small" className="dash-section">
               <Empty
                 description={
@@ -233,67 +252,71 @@ export default function DashboardPage() {
             </Card>
           )}
 
+          {rest && (
+            <>
           <Row gutter={[12, 12]} className="dash-section">
-            <Col xs={24} lg={12}>
-              <WarningList
-                warning="overdue"
-                title={t('dash.warnOverdue')}
-                params={overdueParams}
-                href={listLink({ ...overdueParams, sort: 'deadline' })}
-                emptyText={t('dash.warnOverdueEmpty')}
-                asOf={asOf}
-              />
-            </Col>
-            <Col xs={24} lg={12}>
-              <WarningList
-                warning="due_soon"
-                title={t('dash.warnDueSoon', { n: days })}
-                params={dueParams}
-                href={listLink({ ...dueParams, sort: 'deadline' })}
-                emptyText={t('dash.warnDueSoonEmpty', { n: days })}
-                asOf={asOf}
-                extra={
-                  <Select<number>
-                    size="small"
-                    aria-label={t('dash.dueDays')}
-                    value={days}
-                    onChange={(n) => update({ days: n === DEFAULT_DUE_DAYS ? undefined : String(n) })}
-                    options={DUE_DAYS_CHOICES.map((n) => ({ value: n, label: t('dash.daysOption', { n }) }))}
-                    style={{ width: 110 }}
-                    className="no-print"
+                <Col xs={24} lg={12}>
+                  <WarningList
+                    warning="overdue"
+                    title={t('dash.warnOverdue')}
+                    params={overdueParams}
+                    href={listLink({ ...overdueParams, sort: 'deadline' })}
+                    emptyText={t('dash.warnOverdueEmpty')}
+                    asOf={asOf}
                   />
-                }
-              />
-            </Col>
-          </Row>
-          <Typography.Paragraph type="secondary" className="dash-note">
-            {t('dash.warnNote')}
-          </Typography.Paragraph>
-
-          <Row gutter={[12, 12]} className="dash-section">
-            <Col xs={24}>
-              <KeyTasksCard stats={stats} />
-            </Col>
-            <Col xs={24}>
-              <Card size="small" title={t('dash.bySourceKind')}>
-                <GroupTable
-                  kind="source_kind"
-                  groups={stats.by_source_kind}
-                  caption={t('dash.bySourceKind')}
-                  emptyText={t('dash.groupEmpty')}
-                />
+                </Col>
+                <Col xs={24} lg={12}>
+                  <WarningList
+                    warning="due_soon"
+                    title={t('dash.warnDueSoon', { n: days })}
+                    params={dueParams}
+                    href={listLink({ ...dueParams, sort: 'deadline' })}
+                    emptyText={t('dash.warnDueSoonEmpty', { n: days })}
+                    asOf={asOf}
+                    extra={
+                      <Select<number>
+                        size="small"
+                        aria-label={t('dash.dueDays')}
+                        value={days}
+                        onChange={(n) => update({ days: n === DEFAULT_DUE_DAYS ? undefined : String(n) })}
+                        options={DUE_DAYS_CHOICES.map((n) => ({ value: n, label: t('dash.daysOption', { n }) }))}
+                        style={{ width: 110 }}
+                        className="no-print"
+                      />
+                    }
+                  />
+                </Col>
+              </Row>
+              <Typography.Paragraph type="secondary" className="dash-note">
+                {t('dash.warnNote')}
+              </Typography.Paragraph>
+    
+              <Row gutter={[12, 12]} className="dash-section">
+                <Col xs={24}>
+                  <KeyTasksCard stats={stats} />
+                </Col>
+                <Col xs={24}>
+                  <Card size="small" title={t('dash.bySourceKind')}>
+                    <GroupTable
+                      kind="source_kind"
+                      groups={stats.by_source_kind}
+                      caption={t('dash.bySourceKind')}
+                      emptyText={t('dash.groupEmpty')}
+                    />
+                  </Card>
+                </Col>
+              </Row>
+    
+              <Card size="small" title={t('dash.byUnit')} className="dash-section" extra={<span className="task-sub">{t('dash.byUnitSort')}</span>}>
+                <GroupTable kind="unit" groups={units} caption={t('dash.byUnit')} emptyText={t('dash.groupEmpty')} />
               </Card>
-            </Col>
-          </Row>
-
-          <Card size="small" title={t('dash.byUnit')} className="dash-section" extra={<span className="task-sub">{t('dash.byUnitSort')}</span>}>
-            <GroupTable kind="unit" groups={units} caption={t('dash.byUnit')} emptyText={t('dash.groupEmpty')} />
-          </Card>
+            </>
+          )}
         </Spin>
       ) : null}
 
       <div className="dash-section">
-        <TrendSection asOf={asOf} org={org} />
+        <TrendSection asOf={asOf} org={org} ready={rest} />
       </div>
     </div>
   );

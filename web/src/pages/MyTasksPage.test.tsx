@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hrefQuery, ME_LEADER, mockFetch, renderPage } from '../test/pagesHarness';
+import { todayIso } from '../lib/format';
 import MyTasksPage from './MyTasksPage';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -27,8 +28,9 @@ describe('MyTasksPage', () => {
   it('shows a specialist the overdue, due-soon and in-progress tasks assigned to them, with counts and links', { timeout: 60000 }, async () => {
     const calls = serve(SPECIALIST);
     renderPage(<MyTasksPage />, { path: '/my' });
-    const today = dayjs().format('YYYY-MM-DD');
-    const in7 = dayjs().add(7, 'day').format('YYYY-MM-DD');
+    // The agency's today (Asia/Ho_Chi_Minh), as the page computes it.
+    const today = todayIso();
+    const in7 = dayjs(today).add(7, 'day').format('YYYY-MM-DD');
     const overdue = await screen.findByTestId('warning-overdue-total', {}, T);
     const due = await screen.findByTestId('warning-due_soon-total', {}, T);
     const doing = await screen.findByTestId('warning-on_track-total', {}, T);

@@ -9,7 +9,7 @@ import type { Person } from '../api/types';
 import { useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { subtreeIds } from '../components/organizations/OrgModals';
-import { CreatePersonModal, CreateUserModal, EditUserModal, useAgencyTree } from '../components/people/PeopleModals';
+import { CreatePersonModal, CreateUserModal, EditPersonModal, EditUserModal, useAgencyTree } from '../components/people/PeopleModals';
 import { isEditable, type VersionedUser } from '../api/users';
 import { useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
@@ -38,6 +38,7 @@ export default function PeoplePage() {
   const [personOpen, setPersonOpen] = useState(false);
   const [userFor, setUserFor] = useState<Person | null | undefined>(undefined);
   const [editing, setEditing] = useState<(VersionedUser & { version: number }) | null>(null);
+  const [editingPerson, setEditingPerson] = useState<(Person & { version: number }) | null>(null);
   const orgs = useOrganizations();
   const isAdmin = me.role === 'admin';
   usePageTitle(t('page.people'));
@@ -92,6 +93,18 @@ export default function PeoplePage() {
         <div>
           <div className="task-title-cell">
             {p.full_name} {!p.active && <Tag>{t('ppl.inactive')}</Tag>}
+            {isAdmin && typeof p.version === 'number' && (
+              <Button
+                size="small"
+                type="link"
+                icon={<EditOutlined />}
+                className="no-print"
+                aria-label={t('ppl.editPersonAria', { name: p.full_name })}
+                onClick={() => setEditingPerson(p as Person & { version: number })}
+              >
+                {t('ppl.editPerson')}
+              </Button>
+            )}
           </div>
           <div className="task-sub">{[p.email, p.phone].filter(Boolean).join(' · ')}</div>
         </div>
@@ -239,6 +252,18 @@ export default function PeoplePage() {
         onDone={(u) => {
           setEditing(null);
           message.success(t('ppl.userSaved', { username: u.username }));
+          setReload((r) => r + 1);
+        }}
+      />
+      <EditPersonModal
+        person={editingPerson}
+        organizations={orgs.data ?? []}
+        agencyId={me.agency_id}
+        onClose={() => setEditingPerson(null)}
+        onDone={(p) => {
+          setEditingPerson(null);
+          invalidateRefData('people');
+          message.success(t('ppl.personSaved', { name: p.full_name }));
           setReload((r) => r + 1);
         }}
       />

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Empty, Select, Space, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
@@ -21,6 +21,21 @@ import {
 } from '../lib/taskFilter';
 
 const SORT_CHOICES = ['deadline', '-deadline', '-assigned_on', 'assigned_on', 'title', '-updated', '-id'];
+const NO_ITEMS: TaskPage['items'] = [];
+
+// A filter change sends its request from the event handler, before React renders the new URL;
+// the page's effect then takes that request instead of sending its own.
+let pending: { key: string; promise: Promise<TaskPage>; at: number } | null = null;
+
+function requestList(key: string, fresh = false): Promise<TaskPage> {
+  if (!fresh && pending && pending.key === key && Date.now() - pending.at < 5000) return pending.promise;
+  const promise = listTasks(new URLSearchParams(key));
+  promise.catch(() => {
+    /* reported by the page that uses it */
+  });
+  pending = { key, promise, at: Date.now() };
+  return promise;
+}
 
 export default function TaskListPage() {
   const t = useT();
@@ -39,25 +54,36 @@ export default function TaskListPage() {
   const sources = useSources();
   usePageTitle(t('list.title'));
 
+  const seenReload = useRef(0);
   useEffect(() => {
-    const ctl = new AbortController();
+    let live = true;
     setLoading(true);
     setError(null);
-    listTasks(new URLSearchParams(key), ctl.signal)
-      .then((page) => setData(page))
+    // A retry asks again; the first load and URL changes use the request already sent, if any.
+    const retry = reload !== seenReload.current;
+    seenReload.current = reload;
+    requestList(key, retry)
+      .then((page) => live && setData(page))
       .catch((e: unknown) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
+        if (live) setError(e);
       })
       .finally(() => {
-        if (!ctl.signal.aborted) setLoading(false);
+        if (live) setLoading(false);
       });
-    return () => ctl.abort();
+    return () => {
+      live = false;
+    };
   }, [key, reload]);
 
+  // Callbacks that stay the same from render to render (the filter bar and the rows are memoised).
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
   const update = useCallback(
     (next: TaskFilter, replace = false) => {
-      setSearchParams(taskFilterToParams(next), { replace });
+      const params = taskFilterToParams(next);
+      void requestList(params.toString());
+      setLoading(true);
+      setSearchParams(params, { replace });
     },
     [setSearchParams],
   );
@@ -65,13 +91,54 @@ export default function TaskListPage() {
   const onFilter = useCallback(
     (next: TaskFilter) => {
       // Typing in the search box replaces the history entry; other changes push one.
-      update(next, (next.q ?? '') !== (filter.q ?? ''));
+      update(next, (next.q ?? '') !== (filterRef.current.q ?? ''));
     },
-    [update, filter],
+    [update],
+  );
+  const onPage = useCallback(
+    (page: number, pageSize: number) => {
+      update({ ...filterRef.current, page, page_size: pageSize });
+      window.scrollTo({ top: 0 });
+    },
+    [update],
+  );
+  const onSort = useCallback(
+    (sort: string[] | undefined) => update({ ...filterRef.current, sort, page: undefined }),
+    [update],
+  );
+  const clearFilter = useCallback(
+    () => update({ sort: filterRef.current.sort, page_size: filterRef.current.page_size }),
+    [update],
   );
 
   const exportHref = exportUrl(taskFilterToParams(filter, { paging: false }));
   const conditions = hasConditions(filter);
+  const mayCreate = canCreateTask(user.role);
+  const empty = useMemo(
+    () => (
+      <Empty
+        description={
+          conditions ? (
+            <>
+              <div>{t('list.empty')}</div>
+              <div>{t('list.emptyAction')}</div>
+            </>
+          ) : (
+            t('list.emptyNoFilter')
+          )
+        }
+      >
+        {conditions ? (
+          <Button onClick={clearFilter}>{t('list.clear')}</Button>
+        ) : mayCreate ? (
+          <Link to="/tasks/new">
+            <Button type="primary">{t('list.add')}</Button>
+          </Link>
+        ) : null}
+      </Empty>
+    ),
+    [conditions, mayCreate, t, clearFilter],
+  );
 
   return (
     <>
@@ -101,7 +168,7 @@ export default function TaskListPage() {
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('detail.print')}
           </Button>
-          {canCreateTask(user.role) && (
+          {mayCreate && (
             <Link to={filter.parent ? `/tasks/new?parent=${filter.parent}` : '/tasks/new'}>
               <Button type="primary" icon={<PlusOutlined />}>
                 {t('list.add')}
@@ -125,7 +192,7 @@ export default function TaskListPage() {
         </div>
       ) : null}
       <TaskTable
-        items={data?.items ?? []}
+        items={data?.items ?? NO_ITEMS}
         total={data?.total ?? 0}
         page={filter.page ?? 1}
         pageSize={filter.page_size ?? DEFAULT_PAGE_SIZE}
@@ -133,33 +200,9 @@ export default function TaskListPage() {
         loading={loading}
         sort={filter.sort}
         linkAsOf={filter.as_of}
-        onPage={(page, pageSize) => {
-          update({ ...filter, page, page_size: pageSize });
-          window.scrollTo({ top: 0 });
-        }}
-        onSort={(sort) => update({ ...filter, sort, page: undefined })}
-        empty={
-          <Empty
-            description={
-              conditions ? (
-                <>
-                  <div>{t('list.empty')}</div>
-                  <div>{t('list.emptyAction')}</div>
-                </>
-              ) : (
-                t('list.emptyNoFilter')
-              )
-            }
-          >
-            {conditions ? (
-              <Button onClick={() => update({ sort: filter.sort, page_size: filter.page_size })}>{t('list.clear')}</Button>
-            ) : canCreateTask(user.role) ? (
-              <Link to="/tasks/new">
-                <Button type="primary">{t('list.add')}</Button>
-              </Link>
-            ) : null}
-          </Empty>
-        }
+        onPage={onPage}
+        onSort={onSort}
+        empty={empty}
       />
     </>
   );

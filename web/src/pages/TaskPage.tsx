@@ -42,7 +42,7 @@ import { TaskHistory } from '../components/TaskHistory';
 import { TaskTable } from '../components/TaskTable';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
-import { deadlineText, formatDate, formatFileSize, formatTimestamp } from '../lib/format';
+import { deadlineText, formatDate, formatFileSize, formatTimestamp, todayIso } from '../lib/format';
 import { useOrganizations, usePeople, useSources } from '../lib/refData';
 
 function docText(t: ReturnType<typeof useT>, number: string, date: string | null): string {
@@ -358,7 +358,7 @@ export default function TaskPage() {
             )}
           </Descriptions>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('task.asOf', { date: formatDate(asOf ?? new Date().toISOString().slice(0, 10)) })}
+            {t('task.asOf', { date: formatDate(asOf ?? todayIso()) })}
           </Typography.Paragraph>
         </Card>
 

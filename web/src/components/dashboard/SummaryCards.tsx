@@ -3,9 +3,54 @@ import { QuestionCircleOutlined, StarFilled } from '@ant-design/icons';
 import type { Statistics, StatsGroup } from '../../api/types';
 import { useLang, useT } from '../../i18n';
 import { CLASS_ORDER, share } from '../../lib/dashboard';
-import { formatNumber, formatRate } from '../../lib/format';
+import { formatRate } from '../../lib/format';
 import { STATUS_SWATCH, statusLabelKey } from '../../lib/status';
 import { FigureLink } from './FigureLink';
+
+type DivProps = React.HTMLAttributes<HTMLDivElement> & { [data: `data-${string}`]: string };
+
+/** A small figure card of the second row: label (with a help tooltip), value, a line under it. */
+function MiniCard({
+  label,
+  help,
+  children,
+  sub,
+  valueProps,
+  subProps,
+}: {
+  label: string;
+  help?: string;
+  children: React.ReactNode;
+  sub?: React.ReactNode;
+  valueProps?: DivProps;
+  subProps?: DivProps;
+}) {
+  return (
+    <Col xs={12} md={6}>
+      <Card size="small" className="dash-mini">
+        <div className="dash-card-label">
+          {label}
+          {help && (
+            <>
+              {' '}
+              <Tooltip title={help}>
+                <QuestionCircleOutlined aria-label={help} />
+              </Tooltip>
+            </>
+          )}
+        </div>
+        <div className="dash-mini-value" {...valueProps}>
+          {children}
+        </div>
+        {sub !== undefined && (
+          <div className="dash-card-sub" {...subProps}>
+            {sub}
+          </div>
+        )}
+      </Card>
+    </Col>
+  );
+}
 
 /** Total, the four classes with counts and rates, completion, overdue rate, extended, cancelled. */
 export function SummaryCards({ stats }: { stats: Statistics }) {
@@ -50,57 +95,29 @@ export function SummaryCards({ stats }: { stats: Statistics }) {
         })}
       </Row>
       <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-        <Col xs={12} md={6}>
-          <Card size="small" className="dash-mini">
-            <div className="dash-card-label">{t('dash.completed')}</div>
-            <div className="dash-mini-value">
-              <FigureLink counts={stats} figure="completed" padded label={t('dash.completed')} />/
-              <FigureLink counts={stats} figure="total" padded label={t('dash.total')} />
-            </div>
-            <div className="dash-card-sub" data-rate="completion">
-              {formatRate(stats.completion_rate, lang)}
-            </div>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" className="dash-mini">
-            <div className="dash-card-label">
-              {t('dash.overdueRate')}{' '}
-              <Tooltip title={t('dash.overdueRateHelp')}>
-                <QuestionCircleOutlined aria-label={t('dash.overdueRateHelp')} />
-              </Tooltip>
-            </div>
-            <div className="dash-mini-value" data-rate="overdue_rate" style={{ color: STATUS_SWATCH.overdue.color }}>
-              {formatRate(stats.overdue_rate, lang)}
-            </div>
-            <div className="dash-card-sub">
+        <MiniCard label={t('dash.completed')} sub={formatRate(stats.completion_rate, lang)} subProps={{ 'data-rate': 'completion' }}>
+          <FigureLink counts={stats} figure="completed" padded label={t('dash.completed')} />/
+          <FigureLink counts={stats} figure="total" padded label={t('dash.total')} />
+        </MiniCard>
+        <MiniCard
+          label={t('dash.overdueRate')}
+          help={t('dash.overdueRateHelp')}
+          valueProps={{ 'data-rate': 'overdue_rate', style: { color: STATUS_SWATCH.overdue.color } }}
+          sub={
+            <>
               <FigureLink counts={stats} figure="overdue" padded label={t('status.overdue')} />/
               <FigureLink counts={stats} figure="total" padded label={t('dash.total')} />
-            </div>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" className="dash-mini">
-            <div className="dash-card-label">
-              {t('dash.extended')}{' '}
-              <Tooltip title={t('dash.extendedHelp')}>
-                <QuestionCircleOutlined aria-label={t('dash.extendedHelp')} />
-              </Tooltip>
-            </div>
-            <div className="dash-mini-value" data-figure="extended">
-              {formatNumber(stats.extended, lang)}
-            </div>
-          </Card>
-        </Col>
-        <Col xs={12} md={6}>
-          <Card size="small" className="dash-mini">
-            <div className="dash-card-label">{t('dash.cancelled')}</div>
-            <div className="dash-mini-value">
-              <FigureLink counts={stats} figure="cancelled" label={t('dash.cancelled')} />
-            </div>
-            <div className="dash-card-sub">{t('dash.cancelledHelp')}</div>
-          </Card>
-        </Col>
+            </>
+          }
+        >
+          {formatRate(stats.overdue_rate, lang)}
+        </MiniCard>
+        <MiniCard label={t('dash.extended')} help={t('dash.extendedHelp')}>
+          <FigureLink counts={stats} figure="extended" label={t('dash.extended')} />
+        </MiniCard>
+        <MiniCard label={t('dash.cancelled')} sub={t('dash.cancelledHelp')}>
+          <FigureLink counts={stats} figure="cancelled" label={t('dash.cancelled')} />
+        </MiniCard>
       </Row>
     </section>
   );

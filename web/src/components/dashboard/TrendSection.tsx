@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Card, Collapse, Skeleton } from 'antd';
 import { getStats } from '../../api/tasks';
 import { useLang, useT } from '../../i18n';
@@ -11,16 +11,50 @@ import type { TrendPoint } from './TrendChart';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
-/** Twelve /stats calls (period=YYYY-MM each, in parallel), drawn as a chart and listed as a table. */
-export function TrendSection({ asOf, org }: { asOf: string; org?: number }) {
+/**
+ * Twelve /stats calls (period=YYYY-MM each, in parallel), drawn as a chart and listed as a table.
+ * Nothing is asked for before `ready` (the dashboard's own figures are shown), and the chart's
+ * chunk (ECharts, the largest of the app) only when the section comes near the screen: the month
+ * table is there for print and the keyboard in any case.
+ */
+export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: number; ready?: boolean }) {
   const t = useT();
   const [lang] = useLang();
   const [points, setPoints] = useState<TrendPoint[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
   const months = useMemo(() => trendMonths(asOf, 12), [asOf]);
+  const card = useRef<HTMLDivElement>(null);
+  const [chartWanted, setChartWanted] = useState(false);
 
   useEffect(() => {
+    if (!ready || !points || chartWanted) return;
+    const el = card.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setChartWanted(true);
+      return;
+    }
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setChartWanted(true);
+          io.disconnect();
+        }
+      },
+      { rootMargin: '200px 0px' },
+    );
+    io.observe(el);
+    // Also when the browser is idle a while after the figures, so that the chart is there when
+    // the user scrolls down.
+    const timer = window.setTimeout(() => setChartWanted(true), 2000);
+    return () => {
+      io.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [ready, points, chartWanted]);
+
+  useEffect(() => {
+    if (!ready) return;
     const ctl = new AbortController();
     setError(null);
     setPoints(null);
@@ -41,19 +75,23 @@ export function TrendSection({ asOf, org }: { asOf: string; org?: number }) {
         setError(e);
       });
     return () => ctl.abort();
-  }, [months, org, reload]);
+  }, [months, org, reload, ready]);
 
   return (
-    <Card size="small" title={t('dash.trend')} className="dash-trend">
+    <Card size="small" title={t('dash.trend')} className="dash-trend" ref={card}>
       {error ? (
         <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
       ) : !points ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (
         <>
-          <Suspense fallback={<Skeleton.Node active className="dash-trend-chart dash-trend-placeholder" />}>
-            <TrendChart points={points} ariaLabel={t('dash.trendAria')} />
-          </Suspense>
+          {chartWanted ? (
+            <Suspense fallback={<div className="dash-trend-chart dash-trend-placeholder" />}>
+              <TrendChart points={points} ariaLabel={t('dash.trendAria')} />
+            </Suspense>
+          ) : (
+            <div className="dash-trend-chart dash-trend-placeholder" />
+          )}
           <Collapse
             ghost
             size="small"

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select, Space, Typography, TreeSelect } from 'antd';
+import { FormModal } from '../FormModal';
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError } from '../../api/client';
@@ -73,18 +74,15 @@ export function CreateOrgModal({ parent, onClose, onDone }: CreateProps) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!parent}
       title={parent ? t('org.createTitle', { parent: parent.name }) : ''}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('org.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
+      busy={busy}
+      error={error}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" disabled={busy} initialValues={{ kind: 'division' }}>
         <Form.Item name="kind" label={t('org.kind')} rules={[{ required: true }]}>
           <Select options={ORG_KINDS.map((k) => ({ value: k, label: t(`orgKind.${k}` as MessageKey) }))} />
@@ -111,7 +109,7 @@ export function CreateOrgModal({ parent, onClose, onDone }: CreateProps) {
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -163,18 +161,15 @@ export function RenameOrgModal({ org, onClose, onDone }: EditProps) {
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!org}
       title={org ? t('org.renameTitle', { name: org.name }) : ''}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
+      busy={busy}
+      error={error}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
       <Typography.Paragraph type="secondary">{t('org.renameHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" disabled={busy}>
         <Form.Item
@@ -195,7 +190,7 @@ export function RenameOrgModal({ org, onClose, onDone }: EditProps) {
           <Input maxLength={100} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

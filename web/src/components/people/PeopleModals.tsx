@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, AutoComplete, Form, Input, Modal, Radio, Select, Switch, TreeSelect, Typography } from 'antd';
+import { AutoComplete, Form, Input, Radio, Select, Switch, TreeSelect, Typography } from 'antd';
+import { FormModal } from '../FormModal';
 import { updateUser, type UserUpdate, type VersionedUser } from '../../api/users';
 import { ApiError } from '../../api/client';
-import { createPerson, createUser } from '../../api/people';
+import { createPerson, createUser, updatePerson, type PersonUpdate } from '../../api/people';
 import type { Organization, Person, Role, User, UserCreate } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
 import { applyFieldErrors } from '../../lib/formErrors';
@@ -95,50 +96,145 @@ export function CreatePersonModal({ open, organizations, agencyId, defaultOrg, o
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('ppl.newPerson')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('ppl.addPerson')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
+      busy={busy}
+      error={error}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" disabled={busy}>
-        <Form.Item
-          name="full_name"
-          label={t('profile.fullName')}
-          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('profile.fullName').toLowerCase() }) }]}
-        >
-          <Input maxLength={200} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="organization_id"
-          label={t('profile.organization')}
-          rules={[{ required: true, message: t('form.requiredSelect', { field: t('profile.organization').toLowerCase() }) }]}
-        >
-          <TreeSelect {...orgPickerProps} treeData={tree} />
-        </Form.Item>
-        <Form.Item name="position" label={t('profile.position')}>
-          <AutoComplete
-            options={POSITIONS.map((p) => ({ value: p }))}
-            filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))}
-            maxLength={200}
-          />
-        </Form.Item>
-        <div className="pages-form-row">
-          <Form.Item name="email" label={t('ppl.email')} rules={[{ type: 'email', message: t('ppl.emailInvalid') }]} style={{ flex: 1, minWidth: 200 }}>
-            <Input maxLength={200} type="email" autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="phone" label={t('ppl.phone')} style={{ flex: 1, minWidth: 160 }}>
-            <Input maxLength={50} type="tel" autoComplete="off" />
-          </Form.Item>
-        </div>
+        <PersonFields tree={tree} />
       </Form>
-    </Modal>
+    </FormModal>
+  );
+}
+
+/** Name, organisation, position, e-mail and phone of a person (the create and edit forms). */
+function PersonFields({ tree, activeSwitch }: { tree: ReturnType<typeof useAgencyTree>; activeSwitch?: boolean }) {
+  const t = useT();
+  return (
+    <>
+    <Form.Item
+      name="full_name"
+      label={t('profile.fullName')}
+      rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('profile.fullName').toLowerCase() }) }]}
+    >
+      <Input maxLength={200} autoComplete="off" />
+    </Form.Item>
+    <Form.Item
+      name="organization_id"
+      label={t('profile.organization')}
+      rules={[{ required: true, message: t('form.requiredSelect', { field: t('profile.organization').toLowerCase() }) }]}
+    >
+      <TreeSelect {...orgPickerProps} treeData={tree} />
+    </Form.Item>
+    <Form.Item name="position" label={t('profile.position')}>
+      <AutoComplete
+        options={POSITIONS.map((p) => ({ value: p }))}
+        filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))}
+        maxLength={200}
+      />
+    </Form.Item>
+    <div className="pages-form-row">
+      <Form.Item name="email" label={t('ppl.email')} rules={[{ type: 'email', message: t('ppl.emailInvalid') }]} style={{ flex: 1, minWidth: 200 }}>
+        <Input maxLength={200} type="email" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="phone" label={t('ppl.phone')} style={{ flex: 1, minWidth: 160 }}>
+        <Input maxLength={50} type="tel" autoComplete="off" />
+      </Form.Item>
+    </div>
+      {activeSwitch && (
+        <Form.Item name="active" label={t('ppl.active')} valuePropName="checked" extra={t('ppl.activeHelp')}>
+          <Switch checkedChildren={t('ppl.activeOn')} unCheckedChildren={t('ppl.activeOff')} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+interface EditPersonProps {
+  person: (Person & { version: number }) | null;
+  organizations: Organization[];
+  agencyId: number;
+  onClose: () => void;
+  onDone: (p: Person) => void;
+}
+
+/** Move, rename or retire a person (PATCH /people/{id}); retiring also locks their account. */
+export function EditPersonModal({ person, organizations, agencyId, onClose, onDone }: EditPersonProps) {
+  const t = useT();
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const tree = useAgencyTree(organizations, agencyId);
+
+  useEffect(() => {
+    if (person) {
+      form.resetFields();
+      form.setFieldsValue({
+        full_name: person.full_name,
+        organization_id: person.organization_id,
+        position: person.position,
+        email: person.email,
+        phone: person.phone,
+        active: person.active,
+      });
+      setError(null);
+    }
+  }, [person, form]);
+
+  const submit = async () => {
+    if (!person) return;
+    let v: { organization_id: number; full_name: string; position?: string; email?: string; phone?: string; active: boolean };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    const body: PersonUpdate = {};
+    if (v.organization_id !== person.organization_id) body.organization_id = v.organization_id;
+    const text = (k: 'full_name' | 'position' | 'email' | 'phone') => {
+      const next = (v[k] ?? '').trim();
+      if (next !== (person[k] ?? '')) body[k] = next;
+    };
+    text('full_name');
+    text('position');
+    text('email');
+    text('phone');
+    if (v.active !== person.active) body.active = v.active;
+    if (Object.keys(body).length === 0) {
+      onClose();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await updatePerson(person.id, person.version, body));
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 412 || e.status === 409)) setError(t('ppl.stale'));
+      else showError(form, e, t, setError);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <FormModal
+      open={!!person}
+      title={person ? t('ppl.editPersonTitle', { name: person.full_name }) : ''}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('common.save')}
+      busy={busy}
+      error={error}
+    >
+      <Form form={form} layout="vertical" disabled={busy} autoComplete="off">
+        <PersonFields tree={tree} activeSwitch />
+      </Form>
+    </FormModal>
   );
 }
 
@@ -213,18 +309,15 @@ export function CreateUserModal({ open, organizations, people, users, agencyId, 
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('ppl.newUser')}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('ppl.addUser')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
+      busy={busy}
+      error={error}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" disabled={busy} autoComplete="off">
         <Form.Item name="mode" label={t('ppl.accountFor')}>
           <Radio.Group
@@ -298,7 +391,7 @@ export function CreateUserModal({ open, organizations, people, users, agencyId, 
           <Select options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -355,18 +448,15 @@ export function EditUserModal({ user, selfId, onClose, onDone }: EditUserProps) 
   };
 
   return (
-    <Modal
+    <FormModal
       open={!!user}
       title={user ? t('ppl.editUserTitle', { username: user.username }) : ''}
       onCancel={onClose}
-      onOk={() => void submit()}
+      onOk={submit}
       okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
+      busy={busy}
+      error={error}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
       {user && (
         <Typography.Paragraph type="secondary">
           {[user.person.full_name, user.person.position, user.person.organization_name].filter(Boolean).join(' – ')}
@@ -388,6 +478,6 @@ export function EditUserModal({ user, selfId, onClose, onDone }: EditUserProps) 
           <Input.Password maxLength={256} autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,0 +1,101 @@
+// What the first page needs, asked for as soon as the main script runs, in parallel: the session
+// (/me), the dashboard's chunk and its /stats answer. Without this the steps ran one after the
+// other (main script → render → /me → dashboard chunk → render → /stats).
+import dayjs from 'dayjs';
+import { api } from '../api/client';
+import type { Me, Statistics } from '../api/types';
+import { todayIso } from './format';
+
+const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+export const DUE_DAYS_CHOICES = [3, 7, 10, 14, 30];
+export const DEFAULT_DUE_DAYS = 7;
+
+export interface DashboardParams {
+  org?: number;
+  period: string;
+  asOf: string;
+  days: number;
+}
+
+/** The dashboard's state from its URL: org, period (default this month), as_of (default today), days. */
+export function parseDashboardParams(sp: URLSearchParams): DashboardParams {
+  const org = Number(sp.get('org'));
+  const period = sp.get('period');
+  const asOf = sp.get('as_of');
+  const days = Number(sp.get('days'));
+  return {
+    org: Number.isSafeInteger(org) && org > 0 ? org : undefined,
+    period: period && PERIOD_RE.test(period) ? period : todayIso().slice(0, 7),
+    asOf: asOf && DATE_RE.test(asOf) && dayjs(asOf).isValid() ? asOf : todayIso(),
+    days: Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_DUE_DAYS,
+  };
+}
+
+/** The /stats query of the dashboard's figures. */
+export function dashboardStatsQuery({ asOf, period, org }: Pick<DashboardParams, 'asOf' | 'period' | 'org'>): string {
+  const p = new URLSearchParams();
+  p.set('as_of', asOf);
+  p.set('period', period);
+  if (org) p.set('org', String(org));
+  return p.toString();
+}
+
+interface Early<T> {
+  key: string;
+  promise: Promise<T>;
+  value?: T;
+  at: number;
+}
+
+let me: Early<Me> | null = null;
+let stats: Early<Statistics> | null = null;
+
+function early<T>(key: string, promise: Promise<T>): Early<T> {
+  const e: Early<T> = { key, promise, at: Date.now() };
+  promise.then(
+    (v) => {
+      e.value = v;
+    },
+    () => {
+      /* the page asks again and reports the error */
+    },
+  );
+  return e;
+}
+
+/** Called once by main.tsx before the first render. */
+export function startEarlyRequests(loadDashboard: () => Promise<unknown>): void {
+  if (typeof window === 'undefined') return;
+  me = early('me', api.get<Me>('/me', { noRedirectOn401: true }));
+  if (window.location.pathname !== '/') return;
+  void loadDashboard().catch(() => {
+    /* React.lazy tries again */
+  });
+  const key = dashboardStatsQuery(parseDashboardParams(new URLSearchParams(window.location.search)));
+  stats = early(key, api.get<Statistics>('/stats', { query: new URLSearchParams(key), noRedirectOn401: true }));
+}
+
+/** The /me request made at start-up (once); later calls get null and ask themselves. */
+export function takeEarlyMe(): Promise<Me> | null {
+  const e = me;
+  me = null;
+  return e?.promise ?? null;
+}
+
+/**
+ * The /stats answer for `key` asked at start-up, if it is recent (`value` once it has arrived).
+ * Given once: a later visit of the dashboard asks the server again.
+ */
+export function takeEarlyStats(key: string): { key: string; promise: Promise<Statistics>; value?: Statistics } | null {
+  const e = stats;
+  stats = null;
+  if (!e || e.key !== key || Date.now() - e.at > 10_000) return null;
+  return e;
+}
+
+/** Forget the start-up answers (after a login or logout: they belonged to the previous session). */
+export function dropEarlyRequests(): void {
+  me = null;
+  stats = null;
+}
