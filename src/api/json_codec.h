@@ -56,11 +56,25 @@ class BodyReader {
   void Require(std::string_view field);
   // Refuses fields outside `known`, so that a misspelt field is an error and not silently lost.
   void OnlyFields(std::initializer_list<std::string_view> known);
+  // For checks beyond a field's type, such as a value outside its set.
+  service::Validator& validator() { return errors_; }
 
  private:
   const boost::json::value* Get(std::string_view field) const;
   const boost::json::object& object_;
   service::Validator& errors_;
 };
+
+// Runs `read` over a request body (as Call::Body() gives it); the field errors if any.
+template <class Read>
+auto ParseBody(service::Expected<boost::json::object> body, Read read)
+    -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
+  if (!body) return body.error();
+  service::Validator v;
+  BodyReader in(*body, v);
+  auto value = read(in);
+  if (!v.ok()) return v.error();
+  return value;
+}
 
 }  // namespace giaoban::api

@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "api/api.h"
+#include "api/json_codec.h"
 #include "http/message.h"
 #include "service/error.h"
 
@@ -27,6 +29,16 @@ inline service::Expected<std::int64_t> RequiredVersion(const http::Request& requ
     version = version * 10 + (c - '0');
   }
   return version;
+}
+
+// A versioned resource as JSON with its version as the ETag, ready for the next If-Match; or the
+// service's error.
+template <class Resource>
+Reply VersionedJson(const service::Expected<Resource>& resource, int status = 200) {
+  if (!resource) return resource.error();
+  http::Response r = Json(ToJson(*resource), status);
+  r.set_header("ETag", VersionTag(resource->version));
+  return r;
 }
 
 }  // namespace giaoban::api

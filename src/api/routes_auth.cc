@@ -87,24 +87,19 @@ void RegisterAuthRoutes(Api& api) {
   api.Add("PATCH", "/users/{id}", [&s](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
     if (!version) return version.error();
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"role", "disabled", "password"});
-    service::UserUpdate update;
-    if (auto role = in.String("role", 32)) {
-      update.role = service::ParseRole(*role);
-      if (!update.role) v.Add("role", "invalid");
-    }
-    update.disabled = in.Bool("disabled");
-    update.password = in.String("password", 256);
-    if (!v.ok()) return v.error();
-    auto user = s.auth.UpdateUser(call.who(), call.id(), *version, update);
-    if (!user) return user.error();
-    http::Response r = Json(ToJson(*user));
-    r.set_header("ETag", VersionTag(user->version));
-    return r;
+    auto update = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"role", "disabled", "password"});
+      service::UserUpdate u;
+      if (auto role = in.String("role", 32)) {
+        u.role = service::ParseRole(*role);
+        if (!u.role) in.validator().Add("role", "invalid");
+      }
+      u.disabled = in.Bool("disabled");
+      u.password = in.String("password", 256);
+      return u;
+    });
+    if (!update) return update.error();
+    return VersionedJson(s.auth.UpdateUser(call.who(), call.id(), *version, *update));
   });
 
   api.Add("POST", "/users", [&s](Call& call) -> Reply {

@@ -23,10 +23,7 @@ void RegisterOrganizationRoutes(Api& api) {
 
   api.Add("GET", "/organizations/{id}", [&s](Call& call) -> Reply {
     auto o = s.organizations.Get(call.who(), call.id());
-    if (!o) return o.error();
-    http::Response r = Json(ToJson(*o));
-    r.set_header("ETag", VersionTag(o->version));
-    return r;
+    return VersionedJson(o);
   });
 
   api.Add("POST", "/organizations", [&s](Call& call) -> Reply {
@@ -48,10 +45,7 @@ void RegisterOrganizationRoutes(Api& api) {
     oi.valid_from = in.Date("valid_from");
     if (!v.ok()) return v.error();
     auto o = s.organizations.Create(call.who(), oi);
-    if (!o) return o.error();
-    http::Response r = Json(ToJson(*o), 201);
-    r.set_header("ETag", VersionTag(o->version));
-    return r;
+    return VersionedJson(o, 201);
   });
 
   api.Add("PATCH", "/organizations/{id}", [&s](Call& call) -> Reply {
@@ -69,10 +63,7 @@ void RegisterOrganizationRoutes(Api& api) {
     auto place = in.String("place_name", 100).value_or(current->place_name);
     if (!v.ok()) return v.error();
     auto o = s.organizations.Rename(call.who(), call.id(), *version, name, code, place);
-    if (!o) return o.error();
-    http::Response r = Json(ToJson(*o));
-    r.set_header("ETag", VersionTag(o->version));
-    return r;
+    return VersionedJson(o);
   });
 
   api.Add("POST", "/organizations/{id}/merge", [&s](Call& call) -> Reply {
@@ -89,10 +80,7 @@ void RegisterOrganizationRoutes(Api& api) {
     if (!v.ok()) return v.error();
     auto o = s.organizations.Merge(call.who(), call.id(), *version, *successor,
                                    effective.value_or(call.ctx.Today()));
-    if (!o) return o.error();
-    http::Response r = Json(ToJson(*o));
-    r.set_header("ETag", VersionTag(o->version));
-    return r;
+    return VersionedJson(o);
   });
 
   api.Add("GET", "/people", [&s](Call& call) -> Reply {
@@ -121,24 +109,19 @@ void RegisterOrganizationRoutes(Api& api) {
   api.Add("PATCH", "/people/{id}", [&s](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
     if (!version) return version.error();
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"organization_id", "full_name", "position", "email", "phone", "active"});
-    service::PersonUpdate update;
-    update.organization_id = in.Id("organization_id");
-    update.full_name = in.String("full_name", 200);
-    update.position = in.String("position", 200);
-    update.email = in.String("email", 200);
-    update.phone = in.String("phone", 50);
-    update.active = in.Bool("active");
-    if (!v.ok()) return v.error();
-    auto p = s.organizations.UpdatePerson(call.who(), call.id(), *version, update);
-    if (!p) return p.error();
-    http::Response r = Json(ToJson(*p));
-    r.set_header("ETag", VersionTag(p->version));
-    return r;
+    auto update = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"organization_id", "full_name", "position", "email", "phone", "active"});
+      service::PersonUpdate u;
+      u.organization_id = in.Id("organization_id");
+      u.full_name = in.String("full_name", 200);
+      u.position = in.String("position", 200);
+      u.email = in.String("email", 200);
+      u.phone = in.String("phone", 50);
+      u.active = in.Bool("active");
+      return u;
+    });
+    if (!update) return update.error();
+    return VersionedJson(s.organizations.UpdatePerson(call.who(), call.id(), *version, *update));
   });
 
   api.Add("POST", "/people", [&s](Call& call) -> Reply {

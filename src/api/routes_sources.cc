@@ -52,10 +52,7 @@ void RegisterSourceRoutes(Api& api) {
 
   api.Add("GET", "/sources/{id}", [&s](Call& call) -> Reply {
     auto src = s.sources.Get(call.who(), call.id());
-    if (!src) return src.error();
-    http::Response r = Json(ToJson(*src));
-    r.set_header("ETag", VersionTag(src->version));
-    return r;
+    return VersionedJson(src);
   });
 
   api.Add("POST", "/sources", [&s](Call& call) -> Reply {
@@ -66,10 +63,7 @@ void RegisterSourceRoutes(Api& api) {
     auto input = ReadSource(in, v, true);
     if (!v.ok()) return v.error();
     auto src = s.sources.Create(call.who(), input);
-    if (!src) return src.error();
-    http::Response r = Json(ToJson(*src), 201);
-    r.set_header("ETag", VersionTag(src->version));
-    return r;
+    return VersionedJson(src, 201);
   });
 
   api.Add("PATCH", "/sources/{id}", [&s](Call& call) -> Reply {
@@ -92,10 +86,7 @@ void RegisterSourceRoutes(Api& api) {
     auto input = ReadSource(in, v, true);
     if (!v.ok()) return v.error();
     auto src = s.sources.Update(call.who(), call.id(), *version, input);
-    if (!src) return src.error();
-    http::Response r = Json(ToJson(*src));
-    r.set_header("ETag", VersionTag(src->version));
-    return r;
+    return VersionedJson(src);
   });
 }
 

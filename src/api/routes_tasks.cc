@@ -46,19 +46,6 @@ Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
   return TaskResponse(*view, status);
 }
 
-// Parses the body and runs `read` over it; returns the field errors if any.
-template <class Read>
-auto ParseBody(Call& call, Read read)
-    -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
-  auto body = call.Body();
-  if (!body) return body.error();
-  service::Validator v;
-  BodyReader in(*body, v);
-  auto value = read(in);
-  if (!v.ok()) return v.error();
-  return value;
-}
-
 std::optional<std::string> DecodeBase64(const std::string& text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t length = 0;
@@ -133,7 +120,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call, [](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
       in.Require("source_id");
       in.Require("title");
       in.Require("lead_org_id");
@@ -156,7 +143,7 @@ void RegisterTaskRoutes(Api& api) {
   api.Add("PATCH", "/tasks/{id}", [&s](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
     if (!version) return version.error();
-    auto input = ParseBody(call, [](BodyReader& in) { return ReadTask(in); });
+    auto input = ParseBody(call.Body(), [](BodyReader& in) { return ReadTask(in); });
     if (!input) return input.error();
     return ToReply(s.tasks.Update(call.who(), call.id(), *version, *input));
   });
@@ -177,7 +164,7 @@ void RegisterTaskRoutes(Api& api) {
 
   api.Add("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
     const std::int64_t limit = call.ctx.settings().max_attachment_bytes;
-    auto input = ParseBody(call, [&](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [&](BodyReader& in) {
       in.OnlyFields({"reported_on", "body", "percent", "attachments"});
       in.Require("body");
       service::ProgressInput p;
@@ -226,7 +213,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/complete", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call, [](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"completed_on", "result_doc_number", "result_doc_date", "note"});
       service::CompletionInput c;
       c.completed_on = in.Date("completed_on");
@@ -240,7 +227,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/extensions", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call, [](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"requested_deadline", "reason"});
       in.Require("requested_deadline");
       in.Require("reason");
@@ -254,7 +241,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/extensions/{id}/decision", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call, [](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"decision", "note", "effective_on"});
       in.Require("decision");
       service::ExtensionDecisionInput d;
@@ -268,7 +255,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/cancel", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call, [](BodyReader& in) {
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"kind", "cancelled_on", "reason", "approver_id"});
       in.Require("reason");
       service::CancellationInput c;
@@ -283,7 +270,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/explanations", [&s](Call& call) -> Reply {
-    auto question = ParseBody(call, [](BodyReader& in) {
+    auto question = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"question"});
       in.Require("question");
       return in.String("question", 4000).value_or("");
@@ -293,7 +280,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/explanations/{id}/answer", [&s](Call& call) -> Reply {
-    auto answer = ParseBody(call, [](BodyReader& in) {
+    auto answer = ParseBody(call.Body(), [](BodyReader& in) {
       in.OnlyFields({"answer"});
       in.Require("answer");
       return in.String("answer", 20000).value_or("");
