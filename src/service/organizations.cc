@@ -356,16 +356,20 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
         if (!after.active && by.person_id == id)
           return Error::Validation({{"active", "own_account"}});
         after.version = before.version + 1;
-        c.execute(
+        auto updated = c.execute(
             "UPDATE people SET organization_id = $1, full_name = $2, name_key = $3, "
             "name_fold = $4, position = $5, email = $6, phone = $7, active = $8, version = $9, "
-            "updated_at = $10 WHERE id = $11",
+            "updated_at = $10 WHERE id = $11 AND version = $12 RETURNING id",
             {Param(after.organization_id), Param(after.full_name),
              Param(intl::CollationKey(after.full_name)), Param(intl::Fold(after.full_name)),
              Param(after.position),
              after.email.empty() ? storage::Value(nullptr) : Param(after.email),
              after.phone.empty() ? storage::Value(nullptr) : Param(after.phone),
-             Param(after.active), Param(after.version), Param(Context::NowMillis()), Param(id)});
+             Param(after.active), Param(after.version), Param(Context::NowMillis()), Param(id),
+             Param(expected_version)});
+        // Another server may have committed since the read above: only the UPDATE's own version
+        // check makes a concurrent change fail instead of being overwritten.
+        if (updated.empty()) return Error::PreconditionFailed();
         // Someone who no longer serves keeps their history but not their account; coming back
         // is a deliberate unlock by an admin, not a side effect.
         if (before.active && !after.active) {

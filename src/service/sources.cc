@@ -6,6 +6,7 @@
 #include "service/audit.h"
 #include "service/organizations.h"
 #include "service/task_filter.h"
+#include "service/task_store.h"
 
 namespace giaoban::service {
 
@@ -77,6 +78,12 @@ std::optional<Source> LoadSource(storage::Connection& c, Id id) {
   auto r = c.execute(std::string(kSourceSelect) + "WHERE s.id = $1", {Param(id)});
   if (r.empty()) return std::nullopt;
   return SourceFromRow(r.rows.front());
+}
+
+std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id) {
+  if (c.dialect() == storage::Dialect::kPostgres)
+    c.execute("SELECT id FROM sources WHERE id = $1 FOR SHARE", {Param(id)});
+  return LoadSource(c, id);
 }
 
 std::vector<Source> SourceService::List(const Actor& actor, const std::optional<std::string>& kind,
@@ -161,8 +168,10 @@ Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expe
              Param(expected_version)});
         if (r.empty()) return Error::PreconditionFailed();
         // Tasks carry the source's kind and number for filtering and search.
-        c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2",
-                  {Param(in.kind), Param(id)});
+        if (in.kind != before->kind)
+          c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2",
+                    {Param(in.kind), Param(id)});
+        if (in.doc_number != before->doc_number) RefreshSourceTasksSearch(c, id);
         SourceInput old{before->kind,     before->title,  before->doc_number,
                         before->doc_date, before->issuer, before->summary};
         RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "updated", by.user_id,

@@ -39,5 +39,9 @@ class SourceService {
 };
 
 std::optional<Source> LoadSource(storage::Connection& c, Id id);
+// The source as a task about to copy its kind and number. On PostgreSQL the row is share-locked:
+// a concurrent change of the source then either waits for this transaction (and rewrites the
+// copies after it) or commits first and is what this read returns, so no copy is left stale.
+std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id);
 
 }  // namespace giaoban::service

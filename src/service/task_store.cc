@@ -28,6 +28,31 @@ std::string TaskSearchFold(const std::string& title, const std::string& content,
   return intl::Fold(title + " " + doc_number + " " + product + " " + content);
 }
 
+namespace {
+
+void RefreshSearchWhere(storage::Connection& c, const char* condition, Id id) {
+  auto r =
+      c.execute(std::string("SELECT t.id, t.title, t.content, t.product, s.doc_number FROM tasks t "
+                            "JOIN sources s ON s.id = t.source_id WHERE ") +
+                    condition,
+                {Param(id)});
+  for (const auto& row : r.rows) {
+    c.execute("UPDATE tasks SET search_fold = $1, title_key = $2 WHERE id = $3",
+              {Param(TaskSearchFold(row.text(1), row.text(2), row.text(3), row.text(4))),
+               Param(intl::CollationKey(row.text(1))), Param(row.integer(0))});
+  }
+}
+
+}  // namespace
+
+void RefreshTaskSearch(storage::Connection& c, Id task_id) {
+  RefreshSearchWhere(c, "t.id = $1", task_id);
+}
+
+void RefreshSourceTasksSearch(storage::Connection& c, Id source_id) {
+  RefreshSearchWhere(c, "t.source_id = $1", source_id);
+}
+
 std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
   auto r = c.execute(
       "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "

@@ -27,6 +27,11 @@ void ComputeStatus(TaskRecord& record, Date as_of, int due_soon_days);
 // The JSON snapshot kept in the history before and after a change.
 std::string TaskSnapshotJson(const TaskRecord& record);
 
+// Recomputes the search text and title key stored on a task from its columns and its source's
+// number; after an edit of the task, or of the source for all of its tasks.
+void RefreshTaskSearch(storage::Connection& c, Id task_id);
+void RefreshSourceTasksSearch(storage::Connection& c, Id source_id);
+
 std::string TaskSearchFold(const std::string& title, const std::string& content,
                            const std::string& product, const std::string& doc_number);
 

@@ -134,17 +134,6 @@ bool CreatesCycle(Connection& c, Id task, Id parent) {
   return current.has_value();  // deeper than any real plan: refuse rather than loop
 }
 
-void RefreshSearch(Connection& c, Id task_id) {
-  auto r = c.execute(
-      "SELECT t.title, t.content, t.product, s.doc_number FROM tasks t "
-      "JOIN sources s ON s.id = t.source_id WHERE t.id = $1",
-      {Param(task_id)});
-  const auto& row = r.one();
-  c.execute("UPDATE tasks SET search_fold = $1, title_key = $2 WHERE id = $3",
-            {Param(TaskSearchFold(row.text(0), row.text(1), row.text(2), row.text(3))),
-             Param(intl::CollationKey(row.text(0))), Param(task_id)});
-}
-
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
@@ -250,7 +239,7 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
     if (!refs.ok()) return refs.error();
     auto lead_path = OrganizationPath(c, *in.lead_org_id);
     if (!CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
-    const auto source = LoadSource(c, *in.source_id);
+    const auto source = LoadSourceForCopy(c, *in.source_id);
     const std::int64_t now = Context::NowMillis();
     const std::string title = *in.title;
     const Id id =
@@ -325,8 +314,9 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     if (!refs.ok()) return refs.error();
 
     const TaskSummary& old = before->detail.summary;
-    std::string kind = old.source_kind;
-    if (in.source_id) kind = LoadSource(c, *in.source_id)->kind;
+    // Always from the source itself, never from the row read above: the source may have changed
+    // since, and writing the old copy back would take the task out of its kind's figures.
+    const std::string kind = LoadSourceForCopy(c, in.source_id.value_or(old.source_id))->kind;
     auto r = c.execute(
         "UPDATE tasks SET source_id = $1, source_kind = $2, parent_id = $3, title = $4, "
         "content = $5, is_key = $6, restricted = $7, lead_org_id = $8, leader_id = $9, "
@@ -347,7 +337,7 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     // between our read and this write: the WHERE clause is what guarantees no lost update.
     if (r.empty()) return Error::PreconditionFailed();
     ReplaceLinks(c, id, in);
-    RefreshSearch(c, id);
+    RefreshTaskSearch(c, id);
     StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),

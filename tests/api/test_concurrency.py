@@ -4,6 +4,7 @@ database: If-Match rules, racing edits, racing progress reports and racing one-t
 import threading
 import time
 import unittest
+import urllib.parse
 
 from harness import ApiTestCase, Client, Server, skip_unless_database_available
 
@@ -267,6 +268,80 @@ class ConcurrencyTest(ApiTestCase):
         final = self.director.get(f"{TASKS}/{tid}").json
         self.assertEqual(final["explanations"][0]["answer"], f"Trả lời {winners[0]}")
         self.assertEqual([e["action"] for e in self.history(tid)].count("explanation_answered"), 1)
+
+    # --- racing PATCHes of every resource, and the values copied between rows -----------------------
+
+    def race_one_version(self, role: str, path: str, bodies, read=None) -> tuple[list, dict]:
+        """PATCHes `path` from THREADS threads through both servers, all with the same If-Match;
+        `read(client)` returns the resource as JSON (by default a GET of `path`)."""
+        servers = self.clients(role)
+        read = read or (lambda c: c.get(path).json)
+        version = read(servers[0])["version"]
+        answers = self.race(lambda i: servers[i % 2].patch(path, bodies(i), version=version))
+        winners = [i for i, r in enumerate(answers) if r.status == 200]
+        self.assertEqual(len(winners), 1, [r.status for r in answers])
+        for r in answers:
+            if r.status != 200:
+                self.assertError(r, 412, "precondition_failed")
+        after = read(servers[1])
+        self.assertEqual(after["version"], version + 1)
+        return winners, after
+
+    def test_racing_person_edits_have_exactly_one_winner(self):
+        person = self.person_of("infra_specialist")
+
+        def read(c):
+            items = c.get(f"/api/v1/people?organization_id={self.agency.infra}").json["items"]
+            return next(p for p in items if p["id"] == person)
+
+        for round_ in range(5):
+            with self.subTest(round=round_):
+                winners, after = self.race_one_version(
+                    "admin", f"/api/v1/people/{person}",
+                    lambda i: {"position": f"Chuyên viên chính {round_}-{i}", "active": True}, read)
+                self.assertEqual(after["position"], f"Chuyên viên chính {round_}-{winners[0]}")
+
+    def test_racing_source_and_organization_edits_have_exactly_one_winner(self):
+        for round_ in range(3):
+            with self.subTest(resource="source", round=round_):
+                winners, after = self.race_one_version(
+                    "director", f"/api/v1/sources/{self.source_id}",
+                    lambda i: {"summary": f"Tóm tắt {round_}-{i}"})
+                self.assertEqual(after["summary"], f"Tóm tắt {round_}-{winners[0]}")
+            with self.subTest(resource="organization", round=round_):
+                winners, after = self.race_one_version(
+                    "admin", f"/api/v1/organizations/{self.agency.transport}",
+                    lambda i: {"name": f"Phòng Quản lý vận tải {round_}-{i}"})
+                self.assertEqual(after["name"], f"Phòng Quản lý vận tải {round_}-{winners[0]}")
+
+    def test_a_source_and_its_tasks_edited_at_once_keep_the_copied_kind(self):
+        """Tasks carry their source's kind and number; editing both at once must not leave an old copy."""
+        sid = self.create_source(self.director, "key_program", "Chương trình trọng tâm 2023")
+        tasks = [self.create_task(self.director, sid, self.agency.infra, f"Nhiệm vụ sao chép {i}",
+                                  assigned_on="2023-08-01", deadline="2023-08-31")["id"] for i in range(4)]
+        directors = self.clients("director")
+        kinds = ["ad_hoc", "key_program"]
+        for round_ in range(10):
+            kind, number = kinds[round_ % 2], f"{100 + round_}/QĐ-UBND"
+            src_version = etag_version(directors[0].get(f"/api/v1/sources/{sid}"))
+            task_versions = {t: etag_version(directors[1].get(f"{TASKS}/{t}")) for t in tasks}
+
+            def work(i: int):
+                if i == 0:
+                    return directors[0].patch(f"/api/v1/sources/{sid}", {"kind": kind, "doc_number": number},
+                                              version=src_version)
+                t = tasks[i - 1]
+                return directors[i % 2].patch(f"{TASKS}/{t}", {"content": f"Vòng {round_}"},
+                                              version=task_versions[t])
+
+            answers = self.race(work, threads=len(tasks) + 1)
+            self.assertEqual([r.status for r in answers], [200] * (len(tasks) + 1))
+            with self.subTest(round=round_):
+                listed = self.director.get(f"{TASKS}?source={sid}&source_kind={kind}&page_size=100")
+                self.assertEqual(sorted(t["id"] for t in listed.json["items"]), sorted(tasks),
+                                 "every task is found under its source's kind")
+                searched = self.director.get(f"{TASKS}?source={sid}&q={urllib.parse.quote(number)}")
+                self.assertEqual(searched.json["total"], len(tasks), "every task is found by the source's number")
 
 
 if __name__ == "__main__":
