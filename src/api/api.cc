@@ -44,7 +44,15 @@ http::Response ErrorResponse(const service::Error& error, i18n::Language languag
                            {"message", std::string(i18n::Message(error.code, language))}};
   if (!error.fields.empty()) {
     boost::json::array fields;
-    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"code", f.code}});
+    for (const auto& f : error.fields) {
+      boost::json::object field{{"field", f.field}, {"code", f.code}};
+      if (!f.allowed.empty()) {
+        boost::json::array allowed;
+        for (const auto& value : f.allowed) allowed.emplace_back(value);
+        field["allowed"] = std::move(allowed);
+      }
+      fields.push_back(std::move(field));
+    }
     body["fields"] = std::move(fields);
   }
   return Json(body, error.http_status);

@@ -113,6 +113,7 @@ json::value ToJson(const service::TaskView& v) {
   const service::TaskDetail& d = v.task;
   json::object o = ToJson(d.summary).as_object();
   o["as_of"] = v.as_of.Iso();
+  o["later_facts"] = v.later_facts;
   o["content"] = d.content;
   o["product"] = d.product;
   o["parent_id"] = OptId(d.parent_id);
@@ -151,9 +152,11 @@ json::value ToJson(const service::TaskView& v) {
                           {"requested_deadline", e.requested_deadline.Iso()},
                           {"reason", e.reason},
                           {"requested_by", Ref(e.requested_by)},
+                          {"requested_on", e.requested_on.Iso()},
                           {"requested_at", e.requested_at},
                           {"state", e.state},
                           {"decided_by", OptRef(e.decided_by)},
+                          {"decided_on", Date(e.decided_on)},
                           {"decided_at", OptInt(e.decided_at)},
                           {"decision_note", e.decision_note},
                           {"effective_on", Date(e.effective_on)}});
@@ -164,9 +167,11 @@ json::value ToJson(const service::TaskView& v) {
     explanations.push_back({{"id", x.id},
                             {"question", x.question},
                             {"requested_by", Ref(x.requested_by)},
+                            {"requested_on", x.requested_on.Iso()},
                             {"requested_at", x.requested_at},
                             {"answer", x.answer ? json::value(*x.answer) : json::value(nullptr)},
                             {"answered_by", OptRef(x.answered_by)},
+                            {"answered_on", Date(x.answered_on)},
                             {"answered_at", OptInt(x.answered_at)}});
   }
   o["explanations"] = std::move(explanations);
@@ -198,6 +203,7 @@ json::value ToJson(const service::HistoryEvent& e) {
                       {"action", e.action},
                       {"actor", OptRef(e.actor)},
                       {"recorded_at", e.recorded_at},
+                      {"occurred_on", Date(e.occurred_on)},
                       {"before", parse_or_null(e.before_json)},
                       {"after", parse_or_null(e.after_json)}};
 }
@@ -233,6 +239,7 @@ json::value ToJson(const service::Statistics& s) {
   o["tasks_url"] = "/api/v1/tasks?" + s.list_query;
   o["by_source_kind"] = groups(s.by_source_kind);
   o["by_key"] = groups(s.by_key);
+  o["by_source_kind_and_key"] = groups(s.by_source_kind_and_key);
   o["by_lead_org"] = groups(s.by_lead_org);
   return o;
 }

@@ -400,7 +400,7 @@ std::string_view DocumentText() {
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
           {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
-          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
+          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"}, {"$ref": "#/components/parameters/FilterOrgRole"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},
           {"$ref": "#/components/parameters/FilterAssignedFrom"}, {"$ref": "#/components/parameters/FilterAssignedTo"},
@@ -440,7 +440,7 @@ std::string_view DocumentText() {
       "get": {
         "tags": ["tasks"], "operationId": "getTask",
         "summary": "Một nhiệm vụ / one task",
-        "parameters": [{"$ref": "#/components/parameters/FilterAsOf"}],
+        "parameters": [{"$ref": "#/components/parameters/TaskAsOf"}],
         "responses": {
           "200": {
             "description": "Nhiệm vụ, trạng thái tại as_of / the task, status as of as_of",
@@ -480,11 +480,13 @@ std::string_view DocumentText() {
       "get": {
         "tags": ["tasks"], "operationId": "getTaskHistory",
         "summary": "Lịch sử thay đổi / the task's recorded history",
-        "description": "Ai, khi nào, trước và sau; không sửa được. Who, when, before and after; cannot be edited.",
+        "description": "Ai, khi nào, trước và sau; không sửa được. Với as_of: chỉ các thay đổi về sự việc ghi ngày đến hết ngày đó.\n\nWho, when, before and after; cannot be edited. With as_of: only the changes about facts dated by then.",
+        "parameters": [{"$ref": "#/components/parameters/TaskAsOf"}],
         "responses": {
           "200": {"description": "Các thay đổi, cũ trước / the changes, oldest first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HistoryList"}}}},
           "401": {"$ref": "#/components/responses/Unauthenticated"},
-          "404": {"$ref": "#/components/responses/NotFound"}
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"}
         }
       }
     },
@@ -493,10 +495,12 @@ std::string_view DocumentText() {
       "get": {
         "tags": ["tasks"], "operationId": "listProgressUpdates",
         "summary": "Các báo cáo tiến độ / progress updates",
+        "parameters": [{"$ref": "#/components/parameters/TaskAsOf"}],
         "responses": {
           "200": {"description": "Báo cáo tiến độ / progress updates", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProgressUpdateList"}}}},
           "401": {"$ref": "#/components/responses/Unauthenticated"},
-          "404": {"$ref": "#/components/responses/NotFound"}
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "422": {"$ref": "#/components/responses/ValidationFailed"}
         }
       },
       "post": {
@@ -531,7 +535,7 @@ std::string_view DocumentText() {
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
           {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
-          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
+          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"}, {"$ref": "#/components/parameters/FilterOrgRole"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},
           {"$ref": "#/components/parameters/FilterAssignedFrom"}, {"$ref": "#/components/parameters/FilterAssignedTo"},
@@ -738,7 +742,7 @@ std::string_view DocumentText() {
           {"$ref": "#/components/parameters/FilterQ"}, {"$ref": "#/components/parameters/FilterAsOf"},
           {"$ref": "#/components/parameters/FilterStatus"}, {"$ref": "#/components/parameters/FilterSourceKind"},
           {"$ref": "#/components/parameters/FilterSource"}, {"$ref": "#/components/parameters/FilterKey"}, {"$ref": "#/components/parameters/FilterExtended"},
-          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"},
+          {"$ref": "#/components/parameters/FilterLeadOrg"}, {"$ref": "#/components/parameters/FilterOrg"}, {"$ref": "#/components/parameters/FilterOrgRole"},
           {"$ref": "#/components/parameters/FilterLeader"}, {"$ref": "#/components/parameters/FilterAssignee"},
           {"$ref": "#/components/parameters/FilterParent"},
           {"$ref": "#/components/parameters/FilterAssignedFrom"}, {"$ref": "#/components/parameters/FilterAssignedTo"},

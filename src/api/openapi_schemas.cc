@@ -45,6 +45,7 @@ std::string_view ComponentsText() {
     },
 
     "FilterQ": {"name": "q", "in": "query", "description": "Tìm không phân biệt dấu trong tiêu đề, nội dung, số văn bản / diacritic-insensitive text search in title, content and document numbers (at most 200 bytes)", "schema": {"type": "string", "maxLength": 200}},
+    "TaskAsOf": {"name": "as_of", "in": "query", "description": "Xem nhiệm vụ như tại ngày này: chỉ những gì đã có đến ngày đó (mặc định hôm nay) / show the task as it stood on this date: only what was recorded as dated by then (default today)", "schema": {"type": "string", "format": "date"}},
     "FilterAsOf": {"name": "as_of", "in": "query", "description": "Ngày tính trạng thái (mặc định: hôm nay theo giờ cơ quan, hoặc ngày cuối của period) / the date statuses are computed for (default: today in the agency, or the last day of `period`)", "schema": {"type": "string", "format": "date"}},
     "FilterStatus": {"name": "status", "in": "query", "style": "form", "explode": false, "description": "Trạng thái tại ngày as_of, phân cách bằng dấu phẩy / statuses as of `as_of`, comma-separated, e.g. overdue,in_progress", "schema": {"type": "array", "items": {"type": "string", "enum": ["cancelled", "completed_on_time", "completed_late", "in_progress", "overdue"]}}},
     "FilterSourceKind": {"name": "source_kind", "in": "query", "style": "form", "explode": false, "description": "Loại nguồn, phân cách bằng dấu phẩy / source kinds, comma-separated", "schema": {"type": "array", "items": {"$ref": "#/components/schemas/SourceKind"}}},
@@ -52,6 +53,7 @@ std::string_view ComponentsText() {
     "FilterExtended": {"name": "extended", "in": "query", "description": "Đã được gia hạn tính đến ngày as_of / deadline extended by the as-of date (true, 1) or never (false, 0)", "schema": {"type": "string", "enum": ["true", "false", "1", "0"]}},
     "FilterKey": {"name": "key", "in": "query", "description": "Nhiệm vụ trọng tâm / key tasks only (true, 1) or non-key only (false, 0)", "schema": {"type": "string", "enum": ["true", "false", "1", "0"]}},
     "FilterLeadOrg": {"name": "lead_org", "in": "query", "description": "Đơn vị chủ trì / lead organisation id", "schema": {"$ref": "#/components/schemas/Id"}},
+    "FilterOrgRole": {"name": "org_role", "in": "query", "description": "Cùng org: lead chỉ tính nhiệm vụ do đơn vị trong cây con chủ trì (các dòng theo đơn vị cộng lại bằng tổng); any (mặc định) tính cả nhiệm vụ phối hợp / with org: lead counts only tasks led in the subtree (the per-unit rows then add up to the total); any (default) also counts tasks cooperated on", "schema": {"type": "string", "enum": ["any", "lead"], "default": "any"}},
     "FilterOrg": {"name": "org", "in": "query", "description": "Đơn vị chủ trì hoặc phối hợp bất kỳ trong cây con của đơn vị này / lead or cooperating organisation anywhere in the subtree of this organisation", "schema": {"$ref": "#/components/schemas/Id"}},
     "FilterLeader": {"name": "leader", "in": "query", "description": "Lãnh đạo phụ trách (mã người) / supervising leader (person id)", "schema": {"$ref": "#/components/schemas/Id"}},
     "FilterAssignee": {"name": "assignee", "in": "query", "description": "Chuyên viên được giao (mã người) / assignee (person id)", "schema": {"$ref": "#/components/schemas/Id"}},
@@ -169,7 +171,8 @@ std::string_view ComponentsText() {
       "required": ["field", "code"],
       "properties": {
         "field": {"type": "string", "description": "Tên trường hoặc tham số, ví dụ title, attachments[0] / the field or query parameter"},
-        "code": {"type": "string", "description": "required, invalid, invalid_date, too_long, not_found, taken, unknown_field, unknown_parameter, duplicate, out_of_range, in_future, before_assigned_on, before_start, not_later, use_extension, includes_lead, wrong, attachment_too_large, attachment_type_not_allowed, …"}
+        "code": {"type": "string", "description": "required, invalid, invalid_date, too_long, too_many, not_found, taken, unknown_field, unknown_parameter, duplicate, out_of_range, in_future, before_assigned_on, before_requested_on, before_start, not_later, not_applicable, use_extension, includes_lead, wrong, attachment_too_large, attachment_type_not_allowed, …"},
+        "allowed": {"type": "array", "items": {"type": "string"}, "description": "Khi giá trị nằm ngoài một tập cố định: các giá trị được chấp nhận / for a value outside a closed set: the accepted values"}
       }
     },
     "Ok": {
@@ -484,7 +487,7 @@ std::string_view ComponentsText() {
       "type": "object", "additionalProperties": false,
       "description": "Nhiệm vụ đầy đủ: mọi trường của TaskSummary và chi tiết / the whole task: every TaskSummary field and the details",
       "required": ["id", "agency_id", "title", "source_id", "source_kind", "source_doc_number", "is_key", "restricted", "lead_org", "leader", "assigned_on", "deadline", "deadline_in_force", "deadline_label", "completed_on", "cancelled_on", "progress", "extended", "status", "warning", "version",
-                   "as_of", "content", "product", "parent_id", "cooperators", "assignees", "result_doc_number", "result_doc_date", "completion_note", "cancel_kind", "cancel_reason", "cancel_approver", "source", "updates", "extensions", "explanations", "subtasks", "permissions"],
+                   "as_of", "content", "product", "parent_id", "cooperators", "assignees", "result_doc_number", "result_doc_date", "completion_note", "cancel_kind", "cancel_reason", "cancel_approver", "source", "updates", "extensions", "explanations", "subtasks", "permissions", "later_facts"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "agency_id": {"$ref": "#/components/schemas/Id"},
@@ -499,7 +502,8 @@ std::string_view ComponentsText() {
         "assigned_on": {"type": "string", "format": "date"},
         "deadline": {"type": "string", "format": "date", "nullable": true, "description": "Hạn ban đầu; null: thường xuyên / the original deadline; null: ongoing"},
         "deadline_in_force": {"type": "string", "format": "date", "nullable": true, "description": "Hạn đang có hiệu lực tại as_of / the deadline in force as of the date"},
-        "as_of": {"type": "string", "format": "date", "description": "Ngày tính trạng thái (mặc định hôm nay theo giờ cơ quan) / the date the status is computed for (default: today in the agency)"},
+        "as_of": {"type": "string", "format": "date", "description": "Ngày nhiệm vụ được xem như tại đó (mặc định hôm nay theo giờ cơ quan) / the date the task is shown as it stood on (default: today in the agency)"},
+        "later_facts": {"type": "integer", "minimum": 0, "description": "Số sự kiện ghi ngày sau as_of không hiển thị (tiến độ, quyết định, hoàn thành, …) / how many facts dated after as_of are left out (progress, decisions, completion, …)"},
         "deadline_label": {"type": "string", "description": "Ví dụ \"Quý III/2023\", \"Thường xuyên\""},
         "completed_on": {"type": "string", "format": "date", "nullable": true},
         "cancelled_on": {"type": "string", "format": "date", "nullable": true},
@@ -579,16 +583,18 @@ std::string_view ComponentsText() {
     "Extension": {
       "type": "object", "additionalProperties": false,
       "description": "Đề nghị gia hạn; hạn ban đầu không bao giờ bị mất / a deadline extension request; the original deadline is never lost",
-      "required": ["id", "previous_deadline", "requested_deadline", "reason", "requested_by", "requested_at", "state", "decided_by", "decided_at", "decision_note", "effective_on"],
+      "required": ["id", "previous_deadline", "requested_deadline", "reason", "requested_by", "requested_on", "requested_at", "state", "decided_by", "decided_on", "decided_at", "decision_note", "effective_on"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "previous_deadline": {"type": "string", "format": "date", "nullable": true},
         "requested_deadline": {"type": "string", "format": "date"},
         "reason": {"type": "string"},
         "requested_by": {"$ref": "#/components/schemas/NamedRef"},
+        "requested_on": {"type": "string", "format": "date", "description": "Ngày đề nghị / the date of the request"},
         "requested_at": {"$ref": "#/components/schemas/Timestamp"},
         "state": {"type": "string", "enum": ["pending", "approved", "refused"]},
         "decided_by": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/NamedRef"}]},
+        "decided_on": {"type": "string", "format": "date", "nullable": true, "description": "Ngày quyết định, kể cả từ chối / the date of the decision, refusals included"},
         "decided_at": {"type": "integer", "format": "int64", "nullable": true, "description": "Mili giây Unix / Unix milliseconds"},
         "decision_note": {"type": "string"},
         "effective_on": {"type": "string", "format": "date", "nullable": true, "description": "Ngày hạn mới có hiệu lực (khi được duyệt) / the day the new deadline takes effect (when approved)"}
@@ -597,21 +603,23 @@ std::string_view ComponentsText() {
     "Explanation": {
       "type": "object", "additionalProperties": false,
       "description": "Yêu cầu giải trình và câu trả lời / an explanation request and its answer",
-      "required": ["id", "question", "requested_by", "requested_at", "answer", "answered_by", "answered_at"],
+      "required": ["id", "question", "requested_by", "requested_on", "requested_at", "answer", "answered_by", "answered_on", "answered_at"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "question": {"type": "string"},
         "requested_by": {"$ref": "#/components/schemas/NamedRef"},
+        "requested_on": {"type": "string", "format": "date"},
         "requested_at": {"$ref": "#/components/schemas/Timestamp"},
         "answer": {"type": "string", "nullable": true},
         "answered_by": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/NamedRef"}]},
+        "answered_on": {"type": "string", "format": "date", "nullable": true},
         "answered_at": {"type": "integer", "format": "int64", "nullable": true, "description": "Mili giây Unix / Unix milliseconds"}
       }
     },
     "HistoryEvent": {
       "type": "object", "additionalProperties": false,
       "description": "Một thay đổi đã ghi nhận: ai, khi nào, trước và sau / one recorded change: who, when, before and after",
-      "required": ["id", "entity", "entity_id", "action", "actor", "recorded_at", "before", "after"],
+      "required": ["id", "entity", "entity_id", "action", "actor", "recorded_at", "occurred_on", "before", "after"],
       "properties": {
         "id": {"$ref": "#/components/schemas/Id"},
         "entity": {"type": "string", "example": "task"},
@@ -619,13 +627,17 @@ std::string_view ComponentsText() {
         "action": {"type": "string", "example": "progress_reported", "description": "created, updated, progress_reported, completed, extension_requested, extension_approved, extension_refused, cancelled, withdrawn, explanation_requested, explanation_answered, …"},
         "actor": {"nullable": true, "allOf": [{"$ref": "#/components/schemas/NamedRef"}]},
         "recorded_at": {"$ref": "#/components/schemas/Timestamp"},
+        "occurred_on": {"type": "string", "format": "date", "nullable": true, "description": "Ngày của sự việc được ghi (ngày báo cáo, hoàn thành, quyết định, …) / the business date of the fact recorded (report, completion, decision, …)"},
         "before": {"type": "object", "nullable": true, "additionalProperties": true, "description": "Ảnh chụp trước thay đổi / snapshot before the change"},
         "after": {"type": "object", "nullable": true, "additionalProperties": true, "description": "Ảnh chụp sau thay đổi / snapshot after the change"}
       }
     },
     "HistoryList": {
-      "type": "object", "additionalProperties": false, "required": ["items"],
-      "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEvent"}}}
+      "type": "object", "additionalProperties": false, "required": ["items", "later"],
+      "properties": {
+        "items": {"type": "array", "items": {"$ref": "#/components/schemas/HistoryEvent"}},
+        "later": {"type": "integer", "minimum": 0, "description": "Số thay đổi ghi ngày sau as_of không liệt kê / how many changes dated after as_of are not listed"}
+      }
     },
 
     "TaskCreate": {
@@ -695,7 +707,8 @@ std::string_view ComponentsText() {
     "ExtensionRequest": {
       "type": "object", "additionalProperties": false, "required": ["requested_deadline", "reason"],
       "properties": {
-        "requested_deadline": {"type": "string", "format": "date", "description": "Phải sau hạn đang có hiệu lực / later than the deadline in force"},
+        "requested_on": {"type": "string", "format": "date", "description": "Ngày đề nghị, mặc định hôm nay / the date of the request, default today"},
+        "requested_deadline": {"type": "string", "format": "date", "description": "Phải sau hạn đang có hiệu lực vào ngày đề nghị / later than the deadline in force on the date of the request"},
         "reason": {"type": "string", "maxLength": 4000}
       }
     },
@@ -704,7 +717,8 @@ std::string_view ComponentsText() {
       "properties": {
         "decision": {"type": "string", "enum": ["approved", "refused"]},
         "note": {"type": "string", "maxLength": 4000},
-        "effective_on": {"type": "string", "format": "date", "description": "Ngày hạn mới có hiệu lực, mặc định hôm nay / when the new deadline takes effect, default today"}
+        "decided_on": {"type": "string", "format": "date", "description": "Ngày quyết định, mặc định hôm nay; không trước ngày đề nghị / the date of the decision, default today; not before the request"},
+        "effective_on": {"type": "string", "format": "date", "description": "Chỉ khi duyệt: ngày hạn mới có hiệu lực, mặc định ngày quyết định; khi từ chối trả lỗi 422 / approvals only: when the new deadline takes effect, default the decision's date; with a refusal it is a 422"}
       }
     },
     "CancelRequest": {
@@ -718,11 +732,17 @@ std::string_view ComponentsText() {
     },
     "ExplanationRequest": {
       "type": "object", "additionalProperties": false, "required": ["question"],
-      "properties": {"question": {"type": "string", "maxLength": 4000}}
+      "properties": {
+        "question": {"type": "string", "maxLength": 4000},
+        "requested_on": {"type": "string", "format": "date", "description": "Mặc định hôm nay / default today"}
+      }
     },
     "ExplanationAnswer": {
       "type": "object", "additionalProperties": false, "required": ["answer"],
-      "properties": {"answer": {"type": "string", "maxLength": 20000}}
+      "properties": {
+        "answer": {"type": "string", "maxLength": 20000},
+        "answered_on": {"type": "string", "format": "date", "description": "Mặc định hôm nay; không trước ngày yêu cầu / default today; not before the request"}
+      }
     },
 
     "StatusCounts": {
@@ -759,14 +779,14 @@ std::string_view ComponentsText() {
         "overdue_rate": {"type": "number", "minimum": 0, "maximum": 1},
         "completion_rate": {"type": "number", "minimum": 0, "maximum": 1},
         "on_time_rate": {"type": "number", "minimum": 0, "maximum": 1},
-        "key": {"type": "string", "description": "Loại nguồn, \"true\"/\"false\" hoặc mã đơn vị chủ trì / the source kind, \"true\"/\"false\" or the lead organisation's id"},
+        "key": {"type": "string", "description": "Loại nguồn, \"true\"/\"false\", \"loại:true\" hoặc mã đơn vị chủ trì / the source kind, \"true\"/\"false\", \"kind:true\" or the lead organisation's id"},
         "name": {"type": "string", "description": "Tên đơn vị chủ trì (chỉ có trong by_lead_org) / the lead organisation's name (by_lead_org only)"},
         "tasks_url": {"type": "string", "example": "/api/v1/tasks?as_of=2023-09-01&source_kind=ad_hoc"}
       }
     },
     "Statistics": {
       "type": "object", "additionalProperties": false,
-      "required": ["total", "completed", "completed_on_time", "completed_late", "in_progress", "overdue", "cancelled", "extended", "overdue_rate", "completion_rate", "on_time_rate", "as_of", "tasks_url", "by_source_kind", "by_key", "by_lead_org"],
+      "required": ["total", "completed", "completed_on_time", "completed_late", "in_progress", "overdue", "cancelled", "extended", "overdue_rate", "completion_rate", "on_time_rate", "as_of", "tasks_url", "by_source_kind", "by_key", "by_source_kind_and_key", "by_lead_org"],
       "properties": {
         "total": {"type": "integer", "format": "int64", "minimum": 0},
         "completed": {"type": "integer", "format": "int64", "minimum": 0},
@@ -783,7 +803,8 @@ std::string_view ComponentsText() {
         "tasks_url": {"type": "string"},
         "by_source_kind": {"type": "array", "items": {"$ref": "#/components/schemas/StatsGroup"}},
         "by_key": {"type": "array", "items": {"$ref": "#/components/schemas/StatsGroup"}},
-        "by_lead_org": {"type": "array", "items": {"$ref": "#/components/schemas/StatsGroup"}}
+        "by_source_kind_and_key": {"type": "array", "items": {"$ref": "#/components/schemas/StatsGroup"}, "description": "Theo loại nguồn và trọng tâm cùng lúc, key dạng \"higher_program:true\" / by source kind and key flag together, keyed \"higher_program:true\""},
+        "by_lead_org": {"type": "array", "items": {"$ref": "#/components/schemas/StatsGroup"}, "description": "Chỉ các đơn vị trong cây con của org khi có org; với org_role=lead các dòng cộng lại bằng tổng / with org, only units in its subtree; with org_role=lead the rows add up to the total"}
       }
     }
   }

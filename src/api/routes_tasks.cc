@@ -46,6 +46,18 @@ Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
   return TaskResponse(*view, status);
 }
 
+// The only query parameter of a single task's views: the date to show it as of (default today).
+service::Expected<std::optional<domain::Date>> AsOfParameter(const http::Request& request) {
+  std::optional<domain::Date> as_of;
+  for (const auto& [name, value] : request.query) {
+    if (name != "as_of") return Error::Validation({{name, "unknown_parameter"}});
+    if (as_of) return Error::Validation({{"as_of", "duplicate"}});
+    as_of = domain::Date::Parse(value);
+    if (!as_of) return Error::Validation({{"as_of", "invalid_date"}});
+  }
+  return as_of;
+}
+
 std::optional<std::string> DecodeBase64(const std::string& text) {
   std::string out(text.size() / 4 * 3 + 3, '\0');
   std::size_t length = 0;
@@ -131,13 +143,9 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("GET", "/tasks/{id}", [&s](Call& call) -> Reply {
-    std::optional<domain::Date> as_of;
-    for (const auto& [name, value] : call.request.query) {
-      if (name != "as_of") return Error::Validation({{name, "unknown_parameter"}});
-      as_of = domain::Date::Parse(value);
-      if (!as_of) return Error::Validation({{"as_of", "invalid_date"}});
-    }
-    return ToReply(s.tasks.Get(call.who(), call.id(), as_of));
+    auto as_of = AsOfParameter(call.request);
+    if (!as_of) return as_of.error();
+    return ToReply(s.tasks.Get(call.who(), call.id(), *as_of));
   });
 
   api.Add("PATCH", "/tasks/{id}", [&s](Call& call) -> Reply {
@@ -149,15 +157,19 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("GET", "/tasks/{id}/history", [&s](Call& call) -> Reply {
-    auto events = s.tasks.History(call.who(), call.id());
-    if (!events) return events.error();
+    auto as_of = AsOfParameter(call.request);
+    if (!as_of) return as_of.error();
+    auto history = s.tasks.History(call.who(), call.id(), *as_of);
+    if (!history) return history.error();
     json::array items;
-    for (const auto& e : *events) items.push_back(ToJson(e));
-    return Json(json::object{{"items", std::move(items)}});
+    for (const auto& e : history->items) items.push_back(ToJson(e));
+    return Json(json::object{{"items", std::move(items)}, {"later", history->later}});
   });
 
   api.Add("GET", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
-    auto view = s.tasks.Get(call.who(), call.id());
+    auto as_of = AsOfParameter(call.request);
+    if (!as_of) return as_of.error();
+    auto view = s.tasks.Get(call.who(), call.id(), *as_of);
     if (!view) return view.error();
     return Json(json::object{{"items", ToJson(*view).as_object()["updates"]}});
   });
@@ -228,10 +240,11 @@ void RegisterTaskRoutes(Api& api) {
 
   api.Add("POST", "/tasks/{id}/extensions", [&s](Call& call) -> Reply {
     auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"requested_deadline", "reason"});
+      in.OnlyFields({"requested_on", "requested_deadline", "reason"});
       in.Require("requested_deadline");
       in.Require("reason");
       service::ExtensionRequestInput e;
+      e.requested_on = in.Date("requested_on");
       e.requested_deadline = in.Date("requested_deadline");
       e.reason = in.String("reason", 4000).value_or("");
       return e;
@@ -242,11 +255,12 @@ void RegisterTaskRoutes(Api& api) {
 
   api.Add("POST", "/tasks/{id}/extensions/{id}/decision", [&s](Call& call) -> Reply {
     auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"decision", "note", "effective_on"});
+      in.OnlyFields({"decision", "note", "decided_on", "effective_on"});
       in.Require("decision");
       service::ExtensionDecisionInput d;
       d.decision = in.String("decision", 16).value_or("");
       d.note = in.String("note", 4000).value_or("");
+      d.decided_on = in.Date("decided_on");
       d.effective_on = in.Date("effective_on");
       return d;
     });
@@ -270,23 +284,25 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/explanations", [&s](Call& call) -> Reply {
-    auto question = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"question"});
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"question", "requested_on"});
       in.Require("question");
-      return in.String("question", 4000).value_or("");
+      return std::pair{in.String("question", 4000).value_or(""), in.Date("requested_on")};
     });
-    if (!question) return question.error();
-    return ToReply(s.tasks.RequestExplanation(call.who(), call.id(), *question), 201);
+    if (!input) return input.error();
+    return ToReply(s.tasks.RequestExplanation(call.who(), call.id(), input->first, input->second),
+                   201);
   });
 
   api.Add("POST", "/tasks/{id}/explanations/{id}/answer", [&s](Call& call) -> Reply {
-    auto answer = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"answer"});
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"answer", "answered_on"});
       in.Require("answer");
-      return in.String("answer", 20000).value_or("");
+      return std::pair{in.String("answer", 20000).value_or(""), in.Date("answered_on")};
     });
-    if (!answer) return answer.error();
-    return ToReply(s.tasks.AnswerExplanation(call.who(), call.id(0), call.id(1), *answer));
+    if (!input) return input.error();
+    return ToReply(
+        s.tasks.AnswerExplanation(call.who(), call.id(0), call.id(1), input->first, input->second));
   });
 }
 

@@ -911,7 +911,7 @@ void DemoLoader::RunStep(TaskPlan& t, const Step& step) {
     }
     case Step::Kind::kRequestExtension: {
       const auto view = Must(tasks_.RequestExtension(ActorOf(HeadUser(t, consolidator_user_)), t.id,
-                                                     {step.new_deadline, step.text}),
+                                                     {step.date, step.new_deadline, step.text}),
                              "extension request" + what);
       for (const auto& e : view.task.extensions) {
         if (e.state == "pending") t.extension_id = e.id;
@@ -928,8 +928,9 @@ void DemoLoader::RunStep(TaskPlan& t, const Step& step) {
       break;
     }
     case Step::Kind::kRequestExplanation: {
-      const auto view = Must(tasks_.RequestExplanation(ActorOf(LeaderUser(t)), t.id, step.text),
-                             "explanation request" + what);
+      const auto view =
+          Must(tasks_.RequestExplanation(ActorOf(LeaderUser(t)), t.id, step.text, step.date),
+               "explanation request" + what);
       for (const auto& e : view.task.explanations) {
         if (!e.answer) t.explanation_id = e.id;
       }
@@ -938,7 +939,7 @@ void DemoLoader::RunStep(TaskPlan& t, const Step& step) {
     case Step::Kind::kAnswerExplanation: {
       const Id head = HeadUser(t, 0);
       if (t.explanation_id == 0 || head == 0) return;
-      Must(tasks_.AnswerExplanation(ActorOf(head), t.id, t.explanation_id, step.text),
+      Must(tasks_.AnswerExplanation(ActorOf(head), t.id, t.explanation_id, step.text, step.date),
            "explanation answer" + what);
       t.explanation_id = 0;
       break;

@@ -452,13 +452,14 @@ class ScaleLoader {
     if (extended_on) {
       c.execute(
           "INSERT INTO task_extensions (task_id, previous_deadline, requested_deadline, reason, "
-          "requested_by, requested_at, state, decided_by, decided_at, decision_note, "
-          "effective_on) VALUES ($1, $2, $3, $4, $5, $6, 'approved', $7, $8, $9, $10)",
+          "requested_by, requested_at, requested_on, state, decided_by, decided_at, decided_on, "
+          "decision_note, effective_on) "
+          "VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11, $10)",
           {Param(id), DateValue(deadline), Param(new_deadline->Iso()),
            Param(std::string(cat::ExtensionReasons().front())), Param(unit.head_user),
-           Param(MillisOn(extended_on->AddDays(-2))), Param(director_user_),
-           Param(MillisOn(*extended_on)), Param(std::string(cat::kApproveNote)),
-           Param(extended_on->Iso())});
+           Param(MillisOn(extended_on->AddDays(-2))), Param(extended_on->AddDays(-2).Iso()),
+           Param(director_user_), Param(MillisOn(*extended_on)), Param(extended_on->Iso()),
+           Param(std::string(cat::kApproveNote))});
     }
     // A progress report for about half the tasks, between assignment and the end of the work.
     const Date end = completed_on ? *completed_on : cancelled_on ? *cancelled_on : today_;
@@ -482,9 +483,10 @@ class ScaleLoader {
         {"deadline_label", label}};
     c.execute(
         "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
-        "recorded_at, after_json) VALUES ($1, 'task', $2, $2, 'created', $3, $4, $5)",
+        "recorded_at, after_json, occurred_on) VALUES ($1, 'task', $2, $2, 'created', $3, $4, $5, "
+        "$6)",
         {Param(agency_id_), Param(id), Param(consolidator_user_), Param(created_at),
-         Param(boost::json::serialize(after))});
+         Param(boost::json::serialize(after)), Param(assigned.Iso())});
   }
 
   const service::Context& ctx_;

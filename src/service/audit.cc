@@ -1,6 +1,7 @@
 #include "service/audit.h"
 
 #include "service/context.h"
+#include "service/row_values.h"
 
 namespace giaoban::service {
 
@@ -9,23 +10,31 @@ using storage::Param;
 void RecordEvent(storage::Connection& c, const EventRecord& e) {
   c.execute(
       "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
-      "recorded_at, before_json, after_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      "recorded_at, before_json, after_json, occurred_on) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
       {Param(e.agency_id), Param(e.entity), Param(e.entity_id), Param(e.task_id), Param(e.action),
        Param(e.actor_user_id), Param(Context::NowMillis()),
        e.before_json.empty() ? storage::Value(nullptr) : Param(e.before_json),
-       e.after_json.empty() ? storage::Value(nullptr) : Param(e.after_json)});
+       e.after_json.empty() ? storage::Value(nullptr) : Param(e.after_json),
+       DateParam(e.occurred_on)});
 }
 
-std::vector<HistoryEvent> TaskHistory(storage::Connection& c, Id task_id) {
+TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Date> as_of) {
+  // Events recorded before business dates were kept have none; they count as of their recording.
   auto r = c.execute(
       "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name, e.recorded_at, "
-      "e.before_json, e.after_json FROM events e "
+      "e.before_json, e.after_json, e.occurred_on FROM events e "
       "LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN people p ON p.id = u.person_id "
       "WHERE e.task_id = $1 ORDER BY e.id",
       {Param(task_id)});
-  std::vector<HistoryEvent> out;
-  out.reserve(r.rows.size());
+  TaskHistoryPage out;
+  out.items.reserve(r.rows.size());
   for (const auto& row : r.rows) {
+    const std::optional<Date> occurred_on = OptionalDate(row, 9);
+    if (as_of && occurred_on && *occurred_on > *as_of) {
+      ++out.later;
+      continue;
+    }
     HistoryEvent h;
     h.id = row.integer(0);
     h.entity = row.text(1);
@@ -35,7 +44,8 @@ std::vector<HistoryEvent> TaskHistory(storage::Connection& c, Id task_id) {
     h.recorded_at = row.integer(6);
     h.before_json = row.opt_text(7).value_or("");
     h.after_json = row.opt_text(8).value_or("");
-    out.push_back(std::move(h));
+    h.occurred_on = occurred_on;
+    out.items.push_back(std::move(h));
   }
   return out;
 }

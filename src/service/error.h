@@ -11,6 +11,8 @@ namespace giaoban::service {
 struct FieldError {
   std::string field;
   std::string code;  // "required", "too_long", "invalid", "not_found", ...
+  // For a value outside a closed set: the values that are accepted, so the caller can correct it.
+  std::vector<std::string> allowed = {};
 };
 
 struct Error {
@@ -62,8 +64,8 @@ inline Status Ok() { return Done{}; }
 // Collects field errors while validating an input, then yields one Error for all of them.
 class Validator {
  public:
-  void Add(std::string field, std::string code) {
-    fields_.push_back({std::move(field), std::move(code)});
+  void Add(std::string field, std::string code, std::vector<std::string> allowed = {}) {
+    fields_.push_back({std::move(field), std::move(code), std::move(allowed)});
   }
   bool ok() const { return fields_.empty(); }
   Error error() const { return Error::Validation(fields_); }

@@ -120,21 +120,25 @@ struct Extension {
   Date requested_deadline;
   std::string reason;
   NamedRef requested_by;
-  std::int64_t requested_at = 0;
-  std::string state;  // pending, approved, refused
+  Date requested_on;              // business date of the request
+  std::int64_t requested_at = 0;  // when it was recorded
+  std::string state;              // pending, approved, refused
   std::optional<NamedRef> decided_by;
+  std::optional<Date> decided_on;  // business date of the decision, refusals included
   std::optional<std::int64_t> decided_at;
   std::string decision_note;
-  std::optional<Date> effective_on;
+  std::optional<Date> effective_on;  // approvals only: from when the new deadline is in force
 };
 
 struct Explanation {
   Id id = 0;
   std::string question;
   NamedRef requested_by;
+  Date requested_on;
   std::int64_t requested_at = 0;
   std::optional<std::string> answer;
   std::optional<NamedRef> answered_by;
+  std::optional<Date> answered_on;
   std::optional<std::int64_t> answered_at;
 };
 
@@ -165,8 +169,15 @@ struct HistoryEvent {
   std::string action;
   std::optional<NamedRef> actor;
   std::int64_t recorded_at = 0;
-  std::string before_json;  // JSON text or empty
+  std::optional<Date> occurred_on;  // the business date of the fact it records
+  std::string before_json;          // JSON text or empty
   std::string after_json;
+};
+
+// A task's history up to a date: the events about facts dated by then, and how many are later.
+struct TaskHistoryPage {
+  std::vector<HistoryEvent> items;
+  std::int64_t later = 0;
 };
 
 template <class T>

@@ -235,7 +235,7 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
             boost::json::serialize(boost::json::object{{"lead_org_id", id}});
         for (const auto& row : moved.rows) {
           RecordEvent(c, {after->agency_id, "task", row.integer(0), row.integer(0),
-                          "lead_org_moved", by.user_id, previous, change});
+                          "lead_org_moved", by.user_id, previous, change, effective_on});
         }
         return *after;
       });

@@ -111,7 +111,8 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
     ids.push_back(id);
     if (*in.deadline && pick(3) == 0) {
       const Date wanted = (*in.deadline)->AddDays(20 + pick(30));
-      auto requested = tasks.RequestExtension(consolidator_, id, {wanted, "Chờ ý kiến của Bộ"});
+      auto requested =
+          tasks.RequestExtension(consolidator_, id, {assigned, wanted, "Chờ ý kiến của Bộ"});
       ASSERT_TRUE(requested.ok()) << requested.error().code;
       const Id extension = requested->task.extensions.back().id;
       auto decided = tasks.DecideExtension(director_, id, extension,
@@ -217,8 +218,8 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
       if (pick(2) == 0) {
         (void)tasks.Complete(director_, id, {today, "", std::nullopt, ""});
       } else if (s.deadline_in_force) {
-        auto requested = tasks.RequestExtension(consolidator_, id,
-                                                {s.deadline_in_force->AddDays(10), "Chờ vốn"});
+        auto requested = tasks.RequestExtension(
+            consolidator_, id, {today, s.deadline_in_force->AddDays(10), "Chờ vốn"});
         if (requested.ok())
           (void)tasks.DecideExtension(director_, id, requested->task.extensions.back().id,
                                       {"approved", "", today});

@@ -25,6 +25,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     // Per-row work stays small: a handful of source kinds, two key flags, a few dozen units.
     std::vector<std::pair<std::string, domain::StatusCounts>> kinds;
     domain::StatusCounts key_counts[2];
+    std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
     c.stream(q.StatusRowsSql(), q.params(), [&](const storage::Row& row) {
       const auto status = domain::ParseStatus(row.text(3)).value_or(domain::Status::kInProgress);
@@ -36,6 +37,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
       it->second.Add(status, extended);
       key_counts[row.boolean(2) ? 1 : 0].Add(status, extended);
+      by_kind_and_key[{kind, row.boolean(2)}].Add(status, extended);
       by_org[row.integer(0)].Add(status, extended);
     });
     std::sort(kinds.begin(), kinds.end(),
@@ -59,7 +61,23 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
           group(kind, "", counts, [&](TaskFilter& f) { f.source_kinds = {kind}; }));
     for (const auto& [key, counts] : by_key)
       st.by_key.push_back(group(key, "", counts, [&](TaskFilter& f) { f.is_key = key == "true"; }));
+    for (const auto& [kind_key, counts] : by_kind_and_key) {
+      const auto& [kind, is_key] = kind_key;
+      st.by_source_kind_and_key.push_back(
+          group(kind + (is_key ? ":true" : ":false"), "", counts, [&](TaskFilter& f) {
+            f.source_kinds = {kind};
+            f.is_key = is_key;
+          }));
+    }
+    // A unit outside the chosen subtree only cooperates on some of its tasks: it has no row of
+    // its own, or the table would report on units nobody asked about.
+    const std::optional<std::string> subtree =
+        filter.org_subtree ? OrganizationPath(c, *filter.org_subtree) : std::nullopt;
     for (const auto& [org, counts] : by_org) {
+      if (subtree) {
+        const auto path = OrganizationPath(c, org);
+        if (!path || path->rfind(*subtree, 0) != 0) continue;
+      }
       auto o = LoadOrganization(c, org);
       st.by_lead_org.push_back(group(std::to_string(org), o ? o->name : "", counts,
                                      [&](TaskFilter& f) { f.lead_org = org; }));

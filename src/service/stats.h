@@ -14,7 +14,7 @@
 namespace giaoban::service {
 
 struct StatsGroup {
-  std::string key;   // the source kind, "true"/"false", or the organisation id
+  std::string key;   // the source kind, "true"/"false", "kind:true", or the organisation id
   std::string name;  // the organisation's name for lead organisations, else empty
   domain::StatusCounts counts;
   std::string list_query;  // the query string of the task list behind these figures
@@ -25,6 +25,9 @@ struct Statistics {
   domain::StatusCounts totals;
   std::vector<StatsGroup> by_source_kind;
   std::vector<StatsGroup> by_key;
+  // "02/02 nhiệm vụ trọng tâm của UBND tỉnh" in one answer: keys like "higher_program:true".
+  std::vector<StatsGroup> by_source_kind_and_key;
+  // With an organisation filter, only units of its subtree.
   std::vector<StatsGroup> by_lead_org;
   std::string list_query;
 };

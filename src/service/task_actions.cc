@@ -19,10 +19,11 @@ using storage::TransactionMode;
 namespace {
 
 // Loads the task, checks it is visible and that `allowed` holds, runs `change`, records the event
-// with before/after snapshots and returns the fresh view.
+// (dated `occurred_on`, the business date of the fact) with before/after snapshots and returns
+// the fresh view.
 template <class Allowed, class Change>
 Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* action,
-                       Allowed allowed, Change change) {
+                       Date occurred_on, Allowed allowed, Change change) {
   return ctx.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
     // Two servers completing the same task at once must not both succeed: on PostgreSQL the row
     // lock makes the second wait and then see the first one's result. SQLite's write transaction
@@ -49,7 +50,7 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
-                    TaskSnapshotJson(*before), TaskSnapshotJson(*after)});
+                    TaskSnapshotJson(*before), TaskSnapshotJson(*after), occurred_on});
     LoadTaskChildren(c, *after);
     const Date today = ctx.Today();
     ComputeStatus(*after, today, ctx.settings().due_soon_days);
@@ -84,7 +85,8 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   if (!v.ok()) return v.error();
 
   return Act(
-      ctx_, by, id, "progress_reported", [](const TaskPermissions& p) { return p.report_progress; },
+      ctx_, by, id, "progress_reported", reported_on,
+      [](const TaskPermissions& p) { return p.report_progress; },
       [&](Connection& c, const TaskRecord& task) -> Status {
         if (reported_on < task.detail.summary.assigned_on)
           return Error::Validation({{"reported_on", "before_assigned_on"}});
@@ -106,9 +108,14 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
                Param(static_cast<std::int64_t>(a.content.size())), Param(Sha256Hex(a.content)),
                Param(storage::Blob{a.content}), Param(by.user_id), Param(now)});
         }
+        // The task's progress is that of its latest report by date, which a back-dated report
+        // does not change: the same rule that gives a task's progress as of any date.
         if (input.percent)
-          c.execute("UPDATE tasks SET progress = $1 WHERE id = $2",
-                    {Param(*input.percent), Param(id)});
+          c.execute(
+              "UPDATE tasks SET progress = (SELECT u.percent FROM task_updates u WHERE u.task_id "
+              "= $1 AND u.percent IS NOT NULL ORDER BY u.reported_on DESC, u.id DESC LIMIT 1) "
+              "WHERE id = $1",
+              {Param(id)});
         return Ok();
       });
 }
@@ -122,7 +129,7 @@ Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const Completio
   if (input.note.size() > 4000) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
   return Act(
-      ctx_, by, id, "completed", [](const TaskPermissions& p) { return p.complete; },
+      ctx_, by, id, "completed", completed_on, [](const TaskPermissions& p) { return p.complete; },
       [&](Connection& c, const TaskRecord& task) -> Status {
         if (completed_on < task.detail.summary.assigned_on)
           return Error::Validation({{"completed_on", "before_assigned_on"}});
@@ -138,21 +145,26 @@ Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const Completio
 Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
                                                  const ExtensionRequestInput& input) {
   const std::string reason = intl::ToNfc(input.reason);
+  const Date requested_on = input.requested_on.value_or(ctx_.Today());
   Validator v;
   if (!input.requested_deadline) v.Add("requested_deadline", "required");
   if (reason.empty())
     v.Add("reason", "required");
   else if (reason.size() > 4000)
     v.Add("reason", "too_long");
+  if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
-      ctx_, by, id, "extension_requested",
+      ctx_, by, id, "extension_requested", requested_on,
       [](const TaskPermissions& p) { return p.request_extension; },
       [&](Connection& c, const TaskRecord& task) -> Status {
+        if (requested_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"requested_on", "before_assigned_on"}});
+        // The deadline the request asks to move is the one in force on the day it was made.
         const auto current =
             domain::DeadlineInForce({task.detail.summary.assigned_on, task.detail.summary.deadline,
                                      task.approved_extensions, std::nullopt, std::nullopt},
-                                    ctx_.Today());
+                                    requested_on);
         if (*input.requested_deadline < task.detail.summary.assigned_on ||
             (current && *input.requested_deadline <= *current))
           return Error::Validation({{"requested_deadline", "not_later"}});
@@ -161,40 +173,51 @@ Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
         if (!pending.empty()) return Error::Conflict("conflict");
         c.execute(
             "INSERT INTO task_extensions (task_id, previous_deadline, requested_deadline, reason, "
-            "requested_by, requested_at, state) VALUES ($1, $2, $3, $4, $5, $6, 'pending')",
+            "requested_by, requested_at, requested_on, state) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')",
             {Param(id), DateParam(current), Param(input.requested_deadline->Iso()), Param(reason),
-             Param(by.user_id), Param(Context::NowMillis())});
+             Param(by.user_id), Param(Context::NowMillis()), Param(requested_on.Iso())});
         return Ok();
       });
 }
 
 Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id extension_id,
                                                 const ExtensionDecisionInput& input) {
-  const Date effective_on = input.effective_on.value_or(ctx_.Today());
+  const bool approved = input.decision == "approved";
+  const Date decided_on = input.decided_on.value_or(ctx_.Today());
+  const Date effective_on = input.effective_on.value_or(decided_on);
   Validator v;
   if (input.decision != "approved" && input.decision != "refused") v.Add("decision", "invalid");
-  // Like every business date, an extension takes effect no later than today: the status snapshot
-  // relies on no fact changing a task by itself in the future.
-  if (effective_on > ctx_.Today()) v.Add("effective_on", "in_future");
+  // Like every business date, a decision and the extension it grants take effect no later than
+  // today: the status snapshot relies on no fact changing a task by itself in the future.
+  if (decided_on > ctx_.Today()) v.Add("decided_on", "in_future");
+  if (input.effective_on && input.decision == "refused")
+    v.Add("effective_on", "not_applicable");  // a refusal moves no deadline
+  else if (effective_on > ctx_.Today())
+    v.Add("effective_on", "in_future");
   if (input.note.size() > 4000) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
-  const char* action = input.decision == "approved" ? "extension_approved" : "extension_refused";
+  const char* action = approved ? "extension_approved" : "extension_refused";
   return Act(
-      ctx_, by, id, action, [](const TaskPermissions& p) { return p.decide_extension; },
+      ctx_, by, id, action, approved ? effective_on : decided_on,
+      [](const TaskPermissions& p) { return p.decide_extension; },
       [&](Connection& c, const TaskRecord& task) -> Status {
-        auto r = c.execute("SELECT state FROM task_extensions WHERE id = $1 AND task_id = $2",
-                           {Param(extension_id), Param(id)});
+        auto r = c.execute(
+            "SELECT state, requested_on FROM task_extensions WHERE id = $1 AND task_id = $2",
+            {Param(extension_id), Param(id)});
         if (r.empty()) return Error::NotFound();
         if (r.one().text(0) != "pending") return Error::Conflict("extension_not_pending");
-        if (effective_on < task.detail.summary.assigned_on)
+        if (decided_on < *Date::Parse(r.one().text(1)))
+          return Error::Validation({{"decided_on", "before_requested_on"}});
+        if (approved && effective_on < task.detail.summary.assigned_on)
           return Error::Validation({{"effective_on", "before_assigned_on"}});
-        const bool approved = input.decision == "approved";
         c.execute(
             "UPDATE task_extensions SET state = $1, decided_by = $2, decided_at = $3, "
-            "decision_note = $4, effective_on = $5 WHERE id = $6",
+            "decision_note = $4, effective_on = $5, decided_on = $6 WHERE id = $7",
             {Param(input.decision), Param(by.user_id), Param(Context::NowMillis()),
              Param(intl::ToNfc(input.note)),
-             approved ? Param(effective_on.Iso()) : storage::Value(nullptr), Param(extension_id)});
+             approved ? Param(effective_on.Iso()) : storage::Value(nullptr),
+             Param(decided_on.Iso()), Param(extension_id)});
         if (approved) {
           // extended_on is the earliest effective date of any approval: before it no status
           // query needs to look at extensions at all.
@@ -219,7 +242,7 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
   if (cancelled_on > ctx_.Today()) v.Add("cancelled_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
-      ctx_, by, id, input.kind == "withdrawn" ? "withdrawn" : "cancelled",
+      ctx_, by, id, input.kind == "withdrawn" ? "withdrawn" : "cancelled", cancelled_on,
       [](const TaskPermissions& p) { return p.cancel; },
       [&](Connection& c, const TaskRecord& task) -> Status {
         if (cancelled_on < task.detail.summary.assigned_on)
@@ -241,36 +264,55 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
 }
 
 Expected<TaskView> TaskService::RequestExplanation(const Actor& by, Id id,
-                                                   const std::string& question_in) {
+                                                   const std::string& question_in,
+                                                   std::optional<Date> on) {
   const std::string question = intl::ToNfc(question_in);
+  const Date requested_on = on.value_or(ctx_.Today());
+  Validator v;
   if (question.empty() || question.size() > 4000)
-    return Error::Validation({{"question", question.empty() ? "required" : "too_long"}});
+    v.Add("question", question.empty() ? "required" : "too_long");
+  if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
+  if (!v.ok()) return v.error();
   return Act(
-      ctx_, by, id, "explanation_requested",
+      ctx_, by, id, "explanation_requested", requested_on,
       [](const TaskPermissions& p) { return p.request_explanation; },
-      [&](Connection& c, const TaskRecord&) -> Status {
+      [&](Connection& c, const TaskRecord& task) -> Status {
+        if (requested_on < task.detail.summary.assigned_on)
+          return Error::Validation({{"requested_on", "before_assigned_on"}});
         c.execute(
-            "INSERT INTO explanation_requests (task_id, question, requested_by, requested_at) "
-            "VALUES ($1, $2, $3, $4)",
-            {Param(id), Param(question), Param(by.user_id), Param(Context::NowMillis())});
+            "INSERT INTO explanation_requests (task_id, question, requested_by, requested_at, "
+            "requested_on) VALUES ($1, $2, $3, $4, $5)",
+            {Param(id), Param(question), Param(by.user_id), Param(Context::NowMillis()),
+             Param(requested_on.Iso())});
         return Ok();
       });
 }
 
 Expected<TaskView> TaskService::AnswerExplanation(const Actor& by, Id id, Id explanation_id,
-                                                  const std::string& answer_in) {
+                                                  const std::string& answer_in,
+                                                  std::optional<Date> on) {
   const std::string answer = intl::ToNfc(answer_in);
+  const Date answered_on = on.value_or(ctx_.Today());
+  Validator v;
   if (answer.empty() || answer.size() > 20000)
-    return Error::Validation({{"answer", answer.empty() ? "required" : "too_long"}});
+    v.Add("answer", answer.empty() ? "required" : "too_long");
+  if (answered_on > ctx_.Today()) v.Add("answered_on", "in_future");
+  if (!v.ok()) return v.error();
   return Act(
-      ctx_, by, id, "explanation_answered",
+      ctx_, by, id, "explanation_answered", answered_on,
       [](const TaskPermissions& p) { return p.answer_explanation; },
       [&](Connection& c, const TaskRecord&) -> Status {
+        // An answer given before the question was asked would be shown before its question.
+        auto asked = c.execute(
+            "SELECT requested_on FROM explanation_requests WHERE id = $1 AND task_id = $2",
+            {Param(explanation_id), Param(id)});
+        if (!asked.empty() && answered_on < *Date::Parse(asked.one().text(0)))
+          return Error::Validation({{"answered_on", "before_requested_on"}});
         auto r = c.execute(
-            "UPDATE explanation_requests SET answer = $1, answered_by = $2, answered_at = $3 "
-            "WHERE id = $4 AND task_id = $5 AND answer IS NULL RETURNING id",
-            {Param(answer), Param(by.user_id), Param(Context::NowMillis()), Param(explanation_id),
-             Param(id)});
+            "UPDATE explanation_requests SET answer = $1, answered_by = $2, answered_at = $3, "
+            "answered_on = $4 WHERE id = $5 AND task_id = $6 AND answer IS NULL RETURNING id",
+            {Param(answer), Param(by.user_id), Param(Context::NowMillis()),
+             Param(answered_on.Iso()), Param(explanation_id), Param(id)});
         if (r.empty()) {
           auto exists =
               c.execute("SELECT 1 FROM explanation_requests WHERE id = $1 AND task_id = $2",

@@ -1,5 +1,6 @@
 #include "service/task_filter.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <set>
@@ -13,6 +14,25 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kSourceKinds = {"higher_program", "key_program", "ad_hoc",
                                                           "meeting_conclusion", "directive"};
+
+constexpr std::array<std::string_view, 2> kOrgRoles = {"any", "lead"};
+
+template <std::size_t N>
+std::vector<std::string> Names(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+std::vector<std::string> StatusNames() {
+  std::vector<std::string> out;
+  for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
+                 domain::Status::kInProgress, domain::Status::kOverdue, domain::Status::kCancelled})
+    out.emplace_back(domain::StatusCode(s));
+  return out;
+}
+
+std::vector<std::string> SortNames() {
+  return {"deadline", "assigned_on", "title", "id", "updated"};
+}
 
 std::vector<std::string> SplitCsv(const std::string& text) {
   std::vector<std::string> parts;
@@ -95,13 +115,14 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   Validator v;
   std::set<std::string> seen;
   bool as_of_given = false;
+  bool org_role_given = false;
   std::optional<domain::Period> period;
 
   auto id_param = [&](const std::string& name, const std::string& value, std::optional<Id>& out) {
     if (auto id = ParseId(value))
       out = id;
     else
-      v.Add(name, "invalid");
+      v.Add(name, "invalid", {"true", "false"});
   };
   auto bool_param = [&](const std::string& name, const std::string& value,
                         std::optional<bool>& out) {
@@ -143,7 +164,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       for (const auto& code : SplitCsv(value)) {
         auto s = domain::ParseStatus(code);
         if (!s || *s == domain::Status::kNotYetAssigned)
-          v.Add(name, "invalid");
+          v.Add(name, "invalid", StatusNames());
         else
           f.statuses.push_back(*s);
       }
@@ -152,7 +173,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
         if (IsSourceKind(kind))
           f.source_kinds.push_back(kind);
         else
-          v.Add(name, "invalid");
+          v.Add(name, "invalid", Names(kSourceKinds));
       }
     } else if (name == "source") {
       id_param(name, value, f.source_id);
@@ -164,6 +185,14 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       id_param(name, value, f.lead_org);
     } else if (name == "org") {
       id_param(name, value, f.org_subtree);
+    } else if (name == "org_role") {
+      if (value == "lead")
+        f.org_role = OrgRole::kLead;
+      else if (value == "any")
+        f.org_role = OrgRole::kAny;
+      else
+        v.Add(name, "invalid", Names(kOrgRoles));
+      org_role_given = true;
     } else if (name == "leader") {
       id_param(name, value, f.leader);
     } else if (name == "assignee") {
@@ -182,11 +211,23 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       period = domain::Period::Parse(value);
       if (!period) v.Add(name, "invalid");
     } else if (name == "sort") {
-      for (const auto& part : SplitCsv(value)) {
-        if (auto key = ParseSortKey(part))
+      // Each field sorts at most once, so there are never more keys than fields: a long list is
+      // a mistake or an attack, and is refused before any SQL is built from it.
+      const auto parts = SplitCsv(value);
+      if (parts.size() > SortKey::kFields) {
+        v.Add(name, "too_many");
+        continue;
+      }
+      for (const auto& part : parts) {
+        auto key = ParseSortKey(part);
+        if (!key) {
+          v.Add(name, "invalid", SortNames());
+        } else if (std::any_of(f.sort.begin(), f.sort.end(),
+                               [&](const SortKey& k) { return k.field == key->field; })) {
+          v.Add(name, "duplicate");
+        } else {
           f.sort.push_back(*key);
-        else
-          v.Add(name, "invalid");
+        }
       }
     } else if (name == "page") {
       auto n = ParseSmallInt(value);
@@ -210,6 +251,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     f.assigned_to = period->last_day();
     if (!as_of_given) f.as_of = std::min(today, period->last_day());
   }
+  if (org_role_given && !f.org_subtree) v.Add("org_role", "not_applicable");
   if (f.assigned_from && f.assigned_to && *f.assigned_from > *f.assigned_to)
     v.Add("assigned_to", "before_start");
   if (f.deadline_from && f.deadline_to && *f.deadline_from > *f.deadline_to)
@@ -246,6 +288,7 @@ std::string ToQueryString(const TaskFilter& f) {
   if (f.extended) parts.emplace_back("extended", *f.extended ? "true" : "false");
   id("lead_org", f.lead_org);
   id("org", f.org_subtree);
+  if (f.org_subtree && f.org_role == OrgRole::kLead) parts.emplace_back("org_role", "lead");
   id("leader", f.leader);
   id("assignee", f.assignee);
   id("parent", f.parent);

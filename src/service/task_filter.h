@@ -7,6 +7,8 @@
 //   source_kind=ad_hoc    source=12   key=true   parent=7
 //   extended=true         (the deadline was extended by the as-of date; false: never)
 //   lead_org=5            org=3 (lead or cooperating organisation anywhere in the subtree of 3)
+//   org_role=lead         with org: only tasks led inside the subtree (default any: lead or
+//                         cooperating), so that per-unit figures add up to the subtree's
 //   leader=9              assignee=14
 //   assigned_from / assigned_to / deadline_from / deadline_to = YYYY-MM-DD (inclusive)
 //   period=2023-08 | 2023-Q3 | 2023 (shorthand: assigned within the period, as of its last day
@@ -30,9 +32,13 @@ constexpr int kMaxPageSize = 200;
 
 struct SortKey {
   enum class Field { kDeadline, kAssignedOn, kTitle, kId, kUpdated };
+  static constexpr std::size_t kFields = 5;
   Field field = Field::kId;
   bool descending = false;
 };
+
+// How a task belongs to an organisation's subtree: led there, or led or cooperated on there.
+enum class OrgRole { kAny, kLead };
 
 struct TaskFilter {
   std::optional<std::string> text;  // already folded
@@ -44,6 +50,7 @@ struct TaskFilter {
   std::optional<bool> extended;
   std::optional<Id> lead_org;
   std::optional<Id> org_subtree;
+  OrgRole org_role = OrgRole::kAny;
   std::optional<Id> leader;
   std::optional<Id> assignee;
   std::optional<Id> parent;

@@ -100,9 +100,12 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
     const std::string sub =
         "(SELECT o.path FROM organizations o WHERE o.id = " + Bind(*f.org_subtree) + ")";
     const std::string len = "length(" + sub + ")";
-    w << " AND (" << InSubtree("t.lead_org_id", sub, len)
-      << " OR EXISTS (SELECT 1 FROM task_cooperators fc WHERE fc.task_id = t.id AND "
-      << InSubtree("fc.organization_id", sub, len) << "))";
+    w << " AND (" << InSubtree("t.lead_org_id", sub, len);
+    if (f.org_role == OrgRole::kAny) {
+      w << " OR EXISTS (SELECT 1 FROM task_cooperators fc WHERE fc.task_id = t.id AND "
+        << InSubtree("fc.organization_id", sub, len) << ")";
+    }
+    w << ")";
   }
   // With the snapshot, the stored status is the condition that should pick the index. SQLite's
   // planner, given statistics, prefers a skip-scan on the assigned_on range over a non-covering
@@ -224,11 +227,23 @@ std::string TaskQuery::PageSql() const {
                            " AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_ +
                            " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) +
                            " OFFSET " + std::to_string(offset);
+  // A row shows the task as it stood on the list's date: a completion or cancellation dated later
+  // is not shown, and the progress is that of the latest report dated by then. The snapshot's
+  // date is today, by which every recorded fact is dated, so its rows need no such care.
+  std::string completed = "t.completed_on", cancelled = "t.cancelled_on", progress = "t.progress";
+  if (!use_snapshot_) {
+    completed = "CASE WHEN t.completed_on <= " + as_of_ + " THEN t.completed_on END";
+    cancelled = "CASE WHEN t.cancelled_on <= " + as_of_ + " THEN t.cancelled_on END";
+    progress = "CASE WHEN t.completed_on <= " + as_of_ +
+               " THEN t.progress ELSE COALESCE((SELECT u.percent FROM task_updates u WHERE "
+               "u.task_id = t.id AND u.percent IS NOT NULL AND u.reported_on <= " +
+               as_of_ + " ORDER BY u.reported_on DESC, u.id DESC LIMIT 1), 0) END";
+  }
   return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
          "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
-         "t.deadline, a.dl, t.deadline_label, t.completed_on, t.cancelled_on, t.progress, "
-         "a.extended, a.status, t.version, a.total FROM (" +
-         page +
+         "t.deadline, a.dl, t.deadline_label, " +
+         completed + ", " + cancelled + ", " + progress +
+         ", a.extended, a.status, t.version, a.total FROM (" + page +
          ") a "
          "JOIN tasks t ON t.id = a.id "
          "JOIN sources s ON s.id = t.source_id "

@@ -152,7 +152,7 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
        c.execute(
             "SELECT e.id, e.previous_deadline, e.requested_deadline, e.reason, e.requested_by, "
             "rp.full_name, e.requested_at, e.state, e.decided_by, dp.full_name, e.decided_at, "
-            "e.decision_note, e.effective_on FROM task_extensions e "
+            "e.decision_note, e.effective_on, e.requested_on, e.decided_on FROM task_extensions e "
             "JOIN users ru ON ru.id = e.requested_by JOIN people rp ON rp.id = ru.person_id "
             "LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN people dp ON dp.id = "
             "du.person_id "
@@ -171,11 +171,14 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     x.decided_at = e.opt_integer(10);
     x.decision_note = e.text(11);
     x.effective_on = OptionalDate(e, 12);
+    x.requested_on = *Date::Parse(e.text(13));
+    x.decided_on = OptionalDate(e, 14);
     d.extensions.push_back(std::move(x));
   }
   for (const auto& e :
        c.execute("SELECT x.id, x.question, x.requested_by, rp.full_name, x.requested_at, x.answer, "
-                 "x.answered_by, ap.full_name, x.answered_at FROM explanation_requests x "
+                 "x.answered_by, ap.full_name, x.answered_at, x.requested_on, x.answered_on "
+                 "FROM explanation_requests x "
                  "JOIN users ru ON ru.id = x.requested_by JOIN people rp ON rp.id = ru.person_id "
                  "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = "
                  "au.person_id "
@@ -190,6 +193,8 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
     x.answer = e.opt_text(5);
     x.answered_by = OptRef(e, 6, 7);
     x.answered_at = e.opt_integer(8);
+    x.requested_on = *Date::Parse(e.text(9));
+    x.answered_on = OptionalDate(e, 10);
     d.explanations.push_back(std::move(x));
   }
   for (const auto& row :
@@ -208,6 +213,86 @@ void ComputeStatus(TaskRecord& rec, Date as_of, int due_soon_days) {
   s.deadline_in_force = domain::DeadlineInForce(facts, as_of);
   s.extended = std::any_of(rec.approved_extensions.begin(), rec.approved_extensions.end(),
                            [&](const auto& e) { return e.effective_on <= as_of; });
+}
+
+namespace {
+
+void HideLaterClosing(TaskSummary& s, Date as_of) {
+  if (s.completed_on && *s.completed_on > as_of) s.completed_on.reset();
+  if (s.cancelled_on && *s.cancelled_on > as_of) s.cancelled_on.reset();
+}
+
+}  // namespace
+
+std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
+  TaskDetail& d = rec.detail;
+  TaskSummary& s = d.summary;
+  std::int64_t hidden = 0;
+  if (s.completed_on && *s.completed_on > as_of) {
+    d.result_doc_number.clear();
+    d.result_doc_date.reset();
+    d.completion_note.clear();
+    ++hidden;
+  }
+  if (s.cancelled_on && *s.cancelled_on > as_of) {
+    d.cancel_kind.reset();
+    d.cancel_reason.clear();
+    d.cancel_approver.reset();
+    ++hidden;
+  }
+  HideLaterClosing(s, as_of);
+  hidden += static_cast<std::int64_t>(
+      std::erase_if(d.updates, [&](const ProgressUpdate& u) { return u.reported_on > as_of; }));
+  if (!s.completed_on) {
+    // Updates come newest first: the latest one dated by then that gave a percentage.
+    s.progress = 0;
+    for (const auto& u : d.updates) {
+      if (u.percent) {
+        s.progress = *u.percent;
+        break;
+      }
+    }
+  }
+  hidden += static_cast<std::int64_t>(
+      std::erase_if(d.extensions, [&](const Extension& e) { return e.requested_on > as_of; }));
+  for (Extension& e : d.extensions) {
+    // An approval counts from the date it takes effect, as the deadline in force does; a refusal
+    // from the date it was decided.
+    const std::optional<Date> effective = e.state == "approved" ? e.effective_on : e.decided_on;
+    if (e.state != "pending" && (!effective || *effective > as_of)) {
+      e.state = "pending";
+      e.decided_by.reset();
+      e.decided_on.reset();
+      e.decided_at.reset();
+      e.decision_note.clear();
+      e.effective_on.reset();
+      ++hidden;
+    }
+  }
+  hidden += static_cast<std::int64_t>(
+      std::erase_if(d.explanations, [&](const Explanation& x) { return x.requested_on > as_of; }));
+  for (Explanation& x : d.explanations) {
+    if (x.answered_on && *x.answered_on > as_of) {
+      x.answer.reset();
+      x.answered_by.reset();
+      x.answered_on.reset();
+      x.answered_at.reset();
+      ++hidden;
+    }
+  }
+  std::erase_if(d.subtasks, [&](const TaskSummary& t) { return t.assigned_on > as_of; });
+  for (TaskSummary& child : d.subtasks) ShowSummaryAsOf(c, child, as_of);
+  return hidden;
+}
+
+void ShowSummaryAsOf(storage::Connection& c, TaskSummary& s, Date as_of) {
+  HideLaterClosing(s, as_of);
+  if (s.completed_on) return;  // completion stores 100
+  auto r = c.execute(
+      "SELECT percent FROM task_updates WHERE task_id = $1 AND percent IS NOT NULL "
+      "AND reported_on <= $2 ORDER BY reported_on DESC, id DESC LIMIT 1",
+      {Param(s.id), Param(as_of.Iso())});
+  s.progress = r.empty() ? 0 : static_cast<int>(r.one().integer(0));
 }
 
 std::string TaskSnapshotJson(const TaskRecord& rec) {

@@ -174,7 +174,8 @@ Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of, 
     visible.push_back(child_rec->detail.summary);
   }
   rec->detail.subtasks = std::move(visible);
-  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of};
+  const std::int64_t later = ShowAsOf(c, *rec, as_of);
+  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of, later};
 }
 
 }  // namespace
@@ -185,13 +186,14 @@ Expected<TaskView> TaskService::Get(const Actor& actor, Id id, std::optional<Dat
   });
 }
 
-Expected<std::vector<HistoryEvent>> TaskService::History(const Actor& actor, Id id) {
+Expected<TaskHistoryPage> TaskService::History(const Actor& actor, Id id,
+                                               std::optional<Date> as_of) {
   return ctx_.db().transact(TransactionMode::kRead,
-                            [&](Connection& c) -> Expected<std::vector<HistoryEvent>> {
+                            [&](Connection& c) -> Expected<TaskHistoryPage> {
                               auto rec = LoadTaskRecord(c, id);
                               if (!rec || !CanReadTask(actor, rec->access))
                                 return Error::NotFound();
-                              return TaskHistory(c, id);
+                              return TaskHistory(c, id, as_of);
                             });
 }
 
@@ -264,8 +266,8 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
     ReplaceLinks(c, id, in);
     StoreSnapshotStatus(c, id);
     auto rec = LoadTaskRecord(c, id);
-    RecordEvent(c,
-                {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec)});
+    RecordEvent(c, {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec),
+                    assigned_on});
     return ViewOf(c, by, id, today, ctx_.settings().due_soon_days);
   });
 }
@@ -341,7 +343,7 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
     RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
-                    TaskSnapshotJson(*after)});
+                    TaskSnapshotJson(*after), ctx_.Today()});
     return ViewOf(c, by, id, ctx_.Today(), ctx_.settings().due_soon_days);
   });
 }

@@ -64,6 +64,7 @@ struct CompletionInput {
 };
 
 struct ExtensionRequestInput {
+  std::optional<Date> requested_on;  // default today
   std::optional<Date> requested_deadline;
   std::string reason;
 };
@@ -71,7 +72,8 @@ struct ExtensionRequestInput {
 struct ExtensionDecisionInput {
   std::string decision;  // approved | refused
   std::string note;
-  std::optional<Date> effective_on;  // default today
+  std::optional<Date> decided_on;    // default today
+  std::optional<Date> effective_on;  // approvals only; default the decision's date
 };
 
 struct CancellationInput {
@@ -84,7 +86,9 @@ struct CancellationInput {
 struct TaskView {
   TaskDetail task;
   TaskPermissions permissions;
-  Date as_of;  // the date status, warning and deadline in force are computed for
+  Date as_of;  // the date the task is shown as it stood on
+  // Facts dated after as_of (progress reports, decisions, completion, ...) left out of the view.
+  std::int64_t later_facts = 0;
 };
 
 struct Attachment {
@@ -108,11 +112,15 @@ class TaskService {
   Expected<TaskView> DecideExtension(const Actor& by, Id id, Id extension_id,
                                      const ExtensionDecisionInput& input);
   Expected<TaskView> Cancel(const Actor& by, Id id, const CancellationInput& input);
-  Expected<TaskView> RequestExplanation(const Actor& by, Id id, const std::string& question);
+  // `on` is the business date of the request or the answer; default today.
+  Expected<TaskView> RequestExplanation(const Actor& by, Id id, const std::string& question,
+                                        std::optional<Date> on = std::nullopt);
   Expected<TaskView> AnswerExplanation(const Actor& by, Id id, Id explanation_id,
-                                       const std::string& answer);
+                                       const std::string& answer,
+                                       std::optional<Date> on = std::nullopt);
 
-  Expected<std::vector<HistoryEvent>> History(const Actor& actor, Id id);
+  Expected<TaskHistoryPage> History(const Actor& actor, Id id,
+                                    std::optional<Date> as_of = std::nullopt);
   Expected<Attachment> GetAttachment(const Actor& actor, Id task_id, Id attachment_id);
 
  private:

@@ -220,13 +220,14 @@ class ConcurrencyTest(ApiTestCase):
             task = self.new_task(f"Quyết định gia hạn đồng thời {round_}")
             tid = task["id"]
             r = self.session("infra_head").post(f"{TASKS}/{tid}/extensions",
-                                                {"requested_deadline": "2023-09-30", "reason": "Chờ vốn"})
+                                                {"requested_on": "2023-08-10", "requested_deadline": "2023-09-30",
+                                                 "reason": "Chờ vốn"})
             self.assertEqual(r.status, 201, r)
             ext = r.json["extensions"][0]["id"]
             decisions = ["approved" if i % 2 == 0 else "refused" for i in range(THREADS)]
             answers = self.race(lambda i: directors[i % 2].post(
                 f"{TASKS}/{tid}/extensions/{ext}/decision",
-                {"decision": decisions[i], "effective_on": "2023-08-20", "note": f"Quyết định {i}"}))
+                {"decision": decisions[i], "decided_on": "2023-08-20", "note": f"Quyết định {i}"}))
             with self.subTest(round=round_):
                 winners = [i for i, r in enumerate(answers) if r.status == 200]
                 self.assertEqual(len(winners), 1, [r.status for r in answers])

@@ -129,11 +129,14 @@ class AsOfTestCase(ApiTestCase):
             t.id = r.json["id"]
             for effective_on, new_deadline, approved in t.extensions:
                 r = consolidator.post(f"{TASKS}/{t.id}/extensions",
-                                      {"requested_deadline": new_deadline, "reason": "Chờ ý kiến thẩm định"})
+                                      {"requested_on": t.assigned_on, "requested_deadline": new_deadline,
+                                       "reason": "Chờ ý kiến thẩm định"})
                 self.assertEqual(r.status, 201, r)
                 ext = r.json["extensions"][-1]["id"]
-                r = director.post(f"{TASKS}/{t.id}/extensions/{ext}/decision", {
-                    "decision": "approved" if approved else "refused", "effective_on": effective_on})
+                decision = {"decision": "refused", "decided_on": effective_on}
+                if approved:
+                    decision = {"decision": "approved", "decided_on": effective_on, "effective_on": effective_on}
+                r = director.post(f"{TASKS}/{t.id}/extensions/{ext}/decision", decision)
                 self.assertEqual(r.status, 200, r)
             if t.completed_on:
                 r = director.post(f"{TASKS}/{t.id}/complete", {"completed_on": t.completed_on})
@@ -395,6 +398,8 @@ class FilterTotalsTest(AsOfTestCase):
                 continue
             if "org" in params:
                 units = {org_ids[u] for u in [t.lead, *t.cooperators]}
+                if params.get("org_role") == "lead":
+                    units = {org_ids[t.lead]}
                 if params["org"] != a.agency and params["org"] not in units:
                     continue
             if "leader" in params and not t.with_leader:
@@ -429,6 +434,8 @@ class FilterTotalsTest(AsOfTestCase):
             {"as_of": "2023-12-31", "key": "true"}, {"as_of": "2023-12-31", "key": "false"},
             {"as_of": "2023-12-31", "lead_org": a.infra}, {"as_of": "2023-12-31", "org": a.infra},
             {"as_of": "2023-12-31", "org": a.agency}, {"as_of": "2023-12-31", "org": a.transport},
+            {"as_of": "2023-12-31", "org": a.infra, "org_role": "lead"},
+            {"as_of": "2023-12-31", "org": a.transport, "org_role": "lead"},
             {"as_of": "2023-12-31", "leader": p["director"]}, {"as_of": "2023-12-31", "assignee": p["infra_specialist"]},
             {"as_of": "2023-12-31", "assigned_from": "2023-04-01", "assigned_to": "2023-06-30"},
             {"as_of": "2023-12-31", "deadline_from": "2023-05-01", "deadline_to": "2023-08-31"},
@@ -461,10 +468,16 @@ class FilterTotalsTest(AsOfTestCase):
                 for key in ["total", "extended", *STATUSES]:
                     self.assertEqual(stats[key], counts[key], key)
                 self.assertEqual(stats["total"] + stats["cancelled"], total, "figures add up to the list")
-                # The groups add up to the totals.
-                for groups in ("by_source_kind", "by_key", "by_lead_org"):
+                # The groups add up to the totals; the units' rows do when each task counts for the
+                # unit that leads it, and list only units of the chosen subtree.
+                added_up = ["by_source_kind", "by_key", "by_source_kind_and_key"]
+                if "org" not in params or params.get("org_role") == "lead":
+                    added_up.append("by_lead_org")
+                for groups in added_up:
                     for key in ("total", "overdue", "cancelled"):
                         self.assertEqual(sum(g[key] for g in stats[groups]), stats[key], (groups, key))
+                if "org" in params and params["org"] != self.agency.agency:
+                    self.assertLessEqual({g["key"] for g in stats["by_lead_org"]}, {str(params["org"])})
                 # Each status figure is the total of the same filter narrowed to that status.
                 if "status" not in params:
                     for s in STATUSES:

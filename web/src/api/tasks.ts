@@ -6,7 +6,7 @@ import type {
   ExplanationRequest,
   ExtensionDecision,
   ExtensionRequest,
-  HistoryEvent,
+  HistoryList,
   Id,
   ItemList,
   ProgressCreate,
@@ -40,8 +40,8 @@ export const createTask = (body: TaskCreate) => api.post<Task>('/tasks', body);
 export const updateTask = (id: Id, version: number, body: TaskUpdate) =>
   api.patch<Task>(`/tasks/${id}`, body, { headers: ifMatch(version) });
 
-export const getHistory = (id: Id, signal?: AbortSignal) =>
-  api.get<ItemList<HistoryEvent>>(`/tasks/${id}/history`, { signal });
+export const getHistory = (id: Id, asOf?: string, signal?: AbortSignal) =>
+  api.get<HistoryList>(`/tasks/${id}/history`, { query: { as_of: asOf }, signal });
 
 export const getUpdates = (id: Id) => api.get<ItemList<ProgressUpdate>>(`/tasks/${id}/updates`);
 

@@ -9,6 +9,8 @@ export type IsoDate = string;
 export interface FieldError {
   field: string;
   code: string;
+  /** For a value outside a closed set: the accepted values. */
+  allowed?: string[];
 }
 
 export type ErrorCode =
@@ -296,9 +298,11 @@ export interface Extension {
   requested_deadline: IsoDate;
   reason: string;
   requested_by: NamedRef;
+  requested_on: IsoDate;
   requested_at: Timestamp;
   state: 'pending' | 'approved' | 'refused';
   decided_by: NamedRef | null;
+  decided_on: IsoDate | null;
   decided_at: Timestamp | null;
   decision_note: string;
   effective_on: IsoDate | null;
@@ -308,9 +312,11 @@ export interface Explanation {
   id: Id;
   question: string;
   requested_by: NamedRef;
+  requested_on: IsoDate;
   requested_at: Timestamp;
   answer: string | null;
   answered_by: NamedRef | null;
+  answered_on: IsoDate | null;
   answered_at: Timestamp | null;
 }
 
@@ -332,6 +338,10 @@ export interface Task extends TaskSummary {
   explanations: Explanation[];
   subtasks: TaskSummary[];
   permissions: TaskPermissions;
+  /** The date the task is shown as it stood on. */
+  as_of: IsoDate;
+  /** Facts dated after as_of (progress, decisions, completion, …) that the view leaves out. */
+  later_facts: number;
 }
 
 export interface HistoryEvent {
@@ -341,8 +351,16 @@ export interface HistoryEvent {
   action: string;
   actor: NamedRef | null;
   recorded_at: Timestamp;
+  /** The business date of the fact the event records. */
+  occurred_on: IsoDate | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+}
+
+export interface HistoryList {
+  items: HistoryEvent[];
+  /** Changes dated after the requested as_of, not listed. */
+  later: number;
 }
 
 export interface TaskCreate {
@@ -385,6 +403,7 @@ export interface CompletionRequest {
 }
 
 export interface ExtensionRequest {
+  requested_on?: IsoDate;
   requested_deadline: IsoDate;
   reason: string;
 }
@@ -392,6 +411,8 @@ export interface ExtensionRequest {
 export interface ExtensionDecision {
   decision: 'approved' | 'refused';
   note?: string;
+  decided_on?: IsoDate;
+  /** Approvals only: a refusal with an effective date is refused (422). */
   effective_on?: IsoDate;
 }
 
@@ -404,10 +425,12 @@ export interface CancelRequest {
 
 export interface ExplanationRequest {
   question: string;
+  requested_on?: IsoDate;
 }
 
 export interface ExplanationAnswer {
   answer: string;
+  answered_on?: IsoDate;
 }
 
 export interface StatusCounts {
@@ -435,6 +458,8 @@ export interface Statistics extends StatusCounts {
   tasks_url: string;
   by_source_kind: StatsGroup[];
   by_key: StatsGroup[];
+  /** Source kind and key flag together, keyed like "higher_program:true". */
+  by_source_kind_and_key: StatsGroup[];
   by_lead_org: StatsGroup[];
 }
 

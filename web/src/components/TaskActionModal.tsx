@@ -42,7 +42,17 @@ interface Props {
 
 type Values = Record<string, unknown>;
 
-const DATE_FIELDS = ['reported_on', 'completed_on', 'result_doc_date', 'requested_deadline', 'effective_on', 'cancelled_on'];
+const DATE_FIELDS = [
+  'reported_on',
+  'completed_on',
+  'result_doc_date',
+  'requested_on',
+  'requested_deadline',
+  'decided_on',
+  'effective_on',
+  'cancelled_on',
+];
+const inFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 export function TaskActionModal({ task, action, people = [], onClose, onDone, onConflict }: Props) {
   const t = useT();
@@ -59,7 +69,8 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
     const today = dayjs();
     if (action.kind === 'progress') form.setFieldsValue({ reported_on: today, percent: task.progress });
     if (action.kind === 'complete') form.setFieldsValue({ completed_on: today });
-    if (action.kind === 'decide') form.setFieldsValue({ effective_on: today });
+    if (action.kind === 'extension') form.setFieldsValue({ requested_on: today });
+    if (action.kind === 'decide') form.setFieldsValue({ decided_on: today, effective_on: today });
     if (action.kind === 'cancel') form.setFieldsValue({ kind: 'cancelled', cancelled_on: today });
   }, [action, form, task.progress]);
 
@@ -110,12 +121,17 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
           result = await completeTask(task.id, v);
           break;
         case 'extension':
-          result = await requestExtension(task.id, { requested_deadline: String(v.requested_deadline), reason: String(v.reason) });
+          result = await requestExtension(task.id, {
+            requested_on: v.requested_on as string | undefined,
+            requested_deadline: String(v.requested_deadline),
+            reason: String(v.reason),
+          });
           break;
         case 'decide':
           result = await decideExtension(task.id, action.extensionId, {
             decision: action.decision,
             note: v.note as string | undefined,
+            decided_on: v.decided_on as string | undefined,
             effective_on: action.decision === 'approved' ? (v.effective_on as string | undefined) : undefined,
           });
           break;
@@ -225,6 +241,9 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
             <Typography.Paragraph>
               {t('task.deadlineInForce')}: <strong>{inForce ? formatDate(inForce) : t('task.ongoing')}</strong>
             </Typography.Paragraph>
+            <Form.Item name="requested_on" label={t('detail.ext.requestedOn')}>
+              <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
+            </Form.Item>
             <Form.Item
               name="requested_deadline"
               label={t('detail.ext.requested')}
@@ -250,9 +269,12 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
             <Form.Item name="note" label={t('detail.decision.note')}>
               <Input.TextArea rows={3} maxLength={4000} />
             </Form.Item>
+            <Form.Item name="decided_on" label={t('detail.decision.decidedOn')}>
+              <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
+            </Form.Item>
             {action.decision === 'approved' && (
               <Form.Item name="effective_on" label={t('detail.decision.effectiveOn')}>
-                <DatePicker format="DD/MM/YYYY" />
+                <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
               </Form.Item>
             )}
           </>

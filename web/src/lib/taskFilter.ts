@@ -19,6 +19,8 @@ export interface TaskFilter {
   parent?: number;
   lead_org?: number;
   org?: number;
+  /** With org: 'lead' counts only tasks led in the subtree; the API's default is lead or cooperating. */
+  org_role?: 'lead';
   leader?: number;
   assignee?: number;
   assigned_from?: string;
@@ -44,6 +46,7 @@ export const FILTER_KEYS = [
   'parent',
   'lead_org',
   'org',
+  'org_role',
   'leader',
   'assignee',
   'assigned_from',
@@ -101,6 +104,7 @@ export function parseTaskFilter(params: URLSearchParams): TaskFilter {
   f.parent = positiveInt(params.get('parent'));
   f.lead_org = positiveInt(params.get('lead_org'));
   f.org = positiveInt(params.get('org'));
+  if (f.org && params.get('org_role') === 'lead') f.org_role = 'lead';
   f.leader = positiveInt(params.get('leader'));
   f.assignee = positiveInt(params.get('assignee'));
   f.assigned_from = date(params.get('assigned_from'));
@@ -141,6 +145,7 @@ export function taskFilterToParams(filter: TaskFilter, opts: { paging?: boolean 
     const v = f[k];
     if (v === undefined) continue;
     if ((k === 'assigned_from' || k === 'assigned_to') && f.period) continue;
+    if (k === 'org_role' && !f.org) continue;
     if (k === 'page' && (!paging || v === 1)) continue;
     if (k === 'page_size' && (!paging || v === DEFAULT_PAGE_SIZE)) continue;
     if (k === 'q') {

@@ -29,7 +29,7 @@ function zeroStats(q: URLSearchParams): Statistics {
     completion_rate: 0,
     on_time_rate: 0,
   };
-  return { ...zero, as_of: q.get('as_of') ?? '', tasks_url: `/api/v1/tasks?${q.toString()}`, by_key: [], by_lead_org: [], by_source_kind: [] };
+  return { ...zero, as_of: q.get('as_of') ?? '', tasks_url: `/api/v1/tasks?${q.toString()}`, by_key: [], by_lead_org: [], by_source_kind: [], by_source_kind_and_key: [] };
 }
 
 function serve(stats: Statistics, extra?: (c: Call) => { status?: number; body?: unknown } | undefined) {

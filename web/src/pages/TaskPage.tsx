@@ -32,7 +32,7 @@ import {
 } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { attachmentUrl, getHistory, getTask } from '../api/tasks';
-import type { Extension, HistoryEvent, Task } from '../api/types';
+import type { Extension, HistoryEvent, Task, TaskPermissions } from '../api/types';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageSpinner } from '../components/PageSpinner';
@@ -51,6 +51,17 @@ function docText(t: ReturnType<typeof useT>, number: string, date: string | null
   if (number) return t('task.docNumberOnly', { number });
   return formatDate(date);
 }
+
+const NO_ACTIONS: TaskPermissions = {
+  edit: false,
+  report_progress: false,
+  complete: false,
+  request_extension: false,
+  decide_extension: false,
+  cancel: false,
+  request_explanation: false,
+  answer_explanation: false,
+};
 
 export default function TaskPage() {
   const t = useT();
@@ -81,7 +92,7 @@ export default function TaskPage() {
     setLoading(true);
     setError(null);
     try {
-      const [tk, hist] = await Promise.all([getTask(id, asOf), getHistory(id).catch(() => null)]);
+      const [tk, hist] = await Promise.all([getTask(id, asOf), getHistory(id, asOf).catch(() => null)]);
       setTask(tk);
       setHistory(hist?.items ?? null);
     } catch (e) {
@@ -114,7 +125,10 @@ export default function TaskPage() {
   }
   if (!task) return null;
 
-  const p = task.permissions;
+  // A past date shows the task as it stood then; actions always act on today's task, so they are
+  // offered only on today's view.
+  const viewingPast = !!asOf && asOf < todayIso();
+  const p = viewingPast ? NO_ACTIONS : task.permissions;
   const pending = task.extensions.find((e) => e.state === 'pending');
   const openExplanation = task.explanations.find((e) => e.answer === null);
   const closed = task.status === 'cancelled' || !!task.cancelled_on;
@@ -124,7 +138,7 @@ export default function TaskPage() {
     setTask(next);
     setAction(null);
     void message.success(t('detail.saved'));
-    getHistory(task.id)
+    getHistory(task.id, asOf)
       .then((h) => setHistory(h.items))
       .catch(() => {});
   };
@@ -179,7 +193,7 @@ export default function TaskPage() {
       render: (_: unknown, e: Extension) => (
         <>
           {e.requested_by.name}
-          <div className="task-sub">{formatTimestamp(e.requested_at)}</div>
+          <div className="task-sub">{formatDate(e.requested_on)}</div>
         </>
       ),
     },
@@ -193,7 +207,7 @@ export default function TaskPage() {
           </Tag>
           {e.decided_by && (
             <span className="task-sub">
-              {e.decided_by.name}, {formatTimestamp(e.decided_at)}
+              {e.decided_by.name}, {formatDate(e.decided_on)}
             </span>
           )}
           {e.decision_note && <span className="pre-wrap">{e.decision_note}</span>}
@@ -241,6 +255,19 @@ export default function TaskPage() {
       </div>
 
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {viewingPast && (
+          <Alert
+            type="info"
+            showIcon
+            message={t('detail.asOfBanner', { date: formatDate(task.as_of) })}
+            description={task.later_facts > 0 ? t('detail.laterFacts', { count: task.later_facts }) : undefined}
+            action={
+              <Link to={`/tasks/${task.id}`} className="no-print">
+                {t('detail.showToday')}
+              </Link>
+            }
+          />
+        )}
         {closed && (
           <Alert
             type="warning"
@@ -441,14 +468,14 @@ export default function TaskPage() {
                         <div style={{ width: '100%' }}>
                           <Typography.Text strong>{t('detail.expl.question')}: </Typography.Text>
                           <span className="pre-wrap">{e.question}</span>
-                          <div className="task-sub">{t('detail.expl.by', { name: e.requested_by.name, time: formatTimestamp(e.requested_at) })}</div>
+                          <div className="task-sub">{t('detail.expl.by', { name: e.requested_by.name, time: formatDate(e.requested_on) })}</div>
                           <div style={{ marginTop: 8 }}>
                             <Typography.Text strong>{t('detail.expl.answer')}: </Typography.Text>
                             {e.answer !== null ? (
                               <>
                                 <span className="pre-wrap">{e.answer}</span>
                                 <div className="task-sub">
-                                  {t('detail.expl.by', { name: e.answered_by?.name ?? '', time: formatTimestamp(e.answered_at) })}
+                                  {t('detail.expl.by', { name: e.answered_by?.name ?? '', time: formatDate(e.answered_on) })}
                                 </div>
                               </>
                             ) : (
