@@ -120,7 +120,7 @@ std::string_view DocumentText() {
       "post": {
         "tags": ["users"], "operationId": "createUser",
         "summary": "Tạo tài khoản / create an account",
-        "description": "Chỉ quản trị. Tên đăng nhập trùng: 422 (username: taken). Admins only.",
+        "description": "Chỉ quản trị, trong cơ quan mình và các đơn vị cấp dưới. Tên đăng nhập trùng: 422 (username: taken). Admins only, in their agency and the organisations below it.",
         "parameters": [{"$ref": "#/components/parameters/CsrfToken"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserCreate"}}}},
         "responses": {
@@ -141,7 +141,7 @@ std::string_view DocumentText() {
       "patch": {
         "tags": ["users"], "operationId": "updateUser",
         "summary": "Sửa vai trò, khóa/mở khóa, đặt lại mật khẩu / change role, lock or unlock, reset the password",
-        "description": "Chỉ quản trị, trong cơ quan mình; không tự khóa hay tự đổi vai trò (422 own_account). Admins only, within their agency; not their own lock or role (422 own_account).",
+        "description": "Chỉ quản trị, với tài khoản trong cơ quan mình và các đơn vị cấp dưới (như khi tạo); không tự khóa hay tự đổi vai trò (422 own_account). Admins only, for accounts in their agency and the organisations below it (as when creating); not their own lock or role (422 own_account).",
         "parameters": [{"$ref": "#/components/parameters/CsrfToken"}, {"$ref": "#/components/parameters/IfMatch"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserUpdate"}}}},
         "responses": {

@@ -62,7 +62,7 @@ Actor ActorFromRow(const storage::Row& r) {
 const char* kUserSelect =
     "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
     "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
-    "COALESCE(o.agency_id, o.id), u.version, p.version FROM users u "
+    "COALESCE(o.agency_id, o.id), u.version, p.version, o.path FROM users u "
     "JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
@@ -83,12 +83,20 @@ User UserFromRow(const storage::Row& row) {
 struct LoadedUser {
   User user;
   Id agency_id;
+  std::string organization_path;
 };
 
 std::optional<LoadedUser> LoadUser(storage::Connection& c, Id user_id) {
   auto r = c.execute(std::string(kUserSelect) + "WHERE u.id = $1", {Param(user_id)});
   if (r.empty()) return std::nullopt;
-  return LoadedUser{UserFromRow(r.one()), r.one().integer(12)};
+  return LoadedUser{UserFromRow(r.one()), r.one().integer(12), r.one().text(15)};
+}
+
+// The one rule for which accounts an administrator may create and change: those of people in
+// their own agency or in any organisation below it (a province's administrator sets up the
+// departments' accounts).
+bool ManagesAccountsIn(const Actor& admin, const std::string& organization_path) {
+  return organization_path.rfind(admin.agency_path, 0) == 0;
 }
 
 std::string UserJson(const std::string& username, Role role, bool disabled) {
@@ -279,10 +287,8 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
   const std::int64_t now = Context::NowMillis();
 
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
-    // An administrator manages the accounts of their own agency and nothing else.
-    auto in_scope = [&](const std::string& path) {
-      return !by || path.rfind(by->agency_path, 0) == 0;
-    };
+    // The command line (no actor) may create any account.
+    auto in_scope = [&](const std::string& path) { return !by || ManagesAccountsIn(*by, path); };
     if (!c.execute("SELECT 1 FROM users WHERE username = $1", {Param(username)}).empty())
       return Error::Validation({{"username", "taken"}});
     Id person_id = 0;
@@ -381,7 +387,7 @@ Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t
       update.password ? std::optional<std::string>(HashPassword(*update.password)) : std::nullopt;
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
     auto loaded = LoadUser(c, user_id);
-    if (!loaded || loaded->agency_id != by.agency_id) return Error::NotFound();
+    if (!loaded || !ManagesAccountsIn(by, loaded->organization_path)) return Error::NotFound();
     const User before = loaded->user;
     if (before.version != expected_version) return Error::PreconditionFailed();
     const Role role = update.role.value_or(before.role);

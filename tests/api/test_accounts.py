@@ -1,5 +1,6 @@
 """PATCH /users/{id} and /people/{id}: an administrator changes roles, locks and unlocks accounts,
-resets passwords and keeps people's details current, within their own agency only."""
+resets passwords and keeps people's details current, within their own agency and the organisations
+below it."""
 from __future__ import annotations
 
 import unittest
@@ -84,6 +85,34 @@ class AccountAdministrationTest(ApiTestCase):
         self.assertError(foreign_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version),
                          404, "not_found")
         self.assertFalse(self.user(self.client("admin"), uid)["disabled"])
+
+    def test_a_province_admin_changes_the_accounts_it_may_create(self) -> None:
+        # One rule for creating and changing: an admin reaches the accounts of the organisations
+        # below their own agency too, and nothing above or beside it.
+        self.agency.add_user("province_admin", "admin", self.agency.province, "Huỳnh Văn Tỉnh")
+        province_admin = self.client("province_admin")
+        r = province_admin.post("/api/v1/users", {
+            "username": "sgtvt.pgd.moi", "password": PASSWORD, "role": "leader",
+            "organization_id": self.agency.agency, "full_name": "Phan Văn Mới", "position": "Phó Giám đốc"})
+        self.assertEqual(r.status, 201, r)
+        uid, version = r.json["id"], r.json["version"]
+        r = province_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["disabled"])
+        r = province_admin.patch(f"/api/v1/users/{uid}", {"disabled": False, "role": "consolidator"},
+                                 version=r.json["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["role"], r.json["disabled"]), ("consolidator", False))
+        # The department's own admin may change it as well, but not the province's account.
+        department_admin = self.client("admin")
+        self.assertEqual(self.user(department_admin, uid)["role"], "consolidator")
+        pid = self.agency.users["province_admin"]
+        self.assertError(department_admin.patch(f"/api/v1/users/{pid}", {"disabled": True}, version=1),
+                         404, "not_found")
+        self.assertError(department_admin.post("/api/v1/users", {
+            "username": "sgtvt.tinh.moi", "password": PASSWORD, "role": "leader",
+            "organization_id": self.agency.province, "full_name": "Phan Văn Tỉnh"}),
+            422, "validation_failed", "organization_id", "not_found")
 
 
 @skip_unless_database_available
