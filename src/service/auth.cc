@@ -393,10 +393,14 @@ Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t
     const Role role = update.role.value_or(before.role);
     const bool disabled = update.disabled.value_or(before.disabled);
     const std::int64_t now = Context::NowMillis();
-    c.execute(
+    // The version is checked again by the UPDATE itself: on PostgreSQL another server may have
+    // changed the account since it was read, and the row lock makes the later writer see that.
+    auto updated = c.execute(
         "UPDATE users SET role = $1, disabled = $2, updated_at = $3, version = version + 1 "
-        "WHERE id = $4",
-        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id)});
+        "WHERE id = $4 AND version = $5 RETURNING id",
+        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id),
+         Param(expected_version)});
+    if (updated.empty()) return Error::PreconditionFailed();
     if (hash) {
       c.execute("UPDATE users SET password_hash = $1 WHERE id = $2",
                 {Param(*hash), Param(user_id)});

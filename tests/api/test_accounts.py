@@ -3,9 +3,10 @@ resets passwords and keeps people's details current, within their own agency and
 below it."""
 from __future__ import annotations
 
+import threading
 import unittest
 
-from harness import PASSWORD, Agency, ApiTestCase, Client, skip_unless_database_available
+from harness import PASSWORD, Agency, ApiTestCase, Client, Server, skip_unless_database_available
 
 
 @skip_unless_database_available
@@ -113,6 +114,73 @@ class AccountAdministrationTest(ApiTestCase):
             "username": "sgtvt.tinh.moi", "password": PASSWORD, "role": "leader",
             "organization_id": self.agency.province, "full_name": "Phan Văn Tỉnh"}),
             422, "validation_failed", "organization_id", "not_found")
+
+
+@skip_unless_database_available
+class AccountRaceTest(ApiTestCase):
+    """Two `giaoban serve` processes on one database: racing changes to one account with the same
+    If-Match lose nothing; exactly one wins and the others are told the account changed."""
+
+    ROUNDS = 15
+    # Each racer asks for a different state, so the final state tells who won.
+    WANTS = [("specialist", False), ("unit_head", True), ("viewer", False), ("consolidator", True),
+             ("leader", False), ("specialist", True)]
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.server2 = Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.server2.stop()
+        super().tearDownClass()
+
+    def test_racing_changes_through_two_servers_have_one_winner(self) -> None:
+        admin = self.session("admin")
+        per_server = []
+        for server in (self.server, self.server2):
+            c = Client(server)
+            c.cookie, c.csrf = admin.cookie, admin.csrf
+            per_server.append(c)
+        uid = self.agency.add_user("raced", "specialist", self.agency.transport, "Tạ Văn Đua")
+
+        def current() -> dict:
+            return next(u for u in admin.get("/api/v1/users").json["items"] if u["id"] == uid)
+
+        for round_no in range(self.ROUNDS):
+            before = current()
+            barrier = threading.Barrier(len(self.WANTS))
+            answers: list = [None] * len(self.WANTS)
+
+            def race(i: int) -> None:
+                try:
+                    barrier.wait(timeout=30)
+                    role, disabled = self.WANTS[i]
+                    answers[i] = per_server[i % 2].patch(f"/api/v1/users/{uid}",
+                                                         {"role": role, "disabled": disabled},
+                                                         version=before["version"])
+                except Exception as e:  # reported below, not lost in the thread
+                    answers[i] = e
+
+            threads = [threading.Thread(target=race, args=(i,), daemon=True) for i in range(len(self.WANTS))]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+            self.assertFalse(any(t.is_alive() for t in threads), "racing requests did not finish")
+            for a in answers:
+                if isinstance(a, Exception):
+                    raise a
+            statuses = sorted(a.status for a in answers)
+            with self.subTest(round=round_no):
+                self.assertEqual(statuses, [200] + [412] * (len(self.WANTS) - 1), answers)
+            winners = [i for i, a in enumerate(answers) if a.status == 200]
+            if len(winners) != 1:
+                continue
+            after = current()
+            self.assertEqual((after["role"], after["disabled"]), self.WANTS[winners[0]])
+            self.assertEqual(after["version"], before["version"] + 1)
 
 
 @skip_unless_database_available
