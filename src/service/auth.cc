@@ -132,44 +132,91 @@ std::optional<Actor> LoadActor(storage::Connection& c, Id user_id) {
   return ActorFromRow(r.rows.front());
 }
 
-bool AuthService::Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now,
-                            int limit) {
-  auto r = c.execute("SELECT window_start, hits FROM throttle WHERE bucket = $1", {Param(bucket)});
-  if (r.empty()) return false;
-  const auto& row = r.rows.front();
-  const bool window_open = now - row.integer(0) < ctx_.settings().login_window_seconds * 1000;
-  return window_open && row.integer(1) >= limit;
+std::int64_t LoginDelayMs(std::int64_t attempts, int free_attempts, const Settings& settings) {
+  if (attempts < free_attempts) return 0;
+  std::int64_t delay = settings.login_first_delay_ms;
+  for (std::int64_t n = free_attempts; n < attempts && delay < settings.login_max_delay_ms; ++n)
+    delay *= 2;
+  return std::min(delay, settings.login_max_delay_ms);
 }
 
-void AuthService::CountFailure(storage::Connection& c, const std::string& bucket,
-                               std::int64_t now) {
-  const std::int64_t window_floor = now - ctx_.settings().login_window_seconds * 1000;
-  c.execute(
-      "INSERT INTO throttle (bucket, window_start, hits) VALUES ($1, $2, 1) "
+// What counting one login attempt in a throttling bucket found.
+struct AuthService::Admission {
+  bool admitted = false;
+  std::int64_t attempts = 0;        // this one included, when admitted
+  std::int64_t retry_after_ms = 0;  // when refused
+};
+
+// Counts an attempt and admits it unless the bucket is waiting out a delay. Admitting and counting
+// are one statement, and the delay the attempt earns is written in the same transaction, which
+// holds the row lock until it commits: however many servers take attempts at once, each sees the
+// ones before it, and no more passwords are checked than the throttling allows.
+AuthService::Admission AuthService::Admit(storage::Connection& c, const std::string& bucket,
+                                          std::int64_t now) {
+  const std::int64_t forgotten_before = now - ctx_.settings().login_forget_ms;
+  auto counted = c.execute(
+      "INSERT INTO login_throttle (bucket, attempts, blocked_until, last_attempt_at) "
+      "VALUES ($1, 1, 0, $2) "
       "ON CONFLICT (bucket) DO UPDATE SET "
-      "hits = CASE WHEN throttle.window_start < $3 THEN 1 ELSE throttle.hits + 1 END, "
-      "window_start = CASE WHEN throttle.window_start < $3 THEN $2 ELSE throttle.window_start END",
-      {Param(bucket), Param(now), Param(window_floor)});
+      "attempts = CASE WHEN login_throttle.last_attempt_at < $3 THEN 1 "
+      "ELSE login_throttle.attempts + 1 END, "
+      "last_attempt_at = $2 "
+      "WHERE login_throttle.blocked_until <= $2 "
+      "RETURNING attempts",
+      {Param(bucket), Param(now), Param(forgotten_before)});
+  if (!counted.empty()) return {true, counted.one().integer(0), 0};
+  auto blocked =
+      c.execute("SELECT blocked_until FROM login_throttle WHERE bucket = $1", {Param(bucket)});
+  return {false, 0, blocked.one().integer(0) - now};
 }
+
+void AuthService::ImposeDelay(storage::Connection& c, const std::string& bucket,
+                              const Admission& admission, int free_attempts, std::int64_t now) {
+  const std::int64_t delay = LoginDelayMs(admission.attempts, free_attempts, ctx_.settings());
+  if (delay == 0) return;
+  c.execute("UPDATE login_throttle SET blocked_until = $2 WHERE bucket = $1",
+            {Param(bucket), Param(now + delay)});
+}
+
+namespace {
+
+Error Refusal(std::int64_t retry_after_ms) {
+  return Error::TooManyRequests(std::max<std::int64_t>(1, (retry_after_ms + 999) / 1000));
+}
+
+}  // namespace
 
 Expected<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                          const std::string& client_address) {
   const std::int64_t now = Context::NowMillis();
-  const std::string user_bucket = "login:user:" + username;
-  const std::string address_bucket = "login:addr:" + client_address;
+  const Settings& settings = ctx_.settings();
+  const std::string address_bucket = "addr|" + client_address;
+  const std::string account_bucket = "acct|" + client_address + "|" + username;
 
-  // The password check is slow on purpose; do it outside any write transaction.
-  auto candidate = ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
-    struct Candidate {
-      bool throttled;
-      std::optional<Id> user_id;
-      std::string hash;
-    } out{Throttled(c, user_bucket, now, ctx_.settings().login_max_failures) ||
-              // An office behind one address must not lock itself out: the address limit only
-              // stops someone guessing across many accounts.
-              Throttled(c, address_bucket, now, ctx_.settings().login_max_failures_per_address),
-          {},
-          {}};
+  // Buckets are always taken in this order (address, then account) so that concurrent logins
+  // never wait for each other's row locks in a cycle.
+  struct Candidate {
+    std::optional<Error> refused;
+    std::optional<Id> user_id;
+    std::string hash;
+  };
+  auto candidate = ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+    Candidate out;
+    const Admission by_address = Admit(c, address_bucket, now);
+    if (!by_address.admitted) {
+      out.refused = Refusal(by_address.retry_after_ms);
+      return out;
+    }
+    const Admission by_account = Admit(c, account_bucket, now);
+    if (!by_account.admitted) {
+      // A refused attempt checks no password and does not count against the address.
+      c.execute("UPDATE login_throttle SET attempts = attempts - 1 WHERE bucket = $1",
+                {Param(address_bucket)});
+      out.refused = Refusal(by_account.retry_after_ms);
+      return out;
+    }
+    ImposeDelay(c, address_bucket, by_address, settings.login_free_attempts_per_address, now);
+    ImposeDelay(c, account_bucket, by_account, settings.login_free_attempts, now);
     auto r = c.execute("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0",
                        {Param(username)});
     if (!r.empty()) {
@@ -178,26 +225,30 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
     }
     return out;
   });
-  if (candidate.throttled) return Error::TooManyRequests();
+  if (candidate.refused) return *candidate.refused;
 
+  // The password check is slow on purpose; it runs outside any transaction.
   const bool valid = candidate.user_id && VerifyPassword(candidate.hash, password);
-  if (!valid) {
-    ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
-      CountFailure(c, user_bucket, now);
-      CountFailure(c, address_bucket, now);
-    });
-    return Error::InvalidCredentials();
-  }
+  if (!valid) return Error::InvalidCredentials();
 
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {
+        // A success gives the address its attempt back and clears the account's attempts from
+        // this address only: attempts from elsewhere are somebody else's.
+        c.execute(
+            "UPDATE login_throttle SET attempts = attempts - 1, "
+            "blocked_until = CASE WHEN attempts - 1 < $2 THEN 0 ELSE blocked_until END "
+            "WHERE bucket = $1 AND attempts > 0",
+            {Param(address_bucket), Param(settings.login_free_attempts_per_address)});
+        c.execute("DELETE FROM login_throttle WHERE bucket = $1", {Param(account_bucket)});
+        c.execute("DELETE FROM login_throttle WHERE last_attempt_at < $1 AND blocked_until < $2",
+                  {Param(now - settings.login_forget_ms), Param(now)});
         auto actor = LoadActor(c, *candidate.user_id);
         if (!actor) return Error::InvalidCredentials();
         LoginResult result;
         result.session_token = RandomToken(32);
         result.csrf_token = RandomToken(24);
-        result.expires_at = now + ctx_.settings().session_ttl_seconds * 1000;
-        c.execute("DELETE FROM throttle WHERE bucket = $1", {Param(user_bucket)});
+        result.expires_at = now + settings.session_ttl_seconds * 1000;
         c.execute("DELETE FROM sessions WHERE expires_at < $1", {Param(now)});
         c.execute(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "

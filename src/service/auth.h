@@ -48,10 +48,17 @@ bool VerifyPassword(const std::string& hash, const std::string& password);
 // Minimum quality a password must have; returns a field error code or empty.
 std::string CheckPasswordQuality(const std::string& password);
 
+// How long login attempts must wait after the `attempts`-th one counted in a throttling bucket
+// that allows `free_attempts` without waiting: nothing within the allowance, then the first
+// delay, doubling with every further attempt up to the maximum (see Settings).
+std::int64_t LoginDelayMs(std::int64_t attempts, int free_attempts, const Settings& settings);
+
 class AuthService {
  public:
   explicit AuthService(const Context& ctx) : ctx_(ctx) {}
 
+  // Throttled per (account, client address) and per client address; the attempt is counted
+  // before the password is checked. A refusal is 429 with the seconds to wait.
   Expected<LoginResult> Login(const std::string& username, const std::string& password,
                               const std::string& client_address);
   void Logout(const std::string& session_token);
@@ -73,8 +80,10 @@ class AuthService {
   Status RevokeApiToken(Id token_id);
 
  private:
-  bool Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now, int limit);
-  void CountFailure(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  struct Admission;
+  Admission Admit(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  void ImposeDelay(storage::Connection& c, const std::string& bucket, const Admission& admission,
+                   int free_attempts, std::int64_t now);
 
   const Context& ctx_;
 };

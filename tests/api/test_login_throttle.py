@@ -1,0 +1,117 @@
+"""Login throttling that slows attackers down without locking users out.
+
+Guesses count per (account, client address): an attacker at one address waits ever longer between
+guesses, while the account's owner logs in from anywhere else. Attempts are counted before the
+password is checked, so concurrent guesses through several servers get no more checks than the
+allowance.
+
+The server sees each test's client at its own loopback address (127.0.0.x): the tests do not
+throttle one another.
+"""
+from __future__ import annotations
+
+import threading
+import unittest
+
+from harness import PASSWORD, ApiTestCase, Client, Response, Server, skip_unless_database_available
+
+LOGIN = "/api/v1/auth/login"
+FREE_ATTEMPTS = 5  # per account and address, before delays start
+FREE_ATTEMPTS_PER_ADDRESS = 50  # across accounts, from one address
+FIRST_DELAY_SECONDS = 30
+
+
+def attempt(client: Client, username: str, password: str, forwarded_for: str | None = None) -> Response:
+    headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else None
+    r = client.request("POST", LOGIN, body={"username": username, "password": password}, headers=headers)
+    if r.status == 200:
+        client.csrf = r.json["csrf_token"]
+    return r
+
+
+class ThrottleAssertions(ApiTestCase):
+    def assertThrottled(self, r: Response, most_seconds: int = FIRST_DELAY_SECONDS) -> None:
+        self.assertError(r, 429, "too_many_requests")
+        self.assertIn("retry-after", r.headers, r)
+        self.assertTrue(r.headers["retry-after"].isdigit(), r.headers["retry-after"])
+        self.assertGreaterEqual(int(r.headers["retry-after"]), 1)
+        self.assertLessEqual(int(r.headers["retry-after"]), most_seconds)
+
+    def guess_until_throttled(self, client: Client, username: str, forwarded_for: str | None = None) -> None:
+        for n in range(FREE_ATTEMPTS):
+            with self.subTest(guess=n):
+                self.assertError(attempt(client, username, f"doan-sai-{n}", forwarded_for), 401,
+                                 "invalid_credentials")
+        self.assertThrottled(attempt(client, username, "doan-sai-nua", forwarded_for))
+
+
+@skip_unless_database_available
+class LoginThrottleTest(ThrottleAssertions):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.server2 = Server(cls.db)  # a second process on the same database
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.server2.stop()
+        super().tearDownClass()
+
+    def test_an_attacker_does_not_lock_the_owner_out(self):
+        username = self.agency.usernames["consolidator"]
+        attacker = Client(self.server, source_address="127.0.0.2")
+        for n in range(FREE_ATTEMPTS):
+            self.assertError(attempt(attacker, username, f"doan-sai-{n}"), 401, "invalid_credentials")
+
+        owner = Client(self.server, source_address="127.0.0.3")
+        r = attempt(owner, username, PASSWORD)
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(owner.get("/api/v1/me").status, 200)
+
+        # The owner's success does not free the attacker, who now has to wait; even the right
+        # password from there waits, so the attacker is not told it guessed right.
+        self.assertThrottled(attempt(attacker, username, "doan-sai-tiep"))
+        self.assertThrottled(attempt(attacker, username, PASSWORD))
+        self.assertIsNone(attacker.cookie)
+        r = attacker.request("POST", LOGIN, body={"username": username, "password": PASSWORD},
+                             headers={"Accept-Language": "en"})
+        self.assertError(r, 429, "too_many_requests", lang="en")
+        self.assertIn("retry-after", r.headers)
+
+    def test_concurrent_guesses_through_two_servers_check_no_more_than_allowed(self):
+        username = self.agency.usernames["transport_head"]
+        guesses = 40
+        barrier = threading.Barrier(guesses)
+        answers: list = [None] * guesses
+
+        def guess(i: int) -> None:
+            try:
+                client = Client((self.server, self.server2)[i % 2], source_address="127.0.0.4")
+                barrier.wait(timeout=60)
+                answers[i] = attempt(client, username, f"doan-song-song-{i}")
+            except Exception as e:  # reported below, not lost in the thread
+                answers[i] = e
+
+        threads = [threading.Thread(target=guess, args=(i,), daemon=True) for i in range(guesses)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        self.assertFalse(any(t.is_alive() for t in threads), "the guesses did not finish in time")
+        for a in answers:
+            if isinstance(a, Exception):
+                raise a
+        statuses = [a.status for a in answers]
+        # A 401 is a password that was checked; a 429 one that was not.
+        self.assertEqual((statuses.count(401), statuses.count(429)), (FREE_ATTEMPTS, guesses - FREE_ATTEMPTS),
+                         statuses)
+        for a in answers:
+            if a.status == 429:
+                self.assertIn("retry-after", a.headers, a)
+        # The owner, elsewhere, is unaffected.
+        owner = Client(self.server2, source_address="127.0.0.5")
+        self.assertEqual(attempt(owner, username, PASSWORD).status, 200)
+
+
+if __name__ == "__main__":
+    unittest.main()
