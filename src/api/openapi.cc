@@ -38,7 +38,7 @@ std::string_view DocumentText() {
       "post": {
         "tags": ["auth"], "operationId": "login",
         "summary": "Đăng nhập / log in",
-        "description": "Đặt cookie gb_session và trả csrf_token để gửi trong X-CSRF-Token. Sai nhiều lần với một tài khoản từ cùng một địa chỉ thì mỗi lần thử sau phải đợi lâu hơn (429 với Retry-After); người dùng ở địa chỉ khác không bị ảnh hưởng.\n\nSets the gb_session cookie and returns the CSRF token. After several failures for one account from one address, each further attempt from there must wait longer (429 with Retry-After); other addresses are not affected, and many failures across accounts from one address are limited too.",
+        "description": "Đặt cookie gb_session và trả csrf_token để gửi trong X-CSRF-Token. Sai nhiều lần với một tài khoản từ cùng một địa chỉ thì mỗi lần thử sau phải đợi lâu hơn (429 với Retry-After); người dùng ở địa chỉ khác không bị ảnh hưởng. Sau proxy tin cậy (serve --trusted-proxy), địa chỉ lấy từ X-Forwarded-For.\n\nSets the gb_session cookie and returns the CSRF token. After several failures for one account from one address, each further attempt from there must wait longer (429 with Retry-After); other addresses are not affected, and many failures across accounts from one address are limited too. Behind a trusted proxy (serve --trusted-proxy) the address comes from X-Forwarded-For.",
         "security": [],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LoginRequest"}}}},
         "responses": {

@@ -1,12 +1,12 @@
 """Login throttling that slows attackers down without locking users out.
 
 Guesses count per (account, client address): an attacker at one address waits ever longer between
-guesses, while the account's owner logs in from anywhere else. Attempts are counted before the
-password is checked, so concurrent guesses through several servers get no more checks than the
-allowance.
+guesses, while the account's owner logs in from anywhere else. Behind a trusted reverse proxy the
+client address comes from X-Forwarded-For. Attempts are counted before the password is checked, so
+concurrent guesses through several servers get no more checks than the allowance.
 
-The server sees each test's client at its own loopback address (127.0.0.x): the tests do not
-throttle one another.
+The server sees each test's client at its own loopback address (127.0.0.x) or, behind the trusted
+proxy, its own X-Forwarded-For address: the tests do not throttle one another.
 """
 from __future__ import annotations
 
@@ -111,6 +111,46 @@ class LoginThrottleTest(ThrottleAssertions):
         # The owner, elsewhere, is unaffected.
         owner = Client(self.server2, source_address="127.0.0.5")
         self.assertEqual(attempt(owner, username, PASSWORD).status, 200)
+
+
+@skip_unless_database_available
+class TrustedProxyThrottleTest(ThrottleAssertions):
+    """The server behind a reverse proxy on 127.0.0.1: every request comes from the proxy's address,
+    and the proxy names the real client in X-Forwarded-For."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.server.stop()
+        cls.server = Server(cls.db, "--trusted-proxy", "127.0.0.1")
+
+    def test_an_attacker_behind_the_proxy_does_not_lock_out_others_behind_it(self):
+        username = self.agency.usernames["director"]
+        attacker = Client(self.server)
+        self.guess_until_throttled(attacker, username, forwarded_for="203.0.113.5")
+        self.assertThrottled(attempt(attacker, username, PASSWORD, forwarded_for="203.0.113.5"))
+        # Whatever the attacker writes into the header, the proxy appends the address it saw.
+        self.assertThrottled(attempt(attacker, username, PASSWORD, forwarded_for="198.51.100.7, 203.0.113.5"))
+
+        colleague = Client(self.server)
+        r = attempt(colleague, username, PASSWORD, forwarded_for="198.51.100.7")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(colleague.get("/api/v1/me").status, 200)
+        # A client that is not the proxy cannot name an address: its own is used.
+        direct = Client(self.server, source_address="127.0.0.9")
+        r = attempt(direct, username, PASSWORD, forwarded_for="203.0.113.5")
+        self.assertEqual(r.status, 200, r)
+
+    def test_guesses_across_many_accounts_from_one_address_are_limited(self):
+        sprayer = Client(self.server)
+        address = "203.0.113.77"
+        for n in range(FREE_ATTEMPTS_PER_ADDRESS):
+            r = attempt(sprayer, f"tai.khoan.{n}", "mat-khau-pho-bien", forwarded_for=address)
+            self.assertEqual(r.status, 401, (n, r))
+        self.assertThrottled(attempt(sprayer, "tai.khoan.cuoi", "mat-khau-pho-bien", forwarded_for=address))
+        self.assertThrottled(attempt(sprayer, self.agency.usernames["infra_head"], PASSWORD, forwarded_for=address))
+        r = attempt(Client(self.server), self.agency.usernames["infra_head"], PASSWORD, forwarded_for="198.51.100.8")
+        self.assertEqual(r.status, 200, r)
 
 
 if __name__ == "__main__":
