@@ -184,6 +184,13 @@ Error Refusal(std::int64_t retry_after_ms) {
   return Error::TooManyRequests(std::max<std::int64_t>(1, (retry_after_ms + 999) / 1000));
 }
 
+// An unknown or disabled account is checked against this hash, so that its answer takes as long
+// as a wrong password for a real account and does not tell which accounts exist.
+const std::string& DummyPasswordHash() {
+  static const std::string hash = HashPassword(RandomToken(16));
+  return hash;
+}
+
 }  // namespace
 
 Expected<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
@@ -228,8 +235,9 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
   if (candidate.refused) return *candidate.refused;
 
   // The password check is slow on purpose; it runs outside any transaction.
-  const bool valid = candidate.user_id && VerifyPassword(candidate.hash, password);
-  if (!valid) return Error::InvalidCredentials();
+  const bool matches =
+      VerifyPassword(candidate.user_id ? candidate.hash : DummyPasswordHash(), password);
+  if (!matches || !candidate.user_id) return Error::InvalidCredentials();
 
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {

@@ -3,14 +3,17 @@
 Guesses count per (account, client address): an attacker at one address waits ever longer between
 guesses, while the account's owner logs in from anywhere else. Behind a trusted reverse proxy the
 client address comes from X-Forwarded-For. Attempts are counted before the password is checked, so
-concurrent guesses through several servers get no more checks than the allowance.
+concurrent guesses through several servers get no more checks than the allowance. Unknown accounts
+cost as much as wrong passwords, so answers do not tell which accounts exist.
 
 The server sees each test's client at its own loopback address (127.0.0.x) or, behind the trusted
 proxy, its own X-Forwarded-For address: the tests do not throttle one another.
 """
 from __future__ import annotations
 
+import statistics
 import threading
+import time
 import unittest
 
 from harness import PASSWORD, ApiTestCase, Client, Response, Server, skip_unless_database_available
@@ -111,6 +114,22 @@ class LoginThrottleTest(ThrottleAssertions):
         # The owner, elsewhere, is unaffected.
         owner = Client(self.server2, source_address="127.0.0.5")
         self.assertEqual(attempt(owner, username, PASSWORD).status, 200)
+
+    def test_unknown_accounts_cost_as_much_as_wrong_passwords(self):
+        # Interleaved, so that both kinds meet the same load on the machine; each from its own
+        # address, so that none is throttled. A ratio of medians, not a time: the machine is busy.
+        known = self.agency.usernames["viewer"]
+        unknown_costs, known_costs = [], []
+        for n in range(5):
+            for username, costs in ((f"khong.ton.tai.{n}", unknown_costs), (known, known_costs)):
+                client = Client(self.server, source_address=f"127.0.1.{n + 1}")
+                started = time.perf_counter()
+                r = attempt(client, username, "mat-khau-sai-123")
+                costs.append(time.perf_counter() - started)
+                self.assertError(r, 401, "invalid_credentials")
+        unknown, known_wrong = statistics.median(unknown_costs), statistics.median(known_costs)
+        self.assertGreaterEqual(unknown, known_wrong / 3,
+                                f"unknown account {unknown * 1000:.1f} ms, wrong password {known_wrong * 1000:.1f} ms")
 
 
 @skip_unless_database_available
