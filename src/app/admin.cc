@@ -4,11 +4,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/backup.h"
 #include "app/commands.h"
 #include "service/auth.h"
 #include "service/organizations.h"
 #include "storage/migrations.h"
-#include "storage/sqlite_database.h"
 
 namespace giaoban::app {
 
@@ -34,17 +34,6 @@ void WithContext(GlobalOptions& global, Fn fn) {
   auto db = OpenAndMigrate(global, 2);
   service::Context ctx(*db, global.MakeSettings());
   global.exit_code = fn(ctx, *db);
-}
-
-// A backup of PostgreSQL is pg_dump's job: it takes a consistent snapshot while others write.
-int PostgresBackup(const std::string& url, const std::string& out) {
-  const std::string command =
-      "pg_dump --format=custom --no-owner --file='" + out + "' '" + url + "'";
-  if (out.find('\'') != std::string::npos || url.find('\'') != std::string::npos) {
-    std::cerr << "error: quotes are not allowed in the URL or output path\n";
-    return 2;
-  }
-  return std::system(command.c_str()) == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -183,14 +172,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
     backup->add_option("--out", *out, "Output file")->required();
     backup->callback([&global, out] {
-      const std::string url = global.DatabaseUrl();
-      auto db = storage::OpenDatabase(url, 1);
-      if (db->dialect() == storage::Dialect::kPostgres) {
-        global.exit_code = PostgresBackup(url, *out);
-      } else {
-        auto lease = db->acquire();
-        storage::SqliteBackup(*lease, *out);
-      }
+      global.exit_code = Backup(global.DatabaseUrl(), *out);
       if (global.exit_code == 0) std::cout << "backup written to " << *out << "\n";
     });
   }
