@@ -1,11 +1,13 @@
 // Administration from the command line: schema, organisations, accounts, API tokens and backups.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
 #include "app/backup.h"
 #include "app/commands.h"
+#include "domain/date.h"
 #include "service/auth.h"
 #include "service/organizations.h"
 #include "storage/migrations.h"
@@ -144,12 +146,33 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
   {
     auto username = std::make_shared<std::string>();
     auto name = std::make_shared<std::string>("integration");
+    auto days = std::make_shared<int>(0);
+    auto last_day = std::make_shared<std::string>();
     auto* create = token->add_subcommand("create", "Create a token (printed once)");
     create->add_option("username", *username)->required();
     create->add_option("--name", *name, "What the token is for");
-    create->callback([&global, username, name] {
+    auto* in_days = create->add_option("--expires-in-days", *days, "Stop working after N days")
+                        ->check(CLI::PositiveNumber);
+    create
+        ->add_option("--expires", *last_day,
+                     "Last day the token works, YYYY-MM-DD in the agency's time zone")
+        ->excludes(in_days);
+    create->callback([&global, username, name, days, last_day] {
+      std::optional<domain::Date> until;
+      if (!last_day->empty() && !(until = domain::Date::Parse(*last_day))) {
+        std::cerr << "error: --expires expects YYYY-MM-DD, got " << *last_day << "\n";
+        global.exit_code = 2;
+        return;
+      }
       WithContext(global, [&](service::Context& ctx, storage::Database&) {
-        auto t = service::AuthService(ctx).CreateApiToken(*username, *name);
+        std::optional<std::int64_t> expires_at;
+        if (*days > 0) expires_at = service::Context::NowMillis() + *days * 86'400'000LL;
+        if (until) {
+          expires_at = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           ctx.clock().StartOf(until->AddDays(1)).time_since_epoch())
+                           .count();
+        }
+        auto t = service::AuthService(ctx).CreateApiToken(*username, *name, expires_at);
         if (!t) return Report(t.error());
         std::cout << t->id << "\t" << t->token << "\n";
         return 0;

@@ -34,6 +34,9 @@ std::string TokenHash(const std::string& token) {
   return hex;
 }
 
+// A token's last use is written when the recorded one is older than this.
+constexpr std::int64_t kTokenUseRecordedEveryMs = 60'000;
+
 // The columns ActorFromRow reads, then the tables they come from; callers may add columns between.
 const char* kActorColumns =
     "SELECT u.id, u.person_id, p.organization_id, COALESCE(o.agency_id, o.id), "
@@ -292,14 +295,36 @@ std::optional<Actor> AuthService::ResolveSession(const std::string& session_toke
 
 std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  return ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Actor> {
-    auto r = c.execute(kActorSelect +
-                           "JOIN api_tokens t ON t.user_id = u.id "
-                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
-                       {Param(TokenHash(token))});
-    if (r.empty()) return std::nullopt;
-    return ActorFromRow(r.rows.front());
-  });
+  const std::int64_t now = Context::NowMillis();
+  struct Resolved {
+    Actor actor;
+    Id token_id;
+    std::optional<std::int64_t> last_used_at;
+  };
+  auto resolved =
+      ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Resolved> {
+        auto r = c.execute(std::string(kActorColumns) + ", t.id, t.last_used_at" + kActorFrom +
+                               "JOIN api_tokens t ON t.user_id = u.id "
+                               "WHERE t.token_hash = $1 AND t.revoked_at IS NULL "
+                               "AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled = 0",
+                           {Param(TokenHash(token)), Param(now)});
+        if (r.empty()) return std::nullopt;
+        const auto& row = r.rows.front();
+        return Resolved{ActorFromRow(row), row.integer(10), row.opt_integer(11)};
+      });
+  if (!resolved) return std::nullopt;
+  // When a token was last used tells an administrator which integrations are alive; to the minute
+  // is enough, and spares a write on every request.
+  const std::int64_t recorded_before = now - kTokenUseRecordedEveryMs;
+  if (!resolved->last_used_at || *resolved->last_used_at < recorded_before) {
+    ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+      c.execute(
+          "UPDATE api_tokens SET last_used_at = $1 "
+          "WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+          {Param(now), Param(resolved->token_id), Param(recorded_before)});
+    });
+  }
+  return resolved->actor;
 }
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& old_password,
@@ -491,7 +516,10 @@ std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
 }
 
 Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
-                                                   const std::string& name) {
+                                                   const std::string& name,
+                                                   std::optional<std::int64_t> expires_at) {
+  const std::int64_t now = Context::NowMillis();
+  if (expires_at && *expires_at <= now) return Error::Validation({{"expires", "in_the_past"}});
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<CreatedToken> {
         auto u = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
@@ -499,16 +527,16 @@ Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
         CreatedToken t;
         t.token = "gb_" + RandomToken(32);
         t.id = c.execute(
-                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
-                    "VALUES ($1, $2, $3, $4) RETURNING id",
-                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)),
-                     Param(Context::NowMillis())})
+                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
+                    "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)), Param(now),
+                     Param(expires_at)})
                    .one()
                    .integer(0);
-        RecordEvent(
-            c,
-            {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",
-             boost::json::serialize(boost::json::object{{"username", username}, {"name", name}})});
+        boost::json::object details{{"username", username}, {"name", name}};
+        if (expires_at) details["expires_at"] = *expires_at;
+        RecordEvent(c, {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",
+                        boost::json::serialize(details)});
         return t;
       });
 }

@@ -63,6 +63,7 @@ class AuthService {
                               const std::string& client_address);
   void Logout(const std::string& session_token);
   std::optional<Actor> ResolveSession(const std::string& session_token);
+  // The token's user, unless the token is unknown, revoked or expired. Records its use.
   std::optional<Actor> ResolveApiToken(const std::string& token);
   Status ChangePassword(const Actor& actor, const std::string& old_password,
                         const std::string& new_password);
@@ -76,7 +77,9 @@ class AuthService {
   Expected<User> UpdateUser(const Actor& by, Id user_id, std::int64_t expected_version,
                             const UserUpdate& update);
   std::vector<User> ListUsers(std::optional<Id> agency_id);
-  Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name);
+  // A token that stops working at `expires_at` (Unix ms), or never without it.
+  Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name,
+                                        std::optional<std::int64_t> expires_at = std::nullopt);
   Status RevokeApiToken(Id token_id);
 
  private:

@@ -3,10 +3,16 @@ resets passwords and keeps people's details current, within their own agency and
 below it."""
 from __future__ import annotations
 
+import datetime
+import sqlite3
+import subprocess
 import threading
+import time
 import unittest
 
-from harness import PASSWORD, Agency, ApiTestCase, Client, Server, skip_unless_database_available
+from harness import DIALECT, PASSWORD, Agency, ApiTestCase, Client, Server, skip_unless_database_available
+
+DAY_MS = 86_400_000
 
 
 @skip_unless_database_available
@@ -181,6 +187,83 @@ class AccountRaceTest(ApiTestCase):
             after = current()
             self.assertEqual((after["role"], after["disabled"]), self.WANTS[winners[0]])
             self.assertEqual(after["version"], before["version"] + 1)
+
+
+@skip_unless_database_available
+class ApiTokenTest(ApiTestCase):
+    """API tokens for integrations: an optional expiry, and their use recorded without turning every
+    request into a write."""
+
+    def query(self, statement: str):
+        """The single value a query returns, read behind the server's back."""
+        if DIALECT == "postgres":
+            out = subprocess.run(["psql", self.db.url, "-tAc", statement], check=True, capture_output=True,
+                                 text=True, timeout=60).stdout.strip()
+            return int(out) if out else None
+        with sqlite3.connect(self.db.url, timeout=30) as conn:
+            value = conn.execute(statement).fetchone()[0]
+        conn.close()
+        return value
+
+    def create_token(self, *options: str) -> tuple[int, Client]:
+        out = self.db.cli("token", "create", self.agency.usernames["consolidator"], *options).stdout.split()
+        c = Client(self.server)
+        c.token = out[1]
+        return int(out[0]), c
+
+    def test_a_token_can_expire(self) -> None:
+        before = int(time.time() * 1000)
+        token_id, bearer = self.create_token("--expires-in-days", "30")
+        expires_at = self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}")
+        self.assertGreaterEqual(expires_at, before + 30 * DAY_MS)
+        self.assertLessEqual(expires_at, int(time.time() * 1000) + 30 * DAY_MS)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.db.sql(f"UPDATE api_tokens SET expires_at = {int(time.time() * 1000) - 1000} WHERE id = {token_id}")
+        self.assertError(bearer.get("/api/v1/me"), 401, "unauthenticated")
+
+        # A last day: the token works until that day ends in the agency's time zone (UTC+7).
+        tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+        token_id, bearer = self.create_token("--expires", tomorrow.isoformat())
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        end = datetime.datetime.combine(tomorrow + datetime.timedelta(days=1), datetime.time(),
+                                        datetime.timezone(datetime.timedelta(hours=7)))
+        self.assertEqual(self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}"),
+                         int(end.timestamp() * 1000))
+
+        # Nothing already expired, nothing malformed, not both ways at once.
+        username = self.agency.usernames["consolidator"]
+        yesterday = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+        for options in (["--expires", yesterday], ["--expires", "31/12/2030"], ["--expires-in-days", "0"],
+                        ["--expires-in-days", "5", "--expires", "2030-12-31"]):
+            with self.subTest(options=options):
+                self.assertNotEqual(self.db.cli("token", "create", username, *options, check=False).returncode, 0)
+        # Without either, a token does not expire.
+        token_id, bearer = self.create_token()
+        self.assertIsNone(self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}"))
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+
+    def test_use_is_recorded_at_most_once_a_minute(self) -> None:
+        token_id, bearer = self.create_token()
+        last_used = f"SELECT last_used_at FROM api_tokens WHERE id = {token_id}"
+        self.assertIsNone(self.query(last_used))
+        before = int(time.time() * 1000)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        first = self.query(last_used)
+        self.assertIsNotNone(first)
+        self.assertGreaterEqual(first, before - 1000)
+
+        # Used again within the minute: not written again.
+        recent = int(time.time() * 1000) - 30_000
+        self.db.sql(f"UPDATE api_tokens SET last_used_at = {recent} WHERE id = {token_id}")
+        for _ in range(3):
+            self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.assertEqual(self.query(last_used), recent)
+
+        # Over a minute later: written again.
+        self.db.sql(f"UPDATE api_tokens SET last_used_at = {recent - 60_000} WHERE id = {token_id}")
+        before = int(time.time() * 1000)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.assertGreaterEqual(self.query(last_used), before - 1000)
 
 
 @skip_unless_database_available

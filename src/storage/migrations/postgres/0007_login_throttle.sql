@@ -11,3 +11,6 @@ CREATE TABLE login_throttle (
 CREATE INDEX login_throttle_last_attempt ON login_throttle (last_attempt_at);
 
 DROP TABLE throttle;
+
+-- API tokens may expire (NULL: never). Their last use is recorded at most once a minute.
+ALTER TABLE api_tokens ADD COLUMN expires_at BIGINT;
