@@ -38,7 +38,7 @@ std::string_view DocumentText() {
       "post": {
         "tags": ["auth"], "operationId": "login",
         "summary": "Đăng nhập / log in",
-        "description": "Đặt cookie gb_session và trả csrf_token để gửi trong X-CSRF-Token. Sai quá nhiều lần: 429.\n\nSets the gb_session cookie and returns the CSRF token. Too many failures for a user or an address: 429.",
+        "description": "Đặt cookie gb_session và trả csrf_token để gửi trong X-CSRF-Token. Sai nhiều lần với một tài khoản từ cùng một địa chỉ thì mỗi lần thử sau phải đợi lâu hơn (429 với Retry-After); người dùng ở địa chỉ khác không bị ảnh hưởng. Sau proxy tin cậy (serve --trusted-proxy), địa chỉ lấy từ X-Forwarded-For.\n\nSets the gb_session cookie and returns the CSRF token. After several failures for one account from one address, each further attempt from there must wait longer (429 with Retry-After); other addresses are not affected, and many failures across accounts from one address are limited too. Behind a trusted proxy (serve --trusted-proxy) the address comes from X-Forwarded-For.",
         "security": [],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/LoginRequest"}}}},
         "responses": {
@@ -120,7 +120,7 @@ std::string_view DocumentText() {
       "post": {
         "tags": ["users"], "operationId": "createUser",
         "summary": "Tạo tài khoản / create an account",
-        "description": "Chỉ quản trị. Tên đăng nhập trùng: 422 (username: taken). Admins only.",
+        "description": "Chỉ quản trị, trong cơ quan mình và các đơn vị cấp dưới. Tên đăng nhập trùng: 422 (username: taken). Admins only, in their agency and the organisations below it.",
         "parameters": [{"$ref": "#/components/parameters/CsrfToken"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserCreate"}}}},
         "responses": {
@@ -141,7 +141,7 @@ std::string_view DocumentText() {
       "patch": {
         "tags": ["users"], "operationId": "updateUser",
         "summary": "Sửa vai trò, khóa/mở khóa, đặt lại mật khẩu / change role, lock or unlock, reset the password",
-        "description": "Chỉ quản trị, trong cơ quan mình; không tự khóa hay tự đổi vai trò (422 own_account). Admins only, within their agency; not their own lock or role (422 own_account).",
+        "description": "Chỉ quản trị, với tài khoản trong cơ quan mình và các đơn vị cấp dưới (như khi tạo); không tự khóa hay tự đổi vai trò (422 own_account). Admins only, for accounts in their agency and the organisations below it (as when creating); not their own lock or role (422 own_account).",
         "parameters": [{"$ref": "#/components/parameters/CsrfToken"}, {"$ref": "#/components/parameters/IfMatch"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/UserUpdate"}}}},
         "responses": {

@@ -74,6 +74,11 @@ std::string_view ComponentsText() {
       "required": true,
       "schema": {"type": "string", "pattern": "^\"[0-9]+\"$", "example": "\"3\""}
     },
+    "RetryAfter": {
+      "description": "Số giây phải đợi trước khi thử lại / seconds to wait before trying again",
+      "required": true,
+      "schema": {"type": "string", "pattern": "^[1-9][0-9]*$", "example": "30"}
+    },
     "SetSessionCookie": {
       "description": "Cookie phiên gb_session (HttpOnly; SameSite=Lax; Secure sau HTTPS) / the gb_session cookie",
       "required": true,
@@ -145,7 +150,8 @@ std::string_view ComponentsText() {
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["precondition_required"]}}}]}}}
     },
     "TooManyRequests": {
-      "description": "Đăng nhập sai quá nhiều lần, thử lại sau ít phút / too many failed logins for this user or address",
+      "description": "Đăng nhập sai quá nhiều lần từ địa chỉ này, hãy đợi số giây trong Retry-After / too many failed logins from this address, for this account or across accounts: wait the seconds in Retry-After",
+      "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["too_many_requests"]}}}]}}}
     }
   },

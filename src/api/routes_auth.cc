@@ -36,6 +36,11 @@ void RegisterAuthRoutes(Api& api) {
         auto password = in.String("password", 256);
         if (!v.ok()) return v.error();
         auto result = s.auth.Login(*username, *password, call.request.client_address);
+        if (!result && result.error().retry_after_seconds > 0) {
+          http::Response refused = ErrorResponse(result.error(), call.language);
+          refused.set_header("Retry-After", std::to_string(result.error().retry_after_seconds));
+          return refused;
+        }
         if (!result) return result.error();
         http::Response r = Json(json::object{{"user", ToJson(result->actor)},
                                              {"csrf_token", result->csrf_token},

@@ -1,14 +1,16 @@
 // Administration from the command line: schema, organisations, accounts, API tokens and backups.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 
+#include "app/backup.h"
 #include "app/commands.h"
+#include "domain/date.h"
 #include "service/auth.h"
 #include "service/organizations.h"
 #include "storage/migrations.h"
-#include "storage/sqlite_database.h"
 
 namespace giaoban::app {
 
@@ -34,17 +36,6 @@ void WithContext(GlobalOptions& global, Fn fn) {
   auto db = OpenAndMigrate(global, 2);
   service::Context ctx(*db, global.MakeSettings());
   global.exit_code = fn(ctx, *db);
-}
-
-// A backup of PostgreSQL is pg_dump's job: it takes a consistent snapshot while others write.
-int PostgresBackup(const std::string& url, const std::string& out) {
-  const std::string command =
-      "pg_dump --format=custom --no-owner --file='" + out + "' '" + url + "'";
-  if (out.find('\'') != std::string::npos || url.find('\'') != std::string::npos) {
-    std::cerr << "error: quotes are not allowed in the URL or output path\n";
-    return 2;
-  }
-  return std::system(command.c_str()) == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -155,12 +146,33 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
   {
     auto username = std::make_shared<std::string>();
     auto name = std::make_shared<std::string>("integration");
+    auto days = std::make_shared<int>(0);
+    auto last_day = std::make_shared<std::string>();
     auto* create = token->add_subcommand("create", "Create a token (printed once)");
     create->add_option("username", *username)->required();
     create->add_option("--name", *name, "What the token is for");
-    create->callback([&global, username, name] {
+    auto* in_days = create->add_option("--expires-in-days", *days, "Stop working after N days")
+                        ->check(CLI::PositiveNumber);
+    create
+        ->add_option("--expires", *last_day,
+                     "Last day the token works, YYYY-MM-DD in the agency's time zone")
+        ->excludes(in_days);
+    create->callback([&global, username, name, days, last_day] {
+      std::optional<domain::Date> until;
+      if (!last_day->empty() && !(until = domain::Date::Parse(*last_day))) {
+        std::cerr << "error: --expires expects YYYY-MM-DD, got " << *last_day << "\n";
+        global.exit_code = 2;
+        return;
+      }
       WithContext(global, [&](service::Context& ctx, storage::Database&) {
-        auto t = service::AuthService(ctx).CreateApiToken(*username, *name);
+        std::optional<std::int64_t> expires_at;
+        if (*days > 0) expires_at = service::Context::NowMillis() + *days * 86'400'000LL;
+        if (until) {
+          expires_at = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           ctx.clock().StartOf(until->AddDays(1)).time_since_epoch())
+                           .count();
+        }
+        auto t = service::AuthService(ctx).CreateApiToken(*username, *name, expires_at);
         if (!t) return Report(t.error());
         std::cout << t->id << "\t" << t->token << "\n";
         return 0;
@@ -183,14 +195,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
     backup->add_option("--out", *out, "Output file")->required();
     backup->callback([&global, out] {
-      const std::string url = global.DatabaseUrl();
-      auto db = storage::OpenDatabase(url, 1);
-      if (db->dialect() == storage::Dialect::kPostgres) {
-        global.exit_code = PostgresBackup(url, *out);
-      } else {
-        auto lease = db->acquire();
-        storage::SqliteBackup(*lease, *out);
-      }
+      global.exit_code = Backup(global.DatabaseUrl(), *out);
       if (global.exit_code == 0) std::cout << "backup written to " << *out << "\n";
     });
   }

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "api/api.h"
+#include "api/client_address.h"
 #include "app/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -27,6 +28,7 @@ struct ServeOptions {
   int idle_timeout_seconds = 60;
   std::optional<std::string> web_root;  // the built interface; web/dist when that exists
   int response_cache_mb = 16;
+  std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
 };
 
 bool SplitListen(const std::string& listen, std::string& address, std::uint16_t& port) {
@@ -114,6 +116,13 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
         boost::json::object{{"code", code}, {"message", i18n::Message(code)}});
   };
 
+  std::string bad_proxy;
+  const auto proxies = api::TrustedProxies::Parse(options.trusted_proxies, bad_proxy);
+  if (!proxies) {
+    spdlog::error("--trusted-proxy expects an IP address, got '{}'", bad_proxy);
+    return 2;
+  }
+
   auto db = OpenAndMigrate(global, static_cast<std::size_t>(server_options.worker_threads));
   service::Context ctx(*db, global.MakeSettings());
   std::optional<http::StaticFiles> web;
@@ -121,7 +130,9 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   api::Api api(
       ctx, api::ApiOptions{options.secure_cookies,
                            static_cast<std::size_t>(std::max(0, options.response_cache_mb)) << 20});
-  http::Server server(server_options, [&api, &web](http::Request& request) {
+  http::Server server(server_options, [&api, &web, &proxies](http::Request& request) {
+    request.client_address =
+        proxies->ClientAddress(request.client_address, request.header("X-Forwarded-For"));
     if (request.path.rfind("/api/", 0) == 0) return api.Handle(request);
     if (web) return web->Serve(request);
     return api::ErrorResponse(
@@ -156,6 +167,9 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
                   "Seconds a kept-alive connection may stay idle");
   cmd->add_option("--response-cache-mb", options->response_cache_mb,
                   "Memory for reusing list and statistics answers until the data changes (0: off)");
+  cmd->add_option("--trusted-proxy", options->trusted_proxies,
+                  "Address of a reverse proxy in front of the server (repeatable); only requests "
+                  "from these take the client's address from X-Forwarded-For");
   cmd->add_option("--web-root", options->web_root,
                   "Folder of the built web interface (default: web/dist when present)");
   cmd->callback([&global, options] { global.exit_code = Serve(global, *options); });

@@ -58,4 +58,16 @@ domain::Date AgencyClock::DateAt(std::chrono::system_clock::time_point instant) 
   return domain::Date::FromDays(static_cast<std::int32_t>(FloorDiv(local_ms, kMillisPerDay)));
 }
 
+std::chrono::system_clock::time_point AgencyClock::StartOf(domain::Date date) const {
+  const std::int64_t local_ms = std::int64_t{date.days_since_epoch()} * kMillisPerDay;
+  std::int32_t raw_offset = 0;
+  std::int32_t dst_offset = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  ZoneFor(time_zone_)
+      .getOffset(static_cast<UDate>(local_ms), /*local=*/true, raw_offset, dst_offset, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU time zone offset failed");
+  return std::chrono::system_clock::time_point(
+      std::chrono::milliseconds(local_ms - raw_offset - dst_offset));
+}
+
 }  // namespace giaoban::intl

@@ -15,6 +15,8 @@ class AgencyClock {
 
   domain::Date DateAt(std::chrono::system_clock::time_point instant) const;
   domain::Date Today() const { return DateAt(std::chrono::system_clock::now()); }
+  // The first instant of `date` in the agency's time zone (its local midnight).
+  std::chrono::system_clock::time_point StartOf(domain::Date date) const;
   const std::string& time_zone() const { return time_zone_; }
 
  private:

@@ -31,6 +31,19 @@ TEST(AgencyClockTest, HoChiMinhIsSevenHoursAhead) {
   EXPECT_EQ(clock.DateAt(Utc(2023, 12, 31, 17h)), D(2024, 1, 1));
 }
 
+TEST(AgencyClockTest, StartOfADayIsItsLocalMidnight) {
+  const AgencyClock hanoi("Asia/Ho_Chi_Minh");
+  EXPECT_EQ(hanoi.StartOf(D(2023, 9, 1)), Utc(2023, 8, 31, 17h));
+  EXPECT_EQ(hanoi.DateAt(hanoi.StartOf(D(2024, 2, 29))), D(2024, 2, 29));
+  EXPECT_EQ(hanoi.DateAt(hanoi.StartOf(D(2024, 2, 29)) - 1ms), D(2024, 2, 28));
+  const AgencyClock utc("UTC");
+  EXPECT_EQ(utc.StartOf(D(2023, 9, 1)), Utc(2023, 9, 1, 0s));
+  // A zone with summer time: midnight is at a different UTC hour in July than in January.
+  const AgencyClock paris("Europe/Paris");
+  EXPECT_EQ(paris.StartOf(D(2023, 1, 15)), Utc(2023, 1, 14, 23h));
+  EXPECT_EQ(paris.StartOf(D(2023, 7, 15)), Utc(2023, 7, 14, 22h));
+}
+
 TEST(AgencyClockTest, SubMillisecondInstantsFloorToTheRightDay) {
   const AgencyClock clock("UTC");
   const auto midnight = Utc(2023, 9, 1, 0s);

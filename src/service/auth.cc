@@ -34,6 +34,9 @@ std::string TokenHash(const std::string& token) {
   return hex;
 }
 
+// A token's last use is written when the recorded one is older than this.
+constexpr std::int64_t kTokenUseRecordedEveryMs = 60'000;
+
 // The columns ActorFromRow reads, then the tables they come from; callers may add columns between.
 const char* kActorColumns =
     "SELECT u.id, u.person_id, p.organization_id, COALESCE(o.agency_id, o.id), "
@@ -62,7 +65,7 @@ Actor ActorFromRow(const storage::Row& r) {
 const char* kUserSelect =
     "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
     "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
-    "COALESCE(o.agency_id, o.id), u.version, p.version FROM users u "
+    "COALESCE(o.agency_id, o.id), u.version, p.version, o.path FROM users u "
     "JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
@@ -83,12 +86,20 @@ User UserFromRow(const storage::Row& row) {
 struct LoadedUser {
   User user;
   Id agency_id;
+  std::string organization_path;
 };
 
 std::optional<LoadedUser> LoadUser(storage::Connection& c, Id user_id) {
   auto r = c.execute(std::string(kUserSelect) + "WHERE u.id = $1", {Param(user_id)});
   if (r.empty()) return std::nullopt;
-  return LoadedUser{UserFromRow(r.one()), r.one().integer(12)};
+  return LoadedUser{UserFromRow(r.one()), r.one().integer(12), r.one().text(15)};
+}
+
+// The one rule for which accounts an administrator may create and change: those of people in
+// their own agency or in any organisation below it (a province's administrator sets up the
+// departments' accounts).
+bool ManagesAccountsIn(const Actor& admin, const std::string& organization_path) {
+  return organization_path.rfind(admin.agency_path, 0) == 0;
 }
 
 std::string UserJson(const std::string& username, Role role, bool disabled) {
@@ -124,44 +135,98 @@ std::optional<Actor> LoadActor(storage::Connection& c, Id user_id) {
   return ActorFromRow(r.rows.front());
 }
 
-bool AuthService::Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now,
-                            int limit) {
-  auto r = c.execute("SELECT window_start, hits FROM throttle WHERE bucket = $1", {Param(bucket)});
-  if (r.empty()) return false;
-  const auto& row = r.rows.front();
-  const bool window_open = now - row.integer(0) < ctx_.settings().login_window_seconds * 1000;
-  return window_open && row.integer(1) >= limit;
+std::int64_t LoginDelayMs(std::int64_t attempts, int free_attempts, const Settings& settings) {
+  if (attempts < free_attempts) return 0;
+  std::int64_t delay = settings.login_first_delay_ms;
+  for (std::int64_t n = free_attempts; n < attempts && delay < settings.login_max_delay_ms; ++n)
+    delay *= 2;
+  return std::min(delay, settings.login_max_delay_ms);
 }
 
-void AuthService::CountFailure(storage::Connection& c, const std::string& bucket,
-                               std::int64_t now) {
-  const std::int64_t window_floor = now - ctx_.settings().login_window_seconds * 1000;
-  c.execute(
-      "INSERT INTO throttle (bucket, window_start, hits) VALUES ($1, $2, 1) "
+// What counting one login attempt in a throttling bucket found.
+struct AuthService::Admission {
+  bool admitted = false;
+  std::int64_t attempts = 0;        // this one included, when admitted
+  std::int64_t retry_after_ms = 0;  // when refused
+};
+
+// Counts an attempt and admits it unless the bucket is waiting out a delay. Admitting and counting
+// are one statement, and the delay the attempt earns is written in the same transaction, which
+// holds the row lock until it commits: however many servers take attempts at once, each sees the
+// ones before it, and no more passwords are checked than the throttling allows.
+AuthService::Admission AuthService::Admit(storage::Connection& c, const std::string& bucket,
+                                          std::int64_t now) {
+  const std::int64_t forgotten_before = now - ctx_.settings().login_forget_ms;
+  auto counted = c.execute(
+      "INSERT INTO login_throttle (bucket, attempts, blocked_until, last_attempt_at) "
+      "VALUES ($1, 1, 0, $2) "
       "ON CONFLICT (bucket) DO UPDATE SET "
-      "hits = CASE WHEN throttle.window_start < $3 THEN 1 ELSE throttle.hits + 1 END, "
-      "window_start = CASE WHEN throttle.window_start < $3 THEN $2 ELSE throttle.window_start END",
-      {Param(bucket), Param(now), Param(window_floor)});
+      "attempts = CASE WHEN login_throttle.last_attempt_at < $3 THEN 1 "
+      "ELSE login_throttle.attempts + 1 END, "
+      "last_attempt_at = $2 "
+      "WHERE login_throttle.blocked_until <= $2 "
+      "RETURNING attempts",
+      {Param(bucket), Param(now), Param(forgotten_before)});
+  if (!counted.empty()) return {true, counted.one().integer(0), 0};
+  auto blocked =
+      c.execute("SELECT blocked_until FROM login_throttle WHERE bucket = $1", {Param(bucket)});
+  return {false, 0, blocked.one().integer(0) - now};
 }
+
+void AuthService::ImposeDelay(storage::Connection& c, const std::string& bucket,
+                              const Admission& admission, int free_attempts, std::int64_t now) {
+  const std::int64_t delay = LoginDelayMs(admission.attempts, free_attempts, ctx_.settings());
+  if (delay == 0) return;
+  c.execute("UPDATE login_throttle SET blocked_until = $2 WHERE bucket = $1",
+            {Param(bucket), Param(now + delay)});
+}
+
+namespace {
+
+Error Refusal(std::int64_t retry_after_ms) {
+  return Error::TooManyRequests(std::max<std::int64_t>(1, (retry_after_ms + 999) / 1000));
+}
+
+// An unknown or disabled account is checked against this hash, so that its answer takes as long
+// as a wrong password for a real account and does not tell which accounts exist.
+const std::string& DummyPasswordHash() {
+  static const std::string hash = HashPassword(RandomToken(16));
+  return hash;
+}
+
+}  // namespace
 
 Expected<LoginResult> AuthService::Login(const std::string& username, const std::string& password,
                                          const std::string& client_address) {
   const std::int64_t now = Context::NowMillis();
-  const std::string user_bucket = "login:user:" + username;
-  const std::string address_bucket = "login:addr:" + client_address;
+  const Settings& settings = ctx_.settings();
+  const std::string address_bucket = "addr|" + client_address;
+  const std::string account_bucket = "acct|" + client_address + "|" + username;
 
-  // The password check is slow on purpose; do it outside any write transaction.
-  auto candidate = ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
-    struct Candidate {
-      bool throttled;
-      std::optional<Id> user_id;
-      std::string hash;
-    } out{Throttled(c, user_bucket, now, ctx_.settings().login_max_failures) ||
-              // An office behind one address must not lock itself out: the address limit only
-              // stops someone guessing across many accounts.
-              Throttled(c, address_bucket, now, ctx_.settings().login_max_failures_per_address),
-          {},
-          {}};
+  // Buckets are always taken in this order (address, then account) so that concurrent logins
+  // never wait for each other's row locks in a cycle.
+  struct Candidate {
+    std::optional<Error> refused;
+    std::optional<Id> user_id;
+    std::string hash;
+  };
+  auto candidate = ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+    Candidate out;
+    const Admission by_address = Admit(c, address_bucket, now);
+    if (!by_address.admitted) {
+      out.refused = Refusal(by_address.retry_after_ms);
+      return out;
+    }
+    const Admission by_account = Admit(c, account_bucket, now);
+    if (!by_account.admitted) {
+      // A refused attempt checks no password and does not count against the address.
+      c.execute("UPDATE login_throttle SET attempts = attempts - 1 WHERE bucket = $1",
+                {Param(address_bucket)});
+      out.refused = Refusal(by_account.retry_after_ms);
+      return out;
+    }
+    ImposeDelay(c, address_bucket, by_address, settings.login_free_attempts_per_address, now);
+    ImposeDelay(c, account_bucket, by_account, settings.login_free_attempts, now);
     auto r = c.execute("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0",
                        {Param(username)});
     if (!r.empty()) {
@@ -170,26 +235,31 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
     }
     return out;
   });
-  if (candidate.throttled) return Error::TooManyRequests();
+  if (candidate.refused) return *candidate.refused;
 
-  const bool valid = candidate.user_id && VerifyPassword(candidate.hash, password);
-  if (!valid) {
-    ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
-      CountFailure(c, user_bucket, now);
-      CountFailure(c, address_bucket, now);
-    });
-    return Error::InvalidCredentials();
-  }
+  // The password check is slow on purpose; it runs outside any transaction.
+  const bool matches =
+      VerifyPassword(candidate.user_id ? candidate.hash : DummyPasswordHash(), password);
+  if (!matches || !candidate.user_id) return Error::InvalidCredentials();
 
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<LoginResult> {
+        // A success gives the address its attempt back and clears the account's attempts from
+        // this address only: attempts from elsewhere are somebody else's.
+        c.execute(
+            "UPDATE login_throttle SET attempts = attempts - 1, "
+            "blocked_until = CASE WHEN attempts - 1 < $2 THEN 0 ELSE blocked_until END "
+            "WHERE bucket = $1 AND attempts > 0",
+            {Param(address_bucket), Param(settings.login_free_attempts_per_address)});
+        c.execute("DELETE FROM login_throttle WHERE bucket = $1", {Param(account_bucket)});
+        c.execute("DELETE FROM login_throttle WHERE last_attempt_at < $1 AND blocked_until < $2",
+                  {Param(now - settings.login_forget_ms), Param(now)});
         auto actor = LoadActor(c, *candidate.user_id);
         if (!actor) return Error::InvalidCredentials();
         LoginResult result;
         result.session_token = RandomToken(32);
         result.csrf_token = RandomToken(24);
-        result.expires_at = now + ctx_.settings().session_ttl_seconds * 1000;
-        c.execute("DELETE FROM throttle WHERE bucket = $1", {Param(user_bucket)});
+        result.expires_at = now + settings.session_ttl_seconds * 1000;
         c.execute("DELETE FROM sessions WHERE expires_at < $1", {Param(now)});
         c.execute(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
@@ -225,14 +295,36 @@ std::optional<Actor> AuthService::ResolveSession(const std::string& session_toke
 
 std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   if (token.empty() || token.size() > 128) return std::nullopt;
-  return ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Actor> {
-    auto r = c.execute(kActorSelect +
-                           "JOIN api_tokens t ON t.user_id = u.id "
-                           "WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled = 0",
-                       {Param(TokenHash(token))});
-    if (r.empty()) return std::nullopt;
-    return ActorFromRow(r.rows.front());
-  });
+  const std::int64_t now = Context::NowMillis();
+  struct Resolved {
+    Actor actor;
+    Id token_id;
+    std::optional<std::int64_t> last_used_at;
+  };
+  auto resolved =
+      ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Resolved> {
+        auto r = c.execute(std::string(kActorColumns) + ", t.id, t.last_used_at" + kActorFrom +
+                               "JOIN api_tokens t ON t.user_id = u.id "
+                               "WHERE t.token_hash = $1 AND t.revoked_at IS NULL "
+                               "AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled = 0",
+                           {Param(TokenHash(token)), Param(now)});
+        if (r.empty()) return std::nullopt;
+        const auto& row = r.rows.front();
+        return Resolved{ActorFromRow(row), row.integer(10), row.opt_integer(11)};
+      });
+  if (!resolved) return std::nullopt;
+  // When a token was last used tells an administrator which integrations are alive; to the minute
+  // is enough, and spares a write on every request.
+  const std::int64_t recorded_before = now - kTokenUseRecordedEveryMs;
+  if (!resolved->last_used_at || *resolved->last_used_at < recorded_before) {
+    ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) {
+      c.execute(
+          "UPDATE api_tokens SET last_used_at = $1 "
+          "WHERE id = $2 AND (last_used_at IS NULL OR last_used_at < $3)",
+          {Param(now), Param(resolved->token_id), Param(recorded_before)});
+    });
+  }
+  return resolved->actor;
 }
 
 Status AuthService::ChangePassword(const Actor& actor, const std::string& old_password,
@@ -279,10 +371,8 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
   const std::int64_t now = Context::NowMillis();
 
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
-    // An administrator manages the accounts of their own agency and nothing else.
-    auto in_scope = [&](const std::string& path) {
-      return !by || path.rfind(by->agency_path, 0) == 0;
-    };
+    // The command line (no actor) may create any account.
+    auto in_scope = [&](const std::string& path) { return !by || ManagesAccountsIn(*by, path); };
     if (!c.execute("SELECT 1 FROM users WHERE username = $1", {Param(username)}).empty())
       return Error::Validation({{"username", "taken"}});
     Id person_id = 0;
@@ -381,16 +471,20 @@ Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t
       update.password ? std::optional<std::string>(HashPassword(*update.password)) : std::nullopt;
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
     auto loaded = LoadUser(c, user_id);
-    if (!loaded || loaded->agency_id != by.agency_id) return Error::NotFound();
+    if (!loaded || !ManagesAccountsIn(by, loaded->organization_path)) return Error::NotFound();
     const User before = loaded->user;
     if (before.version != expected_version) return Error::PreconditionFailed();
     const Role role = update.role.value_or(before.role);
     const bool disabled = update.disabled.value_or(before.disabled);
     const std::int64_t now = Context::NowMillis();
-    c.execute(
+    // The version is checked again by the UPDATE itself: on PostgreSQL another server may have
+    // changed the account since it was read, and the row lock makes the later writer see that.
+    auto updated = c.execute(
         "UPDATE users SET role = $1, disabled = $2, updated_at = $3, version = version + 1 "
-        "WHERE id = $4",
-        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id)});
+        "WHERE id = $4 AND version = $5 RETURNING id",
+        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id),
+         Param(expected_version)});
+    if (updated.empty()) return Error::PreconditionFailed();
     if (hash) {
       c.execute("UPDATE users SET password_hash = $1 WHERE id = $2",
                 {Param(*hash), Param(user_id)});
@@ -422,7 +516,10 @@ std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
 }
 
 Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
-                                                   const std::string& name) {
+                                                   const std::string& name,
+                                                   std::optional<std::int64_t> expires_at) {
+  const std::int64_t now = Context::NowMillis();
+  if (expires_at && *expires_at <= now) return Error::Validation({{"expires", "in_the_past"}});
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<CreatedToken> {
         auto u = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
@@ -430,16 +527,16 @@ Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
         CreatedToken t;
         t.token = "gb_" + RandomToken(32);
         t.id = c.execute(
-                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at) "
-                    "VALUES ($1, $2, $3, $4) RETURNING id",
-                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)),
-                     Param(Context::NowMillis())})
+                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
+                    "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)), Param(now),
+                     Param(expires_at)})
                    .one()
                    .integer(0);
-        RecordEvent(
-            c,
-            {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",
-             boost::json::serialize(boost::json::object{{"username", username}, {"name", name}})});
+        boost::json::object details{{"username", username}, {"name", name}};
+        if (expires_at) details["expires_at"] = *expires_at;
+        RecordEvent(c, {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",
+                        boost::json::serialize(details)});
         return t;
       });
 }

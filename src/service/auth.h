@@ -48,14 +48,22 @@ bool VerifyPassword(const std::string& hash, const std::string& password);
 // Minimum quality a password must have; returns a field error code or empty.
 std::string CheckPasswordQuality(const std::string& password);
 
+// How long login attempts must wait after the `attempts`-th one counted in a throttling bucket
+// that allows `free_attempts` without waiting: nothing within the allowance, then the first
+// delay, doubling with every further attempt up to the maximum (see Settings).
+std::int64_t LoginDelayMs(std::int64_t attempts, int free_attempts, const Settings& settings);
+
 class AuthService {
  public:
   explicit AuthService(const Context& ctx) : ctx_(ctx) {}
 
+  // Throttled per (account, client address) and per client address; the attempt is counted
+  // before the password is checked. A refusal is 429 with the seconds to wait.
   Expected<LoginResult> Login(const std::string& username, const std::string& password,
                               const std::string& client_address);
   void Logout(const std::string& session_token);
   std::optional<Actor> ResolveSession(const std::string& session_token);
+  // The token's user, unless the token is unknown, revoked or expired. Records its use.
   std::optional<Actor> ResolveApiToken(const std::string& token);
   Status ChangePassword(const Actor& actor, const std::string& old_password,
                         const std::string& new_password);
@@ -69,12 +77,16 @@ class AuthService {
   Expected<User> UpdateUser(const Actor& by, Id user_id, std::int64_t expected_version,
                             const UserUpdate& update);
   std::vector<User> ListUsers(std::optional<Id> agency_id);
-  Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name);
+  // A token that stops working at `expires_at` (Unix ms), or never without it.
+  Expected<CreatedToken> CreateApiToken(const std::string& username, const std::string& name,
+                                        std::optional<std::int64_t> expires_at = std::nullopt);
   Status RevokeApiToken(Id token_id);
 
  private:
-  bool Throttled(storage::Connection& c, const std::string& bucket, std::int64_t now, int limit);
-  void CountFailure(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  struct Admission;
+  Admission Admit(storage::Connection& c, const std::string& bucket, std::int64_t now);
+  void ImposeDelay(storage::Connection& c, const std::string& bucket, const Admission& admission,
+                   int free_attempts, std::int64_t now);
 
   const Context& ctx_;
 };

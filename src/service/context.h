@@ -17,11 +17,18 @@ struct Settings {
   std::int64_t session_ttl_seconds = 12 * 3600;
   std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
   int due_soon_days = 7;
-  int login_max_failures = 5;               // per account
-  int login_max_failures_per_address = 50;  // per client address, across accounts
+  // Login throttling. Guesses at one account count per client address, so that an attacker slows
+  // down only their own attempts and never locks the account's owner out: after the free attempts
+  // each further one waits, first login_first_delay_ms, then twice as long each time, up to
+  // login_max_delay_ms. Guesses across accounts from one address (password spraying) have a
+  // larger allowance of their own. Attempts are forgotten after login_forget_ms without another.
+  int login_free_attempts = 5;
+  int login_free_attempts_per_address = 50;
+  std::int64_t login_first_delay_ms = 30'000;
+  std::int64_t login_max_delay_ms = 15 * 60'000;
+  std::int64_t login_forget_ms = 60 * 60'000;
   // Pins "today" (tests, demos of a past date); empty means the real date in time_zone.
   std::optional<domain::Date> today;
-  std::int64_t login_window_seconds = 15 * 60;
 };
 
 class Context {

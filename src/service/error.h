@@ -1,6 +1,7 @@
 // Expected failures of a request, carried as values from the services to the HTTP boundary.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <variant>
@@ -19,6 +20,7 @@ struct Error {
   int http_status = 400;
   std::string code;  // stable English code, also the i18n message key
   std::vector<FieldError> fields;
+  std::int64_t retry_after_seconds = 0;  // with 429: when trying again makes sense (Retry-After)
 
   static Error BadRequest(std::string code = "bad_request") { return {400, std::move(code), {}}; }
   static Error Validation(std::vector<FieldError> fields) {
@@ -31,7 +33,9 @@ struct Error {
   static Error Conflict(std::string code = "conflict") { return {409, std::move(code), {}}; }
   static Error PreconditionFailed() { return {412, "precondition_failed", {}}; }
   static Error PreconditionRequired() { return {428, "precondition_required", {}}; }
-  static Error TooManyRequests() { return {429, "too_many_requests", {}}; }
+  static Error TooManyRequests(std::int64_t retry_after_seconds) {
+    return {429, "too_many_requests", {}, retry_after_seconds};
+  }
   static Error TooLarge(std::string code) { return {413, std::move(code), {}}; }
 };
 

@@ -529,7 +529,7 @@ TEST_P(DatabaseTest, SqliteBackupUnderConcurrentWrites) {
   for (int b = 0; b < kBackups; ++b) {
     const fs::path path = dir_ / ("backup" + std::to_string(b) + ".db");
     ASSERT_TRUE(fs::exists(path));
-    EXPECT_FALSE(fs::exists(path.string() + ".partial"));
+    EXPECT_FALSE(fs::exists(path.string() + "-journal"));
     // Header bytes 18 and 19 are 1 for a rollback-journal database, 2 for WAL.
     std::ifstream file(path, std::ios::binary);
     char header[20] = {};

@@ -4,8 +4,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <system_error>
 
 namespace giaoban::storage {
 
@@ -297,18 +295,12 @@ void SqliteBackup(Connection& source, const std::string& destination_path) {
   if (connection == nullptr) {
     throw DatabaseError(Kind::kOther, "SqliteBackup needs an SQLite connection");
   }
-  namespace fs = std::filesystem;
-  const std::string partial = destination_path + ".partial";
-  std::error_code ignored;
-  fs::remove(partial, ignored);
-
   sqlite3* destination = nullptr;
   int rc =
-      sqlite3_open_v2(partial.c_str(), &destination,
+      sqlite3_open_v2(destination_path.c_str(), &destination,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   auto fail = [&](int code, std::string message) {
     sqlite3_close(destination);
-    fs::remove(partial, ignored);
     throw Error(code, "backup to " + destination_path + " failed: " + message, {});
   };
   if (rc != SQLITE_OK) {
@@ -344,13 +336,6 @@ void SqliteBackup(Connection& source, const std::string& destination_path) {
   rc = sqlite3_close(destination);
   destination = nullptr;
   if (rc != SQLITE_OK) fail(rc, sqlite3_errstr(rc));
-
-  // Stale WAL files of an older database at the destination would be replayed into the copy.
-  fs::remove(destination_path + "-wal", ignored);
-  fs::remove(destination_path + "-shm", ignored);
-  std::error_code ec;
-  fs::rename(partial, destination_path, ec);
-  if (ec) fail(SQLITE_CANTOPEN, "cannot rename " + partial + ": " + ec.message());
 }
 
 }  // namespace giaoban::storage

@@ -51,9 +51,10 @@ class SqliteConnection final : public Connection {
 };
 
 // Writes a consistent snapshot of the database behind `source` (an SqliteConnection) to
-// destination_path, replacing any file there only once the copy is complete. Other connections
-// may keep writing meanwhile. The copy uses a rollback journal so it is a single self-contained
-// file.
+// destination_path, a new file (one already there is overwritten). Other connections may keep
+// writing meanwhile. The copy uses a rollback journal so it is a single self-contained file. It is
+// written in place: to replace an older backup only with a complete one, write to a temporary
+// file and rename it (as `giaoban backup` does).
 void SqliteBackup(Connection& source, const std::string& destination_path);
 
 }  // namespace giaoban::storage

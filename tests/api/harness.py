@@ -132,15 +132,19 @@ class Response:
 class Client:
     """A browser-like client: keeps the session cookie and sends the CSRF token."""
 
-    def __init__(self, server: Server) -> None:
+    def __init__(self, server: Server, source_address: str | None = None) -> None:
         self.server = server
+        # Another loopback address (127.0.0.2, ...) to connect from: the server then sees a client
+        # at that address, as if it were another machine.
+        self.source_address = source_address
         self.cookie: str | None = None
         self.csrf: str | None = None
         self.token: str | None = None
 
     def request(self, method: str, path: str, body=None, headers: dict[str, str] | None = None,
                 raw: bytes | None = None, csrf: bool = True) -> Response:
-        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60)
+        source = (self.source_address, 0) if self.source_address else None
+        conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=60, source_address=source)
         h = {"Accept-Language": "vi"}
         if body is not None:
             raw = json.dumps(body).encode()

@@ -637,7 +637,7 @@ class CredentialsTest(AccessTestCase):
 class LoginThrottleTest(ApiTestCase):
     """Its own database: failed logins also count per client address, and all tests come from 127.0.0.1."""
 
-    def test_five_wrong_passwords_lock_the_username(self):
+    def test_five_wrong_passwords_make_the_next_attempt_from_that_address_wait(self):
         username = self.agency.usernames["consolidator"]
         earlier = self.client("consolidator")  # a session from before the attack
         for attempt in range(5):

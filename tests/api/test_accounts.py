@@ -1,10 +1,18 @@
 """PATCH /users/{id} and /people/{id}: an administrator changes roles, locks and unlocks accounts,
-resets passwords and keeps people's details current, within their own agency only."""
+resets passwords and keeps people's details current, within their own agency and the organisations
+below it."""
 from __future__ import annotations
 
+import datetime
+import sqlite3
+import subprocess
+import threading
+import time
 import unittest
 
-from harness import PASSWORD, Agency, ApiTestCase, Client, skip_unless_database_available
+from harness import DIALECT, PASSWORD, Agency, ApiTestCase, Client, Server, skip_unless_database_available
+
+DAY_MS = 86_400_000
 
 
 @skip_unless_database_available
@@ -84,6 +92,178 @@ class AccountAdministrationTest(ApiTestCase):
         self.assertError(foreign_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version),
                          404, "not_found")
         self.assertFalse(self.user(self.client("admin"), uid)["disabled"])
+
+    def test_a_province_admin_changes_the_accounts_it_may_create(self) -> None:
+        # One rule for creating and changing: an admin reaches the accounts of the organisations
+        # below their own agency too, and nothing above or beside it.
+        self.agency.add_user("province_admin", "admin", self.agency.province, "Huỳnh Văn Tỉnh")
+        province_admin = self.client("province_admin")
+        r = province_admin.post("/api/v1/users", {
+            "username": "sgtvt.pgd.moi", "password": PASSWORD, "role": "leader",
+            "organization_id": self.agency.agency, "full_name": "Phan Văn Mới", "position": "Phó Giám đốc"})
+        self.assertEqual(r.status, 201, r)
+        uid, version = r.json["id"], r.json["version"]
+        r = province_admin.patch(f"/api/v1/users/{uid}", {"disabled": True}, version=version)
+        self.assertEqual(r.status, 200, r)
+        self.assertTrue(r.json["disabled"])
+        r = province_admin.patch(f"/api/v1/users/{uid}", {"disabled": False, "role": "consolidator"},
+                                 version=r.json["version"])
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.json["role"], r.json["disabled"]), ("consolidator", False))
+        # The department's own admin may change it as well, but not the province's account.
+        department_admin = self.client("admin")
+        self.assertEqual(self.user(department_admin, uid)["role"], "consolidator")
+        pid = self.agency.users["province_admin"]
+        self.assertError(department_admin.patch(f"/api/v1/users/{pid}", {"disabled": True}, version=1),
+                         404, "not_found")
+        self.assertError(department_admin.post("/api/v1/users", {
+            "username": "sgtvt.tinh.moi", "password": PASSWORD, "role": "leader",
+            "organization_id": self.agency.province, "full_name": "Phan Văn Tỉnh"}),
+            422, "validation_failed", "organization_id", "not_found")
+
+
+@skip_unless_database_available
+class AccountRaceTest(ApiTestCase):
+    """Two `giaoban serve` processes on one database: racing changes to one account with the same
+    If-Match lose nothing; exactly one wins and the others are told the account changed."""
+
+    ROUNDS = 15
+    # Each racer asks for a different state, so the final state tells who won.
+    WANTS = [("specialist", False), ("unit_head", True), ("viewer", False), ("consolidator", True),
+             ("leader", False), ("specialist", True)]
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.server2 = Server(cls.db)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.server2.stop()
+        super().tearDownClass()
+
+    def test_racing_changes_through_two_servers_have_one_winner(self) -> None:
+        admin = self.session("admin")
+        per_server = []
+        for server in (self.server, self.server2):
+            c = Client(server)
+            c.cookie, c.csrf = admin.cookie, admin.csrf
+            per_server.append(c)
+        uid = self.agency.add_user("raced", "specialist", self.agency.transport, "Tạ Văn Đua")
+
+        def current() -> dict:
+            return next(u for u in admin.get("/api/v1/users").json["items"] if u["id"] == uid)
+
+        for round_no in range(self.ROUNDS):
+            before = current()
+            barrier = threading.Barrier(len(self.WANTS))
+            answers: list = [None] * len(self.WANTS)
+
+            def race(i: int) -> None:
+                try:
+                    barrier.wait(timeout=30)
+                    role, disabled = self.WANTS[i]
+                    answers[i] = per_server[i % 2].patch(f"/api/v1/users/{uid}",
+                                                         {"role": role, "disabled": disabled},
+                                                         version=before["version"])
+                except Exception as e:  # reported below, not lost in the thread
+                    answers[i] = e
+
+            threads = [threading.Thread(target=race, args=(i,), daemon=True) for i in range(len(self.WANTS))]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(60)
+            self.assertFalse(any(t.is_alive() for t in threads), "racing requests did not finish")
+            for a in answers:
+                if isinstance(a, Exception):
+                    raise a
+            statuses = sorted(a.status for a in answers)
+            with self.subTest(round=round_no):
+                self.assertEqual(statuses, [200] + [412] * (len(self.WANTS) - 1), answers)
+            winners = [i for i, a in enumerate(answers) if a.status == 200]
+            if len(winners) != 1:
+                continue
+            after = current()
+            self.assertEqual((after["role"], after["disabled"]), self.WANTS[winners[0]])
+            self.assertEqual(after["version"], before["version"] + 1)
+
+
+@skip_unless_database_available
+class ApiTokenTest(ApiTestCase):
+    """API tokens for integrations: an optional expiry, and their use recorded without turning every
+    request into a write."""
+
+    def query(self, statement: str):
+        """The single value a query returns, read behind the server's back."""
+        if DIALECT == "postgres":
+            out = subprocess.run(["psql", self.db.url, "-tAc", statement], check=True, capture_output=True,
+                                 text=True, timeout=60).stdout.strip()
+            return int(out) if out else None
+        with sqlite3.connect(self.db.url, timeout=30) as conn:
+            value = conn.execute(statement).fetchone()[0]
+        conn.close()
+        return value
+
+    def create_token(self, *options: str) -> tuple[int, Client]:
+        out = self.db.cli("token", "create", self.agency.usernames["consolidator"], *options).stdout.split()
+        c = Client(self.server)
+        c.token = out[1]
+        return int(out[0]), c
+
+    def test_a_token_can_expire(self) -> None:
+        before = int(time.time() * 1000)
+        token_id, bearer = self.create_token("--expires-in-days", "30")
+        expires_at = self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}")
+        self.assertGreaterEqual(expires_at, before + 30 * DAY_MS)
+        self.assertLessEqual(expires_at, int(time.time() * 1000) + 30 * DAY_MS)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.db.sql(f"UPDATE api_tokens SET expires_at = {int(time.time() * 1000) - 1000} WHERE id = {token_id}")
+        self.assertError(bearer.get("/api/v1/me"), 401, "unauthenticated")
+
+        # A last day: the token works until that day ends in the agency's time zone (UTC+7).
+        tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+        token_id, bearer = self.create_token("--expires", tomorrow.isoformat())
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        end = datetime.datetime.combine(tomorrow + datetime.timedelta(days=1), datetime.time(),
+                                        datetime.timezone(datetime.timedelta(hours=7)))
+        self.assertEqual(self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}"),
+                         int(end.timestamp() * 1000))
+
+        # Nothing already expired, nothing malformed, not both ways at once.
+        username = self.agency.usernames["consolidator"]
+        yesterday = (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+        for options in (["--expires", yesterday], ["--expires", "31/12/2030"], ["--expires-in-days", "0"],
+                        ["--expires-in-days", "5", "--expires", "2030-12-31"]):
+            with self.subTest(options=options):
+                self.assertNotEqual(self.db.cli("token", "create", username, *options, check=False).returncode, 0)
+        # Without either, a token does not expire.
+        token_id, bearer = self.create_token()
+        self.assertIsNone(self.query(f"SELECT expires_at FROM api_tokens WHERE id = {token_id}"))
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+
+    def test_use_is_recorded_at_most_once_a_minute(self) -> None:
+        token_id, bearer = self.create_token()
+        last_used = f"SELECT last_used_at FROM api_tokens WHERE id = {token_id}"
+        self.assertIsNone(self.query(last_used))
+        before = int(time.time() * 1000)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        first = self.query(last_used)
+        self.assertIsNotNone(first)
+        self.assertGreaterEqual(first, before - 1000)
+
+        # Used again within the minute: not written again.
+        recent = int(time.time() * 1000) - 30_000
+        self.db.sql(f"UPDATE api_tokens SET last_used_at = {recent} WHERE id = {token_id}")
+        for _ in range(3):
+            self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.assertEqual(self.query(last_used), recent)
+
+        # Over a minute later: written again.
+        self.db.sql(f"UPDATE api_tokens SET last_used_at = {recent - 60_000} WHERE id = {token_id}")
+        before = int(time.time() * 1000)
+        self.assertEqual(bearer.get("/api/v1/me").status, 200)
+        self.assertGreaterEqual(self.query(last_used), before - 1000)
 
 
 @skip_unless_database_available
