@@ -11,8 +11,8 @@ import TaskPage from './TaskPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-function renderTask(me: unknown, task: { id: number }, history: unknown) {
-  mockApi({
+function renderTask(me: unknown, task: { id: number }, history: unknown, query = '') {
+  const calls = mockApi({
     '/me': me,
     [`/tasks/${task.id}`]: task,
     [`/tasks/${task.id}/history`]: history,
@@ -33,8 +33,9 @@ function renderTask(me: unknown, task: { id: number }, history: unknown) {
         />
       </Routes>
     </AuthProvider>,
-    `/tasks/${task.id}`,
+    `/tasks/${task.id}${query}`,
   );
+  return calls;
 }
 
 describe('TaskPage (real API data)', () => {
@@ -65,5 +66,19 @@ describe('TaskPage (real API data)', () => {
     expect(screen.queryByRole('button', { name: /Hủy nhiệm vụ/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Xác nhận hoàn thành/ })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Sửa/ })).not.toBeInTheDocument();
+  });
+
+  it('shows a past date as it stood then, says what is left out, and offers no actions', async () => {
+    const past = { ...fx.task89, as_of: '2026-04-01', later_facts: 3 };
+    const calls = renderTask(fx.leaderMe, past, fx.history89, '?as_of=2026-04-01');
+    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText(/Đang xem nhiệm vụ như tại ngày 01\/04\/2026/)).toBeInTheDocument();
+    expect(screen.getByText(/Có 3 sự việc ghi ngày sau ngày này/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Xem đến hôm nay' })).toHaveAttribute('href', '/tasks/89');
+    expect(screen.queryByRole('button', { name: /Hủy nhiệm vụ/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Xác nhận hoàn thành/ })).not.toBeInTheDocument();
+    // The history is asked for the same date as the task.
+    const history = calls.find((c) => c.url.pathname.endsWith('/tasks/89/history'));
+    expect(history?.url.searchParams.get('as_of')).toBe('2026-04-01');
   });
 });
