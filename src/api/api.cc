@@ -44,7 +44,10 @@ http::Response ErrorResponse(const service::Error& error, i18n::Language languag
                            {"message", std::string(i18n::Message(error.code, language))}};
   if (!error.fields.empty()) {
     boost::json::array fields;
-    for (const auto& f : error.fields) fields.push_back({{"field", f.field}, {"code", f.code}});
+    // A field may be a query parameter's name as the client sent it: never echo bytes that would
+    // make the answer invalid JSON text.
+    for (const auto& f : error.fields)
+      fields.push_back({{"field", intl::ToValidUtf8(f.field)}, {"code", f.code}});
     body["fields"] = std::move(fields);
   }
   return Json(body, error.http_status);

@@ -1,0 +1,34 @@
+"""The edge of the HTTP server: what it holds for a client (bodies, memory, connections) and how it
+answers requests it cannot use, never with a silent close or a desynchronised connection.
+"""
+import json
+import unittest
+
+from harness import ApiTestCase, skip_unless_database_available
+
+SOURCES = "/api/v1/sources"
+TASKS = "/api/v1/tasks"
+
+
+@skip_unless_database_available
+class HttpInputTest(ApiTestCase):
+    def setUp(self) -> None:
+        self.director = self.session("director")
+
+    def test_an_invalid_utf8_parameter_name_is_not_echoed_raw(self):
+        for path in [f"{TASKS}?%FF%FE=1", f"{SOURCES}?a%C3=1", "/api/v1/people?%ED%A0%80=x",
+                     f"{TASKS}?%C0%AF=1&q=x"]:
+            with self.subTest(path=path):
+                r = self.director.get(path)
+                self.assertEqual(r.status, 422, r)
+                text = r.raw.decode("utf-8")  # raises when the body is not UTF-8
+                body = json.loads(text)
+                self.assertEqual(body["fields"][0]["code"], "unknown_parameter", body)
+                self.assertIn("\ufffd", body["fields"][0]["field"], body)
+        # A valid UTF-8 name is still named as sent.
+        r = self.director.get(f"{TASKS}?tr%E1%BA%A1ng=1")
+        self.assertError(r, 422, "validation_failed", "trạng", "unknown_parameter")
+
+
+if __name__ == "__main__":
+    unittest.main()
