@@ -123,8 +123,7 @@ http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
     }
   }
   if (ChangesState(request.method) && !request.body.empty()) {
-    const auto type = request.header("Content-Type").value_or("");
-    if (type.substr(0, 16) != "application/json")
+    if (!http::IsJsonMediaType(request.header("Content-Type").value_or("")))
       return ErrorResponse({415, "unsupported_media_type", {}}, language);
     if (!intl::IsValidUtf8(request.body))
       return ErrorResponse(service::Error::BadRequest("bad_json"), language);

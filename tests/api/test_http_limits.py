@@ -30,5 +30,20 @@ class HttpInputTest(ApiTestCase):
         self.assertError(r, 422, "validation_failed", "trạng", "unknown_parameter")
 
 
+    def test_only_json_media_types_are_json(self):
+        def post(content_type: str):
+            return self.director.request("POST", SOURCES, raw=json.dumps({"kind": "ad_hoc", "title": "Kiểu"}).encode(),
+                                         headers={"Content-Type": content_type})
+
+        for refused in ["application/jsonx", "application/json-patch+json", "application/jsonp; charset=utf-8",
+                        "text/json", "application", "application/", "json"]:
+            with self.subTest(content_type=refused):
+                self.assertError(post(refused), 415, "unsupported_media_type")
+        for accepted in ["application/json", "application/json; charset=utf-8", "Application/JSON",
+                         "application/json;charset=UTF-8", "application/json ; charset=utf-8"]:
+            with self.subTest(content_type=accepted):
+                self.assertEqual(post(accepted).status, 201)
+
+
 if __name__ == "__main__":
     unittest.main()
