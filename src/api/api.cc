@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/json_codec.h"
 #include "intl/text.h"
 #include "service/data_version.h"
 #include "storage/database.h"
@@ -19,13 +20,7 @@ bool ChangesState(std::string_view method) {
 
 }  // namespace
 
-service::Expected<boost::json::object> Call::Body() const {
-  if (request.body.empty()) return service::Error::BadRequest("bad_json");
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(request.body, ec);
-  if (ec || !v.is_object()) return service::Error::BadRequest("bad_json");
-  return std::move(v.as_object());
-}
+service::Expected<boost::json::object> Call::Body() const { return ParseJsonObject(request.body); }
 
 http::Response JsonText(std::string body, int status) {
   http::Response r;

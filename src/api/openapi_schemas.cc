@@ -91,8 +91,8 @@ std::string_view ComponentsText() {
 
   "responses": {
     "BadRequest": {
-      "description": "Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json) / the body is missing, not UTF-8 or not a JSON object",
-      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["bad_json", "bad_request"]}}}]}}}
+      "description": "Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json), hoặc lồng quá sâu hay quá nhiều phần tử (json_too_complex) / the body is missing, not UTF-8 or not a JSON object (bad_json), or nested too deeply or too many elements (json_too_complex)",
+      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["bad_json", "bad_request", "json_too_complex"]}}}]}}}
     },
     "Unauthenticated": {
       "description": "Chưa đăng nhập, phiên hết hạn hoặc mã truy cập không hợp lệ / no valid session cookie or bearer token",
@@ -158,7 +158,7 @@ std::string_view ComponentsText() {
       "additionalProperties": false,
       "required": ["code", "message"],
       "properties": {
-        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
+        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "json_too_complex", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
         "message": {"type": "string"},
         "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
       }

@@ -34,6 +34,8 @@ constexpr auto kCatalogue = std::to_array<Entry>({
      "Something went wrong; please try again later."},
     {"invalid_credentials", "Tên đăng nhập hoặc mật khẩu không đúng.",
      "Wrong username or password."},
+    {"json_too_complex", "Dữ liệu JSON lồng quá sâu hoặc có quá nhiều phần tử.",
+     "The JSON is nested too deeply or has too many elements."},
     {"label.column.assigned_on", "Ngày giao", "Assigned on"},
     {"label.column.completed_on", "Ngày hoàn thành", "Completed on"},
     {"label.column.deadline", "Hạn xử lý", "Deadline"},

@@ -6,8 +6,34 @@ import unittest
 
 from harness import ApiTestCase, skip_unless_database_available
 
+LOGIN = "/api/v1/auth/login"
 SOURCES = "/api/v1/sources"
 TASKS = "/api/v1/tasks"
+MIB = 1024 * 1024
+
+
+@skip_unless_database_available
+class BodyLimitsTest(ApiTestCase):
+    def setUp(self) -> None:
+        self.director = self.session("director")
+
+
+    def test_json_is_parsed_within_depth_and_size_limits(self):
+        anonymous = self.client()
+        # Nesting beyond what any request of the API needs.
+        deep = b'{"username": ' + b"[" * 64 + b"]" * 64 + b', "password": "x"}'
+        r = anonymous.request("POST", LOGIN, raw=deep, headers={"Content-Type": "application/json"})
+        self.assertError(r, 400, "json_too_complex")
+        # Under the byte limit, but hundreds of thousands of values: their tree would take many times
+        # the text's size.
+        many = b'{"username": [' + b",".join([b"0"] * 400_000) + b'], "password": "x"}'
+        self.assertLess(len(many), MIB)
+        r = anonymous.request("POST", LOGIN, raw=many, headers={"Content-Type": "application/json"})
+        self.assertError(r, 400, "json_too_complex")
+        # An ordinary wrong login is still just that.
+        r = anonymous.request("POST", LOGIN, raw=b'{"username": "ai-do", "password": "sai"}',
+                              headers={"Content-Type": "application/json"})
+        self.assertError(r, 401, "invalid_credentials")
 
 
 @skip_unless_database_available

@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'header_too_large'
   | 'internal_error'
   | 'invalid_credentials'
+  | 'json_too_complex'
   | 'method_not_allowed'
   | 'not_found'
   | 'precondition_failed'
