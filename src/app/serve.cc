@@ -108,6 +108,10 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   server_options.request_timeout =
       std::chrono::seconds(std::max(1, options.request_timeout_seconds));
   server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+  if (options.secure_cookies) {
+    // Served over HTTPS: browsers are to come back only that way.
+    server_options.response_headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  }
   server_options.error_body = [](std::string_view code) {
     // These errors come before the request is read: Vietnamese, the product's default language.
     return boost::json::serialize(
@@ -149,7 +153,8 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--listen", options->listen, "ADDRESS:PORT to listen on (port 0: any free port)");
   cmd->add_option("--threads", options->network_threads, "Network threads");
   cmd->add_option("--workers", options->workers, "Worker threads for database work");
-  cmd->add_flag("--secure-cookies", options->secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  cmd->add_flag("--secure-cookies", options->secure_cookies,
+                "Mark cookies Secure and send Strict-Transport-Security (behind HTTPS)");
   cmd->add_option("--request-timeout", options->request_timeout_seconds,
                   "Seconds a client has to send a whole request");
   cmd->add_option("--idle-timeout", options->idle_timeout_seconds,

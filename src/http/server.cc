@@ -34,33 +34,13 @@ struct Server::Impl {
         workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   asio::awaitable<void> Accept();
-  asio::awaitable<void> Refuse(beast::tcp_stream& stream, int status, std::string_view code);
   asio::awaitable<void> Serve(tcp::socket socket);
   asio::awaitable<Response> Dispatch(Request request);
+  asio::awaitable<void> Refuse(beast::tcp_stream& stream, Response response);
+  Response Error(int status, std::string_view code) const;
+  bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive,
+                                              bool head_only) const;
 };
-
-namespace {
-
-Response ErrorResponse(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
-bhttp::response<bhttp::string_body> ToBeast(Response&& r, unsigned version, bool keep_alive) {
-  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
-  out.set(bhttp::field::server, "giaoban");
-  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
-  out.set("X-Content-Type-Options", "nosniff");
-  for (auto& [name, value] : r.headers) out.insert(name, value);
-  out.body() = std::move(r.body);
-  out.keep_alive(keep_alive);
-  out.prepare_payload();
-  return out;
-}
-
-}  // namespace
 
 namespace {
 
@@ -70,7 +50,37 @@ asio::awaitable<Response> RunHandler(const Handler* handler, Request request) {
   co_return (*handler)(request);
 }
 
+// Beast refused the bytes as HTTP, as opposed to the client leaving or the time running out.
+bool IsMalformed(const beast::error_code& ec) {
+  static const auto& http_errors = bhttp::make_error_code(bhttp::error::bad_method).category();
+  return ec.category() == http_errors && ec != bhttp::error::end_of_stream &&
+         ec != bhttp::error::partial_message && ec != bhttp::error::short_read;
+}
+
 }  // namespace
+
+Response Server::Impl::Error(int status, std::string_view code) const {
+  Response r;
+  r.status = status;
+  r.body = options.error_body(code);
+  return r;
+}
+
+bhttp::response<bhttp::string_body> Server::Impl::ToBeast(Response&& r, unsigned version,
+                                                          bool keep_alive, bool head_only) const {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(r.status), version};
+  out.set(bhttp::field::server, "giaoban");
+  if (!r.content_type.empty()) out.set(bhttp::field::content_type, r.content_type);
+  out.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : options.response_headers) out.set(name, value);
+  for (auto& [name, value] : r.headers) out.insert(name, value);
+  out.body() = std::move(r.body);
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  // HEAD: the Content-Length of the GET answer, and no body, which the serializer then cannot send.
+  if (head_only) out.body().clear();
+  return out;
+}
 
 asio::awaitable<Response> Server::Impl::Dispatch(Request request) {
   // Handlers block on the database: run them on the worker pool and come back afterwards.
@@ -100,23 +110,25 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     auto [header_ec, header_n] =
         co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
     if (header_ec == bhttp::error::header_limit) {
-      co_await Refuse(stream, 431, "header_too_large");
+      co_await Refuse(stream, Error(431, "header_too_large"));
       break;
     }
     if (header_ec == bhttp::error::body_limit) {  // a Content-Length above the limit
-      co_await Refuse(stream, 413, "body_too_large");
+      co_await Refuse(stream, Error(413, "body_too_large"));
       break;
     }
-    if (header_ec) break;  // closed, timed out or garbage: nothing useful to answer
+    if (IsMalformed(header_ec)) co_await Refuse(stream, Error(400, "bad_request"));
+    if (header_ec) break;  // closed or timed out: nobody to answer
     if (!first) stream.expires_after(options.request_timeout);
     first = false;
     const auto started = std::chrono::steady_clock::now();
 
     auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
     if (read_ec == bhttp::error::body_limit) {
-      co_await Refuse(stream, 413, "body_too_large");
+      co_await Refuse(stream, Error(413, "body_too_large"));
       break;
     }
+    if (IsMalformed(read_ec)) co_await Refuse(stream, Error(400, "bad_request"));
     if (read_ec) break;
 
     auto message = parser.release();
@@ -129,17 +141,20 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     request.body = std::move(message.body());
     const bool keep_alive = message.keep_alive();
     const unsigned version = message.version();
+    // HEAD is GET without the body: same handler, same status and headers.
+    const bool head = message.method() == bhttp::verb::head;
+    if (head) request.method = "GET";
 
     Response response;
     if (!ParseTarget(request.target, request.path, request.query)) {
-      response = ErrorResponse(400, options.error_body("bad_request"));
+      response = Error(400, "bad_request");
     } else {
       stream.expires_never();  // the handler's time is not the client's fault
       response = co_await Dispatch(std::move(request));
     }
     const int status = response.status;
     const std::string user = response.log_user;
-    auto out = ToBeast(std::move(response), version, keep_alive);
+    auto out = ToBeast(std::move(response), version, keep_alive, head);
     stream.expires_after(options.request_timeout);
     auto [write_ec, written] = co_await bhttp::async_write(stream, out, kNoThrow);
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -156,9 +171,8 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
 }
 
-asio::awaitable<void> Server::Impl::Refuse(beast::tcp_stream& stream, int status,
-                                           std::string_view code) {
-  auto res = ToBeast(ErrorResponse(status, options.error_body(code)), 11, false);
+asio::awaitable<void> Server::Impl::Refuse(beast::tcp_stream& stream, Response response) {
+  auto res = ToBeast(std::move(response), 11, false, false);
   stream.expires_after(std::chrono::seconds(5));
   co_await bhttp::async_write(stream, res, kNoThrow);
 }

@@ -7,6 +7,8 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/message.h"
 
@@ -22,6 +24,8 @@ struct ServerOptions {
   // A whole request (headers and body) must arrive within this time: slow clients are cut off.
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
+  // Sent with every response, the server's own errors included (e.g. Strict-Transport-Security).
+  std::vector<std::pair<std::string, std::string>> response_headers;
   // The JSON body of the errors the server answers by itself (400, 413, 431), given their code.
   std::function<std::string(std::string_view code)> error_body = [](std::string_view code) {
     return R"({"code":")" + std::string(code) + R"(","message":")" + std::string(code) + "\"}";
