@@ -72,6 +72,11 @@ std::string_view ComponentsText() {
       "required": true,
       "schema": {"type": "string", "pattern": "^\"[0-9]+\"$", "example": "\"3\""}
     },
+    "RetryAfter": {
+      "description": "Số giây nên chờ trước khi gửi lại / seconds to wait before retrying",
+      "required": true,
+      "schema": {"type": "string", "pattern": "^[0-9]+$", "example": "5"}
+    },
     "SetSessionCookie": {
       "description": "Cookie phiên gb_session (HttpOnly; SameSite=Lax; Secure sau HTTPS) / the gb_session cookie",
       "required": true,
@@ -127,7 +132,7 @@ std::string_view ComponentsText() {
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["precondition_failed"]}}}]}}}
     },
     "PayloadTooLarge": {
-      "description": "Thân yêu cầu lớn hơn giới hạn của máy chủ (24 MiB) / the body exceeds the server's limit (24 MiB)",
+      "description": "Thân yêu cầu lớn hơn giới hạn (1 MiB; 24 MiB cho báo cáo tiến độ kèm tệp của người đã đăng nhập), trả lời ngay khi nhận phần đầu / the body exceeds the limit (1 MiB; 24 MiB for a signed-in caller's progress report with attachments), answered as soon as the header is in",
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["body_too_large"]}}}]}}}
     },
     "UnsupportedMediaType": {
@@ -141,6 +146,11 @@ std::string_view ComponentsText() {
     "PreconditionRequired": {
       "description": "Thiếu If-Match / the If-Match header is missing",
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["precondition_required"]}}}]}}}
+    },
+    "ServerBusy": {
+      "description": "Bộ nhớ dành cho thân yêu cầu đang dùng hết; gửi lại sau Retry-After giây / the memory for request bodies is taken; retry after Retry-After seconds",
+      "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
+      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["server_busy"]}}}]}}}
     },
     "TooManyRequests": {
       "description": "Đăng nhập sai quá nhiều lần, thử lại sau ít phút / too many failed logins for this user or address",
@@ -158,7 +168,7 @@ std::string_view ComponentsText() {
       "additionalProperties": false,
       "required": ["code", "message"],
       "properties": {
-        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "json_too_complex", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
+        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "json_too_complex", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "server_busy", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
         "message": {"type": "string"},
         "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
       }

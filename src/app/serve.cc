@@ -27,6 +27,7 @@ struct ServeOptions {
   int idle_timeout_seconds = 60;
   std::optional<std::string> web_root;  // the built interface; web/dist when that exists
   int response_cache_mb = 16;
+  int body_memory_mb = 64;
 };
 
 bool SplitListen(const std::string& listen, std::string& address, std::uint16_t& port) {
@@ -108,6 +109,8 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   server_options.request_timeout =
       std::chrono::seconds(std::max(1, options.request_timeout_seconds));
   server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+  server_options.body_memory_bytes = static_cast<std::size_t>(std::max(1, options.body_memory_mb))
+                                     << 20;
   if (options.secure_cookies) {
     // Served over HTTPS: browsers are to come back only that way.
     server_options.response_headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
@@ -125,6 +128,17 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   api::Api api(
       ctx, api::ApiOptions{options.secure_cookies,
                            static_cast<std::size_t>(std::max(0, options.response_cache_mb)) << 20});
+  server_options.max_body_bytes = api.max_body_bytes();
+  server_options.body_limit = [&api](const http::Request& head) {
+    // The web interface's files are only read: no body is of use there.
+    return head.path.rfind("/api/", 0) == 0 ? api.BodyLimit(head)
+                                            : api.options().max_json_body_bytes;
+  };
+  if (server_options.body_memory_bytes < server_options.max_body_bytes) {
+    spdlog::warn(
+        "--body-memory-mb {} is below the largest body ({} MiB): such uploads will be refused",
+        options.body_memory_mb, server_options.max_body_bytes >> 20);
+  }
   http::Server server(server_options, [&api, &web](http::Request& request) {
     if (request.path.rfind("/api/", 0) == 0) return api.Handle(request);
     if (web) return web->Serve(request);
@@ -161,6 +175,9 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
                   "Seconds a kept-alive connection may stay idle");
   cmd->add_option("--response-cache-mb", options->response_cache_mb,
                   "Memory for reusing list and statistics answers until the data changes (0: off)");
+  cmd->add_option("--body-memory-mb", options->body_memory_mb,
+                  "Memory for request bodies being received, across all connections; beyond "
+                  "it requests are answered 503");
   cmd->add_option("--web-root", options->web_root,
                   "Folder of the built web interface (default: web/dist when present)");
   cmd->callback([&global, options] { global.exit_code = Serve(global, *options); });

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "http/body_budget.h"
+
 namespace giaoban::http {
 
 namespace asio = boost::asio;
@@ -18,9 +20,17 @@ namespace bhttp = beast::http;
 using tcp = asio::ip::tcp;
 constexpr auto kNoThrow = asio::experimental::as_tuple(asio::use_awaitable);
 
+namespace {
+
+// Seconds a client refused for lack of body memory is told to wait: bodies finish in that order.
+constexpr const char* kRetryAfterSeconds = "5";
+
+}  // namespace
+
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
+  BodyBudget body_budget;
   asio::io_context io;
   asio::thread_pool workers;
   std::optional<tcp::acceptor> acceptor;
@@ -30,11 +40,13 @@ struct Server::Impl {
   Impl(ServerOptions o, Handler h)
       : options(std::move(o)),
         handler(std::move(h)),
+        body_budget(options.body_memory_bytes),
         io(options.network_threads),
         workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   asio::awaitable<void> Accept();
   asio::awaitable<void> Serve(tcp::socket socket);
+  asio::awaitable<std::size_t> BodyLimit(const Request& head);
   asio::awaitable<Response> Dispatch(Request request);
   asio::awaitable<void> Refuse(beast::tcp_stream& stream, Response response);
   Response Error(int status, std::string_view code) const;
@@ -48,6 +60,22 @@ namespace {
 // frame, while a lambda's captures would live in a closure object that may be gone by resumption.
 asio::awaitable<Response> RunHandler(const Handler* handler, Request request) {
   co_return (*handler)(request);
+}
+
+asio::awaitable<std::size_t> RunBodyLimit(
+    const std::function<std::size_t(const Request&)>* body_limit, const Request* head) {
+  co_return (*body_limit)(*head);
+}
+
+// The request as far as its header tells: everything but the body.
+Request RequestHead(const bhttp::request<bhttp::string_body>& message, const std::string& client) {
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  request.client_address = client;
+  for (const auto& field : message)
+    request.headers[std::string(field.name_string())] = std::string(field.value());
+  return request;
 }
 
 // Beast refused the bytes as HTTP, as opposed to the client leaving or the time running out.
@@ -88,6 +116,13 @@ asio::awaitable<Response> Server::Impl::Dispatch(Request request) {
                                     asio::use_awaitable);
 }
 
+asio::awaitable<std::size_t> Server::Impl::BodyLimit(const Request& head) {
+  if (!options.body_limit) co_return options.max_body_bytes;
+  const std::size_t limit = co_await asio::co_spawn(
+      workers, RunBodyLimit(&options.body_limit, &head), asio::use_awaitable);
+  co_return std::min(limit, options.max_body_bytes);
+}
+
 asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
   beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
@@ -113,7 +148,7 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
       co_await Refuse(stream, Error(431, "header_too_large"));
       break;
     }
-    if (header_ec == bhttp::error::body_limit) {  // a Content-Length above the limit
+    if (header_ec == bhttp::error::body_limit) {  // a Content-Length above any route's limit
       co_await Refuse(stream, Error(413, "body_too_large"));
       break;
     }
@@ -123,38 +158,51 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     first = false;
     const auto started = std::chrono::steady_clock::now();
 
-    auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
-    if (read_ec == bhttp::error::body_limit) {
-      co_await Refuse(stream, Error(413, "body_too_large"));
-      break;
+    Request request = RequestHead(parser.get(), client);
+    const bool target_ok = ParseTarget(request.target, request.path, request.query);
+    std::optional<BodyBudget::Reservation> body_memory;
+    if (!parser.is_done()) {
+      // Decided now, before any of the body is held: public routes take small bodies only.
+      const std::size_t limit = co_await BodyLimit(request);
+      const auto announced = parser.content_length();
+      if (announced && *announced > limit) {
+        co_await Refuse(stream, Error(413, "body_too_large"));
+        break;
+      }
+      parser.body_limit(limit);  // checked chunk by chunk when no length is announced
+      body_memory = body_budget.TryReserve(announced.value_or(limit));
+      if (!body_memory) {
+        Response busy = Error(503, "server_busy");
+        busy.set_header("Retry-After", kRetryAfterSeconds);
+        co_await Refuse(stream, std::move(busy));
+        break;
+      }
+      auto [read_ec, read_n] = co_await bhttp::async_read(stream, buffer, parser, kNoThrow);
+      if (read_ec == bhttp::error::body_limit) {
+        co_await Refuse(stream, Error(413, "body_too_large"));
+        break;
+      }
+      if (IsMalformed(read_ec)) co_await Refuse(stream, Error(400, "bad_request"));
+      if (read_ec) break;
+      request.body = std::move(parser.get().body());
     }
-    if (IsMalformed(read_ec)) co_await Refuse(stream, Error(400, "bad_request"));
-    if (read_ec) break;
 
-    auto message = parser.release();
-    Request request;
-    request.method = std::string(message.method_string());
-    request.target = std::string(message.target());
-    request.client_address = client;
-    for (const auto& field : message)
-      request.headers[std::string(field.name_string())] = std::string(field.value());
-    request.body = std::move(message.body());
+    const auto& message = parser.get();
     const bool keep_alive = message.keep_alive();
-    const unsigned version = message.version();
     // HEAD is GET without the body: same handler, same status and headers.
     const bool head = message.method() == bhttp::verb::head;
     if (head) request.method = "GET";
-
     Response response;
-    if (!ParseTarget(request.target, request.path, request.query)) {
+    if (!target_ok) {
       response = Error(400, "bad_request");
     } else {
       stream.expires_never();  // the handler's time is not the client's fault
       response = co_await Dispatch(std::move(request));
     }
+    body_memory.reset();  // the body went with the request
     const int status = response.status;
     const std::string user = response.log_user;
-    auto out = ToBeast(std::move(response), version, keep_alive, head);
+    auto out = ToBeast(std::move(response), message.version(), keep_alive, head);
     stream.expires_after(options.request_timeout);
     auto [write_ec, written] = co_await bhttp::async_write(stream, out, kNoThrow);
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -77,6 +77,8 @@ constexpr auto kCatalogue = std::to_array<Entry>({
      "Someone else changed this in the meantime; reload before saving."},
     {"precondition_required", "Thiếu phiên bản dữ liệu (If-Match) khi cập nhật.",
      "An If-Match header with the current version is required."},
+    {"server_busy", "Máy chủ đang bận, vui lòng thử lại sau ít giây.",
+     "The server is busy; please try again in a few seconds."},
     {"task_already_completed", "Nhiệm vụ đã hoàn thành.", "The task is already completed."},
     {"task_cancelled", "Nhiệm vụ đã bị hủy hoặc rút khỏi chương trình.",
      "The task has been cancelled or withdrawn."},

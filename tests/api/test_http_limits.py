@@ -1,8 +1,11 @@
 """The edge of the HTTP server: what it holds for a client (bodies, memory, connections) and how it
 answers requests it cannot use, never with a silent close or a desynchronised connection.
 """
+import base64
 import json
+import os
 import socket
+import time
 import unittest
 
 from harness import (Agency, ApiTestCase, Database, Server, parse_raw_response, raw_exchange,
@@ -11,6 +14,7 @@ from harness import (Agency, ApiTestCase, Database, Server, parse_raw_response, 
 LOGIN = "/api/v1/auth/login"
 SOURCES = "/api/v1/sources"
 TASKS = "/api/v1/tasks"
+PDF_BYTES = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 MIB = 1024 * 1024
 
 
@@ -52,6 +56,43 @@ class BodyLimitsTest(ApiTestCase):
     def setUp(self) -> None:
         self.director = self.session("director")
 
+    def assertRefusedEarly(self, head: bytes, status: int = 413, code: str = "body_too_large") -> None:
+        """The server answers after the header alone, without waiting for the announced body."""
+        raw = raw_exchange(self.server.port, head + b'{"username": "', timeout=8)
+        r = parse_raw_response(raw)
+        self.assertIsNotNone(r, f"no answer before the body (connection closed: {raw[:200]!r})")
+        self.assertError(r, status, code)
+
+    def test_the_public_login_takes_no_large_body(self):
+        self.assertRefusedEarly(raw_head("POST", LOGIN, 2 * MIB))
+        self.assertRefusedEarly(raw_head("POST", LOGIN, 20 * MIB))
+        # A small login still works.
+        self.assertEqual(self.client().login(self.agency.usernames["viewer"]).status, 200)
+
+    def test_json_routes_take_one_mebibyte_even_from_a_signed_in_caller(self):
+        signed_in = (f"Cookie: {self.director.cookie}", f"X-CSRF-Token: {self.director.csrf}")
+        self.assertRefusedEarly(raw_head("POST", SOURCES, MIB + 1, *signed_in))
+        self.assertRefusedEarly(raw_head("POST", SOURCES, 20 * MIB, *signed_in))
+        # Just under the limit the body is read, and judged on what it says.
+        r = self.director.post(SOURCES, {"kind": "ad_hoc", "title": "x" * (MIB - 100)})
+        self.assertError(r, 422, "validation_failed", "title", "too_long")
+
+    def test_uploads_may_be_large_only_for_a_signed_in_caller(self):
+        source = self.create_source(self.director, title="Kế hoạch có tệp lớn")
+        task = self.create_task(self.director, source, self.agency.infra, "Nhiệm vụ có tệp lớn",
+                                assigned_on="2023-08-01")
+        path = f"{TASKS}/{task['id']}/updates"
+        # Anonymous: refused by size before anyone looks at the session.
+        self.assertRefusedEarly(raw_head("POST", path, 2 * MIB))
+        # A forged session is no better than none.
+        self.assertRefusedEarly(raw_head("POST", path, 2 * MIB, "Cookie: gb_session=forged", "X-CSRF-Token: x"))
+        # Signed in: a 3 MiB attachment (4 MiB of base64) goes through.
+        content = PDF_BYTES + os.urandom(3 * MIB)
+        r = self.director.post(path, {"reported_on": "2023-08-15", "body": "Tệp lớn", "attachments": [
+            {"file_name": "lon.pdf", "content_type": "application/pdf",
+             "content_base64": base64.b64encode(content).decode()}]})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(r.json["updates"][0]["attachments"][0]["size_bytes"], len(content))
 
     def test_json_is_parsed_within_depth_and_size_limits(self):
         anonymous = self.client()
@@ -69,6 +110,53 @@ class BodyLimitsTest(ApiTestCase):
         r = anonymous.request("POST", LOGIN, raw=b'{"username": "ai-do", "password": "sai"}',
                               headers={"Content-Type": "application/json"})
         self.assertError(r, 401, "invalid_credentials")
+
+
+@skip_unless_database_available
+class BodyMemoryBudgetTest(ApiTestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.db = Database()
+        cls.agency = Agency(cls.db)
+        cls.server = Server(cls.db, "--body-memory-mb", "2")
+
+    def test_bodies_beyond_the_budget_wait_for_room_with_503(self):
+        # Slow clients announce 900 KB each and send a part: two of them hold the 2 MiB budget, so
+        # one of the first three is told to come back later. A client is taken as holding memory
+        # when the server has not answered it after a while.
+        holders, refused = [], None
+        for _ in range(5):
+            s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+            s.sendall(raw_head("POST", LOGIN, 900_000) + b'{"username": "')
+            s.settimeout(2)
+            try:
+                answer = s.recv(65536)
+            except socket.timeout:
+                holders.append(s)
+                continue
+            s.settimeout(5)
+            while more := s.recv(65536):  # the server closes after refusing
+                answer += more
+            s.close()
+            refused = parse_raw_response(answer)
+            break
+        self.assertIsNotNone(refused, "every client was let in")
+        self.assertEqual(len(holders), 2)
+        self.assertError(refused, 503, "server_busy")
+        self.assertGreater(int(refused.headers.get("retry-after", "0")), 0, refused.headers)
+        # Small requests without a body are not affected.
+        self.assertEqual(self.client().get("/api/v1/health").status, 200)
+        # Once the holders give up, their memory is free for others.
+        for s in holders:
+            s.close()
+        deadline = time.monotonic() + 10
+        status = None
+        while time.monotonic() < deadline:
+            status = self.client().login(self.agency.usernames["viewer"]).status
+            if status != 503:
+                break
+            time.sleep(0.1)
+        self.assertEqual(status, 200)
 
 
 @skip_unless_database_available

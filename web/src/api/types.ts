@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'not_found'
   | 'precondition_failed'
   | 'precondition_required'
+  | 'server_busy'
   | 'task_already_completed'
   | 'task_cancelled'
   | 'too_many_requests'
