@@ -27,6 +27,7 @@ struct ServeOptions {
   int idle_timeout_seconds = 60;
   std::optional<std::string> web_root;  // the built interface; web/dist when that exists
   int response_cache_mb = 16;
+  int max_connections = 10000;
   int body_memory_mb = 64;
 };
 
@@ -109,6 +110,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   server_options.request_timeout =
       std::chrono::seconds(std::max(1, options.request_timeout_seconds));
   server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+  server_options.max_connections = static_cast<std::size_t>(std::max(1, options.max_connections));
   server_options.body_memory_bytes = static_cast<std::size_t>(std::max(1, options.body_memory_mb))
                                      << 20;
   if (options.secure_cookies) {
@@ -153,6 +155,8 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
                         1000.0;
   spdlog::info("giaoban listening on http://{}:{} (database: {}, ready in {:.1f} ms)",
                server_options.address, server.port(), db->description(), ready_ms);
+  spdlog::info("at most {} connections and {} MiB of request bodies at once",
+               server.connection_cap(), server_options.body_memory_bytes >> 20);
   SnapshotKeeper keeper(ctx);
   server.Run();
   spdlog::info("giaoban stopped");
@@ -175,6 +179,9 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
                   "Seconds a kept-alive connection may stay idle");
   cmd->add_option("--response-cache-mb", options->response_cache_mb,
                   "Memory for reusing list and statistics answers until the data changes (0: off)");
+  cmd->add_option("--max-connections", options->max_connections,
+                  "Open connections at most (kept below the descriptor limit as well); at the cap "
+                  "the one idle the longest is closed for a new one");
   cmd->add_option("--body-memory-mb", options->body_memory_mb,
                   "Memory for request bodies being received, across all connections; beyond "
                   "it requests are answered 503");

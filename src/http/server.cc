@@ -1,9 +1,12 @@
 #include "http/server.h"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/as_tuple.hpp>
+#include <boost/asio/this_coro.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <optional>
@@ -11,6 +14,7 @@
 #include <vector>
 
 #include "http/body_budget.h"
+#include "http/connection_table.h"
 
 namespace giaoban::http {
 
@@ -22,15 +26,63 @@ constexpr auto kNoThrow = asio::experimental::as_tuple(asio::use_awaitable);
 
 namespace {
 
+// Descriptors kept free of connections: the database, its journal files, logs and backups.
+constexpr std::size_t kReservedDescriptors = 64;
+// Connections beyond the cap while the ones asked to make room are closing.
+constexpr std::size_t kCloseSlack = kReservedDescriptors / 4;
+// How long the accept loop waits before it looks again when it cannot take a connection: short
+// enough not to keep clients waiting, long enough not to spin.
+constexpr auto kAcceptPause = std::chrono::milliseconds(50);
+// What a connection reads at a time beyond its header, so that its buffer stays small.
+constexpr std::size_t kReadChunk = 16 * 1024;
 // Seconds a client refused for lack of body memory is told to wait: bodies finish in that order.
 constexpr const char* kRetryAfterSeconds = "5";
+
+}  // namespace
+
+std::size_t RaiseDescriptorLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
+  if (limit.rlim_cur < limit.rlim_max) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max;
+    // An unlimited hard limit cannot be the soft one on Linux; the soft limit then stays.
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  return static_cast<std::size_t>(limit.rlim_cur);
+}
+
+namespace {
+
+// A connection's place in the table, from its accept to the end of its coroutine (or to the end of
+// the io_context, for a coroutine that never ran).
+class ConnectionSlot {
+ public:
+  explicit ConnectionSlot(ConnectionTable& table) : table_(&table), id_(table.Open()) {}
+  ConnectionSlot(ConnectionSlot&& other) noexcept
+      : table_(std::exchange(other.table_, nullptr)), id_(other.id_) {}
+  ConnectionSlot(const ConnectionSlot&) = delete;
+  ConnectionSlot& operator=(const ConnectionSlot&) = delete;
+  ConnectionSlot& operator=(ConnectionSlot&&) = delete;
+  ~ConnectionSlot() {
+    if (table_ != nullptr) table_->Remove(id_);
+  }
+  ConnectionTable::Id id() const { return id_; }
+
+ private:
+  ConnectionTable* table_;
+  ConnectionTable::Id id_;
+};
 
 }  // namespace
 
 struct Server::Impl {
   ServerOptions options;
   Handler handler;
+  // Before the io_context: connections still registered here end while it is destroyed.
+  ConnectionTable connections;
   BodyBudget body_budget;
+  std::size_t connection_cap = 0;
   asio::io_context io;
   asio::thread_pool workers;
   std::optional<tcp::acceptor> acceptor;
@@ -45,7 +97,9 @@ struct Server::Impl {
         workers(static_cast<std::size_t>(options.worker_threads)) {}
 
   asio::awaitable<void> Accept();
-  asio::awaitable<void> Serve(tcp::socket socket);
+  asio::awaitable<void> Serve(tcp::socket socket, ConnectionSlot accepted);
+  asio::awaitable<bool> AwaitRequest(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                     ConnectionTable::Id id);
   asio::awaitable<std::size_t> BodyLimit(const Request& head);
   asio::awaitable<Response> Dispatch(Request request);
   asio::awaitable<void> Refuse(beast::tcp_stream& stream, Response response);
@@ -123,9 +177,36 @@ asio::awaitable<std::size_t> Server::Impl::BodyLimit(const Request& head) {
   co_return std::min(limit, options.max_body_bytes);
 }
 
-asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
+asio::awaitable<bool> Server::Impl::AwaitRequest(beast::tcp_stream& stream,
+                                                 beast::flat_buffer& buffer,
+                                                 ConnectionTable::Id id) {
+  // A pipelined request may already be in; otherwise the connection is idle, and may be closed
+  // to make room, until the first bytes of its next request arrive.
+  if (buffer.size() == 0) {
+    connections.MarkIdle(id);
+    auto [ec, n] = co_await stream.async_read_some(buffer.prepare(kReadChunk), kNoThrow);
+    if (ec) co_return false;
+    buffer.commit(n);
+  }
+  co_return connections.MarkBusy(id);
+}
+
+asio::awaitable<void> Server::Impl::Serve(tcp::socket socket, ConnectionSlot accepted) {
   beast::tcp_stream stream(std::move(socket));
-  beast::flat_buffer buffer;
+  // A local, so that the connection leaves the table before `stream` goes.
+  const ConnectionSlot slot = std::move(accepted);
+  const auto id = slot.id();
+  // Called from the accept loop, on another thread: the cancel itself runs on this connection's
+  // strand, and only while the connection is still in the table, which means `stream` is alive.
+  connections.SetCloseRequest(id, [this, &stream](ConnectionTable::Id id) {
+    asio::post(stream.get_executor(), [this, &stream, id] {
+      if (connections.Contains(id)) stream.cancel();
+    });
+  });
+
+  // Bounded so that a connection holds little more than its header: the body goes to its own
+  // buffer, which the body budget accounts for.
+  beast::flat_buffer buffer(options.max_header_bytes + kReadChunk);
   std::string client;
   {
     beast::error_code ec;
@@ -142,9 +223,13 @@ asio::awaitable<void> Server::Impl::Serve(tcp::socket socket) {
     // the wait for the next request is the idle timeout, and the request timeout starts once its
     // header is in.
     stream.expires_after(first ? options.request_timeout : options.idle_timeout);
+    if (!co_await AwaitRequest(stream, buffer, id)) break;
     auto [header_ec, header_n] =
         co_await bhttp::async_read_header(stream, buffer, parser, kNoThrow);
-    if (header_ec == bhttp::error::header_limit) {
+    // Beast's own limit counts only what it has not yet parsed, which lets a header that came in
+    // large reads grow beyond it: the whole header is checked here as well.
+    if (header_ec == bhttp::error::header_limit || header_ec == bhttp::error::buffer_overflow ||
+        (!header_ec && header_n > options.max_header_bytes)) {
       co_await Refuse(stream, Error(431, "header_too_large"));
       break;
     }
@@ -226,14 +311,43 @@ asio::awaitable<void> Server::Impl::Refuse(beast::tcp_stream& stream, Response r
 }
 
 asio::awaitable<void> Server::Impl::Accept() {
+  asio::steady_timer pause(co_await asio::this_coro::executor);
+  bool reported = false;
   for (;;) {
-    auto [ec, socket] = co_await acceptor->async_accept(kNoThrow);
-    if (ec) {
-      if (ec == asio::error::operation_aborted) co_return;
+    // At the cap, make room by closing the connection idle the longest; with none idle, wait for
+    // one to finish. The new connection is taken at once while the old one closes, within a small
+    // slack, so that a queue of clients is served without a pause for each.
+    bool wait = false;
+    if (connections.staying() >= connection_cap && !connections.CloseOldestIdle()) {
+      if (!reported) spdlog::warn("{} connections open, none idle: new ones wait", connection_cap);
+      reported = wait = true;
+    }
+    if (wait || connections.size() >= connection_cap + kCloseSlack) {
+      pause.expires_after(kAcceptPause);
+      co_await pause.async_wait(kNoThrow);
       continue;
     }
-    socket.set_option(tcp::no_delay(true));
-    asio::co_spawn(acceptor->get_executor(), Serve(std::move(socket)), asio::detached);
+    // Each connection gets its own strand, so that it can be closed safely from here.
+    auto [ec, socket] = co_await acceptor->async_accept(asio::make_strand(io), kNoThrow);
+    if (ec == asio::error::operation_aborted) co_return;
+    if (ec && ec != asio::error::connection_aborted) {
+      // Out of descriptors or memory: retrying at once would only spin. Give back what can be
+      // given and wait a little.
+      if (!reported) spdlog::warn("accepting a connection failed: {}", ec.message());
+      reported = true;
+      connections.CloseOldestIdle();
+      pause.expires_after(kAcceptPause);
+      co_await pause.async_wait(kNoThrow);
+      continue;
+    }
+    if (ec) continue;  // the client gave up while queued
+    reported = false;
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    // Counted from now on, not from when the connection's coroutine first runs.
+    ConnectionSlot slot(connections);
+    auto executor = socket.get_executor();
+    asio::co_spawn(executor, Serve(std::move(socket), std::move(slot)), asio::detached);
   }
 }
 
@@ -246,6 +360,12 @@ Server::~Server() {
 }
 
 void Server::Listen() {
+  const std::size_t descriptors = RaiseDescriptorLimit();
+  impl_->connection_cap =
+      std::min(impl_->options.max_connections, descriptors > 2 * kReservedDescriptors
+                                                   ? descriptors - kReservedDescriptors
+                                                   : descriptors / 2);
+  impl_->connection_cap = std::max<std::size_t>(impl_->connection_cap, 1);
   tcp::endpoint endpoint(asio::ip::make_address(impl_->options.address), impl_->options.port);
   impl_->acceptor.emplace(impl_->io);
   impl_->acceptor->open(endpoint.protocol());
@@ -257,7 +377,7 @@ void Server::Listen() {
 
 void Server::Run() {
   if (!impl_->acceptor) Listen();
-  asio::co_spawn(impl_->io, impl_->Accept(), asio::detached);
+  asio::co_spawn(asio::make_strand(impl_->io), impl_->Accept(), asio::detached);
   impl_->signals.async_wait([this](const beast::error_code& ec, int) {
     if (!ec) Stop();
   });
@@ -278,5 +398,7 @@ void Server::Stop() {
 }
 
 std::uint16_t Server::port() const { return impl_->bound_port; }
+
+std::size_t Server::connection_cap() const { return impl_->connection_cap; }
 
 }  // namespace giaoban::http

@@ -29,6 +29,9 @@ struct ServerOptions {
   // The memory that bodies being received may take across all connections. A request that would
   // go beyond it is answered 503 with Retry-After instead of being read.
   std::size_t body_memory_bytes = 64 * 1024 * 1024;
+  // Open connections at most; the server also keeps below its descriptor limit (see Listen()).
+  // At the cap, the connection idle the longest is closed to make room for a new one.
+  std::size_t max_connections = 10000;
   // A whole request (headers and body) must arrive within this time: slow clients are cut off.
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
@@ -43,17 +46,24 @@ struct ServerOptions {
 
 using Handler = std::function<Response(Request&)>;
 
+// Raises the soft limit on open descriptors to the hard limit; returns the soft limit in force.
+std::size_t RaiseDescriptorLimit();
+
 class Server {
  public:
   Server(ServerOptions options, Handler handler);
   ~Server();
 
-  // Binds the listening socket; after this, port() is the real port.
+  // Raises the descriptor limit, sets the connection cap and binds the listening socket; after
+  // this, port() is the real port.
   void Listen();
   // Serves until Stop() or SIGINT/SIGTERM.
   void Run();
   void Stop();
   std::uint16_t port() const;
+  // The most connections open at once: max_connections, or less to stay below the descriptor
+  // limit. Set by Listen().
+  std::size_t connection_cap() const;
 
  private:
   struct Impl;

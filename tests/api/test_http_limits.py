@@ -2,14 +2,18 @@
 answers requests it cannot use, never with a silent close or a desynchronised connection.
 """
 import base64
+import http.client
 import json
 import os
+import resource
 import socket
+import subprocess
+import threading
 import time
 import unittest
 
-from harness import (Agency, ApiTestCase, Database, Server, parse_raw_response, raw_exchange,
-                     skip_unless_database_available)
+from harness import (BIN, Agency, ApiTestCase, Client, Database, Server, parse_raw_response,
+                     raw_exchange, skip_unless_database_available)
 
 LOGIN = "/api/v1/auth/login"
 SOURCES = "/api/v1/sources"
@@ -43,6 +47,19 @@ def read_response(sock: socket.socket, head_only: bool = False, timeout: float =
                 break
             body += chunk
     return int(lines[0].split()[1]), headers, body
+
+
+def closed_by_server(sock: socket.socket) -> bool:
+    """Whether the server has closed this connection, which never sent anything."""
+    sock.setblocking(False)
+    try:
+        return sock.recv(1) == b""
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True
+    finally:
+        sock.setblocking(True)
 
 
 def raw_head(method: str, path: str, length: int, *extra: str) -> bytes:
@@ -254,6 +271,193 @@ class SecureCookiesTest(ApiTestCase):
             with self.subTest(r=r):
                 self.assertIsNotNone(r)
                 self.assertEqual(r.headers.get("strict-transport-security"), "max-age=31536000", r)
+
+
+class LimitedServer(Server):
+    """A server that may open only `descriptors` files, so that a few hundred connections reach
+    the limit without touching the machine's."""
+
+    def __init__(self, db: Database, descriptors: int, *extra: str) -> None:
+        self.db = db
+        self.log: list[str] = []
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (descriptors, descriptors))
+
+        self.process = subprocess.Popen([BIN, "--db", db.url, "serve", "--listen", "127.0.0.1:0", *extra],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                        preexec_fn=limit)
+        self.port = self._wait_for_port()
+        self._drainer = threading.Thread(target=self._drain, daemon=True)
+        self._drainer.start()
+
+    def rss_bytes(self) -> int:
+        with open(f"/proc/{self.process.pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+        raise AssertionError("no VmRSS")
+
+    def cpu_seconds(self) -> float:
+        with open(f"/proc/{self.process.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class SlowBody(threading.Thread):
+    """One client that announces a large body, sends all of it but the last byte, then holds the
+    connection until told to stop; it records the server's answer if one comes early."""
+
+    def __init__(self, port: int, head: bytes, length: int, stop: threading.Event) -> None:
+        super().__init__(daemon=True)
+        self.port, self.head, self.length, self.stop = port, head, length, stop
+        self.sent_all = threading.Event()
+        self.answer: bytes = b""
+
+    def run(self) -> None:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=30) as s:
+                try:
+                    s.sendall(self.head)
+                    chunk = b"7" * MIB
+                    left = self.length - 1
+                    while left > 0 and not self.stop.is_set():
+                        s.sendall(chunk[:min(left, len(chunk))])
+                        left -= min(left, len(chunk))
+                except OSError:
+                    pass  # refused early: the answer, if any, is in the socket
+                self.sent_all.set()
+                s.settimeout(0.5)
+                while not self.stop.is_set():
+                    try:
+                        data = s.recv(65536)
+                    except socket.timeout:
+                        continue
+                    except OSError:
+                        break
+                    if not data:
+                        break
+                    self.answer += data
+        except OSError:
+            pass
+        finally:
+            self.sent_all.set()
+
+
+@skip_unless_database_available
+class ConnectionPressureTest(unittest.TestCase):
+    """Many slow bodies and many idle connections against a server limited to 256 descriptors:
+    memory stays bounded and an ordinary client is still answered."""
+
+    DESCRIPTORS = 256
+    IDLE = 300
+    SLOW_LOGINS = 20
+    SLOW_UPLOADS = 20
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.db = Database()
+        cls.agency = Agency(cls.db)
+        cls.server = LimitedServer(cls.db, cls.DESCRIPTORS)
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.server.stop()
+        cls.db.drop()
+
+    def probe(self) -> float:
+        """Seconds for a fresh client to get GET /api/v1/health answered (inf when it is not)."""
+        started = time.monotonic()
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", self.server.port, timeout=10)
+            conn.request("GET", "/api/v1/health")
+            r = conn.getresponse()
+            r.read()
+            conn.close()
+            return time.monotonic() - started if r.status == 200 else float("inf")
+        except OSError:
+            return float("inf")
+
+    def test_slow_bodies_and_idle_connections(self):
+        director = Client(self.server)
+        self.assertEqual(director.login(self.agency.usernames["director"]).status, 200)
+        upload_head = raw_head("POST", f"{TASKS}/1/updates", 20_000_000, f"Cookie: {director.cookie}",
+                               f"X-CSRF-Token: {director.csrf}")
+        login_head = raw_head("POST", LOGIN, 24_000_000)
+        self.assertLess(self.probe(), 5)
+        rss_before = self.server.rss_bytes()
+
+        peak = [rss_before]
+        sampling = threading.Event()
+
+        def sample() -> None:
+            while not sampling.is_set():
+                try:
+                    peak[0] = max(peak[0], self.server.rss_bytes())
+                except (OSError, AssertionError):
+                    return
+                time.sleep(0.05)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        stop = threading.Event()
+        idle: list[socket.socket] = []
+        senders = [SlowBody(self.server.port, login_head, 24_000_000, stop) for _ in range(self.SLOW_LOGINS)]
+        senders += [SlowBody(self.server.port, upload_head, 20_000_000, stop) for _ in range(self.SLOW_UPLOADS)]
+        latencies = []
+        try:
+            for _ in range(self.IDLE):
+                idle.append(socket.create_connection(("127.0.0.1", self.server.port), timeout=10))
+            latencies.append(self.probe())
+            for s in senders:
+                s.start()
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline and not all(s.sent_all.is_set() for s in senders):
+                latencies.append(self.probe())
+                time.sleep(0.2)
+            self.assertTrue(all(s.sent_all.is_set() for s in senders), "the slow clients did not finish sending")
+            cpu_before = self.server.cpu_seconds()
+            for _ in range(5):
+                latencies.append(self.probe())
+                time.sleep(0.2)
+            # Idle connections opened at the limit: the server makes room instead of spinning.
+            for _ in range(50):
+                idle.append(socket.create_connection(("127.0.0.1", self.server.port), timeout=10))
+            quiet_started = time.monotonic()
+            for _ in range(5):
+                latencies.append(self.probe())
+                time.sleep(0.2)
+            cpu_used = self.server.cpu_seconds() - cpu_before
+            quiet = time.monotonic() - quiet_started
+            closed_idle = sum(1 for s in idle if closed_by_server(s))
+            oldest_closed = closed_by_server(idle[0])
+        finally:
+            stop.set()
+            for s in idle:
+                s.close()
+            for s in senders:
+                s.join(timeout=10)
+            sampling.set()
+            sampler.join(timeout=5)
+
+        growth = peak[0] - rss_before
+        answers = [parse_raw_response(s.answer) for s in senders]
+        statuses = sorted(r.status for r in answers if r is not None)
+        if os.environ.get("GIAOBAN_TEST_REPORT"):
+            print(f"\nRSS before {rss_before / MIB:.0f} MiB, peak {peak[0] / MIB:.0f} MiB; "
+                  f"slowest probe {max(latencies):.2f} s of {len(latencies)}; "
+                  f"server CPU {cpu_used:.2f} s in the last {quiet:.1f} s; early answers {statuses}")
+        self.assertTrue(all(latency < 5 for latency in latencies),
+                        f"an ordinary request waited: {['%.2f' % x for x in latencies]}")
+        self.assertLess(growth, 200 * MIB, f"the server grew from {rss_before / MIB:.0f} MiB to {peak[0] / MIB:.0f} MiB")
+        # Every public login was refused by its header; uploads beyond the budget were told to retry.
+        self.assertEqual(statuses.count(413), self.SLOW_LOGINS, statuses)
+        self.assertGreater(statuses.count(503), 0, statuses)
+        self.assertLess(cpu_used, max(0.5, quiet / 3), "the server kept a core busy")
+        # Room was made by closing idle connections, the oldest first.
+        self.assertGreaterEqual(closed_idle, len(idle) - self.DESCRIPTORS, closed_idle)
+        self.assertTrue(oldest_closed, "the connection idle the longest is still open")
+        self.assertLess(self.probe(), 5)
 
 
 if __name__ == "__main__":
