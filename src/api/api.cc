@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "api/json_codec.h"
 #include "intl/text.h"
 #include "service/data_version.h"
 #include "storage/database.h"
@@ -17,15 +20,17 @@ bool ChangesState(std::string_view method) {
   return method == "POST" || method == "PATCH" || method == "PUT" || method == "DELETE";
 }
 
+// An upload body holds one attachment of the largest allowed size in base64, plus the text and
+// the JSON around it.
+std::size_t UploadBodyBytes(const ApiOptions& options, std::int64_t max_attachment_bytes) {
+  const auto attachment = static_cast<std::size_t>(std::max<std::int64_t>(0, max_attachment_bytes));
+  const std::size_t base64 = (attachment + 2) / 3 * 4;
+  return std::max(options.max_upload_body_bytes, base64 + options.max_json_body_bytes);
+}
+
 }  // namespace
 
-service::Expected<boost::json::object> Call::Body() const {
-  if (request.body.empty()) return service::Error::BadRequest("bad_json");
-  boost::system::error_code ec;
-  boost::json::value v = boost::json::parse(request.body, ec);
-  if (ec || !v.is_object()) return service::Error::BadRequest("bad_json");
-  return std::move(v.as_object());
-}
+service::Expected<boost::json::object> Call::Body() const { return ParseJsonObject(request.body); }
 
 http::Response JsonText(std::string body, int status) {
   http::Response r;
@@ -44,8 +49,10 @@ http::Response ErrorResponse(const service::Error& error, i18n::Language languag
                            {"message", std::string(i18n::Message(error.code, language))}};
   if (!error.fields.empty()) {
     boost::json::array fields;
+    // A field may be a query parameter's name as the client sent it: never echo bytes that would
+    // make the answer invalid JSON text.
     for (const auto& f : error.fields) {
-      boost::json::object field{{"field", f.field}, {"code", f.code}};
+      boost::json::object field{{"field", intl::ToValidUtf8(f.field)}, {"code", f.code}};
       if (!f.allowed.empty()) {
         boost::json::array allowed;
         for (const auto& value : f.allowed) allowed.emplace_back(value);
@@ -59,7 +66,11 @@ http::Response ErrorResponse(const service::Error& error, i18n::Language languag
 }
 
 Api::Api(const service::Context& ctx, ApiOptions options)
-    : ctx_(ctx), options_(options), services_(ctx), cache_(options.response_cache_bytes) {
+    : ctx_(ctx),
+      options_(options),
+      upload_body_bytes_(UploadBodyBytes(options, ctx.settings().max_attachment_bytes)),
+      services_(ctx),
+      cache_(options.response_cache_bytes) {
   RegisterAuthRoutes(*this);
   RegisterOrganizationRoutes(*this);
   RegisterSourceRoutes(*this);
@@ -75,6 +86,25 @@ void Api::Add(std::string method, std::string pattern, Handler handler, bool pub
 
 void Api::AddCacheableRead(std::string pattern, Handler handler) {
   router_.Add("GET", std::string(kPrefix) + pattern, Route{std::move(handler), false, true});
+}
+
+void Api::AddUpload(std::string method, std::string pattern, Handler handler) {
+  router_.Add(std::move(method), std::string(kPrefix) + pattern,
+              Route{std::move(handler), false, false, true});
+}
+
+std::size_t Api::BodyLimit(const http::Request& head) {
+  Match match;
+  const Route* route = router_.Find(head.method, head.path, match);
+  if (route == nullptr || !route->takes_uploads) return options_.max_json_body_bytes;
+  try {
+    bool via_cookie = false;
+    if (Authenticate(head, via_cookie)) return upload_body_bytes_;
+  } catch (const std::exception& e) {
+    spdlog::error("authentication before a body failed on {} {}: {}", head.method, head.path,
+                  e.what());
+  }
+  return options_.max_json_body_bytes;
 }
 
 std::optional<service::Actor> Api::Authenticate(const http::Request& request, bool& via_cookie) {
@@ -128,8 +158,7 @@ http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
     }
   }
   if (ChangesState(request.method) && !request.body.empty()) {
-    const auto type = request.header("Content-Type").value_or("");
-    if (type.substr(0, 16) != "application/json")
+    if (!http::IsJsonMediaType(request.header("Content-Type").value_or("")))
       return ErrorResponse({415, "unsupported_media_type", {}}, language);
     if (!intl::IsValidUtf8(request.body))
       return ErrorResponse(service::Error::BadRequest("bad_json"), language);

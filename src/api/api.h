@@ -24,6 +24,11 @@ namespace giaoban::api {
 struct ApiOptions {
   bool secure_cookies = false;  // set behind HTTPS so the session cookie is never sent in clear
   std::size_t response_cache_bytes = 16 << 20;  // for lists and statistics; 0 turns it off
+  // The body limit of every request but uploads from a signed-in caller.
+  std::size_t max_json_body_bytes = 1 << 20;
+  // The body limit of routes that take files (base64 in JSON), for signed-in callers; raised when
+  // needed so that one attachment of the largest allowed size always fits.
+  std::size_t max_upload_body_bytes = 24 << 20;
 };
 
 struct Services {
@@ -59,6 +64,8 @@ struct Route {
   // The answer depends only on the data, the caller, the agency's date and the request target, so
   // it may be reused until the data changes.
   bool cacheable = false;
+  // Takes files inside its JSON body, and so larger bodies from a signed-in caller.
+  bool takes_uploads = false;
 };
 
 class Api {
@@ -68,10 +75,19 @@ class Api {
   http::Response Handle(http::Request& request);
   std::vector<std::string> Routes() const { return router_.Describe(); }
 
+  // The largest body `head` (a request without its body yet) may send: small unless its route
+  // takes uploads and the caller is signed in, so that nobody makes the server hold a large body
+  // before showing who they are. May read the database.
+  std::size_t BodyLimit(const http::Request& head);
+  // The largest body any request may send.
+  std::size_t max_body_bytes() const { return upload_body_bytes_; }
+
   // Used by the route registration functions.
   void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
   // A GET whose answer may come from the response cache (see Route::cacheable).
   void AddCacheableRead(std::string pattern, Handler handler);
+  // A route whose JSON body carries files (see Route::takes_uploads).
+  void AddUpload(std::string method, std::string pattern, Handler handler);
   Services& services() { return services_; }
   const ApiOptions& options() const { return options_; }
 
@@ -82,6 +98,7 @@ class Api {
 
   const service::Context& ctx_;
   ApiOptions options_;
+  std::size_t upload_body_bytes_;
   Services services_;
   Router<Route> router_;
   ResponseCache cache_;

@@ -1,6 +1,7 @@
 #include "api/json_codec.h"
 
 #include <algorithm>
+#include <new>
 
 #include "intl/text.h"
 
@@ -242,6 +243,72 @@ json::value ToJson(const service::Statistics& s) {
   o["by_source_kind_and_key"] = groups(s.by_source_kind_and_key);
   o["by_lead_org"] = groups(s.by_lead_org);
   return o;
+}
+
+// --- parsing ---------------------------------------------------------------------------------
+
+namespace {
+
+// Thrown through the parser when a parse would take more memory than it may.
+struct JsonMemoryExceeded : std::bad_alloc {};
+
+// Counts what one parse allocates and refuses to go beyond a cap; once the parse is over the cap
+// is lifted, since the tree is then only read.
+class CappedResource final : public json::memory_resource {
+ public:
+  explicit CappedResource(std::size_t cap) : cap_(cap) {}
+  void Uncap() { capped_ = false; }
+
+ private:
+  void* do_allocate(std::size_t bytes, std::size_t align) override {
+    if (capped_ && bytes > cap_ - std::min(cap_, used_)) throw JsonMemoryExceeded();
+    void* p = ::operator new(bytes, std::align_val_t(align));
+    used_ += bytes;
+    return p;
+  }
+  void do_deallocate(void* p, std::size_t bytes, std::size_t align) override {
+    ::operator delete(p, bytes, std::align_val_t(align));
+    used_ -= bytes;
+  }
+  bool do_is_equal(const json::memory_resource& other) const noexcept override {
+    return this == &other;
+  }
+
+  const std::size_t cap_;
+  std::size_t used_ = 0;
+  bool capped_ = true;
+};
+
+}  // namespace
+
+std::size_t JsonMemoryLimit(std::size_t text_bytes) {
+  // Room for the parser's stack and the tree of any body the API takes, strings included, which
+  // are held twice for a moment; arrays of small numbers go beyond it.
+  return 4 * text_bytes + 64 * 1024;
+}
+
+service::Expected<json::object> ParseJsonObject(std::string_view text) {
+  const auto bad_json = service::Error::BadRequest("bad_json");
+  const auto too_complex = service::Error::BadRequest("json_too_complex");
+  if (text.empty()) return bad_json;
+  json::storage_ptr storage =
+      json::make_shared_resource<CappedResource>(JsonMemoryLimit(text.size()));
+  json::parse_options options;
+  options.max_depth = kMaxJsonDepth;
+  json::value value;
+  try {
+    json::parser parser(storage, options);
+    parser.reset(storage);
+    boost::system::error_code ec;
+    parser.write(text.data(), text.size(), ec);
+    if (ec) return ec == json::error::too_deep ? too_complex : bad_json;
+    value = parser.release();
+  } catch (const JsonMemoryExceeded&) {
+    return too_complex;
+  }
+  static_cast<CappedResource*>(storage.get())->Uncap();
+  if (!value.is_object()) return bad_json;
+  return std::move(value.as_object());
 }
 
 // --- BodyReader ------------------------------------------------------------------------------

@@ -38,6 +38,14 @@ boost::json::value PageJson(const service::Page<T>& page) {
                              {"page_size", page.page_size}};
 }
 
+// Request bodies are parsed within limits: nesting deeper than any request of the API needs, or a
+// tree much larger than its text (every number in an array takes a 16-byte value), is refused
+// with 400 json_too_complex before it takes the server's memory. Other failures are bad_json.
+inline constexpr int kMaxJsonDepth = 32;
+// The memory a parse may take, given the text's size.
+std::size_t JsonMemoryLimit(std::size_t text_bytes);
+service::Expected<boost::json::object> ParseJsonObject(std::string_view text);
+
 // Reads typed fields from a JSON object, collecting one field error per bad field. Absent fields
 // read as nullopt; `null` is only accepted where the field is nullable.
 class BodyReader {

@@ -18,7 +18,7 @@ std::string_view DocumentText() {
   "info": {
     "title": "giaoban API",
     "version": "1",
-    "description": "Theo dõi nhiệm vụ, tiến độ và giao ban của cơ quan hành chính nhà nước.\nTracking of tasks, progress and briefings for Vietnamese government agencies.\n\nQuy ước / conventions:\n- Ngày là chuỗi YYYY-MM-DD; thời điểm ghi nhận là số nguyên mili giây Unix. Dates are YYYY-MM-DD strings; recorded times are integers, Unix milliseconds.\n- Lỗi luôn có dạng {code, message, fields?}; message theo Accept-Language (vi mặc định, en). Errors are always {code, message, fields?}.\n- Tài nguyên có phiên bản trả về trong ETag; PATCH phải gửi If-Match (thiếu: 428, cũ: 412). Versioned resources carry an ETag; every PATCH must send If-Match.\n- Xác thực bằng cookie gb_session (kèm X-CSRF-Token khi thay đổi dữ liệu) hoặc Bearer token. Authentication by the gb_session cookie (plus X-CSRF-Token on state-changing requests) or a bearer token.\n- Thân yêu cầu là JSON (Content-Type: application/json), tối đa 24 MiB; trường lạ bị từ chối (unknown_field). Bodies are JSON objects of at most 24 MiB; unknown fields are refused.\n- Phương thức không hỗ trợ trên một đường dẫn có thật: 405 method_not_allowed. An unsupported method on a known path: 405."
+    "description": "Theo dõi nhiệm vụ, tiến độ và giao ban của cơ quan hành chính nhà nước.\nTracking of tasks, progress and briefings for Vietnamese government agencies.\n\nQuy ước / conventions:\n- Ngày là chuỗi YYYY-MM-DD; thời điểm ghi nhận là số nguyên mili giây Unix. Dates are YYYY-MM-DD strings; recorded times are integers, Unix milliseconds.\n- Lỗi luôn có dạng {code, message, fields?}; message theo Accept-Language (vi mặc định, en). Errors are always {code, message, fields?}.\n- Tài nguyên có phiên bản trả về trong ETag; PATCH phải gửi If-Match (thiếu: 428, cũ: 412). Versioned resources carry an ETag; every PATCH must send If-Match.\n- Xác thực bằng cookie gb_session (kèm X-CSRF-Token khi thay đổi dữ liệu) hoặc Bearer token. Authentication by the gb_session cookie (plus X-CSRF-Token on state-changing requests) or a bearer token.\n- Thân yêu cầu là JSON (Content-Type: application/json, có thể kèm tham số như charset), tối đa 1 MiB, lồng tối đa 32 cấp; riêng báo cáo tiến độ kèm tệp của người đã đăng nhập tối đa 24 MiB; trường lạ bị từ chối (unknown_field). Bodies are JSON objects (Content-Type application/json, parameters such as charset allowed) of at most 1 MiB and 32 levels of nesting, 24 MiB for a signed-in caller's progress report with attachments; unknown fields are refused.\n- Máy chủ hết bộ nhớ dành cho thân yêu cầu: 503 server_busy kèm Retry-After. When the server's memory for request bodies is taken: 503 with Retry-After.\n- HEAD trả lời như GET nhưng không có thân. HEAD answers as GET does, without the body.\n- Phương thức không hỗ trợ trên một đường dẫn có thật: 405 method_not_allowed. An unsupported method on a known path: 405."
   },
   "servers": [{"url": "/api/v1"}],
   "security": [{"cookieAuth": []}, {"bearerAuth": []}],
@@ -52,7 +52,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "429": {"$ref": "#/components/responses/TooManyRequests"}
+          "429": {"$ref": "#/components/responses/TooManyRequests"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -72,7 +73,8 @@ std::string_view DocumentText() {
           "401": {"$ref": "#/components/responses/Unauthenticated"},
           "403": {"$ref": "#/components/responses/CsrfFailed"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
-          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -101,7 +103,8 @@ std::string_view DocumentText() {
           "403": {"$ref": "#/components/responses/CsrfFailed"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -131,7 +134,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/Conflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -154,7 +158,8 @@ std::string_view DocumentText() {
           "412": {"$ref": "#/components/responses/PreconditionFailed"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -190,7 +195,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/Conflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -230,7 +236,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -256,7 +263,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -288,7 +296,8 @@ std::string_view DocumentText() {
           "403": {"$ref": "#/components/responses/Forbidden"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -311,7 +320,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -347,7 +357,8 @@ std::string_view DocumentText() {
           "403": {"$ref": "#/components/responses/Forbidden"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -386,7 +397,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -431,7 +443,8 @@ std::string_view DocumentText() {
           "403": {"$ref": "#/components/responses/Forbidden"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -471,7 +484,8 @@ std::string_view DocumentText() {
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
           "422": {"$ref": "#/components/responses/ValidationFailed"},
-          "428": {"$ref": "#/components/responses/PreconditionRequired"}
+          "428": {"$ref": "#/components/responses/PreconditionRequired"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -506,7 +520,7 @@ std::string_view DocumentText() {
       "post": {
         "tags": ["tasks"], "operationId": "reportProgress",
         "summary": "Báo cáo tiến độ / report progress",
-        "description": "Tệp đính kèm gửi dạng base64 trong cùng thân JSON (tối đa 10 tệp, mỗi tệp 10 MiB).\n\nAttachments travel base64-encoded inside the JSON body (at most 10 files of 10 MiB each).",
+        "description": "Tệp đính kèm gửi dạng base64 trong cùng thân JSON (tối đa 10 tệp, mỗi tệp 10 MiB; cả thân tối đa 24 MiB).\n\nAttachments travel base64-encoded inside the JSON body (at most 10 files of 10 MiB each, 24 MiB for the whole body).",
         "parameters": [{"$ref": "#/components/parameters/CsrfToken"}],
         "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProgressCreate"}}}},
         "responses": {
@@ -522,7 +536,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -603,7 +618,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -628,7 +644,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -653,7 +670,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -678,7 +696,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -703,7 +722,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },
@@ -728,7 +748,8 @@ std::string_view DocumentText() {
           "409": {"$ref": "#/components/responses/TaskConflict"},
           "413": {"$ref": "#/components/responses/PayloadTooLarge"},
           "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
-          "422": {"$ref": "#/components/responses/ValidationFailed"}
+          "422": {"$ref": "#/components/responses/ValidationFailed"},
+          "503": {"$ref": "#/components/responses/ServerBusy"}
         }
       }
     },

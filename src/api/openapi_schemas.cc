@@ -98,8 +98,8 @@ std::string_view ComponentsText() {
 
   "responses": {
     "BadRequest": {
-      "description": "Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json) / the body is missing, not UTF-8 or not a JSON object",
-      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["bad_json", "bad_request"]}}}]}}}
+      "description": "Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json), hoặc lồng quá sâu hay quá nhiều phần tử (json_too_complex) / the body is missing, not UTF-8 or not a JSON object (bad_json), or nested too deeply or too many elements (json_too_complex)",
+      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["bad_json", "bad_request", "json_too_complex"]}}}]}}}
     },
     "Unauthenticated": {
       "description": "Chưa đăng nhập, phiên hết hạn hoặc mã truy cập không hợp lệ / no valid session cookie or bearer token",
@@ -134,7 +134,7 @@ std::string_view ComponentsText() {
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["precondition_failed"]}}}]}}}
     },
     "PayloadTooLarge": {
-      "description": "Thân yêu cầu lớn hơn giới hạn của máy chủ (24 MiB) / the body exceeds the server's limit (24 MiB)",
+      "description": "Thân yêu cầu lớn hơn giới hạn (1 MiB; 24 MiB cho báo cáo tiến độ kèm tệp của người đã đăng nhập), trả lời ngay khi nhận phần đầu / the body exceeds the limit (1 MiB; 24 MiB for a signed-in caller's progress report with attachments), answered as soon as the header is in",
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["body_too_large"]}}}]}}}
     },
     "UnsupportedMediaType": {
@@ -148,6 +148,11 @@ std::string_view ComponentsText() {
     "PreconditionRequired": {
       "description": "Thiếu If-Match / the If-Match header is missing",
       "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["precondition_required"]}}}]}}}
+    },
+    "ServerBusy": {
+      "description": "Bộ nhớ dành cho thân yêu cầu đang dùng hết; gửi lại sau Retry-After giây / the memory for request bodies is taken; retry after Retry-After seconds",
+      "headers": {"Retry-After": {"$ref": "#/components/headers/RetryAfter"}},
+      "content": {"application/json": {"schema": {"allOf": [{"$ref": "#/components/schemas/Error"}, {"properties": {"code": {"enum": ["server_busy"]}}}]}}}
     },
     "TooManyRequests": {
       "description": "Đăng nhập sai quá nhiều lần từ địa chỉ này, hãy đợi số giây trong Retry-After / too many failed logins from this address, for this account or across accounts: wait the seconds in Retry-After",
@@ -166,7 +171,7 @@ std::string_view ComponentsText() {
       "additionalProperties": false,
       "required": ["code", "message"],
       "properties": {
-        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
+        "code": {"type": "string", "enum": ["bad_json", "bad_request", "body_too_large", "conflict", "csrf_failed", "extension_not_pending", "forbidden", "header_too_large", "internal_error", "invalid_credentials", "json_too_complex", "method_not_allowed", "not_found", "precondition_failed", "precondition_required", "server_busy", "task_already_completed", "task_cancelled", "too_many_requests", "unauthenticated", "unsupported_media_type", "validation_failed"]},
         "message": {"type": "string"},
         "fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldError"}}
       }

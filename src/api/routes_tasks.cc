@@ -174,7 +174,7 @@ void RegisterTaskRoutes(Api& api) {
     return Json(json::object{{"items", ToJson(*view).as_object()["updates"]}});
   });
 
-  api.Add("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
+  api.AddUpload("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
     const std::int64_t limit = call.ctx.settings().max_attachment_bytes;
     auto input = ParseBody(call.Body(), [&](BodyReader& in) {
       in.OnlyFields({"reported_on", "body", "percent", "attachments"});

@@ -29,6 +29,8 @@ struct ServeOptions {
   std::optional<std::string> web_root;  // the built interface; web/dist when that exists
   int response_cache_mb = 16;
   std::vector<std::string> trusted_proxies;  // reverse proxies whose X-Forwarded-For is believed
+  int max_connections = 10000;
+  int body_memory_mb = 64;
 };
 
 bool SplitListen(const std::string& listen, std::string& address, std::uint16_t& port) {
@@ -110,6 +112,13 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   server_options.request_timeout =
       std::chrono::seconds(std::max(1, options.request_timeout_seconds));
   server_options.idle_timeout = std::chrono::seconds(std::max(1, options.idle_timeout_seconds));
+  server_options.max_connections = static_cast<std::size_t>(std::max(1, options.max_connections));
+  server_options.body_memory_bytes = static_cast<std::size_t>(std::max(1, options.body_memory_mb))
+                                     << 20;
+  if (options.secure_cookies) {
+    // Served over HTTPS: browsers are to come back only that way.
+    server_options.response_headers.emplace_back("Strict-Transport-Security", "max-age=31536000");
+  }
   server_options.error_body = [](std::string_view code) {
     // These errors come before the request is read: Vietnamese, the product's default language.
     return boost::json::serialize(
@@ -130,6 +139,17 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   api::Api api(
       ctx, api::ApiOptions{options.secure_cookies,
                            static_cast<std::size_t>(std::max(0, options.response_cache_mb)) << 20});
+  server_options.max_body_bytes = api.max_body_bytes();
+  server_options.body_limit = [&api](const http::Request& head) {
+    // The web interface's files are only read: no body is of use there.
+    return head.path.rfind("/api/", 0) == 0 ? api.BodyLimit(head)
+                                            : api.options().max_json_body_bytes;
+  };
+  if (server_options.body_memory_bytes < server_options.max_body_bytes) {
+    spdlog::warn(
+        "--body-memory-mb {} is below the largest body ({} MiB): such uploads will be refused",
+        options.body_memory_mb, server_options.max_body_bytes >> 20);
+  }
   http::Server server(server_options, [&api, &web, &proxies](http::Request& request) {
     request.client_address =
         proxies->ClientAddress(request.client_address, request.header("X-Forwarded-For"));
@@ -146,6 +166,8 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
                         1000.0;
   spdlog::info("giaoban listening on http://{}:{} (database: {}, ready in {:.1f} ms)",
                server_options.address, server.port(), db->description(), ready_ms);
+  spdlog::info("at most {} connections and {} MiB of request bodies at once",
+               server.connection_cap(), server_options.body_memory_bytes >> 20);
   SnapshotKeeper keeper(ctx);
   server.Run();
   spdlog::info("giaoban stopped");
@@ -160,7 +182,8 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--listen", options->listen, "ADDRESS:PORT to listen on (port 0: any free port)");
   cmd->add_option("--threads", options->network_threads, "Network threads");
   cmd->add_option("--workers", options->workers, "Worker threads for database work");
-  cmd->add_flag("--secure-cookies", options->secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  cmd->add_flag("--secure-cookies", options->secure_cookies,
+                "Mark cookies Secure and send Strict-Transport-Security (behind HTTPS)");
   cmd->add_option("--request-timeout", options->request_timeout_seconds,
                   "Seconds a client has to send a whole request");
   cmd->add_option("--idle-timeout", options->idle_timeout_seconds,
@@ -170,6 +193,12 @@ void RegisterServe(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--trusted-proxy", options->trusted_proxies,
                   "Address of a reverse proxy in front of the server (repeatable); only requests "
                   "from these take the client's address from X-Forwarded-For");
+  cmd->add_option("--max-connections", options->max_connections,
+                  "Open connections at most (kept below the descriptor limit as well); at the cap "
+                  "the one idle the longest is closed for a new one");
+  cmd->add_option("--body-memory-mb", options->body_memory_mb,
+                  "Memory for request bodies being received, across all connections; beyond "
+                  "it requests are answered 503");
   cmd->add_option("--web-root", options->web_root,
                   "Folder of the built web interface (default: web/dist when present)");
   cmd->callback([&global, options] { global.exit_code = Serve(global, *options); });

@@ -38,6 +38,49 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
   return std::nullopt;
 }
 
+namespace {
+
+// RFC 9110 token characters, the only ones a type or subtype may have.
+bool IsTokenChar(char c) {
+  if (std::isalnum(static_cast<unsigned char>(c))) return true;
+  return std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+}
+
+std::string_view TrimWhiteSpace(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::string> LowerToken(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (!IsTokenChar(c)) return std::nullopt;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<MediaType> ParseMediaType(std::string_view value) {
+  // Parameters are not interpreted: JSON is UTF-8 whatever a charset says (RFC 8259).
+  const std::string_view essence = TrimWhiteSpace(value.substr(0, value.find(';')));
+  const std::size_t slash = essence.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  auto type = LowerToken(essence.substr(0, slash));
+  auto subtype = LowerToken(essence.substr(slash + 1));
+  if (!type || !subtype) return std::nullopt;
+  return MediaType{std::move(*type), std::move(*subtype)};
+}
+
+bool IsJsonMediaType(std::string_view value) {
+  const auto media = ParseMediaType(value);
+  return media && media->type == "application" && media->subtype == "json";
+}
+
 bool ParseTarget(std::string_view target, std::string& path,
                  std::multimap<std::string, std::string>& query) {
   auto parsed = boost::urls::parse_origin_form(target);

@@ -41,6 +41,18 @@ struct Response {
   }
 };
 
+// A Content-Type's type and subtype, lower case; its parameters (such as charset) are not kept.
+struct MediaType {
+  std::string type;
+  std::string subtype;
+};
+
+// Parses "type/subtype *(OWS ; OWS parameter)" (RFC 9110, 8.3.1); nullopt when it is not one.
+std::optional<MediaType> ParseMediaType(std::string_view value);
+
+// Whether a Content-Type names JSON: application/json, any case, with or without parameters.
+bool IsJsonMediaType(std::string_view value);
+
 // Splits a request target into its decoded path and query; false if it is malformed.
 bool ParseTarget(std::string_view target, std::string& path,
                  std::multimap<std::string, std::string>& query);

@@ -9,6 +9,10 @@ namespace giaoban::intl {
 
 bool IsValidUtf8(std::string_view text);
 
+// The text with every run of bytes that is not well-formed UTF-8 replaced by one U+FFFD, for
+// echoing what a client sent (a parameter name, say) in a JSON answer.
+std::string ToValidUtf8(std::string_view text);
+
 // Unicode NFC. Input that is not valid UTF-8 is returned unchanged (validate first).
 std::string ToNfc(std::string_view text);
 

@@ -63,6 +63,27 @@ TEST(IsValidUtf8Test, RejectsMalformedText) {
   }
 }
 
+TEST(ToValidUtf8Test, KeepsWellFormedTextAsItIs) {
+  EXPECT_EQ(ToValidUtf8(""), "");
+  EXPECT_EQ(ToValidUtf8("Ủy ban nhân dân"), "Ủy ban nhân dân");
+  EXPECT_EQ(ToValidUtf8(std::string("a\0b", 3)), std::string("a\0b", 3));
+}
+
+TEST(ToValidUtf8Test, ReplacesEachRunOfBadBytesOnce) {
+  const std::string fffd = "\xEF\xBF\xBD";
+  EXPECT_EQ(ToValidUtf8("\xFF\xFE"), fffd);
+  EXPECT_EQ(ToValidUtf8("a\xC3"), "a" + fffd);                     // truncated at the end
+  EXPECT_EQ(ToValidUtf8("\xC0\xAF/"), fffd + "/");                 // overlong '/'
+  EXPECT_EQ(ToValidUtf8("x\xED\xA0\x80y"), "x" + fffd + "y");      // a surrogate
+  EXPECT_EQ(ToValidUtf8("tr\xE1\xBA\xA1ng\x80"), "trạng" + fffd);  // good text kept
+  EXPECT_EQ(ToValidUtf8("\x80"
+                        "a"
+                        "\x80"),
+            fffd + "a" + fffd);
+  for (const char* bad : {"\xF4\x90\x80\x80", "\xE1\x28\xA1", "Vi\xE1\xBB"})
+    EXPECT_TRUE(IsValidUtf8(ToValidUtf8(bad))) << testing::PrintToString(std::string(bad));
+}
+
 TEST(ToNfcTest, ComposesDecomposedVietnamese) {
   ASSERT_NE(kVietNfd, kVietNfc);
   EXPECT_EQ(ToNfc(kVietNfd), kVietNfc);
