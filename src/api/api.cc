@@ -85,7 +85,13 @@ void Api::Add(std::string method, std::string pattern, Handler handler, bool pub
 }
 
 void Api::AddCacheableRead(std::string pattern, Handler handler) {
-  router_.Add("GET", std::string(kPrefix) + pattern, Route{std::move(handler), false, true});
+  router_.Add("GET", std::string(kPrefix) + pattern,
+              Route{std::move(handler), false, true, false, true});
+}
+
+void Api::AddQueryRead(std::string pattern, Handler handler) {
+  router_.Add("GET", std::string(kPrefix) + pattern,
+              Route{std::move(handler), false, false, false, true});
 }
 
 void Api::AddUpload(std::string method, std::string pattern, Handler handler) {
@@ -156,6 +162,11 @@ http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
         request.header("X-CSRF-Token").value_or("") != call.actor->csrf_token) {
       return ErrorResponse({403, "csrf_failed", {}}, language);
     }
+  }
+  if (!route->takes_query && !request.query.empty()) {
+    return ErrorResponse(
+        service::Error::Validation({{request.query.begin()->first, "unknown_parameter"}}),
+        language);
   }
   if (ChangesState(request.method) && !request.body.empty()) {
     if (!http::IsJsonMediaType(request.header("Content-Type").value_or("")))

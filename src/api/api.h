@@ -66,6 +66,9 @@ struct Route {
   bool cacheable = false;
   // Takes files inside its JSON body, and so larger bodies from a signed-in caller.
   bool takes_uploads = false;
+  // Reads query parameters (and refuses those it does not know). Every other route answers any
+  // query parameter with 422, so that no input is silently ignored.
+  bool takes_query = false;
 };
 
 class Api {
@@ -86,6 +89,8 @@ class Api {
   void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
   // A GET whose answer may come from the response cache (see Route::cacheable).
   void AddCacheableRead(std::string pattern, Handler handler);
+  // A GET whose handler reads and checks its own query parameters.
+  void AddQueryRead(std::string pattern, Handler handler);
   // A route whose JSON body carries files (see Route::takes_uploads).
   void AddUpload(std::string method, std::string pattern, Handler handler);
   Services& services() { return services_; }

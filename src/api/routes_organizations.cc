@@ -13,9 +13,14 @@ using service::Error;
 void RegisterOrganizationRoutes(Api& api) {
   Services& s = api.services();
 
-  api.Add("GET", "/organizations", [&s](Call& call) -> Reply {
-    const auto& q = call.request.query;
-    const bool all = q.count("include_expired") && q.find("include_expired")->second == "true";
+  api.AddQueryRead("/organizations", [&s](Call& call) -> Reply {
+    bool all = false;
+    for (const auto& [name, value] : call.request.query) {
+      if (name != "include_expired") return Error::Validation({{name, "unknown_parameter"}});
+      if (value != "true" && value != "false")
+        return Error::Validation({{name, "invalid", {"true", "false"}}});
+      all = value == "true";
+    }
     json::array items;
     for (const auto& o : s.organizations.List(call.who(), all)) items.push_back(ToJson(o));
     return Json(json::object{{"items", std::move(items)}});
@@ -83,7 +88,7 @@ void RegisterOrganizationRoutes(Api& api) {
     return VersionedJson(o);
   });
 
-  api.Add("GET", "/people", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/people", [&s](Call& call) -> Reply {
     std::optional<std::int64_t> org;
     std::optional<service::Role> role;
     for (const auto& [name, text] : call.request.query) {

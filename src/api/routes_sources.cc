@@ -31,7 +31,7 @@ service::SourceInput ReadSource(BodyReader& in, service::Validator& v, bool crea
 void RegisterSourceRoutes(Api& api) {
   Services& s = api.services();
 
-  api.Add("GET", "/sources", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/sources", [&s](Call& call) -> Reply {
     std::optional<std::string> kind, text;
     for (const auto& [name, value] : call.request.query) {
       if (name == "kind") {

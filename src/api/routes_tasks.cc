@@ -101,7 +101,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   // The whole filtered list as a workbook, for those who carry on in Excel.
-  api.Add("GET", "/tasks/export.xlsx", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/tasks/export.xlsx", [&s](Call& call) -> Reply {
     // Beyond this a sheet is no longer read, and the rows would all be held in memory at once.
     constexpr int kMaxExportRows = 20'000;
     auto params = call.request.query;
@@ -142,7 +142,7 @@ void RegisterTaskRoutes(Api& api) {
     return ToReply(s.tasks.Create(call.who(), *input), 201);
   });
 
-  api.Add("GET", "/tasks/{id}", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/tasks/{id}", [&s](Call& call) -> Reply {
     auto as_of = AsOfParameter(call.request);
     if (!as_of) return as_of.error();
     return ToReply(s.tasks.Get(call.who(), call.id(), *as_of));
@@ -156,7 +156,7 @@ void RegisterTaskRoutes(Api& api) {
     return ToReply(s.tasks.Update(call.who(), call.id(), *version, *input));
   });
 
-  api.Add("GET", "/tasks/{id}/history", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/tasks/{id}/history", [&s](Call& call) -> Reply {
     auto as_of = AsOfParameter(call.request);
     if (!as_of) return as_of.error();
     auto history = s.tasks.History(call.who(), call.id(), *as_of);
@@ -166,7 +166,7 @@ void RegisterTaskRoutes(Api& api) {
     return Json(json::object{{"items", std::move(items)}, {"later", history->later}});
   });
 
-  api.Add("GET", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
+  api.AddQueryRead("/tasks/{id}/updates", [&s](Call& call) -> Reply {
     auto as_of = AsOfParameter(call.request);
     if (!as_of) return as_of.error();
     auto view = s.tasks.Get(call.who(), call.id(), *as_of);

@@ -6,6 +6,7 @@ import http.client
 import json
 import os
 import resource
+import select
 import socket
 import subprocess
 import threading
@@ -138,27 +139,22 @@ class BodyMemoryBudgetTest(ApiTestCase):
         cls.server = Server(cls.db, "--body-memory-mb", "2")
 
     def test_bodies_beyond_the_budget_wait_for_room_with_503(self):
-        # Slow clients announce 900 KB each and send a part: two of them hold the 2 MiB budget, so
-        # one of the first three is told to come back later. A client is taken as holding memory
-        # when the server has not answered it after a while.
-        holders, refused = [], None
-        for _ in range(5):
-            s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+        # Three slow clients announce 900 KB each and send a part: two of them fit the 2 MiB budget,
+        # so exactly one is told to come back later, and the other two are kept waiting for their
+        # bodies, holding their share.
+        clients = []
+        for _ in range(3):
+            s = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
             s.sendall(raw_head("POST", LOGIN, 900_000) + b'{"username": "')
-            s.settimeout(2)
-            try:
-                answer = s.recv(65536)
-            except socket.timeout:
-                holders.append(s)
-                continue
-            s.settimeout(5)
-            while more := s.recv(65536):  # the server closes after refusing
-                answer += more
-            s.close()
-            refused = parse_raw_response(answer)
-            break
-        self.assertIsNotNone(refused, "every client was let in")
-        self.assertEqual(len(holders), 2)
+            clients.append(s)
+        answered, _, _ = select.select(clients, [], [], 60)
+        self.assertEqual(len(answered), 1, "one client of three is refused")
+        answer = b""
+        while more := answered[0].recv(65536):  # the server closes after refusing
+            answer += more
+        answered[0].close()
+        holders = [s for s in clients if s is not answered[0]]
+        refused = parse_raw_response(answer)
         self.assertError(refused, 503, "server_busy")
         self.assertGreater(int(refused.headers.get("retry-after", "0")), 0, refused.headers)
         # Small requests without a body are not affected.

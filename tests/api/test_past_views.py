@@ -266,6 +266,23 @@ class BusinessDatesTest(ApiTestCase):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["explanations"][0]["answered_on"], "2023-08-21")
 
+    def test_no_query_parameter_is_accepted_and_ignored(self):
+        tid = self.new_task()
+        for method, path, body in (
+                ("GET", "/api/v1/me", None), ("GET", "/api/v1/users", None),
+                ("GET", f"/api/v1/sources/{self.source}", None),
+                ("GET", f"/api/v1/organizations/{self.agency.infra}", None),
+                ("POST", f"{TASKS}/{tid}/explanations", {"question": "Vì sao?"}),
+                ("GET", "/api/v1/health", None)):
+            with self.subTest(method=method, path=path):
+                r = self.director.request(method, path + "?dry_run=1", body)
+                self.assertError(r, 422, "validation_failed", "dry_run", "unknown_parameter")
+        r = self.director.get("/api/v1/organizations?include_expired=yes")
+        self.assertError(r, 422, "validation_failed", "include_expired", "invalid")
+        self.assertEqual(self.director.get("/api/v1/organizations?include_expired=true").status, 200)
+        # Nothing was created by the refused request.
+        self.assertEqual(self.director.get(f"{TASKS}/{tid}").json["explanations"], [])
+
 
 if __name__ == "__main__":
     unittest.main()
