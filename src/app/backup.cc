@@ -189,10 +189,29 @@ bool DumpPostgres(const std::string& url, const std::string& partial, std::strin
   return false;
 }
 
+// Whether writing `destination` would replace the SQLite database at `database` or one of its
+// companion files: renaming over the live file cuts every open connection off from it.
+bool IsTheDatabase(const std::string& database, const std::string& destination) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = database + suffix;
+    if (fs::exists(file, ec) && fs::exists(destination, ec) &&
+        fs::equivalent(file, destination, ec))
+      return true;
+    if (fs::weakly_canonical(file, ec) == fs::weakly_canonical(destination, ec)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int Backup(const std::string& url, const std::string& destination) {
   auto db = storage::OpenDatabase(url, 1);
+  if (db->dialect() == storage::Dialect::kSqlite && IsTheDatabase(url, destination)) {
+    std::cerr << "error: backup to " << destination
+              << " refused: it is the database itself; choose another file\n";
+    return 1;
+  }
   const std::string partial = destination + ".partial";
   RemoveTemporaries(partial);
   std::string error;

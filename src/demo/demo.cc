@@ -920,8 +920,9 @@ void DemoLoader::RunStep(TaskPlan& t, const Step& step) {
     }
     case Step::Kind::kDecideExtension: {
       if (t.extension_id == 0) return;
+      // Decided on the step's date; an approval takes effect that day.
       service::ExtensionDecisionInput in{step.approve ? "approved" : "refused", step.text,
-                                         step.date};
+                                         step.date, std::nullopt};
       Must(tasks_.DecideExtension(ActorOf(leader_users_[cat::kDirector]), t.id, t.extension_id, in),
            "extension decision" + what);
       t.extension_id = 0;

@@ -7,7 +7,7 @@ namespace giaoban::service {
 
 using storage::Param;
 
-void RecordEvent(storage::Connection& c, const EventRecord& e) {
+void RecordEvent(storage::Connection& c, const EventRecord& e, std::optional<Date> occurred_on) {
   c.execute(
       "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
       "recorded_at, before_json, after_json, occurred_on) "
@@ -16,7 +16,7 @@ void RecordEvent(storage::Connection& c, const EventRecord& e) {
        Param(e.actor_user_id), Param(Context::NowMillis()),
        e.before_json.empty() ? storage::Value(nullptr) : Param(e.before_json),
        e.after_json.empty() ? storage::Value(nullptr) : Param(e.after_json),
-       DateParam(e.occurred_on)});
+       DateParam(occurred_on)});
 }
 
 TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Date> as_of) {

@@ -19,11 +19,12 @@ struct EventRecord {
   std::optional<Id> actor_user_id;
   std::string before_json;  // empty when there was nothing before
   std::string after_json;
-  // The business date of the fact: a task "as of D" shows only the history dated by D.
-  std::optional<Date> occurred_on;
 };
 
-void RecordEvent(storage::Connection& c, const EventRecord& event);
+// `occurred_on` is the business date of the fact a task's event records: the task as of a date D
+// shows only the history dated by D. Events without one are dated by their recording.
+void RecordEvent(storage::Connection& c, const EventRecord& event,
+                 std::optional<Date> occurred_on = std::nullopt);
 
 // The task's history; with `as_of`, only the events about facts dated on or before it.
 TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id,

@@ -76,10 +76,11 @@ User UserFromRow(const storage::Row& row) {
   u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
   u.disabled = row.boolean(3);
   u.version = row.integer(13);
-  u.person.version = row.integer(14);
-  u.person.role = u.role;
-  u.person = {row.integer(4), row.integer(5), row.text(6),  row.text(7),
-              row.text(8),    row.text(9),    row.text(10), row.boolean(11)};
+  u.person = {row.integer(4),  row.integer(5),
+              row.text(6),     row.text(7),
+              row.text(8),     row.text(9),
+              row.text(10),    row.boolean(11),
+              row.integer(14), std::optional<Role>(u.role)};
   return u;
 }
 

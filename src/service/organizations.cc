@@ -234,8 +234,10 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
         const std::string previous =
             boost::json::serialize(boost::json::object{{"lead_org_id", id}});
         for (const auto& row : moved.rows) {
-          RecordEvent(c, {after->agency_id, "task", row.integer(0), row.integer(0),
-                          "lead_org_moved", by.user_id, previous, change, effective_on});
+          RecordEvent(c,
+                      {after->agency_id, "task", row.integer(0), row.integer(0), "lead_org_moved",
+                       by.user_id, previous, change},
+                      effective_on);
         }
         return *after;
       });
@@ -286,7 +288,9 @@ Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& b
                  intl::ToNfc(in.position),
                  in.email,
                  in.phone,
-                 true};
+                 true,
+                 1,
+                 std::nullopt};
         p.id =
             c.execute(
                  "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "

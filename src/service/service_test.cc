@@ -115,8 +115,8 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
           tasks.RequestExtension(consolidator_, id, {assigned, wanted, "Chờ ý kiến của Bộ"});
       ASSERT_TRUE(requested.ok()) << requested.error().code;
       const Id extension = requested->task.extensions.back().id;
-      auto decided = tasks.DecideExtension(director_, id, extension,
-                                           {"approved", "", assigned.AddDays(5 + pick(40))});
+      auto decided = tasks.DecideExtension(
+          director_, id, extension, {"approved", "", assigned.AddDays(5 + pick(40)), std::nullopt});
       ASSERT_TRUE(decided.ok()) << decided.error().code;
     }
     const int fate = pick(10);
@@ -169,7 +169,9 @@ TEST_P(ServiceContract, DatabaseStatusesAgreeWithDomainRules) {
     std::set<Id> listed_extended;
     for (const auto& t : extended_page->items) listed_extended.insert(t.id);
     EXPECT_EQ(listed_extended, extended_ids) << "on " << as_of.Iso();
-    if (day > 100) EXPECT_FALSE(extended_ids.empty()) << "no extension by " << as_of.Iso();
+    if (day > 100) {
+      EXPECT_FALSE(extended_ids.empty()) << "no extension by " << as_of.Iso();
+    }
   }
   // The comparison means something only if every status turned up on some date.
   EXPECT_EQ(seen.size(), 5u);
@@ -222,7 +224,7 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
             consolidator_, id, {today, s.deadline_in_force->AddDays(10), "Chờ vốn"});
         if (requested.ok())
           (void)tasks.DecideExtension(director_, id, requested->task.extensions.back().id,
-                                      {"approved", "", today});
+                                      {"approved", "", today, std::nullopt});
       }
     }
     auto filter = ParseTaskFilter({{"page_size", "200"}}, today);
@@ -251,7 +253,9 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
     EXPECT_EQ(stats->totals, expected) << "on " << today.Iso();
     auto snapshot = db_->transact(storage::TransactionMode::kRead,
                                   [](storage::Connection& c) { return SnapshotDate(c); });
-    if (refreshed) EXPECT_EQ(snapshot, today);
+    if (refreshed) {
+      EXPECT_EQ(snapshot, today);
+    }
   }
   EXPECT_GE(seen.size(), 4u);
 

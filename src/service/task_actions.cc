@@ -49,8 +49,10 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
               {Param(Context::NowMillis()), Param(id)});
     StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
-    RecordEvent(c, {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
-                    TaskSnapshotJson(*before), TaskSnapshotJson(*after), occurred_on});
+    RecordEvent(c,
+                {before->detail.summary.agency_id, "task", id, id, action, by.user_id,
+                 TaskSnapshotJson(*before), TaskSnapshotJson(*after)},
+                occurred_on);
     LoadTaskChildren(c, *after);
     const Date today = ctx.Today();
     ComputeStatus(*after, today, ctx.settings().due_soon_days);
@@ -125,6 +127,8 @@ Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const Completio
   const Date completed_on = input.completed_on.value_or(today);
   Validator v;
   if (completed_on > today) v.Add("completed_on", "in_future");
+  if (input.result_doc_date && *input.result_doc_date > today)
+    v.Add("result_doc_date", "in_future");
   if (input.result_doc_number.size() > 100) v.Add("result_doc_number", "too_long");
   if (input.note.size() > 4000) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
@@ -191,10 +195,15 @@ Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id exten
   // Like every business date, a decision and the extension it grants take effect no later than
   // today: the status snapshot relies on no fact changing a task by itself in the future.
   if (decided_on > ctx_.Today()) v.Add("decided_on", "in_future");
-  if (input.effective_on && input.decision == "refused")
-    v.Add("effective_on", "not_applicable");  // a refusal moves no deadline
-  else if (effective_on > ctx_.Today())
-    v.Add("effective_on", "in_future");
+  if (input.effective_on) {  // otherwise it is the decision's date, checked above
+    if (!approved)
+      v.Add("effective_on", "not_applicable");  // a refusal moves no deadline
+    else if (effective_on > ctx_.Today())
+      v.Add("effective_on", "in_future");
+    else if (effective_on < decided_on)
+      // Taking effect before it was granted would rewrite what was true on the days between.
+      v.Add("effective_on", "before_decided_on");
+  }
   if (input.note.size() > 4000) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
   const char* action = approved ? "extension_approved" : "extension_refused";

@@ -122,7 +122,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     if (auto id = ParseId(value))
       out = id;
     else
-      v.Add(name, "invalid", {"true", "false"});
+      v.Add(name, "invalid");
   };
   auto bool_param = [&](const std::string& name, const std::string& value,
                         std::optional<bool>& out) {
@@ -131,7 +131,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     else if (value == "false" || value == "0")
       out = false;
     else
-      v.Add(name, "invalid");
+      v.Add(name, "invalid", {"true", "false"});
   };
   auto date_param = [&](const std::string& name, const std::string& value,
                         std::optional<Date>& out) {

@@ -253,8 +253,14 @@ std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
       }
     }
   }
-  hidden += static_cast<std::int64_t>(
-      std::erase_if(d.extensions, [&](const Extension& e) { return e.requested_on > as_of; }));
+  // A request made later hides its decision too: each is a fact of its own.
+  std::int64_t later_decisions = 0;
+  hidden += static_cast<std::int64_t>(std::erase_if(d.extensions, [&](const Extension& e) {
+    if (e.requested_on <= as_of) return false;
+    if (e.state != "pending") ++later_decisions;
+    return true;
+  }));
+  hidden += later_decisions;
   for (Extension& e : d.extensions) {
     // An approval counts from the date it takes effect, as the deadline in force does; a refusal
     // from the date it was decided.
@@ -269,8 +275,13 @@ std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
       ++hidden;
     }
   }
-  hidden += static_cast<std::int64_t>(
-      std::erase_if(d.explanations, [&](const Explanation& x) { return x.requested_on > as_of; }));
+  std::int64_t later_answers = 0;
+  hidden += static_cast<std::int64_t>(std::erase_if(d.explanations, [&](const Explanation& x) {
+    if (x.requested_on <= as_of) return false;
+    if (x.answer) ++later_answers;
+    return true;
+  }));
+  hidden += later_answers;
   for (Explanation& x : d.explanations) {
     if (x.answered_on && *x.answered_on > as_of) {
       x.answer.reset();

@@ -266,8 +266,9 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
     ReplaceLinks(c, id, in);
     StoreSnapshotStatus(c, id);
     auto rec = LoadTaskRecord(c, id);
-    RecordEvent(c, {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec),
-                    assigned_on});
+    RecordEvent(c,
+                {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec)},
+                assigned_on);
     return ViewOf(c, by, id, today, ctx_.settings().due_soon_days);
   });
 }
@@ -342,8 +343,10 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     RefreshTaskSearch(c, id);
     StoreSnapshotStatus(c, id);
     auto after = LoadTaskRecord(c, id);
-    RecordEvent(c, {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
-                    TaskSnapshotJson(*after), ctx_.Today()});
+    RecordEvent(c,
+                {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
+                 TaskSnapshotJson(*after)},
+                ctx_.Today());
     return ViewOf(c, by, id, ctx_.Today(), ctx_.settings().due_soon_days);
   });
 }

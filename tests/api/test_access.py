@@ -83,7 +83,7 @@ class AccessTestCase(ApiTestCase):
                                                              "reason": "Chờ ý kiến các sở"})
         if action == "decide_extension":
             return client.post(f"{TASKS}/{tid}/extensions/{prepared}/decision",
-                               {"decision": "approved", "effective_on": "2023-08-20"})
+                               {"decision": "approved"})
         if action == "cancel":
             return client.post(f"{TASKS}/{tid}/cancel", {"reason": "Không còn phù hợp", "cancelled_on": "2023-08-20"})
         if action == "request_explanation":

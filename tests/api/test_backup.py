@@ -303,6 +303,28 @@ class BackupTest(ApiTestCase):
         self.assertNotEqual(r.returncode, 0)
         self.assertFalse(os.path.exists(target))
 
+    @unittest.skipUnless(DIALECT == "sqlite", "a SQLite database is a file that a backup could replace")
+    def test_a_backup_over_the_live_database_is_refused(self):
+        def tasks_on_disk() -> int:
+            import sqlite3
+            with sqlite3.connect(self.db.url) as connection:
+                count = connection.execute("SELECT COUNT(*) FROM tasks").fetchone()[0]
+            connection.close()
+            return count
+
+        before = tasks_on_disk()
+        for target in (self.db.url, self.db.url + "-wal",
+                       os.path.join(os.path.dirname(self.db.url), ".", os.path.basename(self.db.url))):
+            with self.subTest(target=target):
+                r = self.db.cli("backup", "--out", target, check=False)
+                self.assertNotEqual(r.returncode, 0)
+                self.assertIn("refused", r.stderr)
+        # The server still writes to the file it opened, which is still the database.
+        director = self.session("director")
+        source = self.create_source(director, "ad_hoc", "Công văn sau khi sao lưu bị từ chối")
+        self.create_task(director, source, self.agency.infra, "Nhiệm vụ ghi sau đó")
+        self.assertEqual(tasks_on_disk(), before + 1)
+
 
 def process_alive(pid: int) -> bool:
     """True while `pid` runs (a zombie waiting for its parent to collect it has ended)."""

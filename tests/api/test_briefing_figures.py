@@ -94,6 +94,15 @@ class BriefingFiguresTest(ApiTestCase):
                          "not_applicable")
         r = self.director.get(f"{TASKS}?sort=colour")
         self.assertIn("deadline", r.json["fields"][0]["allowed"])
+        r = self.director.get(f"{STATS}?key=maybe")
+        self.assertEqual(r.json["fields"][0]["allowed"], ["true", "false"])
+        r = self.director.get(f"{TASKS}?lead_org=abc")
+        self.assertError(r, 422, "validation_failed", "lead_org", "invalid")
+        self.assertNotIn("allowed", r.json["fields"][0])
+        # Statistics take a list's paging and sorting, and check them the same way.
+        for query, field in (("sort=-foo", "sort"), ("page=abc", "page"), ("page_size=9999", "page_size")):
+            with self.subTest(query=query):
+                self.assertError(self.director.get(f"{STATS}?{query}"), 422, "validation_failed", field)
 
     def test_sort_keys_are_capped_and_never_repeated(self):
         many = ",".join(["id"] * 3000)

@@ -461,8 +461,7 @@ class OpenApiRoutesTest(OpenApiCase):
                          {"decision": "invalid"})
         self.assertEqual(director.post(f"{base}/extensions/999999/decision",
                                        {"decision": "approved"}).status, 404)
-        r = director.post(decision, {"decision": "approved", "note": "Đồng ý",
-                                     "effective_on": "2023-08-25"})
+        r = director.post(decision, {"decision": "approved", "note": "Đồng ý"})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.json["extensions"][0]["state"], "approved")
         self.assertTrue(r.json["extended"])

@@ -254,6 +254,45 @@ class BusinessDatesTest(ApiTestCase):
         self.assertEqual(self.director.get(f"{TASKS}/{tid}?as_of=2023-08-22").json["deadline_in_force"], "2023-10-15")
         self.assertEqual(self.director.get(f"{TASKS}/{tid}?as_of=2023-08-21").json["deadline_in_force"], "2023-09-15")
 
+    def test_an_approval_cannot_take_effect_before_it_was_decided(self):
+        """A deadline moved back to before the decision would rewrite figures already read out."""
+        tid = self.new_task()
+        ext = self.request(tid, requested_on="2023-08-20")
+        past = self.director.get(f"/api/v1/stats?as_of=2023-09-20&source={self.source}").json
+        r = self.director.post(f"{TASKS}/{tid}/extensions/{ext['id']}/decision",
+                               {"decision": "approved", "decided_on": "2023-09-25", "effective_on": "2023-08-01"})
+        self.assertError(r, 422, "validation_failed", "effective_on", "before_decided_on")
+        self.assertEqual([f["field"] for f in r.json["fields"]], ["effective_on"])
+        r = self.director.post(f"{TASKS}/{tid}/extensions/{ext['id']}/decision",
+                               {"decision": "approved", "decided_on": "2999-01-01"})
+        self.assertEqual([f["field"] for f in r.json["fields"]], ["decided_on"], "only the field that was sent")
+        r = self.director.post(f"{TASKS}/{tid}/extensions/{ext['id']}/decision",
+                               {"decision": "approved", "decided_on": "2023-09-25"})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.director.get(f"/api/v1/stats?as_of=2023-09-20&source={self.source}").json, past)
+
+    def test_a_request_made_later_counts_with_its_decision(self):
+        tid = self.new_task()
+        ext = self.request(tid, requested_on="2023-08-20")
+        r = self.director.post(f"{TASKS}/{tid}/extensions/{ext['id']}/decision",
+                               {"decision": "refused", "decided_on": "2023-08-25"})
+        self.assertEqual(r.status, 200, r)
+        r = self.director.post(f"{TASKS}/{tid}/explanations", {"question": "Vì sao?", "requested_on": "2023-08-21"})
+        xid = r.json["explanations"][0]["id"]
+        self.assertEqual(self.head.post(f"{TASKS}/{tid}/explanations/{xid}/answer",
+                                        {"answer": "Thiếu vốn", "answered_on": "2023-08-22"}).status, 200)
+        for as_of, later in (("2023-08-19", 4), ("2023-08-21", 2), ("2023-08-22", 1), ("2023-08-25", 0)):
+            with self.subTest(as_of=as_of):
+                view = self.director.get(f"{TASKS}/{tid}?as_of={as_of}").json
+                history = self.director.get(f"{TASKS}/{tid}/history?as_of={as_of}").json
+                self.assertEqual(view["later_facts"], later)
+                self.assertEqual(history["later"], later)
+
+    def test_a_result_document_cannot_be_dated_in_the_future(self):
+        r = self.head.post(f"{TASKS}/{self.new_task()}/complete",
+                           {"completed_on": "2023-08-20", "result_doc_number": "1/BC", "result_doc_date": "2999-01-01"})
+        self.assertError(r, 422, "validation_failed", "result_doc_date", "in_future")
+
     def test_explanations_keep_the_dates_they_were_asked_and_answered(self):
         tid = self.new_task()
         r = self.director.post(f"{TASKS}/{tid}/explanations", {"question": "Vì sao chậm?", "requested_on": "2023-08-20"})

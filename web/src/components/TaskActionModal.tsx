@@ -50,6 +50,7 @@ const DATE_FIELDS = [
   'requested_deadline',
   'decided_on',
   'effective_on',
+  'answered_on',
   'cancelled_on',
 ];
 const inFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
@@ -69,7 +70,8 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
     const today = dayjs();
     if (action.kind === 'progress') form.setFieldsValue({ reported_on: today, percent: task.progress });
     if (action.kind === 'complete') form.setFieldsValue({ completed_on: today });
-    if (action.kind === 'extension') form.setFieldsValue({ requested_on: today });
+    if (action.kind === 'extension' || action.kind === 'explain') form.setFieldsValue({ requested_on: today });
+    if (action.kind === 'answer') form.setFieldsValue({ answered_on: today });
     if (action.kind === 'decide') form.setFieldsValue({ decided_on: today, effective_on: today });
     if (action.kind === 'cancel') form.setFieldsValue({ kind: 'cancelled', cancelled_on: today });
   }, [action, form, task.progress]);
@@ -136,10 +138,16 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
           });
           break;
         case 'explain':
-          result = await requestExplanation(task.id, { question: String(v.question) });
+          result = await requestExplanation(task.id, {
+            question: String(v.question),
+            requested_on: v.requested_on as string | undefined,
+          });
           break;
         case 'answer':
-          result = await answerExplanation(task.id, action.explanationId, { answer: String(v.answer) });
+          result = await answerExplanation(task.id, action.explanationId, {
+            answer: String(v.answer),
+            answered_on: v.answered_on as string | undefined,
+          });
           break;
         case 'cancel':
           result = await cancelTask(task.id, {
@@ -274,20 +282,36 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
             </Form.Item>
             {action.decision === 'approved' && (
               <Form.Item name="effective_on" label={t('detail.decision.effectiveOn')}>
-                <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
+                <DatePicker
+                  format="DD/MM/YYYY"
+                  disabledDate={(d) => {
+                    const decided = form.getFieldValue('decided_on') as Dayjs | undefined;
+                    return inFuture(d) || (!!decided && d.isBefore(decided, 'day'));
+                  }}
+                />
               </Form.Item>
             )}
           </>
         )}
         {action.kind === 'explain' && (
-          <Form.Item name="question" label={t('detail.expl.question')} rules={required(t('detail.expl.question'))}>
-            <Input.TextArea rows={4} maxLength={4000} />
-          </Form.Item>
+          <>
+            <Form.Item name="question" label={t('detail.expl.question')} rules={required(t('detail.expl.question'))}>
+              <Input.TextArea rows={4} maxLength={4000} />
+            </Form.Item>
+            <Form.Item name="requested_on" label={t('detail.expl.requestedOn')}>
+              <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
+            </Form.Item>
+          </>
         )}
         {action.kind === 'answer' && (
-          <Form.Item name="answer" label={t('detail.expl.answer')} rules={required(t('detail.expl.answer'))}>
-            <Input.TextArea rows={5} maxLength={20000} />
-          </Form.Item>
+          <>
+            <Form.Item name="answer" label={t('detail.expl.answer')} rules={required(t('detail.expl.answer'))}>
+              <Input.TextArea rows={5} maxLength={20000} />
+            </Form.Item>
+            <Form.Item name="answered_on" label={t('detail.expl.answeredOn')}>
+              <DatePicker format="DD/MM/YYYY" disabledDate={inFuture} />
+            </Form.Item>
+          </>
         )}
         {action.kind === 'cancel' && (
           <>
