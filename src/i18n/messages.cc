@@ -59,7 +59,7 @@ constexpr auto kCatalogue = std::to_array<Entry>({
     {"label.source_kind.key_program", "Chương trình trọng tâm", "Key program"},
     {"label.source_kind.meeting_conclusion", "Kết luận cuộc họp", "Meeting conclusion"},
     {"label.status.cancelled", "Đã hủy / rút khỏi chương trình", "Cancelled or withdrawn"},
-    {"label.status.completed_late", "Hoàn thành quá hạn", "Completed late"},
+    {"label.status.completed_late", "Hoàn thành trễ hạn", "Completed late"},
     {"label.status.completed_on_time", "Hoàn thành đúng hạn", "Completed on time"},
     {"label.status.in_progress", "Đang thực hiện trong hạn", "In progress, within deadline"},
     {"label.status.overdue", "Quá hạn", "Overdue"},

@@ -271,7 +271,7 @@ async function taskList(browser, baseURL) {
 
   // Status: toggle options so that each change asks for a status set not asked before.
   const statusBox = page.locator('.filter-bar .ant-select:has(input[aria-label="Trạng thái"])');
-  const labels = ['Quá hạn', 'Đang thực hiện trong hạn', 'Hoàn thành quá hạn', 'Hoàn thành đúng hạn', 'Đã hủy'];
+  const labels = ['Quá hạn', 'Đang thực hiện trong hạn', 'Hoàn thành trễ hạn', 'Hoàn thành đúng hạn', 'Đã hủy'];
   const toggles = [0, 1, 0, 2, 1, 3, 2, 4, 3, 0, 4, 1].slice(0, CHANGES); // add/remove: distinct sets
   const status = [];
   for (const i of toggles) {

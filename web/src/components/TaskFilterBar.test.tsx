@@ -43,7 +43,7 @@ describe('TaskFilterBar', () => {
     setup({ status: ['overdue', 'completed_late'] });
     const search = screen.getByRole('search');
     expect(within(search).getByText('Quá hạn')).toBeInTheDocument();
-    expect(within(search).getByText('Hoàn thành quá hạn')).toBeInTheDocument();
+    expect(within(search).getByText('Hoàn thành trễ hạn')).toBeInTheDocument();
   });
 
   it('reveals the other filters and opens them when one is set', () => {

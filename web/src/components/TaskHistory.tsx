@@ -192,6 +192,7 @@ export function TaskHistory({
             <div>
               <Typography.Text strong>{label}</Typography.Text>
               <div className="timeline-meta">
+                {e.occurred_on && <>{t('history.occurredOn', { date: formatDate(e.occurred_on) })} · </>}
                 {e.actor?.name ?? t('history.system')} · {t('history.recordedAt', { time: formatTimestamp(e.recorded_at) })}
               </div>
               {details.map((d, i) => (

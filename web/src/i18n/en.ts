@@ -268,6 +268,7 @@ const en: Record<MessageKey, string> = {
   'history.explanation_requested': 'Explanation requested',
   'history.explanation_answered': 'Explanation answered',
   'history.system': 'System',
+  'history.occurredOn': 'Dated {date}',
   'history.recordedAt': 'recorded {time}',
   'history.change': '{field}: {from} → {to}',
   'history.set': '{field}: {to}',
