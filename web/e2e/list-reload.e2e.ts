@@ -66,6 +66,9 @@ describe('task list', () => {
       await page.locator('.ant-pagination-item-2').click();
       await page.waitForURL(/page=2/);
       await settle(page);
+      // The page shown follows the answer, which may arrive after the network first looked idle.
+      const activePage = () => page.locator('.ant-pagination-item-active').first().innerText();
+      await expect.poll(activePage, { timeout: 15_000 }).toBe('2');
 
       const url = page.url();
       const params = new URL(url).searchParams;
@@ -87,6 +90,7 @@ describe('task list', () => {
 
       await page.reload();
       await settle(page);
+      await expect.poll(activePage, { timeout: 15_000 }).toBe('2');
       expect(page.url()).toBe(url);
       expect(await shownState(page)).toEqual(before);
       expect(await page.getByLabel('Tìm theo tên, nội dung, số văn bản (không cần gõ dấu)').inputValue()).toBe('duong');
