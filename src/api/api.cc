@@ -44,9 +44,9 @@ http::Response Json(const boost::json::value& value, int status) {
   return JsonText(boost::json::serialize(value), status);
 }
 
-http::Response ErrorResponse(const service::Error& error, i18n::Language language) {
+http::Response ErrorResponse(const service::Error& error, messages::Language language) {
   boost::json::object body{{"code", error.code},
-                           {"message", std::string(i18n::Message(error.code, language))}};
+                           {"message", std::string(messages::Message(error.code, language))}};
   if (!error.fields.empty()) {
     boost::json::array fields;
     // A field may be a query parameter's name as the client sent it: never echo bytes that would
@@ -128,7 +128,7 @@ std::optional<service::Actor> Api::Authenticate(const http::Request& request, bo
 }
 
 http::Response Api::Handle(http::Request& request) {
-  const auto language = i18n::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
+  const auto language = messages::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
   try {
     return Dispatch(request, language);
   } catch (const storage::DatabaseError& e) {
@@ -144,7 +144,7 @@ http::Response Api::Handle(http::Request& request) {
   return ErrorResponse({500, "internal_error", {}}, language);
 }
 
-http::Response Api::Dispatch(http::Request& request, i18n::Language language) {
+http::Response Api::Dispatch(http::Request& request, messages::Language language) {
   Match match;
   const Route* route = router_.Find(request.method, request.path, match);
   if (route == nullptr) {

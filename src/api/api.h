@@ -11,13 +11,13 @@
 #include "api/response_cache.h"
 #include "api/router.h"
 #include "http/message.h"
-#include "i18n/messages.h"
-#include "service/auth.h"
+#include "messages/messages.h"
+#include "service/accounts/auth.h"
 #include "service/context.h"
-#include "service/organizations.h"
-#include "service/sources.h"
-#include "service/stats.h"
-#include "service/tasks.h"
+#include "service/organizations/organizations.h"
+#include "service/sources/sources.h"
+#include "service/stats/stats.h"
+#include "service/tasks/tasks.h"
 
 namespace giaoban::api {
 
@@ -46,7 +46,7 @@ struct Call {
   http::Request& request;
   std::vector<std::int64_t> ids;
   std::optional<service::Actor> actor;  // set for every route but the public ones
-  i18n::Language language = i18n::Language::kVietnamese;
+  messages::Language language = messages::Language::kVietnamese;
   const service::Context& ctx;
 
   const service::Actor& who() const { return *actor; }
@@ -97,7 +97,7 @@ class Api {
   const ApiOptions& options() const { return options_; }
 
  private:
-  http::Response Dispatch(http::Request& request, i18n::Language language);
+  http::Response Dispatch(http::Request& request, messages::Language language);
   std::optional<service::Actor> Authenticate(const http::Request& request, bool& via_cookie);
   Reply CachedReply(const Route& route, Call& call);
 
@@ -112,7 +112,7 @@ class Api {
 // Responses.
 http::Response Json(const boost::json::value& value, int status = 200);
 http::Response JsonText(std::string body, int status = 200);
-http::Response ErrorResponse(const service::Error& error, i18n::Language language);
+http::Response ErrorResponse(const service::Error& error, messages::Language language);
 
 // Route groups, one file each.
 void RegisterAuthRoutes(Api& api);

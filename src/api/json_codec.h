@@ -9,11 +9,14 @@
 #include <string_view>
 #include <vector>
 
-#include "service/auth.h"
+#include "service/accounts/auth.h"
+#include "service/accounts/model.h"
 #include "service/error.h"
-#include "service/model.h"
-#include "service/stats.h"
-#include "service/tasks.h"
+#include "service/organizations/model.h"
+#include "service/sources/model.h"
+#include "service/stats/stats.h"
+#include "service/tasks/model.h"
+#include "service/tasks/tasks.h"
 
 namespace giaoban::api {
 

@@ -108,11 +108,11 @@ void RegisterTaskRoutes(Api& api) {
     params.erase("page");
     params.erase("page_size");
     // A download link cannot set Accept-Language, so the page passes its language along.
-    i18n::Language language = call.language;
+    messages::Language language = call.language;
     if (auto lang = params.find("lang"); lang != params.end()) {
       if (lang->second != "vi" && lang->second != "en")
         return Error::Validation({{"lang", "invalid"}});
-      language = lang->second == "en" ? i18n::Language::kEnglish : i18n::Language::kVietnamese;
+      language = lang->second == "en" ? messages::Language::kEnglish : messages::Language::kVietnamese;
       params.erase(lang);
     }
     auto filter = service::ParseTaskFilter(params, call.ctx.Today());

@@ -8,8 +8,8 @@
 #include "app/backup.h"
 #include "app/commands.h"
 #include "domain/date.h"
-#include "service/auth.h"
-#include "service/organizations.h"
+#include "service/accounts/auth.h"
+#include "service/organizations/organizations.h"
 #include "storage/migrations.h"
 
 namespace giaoban::app {

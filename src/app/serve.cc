@@ -12,8 +12,8 @@
 #include "app/commands.h"
 #include "http/server.h"
 #include "http/static_files.h"
-#include "i18n/messages.h"
-#include "service/today_status.h"
+#include "messages/messages.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::app {
 
@@ -122,7 +122,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
   server_options.error_body = [](std::string_view code) {
     // These errors come before the request is read: Vietnamese, the product's default language.
     return boost::json::serialize(
-        boost::json::object{{"code", code}, {"message", i18n::Message(code)}});
+        boost::json::object{{"code", code}, {"message", messages::Message(code)}});
   };
 
   std::string bad_proxy;
@@ -157,7 +157,7 @@ int Serve(const GlobalOptions& global, const ServeOptions& options) {
     if (web) return web->Serve(request);
     return api::ErrorResponse(
         service::Error::NotFound(),
-        i18n::FromAcceptLanguage(request.header("Accept-Language").value_or("")));
+        messages::FromAcceptLanguage(request.header("Accept-Language").value_or("")));
   });
   server.Listen();
   const auto ready_ms = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -19,10 +19,10 @@
 
 #include "demo/demo_catalog.h"
 #include "domain/period.h"
-#include "service/auth.h"
-#include "service/organizations.h"
-#include "service/sources.h"
-#include "service/tasks.h"
+#include "service/accounts/auth.h"
+#include "service/organizations/organizations.h"
+#include "service/sources/sources.h"
+#include "service/tasks/tasks.h"
 
 namespace giaoban::demo {
 

@@ -17,9 +17,9 @@
 #include "demo/demo_catalog.h"
 #include "domain/period.h"
 #include "intl/text.h"
-#include "service/auth.h"
-#include "service/task_store.h"
-#include "service/today_status.h"
+#include "service/accounts/auth.h"
+#include "service/tasks/task_store.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::demo {
 

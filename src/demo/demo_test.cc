@@ -11,10 +11,10 @@
 #include <memory>
 #include <string>
 
-#include "service/auth.h"
-#include "service/task_filter.h"
-#include "service/task_store.h"
-#include "service/tasks.h"
+#include "service/accounts/auth.h"
+#include "service/tasks/task_filter.h"
+#include "service/tasks/task_store.h"
+#include "service/tasks/tasks.h"
 #include "storage/migrations.h"
 
 namespace giaoban::demo {

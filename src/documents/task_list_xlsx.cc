@@ -120,8 +120,8 @@ constexpr lxw_col_t kColumnCount = std::size(kColumns);
 
 }  // namespace
 
-std::string RenderTaskListXlsx(const TaskListSheet& sheet, i18n::Language lang) {
-  auto label = [lang](std::string_view code) { return std::string(i18n::Message(code, lang)); };
+std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language lang) {
+  auto label = [lang](std::string_view code) { return std::string(messages::Message(code, lang)); };
   TempFile file;
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: flat memory use
@@ -136,7 +136,7 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, i18n::Language lang) 
   worksheet_write_string(
       ws, 1, 0,
       Replace(label("label.task_list_as_of"), "date",
-              lang == i18n::Language::kVietnamese ? DayMonthYear(sheet.as_of) : sheet.as_of.Iso())
+              lang == messages::Language::kVietnamese ? DayMonthYear(sheet.as_of) : sheet.as_of.Iso())
           .c_str(),
       f.note);
   std::string total = Replace(label("label.task_list_total"), "total", std::to_string(sheet.total));

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "domain/date.h"
-#include "i18n/messages.h"
-#include "service/model.h"
+#include "messages/messages.h"
+#include "service/tasks/model.h"
 
 namespace giaoban::documents {
 
@@ -19,6 +19,6 @@ struct TaskListSheet {
 };
 
 // The .xlsx file's bytes. Throws std::runtime_error when the workbook cannot be written.
-std::string RenderTaskListXlsx(const TaskListSheet& sheet, i18n::Language language);
+std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language language);
 
 }  // namespace giaoban::documents

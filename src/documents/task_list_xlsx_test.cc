@@ -24,7 +24,7 @@ bool IsZip(const std::string& bytes) {
 // XML is read back; here, the edge cases a renderer must survive.
 TEST(TaskListXlsxTest, WritesAWorkbookForEmptyFullAndCutShortLists) {
   TaskListSheet empty{*domain::Date::FromYmd(2024, 6, 30), 0, {}};
-  EXPECT_TRUE(IsZip(RenderTaskListXlsx(empty, i18n::Language::kVietnamese)));
+  EXPECT_TRUE(IsZip(RenderTaskListXlsx(empty, messages::Language::kVietnamese)));
 
   TaskListSheet sheet{*domain::Date::FromYmd(2024, 6, 30), 5, {}};
   auto overdue = Task("Sửa cầu Trà Khúc \"gấp\" <ngay> & luôn", domain::Status::kOverdue);
@@ -37,8 +37,8 @@ TEST(TaskListXlsxTest, WritesAWorkbookForEmptyFullAndCutShortLists) {
   labelled.completed_on = *domain::Date::FromYmd(2024, 10, 2);
   labelled.extended = true;
   sheet.rows = {overdue, ongoing, labelled};
-  const std::string vi = RenderTaskListXlsx(sheet, i18n::Language::kVietnamese);
-  const std::string en = RenderTaskListXlsx(sheet, i18n::Language::kEnglish);
+  const std::string vi = RenderTaskListXlsx(sheet, messages::Language::kVietnamese);
+  const std::string en = RenderTaskListXlsx(sheet, messages::Language::kEnglish);
   EXPECT_TRUE(IsZip(vi));
   EXPECT_TRUE(IsZip(en));
   EXPECT_NE(vi, en);

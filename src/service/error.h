@@ -18,7 +18,7 @@ struct FieldError {
 
 struct Error {
   int http_status = 400;
-  std::string code;  // stable English code, also the i18n message key
+  std::string code;  // stable English code, also the key of its message in the catalogue
   std::vector<FieldError> fields;
   std::int64_t retry_after_seconds = 0;  // with 429: when trying again makes sense (Retry-After)
 

@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "domain/date.h"
-#include "service/model.h"
+#include "service/tasks/model.h"
 #include "storage/database.h"
 
 namespace giaoban::service {

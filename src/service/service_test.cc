@@ -10,13 +10,13 @@
 #include <set>
 
 #include "domain/status.h"
-#include "service/auth.h"
+#include "service/accounts/auth.h"
 #include "service/data_version.h"
-#include "service/organizations.h"
-#include "service/sources.h"
-#include "service/stats.h"
-#include "service/tasks.h"
-#include "service/today_status.h"
+#include "service/organizations/organizations.h"
+#include "service/sources/sources.h"
+#include "service/stats/stats.h"
+#include "service/tasks/tasks.h"
+#include "service/tasks/today_status.h"
 #include "storage/migrations.h"
 
 namespace giaoban::service {

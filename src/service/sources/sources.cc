@@ -1,12 +1,12 @@
-#include "service/sources.h"
+#include "service/sources/sources.h"
 
 #include <boost/json.hpp>
 
 #include "intl/text.h"
 #include "service/audit.h"
-#include "service/organizations.h"
-#include "service/task_filter.h"
-#include "service/task_store.h"
+#include "service/organizations/organizations.h"
+#include "service/tasks/task_filter.h"
+#include "service/tasks/task_store.h"
 
 namespace giaoban::service {
 

@@ -1,4 +1,4 @@
-#include "service/auth.h"
+#include "service/accounts/auth.h"
 
 #include <sodium.h>
 

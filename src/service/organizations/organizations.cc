@@ -1,4 +1,4 @@
-#include "service/organizations.h"
+#include "service/organizations/organizations.h"
 
 #include <array>
 #include <boost/json.hpp>

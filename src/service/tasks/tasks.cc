@@ -1,16 +1,16 @@
-#include "service/tasks.h"
+#include "service/tasks/tasks.h"
 
 #include <algorithm>
 #include <set>
 
 #include "intl/text.h"
 #include "service/audit.h"
-#include "service/organizations.h"
+#include "service/organizations/organizations.h"
 #include "service/row_values.h"
-#include "service/sources.h"
-#include "service/task_query.h"
-#include "service/task_store.h"
-#include "service/today_status.h"
+#include "service/sources/sources.h"
+#include "service/tasks/task_query.h"
+#include "service/tasks/task_store.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::service {
 

@@ -9,8 +9,8 @@
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
-#include "service/model.h"
-#include "service/task_filter.h"
+#include "service/tasks/model.h"
+#include "service/tasks/task_filter.h"
 
 namespace giaoban::service {
 

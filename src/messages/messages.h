@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace giaoban::i18n {
+namespace giaoban::messages {
 
 enum class Language { kVietnamese, kEnglish };
 
@@ -17,4 +17,4 @@ std::string_view Message(std::string_view code, Language language = Language::kV
 
 bool HasMessage(std::string_view code);
 
-}  // namespace giaoban::i18n
+}  // namespace giaoban::messages

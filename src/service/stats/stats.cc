@@ -1,12 +1,12 @@
-#include "service/stats.h"
+#include "service/stats/stats.h"
 
 #include <algorithm>
 #include <map>
 
 #include "intl/text.h"
-#include "service/organizations.h"
-#include "service/task_query.h"
-#include "service/today_status.h"
+#include "service/organizations/organizations.h"
+#include "service/tasks/task_query.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::service {
 

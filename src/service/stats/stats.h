@@ -9,7 +9,7 @@
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
-#include "service/task_filter.h"
+#include "service/tasks/task_filter.h"
 
 namespace giaoban::service {
 

@@ -1,4 +1,4 @@
-#include "service/task_access.h"
+#include "service/tasks/task_access.h"
 
 #include <algorithm>
 

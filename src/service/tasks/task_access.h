@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "service/actor.h"
-#include "service/tasks.h"
+#include "service/tasks/tasks.h"
 
 namespace giaoban::service {
 

@@ -9,7 +9,7 @@
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
-#include "service/model.h"
+#include "service/sources/model.h"
 
 namespace giaoban::service {
 

@@ -1,4 +1,4 @@
-#include "service/task_filter.h"
+#include "service/tasks/task_filter.h"
 
 #include <algorithm>
 #include <array>

@@ -1,10 +1,10 @@
-#include "service/task_store.h"
+#include "service/tasks/task_store.h"
 
 #include <boost/json.hpp>
 
 #include "intl/text.h"
 #include "service/row_values.h"
-#include "service/sources.h"
+#include "service/sources/sources.h"
 
 namespace giaoban::service {
 

@@ -1,4 +1,4 @@
-#include "service/attachment_policy.h"
+#include "service/tasks/attachment_policy.h"
 
 #include <sodium.h>
 

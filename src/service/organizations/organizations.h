@@ -8,7 +8,7 @@
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
-#include "service/model.h"
+#include "service/organizations/model.h"
 
 namespace giaoban::service {
 

@@ -1,9 +1,9 @@
-#include "service/today_status.h"
+#include "service/tasks/today_status.h"
 
 #include "domain/status.h"
 #include "service/context.h"
-#include "service/task_query.h"
-#include "service/task_store.h"
+#include "service/tasks/task_query.h"
+#include "service/tasks/task_store.h"
 
 namespace giaoban::service {
 

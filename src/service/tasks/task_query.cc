@@ -1,4 +1,4 @@
-#include "service/task_query.h"
+#include "service/tasks/task_query.h"
 
 #include <sstream>
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "service/actor.h"
-#include "service/task_filter.h"
+#include "service/tasks/task_filter.h"
 #include "storage/database.h"
 
 namespace giaoban::service {

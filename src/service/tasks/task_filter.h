@@ -24,7 +24,7 @@
 #include "domain/date.h"
 #include "domain/status.h"
 #include "service/error.h"
-#include "service/model.h"
+#include "service/tasks/model.h"
 
 namespace giaoban::service {
 

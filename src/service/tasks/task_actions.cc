@@ -3,12 +3,12 @@
 #include <functional>
 
 #include "intl/text.h"
-#include "service/attachment_policy.h"
+#include "service/tasks/attachment_policy.h"
 #include "service/audit.h"
 #include "service/row_values.h"
-#include "service/task_store.h"
-#include "service/tasks.h"
-#include "service/today_status.h"
+#include "service/tasks/task_store.h"
+#include "service/tasks/tasks.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::service {
 

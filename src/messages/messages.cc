@@ -1,10 +1,10 @@
-#include "i18n/messages.h"
+#include "messages/messages.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-namespace giaoban::i18n {
+namespace giaoban::messages {
 namespace {
 
 struct Entry {
@@ -126,4 +126,4 @@ std::string_view Message(std::string_view code, Language language) {
 
 bool HasMessage(std::string_view code) { return Find(code) != nullptr; }
 
-}  // namespace giaoban::i18n
+}  // namespace giaoban::messages

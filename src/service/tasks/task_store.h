@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "service/model.h"
-#include "service/task_access.h"
+#include "service/tasks/model.h"
+#include "service/tasks/task_access.h"
 #include "storage/database.h"
 
 namespace giaoban::service {
