@@ -75,7 +75,8 @@ TEST(StatusCountsTest, RatesAreOverTotal) {
   EXPECT_DOUBLE_EQ(c.on_time_rate(), 0.25);
 }
 
-// National figures for 2017 (DOMAIN section 4): the buckets must add up to the published totals.
+// National figures for 2017 (docs/domain.md#published-national-figures): the buckets must add up
+// to the published totals.
 TEST(StatusCountsTest, National2017Figures) {
   StatusCounts c;
   c.Add(Status::kCompletedOnTime, false, 14'068);

@@ -1,6 +1,6 @@
-// The status of a task as of a date D, exactly as the Government Office counts it (DOMAIN section
-// 4). Status is a pure function of the task's recorded facts and D, never of "now": a question
-// about 31/08/2023 gets the same answer next year.
+// The status of a task as of a date D, exactly as the Government Office counts it
+// (docs/domain.md#status-as-of-a-date). Status is a pure function of the task's recorded facts and
+// D, never of "now": a question about 31/08/2023 gets the same answer next year.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// Who is acting, and what their role lets them do (DOMAIN section 8).
+// Who is acting, and what their role lets them do (docs/domain.md#people-and-roles).
 #pragma once
 
 #include <cstdint>

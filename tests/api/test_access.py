@@ -1,4 +1,4 @@
-"""Who may read and do what (DOMAIN section 8): the agency boundary, the role matrix, restricted tasks,
+"""Who may read and do what (docs/domain.md#permissions): the agency boundary, the role matrix, restricted tasks,
 the task's "permissions" object against what the server then allows, API tokens, CSRF, disabled
 accounts and login throttling.
 """
@@ -16,7 +16,7 @@ ACTIONS = ["edit", "report_progress", "complete", "request_extension", "decide_e
            "request_explanation", "answer_explanation"]
 
 # What each kind of person may do with an open task led by the infrastructure division, with the
-# transport division cooperating and the infrastructure specialist Lan assigned (DOMAIN section 8):
+# transport division cooperating and the infrastructure specialist Lan assigned (docs/domain.md#permissions):
 # leaders do everything within the agency but request nothing of themselves, consolidators manage the
 # programme's tasks, the lead unit's head runs the task, specialists report on what is assigned to
 # them, cooperating units and viewers only read, and only the lead unit answers explanations.

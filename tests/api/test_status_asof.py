@@ -1,7 +1,7 @@
-"""Status as of a date D through the API, exactly as DOMAIN section 4 defines it, and the one filter
-language shared by /tasks and /stats: the figures always add up to the lists they link to.
+"""Status as of a date D through the API, exactly as docs/domain.md#status-as-of-a-date defines it,
+and the one filter language shared by /tasks and /stats: the figures always add up to the lists they link to.
 
-The tests keep a small model of the rules (status_as_of below, a transcription of section 4) and check
+The tests keep a small model of the rules (status_as_of below, a transcription of that section) and check
 the server's single task, list and statistics answers against it for many dates and filters.
 """
 import dataclasses
@@ -40,7 +40,7 @@ class Spec:
     id: int = 0
 
 
-# --- the model of DOMAIN section 4 --------------------------------------------------------------------
+# --- the model of docs/domain.md#status-as-of-a-date --------------------------------------------------
 
 def deadline_in_force(t: Spec, d: str) -> str | None:
     """The last approved deadline as of D: the approved extension with the latest effective date <= D

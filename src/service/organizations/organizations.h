@@ -1,4 +1,4 @@
-// The organisation tree (DOMAIN section 2) and the people in it.
+// The organisation tree (docs/domain.md#organisations-and-agencies) and the people in it.
 #pragma once
 
 #include <optional>

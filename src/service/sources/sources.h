@@ -1,5 +1,5 @@
-// Sources of tasks (DOMAIN section 3): programmes, directives and meetings, with the issuing
-// document.
+// Sources of tasks (docs/domain.md#sources-of-tasks): programmes, directives and meetings, with
+// the issuing document.
 #pragma once
 
 #include <optional>

@@ -1,5 +1,6 @@
-// Statistics for any task filter as of its date (DOMAIN section 4): the totals and the same counts
-// broken down by source kind, key flag and lead organisation, each linked to its task list.
+// Statistics for any task filter as of its date (docs/domain.md#statistics): the totals and the
+// same counts broken down by source kind, key flag and lead organisation, each linked to its task
+// list.
 #pragma once
 
 #include <string>

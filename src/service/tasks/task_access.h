@@ -1,4 +1,5 @@
-// Who may read and act on a task (DOMAIN section 8), decided from facts loaded with the task.
+// Who may read and act on a task (docs/domain.md#permissions), decided from facts loaded with
+// the task.
 #pragma once
 
 #include <string>

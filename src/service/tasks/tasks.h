@@ -1,5 +1,5 @@
-// Tasks (DOMAIN section 4): creation, reading, editing with optimistic versions, and every action
-// of a task's life. Each call is one transaction and records its change in the history.
+// Tasks (docs/domain.md#tasks): creation, reading, editing with optimistic versions, and every
+// action of a task's life. Each call is one transaction and records its change in the history.
 #pragma once
 
 #include <optional>
