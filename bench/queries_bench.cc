@@ -8,10 +8,10 @@
 #include <memory>
 
 #include "demo/demo.h"
-#include "service/auth.h"
-#include "service/stats.h"
-#include "service/tasks.h"
-#include "service/today_status.h"
+#include "service/accounts/auth.h"
+#include "service/stats/stats.h"
+#include "service/tasks/tasks.h"
+#include "service/tasks/today_status.h"
 #include "storage/migrations.h"
 
 namespace {

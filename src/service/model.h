@@ -35,6 +35,12 @@ struct HistoryEvent {
   std::string after_json;
 };
 
+// A task's history up to a date: the events about facts dated by then, and how many are later.
+struct TaskHistoryPage {
+  std::vector<HistoryEvent> items;
+  std::int64_t later = 0;
+};
+
 template <class T>
 struct Page {
   std::vector<T> items;

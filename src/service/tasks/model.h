@@ -104,10 +104,4 @@ struct TaskDetail {
   Source source;
 };
 
-// A task's history up to a date: the events about facts dated by then, and how many are later.
-struct TaskHistoryPage {
-  std::vector<HistoryEvent> items;
-  std::int64_t later = 0;
-};
-
 }  // namespace giaoban::service
