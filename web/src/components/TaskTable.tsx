@@ -34,9 +34,17 @@ const SORTABLE: Record<string, string> = { id: 'id', title: 'title', assigned_on
  * same look: a thin bar and the percentage.
  */
 export function ProgressBar({ percent }: { percent: number }) {
+  const t = useT();
   const p = Math.max(0, Math.min(100, Math.round(percent)));
   return (
-    <div className="task-progress" role="progressbar" aria-valuenow={p} aria-valuemin={0} aria-valuemax={100}>
+    <div
+      className="task-progress"
+      role="progressbar"
+      aria-label={t('task.progressAria', { percent: p })}
+      aria-valuenow={p}
+      aria-valuemin={0}
+      aria-valuemax={100}
+    >
       <span className="task-progress-track">
         <span className={p >= 100 ? 'task-progress-bar task-progress-done' : 'task-progress-bar'} style={{ width: `${p}%` }} />
       </span>
