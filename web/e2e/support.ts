@@ -1,7 +1,9 @@
 // Shared helpers for the e2e suite: the browser, contexts logged in as a demo user, a small API
 // client for preparing data from Node, console/CSP error collection and screenshots.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { AxeResults, RunOptions } from 'axe-core';
 import { type Browser, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { launchChromium } from './chromium.mjs';
@@ -341,4 +343,72 @@ function escapeRe(s: string): string {
 /** Visible buttons (or links) whose text is exactly `name` (icons' aria-labels aside). */
 export function actionButtons(page: Page, name: string) {
   return page.locator('button:visible, a:visible').filter({ hasText: new RegExp(`^\\s*${escapeRe(name)}\\s*$`) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility (WCAG 2.1 A and AA, checked with axe-core inside the page)
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The success criteria of WCAG 2.0 and 2.1, levels A and AA. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// axe marks its "label in name" rule (WCAG 2.5.3: a control's accessible name contains its visible
+// text) experimental, so a run by tags leaves it out; it is asked for by name, and a run that did
+// not include it fails.
+const EXPERIMENTAL_RULES = ['label-content-name-mismatch'];
+
+export interface AxeFinding {
+  /** Where the check ran ("02-dashboard @1366x768"). */
+  where: string;
+  rule: string;
+  impact: string;
+  /** CSS selector of the element (through iframes and shadow roots when there are any). */
+  target: string;
+  help: string;
+  /** What axe found wrong with the element ("insufficient color contrast of 3.02 (...)"). */
+  detail: string;
+}
+
+/** Waits until the page's CSS transitions and animations that end have ended (modals fade in). */
+async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+}
+
+/** Runs axe-core on the page as it is now and returns every failing element. */
+export async function axeFindings(page: Page, where: string): Promise<AxeFinding[]> {
+  await animationsDone(page);
+  // The app's CSP allows no inline script, so a <script> tag with the source would be refused;
+  // code evaluated through the DevTools protocol is not subject to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const options: RunOptions = {
+    runOnly: { type: 'tag', values: WCAG_TAGS },
+    rules: Object.fromEntries(EXPERIMENTAL_RULES.map((id) => [id, { enabled: true }])),
+    resultTypes: ['violations'],
+  };
+  const results = await page.evaluate(
+    (opts) => (window as unknown as { axe: { run: (ctx: Document, o: RunOptions) => Promise<AxeResults> } }).axe.run(document, opts),
+    options,
+  );
+  const ran = new Set([...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id));
+  for (const id of EXPERIMENTAL_RULES) expect(ran.has(id), `axe ran ${id}`).toBe(true);
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => ({
+      where,
+      rule: v.id,
+      impact: n.impact ?? v.impact ?? 'unknown',
+      target: n.target.map((t) => (Array.isArray(t) ? t.join(' >> ') : t)).join(' >> '),
+      help: v.help,
+      detail: (n.failureSummary ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !/^Fix (any|all) of the following:$/.test(line))
+        .join('; '),
+    })),
+  );
+}
+
+export function formatAxeFinding(f: AxeFinding): string {
+  return `${f.where}: ${f.rule} (${f.impact}) at ${f.target} – ${f.help}: ${f.detail}`;
 }

@@ -6,6 +6,7 @@ import App from './App';
 import { AuthProvider } from './auth/AuthProvider';
 import { setApiLanguage } from './api/client';
 import { I18nProvider, initialLang, loadLanguage, useAntdLocale } from './i18n';
+import { keepAriaRequiredOnCombobox } from './lib/selectAria';
 import { startEarlyRequests } from './lib/startup';
 import { theme } from './theme';
 import './styles/app.css';
@@ -39,6 +40,7 @@ function render() {
 // The session, and on "/" the dashboard's chunk and figures, are asked for now, in parallel with
 // the first render (lib/startup).
 setApiLanguage(initialLang());
+keepAriaRequiredOnCombobox();
 startEarlyRequests(() => import('./pages/DashboardPage'));
 
 // An English user waits for the English catalogue (its own chunk) before the first paint.

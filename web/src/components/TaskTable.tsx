@@ -34,9 +34,17 @@ const SORTABLE: Record<string, string> = { id: 'id', title: 'title', assigned_on
  * same look: a thin bar and the percentage.
  */
 export function ProgressBar({ percent }: { percent: number }) {
+  const t = useT();
   const p = Math.max(0, Math.min(100, Math.round(percent)));
   return (
-    <div className="task-progress" role="progressbar" aria-valuenow={p} aria-valuemin={0} aria-valuemax={100}>
+    <div
+      className="task-progress"
+      role="progressbar"
+      aria-label={t('task.progressAria', { percent: p })}
+      aria-valuenow={p}
+      aria-valuemin={0}
+      aria-valuemax={100}
+    >
       <span className="task-progress-track">
         <span className={p >= 100 ? 'task-progress-bar task-progress-done' : 'task-progress-bar'} style={{ width: `${p}%` }} />
       </span>
@@ -258,6 +266,7 @@ const TaskRows = memo(function TaskRows({
     return (
       <List
         className="task-cards"
+        split={false}
         loading={cardsLoading}
         dataSource={items}
         locale={{ emptyText: empty ?? <Empty description={t('list.empty')} /> }}
@@ -274,26 +283,29 @@ const TaskRows = memo(function TaskRows({
               }
             : false
         }
+        // Each card in a List.Item: the list is a <ul>, whose children must be <li>s.
         renderItem={(task) => (
-          <Card size="small" onClick={() => navigate(href(task.id))} hoverable>
-            <Space direction="vertical" size={4} style={{ width: '100%' }}>
-              <Link to={href(task.id)} className="task-title-cell" onClick={(e) => e.stopPropagation()}>
-                {task.is_key && <StarFilled style={{ color: '#ad6800', marginRight: 4 }} aria-label={t('task.key')} />}
-                {task.title}
-              </Link>
-              <Space wrap size={4}>
-                <StatusTag status={task.status} />
-                <WarningTag warning={task.warning} />
+          <List.Item>
+            <Card size="small" onClick={() => navigate(href(task.id))} hoverable>
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Link to={href(task.id)} className="task-title-cell" onClick={(e) => e.stopPropagation()}>
+                  {task.is_key && <StarFilled style={{ color: '#ad6800', marginRight: 4 }} aria-label={t('task.key')} />}
+                  {task.title}
+                </Link>
+                <Space wrap size={4}>
+                  <StatusTag status={task.status} />
+                  <WarningTag warning={task.warning} />
+                </Space>
+                <div className="task-sub">
+                  {t('task.leadOrg')}: {task.lead_org.name}
+                </div>
+                <div className="task-sub">
+                  {t('task.deadline')}: <DeadlineCell task={task} asOf={asOf} />
+                </div>
+                <ProgressBar percent={task.progress} />
               </Space>
-              <div className="task-sub">
-                {t('task.leadOrg')}: {task.lead_org.name}
-              </div>
-              <div className="task-sub">
-                {t('task.deadline')}: <DeadlineCell task={task} asOf={asOf} />
-              </div>
-              <ProgressBar percent={task.progress} />
-            </Space>
-          </Card>
+            </Card>
+          </List.Item>
         )}
       />
     );

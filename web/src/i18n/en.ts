@@ -104,6 +104,7 @@ const en: Record<MessageKey, string> = {
   'task.status': 'Status',
   'task.warning': 'Warning',
   'task.progress': 'Progress',
+  'task.progressAria': 'Progress {percent}%',
   'task.completedOn': 'Completed on',
   'task.resultDoc': 'Result document',
   'task.completionNote': 'Completion note',

@@ -104,6 +104,7 @@ const vi = {
   'task.status': 'Trạng thái',
   'task.warning': 'Cảnh báo',
   'task.progress': 'Tiến độ',
+  'task.progressAria': 'Tiến độ {percent}%',
   'task.completedOn': 'Ngày hoàn thành',
   'task.resultDoc': 'Văn bản kết quả',
   'task.completionNote': 'Ghi chú hoàn thành',

@@ -74,7 +74,15 @@ function UserIdentity({ className }: { className: string }) {
       data-testid="app-user"
     >
       <span className="app-user-name">{user.full_name}</span>
-      {meta && <span className="app-user-meta">{meta}</span>}
+      {/* The space keeps name and position apart in the link's text ("Bảo Giám đốc", not
+          "BảoGiám đốc"), so its accessible name contains its visible text; the flex layout does
+          not show it. */}
+      {meta && (
+        <>
+          {' '}
+          <span className="app-user-meta">{meta}</span>
+        </>
+      )}
     </Link>
   );
 }

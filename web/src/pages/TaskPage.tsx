@@ -341,7 +341,12 @@ export default function TaskPage() {
             </Descriptions.Item>
             <Descriptions.Item label={t('task.product')}>{task.product || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('task.progress')}>
-              <Progress percent={task.progress} size="small" style={{ maxWidth: 240 }} />
+              <Progress
+                percent={task.progress}
+                size="small"
+                style={{ maxWidth: 240 }}
+                aria-label={t('task.progressAria', { percent: task.progress })}
+              />
             </Descriptions.Item>
             <Descriptions.Item label={t('task.source')} span={2}>
               <div>

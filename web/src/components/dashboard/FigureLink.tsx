@@ -26,7 +26,9 @@ export function FigureLink({ counts, figure, padded, label, className, style }: 
       to={figureLink(counts.tasks_url, figure)}
       className={['figure-link', className].filter(Boolean).join(' ')}
       style={style}
-      aria-label={label ? t('dash.figureAria', { n, what: label }) : undefined}
+      // The number as shown ("02", "1.234"): the name a screen reader announces and a voice user
+      // says contains the visible label (WCAG 2.5.3).
+      aria-label={label ? t('dash.figureAria', { n: text, what: label }) : undefined}
       data-figure={figure}
     >
       {text}
