@@ -1,15 +1,11 @@
-// Which files may be attached to progress updates: the declared type must be on the list and the
-// bytes must look like that type, so a renamed executable is not served back as a PDF.
+// The digest stored with each attachment, so a download can be checked against what was sent.
+// Which files may be attached is a domain rule: domain/attachment_policy.h.
 #pragma once
 
 #include <string>
 #include <string_view>
 
 namespace giaoban::service {
-
-// Returns an error code ("attachment_type_not_allowed", "invalid") or empty when acceptable.
-std::string CheckAttachment(std::string_view file_name, std::string_view content_type,
-                            std::string_view content);
 
 std::string Sha256Hex(std::string_view content);
 
