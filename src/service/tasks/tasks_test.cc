@@ -101,7 +101,8 @@ TEST_P(TaskServiceTest, WhoCreatesTasksForWhichLead) {
       {&viewer_, office_, "forbidden"},
       {&admin_, office_, "forbidden"},
       // Someone of another agency finds neither the source nor the unit in their own.
-      {&district_leader_, team_, "validation_failed source_id:not_found lead_org_id:not_found"},
+      {&district_leader_, team_,
+       "validation_failed source_id:not_found lead_org_id:not_found assignee_ids:not_found"},
   };
   for (const auto& row : rows) {
     SCOPED_TRACE(row.by->username + " -> " + std::to_string(row.lead));
@@ -133,7 +134,9 @@ TEST_P(TaskServiceTest, EachRoleSeesWhatItMayDo) {
     SCOPED_TRACE(row.who->username);
     auto view = tasks().Get(*row.who, id);
     ASSERT_EQ(Outcome(view), row.outcome);
-    if (view.ok()) EXPECT_EQ(Letters(view->permissions), row.permissions);
+    if (view.ok()) {
+      EXPECT_EQ(Letters(view->permissions), row.permissions);
+    }
   }
   // The service enforces what it advertises.
   EXPECT_EQ(Outcome(tasks().AddProgress(other_specialist_, id, {std::nullopt, "Đã làm", 10, {}})),
