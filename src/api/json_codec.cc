@@ -80,7 +80,7 @@ json::value ToJson(const service::Actor& a) {
 
 json::value ToJson(const service::Source& s) {
   return json::object{
-      {"id", s.id},          {"agency_id", s.agency_id},   {"kind", s.kind},
+      {"id", s.id},          {"agency_id", s.agency_id},   {"kind", domain::SourceKindCode(s.kind)},
       {"title", s.title},    {"doc_number", s.doc_number}, {"doc_date", Date(s.doc_date)},
       {"issuer", s.issuer},  {"summary", s.summary},       {"task_count", s.task_count},
       {"version", s.version}};
@@ -91,7 +91,7 @@ json::value ToJson(const service::TaskSummary& t) {
                       {"agency_id", t.agency_id},
                       {"title", t.title},
                       {"source_id", t.source_id},
-                      {"source_kind", t.source_kind},
+                      {"source_kind", domain::SourceKindCode(t.source_kind)},
                       {"source_doc_number", t.source_doc_number},
                       {"is_key", t.is_key},
                       {"restricted", t.restricted},

@@ -424,7 +424,7 @@ service::TaskSummary Summary(bool filled) {
   t.agency_id = 2;
   t.title = "Kiểm tra các tuyến đường tỉnh sau lũ";
   t.source_id = 3;
-  t.source_kind = "ad_hoc";
+  t.source_kind = domain::SourceKind::kAdHoc;
   t.source_doc_number = "2345/UBND-KTN";
   t.lead_org = {5, "Phòng Quản lý kết cấu hạ tầng giao thông"};
   t.assigned_on = D("2023-08-02");
@@ -459,7 +459,7 @@ TEST(OpenApiShapesTest, CodecOutputMatchesTheSchemas) {
   EXPECT_EQ(Matches(ToJson(actor), "Me"), "");
 
   service::Source source;
-  source.kind = "key_program";
+  source.kind = domain::SourceKind::kKeyProgram;
   EXPECT_EQ(Matches(ToJson(source), "Source"), "");
   source.doc_date = D("2023-01-05");
   EXPECT_EQ(Matches(ToJson(source), "Source"), "");

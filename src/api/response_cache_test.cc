@@ -58,7 +58,7 @@ TEST(ResponseCacheTest, SafeUnderConcurrentUse) {
   ResponseCache cache(4096);
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&cache, t] {
+    threads.emplace_back([&cache] {
       for (int i = 0; i < 5000; ++i) {
         const std::string key = "k" + std::to_string(i % 37);
         const std::int64_t version = i / 100;
@@ -68,7 +68,6 @@ TEST(ResponseCacheTest, SafeUnderConcurrentUse) {
           cache.Store(key, version, key + "@" + std::to_string(version));
         }
       }
-      (void)t;
     });
   }
   for (auto& thread : threads) thread.join();

@@ -32,11 +32,12 @@ void RegisterSourceRoutes(Api& api) {
   Services& s = api.services();
 
   api.AddQueryRead("/sources", [&s](Call& call) -> Reply {
-    std::optional<std::string> kind, text;
+    std::optional<domain::SourceKind> kind;
+    std::optional<std::string> text;
     for (const auto& [name, value] : call.request.query) {
       if (name == "kind") {
-        if (!service::IsSourceKind(value)) return service::Error::Validation({{"kind", "invalid"}});
-        kind = value;
+        kind = domain::ParseSourceKind(value);
+        if (!kind) return service::Error::Validation({{"kind", "invalid"}});
       } else if (name == "q") {
         if (!intl::IsValidUtf8(value) || value.size() > 200)
           return service::Error::Validation({{"q", "invalid"}});
@@ -74,7 +75,7 @@ void RegisterSourceRoutes(Api& api) {
     auto current = s.sources.Get(call.who(), call.id());
     if (!current) return current.error();
     // Start from the current values so that a PATCH only names what changes.
-    json::object merged{{"kind", current->kind},
+    json::object merged{{"kind", domain::SourceKindCode(current->kind)},
                         {"title", current->title},
                         {"doc_number", current->doc_number},
                         {"issuer", current->issuer},

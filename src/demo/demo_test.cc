@@ -269,34 +269,6 @@ TEST(DemoRealToday, EveryStatusOccurs) {
   for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status;
 }
 
-// Any seed and any date load without error; run with --gtest_also_run_disabled_tests.
-TEST(DemoRealToday, DISABLED_ManyDatesAndSeeds) {
-  const Date real_today = TempDatabase().ctx().Today();
-  const std::vector<Date> days = {*Date::FromYmd(2024, 1, 26), *Date::FromYmd(2024, 2, 29),
-                                  *Date::FromYmd(2024, 6, 30), *Date::FromYmd(2024, 12, 31),
-                                  *Date::FromYmd(2025, 1, 24), *Date::FromYmd(2025, 4, 1),
-                                  real_today.AddDays(-1)};
-  std::uint32_t seed = 1;
-  for (const Date day : days) {
-    TempDatabase database;
-    DemoOptions options;
-    options.today = day;
-    options.seed = seed++;
-    const DemoResult result = LoadDemo(database.ctx(), options);
-    ASSERT_TRUE(result.loaded);
-    const auto mix = StatusMix(database.ctx(), database.ActorNamed("giamdoc"), day);
-    Print("demo as of " + day.Iso() + " seed " + std::to_string(options.seed) + ", " +
-              std::to_string(result.tasks) + " tasks",
-          mix);
-    for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status << " " << day.Iso();
-  }
-  // A "today" in the future: what has not happened yet is left out, nothing fails.
-  TempDatabase database;
-  DemoOptions options;
-  options.today = real_today.AddDays(45);
-  EXPECT_TRUE(LoadDemo(database.ctx(), options).loaded);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Benchmark data
 
@@ -371,39 +343,6 @@ TEST(ScaleData, CreatesTasksWithARealisticMix) {
   EXPECT_NE(second, agency);
   EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM tasks WHERE agency_id = $1", {Param(second)}),
             100);
-}
-
-// Timing of a full benchmark load; run with --gtest_also_run_disabled_tests.
-// GIAOBAN_SCALE_TASKS sets the size (default 100000); GIAOBAN_SCALE_URL loads into that database
-// instead of a temporary SQLite file.
-TEST(ScaleData, DISABLED_Timing) {
-  TempDatabase temporary;
-  std::unique_ptr<storage::Database> given;
-  if (const char* url = std::getenv("GIAOBAN_SCALE_URL"); url && *url) {
-    given = storage::OpenDatabase(url, 2);
-    storage::Migrate(*given);
-  }
-  storage::Database& db = given ? *given : temporary.db();
-  service::Context ctx(db, service::Settings{});
-  const char* env = std::getenv("GIAOBAN_SCALE_TASKS");
-  const int tasks = env ? std::atoi(env) : 100000;
-  const auto start = std::chrono::steady_clock::now();
-  const std::int64_t agency = LoadScaleData(ctx, {50, tasks, kToday, 7});
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::steady_clock::now() - start)
-                      .count();
-  std::cout << "[ timing   ] LoadScaleData " << tasks << " tasks on " << db.description() << ": "
-            << ms << " ms\n";
-  const Actor leader = *db.transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
-    const auto id = c.execute(
-                         "SELECT MIN(u.id) FROM users u JOIN people p ON p.id = u.person_id "
-                         "WHERE p.organization_id = $1 AND u.role = 'leader'",
-                         {Param(agency)})
-                        .one()
-                        .integer(0);
-    return service::LoadActor(c, id);
-  });
-  Print("scale data", StatusMix(ctx, leader, kToday));
 }
 
 // The same loads on PostgreSQL, when GIAOBAN_DEMO_TEST_PG_URL names an empty database

@@ -166,7 +166,10 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
     worksheet_write_number(ws, row, 0, static_cast<double>(row - kHeaderRow), f.center);
     worksheet_write_string(ws, row, 1, t.title.c_str(), f.text);
     worksheet_write_string(ws, row, 2, t.source_doc_number.c_str(), f.text);
-    worksheet_write_string(ws, row, 3, label("label.source_kind." + t.source_kind).c_str(), f.text);
+    worksheet_write_string(
+        ws, row, 3,
+        label("label.source_kind." + std::string(domain::SourceKindCode(t.source_kind))).c_str(),
+        f.text);
     worksheet_write_string(ws, row, 4, label(t.is_key ? "label.yes" : "label.no").c_str(),
                            f.center);
     worksheet_write_string(ws, row, 5, t.lead_org.name.c_str(), f.text);

@@ -9,7 +9,7 @@ service::TaskSummary Task(std::string title, domain::Status status) {
   service::TaskSummary t;
   t.id = 1;
   t.title = std::move(title);
-  t.source_kind = "ad_hoc";
+  t.source_kind = domain::SourceKind::kAdHoc;
   t.lead_org = {3, "Phòng Kế hoạch – Tài chính"};
   t.assigned_on = *domain::Date::FromYmd(2024, 1, 10);
   t.status = status;

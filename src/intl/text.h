@@ -5,9 +5,11 @@
 #include <string>
 #include <string_view>
 
+#include "domain/utf8.h"
+
 namespace giaoban::intl {
 
-bool IsValidUtf8(std::string_view text);
+using domain::IsValidUtf8;
 
 // The text with every run of bytes that is not well-formed UTF-8 replaced by one U+FFFD, for
 // echoing what a client sent (a parameter name, say) in a JSON answer.

@@ -6,9 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "domain/role.h"
+
 namespace giaoban::service {
 
-enum class Role { kAdmin, kLeader, kConsolidator, kUnitHead, kSpecialist, kViewer };
+using domain::Role;
 
 std::string_view RoleCode(Role role);
 std::optional<Role> ParseRole(std::string_view code);

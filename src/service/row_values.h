@@ -28,7 +28,7 @@ inline void ReadTaskHead(const storage::Row& r, TaskSummary& s) {
   s.agency_id = r.integer(1);
   s.title = r.text(2);
   s.source_id = r.integer(3);
-  s.source_kind = r.text(4);
+  s.source_kind = domain::SourceKindFromStored(r.text(4));
   s.source_doc_number = r.text(5);
   s.is_key = r.boolean(6);
   s.restricted = r.boolean(7);

@@ -17,6 +17,7 @@
 #include "service/stats/stats.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
+#include "service/test_fixture.h"
 #include "storage/migrations.h"
 
 namespace giaoban::service {
@@ -24,21 +25,7 @@ namespace {
 
 using domain::Date;
 
-std::string FreshDatabaseUrl(const std::string& dialect) {
-  static int counter = 0;
-  const std::string name = "svc_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-  if (dialect == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() / ("giaoban-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return (dir / "test.db").string();
-  }
-  const char* base = std::getenv("GIAOBAN_TEST_PG_URL");
-  auto admin = storage::OpenDatabase(base, 1);
-  admin->acquire()->execute_script("CREATE DATABASE " + name);
-  std::string url = base;
-  return url.substr(0, url.rfind('/') + 1) + name;
-}
+using test_support::FreshDatabaseUrl;
 
 class ServiceContract : public ::testing::TestWithParam<std::string> {
  protected:
@@ -218,13 +205,15 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
       const auto& s = view->task.summary;
       if (s.completed_on || s.cancelled_on || s.assigned_on > today) continue;
       if (pick(2) == 0) {
-        (void)tasks.Complete(director_, id, {today, "", std::nullopt, ""});
+        auto done = tasks.Complete(director_, id, {today, "", std::nullopt, ""});
+        ASSERT_TRUE(done.ok()) << done.error().code;
       } else if (s.deadline_in_force) {
         auto requested = tasks.RequestExtension(
             consolidator_, id, {today, s.deadline_in_force->AddDays(10), "Chờ vốn"});
-        if (requested.ok())
-          (void)tasks.DecideExtension(director_, id, requested->task.extensions.back().id,
-                                      {"approved", "", today, std::nullopt});
+        ASSERT_TRUE(requested.ok()) << requested.error().code;
+        auto decided = tasks.DecideExtension(director_, id, requested->task.extensions.back().id,
+                                             {"approved", "", today, std::nullopt});
+        ASSERT_TRUE(decided.ok()) << decided.error().code;
       }
     }
     auto filter = ParseTaskFilter({{"page_size", "200"}}, today);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/source_kind.h"
 #include "service/model.h"
 
 namespace giaoban::service {
@@ -13,7 +14,7 @@ namespace giaoban::service {
 struct Source {
   Id id = 0;
   Id agency_id = 0;
-  std::string kind;  // higher_program, key_program, ad_hoc, meeting_conclusion, directive
+  domain::SourceKind kind = domain::SourceKind::kAdHoc;
   std::string title;
   std::string doc_number;
   std::optional<Date> doc_date;

@@ -24,7 +24,7 @@ Source SourceFromRow(const storage::Row& r) {
   Source s;
   s.id = r.integer(0);
   s.agency_id = r.integer(1);
-  s.kind = r.text(2);
+  s.kind = domain::SourceKindFromStored(r.text(2));
   s.title = r.text(3);
   s.doc_number = r.text(4);
   if (!r.is_null(5)) s.doc_date = Date::Parse(r.text(5));
@@ -52,7 +52,7 @@ SourceInput Normalized(const SourceInput& in) {
 
 std::optional<Error> Validate(const SourceInput& s) {
   Validator v;
-  if (!IsSourceKind(s.kind)) v.Add("kind", "invalid");
+  if (!domain::ParseSourceKind(s.kind)) v.Add("kind", "invalid");
   if (s.title.empty())
     v.Add("title", "required");
   else if (s.title.size() > 1000)
@@ -86,7 +86,8 @@ std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id) {
   return LoadSource(c, id);
 }
 
-std::vector<Source> SourceService::List(const Actor& actor, const std::optional<std::string>& kind,
+std::vector<Source> SourceService::List(const Actor& actor,
+                                        const std::optional<domain::SourceKind>& kind,
                                         const std::optional<std::string>& text) {
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
     auto agencies = ReadableAgencies(c, actor);
@@ -105,7 +106,7 @@ std::vector<Source> SourceService::List(const Actor& actor, const std::optional<
     auto r = c.execute(std::string(kSourceSelect) + "WHERE s.agency_id IN (" + ids +
                            ") AND ($1 = '' OR s.kind = $1) AND ($2 = '' OR s.search_fold LIKE $2 "
                            "ESCAPE '\\') ORDER BY s.doc_date DESC, s.id DESC",
-                       {Param(kind.value_or("")), Param(like)});
+                       {Param(kind ? domain::SourceKindCode(*kind) : ""), Param(like)});
     std::vector<Source> out;
     for (const auto& row : r.rows) out.push_back(SourceFromRow(row));
     return out;
@@ -168,12 +169,16 @@ Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expe
              Param(expected_version)});
         if (r.empty()) return Error::PreconditionFailed();
         // Tasks carry the source's kind and number for filtering and search.
-        if (in.kind != before->kind)
+        if (in.kind != domain::SourceKindCode(before->kind))
           c.execute("UPDATE tasks SET source_kind = $1 WHERE source_id = $2",
                     {Param(in.kind), Param(id)});
         if (in.doc_number != before->doc_number) RefreshSourceTasksSearch(c, id);
-        SourceInput old{before->kind,     before->title,  before->doc_number,
-                        before->doc_date, before->issuer, before->summary};
+        SourceInput old{std::string(domain::SourceKindCode(before->kind)),
+                        before->title,
+                        before->doc_number,
+                        before->doc_date,
+                        before->issuer,
+                        before->summary};
         RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "updated", by.user_id,
                         SourceJson(old), SourceJson(in)});
         return *LoadSource(c, id);

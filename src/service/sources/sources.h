@@ -27,7 +27,7 @@ class SourceService {
   explicit SourceService(const Context& ctx) : ctx_(ctx) {}
 
   // Sources of the actor's agency (and agencies below), newest document first; `text` is folded.
-  std::vector<Source> List(const Actor& actor, const std::optional<std::string>& kind,
+  std::vector<Source> List(const Actor& actor, const std::optional<domain::SourceKind>& kind,
                            const std::optional<std::string>& text);
   Expected<Source> Get(const Actor& actor, Id id);
   Expected<Source> Create(const Actor& by, const SourceInput& input);

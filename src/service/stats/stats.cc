@@ -57,15 +57,16 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       return StatsGroup{std::move(key), std::move(name), counts, ToQueryString(f)};
     };
     for (const auto& [kind, counts] : by_kind)
-      st.by_source_kind.push_back(
-          group(kind, "", counts, [&](TaskFilter& f) { f.source_kinds = {kind}; }));
+      st.by_source_kind.push_back(group(kind, "", counts, [&](TaskFilter& f) {
+        f.source_kinds = {domain::SourceKindFromStored(kind)};
+      }));
     for (const auto& [key, counts] : by_key)
       st.by_key.push_back(group(key, "", counts, [&](TaskFilter& f) { f.is_key = key == "true"; }));
     for (const auto& [kind_key, counts] : by_kind_and_key) {
       const auto& [kind, is_key] = kind_key;
       st.by_source_kind_and_key.push_back(
           group(kind + (is_key ? ":true" : ":false"), "", counts, [&](TaskFilter& f) {
-            f.source_kinds = {kind};
+            f.source_kinds = {domain::SourceKindFromStored(kind)};
             f.is_key = is_key;
           }));
     }

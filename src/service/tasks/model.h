@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/source_kind.h"
 #include "domain/status.h"
 #include "service/model.h"
 #include "service/sources/model.h"
@@ -18,7 +19,7 @@ struct TaskSummary {
   Id agency_id = 0;
   std::string title;
   Id source_id = 0;
-  std::string source_kind;
+  domain::SourceKind source_kind = domain::SourceKind::kAdHoc;
   std::string source_doc_number;
   bool is_key = false;
   bool restricted = false;

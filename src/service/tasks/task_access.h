@@ -1,24 +1,16 @@
-// Who may read and act on a task (docs/domain.md#permissions), decided from facts loaded with
-// the task.
+// Who may read and act on a task: the rules of domain/task_permissions.h applied to the acting
+// account and the facts loaded with the task.
 #pragma once
 
 #include <string>
-#include <vector>
 
+#include "domain/task_permissions.h"
 #include "service/actor.h"
 #include "service/tasks/tasks.h"
 
 namespace giaoban::service {
 
-struct TaskAccessFacts {
-  Id agency_id = 0;
-  std::string agency_path;
-  std::string lead_org_path;
-  std::vector<std::string> cooperator_paths;
-  std::vector<Id> assignee_person_ids;
-  bool restricted = false;
-  bool closed = false;  // completed or cancelled: only reading and explanations remain
-};
+using domain::TaskAccessFacts;
 
 bool CanReadTask(const Actor& actor, const TaskAccessFacts& task);
 TaskPermissions PermissionsFor(const Actor& actor, const TaskAccessFacts& task);

@@ -2,10 +2,11 @@
 // explanations. Each checks the actor's permission on the task as it is inside the transaction.
 #include <functional>
 
+#include "domain/attachment_policy.h"
 #include "intl/text.h"
-#include "service/tasks/attachment_policy.h"
 #include "service/audit.h"
 #include "service/row_values.h"
+#include "service/tasks/attachment_digest.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
@@ -74,15 +75,12 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   if (input.percent && (*input.percent < 0 || *input.percent > 100))
     v.Add("percent", "out_of_range");
   if (reported_on > today) v.Add("reported_on", "in_future");
-  if (input.attachments.size() > 10) v.Add("attachments", "too_many");
+  if (domain::TooManyAttachments(input.attachments.size())) v.Add("attachments", "too_many");
   for (std::size_t i = 0; i < input.attachments.size(); ++i) {
     const auto& a = input.attachments[i];
-    const std::string field = "attachments[" + std::to_string(i) + "]";
-    if (static_cast<std::int64_t>(a.content.size()) > ctx_.settings().max_attachment_bytes)
-      v.Add(field, "attachment_too_large");
-    else if (auto problem = CheckAttachment(a.file_name, a.content_type, a.content);
-             !problem.empty())
-      v.Add(field, problem);
+    const std::string_view problem = domain::AttachmentProblem(
+        {a.file_name, a.content_type, a.content}, ctx_.settings().max_attachment_bytes);
+    if (!problem.empty()) v.Add("attachments[" + std::to_string(i) + "]", std::string(problem));
   }
   if (!v.ok()) return v.error();
 

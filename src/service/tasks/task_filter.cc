@@ -12,14 +12,17 @@
 namespace giaoban::service {
 namespace {
 
-constexpr std::array<std::string_view, 5> kSourceKinds = {"higher_program", "key_program", "ad_hoc",
-                                                          "meeting_conclusion", "directive"};
-
 constexpr std::array<std::string_view, 2> kOrgRoles = {"any", "lead"};
 
 template <std::size_t N>
 std::vector<std::string> Names(const std::array<std::string_view, N>& names) {
   return {names.begin(), names.end()};
+}
+
+std::vector<std::string> SourceKindNames() {
+  std::vector<std::string> out;
+  for (auto k : domain::AllSourceKinds()) out.emplace_back(domain::SourceKindCode(k));
+  return out;
 }
 
 std::vector<std::string> StatusNames() {
@@ -102,13 +105,6 @@ std::string_view SortFieldName(SortKey::Field f) {
 
 }  // namespace
 
-bool IsSourceKind(std::string_view kind) {
-  for (auto k : kSourceKinds) {
-    if (k == kind) return true;
-  }
-  return false;
-}
-
 Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   TaskFilter f;
   f.as_of = today;
@@ -170,10 +166,10 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       }
     } else if (name == "source_kind") {
       for (const auto& kind : SplitCsv(value)) {
-        if (IsSourceKind(kind))
-          f.source_kinds.push_back(kind);
+        if (auto parsed = domain::ParseSourceKind(kind))
+          f.source_kinds.push_back(*parsed);
         else
-          v.Add(name, "invalid", Names(kSourceKinds));
+          v.Add(name, "invalid", SourceKindNames());
       }
     } else if (name == "source") {
       id_param(name, value, f.source_id);
@@ -276,7 +272,9 @@ std::string ToQueryString(const TaskFilter& f) {
     parts.emplace_back("status",
                        join(f.statuses, [](auto s) { return std::string(domain::StatusCode(s)); }));
   if (!f.source_kinds.empty())
-    parts.emplace_back("source_kind", join(f.source_kinds, [](const auto& s) { return s; }));
+    parts.emplace_back("source_kind", join(f.source_kinds, [](auto k) {
+                         return std::string(domain::SourceKindCode(k));
+                       }));
   auto id = [&](const char* name, const std::optional<Id>& value) {
     if (value) parts.emplace_back(name, std::to_string(*value));
   };

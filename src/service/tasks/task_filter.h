@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/source_kind.h"
 #include "domain/status.h"
 #include "service/error.h"
 #include "service/tasks/model.h"
@@ -44,7 +45,7 @@ struct TaskFilter {
   std::optional<std::string> text;  // already folded
   Date as_of;
   std::vector<domain::Status> statuses;
-  std::vector<std::string> source_kinds;
+  std::vector<domain::SourceKind> source_kinds;
   std::optional<Id> source_id;
   std::optional<bool> is_key;
   std::optional<bool> extended;
@@ -71,7 +72,5 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today);
 
 // The query string that reproduces `filter` (without paging), for links from statistics to lists.
 std::string ToQueryString(const TaskFilter& filter);
-
-bool IsSourceKind(std::string_view kind);
 
 }  // namespace giaoban::service

@@ -85,7 +85,7 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
   if (!f.source_kinds.empty()) {
     w << " AND t.source_kind IN (";
     for (std::size_t i = 0; i < f.source_kinds.size(); ++i)
-      w << (i ? ", " : "") << Bind(f.source_kinds[i]);
+      w << (i ? ", " : "") << Bind(std::string(domain::SourceKindCode(f.source_kinds[i])));
     w << ")";
   }
   if (f.source_id) w << " AND t.source_id = " << Bind(*f.source_id);

@@ -251,7 +251,8 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
              "deadline_label, search_fold, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
              "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) "
              "RETURNING id",
-             {Param(by.agency_id), Param(*in.source_id), Param(source->kind),
+             {Param(by.agency_id), Param(*in.source_id),
+              Param(domain::SourceKindCode(source->kind)),
               Param(in.parent_id.value_or(std::nullopt)), Param(title),
               Param(intl::CollationKey(title)), Param(in.content.value_or("")),
               Param(in.is_key.value_or(false)), Param(in.restricted.value_or(false)),
@@ -319,13 +320,14 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
     const TaskSummary& old = before->detail.summary;
     // Always from the source itself, never from the row read above: the source may have changed
     // since, and writing the old copy back would take the task out of its kind's figures.
-    const std::string kind = LoadSourceForCopy(c, in.source_id.value_or(old.source_id))->kind;
+    const domain::SourceKind kind =
+        LoadSourceForCopy(c, in.source_id.value_or(old.source_id))->kind;
     auto r = c.execute(
         "UPDATE tasks SET source_id = $1, source_kind = $2, parent_id = $3, title = $4, "
         "content = $5, is_key = $6, restricted = $7, lead_org_id = $8, leader_id = $9, "
         "product = $10, assigned_on = $11, deadline_label = $12, version = version + 1, "
         "updated_at = $13 WHERE id = $14 AND version = $15 RETURNING id",
-        {Param(in.source_id.value_or(old.source_id)), Param(kind),
+        {Param(in.source_id.value_or(old.source_id)), Param(domain::SourceKindCode(kind)),
          Param(in.parent_id.value_or(before->detail.parent_id)),
          Param(in.title.value_or(old.title)), Param(in.content.value_or(before->detail.content)),
          Param(in.is_key.value_or(old.is_key)), Param(in.restricted.value_or(old.restricted)),

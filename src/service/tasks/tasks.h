@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/task_permissions.h"
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
@@ -15,16 +16,7 @@
 namespace giaoban::service {
 
 // What the actor may do with one task; the API shows it so clients offer only allowed actions.
-struct TaskPermissions {
-  bool edit = false;
-  bool report_progress = false;
-  bool complete = false;
-  bool request_extension = false;
-  bool decide_extension = false;
-  bool cancel = false;
-  bool request_explanation = false;
-  bool answer_explanation = false;
-};
+using domain::TaskPermissions;
 
 struct TaskInput {
   std::optional<Id> source_id;

@@ -1,12 +1,10 @@
-#include "service/tasks/attachment_policy.h"
-
-#include <sodium.h>
+#include "domain/attachment_policy.h"
 
 #include <array>
 
-#include "intl/text.h"
+#include "domain/utf8.h"
 
-namespace giaoban::service {
+namespace giaoban::domain {
 namespace {
 
 enum class Magic { kPdf, kZip, kOle, kPng, kJpeg, kText };
@@ -47,32 +45,30 @@ bool Matches(Magic magic, std::string_view c) {
     case Magic::kJpeg:
       return Starts(c, std::string_view("\xFF\xD8\xFF", 3));
     case Magic::kText:
-      return intl::IsValidUtf8(c) && c.find('\0') == std::string_view::npos;
+      return IsValidUtf8(c) && c.find('\0') == std::string_view::npos;
   }
   return false;
 }
 
+// The name is sent back in Content-Disposition and shown in lists: no path separators, quotes or
+// line breaks that could split a header or escape a folder.
+bool IsPlainFileName(std::string_view name) {
+  return !name.empty() && name.size() <= kMaxAttachmentNameBytes && IsValidUtf8(name) &&
+         name.find_first_of("/\\\r\n\"") == std::string_view::npos;
+}
+
 }  // namespace
 
-std::string CheckAttachment(std::string_view file_name, std::string_view content_type,
-                            std::string_view content) {
-  if (file_name.empty() || file_name.size() > 255 || !intl::IsValidUtf8(file_name) ||
-      file_name.find_first_of("/\\\r\n\"") != std::string_view::npos)
-    return "invalid";
+bool TooManyAttachments(std::size_t count) { return count > kMaxAttachmentsPerReport; }
+
+std::string_view AttachmentProblem(const AttachmentFile& file, std::int64_t max_bytes) {
+  if (static_cast<std::int64_t>(file.content.size()) > max_bytes) return "attachment_too_large";
+  if (!IsPlainFileName(file.file_name)) return "invalid";
   for (const auto& allowed : kAllowed) {
-    if (allowed.content_type == content_type)
-      return Matches(allowed.magic, content) ? "" : "attachment_type_not_allowed";
+    if (allowed.content_type == file.content_type)
+      return Matches(allowed.magic, file.content) ? "" : "attachment_type_not_allowed";
   }
   return "attachment_type_not_allowed";
 }
 
-std::string Sha256Hex(std::string_view content) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(content.data()),
-                     content.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
-
-}  // namespace giaoban::service
+}  // namespace giaoban::domain

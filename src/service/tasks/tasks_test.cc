@@ -1,0 +1,395 @@
+// The task service's rules at its API, on both databases: validation, permissions per role,
+// versions, and every action of a task's life with its date rules.
+#include "service/tasks/tasks.h"
+
+#include <gtest/gtest.h>
+
+#include "service/test_fixture.h"
+
+namespace giaoban::service {
+namespace {
+
+using test_support::AgencyFixture;
+using test_support::Outcome;
+
+// Permissions as the letters of the domain's table, '-' where denied: E edit, P report progress,
+// C complete, R request an extension, D decide one, X cancel, Q ask for an explanation, A answer.
+std::string Letters(const TaskPermissions& p) {
+  const std::pair<bool, char> flags[] = {{p.edit, 'E'},
+                                         {p.report_progress, 'P'},
+                                         {p.complete, 'C'},
+                                         {p.request_extension, 'R'},
+                                         {p.decide_extension, 'D'},
+                                         {p.cancel, 'X'},
+                                         {p.request_explanation, 'Q'},
+                                         {p.answer_explanation, 'A'}};
+  std::string out;
+  for (const auto& [allowed, letter] : flags) out.push_back(allowed ? letter : '-');
+  return out;
+}
+
+class TaskServiceTest : public AgencyFixture {
+ protected:
+  // Led by the infrastructure division with the planning division, assigned to the specialist of
+  // its team; assigned 01/03/2024, due 31/05/2024.
+  TaskInput Input() {
+    TaskInput in;
+    in.source_id = source_;
+    in.title = "Rà soát hiện trạng cầu yếu trên các tuyến đường tỉnh";
+    in.lead_org_id = infrastructure_;
+    in.cooperator_ids = std::vector<Id>{planning_};
+    in.assignee_ids = std::vector<Id>{specialist_.person_id};
+    in.assigned_on = Day("2024-03-01");
+    in.deadline = std::optional<Date>(Day("2024-05-31"));
+    return in;
+  }
+
+  Id NewTask(TaskInput in) {
+    auto view = tasks().Create(leader_, in);
+    EXPECT_EQ(Outcome(view), "ok");
+    return view.ok() ? view->task.summary.id : 0;
+  }
+  Id NewTask() { return NewTask(Input()); }
+
+  TaskService tasks() { return TaskService(*ctx_); }
+};
+
+TEST_P(TaskServiceTest, CreateNamesWhatIsMissingOrWrong) {
+  EXPECT_EQ(Outcome(tasks().Create(leader_, TaskInput{})),
+            "validation_failed source_id:required title:required lead_org_id:required");
+
+  TaskInput early = Input();
+  early.deadline = std::optional<Date>(Day("2024-02-28"));
+  EXPECT_EQ(Outcome(tasks().Create(leader_, early)),
+            "validation_failed deadline:before_assigned_on");
+
+  TaskInput lead_cooperates = Input();
+  lead_cooperates.cooperator_ids = std::vector<Id>{infrastructure_};
+  EXPECT_EQ(Outcome(tasks().Create(leader_, lead_cooperates)),
+            "validation_failed cooperator_ids:includes_lead");
+
+  TaskInput untitled = Input();
+  untitled.title = "";
+  EXPECT_EQ(Outcome(tasks().Create(leader_, untitled)), "validation_failed title:required");
+
+  const Actor province_official = User("ubnd", Role::kViewer, province_, "Trương Văn Sơn");
+  TaskInput foreign_assignee = Input();
+  foreign_assignee.assignee_ids = std::vector<Id>{province_official.person_id};
+  EXPECT_EQ(Outcome(tasks().Create(leader_, foreign_assignee)),
+            "validation_failed assignee_ids:not_found");
+
+  auto created = tasks().Create(leader_, Input());
+  ASSERT_EQ(Outcome(created), "ok");
+  EXPECT_EQ(created->task.summary.version, 1);
+  EXPECT_EQ(created->task.summary.source_kind, domain::SourceKind::kKeyProgram);
+  EXPECT_EQ(created->task.summary.status, domain::Status::kOverdue);  // due 31/05, today 28/06
+}
+
+TEST_P(TaskServiceTest, WhoCreatesTasksForWhichLead) {
+  struct Row {
+    const Actor* by;
+    Id lead;
+    const char* outcome;
+  };
+  const Row rows[] = {
+      {&leader_, office_, "ok"},
+      {&consolidator_, infrastructure_, "ok"},
+      {&head_, infrastructure_, "ok"},
+      {&head_, team_, "ok"},
+      {&head_, planning_, "forbidden"},
+      {&specialist_, team_, "forbidden"},
+      {&viewer_, office_, "forbidden"},
+      {&admin_, office_, "forbidden"},
+      // Someone of another agency finds neither the source nor the unit in their own.
+      {&district_leader_, team_,
+       "validation_failed source_id:not_found lead_org_id:not_found assignee_ids:not_found"},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.by->username + " -> " + std::to_string(row.lead));
+    TaskInput in = Input();
+    in.lead_org_id = row.lead;
+    in.cooperator_ids = std::vector<Id>{};
+    EXPECT_EQ(Outcome(tasks().Create(*row.by, in)), row.outcome);
+  }
+}
+
+TEST_P(TaskServiceTest, EachRoleSeesWhatItMayDo) {
+  const Id id = NewTask();
+  struct Row {
+    const Actor* who;
+    const char* outcome;
+    const char* permissions;
+  };
+  const Row rows[] = {
+      {&leader_, "ok", "EPC-DXQ-"},
+      {&consolidator_, "ok", "EPCR----"},
+      {&head_, "ok", "EPCR---A"},
+      {&specialist_, "ok", "-P-R---A"},
+      {&other_specialist_, "ok", "--------"},
+      {&viewer_, "ok", "--------"},
+      {&admin_, "ok", "--------"},
+      {&district_leader_, "not_found", ""},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.who->username);
+    auto view = tasks().Get(*row.who, id);
+    ASSERT_EQ(Outcome(view), row.outcome);
+    if (view.ok()) {
+      EXPECT_EQ(Letters(view->permissions), row.permissions);
+    }
+  }
+  // The service enforces what it advertises.
+  EXPECT_EQ(Outcome(tasks().AddProgress(other_specialist_, id, {std::nullopt, "Đã làm", 10, {}})),
+            "forbidden");
+  EXPECT_EQ(Outcome(tasks().Complete(specialist_, id, {})), "forbidden");
+  EXPECT_EQ(Outcome(tasks().Cancel(head_, id, {"cancelled", std::nullopt, "Trùng", std::nullopt})),
+            "forbidden");
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, {std::nullopt, "Đã khảo sát", 30, {}})),
+            "ok");
+}
+
+TEST_P(TaskServiceTest, ARestrictedTaskIsReadOnlyByThoseItConcerns) {
+  TaskInput in = Input();
+  in.restricted = true;
+  const Id id = NewTask(in);
+  EXPECT_EQ(Outcome(tasks().Get(leader_, id)), "ok");
+  EXPECT_EQ(Outcome(tasks().Get(consolidator_, id)), "ok");
+  EXPECT_EQ(Outcome(tasks().Get(head_, id)), "ok");
+  EXPECT_EQ(Outcome(tasks().Get(specialist_, id)), "ok");
+  EXPECT_EQ(Outcome(tasks().Get(other_specialist_, id)), "not_found");
+  EXPECT_EQ(Outcome(tasks().Get(viewer_, id)), "not_found");
+  auto filter = ParseTaskFilter({}, today());
+  ASSERT_EQ(Outcome(filter), "ok");
+  auto page = tasks().List(viewer_, *filter);
+  ASSERT_EQ(Outcome(page), "ok");
+  EXPECT_TRUE(page->items.empty());
+}
+
+TEST_P(TaskServiceTest, AnEditNamesTheVersionItWasMadeFrom) {
+  const Id id = NewTask();
+  TaskInput edit;
+  edit.title = "Rà soát cầu yếu, đề xuất phân kỳ sửa chữa";
+  auto edited = tasks().Update(head_, id, 1, edit);
+  ASSERT_EQ(Outcome(edited), "ok");
+  EXPECT_EQ(edited->task.summary.version, 2);
+  EXPECT_EQ(edited->task.summary.title, *edit.title);
+  // Someone else's edit from the same version comes too late.
+  edit.title = "Một tiêu đề khác";
+  EXPECT_EQ(Outcome(tasks().Update(leader_, id, 1, edit)), "precondition_failed");
+  EXPECT_EQ(Outcome(tasks().Update(specialist_, id, 2, edit)), "forbidden");
+  TaskInput move_deadline;
+  move_deadline.deadline = std::optional<Date>(Day("2024-07-31"));
+  EXPECT_EQ(Outcome(tasks().Update(leader_, id, 2, move_deadline)),
+            "validation_failed deadline:use_extension");
+  // A unit head may not hand the task to a unit outside their own.
+  TaskInput move_lead;
+  move_lead.lead_org_id = office_;
+  EXPECT_EQ(Outcome(tasks().Update(head_, id, 2, move_lead)), "forbidden");
+  EXPECT_EQ(Outcome(tasks().Update(leader_, id, 2, move_lead)), "ok");
+}
+
+TEST_P(TaskServiceTest, ProgressFollowsTheLatestReportByDate) {
+  const Id id = NewTask();
+  auto report = [&](const char* on, int percent) {
+    return tasks().AddProgress(specialist_, id, {Day(on), "Báo cáo", percent, {}});
+  };
+  ASSERT_EQ(Outcome(report("2024-04-10", 40)), "ok");
+  auto back_dated = report("2024-04-01", 20);
+  ASSERT_EQ(Outcome(back_dated), "ok");
+  EXPECT_EQ(back_dated->task.summary.progress, 40);
+  EXPECT_EQ(back_dated->task.updates.size(), 2u);
+  EXPECT_EQ(Outcome(report("2024-06-29", 50)), "validation_failed reported_on:in_future");
+  EXPECT_EQ(Outcome(report("2024-02-29", 50)), "validation_failed reported_on:before_assigned_on");
+  EXPECT_EQ(Outcome(report("2024-04-11", 101)), "validation_failed percent:out_of_range");
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, {std::nullopt, "", 10, {}})),
+            "validation_failed body:required");
+}
+
+TEST_P(TaskServiceTest, AttachmentsAreCheckedAndKept) {
+  const Id id = NewTask();
+  const std::string pdf = "%PDF-1.7 nội dung";
+  ProgressInput in{std::nullopt, "Kèm biên bản khảo sát", std::nullopt, {}};
+  in.attachments.push_back({"Biên bản.pdf", "application/pdf", pdf});
+  auto added = tasks().AddProgress(specialist_, id, in);
+  ASSERT_EQ(Outcome(added), "ok");
+  ASSERT_EQ(added->task.updates.size(), 1u);
+  ASSERT_EQ(added->task.updates[0].attachments.size(), 1u);
+  const AttachmentInfo info = added->task.updates[0].attachments[0];
+  EXPECT_EQ(info.file_name, "Biên bản.pdf");
+  EXPECT_EQ(info.size_bytes, static_cast<std::int64_t>(pdf.size()));
+  auto stored = tasks().GetAttachment(viewer_, id, info.id);
+  ASSERT_EQ(Outcome(stored), "ok");
+  EXPECT_EQ(stored->content, pdf);
+
+  in.attachments = {{"setup.pdf", "application/pdf", "MZ renamed program"}};
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, in)),
+            "validation_failed attachments[0]:attachment_type_not_allowed");
+  in.attachments.assign(11, {"a.txt", "text/plain", "ghi chú"});
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, in)),
+            "validation_failed attachments:too_many");
+}
+
+TEST_P(TaskServiceTest, CompletionIsDatedAndClosesTheTask) {
+  const Id id = NewTask();
+  EXPECT_EQ(Outcome(tasks().Complete(head_, id, {Day("2024-06-29"), "", std::nullopt, ""})),
+            "validation_failed completed_on:in_future");
+  EXPECT_EQ(Outcome(tasks().Complete(head_, id, {Day("2024-02-01"), "", std::nullopt, ""})),
+            "validation_failed completed_on:before_assigned_on");
+  auto done =
+      tasks().Complete(head_, id, {Day("2024-06-10"), "45/TTr-SGTVT", Day("2024-06-10"), ""});
+  ASSERT_EQ(Outcome(done), "ok");
+  EXPECT_EQ(done->task.summary.status, domain::Status::kCompletedLate);
+  EXPECT_EQ(done->task.summary.progress, 100);
+  EXPECT_EQ(done->task.result_doc_number, "45/TTr-SGTVT");
+  EXPECT_EQ(Letters(done->permissions), "-------A");
+  // Closed: those who could have acted are told why, others are simply not allowed.
+  EXPECT_EQ(Outcome(tasks().Complete(leader_, id, {})), "task_already_completed");
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, {std::nullopt, "Thêm", 10, {}})),
+            "task_already_completed");
+  EXPECT_EQ(Outcome(tasks().Complete(other_specialist_, id, {})), "forbidden");
+  EXPECT_EQ(Outcome(tasks().Update(leader_, id, 2, TaskInput{})), "forbidden");
+}
+
+TEST_P(TaskServiceTest, CancellationNeedsAReasonAndALeader) {
+  const Id id = NewTask();
+  EXPECT_EQ(Outcome(tasks().Cancel(leader_, id, {"deleted", std::nullopt, "Trùng", std::nullopt})),
+            "validation_failed kind:invalid");
+  EXPECT_EQ(Outcome(tasks().Cancel(leader_, id, {"cancelled", std::nullopt, "", std::nullopt})),
+            "validation_failed reason:required");
+  EXPECT_EQ(Outcome(tasks().Cancel(consolidator_, id,
+                                   {"cancelled", std::nullopt, "Trùng", std::nullopt})),
+            "forbidden");
+  EXPECT_EQ(
+      Outcome(tasks().Cancel(leader_, id, {"withdrawn", Day("2024-02-01"), "Trùng", std::nullopt})),
+      "validation_failed cancelled_on:before_assigned_on");
+  auto withdrawn = tasks().Cancel(
+      leader_, id, {"withdrawn", Day("2024-04-01"), "Không còn phù hợp", std::nullopt});
+  ASSERT_EQ(Outcome(withdrawn), "ok");
+  EXPECT_EQ(withdrawn->task.summary.status, domain::Status::kCancelled);
+  EXPECT_EQ(withdrawn->task.cancel_kind, "withdrawn");
+  ASSERT_TRUE(withdrawn->task.cancel_approver);
+  EXPECT_EQ(withdrawn->task.cancel_approver->id, leader_.person_id);
+  EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, {std::nullopt, "Thêm", 10, {}})),
+            "task_cancelled");
+}
+
+TEST_P(TaskServiceTest, ExtensionsMoveTheDeadlineFromWhenTheyTakeEffect) {
+  const Id id = NewTask();
+  auto request = [&](const char* on, const char* deadline) {
+    return tasks().RequestExtension(specialist_, id, {Day(on), Day(deadline), "Chờ vốn"});
+  };
+  EXPECT_EQ(Outcome(request("2024-05-20", "2024-05-31")),
+            "validation_failed requested_deadline:not_later");
+  EXPECT_EQ(Outcome(request("2024-02-20", "2024-06-30")),
+            "validation_failed requested_on:before_assigned_on");
+  EXPECT_EQ(Outcome(tasks().RequestExtension(other_specialist_, id,
+                                             {Day("2024-05-20"), Day("2024-06-30"), "Chờ"})),
+            "forbidden");
+  auto requested = request("2024-05-20", "2024-06-30");
+  ASSERT_EQ(Outcome(requested), "ok");
+  ASSERT_EQ(requested->task.extensions.size(), 1u);
+  const Extension& ext = requested->task.extensions[0];
+  EXPECT_EQ(ext.previous_deadline, Day("2024-05-31"));
+  EXPECT_EQ(Outcome(request("2024-05-21", "2024-07-31")), "conflict");  // one pending at a time
+
+  auto decide = [&](const Actor& by, const char* decision, const char* on,
+                    std::optional<Date> effective) {
+    return tasks().DecideExtension(by, id, ext.id, {decision, "", Day(on), effective});
+  };
+  EXPECT_EQ(Outcome(decide(consolidator_, "approved", "2024-05-25", std::nullopt)), "forbidden");
+  EXPECT_EQ(Outcome(decide(leader_, "approved", "2024-05-19", std::nullopt)),
+            "validation_failed decided_on:before_requested_on");
+  EXPECT_EQ(Outcome(decide(leader_, "approved", "2024-05-25", Day("2024-05-24"))),
+            "validation_failed effective_on:before_decided_on");
+  EXPECT_EQ(Outcome(decide(leader_, "approved", "2024-05-25", Day("2024-06-29"))),
+            "validation_failed effective_on:in_future");
+  EXPECT_EQ(Outcome(decide(leader_, "refused", "2024-05-25", Day("2024-05-26"))),
+            "validation_failed effective_on:not_applicable");
+  EXPECT_EQ(Outcome(decide(leader_, "maybe", "2024-05-25", std::nullopt)),
+            "validation_failed decision:invalid");
+  auto approved = decide(leader_, "approved", "2024-05-25", Day("2024-05-27"));
+  ASSERT_EQ(Outcome(approved), "ok");
+  EXPECT_EQ(approved->task.summary.deadline, Day("2024-05-31"));  // never changed in place
+  EXPECT_EQ(approved->task.summary.deadline_in_force, Day("2024-06-30"));
+  EXPECT_TRUE(approved->task.summary.extended);
+  EXPECT_EQ(approved->task.summary.status, domain::Status::kInProgress);
+  EXPECT_EQ(Outcome(decide(leader_, "refused", "2024-05-28", std::nullopt)),
+            "extension_not_pending");
+
+  // Before it took effect the original deadline was in force.
+  auto before = tasks().Get(leader_, id, Day("2024-05-26"));
+  ASSERT_EQ(Outcome(before), "ok");
+  EXPECT_EQ(before->task.summary.deadline_in_force, Day("2024-05-31"));
+  EXPECT_FALSE(before->task.summary.extended);
+}
+
+TEST_P(TaskServiceTest, TheLeadUnitAnswersALeadersRequestForExplanation) {
+  const Id id = NewTask();
+  EXPECT_EQ(
+      Outcome(tasks().RequestExplanation(consolidator_, id, "Vì sao chậm?", Day("2024-06-03"))),
+      "forbidden");
+  EXPECT_EQ(Outcome(tasks().RequestExplanation(leader_, id, "", Day("2024-06-03"))),
+            "validation_failed question:required");
+  auto asked = tasks().RequestExplanation(leader_, id, "Vì sao chậm?", Day("2024-06-03"));
+  ASSERT_EQ(Outcome(asked), "ok");
+  ASSERT_EQ(asked->task.explanations.size(), 1u);
+  const Id question = asked->task.explanations[0].id;
+  EXPECT_EQ(Outcome(tasks().AnswerExplanation(other_specialist_, id, question, "Do mưa",
+                                              Day("2024-06-05"))),
+            "forbidden");
+  EXPECT_EQ(
+      Outcome(tasks().AnswerExplanation(specialist_, id, question, "Do mưa", Day("2024-06-02"))),
+      "validation_failed answered_on:before_requested_on");
+  auto answered =
+      tasks().AnswerExplanation(specialist_, id, question, "Do mưa kéo dài", Day("2024-06-05"));
+  ASSERT_EQ(Outcome(answered), "ok");
+  EXPECT_EQ(answered->task.explanations[0].answer, "Do mưa kéo dài");
+  EXPECT_EQ(answered->task.explanations[0].answered_on, Day("2024-06-05"));
+  EXPECT_EQ(Outcome(tasks().AnswerExplanation(head_, id, question, "Lần nữa", Day("2024-06-06"))),
+            "conflict");
+  // A closed task can still be asked about.
+  ASSERT_EQ(Outcome(tasks().Complete(head_, id, {Day("2024-06-10"), "", std::nullopt, ""})), "ok");
+  EXPECT_EQ(Outcome(tasks().RequestExplanation(leader_, id, "Vì sao trễ hạn?", Day("2024-06-12"))),
+            "ok");
+}
+
+TEST_P(TaskServiceTest, APastDateShowsTheTaskAsItStoodThen) {
+  const Id id = NewTask();
+  ASSERT_EQ(Outcome(tasks().AddProgress(specialist_, id, {Day("2024-04-10"), "Một nửa", 50, {}})),
+            "ok");
+  ASSERT_EQ(Outcome(tasks().Complete(head_, id, {Day("2024-05-20"), "", std::nullopt, ""})), "ok");
+  struct Row {
+    const char* as_of;
+    domain::Status status;
+    int progress;
+    std::size_t updates;
+  };
+  const Row rows[] = {
+      {"2024-02-15", domain::Status::kNotYetAssigned, 0, 0},
+      {"2024-04-01", domain::Status::kInProgress, 0, 0},
+      {"2024-04-10", domain::Status::kInProgress, 50, 1},
+      {"2024-05-19", domain::Status::kInProgress, 50, 1},
+      {"2024-05-20", domain::Status::kCompletedOnTime, 100, 1},
+      {"2024-06-28", domain::Status::kCompletedOnTime, 100, 1},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.as_of);
+    auto view = tasks().Get(leader_, id, Day(row.as_of));
+    ASSERT_EQ(Outcome(view), "ok");
+    EXPECT_EQ(view->as_of, Day(row.as_of));
+    EXPECT_EQ(view->task.summary.status, row.status);
+    EXPECT_EQ(view->task.summary.progress, row.progress);
+    EXPECT_EQ(view->task.updates.size(), row.updates);
+    EXPECT_EQ(view->task.summary.completed_on.has_value(),
+              row.status == domain::Status::kCompletedOnTime);
+  }
+  auto early = tasks().Get(leader_, id, Day("2024-04-01"));
+  ASSERT_EQ(Outcome(early), "ok");
+  EXPECT_EQ(early->later_facts, 2);  // the report and the completion
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, TaskServiceTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace giaoban::service

@@ -1,0 +1,128 @@
+// What the service tests share: a fresh database per fixture on SQLite and, when
+// GIAOBAN_TEST_PG_URL names a PostgreSQL server, on PostgreSQL; one agency with its units, people
+// of every role and sources; and short ways of saying how an Expected came out.
+#pragma once
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "service/accounts/auth.h"
+#include "service/context.h"
+#include "service/organizations/organizations.h"
+#include "service/sources/sources.h"
+#include "storage/migrations.h"
+
+namespace giaoban::service::test_support {
+
+inline std::string FreshDatabaseUrl(const std::string& dialect) {
+  static int counter = 0;
+  const std::string name = "svc_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  if (dialect == "sqlite") {
+    auto dir = std::filesystem::temp_directory_path() / ("giaoban-" + name);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return (dir / "test.db").string();
+  }
+  const char* base = std::getenv("GIAOBAN_TEST_PG_URL");
+  auto admin = storage::OpenDatabase(base, 1);
+  admin->acquire()->execute_script("CREATE DATABASE " + name);
+  std::string url = base;
+  return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+// "ok", or the error's code followed by its fields ("validation_failed title:required").
+template <class T>
+std::string Outcome(const Expected<T>& result) {
+  if (result.ok()) return "ok";
+  std::string out = result.error().code;
+  for (const auto& f : result.error().fields) out += " " + f.field + ":" + f.code;
+  return out;
+}
+
+// The Sở Giao thông vận tải under the provincial committee, with divisions KHTC, QLKCHT (and its
+// team QLKCHT-1) and VP; a district office as an agency below it; and everyone whose role the
+// rules tell apart. Today is fixed, so that dates in tests mean the same on every run.
+class AgencyFixture : public ::testing::TestWithParam<std::string> {
+ protected:
+  static constexpr const char* kToday = "2024-06-28";
+
+  void SetUp() override {
+    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
+      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
+    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
+    storage::Migrate(*db_);
+    Settings settings;
+    settings.today = today();
+    ctx_ = std::make_unique<Context>(*db_, settings);
+    province_ = Org(std::nullopt, "committee", "UB", "UBND tỉnh");
+    agency_ = Org(province_, "department", "SGTVT", "Sở Giao thông vận tải");
+    planning_ = Org(agency_, "division", "KHTC", "Phòng Kế hoạch - Tài chính");
+    infrastructure_ = Org(agency_, "division", "QLKCHT", "Phòng Quản lý kết cấu hạ tầng");
+    team_ = Org(infrastructure_, "unit", "QLKCHT-1", "Tổ đường bộ");
+    office_ = Org(agency_, "office", "VP", "Văn phòng Sở");
+    district_ = Org(agency_, "department", "PQLGT", "Phòng Quản lý giao thông huyện");
+
+    leader_ = User("giamdoc", Role::kLeader, agency_, "Nguyễn Văn Đình");
+    consolidator_ = User("khtc", Role::kConsolidator, planning_, "Trần Thị Hoa");
+    head_ = User("truongphong", Role::kUnitHead, infrastructure_, "Lê Văn Hùng");
+    specialist_ = User("chuyenvien", Role::kSpecialist, team_, "Phạm Thị Lan");
+    other_specialist_ = User("vanthu", Role::kSpecialist, office_, "Đỗ Văn Minh");
+    viewer_ = User("thanhtra", Role::kViewer, office_, "Võ Thị Thu");
+    admin_ = User("quantri", Role::kAdmin, office_, "Bùi Văn An");
+    district_leader_ = User("huyen", Role::kLeader, district_, "Hoàng Văn Tư");
+
+    SourceService sources(*ctx_);
+    auto source =
+        sources.Create(leader_, {"key_program", "Chương trình công tác trọng tâm năm 2024",
+                                 "15/CTr-SGTVT", std::nullopt, "Sở GTVT", ""});
+    ASSERT_TRUE(source.ok()) << Outcome(source);
+    source_ = source->id;
+  }
+
+  static Date today() { return *Date::Parse(kToday); }
+  static Date Day(const char* iso) { return *Date::Parse(iso); }
+
+  Id Org(std::optional<Id> parent, const char* kind, const char* code, const char* name) {
+    auto org = OrganizationService(*ctx_).Create(std::nullopt,
+                                                 {parent, kind, code, name, "", std::nullopt});
+    EXPECT_TRUE(org.ok()) << Outcome(org);
+    return org.ok() ? org->id : 0;
+  }
+
+  // A person with an account. Hashing a password is deliberately slow and these tests never log
+  // in, so the account is written without one: no password can match its hash.
+  Actor User(const char* username, Role role, Id organization, const char* full_name) {
+    auto person = OrganizationService(*ctx_).CreatePerson(std::nullopt,
+                                                          {organization, full_name, "", "", ""});
+    EXPECT_TRUE(person.ok()) << Outcome(person);
+    Actor actor;
+    db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+      const Id user_id =
+          c.execute(
+               "INSERT INTO users (person_id, username, password_hash, role, created_at, "
+               "updated_at) VALUES ($1, $2, 'no-password', $3, 0, 0) RETURNING id",
+               {storage::Param(person->id), storage::Param(username),
+                storage::Param(RoleCode(role))})
+              .one()
+              .integer(0);
+      actor = *LoadActor(c, user_id);
+    });
+    return actor;
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<Context> ctx_;
+  Id province_ = 0, agency_ = 0, planning_ = 0, infrastructure_ = 0, team_ = 0, office_ = 0,
+     district_ = 0;
+  Actor leader_, consolidator_, head_, specialist_, other_specialist_, viewer_, admin_,
+      district_leader_;
+  Id source_ = 0;
+};
+
+}  // namespace giaoban::service::test_support
