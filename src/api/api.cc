@@ -8,7 +8,6 @@
 #include "api/json_codec.h"
 #include "intl/text.h"
 #include "service/data_version.h"
-#include "storage/database.h"
 
 namespace giaoban::api {
 
@@ -133,13 +132,6 @@ http::Response Api::Handle(http::Request& request) {
       messages::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
   try {
     return Dispatch(request, language);
-  } catch (const storage::DatabaseError& e) {
-    if (e.kind() == storage::DatabaseError::Kind::kUniqueViolation ||
-        e.kind() == storage::DatabaseError::Kind::kForeignKeyViolation) {
-      spdlog::warn("constraint violation on {} {}: {}", request.method, request.path, e.what());
-      return ErrorResponse(service::Error::Conflict(), language);
-    }
-    spdlog::error("database error on {} {}: {}", request.method, request.path, e.what());
   } catch (const std::exception& e) {
     spdlog::error("unexpected error on {} {}: {}", request.method, request.path, e.what());
   }

@@ -335,6 +335,44 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
   EXPECT_EQ(DataVersion(*ctx_), v2);
 }
 
+// A use case checks a code is free before inserting it, but another transaction may take it in
+// between: the database's refusal reaches the caller as a conflict, with nothing written.
+TEST_P(ServiceContract, AConstraintViolationOfAUseCaseIsAConflict) {
+  auto insert_twice = [&](storage::Connection& c) -> Expected<Id> {
+    c.execute("UPDATE organizations SET name = 'Đổi tên' WHERE id = $1",
+              {storage::Param(units_[0])});
+    c.execute(
+        "INSERT INTO organizations (parent_id, agency_id, kind, code, name, name_key, "
+        "place_name, path, valid_from, created_at, updated_at) "
+        "SELECT parent_id, agency_id, kind, code, name, name_key, place_name, path, valid_from, "
+        "0, 0 "
+        "FROM organizations WHERE id = $1",
+        {storage::Param(units_[1])});
+    return units_[1];
+  };
+  auto result = ctx_->db().transact(storage::TransactionMode::kWrite, insert_twice);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "conflict");
+  EXPECT_EQ(OrganizationService(*ctx_).Get(director_, units_[0])->name, "Phòng KHTC");
+
+  // A reference to a row that is not there is refused the same way.
+  auto dangling =
+      ctx_->db().transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+        c.execute(
+            "UPDATE organizations SET parent_id = $1 "
+            "WHERE id = $2",
+            {storage::Param(Id{999'999}), storage::Param(units_[0])});
+        return Ok();
+      });
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.error().code, "conflict");
+
+  // Work that does not answer with an Expected has no caller to tell: it still throws.
+  EXPECT_THROW(ctx_->db().transact(storage::TransactionMode::kWrite,
+                                   [&](storage::Connection& c) { insert_twice(c); }),
+               storage::DatabaseError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
