@@ -146,7 +146,7 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
         match.path_known ? service::Error::MethodNotAllowed() : service::Error::NotFound(),
         language);
   }
-  Call call{request, std::move(match.ids), std::nullopt, language, ctx_};
+  Call call(request, std::move(match.ids), language, ctx_);
   if (!route->public_route) {
     bool via_cookie = false;
     call.actor = Authenticate(request, via_cookie);

@@ -46,7 +46,7 @@ void RegisterAuthRoutes(Api& api) {
                                              {"csrf_token", result->csrf_token},
                                              {"expires_at", result->expires_at}});
         r.set_header("Set-Cookie", SessionCookie(result->session_token,
-                                                 call.ctx.settings().session_ttl_seconds, secure));
+                                                 call.settings().session_ttl_seconds, secure));
         r.log_user = result->actor.username;
         return r;
       },

@@ -84,7 +84,7 @@ void RegisterOrganizationRoutes(Api& api) {
     auto effective = in.Date("effective_on");
     if (!v.ok()) return v.error();
     auto o = s.organizations.Merge(call.who(), call.id(), *version, *successor,
-                                   effective.value_or(call.ctx.Today()));
+                                   effective.value_or(call.Today()));
     return VersionedJson(o);
   });
 

@@ -91,7 +91,7 @@ void RegisterTaskRoutes(Api& api) {
   Services& s = api.services();
 
   api.AddCacheableRead("/tasks", [&s](Call& call) -> Reply {
-    auto filter = service::ParseTaskFilter(call.request.query, call.ctx.Today());
+    auto filter = service::ParseTaskFilter(call.request.query, call.Today());
     if (!filter) return filter.error();
     auto page = s.tasks.List(call.who(), *filter);
     if (!page) return page.error();
@@ -115,7 +115,7 @@ void RegisterTaskRoutes(Api& api) {
       language = lang->second == "en" ? messages::Language::kEnglish : messages::Language::kVietnamese;
       params.erase(lang);
     }
-    auto filter = service::ParseTaskFilter(params, call.ctx.Today());
+    auto filter = service::ParseTaskFilter(params, call.Today());
     if (!filter) return filter.error();
     filter->page = 1;
     filter->page_size = kMaxExportRows;
@@ -175,7 +175,7 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.AddUpload("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
-    const std::int64_t limit = call.ctx.settings().max_attachment_bytes;
+    const std::int64_t limit = call.settings().max_attachment_bytes;
     auto input = ParseBody(call.Body(), [&](BodyReader& in) {
       in.OnlyFields({"reported_on", "body", "percent", "attachments"});
       in.Require("body");
