@@ -10,6 +10,7 @@
 
 #include "api/response_cache.h"
 #include "api/router.h"
+#include "documents/task_list_export.h"
 #include "http/message.h"
 #include "messages/messages.h"
 #include "service/accounts/auth.h"
@@ -34,13 +35,20 @@ struct ApiOptions {
 
 struct Services {
   explicit Services(const service::Context& ctx)
-      : auth(ctx), organizations(ctx), sources(ctx), tasks(ctx), stats(ctx), health(ctx) {}
+      : auth(ctx),
+        organizations(ctx),
+        sources(ctx),
+        tasks(ctx),
+        stats(ctx),
+        health(ctx),
+        task_export(ctx) {}
   service::AuthService auth;
   service::OrganizationService organizations;
   service::SourceService sources;
   service::TaskService tasks;
   service::StatsService stats;
   service::HealthService health;
+  documents::TaskListExport task_export;
 };
 
 // One request on its way through a handler. Handlers reach the data only through the services

@@ -3,9 +3,10 @@
 #include <functional>
 
 #include "intl/text.h"
-#include "service/tasks/attachment_policy.h"
 #include "service/audit.h"
 #include "service/row_values.h"
+#include "service/tasks/attachment_policy.h"
+#include "service/tasks/attachment_upload.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
@@ -78,10 +79,7 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   for (std::size_t i = 0; i < input.attachments.size(); ++i) {
     const auto& a = input.attachments[i];
     const std::string field = "attachments[" + std::to_string(i) + "]";
-    if (static_cast<std::int64_t>(a.content.size()) > ctx_.settings().max_attachment_bytes)
-      v.Add(field, "attachment_too_large");
-    else if (auto problem = CheckAttachment(a.file_name, a.content_type, a.content);
-             !problem.empty())
+    if (auto problem = AttachmentProblem(a, ctx_.settings().max_attachment_bytes); !problem.empty())
       v.Add(field, problem);
   }
   if (!v.ok()) return v.error();
