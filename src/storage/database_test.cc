@@ -586,7 +586,9 @@ TEST_P(DatabaseTest, BackupReplacesTheDestinationWithACompleteCopy) {
     EXPECT_EQ(restored.execute("SELECT count(*) FROM backup_probe").one().integer(0), 2);
   }
 
-  // A backup that cannot be written leaves nothing behind and says it failed.
+  // A backup that cannot be written leaves nothing behind and says it failed. (Opening the copy
+  // above turned it to WAL mode, so its bytes are taken again here.)
+  const std::string kept = FileBytes(destination);
   const fs::path nowhere = folder / "missing" / "copy.backup";
   try {
     db_->Backup(nowhere.string());
@@ -595,7 +597,7 @@ TEST_P(DatabaseTest, BackupReplacesTheDestinationWithACompleteCopy) {
     EXPECT_EQ(std::string(e.what()).rfind("failed:", 0), 0u) << e.what();
   }
   EXPECT_FALSE(fs::exists(nowhere));
-  EXPECT_EQ(FileBytes(destination), copy);
+  EXPECT_TRUE(FileBytes(destination) == kept) << "the failed backup changed the last good one";
   std::error_code ignored;
   fs::remove_all(folder, ignored);
 }
