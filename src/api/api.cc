@@ -4,10 +4,10 @@
 
 #include <algorithm>
 
+#include "api/error_status.h"
 #include "api/json_codec.h"
 #include "intl/text.h"
 #include "service/data_version.h"
-#include "storage/database.h"
 
 namespace giaoban::api {
 
@@ -62,7 +62,7 @@ http::Response ErrorResponse(const service::Error& error, messages::Language lan
     }
     body["fields"] = std::move(fields);
   }
-  return Json(body, error.http_status);
+  return Json(body, HttpStatus(error));
 }
 
 Api::Api(const service::Context& ctx, ApiOptions options)
@@ -128,31 +128,25 @@ std::optional<service::Actor> Api::Authenticate(const http::Request& request, bo
 }
 
 http::Response Api::Handle(http::Request& request) {
-  const auto language = messages::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
+  const auto language =
+      messages::FromAcceptLanguage(request.header("Accept-Language").value_or(""));
   try {
     return Dispatch(request, language);
-  } catch (const storage::DatabaseError& e) {
-    if (e.kind() == storage::DatabaseError::Kind::kUniqueViolation ||
-        e.kind() == storage::DatabaseError::Kind::kForeignKeyViolation) {
-      spdlog::warn("constraint violation on {} {}: {}", request.method, request.path, e.what());
-      return ErrorResponse(service::Error::Conflict(), language);
-    }
-    spdlog::error("database error on {} {}: {}", request.method, request.path, e.what());
   } catch (const std::exception& e) {
     spdlog::error("unexpected error on {} {}: {}", request.method, request.path, e.what());
   }
-  return ErrorResponse({500, "internal_error", {}}, language);
+  return ErrorResponse(service::Error::Internal(), language);
 }
 
 http::Response Api::Dispatch(http::Request& request, messages::Language language) {
   Match match;
   const Route* route = router_.Find(request.method, request.path, match);
   if (route == nullptr) {
-    return ErrorResponse(match.path_known ? service::Error{405, "method_not_allowed", {}}
-                                          : service::Error::NotFound(),
-                         language);
+    return ErrorResponse(
+        match.path_known ? service::Error::MethodNotAllowed() : service::Error::NotFound(),
+        language);
   }
-  Call call{request, std::move(match.ids), std::nullopt, language, ctx_};
+  Call call(request, std::move(match.ids), language, ctx_);
   if (!route->public_route) {
     bool via_cookie = false;
     call.actor = Authenticate(request, via_cookie);
@@ -160,7 +154,7 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
     // A cookie is sent by the browser on its own; only our page can also send the CSRF token.
     if (via_cookie && ChangesState(request.method) &&
         request.header("X-CSRF-Token").value_or("") != call.actor->csrf_token) {
-      return ErrorResponse({403, "csrf_failed", {}}, language);
+      return ErrorResponse(service::Error::CsrfFailed(), language);
     }
   }
   if (!route->takes_query && !request.query.empty()) {
@@ -170,7 +164,7 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
   }
   if (ChangesState(request.method) && !request.body.empty()) {
     if (!http::IsJsonMediaType(request.header("Content-Type").value_or("")))
-      return ErrorResponse({415, "unsupported_media_type", {}}, language);
+      return ErrorResponse(service::Error::UnsupportedMediaType(), language);
     if (!intl::IsValidUtf8(request.body))
       return ErrorResponse(service::Error::BadRequest("bad_json"), language);
   }

@@ -10,10 +10,12 @@
 
 #include "api/response_cache.h"
 #include "api/router.h"
+#include "documents/task_list_export.h"
 #include "http/message.h"
 #include "messages/messages.h"
 #include "service/accounts/auth.h"
 #include "service/context.h"
+#include "service/health/health.h"
 #include "service/organizations/organizations.h"
 #include "service/sources/sources.h"
 #include "service/stats/stats.h"
@@ -33,26 +35,44 @@ struct ApiOptions {
 
 struct Services {
   explicit Services(const service::Context& ctx)
-      : auth(ctx), organizations(ctx), sources(ctx), tasks(ctx), stats(ctx) {}
+      : auth(ctx),
+        organizations(ctx),
+        sources(ctx),
+        tasks(ctx),
+        stats(ctx),
+        health(ctx),
+        task_export(ctx) {}
   service::AuthService auth;
   service::OrganizationService organizations;
   service::SourceService sources;
   service::TaskService tasks;
   service::StatsService stats;
+  service::HealthService health;
+  documents::TaskListExport task_export;
 };
 
-// One request on its way through a handler.
+// One request on its way through a handler. Handlers reach the data only through the services
+// (Api::services()); from the context they get the agency's date and the settings, never the
+// database.
 struct Call {
+  Call(http::Request& request, std::vector<std::int64_t> ids, messages::Language language,
+       const service::Context& ctx)
+      : request(request), ids(std::move(ids)), language(language), ctx_(ctx) {}
+
   http::Request& request;
   std::vector<std::int64_t> ids;
   std::optional<service::Actor> actor;  // set for every route but the public ones
   messages::Language language = messages::Language::kVietnamese;
-  const service::Context& ctx;
 
   const service::Actor& who() const { return *actor; }
   std::int64_t id(std::size_t i = 0) const { return ids.at(i); }
   // The JSON object body; an error when it is missing, not JSON or not an object.
   service::Expected<boost::json::object> Body() const;
+  domain::Date Today() const { return ctx_.Today(); }
+  const service::Settings& settings() const { return ctx_.settings(); }
+
+ private:
+  const service::Context& ctx_;
 };
 
 using Reply = service::Expected<http::Response>;

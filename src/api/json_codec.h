@@ -76,16 +76,23 @@ class BodyReader {
   service::Validator& errors_;
 };
 
-// Runs `read` over a request body (as Call::Body() gives it); the field errors if any.
+// Runs `read` over a request body; the field errors if any.
 template <class Read>
-auto ParseBody(service::Expected<boost::json::object> body, Read read)
+auto ParseBody(const boost::json::object& body, Read read)
     -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
-  if (!body) return body.error();
   service::Validator v;
-  BodyReader in(*body, v);
+  BodyReader in(body, v);
   auto value = read(in);
   if (!v.ok()) return v.error();
   return value;
+}
+
+// The same over a body as Call::Body() gives it.
+template <class Read>
+auto ParseBody(const service::Expected<boost::json::object>& body, Read read)
+    -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
+  if (!body) return body.error();
+  return ParseBody(*body, read);
 }
 
 }  // namespace giaoban::api

@@ -25,17 +25,16 @@ void RegisterAuthRoutes(Api& api) {
   api.Add(
       "POST", "/auth/login",
       [&s, secure](Call& call) -> Reply {
-        auto body = call.Body();
-        if (!body) return body.error();
-        service::Validator v;
-        BodyReader in(*body, v);
-        in.OnlyFields({"username", "password"});
-        in.Require("username");
-        in.Require("password");
-        auto username = in.String("username", 64);
-        auto password = in.String("password", 256);
-        if (!v.ok()) return v.error();
-        auto result = s.auth.Login(*username, *password, call.request.client_address);
+        auto credentials = ParseBody(call.Body(), [](BodyReader& in) {
+          in.OnlyFields({"username", "password"});
+          in.Require("username");
+          in.Require("password");
+          return std::pair{in.String("username", 64).value_or(""),
+                           in.String("password", 256).value_or("")};
+        });
+        if (!credentials) return credentials.error();
+        const auto& [username, password] = *credentials;
+        auto result = s.auth.Login(username, password, call.request.client_address);
         if (!result && result.error().retry_after_seconds > 0) {
           http::Response refused = ErrorResponse(result.error(), call.language);
           refused.set_header("Retry-After", std::to_string(result.error().retry_after_seconds));
@@ -46,7 +45,7 @@ void RegisterAuthRoutes(Api& api) {
                                              {"csrf_token", result->csrf_token},
                                              {"expires_at", result->expires_at}});
         r.set_header("Set-Cookie", SessionCookie(result->session_token,
-                                                 call.ctx.settings().session_ttl_seconds, secure));
+                                                 call.settings().session_ttl_seconds, secure));
         r.log_user = result->actor.username;
         return r;
       },
@@ -67,17 +66,15 @@ void RegisterAuthRoutes(Api& api) {
   });
 
   api.Add("POST", "/me/password", [&s](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"old_password", "new_password"});
-    in.Require("old_password");
-    in.Require("new_password");
-    auto old_password = in.String("old_password", 256);
-    auto new_password = in.String("new_password", 256);
-    if (!v.ok()) return v.error();
-    auto done = s.auth.ChangePassword(call.who(), *old_password, *new_password);
+    auto passwords = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"old_password", "new_password"});
+      in.Require("old_password");
+      in.Require("new_password");
+      return std::pair{in.String("old_password", 256).value_or(""),
+                       in.String("new_password", 256).value_or("")};
+    });
+    if (!passwords) return passwords.error();
+    auto done = s.auth.ChangePassword(call.who(), passwords->first, passwords->second);
     if (!done) return done.error();
     return Json(json::object{{"ok", true}});
   });
@@ -108,31 +105,31 @@ void RegisterAuthRoutes(Api& api) {
   });
 
   api.Add("POST", "/users", [&s](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"username", "password", "role", "organization_id", "full_name", "position",
-                   "email", "person_id"});
-    in.Require("username");
-    in.Require("password");
-    in.Require("role");
-    service::NewUser nu;
-    nu.username = in.String("username", 64).value_or("");
-    nu.password = in.String("password", 256).value_or("");
-    auto role = service::ParseRole(in.String("role", 32).value_or(""));
-    if (!role)
-      v.Add("role", "invalid");
-    else
-      nu.role = *role;
-    nu.organization_id = in.Id("organization_id").value_or(0);
-    nu.full_name = in.String("full_name", 200).value_or("");
-    nu.position = in.String("position", 200).value_or("");
-    nu.email = in.String("email", 200).value_or("");
-    nu.person_id = in.Id("person_id");
-    if (!nu.person_id && nu.organization_id == 0) v.Add("organization_id", "required");
-    if (!v.ok()) return v.error();
-    auto user = s.auth.CreateUser(call.who(), nu);
+    auto new_user = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"username", "password", "role", "organization_id", "full_name", "position",
+                     "email", "person_id"});
+      in.Require("username");
+      in.Require("password");
+      in.Require("role");
+      service::NewUser nu;
+      nu.username = in.String("username", 64).value_or("");
+      nu.password = in.String("password", 256).value_or("");
+      auto role = service::ParseRole(in.String("role", 32).value_or(""));
+      if (!role)
+        in.validator().Add("role", "invalid");
+      else
+        nu.role = *role;
+      nu.organization_id = in.Id("organization_id").value_or(0);
+      nu.full_name = in.String("full_name", 200).value_or("");
+      nu.position = in.String("position", 200).value_or("");
+      nu.email = in.String("email", 200).value_or("");
+      nu.person_id = in.Id("person_id");
+      if (!nu.person_id && nu.organization_id == 0)
+        in.validator().Add("organization_id", "required");
+      return nu;
+    });
+    if (!new_user) return new_user.error();
+    auto user = s.auth.CreateUser(call.who(), *new_user);
     if (!user) return user.error();
     return Json(ToJson(*user), 201);
   });

@@ -5,12 +5,12 @@
 namespace giaoban::api {
 
 void RegisterMetaRoutes(Api& api) {
+  Services& s = api.services();
+
   api.Add(
       "GET", "/health",
-      [](Call& call) -> Reply {
-        // A cheap query proves the database answers, not just the process.
-        call.ctx.db().transact(storage::TransactionMode::kRead,
-                               [](storage::Connection& c) { c.execute("SELECT 1"); });
+      [&s](Call&) -> Reply {
+        s.health.Check();
         return Json(boost::json::object{{"status", "ok"}});
       },
       /*public_route=*/true);

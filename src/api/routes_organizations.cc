@@ -32,59 +32,51 @@ void RegisterOrganizationRoutes(Api& api) {
   });
 
   api.Add("POST", "/organizations", [&s](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"parent_id", "kind", "code", "name", "place_name", "valid_from"});
-    in.Require("parent_id");
-    in.Require("kind");
-    in.Require("code");
-    in.Require("name");
-    service::OrganizationInput oi;
-    oi.parent_id = in.Id("parent_id");
-    oi.kind = in.String("kind", 32).value_or("");
-    oi.code = in.String("code", 32).value_or("");
-    oi.name = in.String("name", 300).value_or("");
-    oi.place_name = in.String("place_name", 100).value_or("");
-    oi.valid_from = in.Date("valid_from");
-    if (!v.ok()) return v.error();
-    auto o = s.organizations.Create(call.who(), oi);
-    return VersionedJson(o, 201);
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"parent_id", "kind", "code", "name", "place_name", "valid_from"});
+      in.Require("parent_id");
+      in.Require("kind");
+      in.Require("code");
+      in.Require("name");
+      service::OrganizationInput oi;
+      oi.parent_id = in.Id("parent_id");
+      oi.kind = in.String("kind", 32).value_or("");
+      oi.code = in.String("code", 32).value_or("");
+      oi.name = in.String("name", 300).value_or("");
+      oi.place_name = in.String("place_name", 100).value_or("");
+      oi.valid_from = in.Date("valid_from");
+      return oi;
+    });
+    if (!input) return input.error();
+    return VersionedJson(s.organizations.Create(call.who(), *input), 201);
   });
 
   api.Add("PATCH", "/organizations/{id}", [&s](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
     if (!version) return version.error();
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"name", "code", "place_name"});
-    auto current = s.organizations.Get(call.who(), call.id());
-    if (!current) return current.error();
-    auto name = in.String("name", 300).value_or(current->name);
-    auto code = in.String("code", 32).value_or(current->code);
-    auto place = in.String("place_name", 100).value_or(current->place_name);
-    if (!v.ok()) return v.error();
-    auto o = s.organizations.Rename(call.who(), call.id(), *version, name, code, place);
-    return VersionedJson(o);
+    auto change = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"name", "code", "place_name"});
+      service::OrganizationRename r;
+      r.name = in.String("name", 300);
+      r.code = in.String("code", 32);
+      r.place_name = in.String("place_name", 100);
+      return r;
+    });
+    if (!change) return change.error();
+    return VersionedJson(s.organizations.Rename(call.who(), call.id(), *version, *change));
   });
 
   api.Add("POST", "/organizations/{id}/merge", [&s](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
     if (!version) return version.error();
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"successor_id", "effective_on"});
-    in.Require("successor_id");
-    auto successor = in.Id("successor_id");
-    auto effective = in.Date("effective_on");
-    if (!v.ok()) return v.error();
-    auto o = s.organizations.Merge(call.who(), call.id(), *version, *successor,
-                                   effective.value_or(call.ctx.Today()));
+    auto merge = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"successor_id", "effective_on"});
+      in.Require("successor_id");
+      return std::pair{in.Id("successor_id").value_or(0), in.Date("effective_on")};
+    });
+    if (!merge) return merge.error();
+    auto o = s.organizations.Merge(call.who(), call.id(), *version, merge->first,
+                                   merge->second.value_or(call.Today()));
     return VersionedJson(o);
   });
 
@@ -130,21 +122,20 @@ void RegisterOrganizationRoutes(Api& api) {
   });
 
   api.Add("POST", "/people", [&s](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    in.OnlyFields({"organization_id", "full_name", "position", "email", "phone"});
-    in.Require("organization_id");
-    in.Require("full_name");
-    service::PersonInput pi;
-    pi.organization_id = in.Id("organization_id").value_or(0);
-    pi.full_name = in.String("full_name", 200).value_or("");
-    pi.position = in.String("position", 200).value_or("");
-    pi.email = in.String("email", 200).value_or("");
-    pi.phone = in.String("phone", 50).value_or("");
-    if (!v.ok()) return v.error();
-    auto p = s.organizations.CreatePerson(call.who(), pi);
+    auto input = ParseBody(call.Body(), [](BodyReader& in) {
+      in.OnlyFields({"organization_id", "full_name", "position", "email", "phone"});
+      in.Require("organization_id");
+      in.Require("full_name");
+      service::PersonInput pi;
+      pi.organization_id = in.Id("organization_id").value_or(0);
+      pi.full_name = in.String("full_name", 200).value_or("");
+      pi.position = in.String("position", 200).value_or("");
+      pi.email = in.String("email", 200).value_or("");
+      pi.phone = in.String("phone", 50).value_or("");
+      return pi;
+    });
+    if (!input) return input.error();
+    auto p = s.organizations.CreatePerson(call.who(), *input);
     if (!p) return p.error();
     return Json(ToJson(*p), 201);
   });

@@ -10,12 +10,10 @@ namespace json = boost::json;
 
 namespace {
 
-service::SourceInput ReadSource(BodyReader& in, service::Validator& v, bool create) {
+service::SourceInput ReadSource(BodyReader& in) {
   in.OnlyFields({"kind", "title", "doc_number", "doc_date", "issuer", "summary"});
-  if (create) {
-    in.Require("kind");
-    in.Require("title");
-  }
+  in.Require("kind");
+  in.Require("title");
   service::SourceInput s;
   s.kind = in.String("kind", 32).value_or("");
   s.title = in.String("title", 1000).value_or("");
@@ -24,6 +22,29 @@ service::SourceInput ReadSource(BodyReader& in, service::Validator& v, bool crea
   s.issuer = in.String("issuer", 300).value_or("");
   s.summary = in.String("summary", 4000).value_or("");
   return s;
+}
+
+// Only the fields named change. Kind and title cannot be cleared; null clears the others.
+service::SourcePatch ReadSourcePatch(const json::object& body, BodyReader& in) {
+  in.OnlyFields({"kind", "title", "doc_number", "doc_date", "issuer", "summary"});
+  auto named = [&](std::string_view field) { return body.contains(field); };
+  auto clearable = [&](std::string_view field, std::size_t max_bytes) {
+    return named(field) ? in.String(field, max_bytes).value_or("") : std::optional<std::string>();
+  };
+  service::SourcePatch p;
+  if (named("kind")) {
+    in.Require("kind");
+    p.kind = in.String("kind", 32);
+  }
+  if (named("title")) {
+    in.Require("title");
+    p.title = in.String("title", 1000);
+  }
+  p.doc_number = clearable("doc_number", 100);
+  p.doc_date = in.NullableDate("doc_date");
+  p.issuer = clearable("issuer", 300);
+  p.summary = clearable("summary", 4000);
+  return p;
 }
 
 }  // namespace
@@ -57,14 +78,9 @@ void RegisterSourceRoutes(Api& api) {
   });
 
   api.Add("POST", "/sources", [&s](Call& call) -> Reply {
-    auto body = call.Body();
-    if (!body) return body.error();
-    service::Validator v;
-    BodyReader in(*body, v);
-    auto input = ReadSource(in, v, true);
-    if (!v.ok()) return v.error();
-    auto src = s.sources.Create(call.who(), input);
-    return VersionedJson(src, 201);
+    auto input = ParseBody(call.Body(), [](BodyReader& in) { return ReadSource(in); });
+    if (!input) return input.error();
+    return VersionedJson(s.sources.Create(call.who(), *input), 201);
   });
 
   api.Add("PATCH", "/sources/{id}", [&s](Call& call) -> Reply {
@@ -72,21 +88,9 @@ void RegisterSourceRoutes(Api& api) {
     if (!version) return version.error();
     auto body = call.Body();
     if (!body) return body.error();
-    auto current = s.sources.Get(call.who(), call.id());
-    if (!current) return current.error();
-    // Start from the current values so that a PATCH only names what changes.
-    json::object merged{{"kind", domain::SourceKindCode(current->kind)},
-                        {"title", current->title},
-                        {"doc_number", current->doc_number},
-                        {"issuer", current->issuer},
-                        {"summary", current->summary}};
-    if (current->doc_date) merged["doc_date"] = current->doc_date->Iso();
-    for (const auto& kv : *body) merged[kv.key()] = kv.value();
-    service::Validator v;
-    BodyReader in(merged, v);
-    auto input = ReadSource(in, v, true);
-    if (!v.ok()) return v.error();
-    auto src = s.sources.Update(call.who(), call.id(), *version, input);
+    auto patch = ParseBody(*body, [&](BodyReader& in) { return ReadSourcePatch(*body, in); });
+    if (!patch) return patch.error();
+    auto src = s.sources.Update(call.who(), call.id(), *version, *patch);
     return VersionedJson(src);
   });
 }

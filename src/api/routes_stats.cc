@@ -9,7 +9,7 @@ void RegisterStatsRoutes(Api& api) {
   api.AddCacheableRead("/stats", [&s](Call& call) -> Reply {
     // Paging and sorting mean nothing for figures; they are accepted, and checked like a list's,
     // so that a list's URL can be reused.
-    auto filter = service::ParseTaskFilter(call.request.query, call.ctx.Today());
+    auto filter = service::ParseTaskFilter(call.request.query, call.Today());
     if (!filter) return filter.error();
     auto stats = s.stats.Compute(call.who(), *filter);
     if (!stats) return stats.error();

@@ -1,10 +1,8 @@
 // /tasks and the actions of a task's life.
-#include <sodium.h>
-
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
-#include "documents/task_list_xlsx.h"
+#include "service/tasks/attachment_upload.h"
 
 namespace giaoban::api {
 
@@ -58,14 +56,28 @@ service::Expected<std::optional<domain::Date>> AsOfParameter(const http::Request
   return as_of;
 }
 
-std::optional<std::string> DecodeBase64(const std::string& text) {
-  std::string out(text.size() / 4 * 3 + 3, '\0');
-  std::size_t length = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                        text.size(), "\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    return std::nullopt;
-  out.resize(length);
-  return out;
+// Attachments travel as base64 inside the JSON body: one request, one transaction.
+service::Expected<std::vector<service::NewAttachment>> ReadAttachments(const json::object& body,
+                                                                       std::int64_t max_bytes) {
+  std::vector<service::NewAttachment> attachments;
+  auto it = body.find("attachments");
+  if (it == body.end() || it->value().is_null()) return attachments;
+  if (!it->value().is_array()) return Error::Validation({{"attachments", "invalid"}});
+  std::size_t i = 0;
+  for (const auto& item : it->value().as_array()) {
+    const std::string field = "attachments[" + std::to_string(i++) + "]";
+    if (!item.is_object()) return Error::Validation({{field, "invalid"}});
+    const auto& o = item.as_object();
+    auto text = [&](const char* key) -> std::string {
+      auto f = o.find(key);
+      return f != o.end() && f->value().is_string() ? std::string(f->value().as_string()) : "";
+    };
+    auto attachment = service::DecodeAttachment(
+        {text("file_name"), text("content_type"), text("content_base64")}, max_bytes, field);
+    if (!attachment) return attachment.error();
+    attachments.push_back(std::move(*attachment));
+  }
+  return attachments;
 }
 
 std::string ContentDisposition(const std::string& file_name) {
@@ -91,7 +103,7 @@ void RegisterTaskRoutes(Api& api) {
   Services& s = api.services();
 
   api.AddCacheableRead("/tasks", [&s](Call& call) -> Reply {
-    auto filter = service::ParseTaskFilter(call.request.query, call.ctx.Today());
+    auto filter = service::ParseTaskFilter(call.request.query, call.Today());
     if (!filter) return filter.error();
     auto page = s.tasks.List(call.who(), *filter);
     if (!page) return page.error();
@@ -102,31 +114,12 @@ void RegisterTaskRoutes(Api& api) {
 
   // The whole filtered list as a workbook, for those who carry on in Excel.
   api.AddQueryRead("/tasks/export.xlsx", [&s](Call& call) -> Reply {
-    // Beyond this a sheet is no longer read, and the rows would all be held in memory at once.
-    constexpr int kMaxExportRows = 20'000;
-    auto params = call.request.query;
-    params.erase("page");
-    params.erase("page_size");
-    // A download link cannot set Accept-Language, so the page passes its language along.
-    messages::Language language = call.language;
-    if (auto lang = params.find("lang"); lang != params.end()) {
-      if (lang->second != "vi" && lang->second != "en")
-        return Error::Validation({{"lang", "invalid"}});
-      language = lang->second == "en" ? messages::Language::kEnglish : messages::Language::kVietnamese;
-      params.erase(lang);
-    }
-    auto filter = service::ParseTaskFilter(params, call.ctx.Today());
-    if (!filter) return filter.error();
-    filter->page = 1;
-    filter->page_size = kMaxExportRows;
-    auto page = s.tasks.List(call.who(), *filter);
-    if (!page) return page.error();
-    documents::TaskListSheet sheet{filter->as_of, page->total, std::move(page->items)};
+    auto file = s.task_export.Export(call.who(), call.request.query, call.language);
+    if (!file) return file.error();
     http::Response r;
-    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = documents::RenderTaskListXlsx(sheet, language);
-    r.set_header("Content-Disposition",
-                 "attachment; filename=\"nhiem-vu-" + filter->as_of.Iso() + ".xlsx\"");
+    r.content_type = file->content_type;
+    r.body = std::move(file->bytes);
+    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
     r.set_header("Cache-Control", "no-store");
     return r;
   });
@@ -175,8 +168,8 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.AddUpload("POST", "/tasks/{id}/updates", [&s](Call& call) -> Reply {
-    const std::int64_t limit = call.ctx.settings().max_attachment_bytes;
-    auto input = ParseBody(call.Body(), [&](BodyReader& in) {
+    auto body = call.Body();
+    auto input = ParseBody(body, [](BodyReader& in) {
       in.OnlyFields({"reported_on", "body", "percent", "attachments"});
       in.Require("body");
       service::ProgressInput p;
@@ -186,30 +179,9 @@ void RegisterTaskRoutes(Api& api) {
       return p;
     });
     if (!input) return input.error();
-    // Attachments travel as base64 inside the JSON body: one request, one transaction.
-    auto body = call.Body();
-    if (auto it = body->find("attachments"); it != body->end() && !it->value().is_null()) {
-      if (!it->value().is_array()) return Error::Validation({{"attachments", "invalid"}});
-      std::size_t i = 0;
-      for (const auto& item : it->value().as_array()) {
-        const std::string field = "attachments[" + std::to_string(i++) + "]";
-        if (!item.is_object()) return Error::Validation({{field, "invalid"}});
-        const auto& o = item.as_object();
-        auto str = [&](const char* key) -> std::string {
-          auto f = o.find(key);
-          return f != o.end() && f->value().is_string() ? std::string(f->value().as_string()) : "";
-        };
-        const std::string encoded = str("content_base64");
-        if (static_cast<std::int64_t>(encoded.size()) / 4 * 3 > limit + 3)
-          return Error::Validation({{field, "attachment_too_large"}});
-        auto content = DecodeBase64(encoded);
-        if (!content || content->empty()) return Error::Validation({{field, "invalid"}});
-        const std::string file_name = str("file_name");
-        if (file_name.find('\0') != std::string::npos)
-          return Error::Validation({{field, "invalid"}});
-        input->attachments.push_back({file_name, str("content_type"), std::move(*content)});
-      }
-    }
+    auto attachments = ReadAttachments(*body, call.settings().max_attachment_bytes);
+    if (!attachments) return attachments.error();
+    input->attachments = std::move(*attachments);
     return ToReply(s.tasks.AddProgress(call.who(), call.id(), *input), 201);
   });
 

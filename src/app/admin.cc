@@ -10,7 +10,6 @@
 #include "domain/date.h"
 #include "service/accounts/auth.h"
 #include "service/organizations/organizations.h"
-#include "storage/migrations.h"
 
 namespace giaoban::app {
 
@@ -35,16 +34,14 @@ template <class Fn>
 void WithContext(GlobalOptions& global, Fn fn) {
   auto db = OpenAndMigrate(global, 2);
   service::Context ctx(*db, global.MakeSettings());
-  global.exit_code = fn(ctx, *db);
+  global.exit_code = fn(ctx);
 }
 
 }  // namespace
 
 void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
   app.add_subcommand("migrate", "Create or upgrade the database schema")->callback([&global] {
-    auto db = storage::OpenDatabase(global.DatabaseUrl(), 1);
-    auto report = storage::Migrate(*db);
-    std::cout << "schema version " << report.from_version << " -> " << report.to_version << "\n";
+    MigrateAndReport(global);
   });
 
   // --- organisations ---
@@ -61,7 +58,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     add->add_option("--place", in->place_name, "Place name on documents");
     add->callback([&global, in, parent] {
       if (*parent > 0) in->parent_id = *parent;
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         auto o = service::OrganizationService(ctx).Create(std::nullopt, *in);
         if (!o) return Report(o.error());
         std::cout << o->id << "\n";
@@ -93,7 +90,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
       }
       nu->role = *r;
       nu->password = ReadPassword(nu->password, *from_stdin);
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         auto u = service::AuthService(ctx).CreateUser(std::nullopt, *nu);
         if (!u) return Report(u.error());
         std::cout << u->id << "\n";
@@ -109,7 +106,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     passwd->add_flag("--password-stdin", *from_stdin);
     passwd->callback([&global, username, password, from_stdin] {
       const std::string pw = ReadPassword(*password, *from_stdin);
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         auto done = service::AuthService(ctx).SetPassword(std::nullopt, *username, pw);
         return done ? 0 : Report(done.error());
       });
@@ -122,7 +119,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
       auto name = std::make_shared<std::string>();
       cmd->add_option("username", *name)->required();
       cmd->callback([&global, name, disable] {
-        WithContext(global, [&](service::Context& ctx, storage::Database&) {
+        WithContext(global, [&](service::Context& ctx) {
           auto done = service::AuthService(ctx).SetDisabled(std::nullopt, *name, disable);
           return done ? 0 : Report(done.error());
         });
@@ -130,7 +127,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     }
 
     user->add_subcommand("list", "List accounts")->callback([&global] {
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         for (const auto& u : service::AuthService(ctx).ListUsers(std::nullopt)) {
           std::cout << u.id << "\t" << u.username << "\t" << service::RoleCode(u.role) << "\t"
                     << (u.disabled ? "disabled" : "active") << "\t" << u.person.full_name << "\t"
@@ -164,7 +161,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
         global.exit_code = 2;
         return;
       }
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         std::optional<std::int64_t> expires_at;
         if (*days > 0) expires_at = service::Context::NowMillis() + *days * 86'400'000LL;
         if (until) {
@@ -182,7 +179,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     auto* revoke = token->add_subcommand("revoke", "Revoke a token by id");
     revoke->add_option("id", *id)->required();
     revoke->callback([&global, id] {
-      WithContext(global, [&](service::Context& ctx, storage::Database&) {
+      WithContext(global, [&](service::Context& ctx) {
         auto done = service::AuthService(ctx).RevokeApiToken(*id);
         return done ? 0 : Report(done.error());
       });
@@ -195,7 +192,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     auto* backup = app.add_subcommand("backup", "Write a consistent copy of the database");
     backup->add_option("--out", *out, "Output file")->required();
     backup->callback([&global, out] {
-      global.exit_code = Backup(global.DatabaseUrl(), *out);
+      global.exit_code = Backup(global, *out);
       if (global.exit_code == 0) std::cout << "backup written to " << *out << "\n";
     });
   }

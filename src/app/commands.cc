@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdlib>
+#include <iostream>
 
 #include "storage/migrations.h"
 
@@ -20,12 +21,22 @@ service::Settings GlobalOptions::MakeSettings() const {
   return s;
 }
 
+std::unique_ptr<storage::Database> Open(const GlobalOptions& global, std::size_t pool_size) {
+  return storage::OpenDatabase(global.DatabaseUrl(), pool_size);
+}
+
 std::unique_ptr<storage::Database> OpenAndMigrate(const GlobalOptions& global,
                                                   std::size_t pool_size) {
-  auto db = storage::OpenDatabase(global.DatabaseUrl(), pool_size);
+  auto db = Open(global, pool_size);
   auto report = storage::Migrate(*db);
   for (const auto& name : report.applied) spdlog::info("migration applied: {}", name);
   return db;
+}
+
+void MigrateAndReport(const GlobalOptions& global) {
+  auto db = Open(global, 1);
+  auto report = storage::Migrate(*db);
+  std::cout << "schema version " << report.from_version << " -> " << report.to_version << "\n";
 }
 
 void RegisterCommands(CLI::App& app, GlobalOptions& global) {

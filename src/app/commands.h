@@ -20,9 +20,13 @@ struct GlobalOptions {
   service::Settings MakeSettings() const;
 };
 
+// Opens the database without touching its schema.
+std::unique_ptr<storage::Database> Open(const GlobalOptions& global, std::size_t pool_size);
 // Opens and migrates the database.
 std::unique_ptr<storage::Database> OpenAndMigrate(const GlobalOptions& global,
                                                   std::size_t pool_size);
+// Creates or upgrades the schema, and says from which version to which.
+void MigrateAndReport(const GlobalOptions& global);
 
 void RegisterCommands(CLI::App& app, GlobalOptions& global);
 void RegisterServe(CLI::App& app, GlobalOptions& global);

@@ -59,8 +59,7 @@ class Random {
 };
 
 [[noreturn]] void Fail(const std::string& what, const service::Error& e) {
-  std::string message =
-      "demo: " + what + " failed: " + e.code + " (HTTP " + std::to_string(e.http_status) + ")";
+  std::string message = "demo: " + what + " failed: " + e.code;
   for (const auto& f : e.fields) message += " " + f.field + "=" + f.code;
   throw std::runtime_error(message);
 }

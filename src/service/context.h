@@ -8,6 +8,7 @@
 
 #include "domain/date.h"
 #include "intl/clock.h"
+#include "service/store.h"
 #include "storage/database.h"
 
 namespace giaoban::service {
@@ -34,9 +35,9 @@ struct Settings {
 class Context {
  public:
   Context(storage::Database& db, Settings settings)
-      : db_(db), settings_(std::move(settings)), clock_(settings_.time_zone) {}
+      : store_(db), settings_(std::move(settings)), clock_(settings_.time_zone) {}
 
-  storage::Database& db() const { return db_; }
+  const Store& db() const { return store_; }
   const Settings& settings() const { return settings_; }
   const intl::AgencyClock& clock() const { return clock_; }
 
@@ -48,7 +49,7 @@ class Context {
   }
 
  private:
-  storage::Database& db_;
+  Store store_;
   Settings settings_;
   intl::AgencyClock clock_;
 };

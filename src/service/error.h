@@ -16,27 +16,32 @@ struct FieldError {
   std::vector<std::string> allowed = {};
 };
 
+// What went wrong, in the services' terms: the API decides which HTTP status each code gets
+// (api/error_status.cc), so a code is all a caller needs to react to.
 struct Error {
-  int http_status = 400;
   std::string code;  // stable English code, also the key of its message in the catalogue
   std::vector<FieldError> fields;
-  std::int64_t retry_after_seconds = 0;  // with 429: when trying again makes sense (Retry-After)
+  std::int64_t retry_after_seconds = 0;  // with too_many_requests: when trying again makes sense
 
-  static Error BadRequest(std::string code = "bad_request") { return {400, std::move(code), {}}; }
+  static Error BadRequest(std::string code = "bad_request") { return {std::move(code), {}}; }
   static Error Validation(std::vector<FieldError> fields) {
-    return {422, "validation_failed", std::move(fields)};
+    return {"validation_failed", std::move(fields)};
   }
-  static Error Unauthenticated() { return {401, "unauthenticated", {}}; }
-  static Error InvalidCredentials() { return {401, "invalid_credentials", {}}; }
-  static Error Forbidden() { return {403, "forbidden", {}}; }
-  static Error NotFound() { return {404, "not_found", {}}; }
-  static Error Conflict(std::string code = "conflict") { return {409, std::move(code), {}}; }
-  static Error PreconditionFailed() { return {412, "precondition_failed", {}}; }
-  static Error PreconditionRequired() { return {428, "precondition_required", {}}; }
+  static Error Unauthenticated() { return {"unauthenticated", {}}; }
+  static Error InvalidCredentials() { return {"invalid_credentials", {}}; }
+  static Error Forbidden() { return {"forbidden", {}}; }
+  static Error CsrfFailed() { return {"csrf_failed", {}}; }
+  static Error NotFound() { return {"not_found", {}}; }
+  static Error MethodNotAllowed() { return {"method_not_allowed", {}}; }
+  static Error Conflict(std::string code = "conflict") { return {std::move(code), {}}; }
+  static Error PreconditionFailed() { return {"precondition_failed", {}}; }
+  static Error PreconditionRequired() { return {"precondition_required", {}}; }
   static Error TooManyRequests(std::int64_t retry_after_seconds) {
-    return {429, "too_many_requests", {}, retry_after_seconds};
+    return {"too_many_requests", {}, retry_after_seconds};
   }
-  static Error TooLarge(std::string code) { return {413, std::move(code), {}}; }
+  static Error TooLarge(std::string code) { return {std::move(code), {}}; }
+  static Error UnsupportedMediaType() { return {"unsupported_media_type", {}}; }
+  static Error Internal() { return {"internal_error", {}}; }
 };
 
 // A value or the reason there is none. Kept deliberately small: C++20 has no std::expected.

@@ -324,6 +324,103 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
   EXPECT_EQ(DataVersion(*ctx_), v2);
 }
 
+// A PATCH names only what changes: the service merges it into the row it reads in the same
+// transaction as the write, and a version that is no longer current changes nothing.
+TEST_P(ServiceContract, PatchesChangeOnlyTheFieldsTheyName) {
+  SourceService sources(*ctx_);
+  const Source before = *sources.Get(director_, sources_[0]);
+  SourcePatch retitle;
+  retitle.title = "Chương trình công tác năm";
+  retitle.doc_date = Date::Parse("2026-01-05");
+  const auto renamed = sources.Update(director_, before.id, before.version, retitle);
+  ASSERT_TRUE(renamed.ok()) << renamed.error().code;
+  EXPECT_EQ(renamed->title, "Chương trình công tác năm");
+  EXPECT_EQ(renamed->kind, before.kind);
+  EXPECT_EQ(renamed->doc_number, before.doc_number);
+  EXPECT_EQ(renamed->doc_date, Date::Parse("2026-01-05"));
+
+  SourcePatch stale;
+  stale.summary = "Tóm tắt";
+  const auto refused = sources.Update(director_, before.id, before.version, stale);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, "precondition_failed");
+
+  SourcePatch clear_date;
+  clear_date.doc_date = std::optional<Date>();
+  const auto cleared = sources.Update(director_, before.id, renamed->version, clear_date);
+  ASSERT_TRUE(cleared.ok()) << cleared.error().code;
+  EXPECT_FALSE(cleared->doc_date);
+  EXPECT_EQ(cleared->title, "Chương trình công tác năm");
+  EXPECT_EQ(cleared->summary, before.summary);
+
+  SourcePatch empty_title;
+  empty_title.title = "";
+  const auto invalid = sources.Update(director_, before.id, cleared->version, empty_title);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().code, "validation_failed");
+
+  AuthService auth(*ctx_);
+  NewUser admin_user{"quantri",     "mat-khau-123", Role::kAdmin, agency_,
+                     "Lê Văn Quản", "Quản trị",     "",           std::nullopt};
+  const Id admin_id = auth.CreateUser(std::nullopt, admin_user)->id;
+  const Actor admin =
+      *ctx_->db().transact(storage::TransactionMode::kRead,
+                           [&](storage::Connection& c) { return LoadActor(c, admin_id); });
+  OrganizationService orgs(*ctx_);
+  const Organization unit = *orgs.Get(admin, units_[1]);
+  OrganizationRename place;
+  place.place_name = "Quảng Ngãi";
+  const auto moved = orgs.Rename(admin, unit.id, unit.version, place);
+  ASSERT_TRUE(moved.ok()) << moved.error().code;
+  EXPECT_EQ(moved->place_name, "Quảng Ngãi");
+  EXPECT_EQ(moved->name, unit.name);
+  EXPECT_EQ(moved->code, unit.code);
+  OrganizationRename late;
+  late.name = "Phòng Quản lý";
+  const auto late_result = orgs.Rename(admin, unit.id, unit.version, late);
+  ASSERT_FALSE(late_result.ok());
+  EXPECT_EQ(late_result.error().code, "precondition_failed");
+  EXPECT_EQ(orgs.Get(admin, unit.id)->name, unit.name);
+}
+
+// A use case checks a code is free before inserting it, but another transaction may take it in
+// between: the database's refusal reaches the caller as a conflict, with nothing written.
+TEST_P(ServiceContract, AConstraintViolationOfAUseCaseIsAConflict) {
+  auto insert_twice = [&](storage::Connection& c) -> Expected<Id> {
+    c.execute("UPDATE organizations SET name = 'Đổi tên' WHERE id = $1",
+              {storage::Param(units_[0])});
+    c.execute(
+        "INSERT INTO organizations (parent_id, agency_id, kind, code, name, name_key, "
+        "place_name, path, valid_from, created_at, updated_at) "
+        "SELECT parent_id, agency_id, kind, code, name, name_key, place_name, path, valid_from, "
+        "0, 0 "
+        "FROM organizations WHERE id = $1",
+        {storage::Param(units_[1])});
+    return units_[1];
+  };
+  auto result = ctx_->db().transact(storage::TransactionMode::kWrite, insert_twice);
+  ASSERT_FALSE(result.ok());
+  EXPECT_EQ(result.error().code, "conflict");
+  EXPECT_EQ(OrganizationService(*ctx_).Get(director_, units_[0])->name, "Phòng KHTC");
+
+  // A reference to a row that is not there is refused the same way.
+  auto dangling =
+      ctx_->db().transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+        c.execute(
+            "UPDATE organizations SET parent_id = $1 "
+            "WHERE id = $2",
+            {storage::Param(Id{999'999}), storage::Param(units_[0])});
+        return Ok();
+      });
+  ASSERT_FALSE(dangling.ok());
+  EXPECT_EQ(dangling.error().code, "conflict");
+
+  // Work that does not answer with an Expected has no caller to tell: it still throws.
+  EXPECT_THROW(ctx_->db().transact(storage::TransactionMode::kWrite,
+                                   [&](storage::Connection& c) { insert_twice(c); }),
+               storage::DatabaseError);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, ServiceContract, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

@@ -112,10 +112,12 @@ const Row& Result::one() const {
   return rows.front();
 }
 
-Database::Database(Dialect dialect, std::string description, Factory factory, std::size_t size)
+Database::Database(Dialect dialect, std::string description, Factory factory, std::size_t size,
+                   BackupWriter backup_writer)
     : dialect_(dialect),
       description_(std::move(description)),
       factory_(std::move(factory)),
+      backup_writer_(std::move(backup_writer)),
       size_(std::max<std::size_t>(size, 1)) {
   // release() runs in Lease destructors and must not throw, so it must never reallocate.
   idle_.reserve(size_);
@@ -153,6 +155,15 @@ Database::Lease Database::acquire() {
   }
 }
 
+void Database::Ping() {
+  single_statement([](Connection& c) { c.execute("SELECT 1"); });
+}
+
+void Database::Backup(const std::string& destination) {
+  if (!backup_writer_) throw BackupError("failed: " + description_ + " has no backup procedure");
+  backup_writer_(*this, destination);
+}
+
 Database::Lease::~Lease() {
   if (connection_) owner_->release(std::move(connection_), discard_);
 }
@@ -183,7 +194,8 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url, std::size_t pool_
   if (StartsWith(url, "postgresql://") || StartsWith(url, "postgres://")) {
     db = std::make_unique<Database>(
         Dialect::kPostgres, RedactPassword(url),
-        [url] { return std::make_unique<PostgresConnection>(url); }, pool_size);
+        [url] { return std::make_unique<PostgresConnection>(url); }, pool_size,
+        [url](Database&, const std::string& destination) { DumpPostgres(url, destination); });
   } else {
     std::string path = StartsWith(url, "sqlite:") ? url.substr(7) : url;
     if (path.empty()) throw DatabaseError(Kind::kConnection, "empty SQLite database path");
@@ -198,7 +210,10 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url, std::size_t pool_
     }
     db = std::make_unique<Database>(
         Dialect::kSqlite, "sqlite:" + path,
-        [path] { return std::make_unique<SqliteConnection>(path); }, pool_size);
+        [path] { return std::make_unique<SqliteConnection>(path); }, pool_size,
+        [path](Database& db, const std::string& destination) {
+          BackupSqliteFile(db, path, destination);
+        });
   }
   // A wrong URL or an unreachable server should stop the program at startup, not at the first
   // request; the connection opened here stays in the pool.

@@ -94,6 +94,13 @@ class DatabaseError : public std::runtime_error {
   Kind kind_;
 };
 
+// A backup that was not written; whatever was at its destination is left as it was. what() starts
+// with "refused:" when the destination may not be written at all, "failed:" otherwise.
+class BackupError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 enum class TransactionMode {
   kRead,
   kWrite,  // SQLite takes the write lock up front (BEGIN IMMEDIATE) so it never fails mid-way
@@ -126,8 +133,11 @@ class Connection {
 class Database {
  public:
   using Factory = std::function<std::unique_ptr<Connection>()>;
+  // The dialect's way of writing a consistent copy of the whole database to a file.
+  using BackupWriter = std::function<void(Database& db, const std::string& destination)>;
 
-  Database(Dialect dialect, std::string description, Factory factory, std::size_t size);
+  Database(Dialect dialect, std::string description, Factory factory, std::size_t size,
+           BackupWriter backup_writer = nullptr);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -154,6 +164,15 @@ class Database {
   const std::string& description() const { return description_; }
   Lease acquire();
 
+  // Proves that the database answers, not just that the pool exists: one trivial query.
+  void Ping();
+
+  // Replaces `destination` with a consistent copy of the database taken while others may keep
+  // writing: an SQLite file, or a pg_dump custom archive of PostgreSQL. The copy is written
+  // beside it under a temporary name and renamed over it only once complete and on disk (see
+  // backup_file.h). An SQLite database refuses to write over its own file. Throws BackupError.
+  void Backup(const std::string& destination);
+
   // Runs fn(Connection&) inside a transaction, commits on return and rolls back on any exception.
   // Serialization failures are retried a few times with a short back-off.
   template <class Fn>
@@ -172,6 +191,7 @@ class Database {
   Dialect dialect_;
   std::string description_;
   Factory factory_;
+  BackupWriter backup_writer_;
   std::size_t size_;
   std::size_t created_ = 0;
   std::vector<std::unique_ptr<Connection>> idle_;

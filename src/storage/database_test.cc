@@ -546,6 +546,78 @@ TEST_P(DatabaseTest, SqliteBackupUnderConcurrentWrites) {
   }
 }
 
+TEST_P(DatabaseTest, PingAnswersAndReturnsItsConnection) {
+  auto db = OpenDatabase(url_, 1);
+  // With a pool of one, a ping that kept its connection would make the second one wait forever.
+  EXPECT_NO_THROW(db->Ping());
+  EXPECT_NO_THROW(db->Ping());
+  EXPECT_EQ(db->acquire()->execute("SELECT 1").one().integer(0), 1);
+}
+
+// The contents of `path`, or empty when it cannot be read.
+std::string FileBytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+TEST_P(DatabaseTest, BackupReplacesTheDestinationWithACompleteCopy) {
+  Script("CREATE TABLE backup_probe (k INTEGER PRIMARY KEY, note TEXT NOT NULL)");
+  db_->transact(TransactionMode::kWrite, [](Connection& c) {
+    c.execute("INSERT INTO backup_probe (k, note) VALUES (1, 'một'), (2, 'hai')");
+  });
+  const fs::path folder = fs::temp_directory_path() / UniqueName("giaoban-backup");
+  fs::create_directories(folder);
+  const fs::path destination = folder / "copy.backup";
+  {
+    std::ofstream old(destination);
+    old << "the previous backup";
+  }
+  db_->Backup(destination.string());
+
+  const std::string copy = FileBytes(destination);
+  EXPECT_FALSE(fs::exists(destination.string() + ".partial"));
+  if (pg()) {
+    // A pg_dump custom archive; its table of contents names every table in clear.
+    EXPECT_EQ(copy.substr(0, 5), "PGDMP");
+    EXPECT_NE(copy.find("backup_probe"), std::string::npos);
+  } else {
+    SqliteConnection restored(destination.string());
+    EXPECT_EQ(restored.execute("PRAGMA integrity_check").one().text(0), "ok");
+    EXPECT_EQ(restored.execute("SELECT count(*) FROM backup_probe").one().integer(0), 2);
+  }
+
+  // A backup that cannot be written leaves nothing behind and says it failed. (Opening the copy
+  // above turned it to WAL mode, so its bytes are taken again here.)
+  const std::string kept = FileBytes(destination);
+  const fs::path nowhere = folder / "missing" / "copy.backup";
+  try {
+    db_->Backup(nowhere.string());
+    ADD_FAILURE() << "a backup into a missing folder was written";
+  } catch (const BackupError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("failed:", 0), 0u) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(nowhere));
+  EXPECT_TRUE(FileBytes(destination) == kept) << "the failed backup changed the last good one";
+  std::error_code ignored;
+  fs::remove_all(folder, ignored);
+}
+
+TEST_P(DatabaseTest, SqliteBackupRefusesToWriteOverTheLiveDatabase) {
+  if (pg()) GTEST_SKIP() << "SQLite files";
+  Script("CREATE TABLE backup_probe (k INTEGER PRIMARY KEY)");
+  db_->transact(TransactionMode::kWrite,
+                [](Connection& c) { c.execute("INSERT INTO backup_probe (k) VALUES (7)"); });
+  for (const std::string& target : {url_, url_ + "-wal", (dir_ / "." / "test.db").string()}) {
+    try {
+      db_->Backup(target);
+      ADD_FAILURE() << "a backup over " << target << " was written";
+    } catch (const BackupError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("refused:", 0), 0u) << e.what();
+    }
+  }
+  EXPECT_EQ(Count("backup_probe"), 1);
+}
+
 // ---- PostgreSQL only ---------------------------------------------------------------------------
 
 TEST_P(DatabaseTest, PostgresTypesMapToTheSameValues) {

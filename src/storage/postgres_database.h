@@ -54,4 +54,9 @@ class PostgresConnection final : public Connection {
   std::vector<std::string> to_deallocate_;
 };
 
+// Database::Backup of the PostgreSQL database at `url`: a pg_dump custom archive (a consistent
+// snapshot while others write), replacing `destination` whole. pg_dump is run without a shell and
+// gets the password in its environment, never on its command line.
+void DumpPostgres(const std::string& url, const std::string& destination);
+
 }  // namespace giaoban::storage

@@ -4,6 +4,10 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+#include "storage/backup_file.h"
 
 namespace giaoban::storage {
 
@@ -105,6 +109,21 @@ Value Column(sqlite3_stmt* stmt, int i) {
     default:
       return nullptr;
   }
+}
+
+// Whether writing `destination` would replace the SQLite database at `database` or one of its
+// companion files.
+bool IsTheDatabase(const std::string& database, const std::string& destination) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    const std::string file = database + suffix;
+    if (fs::exists(file, ec) && fs::exists(destination, ec) &&
+        fs::equivalent(file, destination, ec))
+      return true;
+    if (fs::weakly_canonical(file, ec) == fs::weakly_canonical(destination, ec)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -336,6 +355,20 @@ void SqliteBackup(Connection& source, const std::string& destination_path) {
   rc = sqlite3_close(destination);
   destination = nullptr;
   if (rc != SQLITE_OK) fail(rc, sqlite3_errstr(rc));
+}
+
+void BackupSqliteFile(Database& db, const std::string& database_path,
+                      const std::string& destination) {
+  if (IsTheDatabase(database_path, destination))
+    throw BackupError("refused: it is the database itself; choose another file");
+  ReplaceWhole(destination, [&](const std::string& partial) {
+    auto lease = db.acquire();
+    SqliteBackup(*lease, partial);
+    // Stale WAL files of an older database at the destination would be replayed into the copy.
+    std::error_code ignored;
+    std::filesystem::remove(destination + "-wal", ignored);
+    std::filesystem::remove(destination + "-shm", ignored);
+  });
 }
 
 }  // namespace giaoban::storage

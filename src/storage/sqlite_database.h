@@ -50,11 +50,18 @@ class SqliteConnection final : public Connection {
   std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> by_sql_;
 };
 
+// Database::Backup of the SQLite database at `database_path`: a snapshot through
+// SqliteBackup, replacing `destination` whole. Refuses a destination that is the database file
+// itself or one of its companions: renaming over the live file would cut every open connection
+// off from it.
+void BackupSqliteFile(Database& db, const std::string& database_path,
+                      const std::string& destination);
+
 // Writes a consistent snapshot of the database behind `source` (an SqliteConnection) to
 // destination_path, a new file (one already there is overwritten). Other connections may keep
 // writing meanwhile. The copy uses a rollback journal so it is a single self-contained file. It is
 // written in place: to replace an older backup only with a complete one, write to a temporary
-// file and rename it (as `giaoban backup` does).
+// file and rename it (as BackupSqliteFile does).
 void SqliteBackup(Connection& source, const std::string& destination_path);
 
 }  // namespace giaoban::storage

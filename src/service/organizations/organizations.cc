@@ -168,20 +168,21 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
 
 Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
                                                    std::int64_t expected_version,
-                                                   const std::string& name_in,
-                                                   const std::string& code_in,
-                                                   const std::string& place_in) {
+                                                   const OrganizationRename& change) {
   if (!CanAdministerOrganizations(by)) return Error::Forbidden();
-  const std::string name = intl::ToNfc(name_in), code = intl::ToNfc(code_in);
-  Validator v;
-  if (name.empty() || name.size() > 300) v.Add("name", name.empty() ? "required" : "too_long");
-  if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
-  if (!v.ok()) return v.error();
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Organization> {
         auto before = LoadOrganization(c, id);
         auto path = OrganizationPath(c, id);
         if (!before || path->rfind(by.agency_path, 0) != 0) return Error::NotFound();
+        const std::string name = intl::ToNfc(change.name.value_or(before->name));
+        const std::string code = intl::ToNfc(change.code.value_or(before->code));
+        const std::string place = intl::ToNfc(change.place_name.value_or(before->place_name));
+        Validator v;
+        if (name.empty() || name.size() > 300)
+          v.Add("name", name.empty() ? "required" : "too_long");
+        if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
+        if (!v.ok()) return v.error();
         auto dup = c.execute(
             "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2 AND id <> "
             "$3",
@@ -190,9 +191,8 @@ Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
         auto r = c.execute(
             "UPDATE organizations SET name = $1, name_key = $2, code = $3, place_name = $4, "
             "version = version + 1, updated_at = $5 WHERE id = $6 AND version = $7 RETURNING id",
-            {Param(name), Param(intl::CollationKey(name)), Param(code),
-             Param(intl::ToNfc(place_in)), Param(Context::NowMillis()), Param(id),
-             Param(expected_version)});
+            {Param(name), Param(intl::CollationKey(name)), Param(code), Param(place),
+             Param(Context::NowMillis()), Param(id), Param(expected_version)});
         if (r.empty()) return Error::PreconditionFailed();
         auto after = LoadOrganization(c, id);
         RecordEvent(c, {after->agency_id, "organization", id, std::nullopt, "renamed", by.user_id,

@@ -41,6 +41,13 @@ struct PersonUpdate {
 
 bool IsAgencyKind(std::string_view kind);
 
+// A new name, code or place name for an organisation; the ones left empty keep their value.
+struct OrganizationRename {
+  std::optional<std::string> name;
+  std::optional<std::string> code;
+  std::optional<std::string> place_name;
+};
+
 class OrganizationService {
  public:
   explicit OrganizationService(const Context& ctx) : ctx_(ctx) {}
@@ -52,9 +59,9 @@ class OrganizationService {
 
   // `by` is empty for the CLI (system operations).
   Expected<Organization> Create(const std::optional<Actor>& by, const OrganizationInput& input);
+  // Applies `change` to the organisation as it is inside the transaction.
   Expected<Organization> Rename(const Actor& by, Id id, std::int64_t expected_version,
-                                const std::string& name, const std::string& code,
-                                const std::string& place_name);
+                                const OrganizationRename& change);
   // Closes `id` on `effective_on` and points it at its successor; tasks keep their history.
   Expected<Organization> Merge(const Actor& by, Id id, std::int64_t expected_version,
                                Id successor_id, Date effective_on);

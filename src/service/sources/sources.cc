@@ -64,6 +64,15 @@ std::optional<Error> Validate(const SourceInput& s) {
   return std::nullopt;
 }
 
+SourceInput Patched(const Source& current, const SourcePatch& patch) {
+  return {patch.kind.value_or(current.kind),
+          patch.title.value_or(current.title),
+          patch.doc_number.value_or(current.doc_number),
+          patch.doc_date.value_or(current.doc_date),
+          patch.issuer.value_or(current.issuer),
+          patch.summary.value_or(current.summary)};
+}
+
 std::string SearchFold(const SourceInput& s) {
   return intl::Fold(s.title + " " + s.doc_number + " " + s.issuer + " " + s.summary);
 }
@@ -150,14 +159,14 @@ Expected<Source> SourceService::Create(const Actor& by, const SourceInput& input
 }
 
 Expected<Source> SourceService::Update(const Actor& by, Id id, std::int64_t expected_version,
-                                       const SourceInput& input) {
+                                       const SourcePatch& patch) {
   if (!MayManageSources(by)) return Error::Forbidden();
-  const SourceInput in = Normalized(input);
-  if (auto e = Validate(in)) return *e;
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
         auto before = LoadSource(c, id);
         if (!before || before->agency_id != by.agency_id) return Error::NotFound();
+        const SourceInput in = Normalized(Patched(*before, patch));
+        if (auto e = Validate(in)) return *e;
         auto r = c.execute(
             "UPDATE sources SET kind = $1, title = $2, doc_number = $3, doc_date = $4, issuer = "
             "$5, "

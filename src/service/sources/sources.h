@@ -22,6 +22,16 @@ struct SourceInput {
   std::string summary;
 };
 
+// A change to a source: fields left empty keep their value; a doc_date holding nullopt clears it.
+struct SourcePatch {
+  std::optional<std::string> kind;
+  std::optional<std::string> title;
+  std::optional<std::string> doc_number;
+  std::optional<std::optional<Date>> doc_date;
+  std::optional<std::string> issuer;
+  std::optional<std::string> summary;
+};
+
 class SourceService {
  public:
   explicit SourceService(const Context& ctx) : ctx_(ctx) {}
@@ -31,8 +41,10 @@ class SourceService {
                            const std::optional<std::string>& text);
   Expected<Source> Get(const Actor& actor, Id id);
   Expected<Source> Create(const Actor& by, const SourceInput& input);
+  // Applies `patch` to the source as it is inside the transaction, so that the merge and the
+  // write see the same row.
   Expected<Source> Update(const Actor& by, Id id, std::int64_t expected_version,
-                          const SourceInput& input);
+                          const SourcePatch& patch);
 
  private:
   const Context& ctx_;

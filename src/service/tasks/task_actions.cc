@@ -7,6 +7,7 @@
 #include "service/audit.h"
 #include "service/row_values.h"
 #include "service/tasks/attachment_digest.h"
+#include "service/tasks/attachment_upload.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"

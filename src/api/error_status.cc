@@ -1,0 +1,61 @@
+#include "api/error_status.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+
+namespace giaoban::api {
+
+namespace {
+
+// Keep sorted by code: looked up by binary search.
+constexpr std::array kTable = std::to_array<CodeStatus>({
+    {"bad_json", 400},
+    {"bad_request", 400},
+    {"body_too_large", 413},
+    {"conflict", 409},
+    {"csrf_failed", 403},
+    {"extension_not_pending", 409},
+    {"forbidden", 403},
+    {"internal_error", 500},
+    {"invalid_credentials", 401},
+    {"json_too_complex", 400},
+    {"method_not_allowed", 405},
+    {"not_found", 404},
+    {"precondition_failed", 412},
+    {"precondition_required", 428},
+    {"task_already_completed", 409},
+    {"task_cancelled", 409},
+    {"too_many_requests", 429},
+    {"unauthenticated", 401},
+    {"unsupported_media_type", 415},
+    {"validation_failed", 422},
+});
+
+constexpr bool Sorted() {
+  for (std::size_t i = 1; i < kTable.size(); ++i) {
+    if (!(kTable[i - 1].code < kTable[i].code)) return false;
+  }
+  return true;
+}
+static_assert(Sorted(), "keep the table sorted by code");
+
+}  // namespace
+
+std::span<const CodeStatus> ErrorStatusTable() { return kTable; }
+
+std::optional<int> StatusOfCode(std::string_view code) {
+  auto it = std::lower_bound(kTable.begin(), kTable.end(), code,
+                             [](const CodeStatus& e, std::string_view c) { return e.code < c; });
+  if (it == kTable.end() || it->code != code) return std::nullopt;
+  return it->status;
+}
+
+int HttpStatus(const service::Error& error) {
+  if (auto status = StatusOfCode(error.code)) return *status;
+  spdlog::error("error code '{}' has no HTTP status; answering 400", error.code);
+  return 400;
+}
+
+}  // namespace giaoban::api
