@@ -40,7 +40,7 @@ TEST_P(OrganizationServiceTest, OnlyAdministratorsOfTheAgencyChangeItsTree) {
   for (const Actor* who : {&leader_, &consolidator_, &head_, &viewer_}) {
     SCOPED_TRACE(who->username);
     EXPECT_EQ(Outcome(orgs().Create(*who, Division("PC", "Phòng Pháp chế"))), "forbidden");
-    EXPECT_EQ(Outcome(orgs().Rename(*who, office_, 1, "Văn phòng", "VP", "")), "forbidden");
+    EXPECT_EQ(Outcome(orgs().Rename(*who, office_, 1, {"Văn phòng", "VP", ""})), "forbidden");
   }
   // New top-level organisations are a system operation.
   EXPECT_EQ(
@@ -52,17 +52,17 @@ TEST_P(OrganizationServiceTest, OnlyAdministratorsOfTheAgencyChangeItsTree) {
 }
 
 TEST_P(OrganizationServiceTest, RenameNamesItsVersion) {
-  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, "", "", "")),
+  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, {"", "", ""})),
             "validation_failed name:required code:required");
-  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, "Văn phòng", "KHTC", "")),
+  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, {"Văn phòng", "KHTC", ""})),
             "validation_failed code:taken");
-  auto renamed = orgs().Rename(admin_, office_, 1, "Văn phòng Sở GTVT", "VP", "Quảng Ngãi");
+  auto renamed = orgs().Rename(admin_, office_, 1, {"Văn phòng Sở GTVT", "VP", "Quảng Ngãi"});
   ASSERT_EQ(Outcome(renamed), "ok");
   EXPECT_EQ(renamed->name, "Văn phòng Sở GTVT");
   EXPECT_EQ(renamed->version, 2);
-  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, "Văn phòng", "VP", "")),
+  EXPECT_EQ(Outcome(orgs().Rename(admin_, office_, 1, {"Văn phòng", "VP", ""})),
             "precondition_failed");
-  EXPECT_EQ(Outcome(orgs().Rename(admin_, province_, 1, "UBND", "UB", "")), "not_found");
+  EXPECT_EQ(Outcome(orgs().Rename(admin_, province_, 1, {"UBND", "UB", ""})), "not_found");
 }
 
 TEST_P(OrganizationServiceTest, AMergeClosesTheUnitAndNamesItsSuccessor) {

@@ -65,7 +65,7 @@ std::optional<Error> Validate(const SourceInput& s) {
 }
 
 SourceInput Patched(const Source& current, const SourcePatch& patch) {
-  return {patch.kind.value_or(current.kind),
+  return {patch.kind.value_or(std::string(domain::SourceKindCode(current.kind))),
           patch.title.value_or(current.title),
           patch.doc_number.value_or(current.doc_number),
           patch.doc_date.value_or(current.doc_date),

@@ -18,6 +18,11 @@ class SourceServiceTest : public AgencyFixture {
     return {"meeting_conclusion", "Kết luận giao ban tháng 5", "112/TB-SGTVT", Day("2024-05-06"),
             "Giám đốc Sở",        "Các phòng triển khai ngay"};
   }
+  // Every field named, as a form that sends the whole source does.
+  SourcePatch Patch() {
+    const SourceInput in = Input();
+    return {in.kind, in.title, in.doc_number, in.doc_date, in.issuer, in.summary};
+  }
   SourceService sources() { return SourceService(*ctx_); }
 };
 
@@ -48,12 +53,12 @@ TEST_P(SourceServiceTest, OnlyLeadersAndConsolidatorsManageSources) {
   for (const Actor* who : {&head_, &specialist_, &viewer_, &admin_}) {
     SCOPED_TRACE(who->username);
     EXPECT_EQ(Outcome(sources().Create(*who, Input())), "forbidden");
-    EXPECT_EQ(Outcome(sources().Update(*who, source_, 1, Input())), "forbidden");
+    EXPECT_EQ(Outcome(sources().Update(*who, source_, 1, Patch())), "forbidden");
   }
   // Everyone reads the sources of their agency and those below it, never of one above.
   EXPECT_EQ(Outcome(sources().Get(viewer_, source_)), "ok");
   EXPECT_EQ(Outcome(sources().Get(district_leader_, source_)), "not_found");
-  EXPECT_EQ(Outcome(sources().Update(district_leader_, source_, 1, Input())), "not_found");
+  EXPECT_EQ(Outcome(sources().Update(district_leader_, source_, 1, Patch())), "not_found");
 }
 
 TEST_P(SourceServiceTest, AnUpdateNamesItsVersionAndRewritesTheTasksCopies) {
@@ -65,13 +70,14 @@ TEST_P(SourceServiceTest, AnUpdateNamesItsVersionAndRewritesTheTasksCopies) {
   auto created = TaskService(*ctx_).Create(leader_, task);
   ASSERT_EQ(Outcome(created), "ok");
 
-  auto updated = sources().Update(leader_, source_, 1, Input());
+  auto updated = sources().Update(leader_, source_, 1, Patch());
   ASSERT_EQ(Outcome(updated), "ok");
   EXPECT_EQ(updated->version, 2);
   EXPECT_EQ(updated->kind, domain::SourceKind::kMeetingConclusion);
   EXPECT_EQ(updated->task_count, 1);
-  EXPECT_EQ(Outcome(sources().Update(consolidator_, source_, 1, Input())), "precondition_failed");
-  SourceInput invalid = Input();
+  EXPECT_EQ(Outcome(sources().Update(consolidator_, source_, 1, Patch())), "precondition_failed");
+  // Only the kind is sent; the rest is kept, so only the kind is wrong.
+  SourcePatch invalid;
   invalid.kind = "";
   EXPECT_EQ(Outcome(sources().Update(leader_, source_, 2, invalid)),
             "validation_failed kind:invalid");
