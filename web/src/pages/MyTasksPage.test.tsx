@@ -7,7 +7,6 @@ import MyTasksPage from './MyTasksPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const T = { timeout: 15000 };
 const SPECIALIST = { ...ME_LEADER, user_id: 16, username: 'cv.lan', role: 'specialist' as const, person_id: 21, organization_id: 5 };
 const UNIT_HEAD = { ...ME_LEADER, user_id: 8, username: 'tp.qlkcht', role: 'unit_head' as const, person_id: 14, organization_id: 5 };
 
@@ -25,15 +24,15 @@ function serve(me: typeof SPECIALIST | typeof UNIT_HEAD) {
 }
 
 describe('MyTasksPage', () => {
-  it('shows a specialist the overdue, due-soon and in-progress tasks assigned to them, with counts and links', { timeout: 60000 }, async () => {
+  it('shows a specialist the overdue, due-soon and in-progress tasks assigned to them, with counts and links', async () => {
     const calls = serve(SPECIALIST);
     renderPage(<MyTasksPage />, { path: '/my' });
     // The agency's today (Asia/Ho_Chi_Minh), as the page computes it.
     const today = todayIso();
     const in7 = dayjs(today).add(7, 'day').format('YYYY-MM-DD');
-    const overdue = await screen.findByTestId('warning-overdue-total', {}, T);
-    const due = await screen.findByTestId('warning-due_soon-total', {}, T);
-    const doing = await screen.findByTestId('warning-on_track-total', {}, T);
+    const overdue = await screen.findByTestId('warning-overdue-total');
+    const due = await screen.findByTestId('warning-due_soon-total');
+    const doing = await screen.findByTestId('warning-on_track-total');
     expect(overdue).toHaveTextContent('(1)');
     expect(due).toHaveTextContent('(2)');
     expect(doing).toHaveTextContent('(4)');
@@ -54,11 +53,11 @@ describe('MyTasksPage', () => {
     expect(document.querySelector('.ant-segmented')).toBeNull();
   });
 
-  it('shows a unit head the tasks their unit leads', { timeout: 60000 }, async () => {
+  it('shows a unit head the tasks their unit leads', async () => {
     const calls = serve(UNIT_HEAD);
     renderPage(<MyTasksPage />, { path: '/my' });
-    await screen.findByTestId('warning-overdue-total', {}, T);
-    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3), T);
+    await screen.findByTestId('warning-overdue-total');
+    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
     expect(calls.filter((c) => c.path === '/tasks').every((c) => c.query.get('lead_org') === '5')).toBe(true);
     expect(document.querySelector('.ant-segmented')).toHaveTextContent('Việc đơn vị chủ trì');
   });

@@ -2,8 +2,6 @@
 // organisations, people and "my work" pages).
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import type { Me } from '../api/types';
@@ -11,6 +9,7 @@ import { AuthProvider } from '../auth/AuthProvider';
 import { RequireAuth } from '../auth/RequireAuth';
 import { I18nProvider } from '../i18n';
 import { invalidateRefData } from '../lib/refData';
+import { AntdTestProviders } from './render';
 
 export interface Call {
   method: string;
@@ -75,19 +74,17 @@ export function renderPage(element: ReactNode, opts: { path?: string; url?: stri
   const path = opts.path ?? '/';
   return render(
     <I18nProvider lang="vi">
-      <ConfigProvider locale={viVN}>
-        <AntApp>
-          <MemoryRouter initialEntries={[opts.url ?? path]}>
-            <AuthProvider>
-              <Routes>
-                <Route path={path} element={<RequireAuth>{element}</RequireAuth>} />
-                <Route path="/tasks" element={<LocationProbe />} />
-                <Route path="*" element={<LocationProbe />} />
-              </Routes>
-            </AuthProvider>
-          </MemoryRouter>
-        </AntApp>
-      </ConfigProvider>
+      <AntdTestProviders>
+        <MemoryRouter initialEntries={[opts.url ?? path]}>
+          <AuthProvider>
+            <Routes>
+              <Route path={path} element={<RequireAuth>{element}</RequireAuth>} />
+              <Route path="/tasks" element={<LocationProbe />} />
+              <Route path="*" element={<LocationProbe />} />
+            </Routes>
+          </AuthProvider>
+        </MemoryRouter>
+      </AntdTestProviders>
     </I18nProvider>,
   );
 }

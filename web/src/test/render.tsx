@@ -1,18 +1,37 @@
 import type { ReactElement, ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
+import { StyleProvider } from '@ant-design/cssinjs';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import { I18nProvider } from '../i18n';
 
+/**
+ * antd's providers as the app sets them up, made cheap for jsdom.
+ *
+ * antd's CSS-in-JS inserts about 2,000 rules into the document. jsdom's getComputedStyle matches
+ * every rule against the element and each of its ancestors, and Testing Library's role queries,
+ * antd's form items and auto-sized text areas call it all the time: one call took 0.1 to 1 s, which
+ * made a form test take 5 to 10 s. The styles are still generated (a broken style function still
+ * fails a test) but, as on a server, not inserted. Motion and the click wave are off: jsdom never
+ * ends a transition, and the wave reads computed styles on every click.
+ */
+export function AntdTestProviders({ children }: { children: ReactNode }) {
+  return (
+    <StyleProvider mock="server">
+      <ConfigProvider locale={viVN} theme={{ token: { motion: false } }} wave={{ disabled: true }}>
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </StyleProvider>
+  );
+}
+
 export function Providers({ children, route = '/' }: { children: ReactNode; route?: string }) {
   return (
     <I18nProvider lang="vi">
-      <ConfigProvider locale={viVN}>
-        <AntApp>
-          <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
-        </AntApp>
-      </ConfigProvider>
+      <AntdTestProviders>
+        <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+      </AntdTestProviders>
     </I18nProvider>
   );
 }
