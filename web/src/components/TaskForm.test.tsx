@@ -40,7 +40,7 @@ describe('TaskForm', () => {
         defaults={{ source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-12-01') }}
       />,
     );
-    expect(await screen.findByText(/Số 2345\/UBND-KTN ngày 08\/11\/2025/)).toBeInTheDocument();
+    expect(await screen.findByText(/Số 2345\/UBND-KTN ngày 05\/11\/2025/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const body = onSubmit.mock.calls[0][0];

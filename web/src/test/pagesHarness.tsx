@@ -9,6 +9,7 @@ import { AuthProvider } from '../auth/AuthProvider';
 import { RequireAuth } from '../auth/RequireAuth';
 import { I18nProvider } from '../i18n';
 import { invalidateRefData } from '../lib/refData';
+import fx from './apiFixtures.json';
 import { AntdTestProviders } from './render';
 
 export interface Call {
@@ -49,19 +50,11 @@ export function mockFetch(handler: Handler): Call[] {
   return calls;
 }
 
-export const ME_LEADER: Me = {
-  user_id: 1,
-  username: 'giamdoc',
-  full_name: 'Trần Quốc Bảo',
-  position: 'Giám đốc',
-  role: 'leader',
-  person_id: 1,
-  organization_id: 2,
-  agency_id: 2,
-  csrf_token: 'csrf-test',
-};
-
-export const ME_ADMIN: Me = { ...ME_LEADER, user_id: 14, username: 'admin', full_name: 'Quản trị', role: 'admin', person_id: 40 };
+// The demo accounts' /me as the server answers them (see scripts/record-fixtures.mjs).
+export const ME_LEADER = fx.leaderMe as Me;
+export const ME_ADMIN = fx.adminMe as Me;
+export const ME_SPECIALIST = fx.specialistMe as Me;
+export const ME_UNIT_HEAD = fx.unitHeadMe as Me;
 
 function LocationProbe() {
   const loc = useLocation();
