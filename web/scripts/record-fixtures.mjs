@@ -125,6 +125,7 @@ async function record(base) {
     source5Tasks: await get(leader, `/tasks?source=5&sort=id&page=1&page_size=20&${asOf}`),
 
     // The server's refusals, in Vietnamese, for the error paths of the pages.
+    meSignedOut: await get(null, '/me', 401),
     loginRefused: await call(base, null, 'POST', '/auth/login', {
       body: { username: 'cv.lan', password: 'mat-khau-sai' },
       status: 401,
@@ -157,12 +158,17 @@ async function record(base) {
     status: 201,
   });
   const created = await call(base, unitHead, 'POST', '/tasks', {
-    body: { source_id: 5, title: 'Kiểm tra tải trọng cầu trên tuyến ĐT.623', lead_org_id: 5, assigned_on: TODAY, deadline: '2026-12-31' },
+    body: { source_id: 5, title: 'Kiểm tra tải trọng cầu trên tuyến ĐT.623', lead_org_id: 5, assigned_on: TODAY, deadline: null },
     status: 201,
   });
   // The creation answers with the task as of the real today; the same task as of the fixed day
   // keeps the file the same from run to run.
   api.taskCreated = await get(unitHead, `/tasks/${created.id}?${asOf}`);
+  await call(base, leader, 'POST', '/tasks/89/explanations', {
+    body: { question: 'Đề nghị Thanh tra Sở báo cáo lý do chậm trễ và thời hạn hoàn thành.', requested_on: TODAY },
+    status: 201,
+  });
+  api.task89Explaining = await get(leader, `/tasks/89?${asOf}`);
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });

@@ -45,7 +45,8 @@ describe('recorded API answers', () => {
     expect(fx.history89.items.length).toBeGreaterThan(5);
     expect(fx.taskPage.total).toBeGreaterThan(fx.taskPage.items.length);
     expect(fx.source5Tasks.items.map((t) => t.id)).toContain(89);
-    expect(fx.taskCreated).toMatchObject({ lead_org: { id: fx.unitHeadMe.organization_id }, source_id: 5 });
+    expect(fx.taskCreated).toMatchObject({ lead_org: { id: fx.unitHeadMe.organization_id }, source_id: 5, deadline: null });
+    expect(fx.task89Explaining.explanations.at(-1)).toMatchObject({ requested_on: DAY, answer: null });
     expect((stats2026 as Statistics).as_of).toBe(DAY);
   });
 

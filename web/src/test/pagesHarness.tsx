@@ -61,17 +61,21 @@ function LocationProbe() {
   return <div data-testid="location">{loc.pathname + loc.search}</div>;
 }
 
-/** Renders `element` at `path` (route pattern) opened at `url`, with a /tasks route that shows its URL. */
-export function renderPage(element: ReactNode, opts: { path?: string; url?: string } = {}) {
+/**
+ * Renders `element` at `path` (route pattern) opened at `url`, behind the sign-in check unless
+ * `guarded` is false (the login page); every other route shows its URL (`location` test id).
+ */
+export function renderPage(element: ReactNode, opts: { path?: string; url?: string; guarded?: boolean } = {}) {
   invalidateRefData();
   const path = opts.path ?? '/';
+  const guarded = opts.guarded ?? true;
   return render(
     <I18nProvider lang="vi">
       <AntdTestProviders>
         <MemoryRouter initialEntries={[opts.url ?? path]}>
           <AuthProvider>
             <Routes>
-              <Route path={path} element={<RequireAuth>{element}</RequireAuth>} />
+              <Route path={path} element={guarded ? <RequireAuth>{element}</RequireAuth> : element} />
               <Route path="/tasks" element={<LocationProbe />} />
               <Route path="*" element={<LocationProbe />} />
             </Routes>
