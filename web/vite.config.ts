@@ -34,8 +34,8 @@ export default defineConfig({
     css: false,
     // One worker that keeps jsdom and the libraries loaded from file to file; src/test/setup.ts
     // resets the app's modules, the document and storage before each file. A process per file
-    // spent three times longer starting up than testing, and on two cores a second worker only
-    // competes with the transforms of the main process.
+    // spent more time starting (jsdom, antd) than testing; with a second worker Vitest sets up
+    // jsdom again for every file, which cost more CPU than the second core gave back.
     isolate: false,
     maxWorkers: 1,
     unstubGlobals: true,

@@ -13,13 +13,13 @@ import { I18nProvider } from '../i18n';
  * every rule against the element and each of its ancestors, and Testing Library's role queries,
  * antd's form items and auto-sized text areas call it all the time: one call took 0.1 to 1 s, which
  * made a form test take 5 to 10 s. The styles are still generated (a broken style function still
- * fails a test) but, as on a server, not inserted. Motion and the click wave are off: jsdom never
- * ends a transition, and the wave reads computed styles on every click.
+ * fails a test) but, as on a server, not inserted. The click wave is off: it reads computed styles
+ * on every click. (Animations need no switch: jsdom has no transition events, so antd skips them.)
  */
 export function AntdTestProviders({ children }: { children: ReactNode }) {
   return (
     <StyleProvider mock="server">
-      <ConfigProvider locale={viVN} theme={{ token: { motion: false } }} wave={{ disabled: true }}>
+      <ConfigProvider locale={viVN} wave={{ disabled: true }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </StyleProvider>
