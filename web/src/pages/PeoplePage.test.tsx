@@ -41,7 +41,8 @@ describe('PeoplePage', () => {
 
   it('sends an administrator’s edit with the version read, and says when someone changed the person first', async () => {
     const calls = serve(ME_ADMIN);
-    renderPage(<PeoplePage />, { path: '/people' });
+    // her unit only, as an administrator looking for her would filter
+    renderPage(<PeoplePage />, { path: '/people', url: `/people?org=${ME_SPECIALIST.organization_id}` });
     fireEvent.click(await screen.findByRole('button', { name: 'Sửa thông tin Nguyễn Thị Lan' }));
     const dialog = await screen.findByRole('dialog', { name: 'Sửa thông tin cán bộ: Nguyễn Thị Lan' });
     const position = within(dialog).getByLabelText('Chức vụ');

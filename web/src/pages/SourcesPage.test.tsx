@@ -55,7 +55,8 @@ describe('SourcesPage', () => {
 
   it('creates a source and opens it', async () => {
     const calls = serve(ME_LEADER);
-    renderPage(<SourcesPage />, { path: '/sources' });
+    // a search that finds nothing yet: the dialog is what matters here, not a long list behind it
+    renderPage(<SourcesPage />, { path: '/sources', url: `/sources?q=${fx.sourceCreated.doc_number}` });
     fireEvent.click(await screen.findByRole('button', { name: /Thêm nguồn nhiệm vụ/ }));
     const dialog = await screen.findByRole('dialog', { name: 'Thêm nguồn nhiệm vụ' });
     fireEvent.change(within(dialog).getByLabelText('Tên chương trình, văn bản'), {
@@ -74,7 +75,7 @@ describe('SourcesPage', () => {
 
   it('says when someone else changed the source being edited', async () => {
     const calls = serve(ME_LEADER);
-    renderPage(<SourcesPage />, { path: '/sources' });
+    renderPage(<SourcesPage />, { path: '/sources', url: `/sources?q=${SOURCE.doc_number}` });
     fireEvent.click(await screen.findByRole('button', { name: `Sửa nguồn ${SOURCE.title}` }));
     const dialog = await screen.findByRole('dialog', { name: 'Sửa thông tin nguồn nhiệm vụ' });
     const title = within(dialog).getByLabelText('Tên chương trình, văn bản');

@@ -22,6 +22,13 @@ function serve(me: Me) {
   });
 }
 
+/** The edit form of task 89, filled from the server's answer. */
+async function openEdit() {
+  renderPage(<TaskFormPage />, { path: '/tasks/:id/edit', url: `/tasks/${TASK.id}/edit` });
+  expect(await screen.findByRole('heading', { name: `Sửa nhiệm vụ #${TASK.id}` })).toBeInTheDocument();
+  await waitFor(() => expect(screen.getByLabelText('Tên nhiệm vụ')).toHaveValue(TASK.title));
+}
+
 describe('TaskFormPage', () => {
   it('lets a unit head give a task of a source to their unit, then opens it', async () => {
     const calls = serve(ME_UNIT_HEAD);
@@ -45,18 +52,18 @@ describe('TaskFormPage', () => {
     });
   });
 
-  it('sends only what changed, and reloads the task when someone else saved it first', async () => {
+  it('sends nothing when nothing was changed', async () => {
     const calls = serve(ME_LEADER);
-    renderPage(<TaskFormPage />, { path: '/tasks/:id/edit', url: `/tasks/${TASK.id}/edit` });
-    expect(await screen.findByRole('heading', { name: `Sửa nhiệm vụ #${TASK.id}` })).toBeInTheDocument();
-    const product = await screen.findByLabelText('Sản phẩm');
-    await waitFor(() => expect(screen.getByLabelText('Tên nhiệm vụ')).toHaveValue(TASK.title));
-
+    await openEdit();
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByText('Không có thay đổi nào để lưu.')).toBeInTheDocument();
     expect(calls.filter((c) => c.method === 'PATCH')).toHaveLength(0);
+  });
 
-    fireEvent.change(product, { target: { value: 'Biên bản kiểm tra, báo cáo kết quả xử lý' } });
+  it('sends only what changed, and reloads the task when someone else saved it first', async () => {
+    const calls = serve(ME_LEADER);
+    await openEdit();
+    fireEvent.change(screen.getByLabelText('Sản phẩm'), { target: { value: 'Biên bản kiểm tra, báo cáo kết quả xử lý' } });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Nhiệm vụ đã được người khác sửa trong lúc bạn đang sửa. Dữ liệu mới nhất đã được tải lại; vui lòng kiểm tra và lưu lại.',
