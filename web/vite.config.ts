@@ -32,6 +32,14 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     css: false,
-    testTimeout: 20000,
+    // One worker that keeps jsdom and the libraries loaded from file to file; src/test/setup.ts
+    // resets the app's modules, the document and storage before each file. A process per file
+    // spent more time starting (jsdom, antd) than testing; with a second worker Vitest sets up
+    // jsdom again for every file, which cost more CPU than the second core gave back.
+    isolate: false,
+    maxWorkers: 1,
+    unstubGlobals: true,
+    // Tests take well under a second; one that needs more is a regression to look at.
+    testTimeout: 10000,
   },
 });

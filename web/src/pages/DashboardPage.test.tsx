@@ -66,11 +66,11 @@ function expectedFor(stats: Statistics, q: Record<string, string>): number | und
 }
 
 describe('DashboardPage', () => {
-  it('shows the /stats figures exactly, each linked to the task list behind it', { timeout: 60000 }, async () => {
+  it('shows the /stats figures exactly, each linked to the task list behind it', async () => {
     const calls = serve(STATS);
     renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
 
-    await screen.findByTestId('key-completed', {}, { timeout: 15000 });
+    await screen.findByTestId('key-completed');
     const total = document.querySelector('.dash-card-total a') as HTMLAnchorElement;
     expect(total).toHaveTextContent('124');
     expect(hrefPath(total.getAttribute('href'))).toBe('/tasks');
@@ -129,7 +129,7 @@ describe('DashboardPage', () => {
     expect(main[0].query.get('org')).toBeNull();
 
     // The trend: one /stats call per month for the 12 months up to the as-of date.
-    await screen.findByTestId('trend-chart', {}, { timeout: 15000 });
+    await screen.findByTestId('trend-chart');
     const months = calls
       .filter((c) => c.path === '/stats' && c.query.get('period') !== '2026')
       .map((c) => `${c.query.get('period')}@${c.query.get('as_of')}`);
@@ -138,10 +138,10 @@ describe('DashboardPage', () => {
     expect(months[11]).toBe('2026-11@2026-11-24');
 
     // The warnings: overdue (red) and due within 7 days (orange).
-    const overdue = await screen.findByTestId('warning-overdue-total', {}, { timeout: 15000 });
+    const overdue = await screen.findByTestId('warning-overdue-total');
     expect(overdue).toHaveTextContent('(5)');
     expect(hrefQuery(overdue.getAttribute('href'))).toEqual({ as_of: '2026-11-24', status: 'overdue', sort: 'deadline' });
-    const due = await screen.findByTestId('warning-due_soon-total', {}, { timeout: 15000 });
+    const due = await screen.findByTestId('warning-due_soon-total');
     expect(hrefQuery(due.getAttribute('href'))).toEqual({
       as_of: '2026-11-24',
       status: 'in_progress',
@@ -151,7 +151,7 @@ describe('DashboardPage', () => {
     });
   });
 
-  it('writes key tasks as "02/02" and links both numbers', { timeout: 60000 }, async () => {
+  it('writes key tasks as "02/02" and links both numbers', async () => {
     const key: StatsGroup = {
       ...zeroStats(new URLSearchParams()),
       key: 'true',
@@ -165,17 +165,17 @@ describe('DashboardPage', () => {
     const stats: Statistics = { ...STATS, by_key: [key] };
     serve(stats);
     renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
-    const line = await screen.findByTestId('key-completed', {}, { timeout: 15000 });
+    const line = await screen.findByTestId('key-completed');
     expect(line).toHaveTextContent('02/02 nhiệm vụ trọng tâm đã hoàn thành (100%)');
     const [done, all] = [...line.querySelectorAll('a')];
     expect(hrefQuery(done.getAttribute('href'))).toMatchObject({ key: 'true', status: 'completed_on_time,completed_late' });
     expect(hrefQuery(all.getAttribute('href'))).toMatchObject({ key: 'true', status: COUNTED });
   });
 
-  it('lists units by overdue tasks, then by on-time rate', { timeout: 60000 }, async () => {
+  it('lists units by overdue tasks, then by on-time rate', async () => {
     serve(STATS);
     renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
-    await screen.findByTestId('key-completed', {}, { timeout: 15000 });
+    await screen.findByTestId('key-completed');
     const card = document.querySelectorAll('.dash-group-table')[1] as HTMLElement;
     const names = [...card.querySelectorAll('tbody .dash-group-name')].map((e) => e.textContent);
     expect(names).toEqual([
@@ -192,10 +192,10 @@ describe('DashboardPage', () => {
     ]);
   });
 
-  it('sends the organisation of the URL to /stats and the warnings', { timeout: 60000 }, async () => {
+  it('sends the organisation of the URL to /stats and the warnings', async () => {
     const calls = serve(STATS);
     renderPage(<DashboardPage />, { url: '/?org=5&period=2026-Q3&as_of=2026-09-30&days=14' });
-    await screen.findByTestId('warning-due_soon-total', {}, { timeout: 15000 });
+    await screen.findByTestId('warning-due_soon-total');
     const stats = calls.find((c) => c.path === '/stats' && c.query.get('period') === '2026-Q3')!;
     expect(stats.query.get('org')).toBe('5');
     expect(stats.query.get('as_of')).toBe('2026-09-30');

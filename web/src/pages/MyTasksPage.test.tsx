@@ -1,17 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hrefQuery, ME_LEADER, mockFetch, renderPage } from '../test/pagesHarness';
+import { hrefQuery, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
+import type { Me } from '../api/types';
 import { todayIso } from '../lib/format';
 import MyTasksPage from './MyTasksPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const T = { timeout: 15000 };
-const SPECIALIST = { ...ME_LEADER, user_id: 16, username: 'cv.lan', role: 'specialist' as const, person_id: 21, organization_id: 5 };
-const UNIT_HEAD = { ...ME_LEADER, user_id: 8, username: 'tp.qlkcht', role: 'unit_head' as const, person_id: 14, organization_id: 5 };
 
-function serve(me: typeof SPECIALIST | typeof UNIT_HEAD) {
+function serve(me: Me) {
   return mockFetch((c) => {
     if (c.path === '/me') return { body: me };
     if (c.path === '/organizations') return { body: { items: [] } };
@@ -25,40 +23,40 @@ function serve(me: typeof SPECIALIST | typeof UNIT_HEAD) {
 }
 
 describe('MyTasksPage', () => {
-  it('shows a specialist the overdue, due-soon and in-progress tasks assigned to them, with counts and links', { timeout: 60000 }, async () => {
-    const calls = serve(SPECIALIST);
+  it('shows a specialist the overdue, due-soon and in-progress tasks assigned to them, with counts and links', async () => {
+    const calls = serve(ME_SPECIALIST);
     renderPage(<MyTasksPage />, { path: '/my' });
     // The agency's today (Asia/Ho_Chi_Minh), as the page computes it.
     const today = todayIso();
     const in7 = dayjs(today).add(7, 'day').format('YYYY-MM-DD');
-    const overdue = await screen.findByTestId('warning-overdue-total', {}, T);
-    const due = await screen.findByTestId('warning-due_soon-total', {}, T);
-    const doing = await screen.findByTestId('warning-on_track-total', {}, T);
+    const overdue = await screen.findByTestId('warning-overdue-total');
+    const due = await screen.findByTestId('warning-due_soon-total');
+    const doing = await screen.findByTestId('warning-on_track-total');
     expect(overdue).toHaveTextContent('(1)');
     expect(due).toHaveTextContent('(2)');
     expect(doing).toHaveTextContent('(4)');
-    expect(hrefQuery(overdue.getAttribute('href'))).toEqual({ as_of: today, status: 'overdue', assignee: '21', sort: 'deadline' });
+    expect(hrefQuery(overdue.getAttribute('href'))).toEqual({ as_of: today, status: 'overdue', assignee: '17', sort: 'deadline' });
     expect(hrefQuery(due.getAttribute('href'))).toEqual({
       as_of: today,
       status: 'in_progress',
-      assignee: '21',
+      assignee: '17',
       deadline_from: today,
       deadline_to: in7,
       sort: 'deadline',
     });
-    expect(hrefQuery(doing.getAttribute('href'))).toEqual({ as_of: today, status: 'in_progress', assignee: '21', sort: 'deadline' });
+    expect(hrefQuery(doing.getAttribute('href'))).toEqual({ as_of: today, status: 'in_progress', assignee: '17', sort: 'deadline' });
     const lists = calls.filter((c) => c.path === '/tasks');
     expect(lists).toHaveLength(3);
-    expect(lists.every((c) => c.query.get('assignee') === '21' && !c.query.has('lead_org'))).toBe(true);
+    expect(lists.every((c) => c.query.get('assignee') === '17' && !c.query.has('lead_org'))).toBe(true);
     // No scope switch for a specialist.
     expect(document.querySelector('.ant-segmented')).toBeNull();
   });
 
-  it('shows a unit head the tasks their unit leads', { timeout: 60000 }, async () => {
-    const calls = serve(UNIT_HEAD);
+  it('shows a unit head the tasks their unit leads', async () => {
+    const calls = serve(ME_UNIT_HEAD);
     renderPage(<MyTasksPage />, { path: '/my' });
-    await screen.findByTestId('warning-overdue-total', {}, T);
-    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3), T);
+    await screen.findByTestId('warning-overdue-total');
+    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
     expect(calls.filter((c) => c.path === '/tasks').every((c) => c.query.get('lead_org') === '5')).toBe(true);
     expect(document.querySelector('.ant-segmented')).toHaveTextContent('Việc đơn vị chủ trì');
   });

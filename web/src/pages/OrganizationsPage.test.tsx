@@ -6,8 +6,6 @@ import OrganizationsPage from './OrganizationsPage';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const T = { timeout: 15000 };
-
 function serve(me: typeof ME_ADMIN) {
   return mockFetch((c) => {
     if (c.path === '/me') return { body: me };
@@ -21,12 +19,12 @@ function serve(me: typeof ME_ADMIN) {
 }
 
 async function openMerge() {
-  const node = await screen.findByTestId('org-node-8', {}, T);
+  const node = await screen.findByTestId('org-node-8');
   fireEvent.click(node);
   const details = document.querySelector('.org-details') as HTMLElement;
-  await waitFor(() => expect(details).toHaveTextContent('Thanh tra Sở'), T);
+  await waitFor(() => expect(details).toHaveTextContent('Thanh tra Sở'));
   fireEvent.click(within(details).getByRole('button', { name: /Sáp nhập/ }));
-  return screen.findByRole('dialog', {}, T);
+  return screen.findByRole('dialog');
 }
 
 async function chooseSuccessor(dialog: HTMLElement, name: string) {
@@ -38,12 +36,12 @@ async function chooseSuccessor(dialog: HTMLElement, name: string) {
     const found = [...document.querySelectorAll('.ant-select-tree-title')].find((e) => e.textContent === name);
     if (!found) throw new Error('option not shown');
     return found as HTMLElement;
-  }, T);
+  });
   fireEvent.click(option);
 }
 
 describe('OrganizationsPage', () => {
-  it('merges only after a confirmation saying that open tasks move to the successor', { timeout: 60000 }, async () => {
+  it('merges only after a confirmation saying that open tasks move to the successor', async () => {
     const calls = serve(ME_ADMIN);
     renderPage(<OrganizationsPage />, { path: '/organizations' });
     const dialog = await openMerge();
@@ -51,11 +49,11 @@ describe('OrganizationsPage', () => {
 
     // Without a successor the first step does not go on.
     fireEvent.click(within(dialog).getByRole('button', { name: /Tiếp tục/ }));
-    await within(dialog).findByText('Vui lòng chọn đơn vị tiếp nhận', {}, T);
+    await within(dialog).findByText('Vui lòng chọn đơn vị tiếp nhận');
 
     await chooseSuccessor(dialog, 'Văn phòng Sở');
     fireEvent.click(within(dialog).getByRole('button', { name: /Tiếp tục/ }));
-    const confirmation = await within(dialog).findByTestId('merge-confirmation', {}, T);
+    const confirmation = await within(dialog).findByTestId('merge-confirmation');
     expect(confirmation).toHaveTextContent('Sáp nhập Thanh tra Sở vào Văn phòng Sở từ ngày');
     expect(confirmation).toHaveTextContent(
       'Các nhiệm vụ chưa hoàn thành do Thanh tra Sở chủ trì được chuyển sang Văn phòng Sở.',
@@ -65,34 +63,34 @@ describe('OrganizationsPage', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
 
     fireEvent.click(within(dialog).getByRole('button', { name: /Xác nhận sáp nhập/ }));
-    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1), T);
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1));
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/organizations/8/merge');
     expect((post.body as { successor_id: number }).successor_id).toBe(3);
     expect((post.body as { effective_on: string }).effective_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(post.headers['If-Match']).toBe('"1"');
     expect(post.headers['X-CSRF-Token']).toBe('csrf-test');
-    await screen.findByText('Đã sáp nhập Thanh tra Sở.', {}, T);
+    await screen.findByText('Đã sáp nhập Thanh tra Sở.');
   });
 
-  it('going back from the confirmation sends nothing', { timeout: 60000 }, async () => {
+  it('going back from the confirmation sends nothing', async () => {
     const calls = serve(ME_ADMIN);
     renderPage(<OrganizationsPage />, { path: '/organizations' });
     const dialog = await openMerge();
     await chooseSuccessor(dialog, 'Văn phòng Sở');
     fireEvent.click(within(dialog).getByRole('button', { name: /Tiếp tục/ }));
-    await within(dialog).findByTestId('merge-confirmation', {}, T);
+    await within(dialog).findByTestId('merge-confirmation');
     fireEvent.click(within(dialog).getByRole('button', { name: /Quay lại/ }));
-    await waitFor(() => expect(within(dialog).queryByTestId('merge-confirmation')).toBeNull(), T);
+    await waitFor(() => expect(within(dialog).queryByTestId('merge-confirmation')).toBeNull());
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 
-  it('offers no action to other roles', { timeout: 60000 }, async () => {
+  it('offers no action to other roles', async () => {
     serve(ME_LEADER);
     renderPage(<OrganizationsPage />, { path: '/organizations' });
-    fireEvent.click(await screen.findByTestId('org-node-8', {}, T));
+    fireEvent.click(await screen.findByTestId('org-node-8'));
     const details = document.querySelector('.org-details') as HTMLElement;
-    await waitFor(() => expect(details).toHaveTextContent('Thanh tra Sở'), T);
+    await waitFor(() => expect(details).toHaveTextContent('Thanh tra Sở'));
     expect(within(details).queryByRole('button', { name: /Sáp nhập|Đổi tên|Thêm đơn vị/ })).toBeNull();
     expect(details).toHaveTextContent('Chỉ quản trị hệ thống được thêm, đổi tên hoặc sáp nhập đơn vị.');
   });

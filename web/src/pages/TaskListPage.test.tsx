@@ -35,7 +35,7 @@ describe('TaskListPage', () => {
       </AuthProvider>,
       '/tasks?status=overdue,in_progress&lead_org=5&sort=deadline&page=2&page_size=20',
     );
-    expect(await screen.findByText(fx.taskPage.items[0].title, undefined, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByText(fx.taskPage.items[0].title)).toBeInTheDocument();
     const listCall = calls.find((c) => c.url.pathname === '/api/v1/tasks')!;
     expect(listCall.url.search).toBe('?status=overdue%2Cin_progress&lead_org=5&sort=deadline&page=2&page_size=20');
     const exportLink = screen.getByRole('link', { name: /Xuất Excel/ });

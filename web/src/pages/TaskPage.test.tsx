@@ -41,7 +41,7 @@ function renderTask(me: unknown, task: { id: number }, history: unknown, query =
 describe('TaskPage (real API data)', () => {
   it('shows every field, the extension and the history to a leader with the leader’s actions', async () => {
     renderTask(fx.leaderMe, fx.task89, fx.history89);
-    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ })).toBeInTheDocument();
     expect(screen.getAllByText('Quá hạn').length).toBeGreaterThan(0);
     expect(screen.getByText('Thanh tra Sở')).toBeInTheDocument();
     expect(screen.getByText('Phòng Quản lý vận tải, phương tiện và người lái')).toBeInTheDocument();
@@ -60,7 +60,7 @@ describe('TaskPage (real API data)', () => {
 
   it('offers a specialist only what the permissions allow', async () => {
     renderTask(fx.specialistMe, fx.task43specialist, { items: [] });
-    expect(await screen.findByRole('heading', { name: /ĐT.623C/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /ĐT.623C/ })).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: /Báo cáo tiến độ/ }).length).toBeGreaterThan(0);
     expect(screen.getByRole('button', { name: /Đề nghị gia hạn/ })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /Hủy nhiệm vụ/ })).not.toBeInTheDocument();
@@ -71,7 +71,7 @@ describe('TaskPage (real API data)', () => {
   it('shows a past date as it stood then, says what is left out, and offers no actions', async () => {
     const past = { ...fx.task89, as_of: '2026-04-01', later_facts: 3 };
     const calls = renderTask(fx.leaderMe, past, fx.history89, '?as_of=2026-04-01');
-    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ }, { timeout: 8000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /Tổ chức kiểm tra, xử lý xe quá tải/ })).toBeInTheDocument();
     expect(screen.getByText(/Đang xem nhiệm vụ như tại ngày 01\/04\/2026/)).toBeInTheDocument();
     expect(screen.getByText(/Có 3 sự việc ghi ngày sau ngày này/)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Xem đến hôm nay' })).toHaveAttribute('href', '/tasks/89');

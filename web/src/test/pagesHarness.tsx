@@ -2,8 +2,6 @@
 // organisations, people and "my work" pages).
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router-dom';
 import { vi } from 'vitest';
 import type { Me } from '../api/types';
@@ -11,6 +9,8 @@ import { AuthProvider } from '../auth/AuthProvider';
 import { RequireAuth } from '../auth/RequireAuth';
 import { I18nProvider } from '../i18n';
 import { invalidateRefData } from '../lib/refData';
+import fx from './apiFixtures.json';
+import { AntdTestProviders } from './render';
 
 export interface Call {
   method: string;
@@ -50,44 +50,38 @@ export function mockFetch(handler: Handler): Call[] {
   return calls;
 }
 
-export const ME_LEADER: Me = {
-  user_id: 1,
-  username: 'giamdoc',
-  full_name: 'Trần Quốc Bảo',
-  position: 'Giám đốc',
-  role: 'leader',
-  person_id: 1,
-  organization_id: 2,
-  agency_id: 2,
-  csrf_token: 'csrf-test',
-};
-
-export const ME_ADMIN: Me = { ...ME_LEADER, user_id: 14, username: 'admin', full_name: 'Quản trị', role: 'admin', person_id: 40 };
+// The demo accounts' /me as the server answers them (see scripts/record-fixtures.mjs).
+export const ME_LEADER = fx.leaderMe as Me;
+export const ME_ADMIN = fx.adminMe as Me;
+export const ME_SPECIALIST = fx.specialistMe as Me;
+export const ME_UNIT_HEAD = fx.unitHeadMe as Me;
 
 function LocationProbe() {
   const loc = useLocation();
   return <div data-testid="location">{loc.pathname + loc.search}</div>;
 }
 
-/** Renders `element` at `path` (route pattern) opened at `url`, with a /tasks route that shows its URL. */
-export function renderPage(element: ReactNode, opts: { path?: string; url?: string } = {}) {
+/**
+ * Renders `element` at `path` (route pattern) opened at `url`, behind the sign-in check unless
+ * `guarded` is false (the login page); every other route shows its URL (`location` test id).
+ */
+export function renderPage(element: ReactNode, opts: { path?: string; url?: string; guarded?: boolean } = {}) {
   invalidateRefData();
   const path = opts.path ?? '/';
+  const guarded = opts.guarded ?? true;
   return render(
     <I18nProvider lang="vi">
-      <ConfigProvider locale={viVN}>
-        <AntApp>
-          <MemoryRouter initialEntries={[opts.url ?? path]}>
-            <AuthProvider>
-              <Routes>
-                <Route path={path} element={<RequireAuth>{element}</RequireAuth>} />
-                <Route path="/tasks" element={<LocationProbe />} />
-                <Route path="*" element={<LocationProbe />} />
-              </Routes>
-            </AuthProvider>
-          </MemoryRouter>
-        </AntApp>
-      </ConfigProvider>
+      <AntdTestProviders>
+        <MemoryRouter initialEntries={[opts.url ?? path]}>
+          <AuthProvider>
+            <Routes>
+              <Route path={path} element={guarded ? <RequireAuth>{element}</RequireAuth> : element} />
+              <Route path="/tasks" element={<LocationProbe />} />
+              <Route path="*" element={<LocationProbe />} />
+            </Routes>
+          </AuthProvider>
+        </MemoryRouter>
+      </AntdTestProviders>
     </I18nProvider>,
   );
 }

@@ -1,6 +1,23 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, vi } from 'vitest';
+
+// The test files share one worker, one jsdom window and the loaded libraries (isolate: false in
+// vite.config.ts): starting a process, a window and antd for each file cost more than the tests.
+// This file runs again before each test file and gives it what isolation would: the app's own
+// modules afresh (their caches, the CSRF token, the language), an empty document and storage.
+vi.resetModules();
+vi.useRealTimers();
+document.body.innerHTML = '';
+document.title = '';
+document.documentElement.removeAttribute('lang');
+window.localStorage.clear();
+window.sessionStorage.clear();
+window.history.replaceState(null, '', '/');
+
+// Waiting is for a condition, never for a time: this only bounds how long a failing wait takes,
+// and leaves room for a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 afterEach(() => cleanup());
 
@@ -26,5 +43,14 @@ if (!('ResizeObserver' in window)) {
   }
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = RO;
 }
-const realGetComputedStyle = window.getComputedStyle.bind(window);
-window.getComputedStyle = (elt: Element) => realGetComputedStyle(elt);
+
+// jsdom has no pseudo-element styles and reports each request for one as an error; antd asks for
+// the scrollbar's. The element's own style is what such callers fall back to anyway.
+const plainStyle = Symbol.for('giaoban.test.plainGetComputedStyle');
+type Patched = typeof window.getComputedStyle & { [plainStyle]?: true };
+if (!(window.getComputedStyle as Patched)[plainStyle]) {
+  const realGetComputedStyle = window.getComputedStyle.bind(window);
+  const withoutPseudo: Patched = (elt: Element) => realGetComputedStyle(elt);
+  withoutPseudo[plainStyle] = true;
+  window.getComputedStyle = withoutPseudo;
+}

@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Organization, Person } from '../../api/types';
 import { I18nProvider } from '../../i18n';
 import { mockFetch } from '../../test/pagesHarness';
+import { AntdTestProviders } from '../../test/render';
 import orgFixture from '../../test/fixtures/organizations.json';
 import { BulkAddTable, emptyRow, type BulkRow } from './BulkAddTable';
 
@@ -30,18 +29,16 @@ function setup(rows: BulkRow[]) {
   const onCreated = vi.fn();
   render(
     <I18nProvider lang="vi">
-      <ConfigProvider locale={viVN}>
-        <AntApp>
-          <BulkAddTable
-            sourceId={7}
-            organizations={ORGS}
-            people={PEOPLE}
-            agencyId={2}
-            onCreated={onCreated}
-            initialRows={rows}
-          />
-        </AntApp>
-      </ConfigProvider>
+      <AntdTestProviders>
+        <BulkAddTable
+          sourceId={7}
+          organizations={ORGS}
+          people={PEOPLE}
+          agencyId={2}
+          onCreated={onCreated}
+          initialRows={rows}
+        />
+      </AntdTestProviders>
     </I18nProvider>,
   );
   return onCreated;
@@ -54,7 +51,7 @@ function titles(): string[] {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('BulkAddTable', () => {
-  it('posts one task per row, clears the rows created and shows each refusal next to its row', { timeout: 60000 }, async () => {
+  it('posts one task per row, clears the rows created and shows each refusal next to its row', async () => {
     const calls = mockFetch((c) => {
       if (c.method !== 'POST' || c.path !== '/tasks') return undefined;
       const body = c.body as { title: string };
@@ -81,9 +78,8 @@ describe('BulkAddTable', () => {
 
     fireEvent.click(screen.getByText('Giao các nhiệm vụ'));
 
-    await waitFor(
-      () => expect(document.querySelector('.ant-alert')).toHaveTextContent('Đã giao 1 nhiệm vụ; 3 dòng chưa giao được'),
-      { timeout: 30000 },
+    await waitFor(() =>
+      expect(document.querySelector('.ant-alert')).toHaveTextContent('Đã giao 1 nhiệm vụ; 3 dòng chưa giao được'),
     );
 
     // One POST per complete row, in order; the row without a lead unit is not sent.
@@ -124,7 +120,7 @@ describe('BulkAddTable', () => {
     const calls = mockFetch(() => undefined);
     setup([row({ leadOrg: 4 })]);
     fireEvent.click(screen.getByText('Giao các nhiệm vụ'));
-    await screen.findByText('Vui lòng nhập tên nhiệm vụ', {}, { timeout: 15000 });
+    await screen.findByText('Vui lòng nhập tên nhiệm vụ');
     expect(calls).toHaveLength(0);
   });
 

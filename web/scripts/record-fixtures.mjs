@@ -1,0 +1,240 @@
+// Records the API answers that the component tests feed to the pages, from the real server:
+// a scratch SQLite database in a temp dir, the demo agency loaded for a fixed day, `giaoban serve`
+// on a free loopback port, the demo accounts logged in, then each answer written under
+// src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-2026.json).
+//
+//   npm run fixtures                       # build/src/giaoban, or GIAOBAN_BIN
+//   node scripts/record-fixtures.mjs --bin PATH [--keep]
+//
+// The files come out the same on every run: the demo is deterministic for a given day, every
+// date-dependent request names that day (as_of), the keys are sorted, and what depends on the
+// moment of the run is replaced: the CSRF token by "csrf-test", and the timestamps (*_at, in
+// milliseconds; the demo records everything at the moment it is loaded) by 09:00 of the business
+// date they belong to, so that a report and its history entry still fall together.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The demo's today. Its history runs for the year before this day; the tests' expectations
+// (overdue tasks, extensions, the 2026 figures) are about this state.
+const TODAY = '2026-11-24';
+const PASSWORD = 'giaoban2024';
+const CSRF = 'csrf-test';
+
+const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const testDir = path.join(webDir, 'src/test');
+
+function option(name) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const bin = path.resolve(option('--bin') ?? process.env.GIAOBAN_BIN ?? path.join(webDir, '../build/src/giaoban'));
+const keep = process.argv.includes('--keep');
+
+function startServer(db, cwd) {
+  const child = spawn(bin, ['--db', db, 'serve', '--listen', '127.0.0.1:0'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = [];
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`giaoban serve gave no address in 15 s:\n${log.join('')}`)), 15_000);
+    const onData = (chunk) => {
+      log.push(chunk.toString('utf8'));
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(log.join(''));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`giaoban serve exited (${code}):\n${log.join('')}`));
+    });
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { url, stop };
+}
+
+/** One logged-in account: its cookie, its CSRF token and its login answer. */
+async function logIn(base, username) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Accept-Language': 'vi' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('gb_session='));
+  const login = await res.json();
+  return { username, cookie, csrf: login.csrf_token, login };
+}
+
+/** Sends one request as `session` (none: anonymous) and checks the status the recording expects. */
+async function call(base, session, method, url, { body, headers = {}, status = 200 } = {}) {
+  const res = await fetch(`${base}/api/v1${url}`, {
+    method,
+    headers: {
+      Accept: 'application/json',
+      'Accept-Language': 'vi',
+      ...(session ? { Cookie: session.cookie } : {}),
+      ...(session && method !== 'GET' ? { 'X-CSRF-Token': session.csrf } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status !== status) {
+    throw new Error(`${method} ${url} as ${session?.username ?? 'anonymous'}: expected ${status}, got ${res.status} ${text}`);
+  }
+  return text ? JSON.parse(text) : null;
+}
+
+async function record(base) {
+  const [leader, specialist, unitHead, admin] = await Promise.all(
+    ['giamdoc', 'cv.lan', 'tp.qlkcht', 'admin'].map((u) => logIn(base, u)),
+  );
+  const get = (session, url, status) => call(base, session, 'GET', url, { status });
+  const asOf = `as_of=${TODAY}`;
+  const stale = { 'If-Match': '"0"' };
+
+  const api = {
+    leaderMe: await get(leader, '/me'),
+    specialistMe: await get(specialist, '/me'),
+    unitHeadMe: await get(unitHead, '/me'),
+    adminMe: await get(admin, '/me'),
+    specialistLogin: specialist.login,
+
+    task89: await get(leader, `/tasks/89?${asOf}`),
+    history89: await get(leader, `/tasks/89/history?${asOf}`),
+    task43specialist: await get(specialist, `/tasks/43?${asOf}`),
+    taskPage: await get(leader, `/tasks?${asOf}&page_size=5`),
+    people: await get(leader, '/people'),
+    users: await get(admin, '/users'),
+    sources: await get(leader, '/sources'),
+    source5: await get(leader, '/sources/5'),
+    source5Tasks: await get(leader, `/tasks?source=5&sort=id&page=1&page_size=20&${asOf}`),
+
+    // The server's refusals, in Vietnamese, for the error paths of the pages.
+    meSignedOut: await get(null, '/me', 401),
+    loginRefused: await call(base, null, 'POST', '/auth/login', {
+      body: { username: 'cv.lan', password: 'mat-khau-sai' },
+      status: 401,
+    }),
+    usersForbidden: await get(specialist, '/users', 403),
+    sourceNotFound: await get(leader, '/sources/9999', 404),
+    passwordWrong: await call(base, specialist, 'POST', '/me/password', {
+      body: { old_password: 'mat-khau-sai', new_password: 'mat-khau-moi-2026' },
+      status: 422,
+    }),
+    personStale: await call(base, admin, 'PATCH', '/people/17', { body: { position: 'Phó trưởng phòng' }, headers: stale, status: 412 }),
+    sourceStale: await call(base, leader, 'PATCH', '/sources/5', { body: { title: 'Công văn 512' }, headers: stale, status: 412 }),
+    taskStale: await call(base, leader, 'PATCH', '/tasks/89', { body: { product: 'Báo cáo' }, headers: stale, status: 412 }),
+    progressForbidden: await call(base, specialist, 'POST', '/tasks/89/updates', {
+      body: { reported_on: TODAY, body: 'Đã kiểm tra hiện trường.' },
+      status: 403,
+    }),
+    cancelCompleted: await call(base, leader, 'POST', '/tasks/4/cancel', {
+      body: { kind: 'cancelled', cancelled_on: TODAY, reason: 'Không còn phù hợp' },
+      status: 409,
+    }),
+  };
+
+  const organizations = await get(leader, '/organizations');
+  const stats = await get(leader, `/stats?period=2026&${asOf}`);
+
+  // Changes last, so that everything above shows the demo as loaded.
+  api.sourceCreated = await call(base, leader, 'POST', '/sources', {
+    body: { kind: 'ad_hoc', title: 'Công văn về việc kiểm tra cầu yếu', doc_number: '4780/UBND-KTN', doc_date: TODAY, issuer: 'UBND tỉnh Quảng Ngãi' },
+    status: 201,
+  });
+  const created = await call(base, unitHead, 'POST', '/tasks', {
+    body: { source_id: 5, title: 'Kiểm tra tải trọng cầu trên tuyến ĐT.623', lead_org_id: 5, assigned_on: TODAY, deadline: null },
+    status: 201,
+  });
+  // The creation answers with the task as of the real today; the same task as of the fixed day
+  // keeps the file the same from run to run.
+  api.taskCreated = await get(unitHead, `/tasks/${created.id}?${asOf}`);
+  await call(base, leader, 'POST', '/tasks/89/explanations', {
+    body: { question: 'Đề nghị Thanh tra Sở báo cáo lý do chậm trễ và thời hạn hoàn thành.', requested_on: TODAY },
+    status: 201,
+  });
+  api.task89Explaining = await get(leader, `/tasks/89?${asOf}`);
+  api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
+    body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
+  });
+
+  return {
+    'apiFixtures.json': api,
+    'fixtures/organizations.json': organizations,
+    'fixtures/stats-2026.json': stats,
+  };
+}
+
+// The business date beside each timestamp; a timestamp without one stops the recording, so that a
+// new one gets a rule here rather than a value that changes from run to run.
+const DATE_OF_TIMESTAMP = {
+  recorded_at: ['occurred_on', 'reported_on'],
+  requested_at: ['requested_on'],
+  decided_at: ['decided_on'],
+  answered_at: ['answered_on'],
+};
+// A session lasts 12 hours; the fixed day's login is at 08:00.
+const SESSION_EXPIRES_AT = Date.parse(`${TODAY}T20:00:00+07:00`);
+
+function stableTimestamp(key, owner) {
+  if (key === 'expires_at') return SESSION_EXPIRES_AT;
+  const date = (DATE_OF_TIMESTAMP[key] ?? []).map((k) => owner[k]).find((d) => typeof d === 'string');
+  if (!date) throw new Error(`no business date for ${key} in ${JSON.stringify(owner).slice(0, 200)}`);
+  return Date.parse(`${date}T09:00:00+07:00`);
+}
+
+/** Sorted keys, and the timestamps and the CSRF token made independent of the run. */
+function normalise(value) {
+  if (Array.isArray(value)) return value.map(normalise);
+  if (!value || typeof value !== 'object') return value;
+  const out = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = value[key];
+    if (key === 'csrf_token' && typeof v === 'string') out[key] = CSRF;
+    else if (key.endsWith('_at') && typeof v === 'number') out[key] = stableTimestamp(key, value);
+    else out[key] = normalise(v);
+  }
+  return out;
+}
+
+async function main() {
+  if (!fs.existsSync(bin)) throw new Error(`giaoban binary not found at ${bin} (build it, or set GIAOBAN_BIN / --bin)`);
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'giaoban-fixtures-'));
+  const db = path.join(tempDir, 'fixtures.db');
+  let server;
+  try {
+    const demo = spawnSync(bin, ['--db', db, 'demo', '--today', TODAY], { encoding: 'utf8', timeout: 120_000 });
+    if (demo.status !== 0) throw new Error(`giaoban demo failed (${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
+    server = startServer(db, tempDir);
+    const files = await record(await server.url);
+    for (const [name, content] of Object.entries(files)) {
+      const text = `${JSON.stringify(normalise(content), null, 2)}\n`;
+      fs.writeFileSync(path.join(testDir, name), text);
+      console.log(`${(text.length / 1024).toFixed(1).padStart(6)} KiB  src/test/${name}`);
+    }
+  } finally {
+    await server?.stop();
+    if (keep) console.log(`kept ${tempDir}`);
+    else fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../api/types';
+import fx from '../test/apiFixtures.json';
+import organizationList from '../test/fixtures/organizations.json';
+import { ME_LEADER, ME_SPECIALIST, mockFetch, renderPage } from '../test/pagesHarness';
+import SourcePage from './SourcePage';
+
+const SOURCE = fx.source5;
+
+function serve(me: Me) {
+  return mockFetch((c) => {
+    if (c.path === '/me') return { body: me };
+    if (c.path === '/organizations') return { body: organizationList };
+    if (c.path === '/people') return { body: fx.people };
+    if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+    if (c.path === '/sources/9999') return { status: 404, body: fx.sourceNotFound };
+    if (c.path === '/tasks' && c.query.get('source') === String(SOURCE.id)) return { body: fx.source5Tasks };
+    return undefined;
+  });
+}
+
+const open = (id: number) => renderPage(<SourcePage />, { path: '/sources/:id', url: `/sources/${id}` });
+
+describe('SourcePage', () => {
+  it('shows the issuing document and the tasks given by it', async () => {
+    const calls = serve(ME_SPECIALIST);
+    open(SOURCE.id);
+    expect(await screen.findByRole('heading', { name: SOURCE.title })).toBeInTheDocument();
+    expect(screen.getAllByText('Số 512/UBND-KTN ngày 15/03/2026').length).toBeGreaterThan(0);
+    const details = screen.getByText('Văn bản giao nhiệm vụ').closest('.ant-card') as HTMLElement;
+    expect(details).toHaveTextContent('UBND tỉnh Quảng Ngãi');
+    expect(details).toHaveTextContent(SOURCE.summary);
+    expect(within(details).getByRole('link', { name: String(SOURCE.task_count) })).toHaveAttribute('href', `/tasks?source=${SOURCE.id}`);
+
+    for (const task of fx.source5Tasks.items) expect(await screen.findByRole('link', { name: task.title })).toBeInTheDocument();
+    const list = calls.find((c) => c.path === '/tasks')!;
+    expect(Object.fromEntries(list.query)).toEqual({ source: '5', sort: 'id', page: '1', page_size: '20' });
+    // a specialist neither edits the source nor adds tasks to it
+    expect(screen.queryByRole('button', { name: /Sửa/ })).toBeNull();
+    expect(screen.queryByText('Thêm nhanh nhiều nhiệm vụ')).toBeNull();
+  });
+
+  it('lets a leader edit the source, starting from what it says', async () => {
+    serve(ME_LEADER);
+    open(SOURCE.id);
+    await screen.findByRole('heading', { name: SOURCE.title });
+    expect(screen.getByText('Thêm nhanh nhiều nhiệm vụ')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: /Sửa/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Sửa thông tin nguồn nhiệm vụ' });
+    expect(within(dialog).getByLabelText('Tên chương trình, văn bản')).toHaveValue(SOURCE.title);
+    expect(within(dialog).getByLabelText('Số, ký hiệu')).toHaveValue(SOURCE.doc_number);
+    expect(within(dialog).getByLabelText('Cơ quan ban hành')).toHaveValue(SOURCE.issuer);
+  });
+
+  it('says so when the source does not exist, with the way back to the list', async () => {
+    serve(ME_SPECIALIST);
+    open(9999);
+    expect(await screen.findByText('Không tìm thấy nguồn nhiệm vụ hoặc bạn không có quyền xem.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Về danh sách nguồn nhiệm vụ' })).toHaveAttribute('href', '/sources');
+  });
+});

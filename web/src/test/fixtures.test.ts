@@ -1,0 +1,88 @@
+// The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
+// after a re-recording, a failure here says which assumption the server's answers broke.
+import { describe, expect, it } from 'vitest';
+import type { ErrorBody, Me, Statistics, Task } from '../api/types';
+import fx from './apiFixtures.json';
+import organizationList from './fixtures/organizations.json';
+import stats2026 from './fixtures/stats-2026.json';
+
+const DAY = '2026-11-24';
+
+function timestamps(value: unknown, out: number[] = []): number[] {
+  if (Array.isArray(value)) value.forEach((v) => timestamps(v, out));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      if (k.endsWith('_at') && typeof v === 'number') out.push(v);
+      else timestamps(v, out);
+    }
+  return out;
+}
+
+describe('recorded API answers', () => {
+  it('are the demo accounts, with the test CSRF token', () => {
+    const accounts: [Me, string, string][] = [
+      [fx.leaderMe as Me, 'giamdoc', 'leader'],
+      [fx.specialistMe as Me, 'cv.lan', 'specialist'],
+      [fx.unitHeadMe as Me, 'tp.qlkcht', 'unit_head'],
+      [fx.adminMe as Me, 'admin', 'admin'],
+    ];
+    for (const [me, username, role] of accounts) {
+      expect(me).toMatchObject({ username, role, csrf_token: 'csrf-test', agency_id: 2 });
+    }
+    expect(fx.specialistMe.organization_id).toBe(fx.unitHeadMe.organization_id);
+    expect(fx.specialistLogin.user.username).toBe('cv.lan');
+  });
+
+  it('show the tasks as of the fixed day, with the permissions the tests expect', () => {
+    const task89 = fx.task89 as unknown as Task;
+    expect(task89).toMatchObject({ id: 89, as_of: DAY, status: 'overdue', source_id: 5, lead_org: { name: 'Thanh tra Sở' } });
+    expect(task89.extensions).toHaveLength(1);
+    expect(task89.permissions).toMatchObject({ edit: true, cancel: true, complete: true, request_extension: false });
+    const task43 = fx.task43specialist as unknown as Task;
+    expect(task43).toMatchObject({ id: 43, as_of: DAY, status: 'in_progress' });
+    expect(task43.assignees.map((a) => a.id)).toContain(fx.specialistMe.person_id);
+    expect(task43.permissions).toMatchObject({ report_progress: true, request_extension: true, edit: false, cancel: false });
+    expect(fx.history89.items.length).toBeGreaterThan(5);
+    expect(fx.taskPage.total).toBeGreaterThan(fx.taskPage.items.length);
+    expect(fx.source5Tasks.items.map((t) => t.id)).toContain(89);
+    expect(fx.taskCreated).toMatchObject({ lead_org: { id: fx.unitHeadMe.organization_id }, source_id: 5, deadline: null });
+    expect(fx.task89Explaining.explanations.at(-1)).toMatchObject({ requested_on: DAY, answer: null });
+    expect((stats2026 as Statistics).as_of).toBe(DAY);
+  });
+
+  it('hold the reference lists the forms choose from', () => {
+    const orgIds = organizationList.items.map((o) => o.id);
+    expect(orgIds).toEqual(expect.arrayContaining([2, 3, 4, 5, 8]));
+    expect(fx.people.items.every((p) => orgIds.includes(p.organization_id))).toBe(true);
+    expect(fx.users.items.map((u) => u.username)).toEqual(expect.arrayContaining(['giamdoc', 'cv.lan', 'admin']));
+    expect(fx.sources.items.find((s) => s.id === 5)).toMatchObject(fx.source5);
+  });
+
+  it('carry the server’s refusals in Vietnamese', () => {
+    const refusals: [unknown, string][] = [
+      [fx.loginRefused, 'invalid_credentials'],
+      [fx.usersForbidden, 'forbidden'],
+      [fx.sourceNotFound, 'not_found'],
+      [fx.passwordWrong, 'validation_failed'],
+      [fx.personStale, 'precondition_failed'],
+      [fx.sourceStale, 'precondition_failed'],
+      [fx.taskStale, 'precondition_failed'],
+      [fx.progressForbidden, 'forbidden'],
+      [fx.cancelCompleted, 'task_already_completed'],
+    ];
+    for (const [body, code] of refusals) {
+      const error = body as ErrorBody;
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    }
+    expect(fx.passwordWrong.fields).toEqual([{ field: 'old_password', code: 'wrong' }]);
+  });
+
+  it('have no timestamp of the moment of recording', () => {
+    // Each is 09:00 in Vietnam (02:00 UTC) of a business date, or the login's expiry.
+    for (const t of timestamps([fx, organizationList, stats2026])) {
+      const at = new Date(t).toISOString();
+      expect(at.endsWith('T02:00:00.000Z') || t === fx.specialistLogin.expires_at, at).toBe(true);
+    }
+  });
+});
