@@ -7,8 +7,8 @@ export const organizations: Organization[] = [
 ];
 
 export const people: Person[] = [
-  { id: 1, organization_id: 2, organization_name: 'Sở Giao thông vận tải', full_name: 'Trần Quốc Bảo', position: 'Giám đốc', email: '', phone: '', active: true },
-  { id: 15, organization_id: 5, organization_name: 'Phòng Quản lý kết cấu hạ tầng giao thông', full_name: 'Nguyễn Văn Bình', position: 'Trưởng phòng', email: '', phone: '', active: true },
+  { id: 1, organization_id: 2, organization_name: 'Sở Giao thông vận tải', full_name: 'Trần Quốc Bảo', position: 'Giám đốc', email: '', phone: '', active: true, version: 1, role: null },
+  { id: 15, organization_id: 5, organization_name: 'Phòng Quản lý kết cấu hạ tầng giao thông', full_name: 'Nguyễn Văn Bình', position: 'Trưởng phòng', email: '', phone: '', active: true, version: 1, role: null },
 ];
 
 export const sources: Source[] = [

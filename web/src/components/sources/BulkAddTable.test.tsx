@@ -19,6 +19,8 @@ const PEOPLE: Person[] = [
     email: '',
     phone: '',
     active: true,
+    version: 1,
+    role: null,
   },
 ];
 
