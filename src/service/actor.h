@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace giaoban::service {
 
@@ -12,6 +13,8 @@ enum class Role { kAdmin, kLeader, kConsolidator, kUnitHead, kSpecialist, kViewe
 
 std::string_view RoleCode(Role role);
 std::optional<Role> ParseRole(std::string_view code);
+// The codes of every role, in the order of the enum.
+std::vector<std::string_view> RoleCodes();
 
 struct Actor {
   std::int64_t user_id = 0;

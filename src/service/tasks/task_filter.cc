@@ -22,14 +22,6 @@ std::vector<std::string> Names(const std::array<std::string_view, N>& names) {
   return {names.begin(), names.end()};
 }
 
-std::vector<std::string> StatusNames() {
-  std::vector<std::string> out;
-  for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
-                 domain::Status::kInProgress, domain::Status::kOverdue, domain::Status::kCancelled})
-    out.emplace_back(domain::StatusCode(s));
-  return out;
-}
-
 std::vector<std::string> SortNames() {
   return {"deadline", "assigned_on", "title", "id", "updated"};
 }
@@ -102,6 +94,18 @@ std::string_view SortFieldName(SortKey::Field f) {
 
 }  // namespace
 
+std::vector<std::string> FilterStatusCodes() {
+  std::vector<std::string> out;
+  for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
+                 domain::Status::kInProgress, domain::Status::kOverdue, domain::Status::kCancelled})
+    out.emplace_back(domain::StatusCode(s));
+  return out;
+}
+
+std::vector<std::string_view> SourceKindCodes() {
+  return {kSourceKinds.begin(), kSourceKinds.end()};
+}
+
 bool IsSourceKind(std::string_view kind) {
   for (auto k : kSourceKinds) {
     if (k == kind) return true;
@@ -164,7 +168,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       for (const auto& code : SplitCsv(value)) {
         auto s = domain::ParseStatus(code);
         if (!s || *s == domain::Status::kNotYetAssigned)
-          v.Add(name, "invalid", StatusNames());
+          v.Add(name, "invalid", FilterStatusCodes());
         else
           f.statuses.push_back(*s);
       }

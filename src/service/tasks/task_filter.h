@@ -72,6 +72,12 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today);
 // The query string that reproduces `filter` (without paging), for links from statistics to lists.
 std::string ToQueryString(const TaskFilter& filter);
 
+// The kinds of source of tasks, the one list of them (validation, filters and the API's document).
+std::vector<std::string_view> SourceKindCodes();
 bool IsSourceKind(std::string_view kind);
+
+// The statuses the `status` filter accepts: every status but not_yet_assigned, which a listed task
+// never has.
+std::vector<std::string> FilterStatusCodes();
 
 }  // namespace giaoban::service
