@@ -20,7 +20,7 @@ if [[ -f web/package.json && ${GIAOBAN_SKIP_WEB:-0} != 1 ]]; then
   fi
   if [[ ! -f dist/index.html ]] ||
     [[ -n $(find src public scripts index.html package-lock.json vite.config.ts tsconfig*.json \
-      -newer dist/index.html -print -quit 2>/dev/null) ]]; then
+      ../src/api/openapi -newer dist/index.html -print -quit 2>/dev/null) ]]; then
     npm run build
   fi
 fi

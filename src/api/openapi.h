@@ -2,16 +2,29 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace giaoban::api {
 
+// The document assembled from the files of src/api/openapi, parsed once, on first use.
 const boost::json::value& OpenApiDocument();
 
 namespace openapi_detail {
-// The document's JSON text is in two parts: `components` in openapi_schemas.cc, the rest in
-// openapi.cc.
-std::string_view ComponentsText();
+
+// One JSON file of src/api/openapi, as embedded at build time by cmake/embed_openapi.cmake.
+struct DocumentFile {
+  std::string_view name;  // its path below src/api/openapi, e.g. "paths/tasks.json"
+  std::string_view text;
+};
+std::span<const DocumentFile> DocumentFiles();
+
+// The names of the files the document is assembled from, in the order they are read; a test checks
+// that this is every embedded file.
+std::vector<std::string> DocumentFileNames();
+
 }  // namespace openapi_detail
 
 }  // namespace giaoban::api

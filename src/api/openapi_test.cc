@@ -190,6 +190,38 @@ TEST(OpenApiDocumentTest, IsOpenApi303) {
   EXPECT_TRUE(Doc().at("components").at("securitySchemes").as_object().contains("bearerAuth"));
 }
 
+// Every file of src/api/openapi is read into the document: a paths file is read only when a tag has
+// its name, so a new one without its tag would otherwise be left out silently.
+TEST(OpenApiDocumentTest, IsAssembledFromEveryFile) {
+  std::multiset<std::string> embedded;
+  for (const openapi_detail::DocumentFile& file : openapi_detail::DocumentFiles()) {
+    embedded.emplace(file.name);
+  }
+  const std::vector<std::string> read = openapi_detail::DocumentFileNames();
+  EXPECT_EQ(std::multiset<std::string>(read.begin(), read.end()), embedded);
+  EXPECT_GE(embedded.size(), 10u);
+}
+
+// paths/<tag>.json holds the operations of that tag and no other, so a reader finds an operation
+// in the file its tag names.
+TEST(OpenApiDocumentTest, EachPathsFileHoldsTheOperationsOfItsTag) {
+  constexpr std::string_view kFolder = "paths/", kSuffix = ".json";
+  for (const openapi_detail::DocumentFile& file : openapi_detail::DocumentFiles()) {
+    if (!file.name.starts_with(kFolder)) continue;
+    const std::string_view tag =
+        file.name.substr(kFolder.size(), file.name.size() - kFolder.size() - kSuffix.size());
+    const json::value paths = json::parse(file.text);
+    for (const auto& [path, item] : paths.as_object()) {
+      for (const auto& [method, op] : item.as_object()) {
+        if (method == "parameters") continue;
+        const json::array& tags = op.at("tags").as_array();
+        EXPECT_TRUE(tags.size() == 1 && tags[0].as_string() == tag)
+            << file.name << ": " << method << " " << path << " has tags " << tags;
+      }
+    }
+  }
+}
+
 void CollectRefs(const json::value& v, std::string at, std::vector<std::string>& refs) {
   if (v.is_object()) {
     for (const auto& [key, child] : v.as_object()) {

@@ -15,6 +15,21 @@ constexpr std::array<std::pair<Status, std::string_view>, 6> kStatusCodes = {{
     {Status::kOverdue, "overdue"},
 }};
 
+constexpr std::array<std::pair<Warning, std::string_view>, 5> kWarningCodes = {{
+    {Warning::kNone, "none"},
+    {Warning::kOverdue, "overdue"},
+    {Warning::kDueSoon, "due_soon"},
+    {Warning::kOnTrack, "on_track"},
+    {Warning::kNoDeadline, "no_deadline"},
+}};
+
+template <typename Table>
+std::vector<std::string_view> Codes(const Table& table) {
+  std::vector<std::string_view> codes;
+  for (const auto& [value, code] : table) codes.push_back(code);
+  return codes;
+}
+
 }  // namespace
 
 std::string_view StatusCode(Status s) {
@@ -23,6 +38,8 @@ std::string_view StatusCode(Status s) {
   }
   return "";
 }
+
+std::vector<std::string_view> StatusCodes() { return Codes(kStatusCodes); }
 
 std::optional<Status> ParseStatus(std::string_view code) {
   for (const auto& [status, known] : kStatusCodes) {
@@ -58,20 +75,13 @@ Status StatusAsOf(const TaskFacts& task, Date as_of) {
 }
 
 std::string_view WarningCode(Warning w) {
-  switch (w) {
-    case Warning::kNone:
-      return "none";
-    case Warning::kOverdue:
-      return "overdue";
-    case Warning::kDueSoon:
-      return "due_soon";
-    case Warning::kOnTrack:
-      return "on_track";
-    case Warning::kNoDeadline:
-      return "no_deadline";
+  for (const auto& [warning, code] : kWarningCodes) {
+    if (warning == w) return code;
   }
   return "";
 }
+
+std::vector<std::string_view> WarningCodes() { return Codes(kWarningCodes); }
 
 Warning WarningAsOf(const TaskFacts& task, Date as_of, int due_soon_days) {
   switch (StatusAsOf(task, as_of)) {

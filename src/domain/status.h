@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "domain/date.h"
 
@@ -23,6 +24,8 @@ enum class Status {
 // Stable English codes used in the API and the database ("completed_on_time", ...).
 std::string_view StatusCode(Status s);
 std::optional<Status> ParseStatus(std::string_view code);
+// The codes of every status, in the order of the enum.
+std::vector<std::string_view> StatusCodes();
 
 // An approved deadline extension: from `effective_on` the deadline in force is `new_deadline`.
 struct ApprovedExtension {
@@ -53,6 +56,8 @@ enum class Warning {
   kNoDeadline,  // grey: ongoing tasks
 };
 std::string_view WarningCode(Warning w);
+// The codes of every warning, in the order of the enum.
+std::vector<std::string_view> WarningCodes();
 Warning WarningAsOf(const TaskFacts& task, Date as_of, int due_soon_days = 7);
 
 }  // namespace giaoban::domain

@@ -22,6 +22,12 @@ std::string_view RoleCode(Role role) {
   return "viewer";
 }
 
+std::vector<std::string_view> RoleCodes() {
+  std::vector<std::string_view> codes;
+  for (const auto& [r, code] : kRoles) codes.push_back(code);
+  return codes;
+}
+
 std::optional<Role> ParseRole(std::string_view code) {
   for (const auto& [r, c] : kRoles) {
     if (c == code) return r;

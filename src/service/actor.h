@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/role.h"
 
@@ -14,6 +15,8 @@ using domain::Role;
 
 std::string_view RoleCode(Role role);
 std::optional<Role> ParseRole(std::string_view code);
+// The codes of every role, in the order of the enum.
+std::vector<std::string_view> RoleCodes();
 
 struct Actor {
   std::int64_t user_id = 0;

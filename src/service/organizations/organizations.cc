@@ -50,6 +50,8 @@ bool CanAdministerOrganizations(const Actor& a) { return a.role == Role::kAdmin;
 
 }  // namespace
 
+std::vector<std::string_view> OrganizationKinds() { return {kKinds.begin(), kKinds.end()}; }
+
 bool IsAgencyKind(std::string_view kind) { return kind == "committee" || kind == "department"; }
 
 std::optional<Organization> LoadOrganization(storage::Connection& c, Id id) {

@@ -39,6 +39,8 @@ struct PersonUpdate {
   std::optional<bool> active;
 };
 
+// The kinds an organisation may have; committees and departments are agencies.
+std::vector<std::string_view> OrganizationKinds();
 bool IsAgencyKind(std::string_view kind);
 
 // A new name, code or place name for an organisation; the ones left empty keep their value.

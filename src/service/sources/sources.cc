@@ -7,6 +7,7 @@
 #include "service/organizations/organizations.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
+#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -55,11 +56,11 @@ std::optional<Error> Validate(const SourceInput& s) {
   if (!domain::ParseSourceKind(s.kind)) v.Add("kind", "invalid");
   if (s.title.empty())
     v.Add("title", "required");
-  else if (s.title.size() > 1000)
+  else if (s.title.size() > kTitleMaxBytes)
     v.Add("title", "too_long");
-  if (s.doc_number.size() > 100) v.Add("doc_number", "too_long");
-  if (s.issuer.size() > 300) v.Add("issuer", "too_long");
-  if (s.summary.size() > 4000) v.Add("summary", "too_long");
+  if (s.doc_number.size() > kShortLabelMaxBytes) v.Add("doc_number", "too_long");
+  if (s.issuer.size() > kIssuerMaxBytes) v.Add("issuer", "too_long");
+  if (s.summary.size() > kNoteMaxBytes) v.Add("summary", "too_long");
   if (!v.ok()) return v.error();
   return std::nullopt;
 }

@@ -105,6 +105,8 @@ std::string_view SortFieldName(SortKey::Field f) {
 
 }  // namespace
 
+std::vector<std::string> FilterStatusCodes() { return StatusNames(); }
+
 Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   TaskFilter f;
   f.as_of = today;
@@ -160,7 +162,7 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       for (const auto& code : SplitCsv(value)) {
         auto s = domain::ParseStatus(code);
         if (!s || *s == domain::Status::kNotYetAssigned)
-          v.Add(name, "invalid", StatusNames());
+          v.Add(name, "invalid", FilterStatusCodes());
         else
           f.statuses.push_back(*s);
       }

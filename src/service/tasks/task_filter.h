@@ -73,4 +73,8 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today);
 // The query string that reproduces `filter` (without paging), for links from statistics to lists.
 std::string ToQueryString(const TaskFilter& filter);
 
+// The statuses the `status` filter accepts: every status but not_yet_assigned, which a listed task
+// never has.
+std::vector<std::string> FilterStatusCodes();
+
 }  // namespace giaoban::service

@@ -11,6 +11,7 @@
 #include "service/tasks/task_query.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/today_status.h"
+#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -222,10 +223,10 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
   if (!in.source_id) v.Add("source_id", "required");
   if (!in.title) v.Add("title", "required");
   if (!in.lead_org_id) v.Add("lead_org_id", "required");
-  ValidateText(in.title, "title", 1000, true, v);
-  ValidateText(in.content, "content", 20000, false, v);
-  ValidateText(in.product, "product", 500, false, v);
-  ValidateText(in.deadline_label, "deadline_label", 100, false, v);
+  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
   const Date today = ctx_.Today();
   const Date assigned_on = in.assigned_on.value_or(today);
   const std::optional<Date> deadline = in.deadline.value_or(std::nullopt);
@@ -278,10 +279,10 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
                                        const TaskInput& input) {
   const TaskInput in = Normalized(input);
   Validator v;
-  ValidateText(in.title, "title", 1000, true, v);
-  ValidateText(in.content, "content", 20000, false, v);
-  ValidateText(in.product, "product", 500, false, v);
-  ValidateText(in.deadline_label, "deadline_label", 100, false, v);
+  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
   // Changing the deadline in place would rewrite what past reports said; extensions keep both.
   if (in.deadline) v.Add("deadline", "use_extension");
   if (in.parent_id && *in.parent_id && **in.parent_id == id) v.Add("parent_id", "invalid");

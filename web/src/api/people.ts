@@ -1,5 +1,7 @@
 import { api, ifMatch } from './client';
-import type { Id, ItemList, Person, PersonCreate, User, UserCreate } from './types';
+import type { Id, ItemList, Person, PersonCreate, PersonUpdate, User, UserCreate } from './types';
+
+export type { PersonUpdate };
 
 export const listPeople = (organizationId?: Id) =>
   api.get<ItemList<Person>>('/people', { query: { organization_id: organizationId } });
@@ -9,16 +11,6 @@ export const createPerson = (body: PersonCreate) => api.post<Person>('/people', 
 export const listUsers = () => api.get<ItemList<User>>('/users');
 
 export const createUser = (body: UserCreate) => api.post<User>('/users', body);
-
-/** What an administrator may change of a person (PATCH /people/{id}); active=false also locks the account. */
-export interface PersonUpdate {
-  organization_id?: Id;
-  full_name?: string;
-  position?: string;
-  email?: string;
-  phone?: string;
-  active?: boolean;
-}
 
 export const updatePerson = (id: Id, version: number, body: PersonUpdate) =>
   api.patch<Person>(`/people/${id}`, body, { headers: ifMatch(version) });

@@ -1,18 +1,11 @@
 // Account changes by an administrator (PATCH /users/{id}, when the server offers it).
 import { api, ifMatch } from './client';
-import type { Id, Role, User } from './types';
+import type { Id, User, UserUpdate } from './types';
 
-/** An account as the server sends it since PATCH /users/{id} exists: with its version. */
-export interface VersionedUser extends User {
-  version?: number;
-}
+export type { UserUpdate };
 
-export interface UserUpdate {
-  role?: Role;
-  disabled?: boolean;
-  /** a new password (ends the account's sessions) */
-  password?: string;
-}
+/** An account as the server sends it: with its version, for If-Match. */
+export type VersionedUser = User;
 
 export const updateUser = (id: Id, version: number, body: UserUpdate) =>
   api.patch<VersionedUser>(`/users/${id}`, body, { headers: ifMatch(version) });

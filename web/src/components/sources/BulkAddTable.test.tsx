@@ -18,6 +18,8 @@ const PEOPLE: Person[] = [
     email: '',
     phone: '',
     active: true,
+    version: 1,
+    role: null,
   },
 ];
 
