@@ -6,6 +6,7 @@
 
 #include "service/actor.h"
 #include "service/model.h"
+#include "service/tasks/model.h"
 #include "storage/database.h"
 
 namespace giaoban::service {
