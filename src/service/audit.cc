@@ -22,28 +22,35 @@ void RecordEvent(storage::Connection& c, const EventRecord& e, std::optional<Dat
 TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Date> as_of) {
   // Events recorded before business dates were kept have none; they count as of their recording.
   auto r = c.execute(
-      "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name, e.recorded_at, "
+      "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name AS actor_name, "
+      "e.recorded_at, "
       "e.before_json, e.after_json, e.occurred_on FROM events e "
       "LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN people p ON p.id = u.person_id "
       "WHERE e.task_id = $1 ORDER BY e.id",
       {Param(task_id)});
   TaskHistoryPage out;
   out.items.reserve(r.rows.size());
+  const storage::Column id = r.column("id"), entity = r.column("entity"),
+                        entity_id = r.column("entity_id"), action = r.column("action"),
+                        actor_user_id = r.column("actor_user_id"),
+                        actor_name = r.column("actor_name"), recorded_at = r.column("recorded_at"),
+                        before_json = r.column("before_json"), after_json = r.column("after_json"),
+                        occurred_on_column = r.column("occurred_on");
   for (const auto& row : r.rows) {
-    const std::optional<Date> occurred_on = OptionalDate(row, 9);
+    const std::optional<Date> occurred_on = OptionalDate(row, occurred_on_column);
     if (as_of && occurred_on && *occurred_on > *as_of) {
       ++out.later;
       continue;
     }
     HistoryEvent h;
-    h.id = row.integer(0);
-    h.entity = row.text(1);
-    h.entity_id = row.integer(2);
-    h.action = row.text(3);
-    if (auto uid = row.opt_integer(4)) h.actor = NamedRef{*uid, row.opt_text(5).value_or("")};
-    h.recorded_at = row.integer(6);
-    h.before_json = row.opt_text(7).value_or("");
-    h.after_json = row.opt_text(8).value_or("");
+    h.id = row.integer(id);
+    h.entity = row.text(entity);
+    h.entity_id = row.integer(entity_id);
+    h.action = row.text(action);
+    h.actor = OptionalRef(row, actor_user_id, actor_name);
+    h.recorded_at = row.integer(recorded_at);
+    h.before_json = row.opt_text(before_json).value_or("");
+    h.after_json = row.opt_text(after_json).value_or("");
     h.occurred_on = occurred_on;
     out.items.push_back(std::move(h));
   }

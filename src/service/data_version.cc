@@ -3,7 +3,8 @@
 namespace giaoban::service {
 
 std::int64_t DataVersion(storage::Connection& c) {
-  return c.execute("SELECT version FROM change_counter WHERE id = 1").one().integer(0);
+  const auto r = c.execute("SELECT version FROM change_counter WHERE id = 1");
+  return r.one().integer(r.column("version"));
 }
 
 std::int64_t DataVersion(const Context& ctx) {

@@ -104,6 +104,24 @@ const Blob& Row::blob(std::size_t i) const {
   WrongType(v, i, "blob");
 }
 
+Column FindColumn(const std::vector<std::string>& names, std::string_view name) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) return Column(i);
+  }
+  std::string known;
+  for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+  throw DatabaseError(Kind::kOther, "no column '" + std::string(name) +
+                                        "' in the result; its columns are: " + known);
+}
+
+Column Row::column(std::string_view name) const {
+  if (!names_) {
+    throw DatabaseError(Kind::kOther,
+                        "no column '" + std::string(name) + "': the row has no column names");
+  }
+  return FindColumn(*names_, name);
+}
+
 const Row& Result::one() const {
   if (rows.size() != 1) {
     throw DatabaseError(Kind::kOther,

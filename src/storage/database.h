@@ -47,9 +47,28 @@ Value Param(const std::optional<T>& v) {
   return v ? Param(*v) : Value(nullptr);
 }
 
+// The names of a result's columns, shared by the result and each of its rows.
+using ColumnNames = std::shared_ptr<const std::vector<std::string>>;
+
+// Where a named column sits in a result. Found by name once per result (Result::column,
+// Row::column), then read from every row by position, so reading by name costs nothing per row.
+class Column {
+ public:
+  constexpr explicit Column(std::size_t index) : index_(index) {}
+  constexpr std::size_t index() const { return index_; }
+
+ private:
+  std::size_t index_;
+};
+
+// The position of `name` among `names`; throws DatabaseError naming the column and the columns
+// there are.
+Column FindColumn(const std::vector<std::string>& names, std::string_view name);
+
 class Row {
  public:
-  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  explicit Row(std::vector<Value> values, ColumnNames names = nullptr)
+      : values_(std::move(values)), names_(std::move(names)) {}
 
   std::size_t size() const { return values_.size(); }
   bool is_null(std::size_t i) const;
@@ -61,11 +80,25 @@ class Row {
   const Blob& blob(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }
   const Value& value(std::size_t i) const { return values_.at(i); }
+
+  // The same by named column.
+  Column column(std::string_view name) const;
+  bool is_null(Column c) const { return is_null(c.index()); }
+  std::int64_t integer(Column c) const { return integer(c.index()); }
+  std::optional<std::int64_t> opt_integer(Column c) const { return opt_integer(c.index()); }
+  double real(Column c) const { return real(c.index()); }
+  const std::string& text(Column c) const { return text(c.index()); }
+  std::optional<std::string> opt_text(Column c) const { return opt_text(c.index()); }
+  const Blob& blob(Column c) const { return blob(c.index()); }
+  bool boolean(Column c) const { return boolean(c.index()); }
+
   // For connections that stream rows through one reused Row.
   std::vector<Value>& mutable_values() { return values_; }
+  void set_names(ColumnNames names) { names_ = std::move(names); }
 
  private:
   std::vector<Value> values_;
+  ColumnNames names_;
 };
 
 struct Result {
@@ -75,6 +108,8 @@ struct Result {
 
   bool empty() const { return rows.empty(); }
   const Row& one() const;  // throws DatabaseError unless exactly one row
+  // Where the column called `name` is; throws DatabaseError naming it if there is none.
+  Column column(std::string_view name) const { return FindColumn(columns, name); }
 };
 
 class DatabaseError : public std::runtime_error {
@@ -110,22 +145,39 @@ class Connection {
  public:
   virtual ~Connection() = default;
   virtual Dialect dialect() const = 0;
-  virtual Result execute(std::string_view sql, std::span<const Value> params) = 0;
+  Result execute(std::string_view sql, std::span<const Value> params) {
+    ++statements_;
+    return run(sql, params);
+  }
   Result execute(std::string_view sql, std::initializer_list<Value> params = {}) {
     return execute(sql, std::span<const Value>(params.begin(), params.size()));
   }
   // Calls `on_row` for each result row without collecting them: for scans over many rows. The Row
   // passed is only valid during the call.
   using RowCallback = std::function<void(const Row&)>;
-  virtual void stream(std::string_view sql, std::span<const Value> params,
-                      const RowCallback& on_row) {
-    for (const Row& row : execute(sql, params).rows) on_row(row);
+  void stream(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) {
+    ++statements_;
+    run_stream(sql, params, on_row);
   }
   // Runs several statements separated by semicolons; used for migrations.
   virtual void execute_script(std::string_view sql) = 0;
   virtual void begin(TransactionMode mode) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;
+
+  // How many statements execute() and stream() have run on this connection: what one unit of
+  // work costs in round trips. BEGIN, COMMIT, ROLLBACK and scripts are not counted.
+  std::int64_t statement_count() const { return statements_; }
+
+ protected:
+  virtual Result run(std::string_view sql, std::span<const Value> params) = 0;
+  virtual void run_stream(std::string_view sql, std::span<const Value> params,
+                          const RowCallback& on_row) {
+    for (const Row& row : run(sql, params).rows) on_row(row);
+  }
+
+ private:
+  std::int64_t statements_ = 0;
 };
 
 // A fixed-size pool of connections. Database work is blocking and runs on worker threads; each

@@ -193,6 +193,77 @@ TEST_P(DatabaseTest, RoundTripsEveryValueType) {
       vietnamese);
 }
 
+TEST_P(DatabaseTest, ReadsColumnsByTheNamesBothDialectsGive) {
+  Script("CREATE TABLE dbtest_named (" + IdColumn() + ", title TEXT, done_on DATE, n BIGINT)");
+  auto lease = db_->acquire();
+  lease->execute("INSERT INTO dbtest_named (title, done_on, n) VALUES ($1, $2, $3)",
+                 {Param("Báo cáo quý"), Param("2024-03-31"), nullptr});
+  // Plain columns keep their names, expressions are named by their alias, in both dialects.
+  const Result r = lease->execute(
+      "SELECT n, d.title, done_on, COUNT(*) OVER () AS total, d.n IS NULL AS missing "
+      "FROM dbtest_named d");
+  const Column title = r.column("title");
+  const Column done_on = r.column("done_on");
+  const Column total = r.column("total");
+  EXPECT_EQ(title.index(), 1u);
+  EXPECT_EQ(r.one().text(title), "Báo cáo quý");
+  EXPECT_EQ(r.one().text(done_on), "2024-03-31");
+  EXPECT_EQ(r.one().integer(total), 1);
+  EXPECT_TRUE(r.one().boolean(r.column("missing")));
+  EXPECT_TRUE(r.one().is_null(r.column("n")));
+  EXPECT_EQ(r.one().opt_integer(r.column("n")), std::nullopt);
+  // A row knows its result's names too, so a column can be found from any row.
+  EXPECT_EQ(r.one().column("done_on").index(), done_on.index());
+  // An empty result still names its columns.
+  const Result none = lease->execute("SELECT title AS heading FROM dbtest_named WHERE id < 0");
+  EXPECT_EQ(none.column("heading").index(), 0u);
+}
+
+TEST_P(DatabaseTest, AMissingColumnIsAnErrorThatNamesIt) {
+  auto lease = db_->acquire();
+  const Result r = lease->execute("SELECT 1 AS one, 2 AS two");
+  try {
+    r.column("three");
+    FAIL() << "no error for a missing column";
+  } catch (const DatabaseError& e) {
+    EXPECT_EQ(e.kind(), Kind::kOther);
+    EXPECT_TRUE(Contains(e.what(), "'three'")) << e.what();
+    EXPECT_TRUE(Contains(e.what(), "one, two")) << e.what();
+  }
+  EXPECT_EQ(ErrorKind([&] { r.one().column("three"); }), Kind::kOther);
+}
+
+TEST_P(DatabaseTest, StreamedRowsAreReadByName) {
+  Script("CREATE TABLE dbtest_streamed (" + IdColumn() + ", label TEXT)");
+  auto lease = db_->acquire();
+  for (const char* label : {"a", "b", "c"})
+    lease->execute("INSERT INTO dbtest_streamed (label) VALUES ($1)", {Param(label)});
+  std::string labels;
+  std::optional<Column> label;
+  lease->stream("SELECT id, label AS name FROM dbtest_streamed ORDER BY id", {},
+                [&](const Row& row) {
+                  if (!label) label = row.column("name");
+                  labels += row.text(*label);
+                });
+  EXPECT_EQ(labels, "abc");
+}
+
+TEST_P(DatabaseTest, CountsTheStatementsACallerRuns) {
+  Script("CREATE TABLE dbtest_counted (" + IdColumn() + ", v BIGINT)");
+  auto lease = db_->acquire();
+  const std::int64_t start = lease->statement_count();
+  // The transaction's own BEGIN and COMMIT are not the caller's statements.
+  lease->begin(TransactionMode::kWrite);
+  lease->execute("INSERT INTO dbtest_counted (v) VALUES (1)");
+  lease->execute("UPDATE dbtest_counted SET v = 2");
+  lease->stream("SELECT v FROM dbtest_counted", {}, [](const Row&) {});
+  lease->commit();
+  EXPECT_EQ(lease->statement_count() - start, 3);
+  // A failed statement was still sent.
+  EXPECT_EQ(ErrorKind([&] { lease->execute("SELECT nothing FROM dbtest_counted"); }), Kind::kOther);
+  EXPECT_EQ(lease->statement_count() - start, 4);
+}
+
 TEST_P(DatabaseTest, RoundTripsALargeBlobWithNulBytes) {
   Script("CREATE TABLE dbtest_blobs (" + IdColumn() + ", b " + BlobType() + " NOT NULL)");
   std::mt19937 rng(42);
@@ -711,12 +782,13 @@ TEST(RowTest, AccessorsCheckTypes) {
 class FakeConnection : public Connection {
  public:
   Dialect dialect() const override { return Dialect::kSqlite; }
-  using Connection::execute;
-  Result execute(std::string_view, std::span<const Value>) override { return {}; }
   void execute_script(std::string_view) override {}
   void begin(TransactionMode) override {}
   void commit() override {}
   void rollback() override {}
+
+ protected:
+  Result run(std::string_view, std::span<const Value>) override { return {}; }
 };
 
 TEST(DatabasePoolTest, TransactRetriesSerializationFailures) {

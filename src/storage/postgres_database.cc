@@ -189,6 +189,7 @@ Result ToResult(const PGresult* pg) {
     result.columns.emplace_back(PQfname(pg, c));
     types[static_cast<std::size_t>(c)] = PQftype(pg, c);
   }
+  const auto names = std::make_shared<const std::vector<std::string>>(result.columns);
   result.rows.reserve(static_cast<std::size_t>(tuples));
   for (int r = 0; r < tuples; ++r) {
     std::vector<Value> values;
@@ -202,7 +203,7 @@ Result ToResult(const PGresult* pg) {
         values.push_back(Convert(types[static_cast<std::size_t>(c)], text, c));
       }
     }
-    result.rows.emplace_back(std::move(values));
+    result.rows.emplace_back(std::move(values), names);
   }
   // PQcmdTuples also counts the rows a SELECT returned; SQLite reports 0 there, and callers only
   // care about rows written.
@@ -454,7 +455,7 @@ const std::string& PostgresConnection::prepared_statement(std::string_view sql,
   return statements_.front().name;
 }
 
-Result PostgresConnection::execute(std::string_view sql, std::span<const Value> params) {
+Result PostgresConnection::run(std::string_view sql, std::span<const Value> params) {
   ensure_connected();
   deallocate_forgotten();
 

@@ -23,12 +23,13 @@ class PostgresConnection final : public Connection {
   PostgresConnection& operator=(const PostgresConnection&) = delete;
 
   Dialect dialect() const override { return Dialect::kPostgres; }
-  using Connection::execute;
-  Result execute(std::string_view sql, std::span<const Value> params) override;
   void execute_script(std::string_view sql) override;
   void begin(TransactionMode mode) override;
   void commit() override;
   void rollback() override;
+
+ protected:
+  Result run(std::string_view sql, std::span<const Value> params) override;
 
  private:
   struct CachedStatement {

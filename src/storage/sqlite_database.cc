@@ -89,7 +89,7 @@ int Bind(sqlite3_stmt* stmt, int index, const Value& value) {
   return std::visit(Binder{stmt, index}, value);
 }
 
-Value Column(sqlite3_stmt* stmt, int i) {
+Value ColumnValue(sqlite3_stmt* stmt, int i) {
   switch (sqlite3_column_type(stmt, i)) {
     case SQLITE_INTEGER:
       return static_cast<std::int64_t>(sqlite3_column_int64(stmt, i));
@@ -232,26 +232,33 @@ void SqliteConnection::BindAll(sqlite3_stmt* stmt, std::span<const Value> params
   }
 }
 
-void SqliteConnection::stream(std::string_view sql, std::span<const Value> params,
-                              const RowCallback& on_row) {
+void SqliteConnection::run_stream(std::string_view sql, std::span<const Value> params,
+                                  const RowCallback& on_row) {
   sqlite3_stmt* stmt = prepare(sql);
   if (stmt == nullptr) return;
   StatementReset reset(stmt);
   BindAll(stmt, params, sql);
   Row row({});
+  bool named = false;
   for (;;) {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) throw Error(rc, sqlite3_errmsg(db_), sql);
     auto& values = row.mutable_values();
     const int columns = sqlite3_column_count(stmt);
+    if (!named) {
+      auto names = std::make_shared<std::vector<std::string>>();
+      for (int c = 0; c < columns; ++c) names->emplace_back(sqlite3_column_name(stmt, c));
+      row.set_names(std::move(names));
+      named = true;
+    }
     values.resize(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) values[static_cast<std::size_t>(c)] = Column(stmt, c);
+    for (int c = 0; c < columns; ++c) values[static_cast<std::size_t>(c)] = ColumnValue(stmt, c);
     on_row(row);
   }
 }
 
-Result SqliteConnection::execute(std::string_view sql, std::span<const Value> params) {
+Result SqliteConnection::run(std::string_view sql, std::span<const Value> params) {
   Result result;
   sqlite3_stmt* stmt = prepare(sql);
   if (stmt == nullptr) return result;
@@ -263,6 +270,7 @@ Result SqliteConnection::execute(std::string_view sql, std::span<const Value> pa
   // statements that change nothing (SELECT, DDL); the total tells whether this one did.
   const sqlite3_int64 total_before = sqlite3_total_changes64(db_);
   int columns = -1;
+  ColumnNames names;
   for (;;) {
     const int rc = sqlite3_step(stmt);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw Error(rc, sqlite3_errmsg(db_), sql);
@@ -272,12 +280,13 @@ Result SqliteConnection::execute(std::string_view sql, std::span<const Value> pa
       columns = sqlite3_column_count(stmt);
       result.columns.reserve(static_cast<std::size_t>(columns));
       for (int c = 0; c < columns; ++c) result.columns.emplace_back(sqlite3_column_name(stmt, c));
+      names = std::make_shared<const std::vector<std::string>>(result.columns);
     }
     if (rc == SQLITE_DONE) break;
     std::vector<Value> values;
     values.reserve(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) values.push_back(Column(stmt, c));
-    result.rows.emplace_back(std::move(values));
+    for (int c = 0; c < columns; ++c) values.push_back(ColumnValue(stmt, c));
+    result.rows.emplace_back(std::move(values), names);
   }
   if (sqlite3_total_changes64(db_) != total_before) result.affected_rows = sqlite3_changes64(db_);
   return result;
@@ -297,16 +306,16 @@ void SqliteConnection::execute_script(std::string_view sql) {
 void SqliteConnection::begin(TransactionMode mode) {
   // A deferred BEGIN that later writes can fail with SQLITE_BUSY half-way through the work;
   // IMMEDIATE waits for the write lock (busy_timeout) before any work is done.
-  execute(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN");
+  run(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
 }
 
-void SqliteConnection::commit() { execute("COMMIT"); }
+void SqliteConnection::commit() { run("COMMIT", {}); }
 
 void SqliteConnection::rollback() {
   // SQLite rolls back by itself after some errors (SQLITE_BUSY, SQLITE_FULL, ...); a second
   // ROLLBACK would then fail and get a healthy connection discarded.
   if (sqlite3_get_autocommit(db_)) return;
-  execute("ROLLBACK");
+  run("ROLLBACK", {});
 }
 
 void SqliteBackup(Connection& source, const std::string& destination_path) {

@@ -23,16 +23,17 @@ class SqliteConnection final : public Connection {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   Dialect dialect() const override { return Dialect::kSqlite; }
-  using Connection::execute;
-  Result execute(std::string_view sql, std::span<const Value> params) override;
-  void stream(std::string_view sql, std::span<const Value> params,
-              const RowCallback& on_row) override;
   void execute_script(std::string_view sql) override;
   void begin(TransactionMode mode) override;
   void commit() override;
   void rollback() override;
 
   sqlite3* handle() const { return db_; }
+
+ protected:
+  Result run(std::string_view sql, std::span<const Value> params) override;
+  void run_stream(std::string_view sql, std::span<const Value> params,
+                  const RowCallback& on_row) override;
 
  private:
   struct CachedStatement {

@@ -7,6 +7,7 @@
 
 #include "intl/text.h"
 #include "service/audit.h"
+#include "service/row_values.h"
 
 namespace giaoban::service {
 
@@ -39,49 +40,72 @@ constexpr std::int64_t kTokenUseRecordedEveryMs = 60'000;
 
 // The columns ActorFromRow reads, then the tables they come from; callers may add columns between.
 const char* kActorColumns =
-    "SELECT u.id, u.person_id, p.organization_id, COALESCE(o.agency_id, o.id), "
-    "COALESCE(a.path, o.path), o.path, u.role, u.username, p.full_name, p.position";
+    "SELECT u.id AS user_id, u.person_id, p.organization_id, "
+    "COALESCE(o.agency_id, o.id) AS agency_id, COALESCE(a.path, o.path) AS agency_path, "
+    "o.path AS organization_path, u.role, u.username, p.full_name, p.position";
 const char* kActorFrom =
     " FROM users u JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id "
     "LEFT JOIN organizations a ON a.id = o.agency_id ";
 const std::string kActorSelect = std::string(kActorColumns) + kActorFrom;
 
+// The actor of a one-row result of kActorSelect (its columns found by name, once).
 Actor ActorFromRow(const storage::Row& r) {
   Actor a;
-  a.user_id = r.integer(0);
-  a.person_id = r.integer(1);
-  a.organization_id = r.integer(2);
-  a.agency_id = r.integer(3);
-  a.agency_path = r.text(4);
-  a.organization_path = r.text(5);
-  a.role = ParseRole(r.text(6)).value_or(Role::kViewer);
-  a.username = r.text(7);
-  a.full_name = r.text(8);
-  a.position = r.text(9);
+  a.user_id = r.integer(r.column("user_id"));
+  a.person_id = r.integer(r.column("person_id"));
+  a.organization_id = r.integer(r.column("organization_id"));
+  a.agency_id = r.integer(r.column("agency_id"));
+  a.agency_path = r.text(r.column("agency_path"));
+  a.organization_path = r.text(r.column("organization_path"));
+  a.role = ParseRole(r.text(r.column("role"))).value_or(Role::kViewer);
+  a.username = r.text(r.column("username"));
+  a.full_name = r.text(r.column("full_name"));
+  a.position = r.text(r.column("position"));
   return a;
 }
 
 const char* kUserSelect =
-    "SELECT u.id, u.username, u.role, u.disabled, p.id, p.organization_id, o.name, "
-    "p.full_name, p.position, COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, "
-    "COALESCE(o.agency_id, o.id), u.version, p.version, o.path FROM users u "
+    "SELECT u.id, u.username, u.role, u.disabled, p.id AS person_id, p.organization_id, "
+    "o.name AS organization_name, p.full_name, p.position, COALESCE(p.email, '') AS email, "
+    "COALESCE(p.phone, '') AS phone, p.active, COALESCE(o.agency_id, o.id) AS agency_id, "
+    "u.version, p.version AS person_version, o.path AS organization_path FROM users u "
     "JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
-User UserFromRow(const storage::Row& row) {
-  User u;
-  u.id = row.integer(0);
-  u.username = row.text(1);
-  u.role = ParseRole(row.text(2)).value_or(Role::kViewer);
-  u.disabled = row.boolean(3);
-  u.version = row.integer(13);
-  u.person = {row.integer(4),  row.integer(5),
-              row.text(6),     row.text(7),
-              row.text(8),     row.text(9),
-              row.text(10),    row.boolean(11),
-              row.integer(14), std::optional<Role>(u.role)};
-  return u;
+// The users of a result of kUserSelect.
+std::vector<User> UsersFromResult(const storage::Result& r) {
+  std::vector<User> out;
+  if (r.empty()) return out;
+  const storage::Column id = r.column("id"), username = r.column("username"),
+                        role = r.column("role"), disabled = r.column("disabled"),
+                        version = r.column("version"), person_id = r.column("person_id"),
+                        organization_id = r.column("organization_id"),
+                        organization_name = r.column("organization_name"),
+                        full_name = r.column("full_name"), position = r.column("position"),
+                        email = r.column("email"), phone = r.column("phone"),
+                        active = r.column("active"), person_version = r.column("person_version");
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) {
+    User u;
+    u.id = row.integer(id);
+    u.username = row.text(username);
+    u.role = ParseRole(row.text(role)).value_or(Role::kViewer);
+    u.disabled = row.boolean(disabled);
+    u.version = row.integer(version);
+    u.person = {row.integer(person_id),
+                row.integer(organization_id),
+                row.text(organization_name),
+                row.text(full_name),
+                row.text(position),
+                row.text(email),
+                row.text(phone),
+                row.boolean(active),
+                row.integer(person_version),
+                std::optional<Role>(u.role)};
+    out.push_back(std::move(u));
+  }
+  return out;
 }
 
 struct LoadedUser {
@@ -93,7 +117,8 @@ struct LoadedUser {
 std::optional<LoadedUser> LoadUser(storage::Connection& c, Id user_id) {
   auto r = c.execute(std::string(kUserSelect) + "WHERE u.id = $1", {Param(user_id)});
   if (r.empty()) return std::nullopt;
-  return LoadedUser{UserFromRow(r.one()), r.one().integer(12), r.one().text(15)};
+  return LoadedUser{UsersFromResult(r).front(), r.one().integer(r.column("agency_id")),
+                    r.one().text(r.column("organization_path"))};
 }
 
 // The one rule for which accounts an administrator may create and change: those of people in
@@ -168,10 +193,10 @@ AuthService::Admission AuthService::Admit(storage::Connection& c, const std::str
       "WHERE login_throttle.blocked_until <= $2 "
       "RETURNING attempts",
       {Param(bucket), Param(now), Param(forgotten_before)});
-  if (!counted.empty()) return {true, counted.one().integer(0), 0};
+  if (!counted.empty()) return {true, counted.one().integer(counted.column("attempts")), 0};
   auto blocked =
       c.execute("SELECT blocked_until FROM login_throttle WHERE bucket = $1", {Param(bucket)});
-  return {false, 0, blocked.one().integer(0) - now};
+  return {false, 0, blocked.one().integer(blocked.column("blocked_until")) - now};
 }
 
 void AuthService::ImposeDelay(storage::Connection& c, const std::string& bucket,
@@ -231,8 +256,8 @@ Expected<LoginResult> AuthService::Login(const std::string& username, const std:
     auto r = c.execute("SELECT id, password_hash FROM users WHERE username = $1 AND disabled = 0",
                        {Param(username)});
     if (!r.empty()) {
-      out.user_id = r.rows.front().integer(0);
-      out.hash = r.rows.front().text(1);
+      out.user_id = r.rows.front().integer(r.column("id"));
+      out.hash = r.rows.front().text(r.column("password_hash"));
     }
     return out;
   });
@@ -289,7 +314,7 @@ std::optional<Actor> AuthService::ResolveSession(const std::string& session_toke
                        {Param(TokenHash(session_token)), Param(Context::NowMillis())});
     if (r.empty()) return std::nullopt;
     Actor a = ActorFromRow(r.rows.front());
-    a.csrf_token = r.rows.front().text(10);
+    a.csrf_token = r.rows.front().text(r.column("csrf_token"));
     return a;
   });
 }
@@ -304,14 +329,16 @@ std::optional<Actor> AuthService::ResolveApiToken(const std::string& token) {
   };
   auto resolved =
       ctx_.db().single_statement([&](storage::Connection& c) -> std::optional<Resolved> {
-        auto r = c.execute(std::string(kActorColumns) + ", t.id, t.last_used_at" + kActorFrom +
+        auto r = c.execute(std::string(kActorColumns) + ", t.id AS token_id, t.last_used_at" +
+                               kActorFrom +
                                "JOIN api_tokens t ON t.user_id = u.id "
                                "WHERE t.token_hash = $1 AND t.revoked_at IS NULL "
                                "AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.disabled = 0",
                            {Param(TokenHash(token)), Param(now)});
         if (r.empty()) return std::nullopt;
         const auto& row = r.rows.front();
-        return Resolved{ActorFromRow(row), row.integer(10), row.opt_integer(11)};
+        return Resolved{ActorFromRow(row), row.integer(r.column("token_id")),
+                        row.opt_integer(r.column("last_used_at"))};
       });
   if (!resolved) return std::nullopt;
   // When a token was last used tells an administrator which integrations are alive; to the minute
@@ -334,9 +361,9 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& old_pa
   if (auto q = CheckPasswordQuality(new_password); !q.empty()) v.Add("new_password", q);
   if (!v.ok()) return v.error();
   auto hash = ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
-    return c.execute("SELECT password_hash FROM users WHERE id = $1", {Param(actor.user_id)})
-        .one()
-        .text(0);
+    const auto r =
+        c.execute("SELECT password_hash FROM users WHERE id = $1", {Param(actor.user_id)});
+    return r.one().text(r.column("password_hash"));
   });
   if (!VerifyPassword(hash, old_password)) {
     v.Add("old_password", "wrong");
@@ -382,7 +409,7 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
           "SELECT o.path FROM people p JOIN organizations o ON o.id = p.organization_id "
           "WHERE p.id = $1",
           {Param(*in.person_id)});
-      if (p.empty() || !in_scope(p.one().text(0)))
+      if (p.empty() || !in_scope(p.one().text(p.column("path"))))
         return Error::Validation({{"person_id", "not_found"}});
       if (!c.execute("SELECT 1 FROM users WHERE person_id = $1", {Param(*in.person_id)}).empty())
         return Error::Validation({{"person_id", "taken"}});
@@ -390,26 +417,21 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
     } else {
       auto o =
           c.execute("SELECT path FROM organizations WHERE id = $1", {Param(in.organization_id)});
-      if (o.empty() || !in_scope(o.one().text(0)))
+      if (o.empty() || !in_scope(o.one().text(o.column("path"))))
         return Error::Validation({{"organization_id", "not_found"}});
       const std::string name = intl::ToNfc(in.full_name);
-      person_id = c.execute(
-                       "INSERT INTO people (organization_id, full_name, name_key, name_fold, "
-                       "position, email, created_at, updated_at) "
-                       "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-                       {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
-                        Param(intl::Fold(name)), Param(intl::ToNfc(in.position)),
-                        in.email.empty() ? storage::Value(nullptr) : Param(in.email), Param(now)})
-                      .one()
-                      .integer(0);
+      person_id = ReturnedId(
+          c.execute("INSERT INTO people (organization_id, full_name, name_key, name_fold, "
+                    "position, email, created_at, updated_at) "
+                    "VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                    {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
+                     Param(intl::Fold(name)), Param(intl::ToNfc(in.position)),
+                     in.email.empty() ? storage::Value(nullptr) : Param(in.email), Param(now)}));
     }
-    const Id user_id =
-        c.execute(
-             "INSERT INTO users (person_id, username, password_hash, role, "
-             "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
-             {Param(person_id), Param(username), Param(hash), Param(RoleCode(in.role)), Param(now)})
-            .one()
-            .integer(0);
+    const Id user_id = ReturnedId(c.execute(
+        "INSERT INTO users (person_id, username, password_hash, role, "
+        "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+        {Param(person_id), Param(username), Param(hash), Param(RoleCode(in.role)), Param(now)}));
     auto created = LoadUser(c, user_id);
     RecordEvent(c, {created->agency_id, "user", user_id, std::nullopt, "created",
                     by ? std::optional<Id>(by->user_id) : std::nullopt, "",
@@ -430,7 +452,7 @@ Status AuthService::SetPassword(const std::optional<Actor>& by, const std::strin
         "RETURNING id",
         {Param(hash), Param(Context::NowMillis()), Param(username)});
     if (r.empty()) return Error::NotFound();
-    const Id id = r.one().integer(0);
+    const Id id = ReturnedId(r);
     c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
     RecordEvent(c, {std::nullopt, "user", id, std::nullopt, "password_reset",
                     by ? std::optional<Id>(by->user_id) : std::nullopt, "", ""});
@@ -447,9 +469,9 @@ Status AuthService::SetDisabled(const std::optional<Actor>& by, const std::strin
         "WHERE username = $3 RETURNING id, role",
         {Param(disabled), Param(Context::NowMillis()), Param(username)});
     if (r.empty()) return Error::NotFound();
-    const Id id = r.one().integer(0);
+    const Id id = ReturnedId(r);
     if (disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
-    const Role role = ParseRole(r.one().text(1)).value_or(Role::kViewer);
+    const Role role = ParseRole(r.one().text(r.column("role"))).value_or(Role::kViewer);
     RecordEvent(c, {std::nullopt, "user", id, std::nullopt, disabled ? "disabled" : "enabled",
                     by ? std::optional<Id>(by->user_id) : std::nullopt,
                     UserJson(username, role, !disabled), UserJson(username, role, disabled)});
@@ -510,9 +532,7 @@ std::vector<User> AuthService::ListUsers(std::optional<Id> agency_id) {
                            "WHERE $1 = 0 OR COALESCE(o.agency_id, o.id) = $1 "
                            "ORDER BY p.name_key, u.id",
                        {Param(agency_id.value_or(0))});
-    std::vector<User> users;
-    for (const auto& row : r.rows) users.push_back(UserFromRow(row));
-    return users;
+    return UsersFromResult(r);
   });
 }
 
@@ -527,13 +547,11 @@ Expected<CreatedToken> AuthService::CreateApiToken(const std::string& username,
         if (u.empty()) return Error::NotFound();
         CreatedToken t;
         t.token = "gb_" + RandomToken(32);
-        t.id = c.execute(
-                    "INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
-                    "VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    {Param(u.one().integer(0)), Param(name), Param(TokenHash(t.token)), Param(now),
-                     Param(expires_at)})
-                   .one()
-                   .integer(0);
+        t.id = ReturnedId(
+            c.execute("INSERT INTO api_tokens (user_id, name, token_hash, created_at, expires_at) "
+                      "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                      {Param(u.one().integer(u.column("id"))), Param(name),
+                       Param(TokenHash(t.token)), Param(now), Param(expires_at)}));
         boost::json::object details{{"username", username}, {"name", name}};
         if (expires_at) details["expires_at"] = *expires_at;
         RecordEvent(c, {std::nullopt, "api_token", t.id, std::nullopt, "created", std::nullopt, "",

@@ -21,20 +21,54 @@ const char* kOrgColumns =
     "id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to, successor_id, "
     "version";
 
-Organization OrgFromRow(const storage::Row& r) {
-  Organization o;
-  o.id = r.integer(0);
-  o.parent_id = r.opt_integer(1);
-  o.agency_id = r.opt_integer(2);
-  o.kind = r.text(3);
-  o.code = r.text(4);
-  o.name = r.text(5);
-  o.place_name = r.text(6);
-  o.valid_from = OptionalDate(r, 7);
-  o.valid_to = OptionalDate(r, 8);
-  o.successor_id = r.opt_integer(9);
-  o.version = r.integer(10);
-  return o;
+// The organisations of a result that selected kOrgColumns.
+std::vector<Organization> OrgsFromResult(const storage::Result& r) {
+  std::vector<Organization> out;
+  if (r.empty()) return out;
+  const storage::Column id = r.column("id"), parent_id = r.column("parent_id"),
+                        agency_id = r.column("agency_id"), kind = r.column("kind"),
+                        code = r.column("code"), name = r.column("name"),
+                        place_name = r.column("place_name"), valid_from = r.column("valid_from"),
+                        valid_to = r.column("valid_to"), successor_id = r.column("successor_id"),
+                        version = r.column("version");
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) {
+    Organization o;
+    o.id = row.integer(id);
+    o.parent_id = row.opt_integer(parent_id);
+    o.agency_id = row.opt_integer(agency_id);
+    o.kind = row.text(kind);
+    o.code = row.text(code);
+    o.name = row.text(name);
+    o.place_name = row.text(place_name);
+    o.valid_from = OptionalDate(row, valid_from);
+    o.valid_to = OptionalDate(row, valid_to);
+    o.successor_id = row.opt_integer(successor_id);
+    o.version = row.integer(version);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+// The people of a result with columns id, organization_id, organization_name, full_name,
+// position, email, phone, active, version and role.
+std::vector<Person> PeopleFromResult(const storage::Result& r) {
+  std::vector<Person> out;
+  if (r.empty()) return out;
+  const storage::Column id = r.column("id"), organization_id = r.column("organization_id"),
+                        organization_name = r.column("organization_name"),
+                        full_name = r.column("full_name"), position = r.column("position"),
+                        email = r.column("email"), phone = r.column("phone"),
+                        active = r.column("active"), version = r.column("version"),
+                        role = r.column("role");
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) {
+    out.push_back({row.integer(id), row.integer(organization_id), row.text(organization_name),
+                   row.text(full_name), row.text(position), row.text(email), row.text(phone),
+                   row.boolean(active), row.integer(version),
+                   row.is_null(role) ? std::nullopt : ParseRole(row.text(role))});
+  }
+  return out;
 }
 
 std::string OrgJson(const Organization& o) {
@@ -58,13 +92,13 @@ std::optional<Organization> LoadOrganization(storage::Connection& c, Id id) {
   auto r = c.execute(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = $1",
                      {Param(id)});
   if (r.empty()) return std::nullopt;
-  return OrgFromRow(r.rows.front());
+  return OrgsFromResult(r).front();
 }
 
 std::optional<std::string> OrganizationPath(storage::Connection& c, Id id) {
   auto r = c.execute("SELECT path FROM organizations WHERE id = $1", {Param(id)});
   if (r.empty()) return std::nullopt;
-  return r.rows.front().text(0);
+  return r.rows.front().text(r.column("path"));
 }
 
 std::vector<Id> ReadableAgencies(storage::Connection& c, const Actor& actor) {
@@ -72,7 +106,8 @@ std::vector<Id> ReadableAgencies(storage::Connection& c, const Actor& actor) {
       "SELECT id FROM organizations WHERE agency_id = id AND substr(path, 1, $2) = $1",
       {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size()))});
   std::vector<Id> ids;
-  for (const auto& row : r.rows) ids.push_back(row.integer(0));
+  const storage::Column id = r.column("id");
+  for (const auto& row : r.rows) ids.push_back(row.integer(id));
   return ids;
 }
 
@@ -87,9 +122,7 @@ std::vector<Organization> OrganizationService::List(const Actor& actor, bool inc
             "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
          Param(include_expired), Param(ctx_.Today().Iso())});
-    std::vector<Organization> out;
-    for (const auto& row : r.rows) out.push_back(OrgFromRow(row));
-    return out;
+    return OrgsFromResult(r);
   });
 }
 
@@ -100,11 +133,11 @@ Expected<Organization> OrganizationService::Get(const Actor& actor, Id id) {
             std::string("SELECT ") + kOrgColumns + ", path FROM organizations WHERE id = $1",
             {Param(id)});
         if (r.empty()) return Error::NotFound();
-        const std::string path = r.rows.front().text(11);
+        const std::string path = r.rows.front().text(r.column("path"));
         const bool below = path.rfind(actor.agency_path, 0) == 0;
         const bool above = actor.agency_path.rfind(path, 0) == 0;
         if (!below && !above) return Error::NotFound();
-        return OrgFromRow(r.rows.front());
+        return OrgsFromResult(r).front();
       });
 }
 
@@ -136,9 +169,9 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
               c.execute("SELECT path, agency_id, place_name FROM organizations WHERE id = $1",
                         {Param(*in.parent_id)});
           if (parent.empty()) return Error::Validation({{"parent_id", "not_found"}});
-          parent_path = parent.one().text(0);
-          parent_agency = parent.one().opt_integer(1);
-          if (place_name.empty()) place_name = parent.one().text(2);
+          parent_path = parent.one().text(parent.column("path"));
+          parent_agency = parent.one().opt_integer(parent.column("agency_id"));
+          if (place_name.empty()) place_name = parent.one().text(parent.column("place_name"));
           if (by && parent_path.rfind(by->agency_path, 0) != 0) return Error::Forbidden();
         } else if (by) {
           return Error::Forbidden();  // new roots are a system operation (CLI)
@@ -147,16 +180,13 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
             c.execute("SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2",
                       {Param(in.parent_id.value_or(0)), Param(code)});
         if (!dup.empty()) return Error::Validation({{"code", "taken"}});
-        const Id id = c.execute(
-                           "INSERT INTO organizations (parent_id, kind, code, name, name_key, "
-                           "place_name, valid_from, created_at, updated_at) "
-                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
-                           {Param(in.parent_id), Param(in.kind), Param(code), Param(name),
-                            Param(intl::CollationKey(name)), Param(place_name),
-                            in.valid_from ? Param(in.valid_from->Iso()) : storage::Value(nullptr),
-                            Param(now)})
-                          .one()
-                          .integer(0);
+        const Id id = ReturnedId(c.execute(
+            "INSERT INTO organizations (parent_id, kind, code, name, name_key, "
+            "place_name, valid_from, created_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+            {Param(in.parent_id), Param(in.kind), Param(code), Param(name),
+             Param(intl::CollationKey(name)), Param(place_name),
+             in.valid_from ? Param(in.valid_from->Iso()) : storage::Value(nullptr), Param(now)}));
         const std::optional<Id> agency =
             IsAgencyKind(in.kind) ? std::optional<Id>(id) : parent_agency;
         c.execute("UPDATE organizations SET path = $1, agency_id = $2 WHERE id = $3",
@@ -235,10 +265,12 @@ Expected<Organization> OrganizationService::Merge(const Actor& by, Id id,
             boost::json::object{{"lead_org_id", successor_id}, {"reason", "organization_merged"}});
         const std::string previous =
             boost::json::serialize(boost::json::object{{"lead_org_id", id}});
+        const storage::Column moved_id = moved.column("id");
         for (const auto& row : moved.rows) {
+          const Id task = row.integer(moved_id);
           RecordEvent(c,
-                      {after->agency_id, "task", row.integer(0), row.integer(0), "lead_org_moved",
-                       by.user_id, previous, change},
+                      {after->agency_id, "task", task, task, "lead_org_moved", by.user_id, previous,
+                       change},
                       effective_on);
         }
         return *after;
@@ -250,8 +282,9 @@ std::vector<Person> OrganizationService::People(const Actor& actor,
                                                 std::optional<Role> role) {
   return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
     auto r = c.execute(
-        "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, COALESCE(p.email, ''), "
-        "COALESCE(p.phone, ''), p.active, p.version, u.role FROM people p "
+        "SELECT p.id, p.organization_id, o.name AS organization_name, p.full_name, p.position, "
+        "COALESCE(p.email, '') AS email, COALESCE(p.phone, '') AS phone, p.active, p.version, "
+        "u.role FROM people p "
         "JOIN organizations o ON o.id = p.organization_id "
         "LEFT JOIN users u ON u.person_id = p.id "
         "WHERE substr(o.path, 1, $2) = $1 AND ($3 = 0 OR p.organization_id = $3) "
@@ -260,13 +293,7 @@ std::vector<Person> OrganizationService::People(const Actor& actor,
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
          Param(organization_id.value_or(0)),
          Param(role ? std::string(RoleCode(*role)) : std::string())});
-    std::vector<Person> out;
-    for (const auto& row : r.rows) {
-      out.push_back({row.integer(0), row.integer(1), row.text(2), row.text(3), row.text(4),
-                     row.text(5), row.text(6), row.boolean(7), row.integer(8),
-                     row.is_null(9) ? std::nullopt : ParseRole(row.text(9))});
-    }
-    return out;
+    return PeopleFromResult(r);
   });
 }
 
@@ -281,11 +308,12 @@ Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& b
         auto org = c.execute("SELECT path, name, agency_id FROM organizations WHERE id = $1",
                              {Param(in.organization_id)});
         if (org.empty()) return Error::Validation({{"organization_id", "not_found"}});
-        if (by && org.one().text(0).rfind(by->agency_path, 0) != 0) return Error::Forbidden();
+        if (by && org.one().text(org.column("path")).rfind(by->agency_path, 0) != 0)
+          return Error::Forbidden();
         const std::int64_t now = Context::NowMillis();
         Person p{0,
                  in.organization_id,
-                 org.one().text(1),
+                 org.one().text(org.column("name")),
                  name,
                  intl::ToNfc(in.position),
                  in.email,
@@ -293,22 +321,18 @@ Expected<Person> OrganizationService::CreatePerson(const std::optional<Actor>& b
                  true,
                  1,
                  std::nullopt};
-        p.id =
-            c.execute(
-                 "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "
-                 "email, phone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                 "$8) "
-                 "RETURNING id",
-                 {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
-                  Param(intl::Fold(name)), Param(p.position),
-                  in.email.empty() ? storage::Value(nullptr) : Param(in.email),
-                  in.phone.empty() ? storage::Value(nullptr) : Param(in.phone), Param(now)})
-                .one()
-                .integer(0);
+        p.id = ReturnedId(c.execute(
+            "INSERT INTO people (organization_id, full_name, name_key, name_fold, position, "
+            "email, phone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) "
+            "RETURNING id",
+            {Param(in.organization_id), Param(name), Param(intl::CollationKey(name)),
+             Param(intl::Fold(name)), Param(p.position),
+             in.email.empty() ? storage::Value(nullptr) : Param(in.email),
+             in.phone.empty() ? storage::Value(nullptr) : Param(in.phone), Param(now)}));
         RecordEvent(
             c,
-            {org.one().opt_integer(2), "person", p.id, std::nullopt, "created",
-             by ? std::optional<Id>(by->user_id) : std::nullopt, "",
+            {org.one().opt_integer(org.column("agency_id")), "person", p.id, std::nullopt,
+             "created", by ? std::optional<Id>(by->user_id) : std::nullopt, "",
              boost::json::serialize(boost::json::object{{"full_name", name},
                                                         {"position", p.position},
                                                         {"organization_id", in.organization_id}})});
@@ -331,28 +355,24 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Person> {
         const char* select =
-            "SELECT p.id, p.organization_id, o.name, p.full_name, p.position, "
-            "COALESCE(p.email, ''), COALESCE(p.phone, ''), p.active, p.version, o.path, u.role "
+            "SELECT p.id, p.organization_id, o.name AS organization_name, p.full_name, "
+            "p.position, COALESCE(p.email, '') AS email, COALESCE(p.phone, '') AS phone, "
+            "p.active, p.version, o.path, u.role "
             "FROM people p JOIN organizations o ON o.id = p.organization_id "
             "LEFT JOIN users u ON u.person_id = p.id WHERE p.id = $1";
         auto r = c.execute(select, {Param(id)});
-        if (r.empty() || r.one().text(9).rfind(by.agency_path, 0) != 0) return Error::NotFound();
-        const auto& row = r.one();
-        const Person before{
-            row.integer(0), row.integer(1),
-            row.text(2),    row.text(3),
-            row.text(4),    row.text(5),
-            row.text(6),    row.boolean(7),
-            row.integer(8), row.is_null(10) ? std::nullopt : ParseRole(row.text(10))};
+        if (r.empty() || r.one().text(r.column("path")).rfind(by.agency_path, 0) != 0)
+          return Error::NotFound();
+        const Person before = PeopleFromResult(r).front();
         if (before.version != expected_version) return Error::PreconditionFailed();
         Person after = before;
         if (in.organization_id && *in.organization_id != before.organization_id) {
           auto org = c.execute("SELECT path, name FROM organizations WHERE id = $1",
                                {Param(*in.organization_id)});
-          if (org.empty() || org.one().text(0).rfind(by.agency_path, 0) != 0)
+          if (org.empty() || org.one().text(org.column("path")).rfind(by.agency_path, 0) != 0)
             return Error::Validation({{"organization_id", "not_found"}});
           after.organization_id = *in.organization_id;
-          after.organization_name = org.one().text(1);
+          after.organization_name = org.one().text(org.column("name"));
         }
         if (name) after.full_name = *name;
         if (in.position) after.position = intl::ToNfc(*in.position);

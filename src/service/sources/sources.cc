@@ -5,6 +5,7 @@
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
+#include "service/row_values.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
 #include "service/text_limits.h"
@@ -19,21 +20,33 @@ namespace {
 const char* kSourceSelect =
     "SELECT s.id, s.agency_id, s.kind, s.title, s.doc_number, s.doc_date, s.issuer, s.summary, "
     "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id AND t.restricted = 0) "
-    "FROM sources s ";
+    "AS task_count FROM sources s ";
 
-Source SourceFromRow(const storage::Row& r) {
-  Source s;
-  s.id = r.integer(0);
-  s.agency_id = r.integer(1);
-  s.kind = domain::SourceKindFromStored(r.text(2));
-  s.title = r.text(3);
-  s.doc_number = r.text(4);
-  if (!r.is_null(5)) s.doc_date = Date::Parse(r.text(5));
-  s.issuer = r.text(6);
-  s.summary = r.text(7);
-  s.version = r.integer(8);
-  s.task_count = r.integer(9);
-  return s;
+// The sources of a result of kSourceSelect.
+std::vector<Source> SourcesFromResult(const storage::Result& r) {
+  std::vector<Source> out;
+  if (r.empty()) return out;
+  const storage::Column id = r.column("id"), agency_id = r.column("agency_id"),
+                        kind = r.column("kind"), title = r.column("title"),
+                        doc_number = r.column("doc_number"), doc_date = r.column("doc_date"),
+                        issuer = r.column("issuer"), summary = r.column("summary"),
+                        version = r.column("version"), task_count = r.column("task_count");
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) {
+    Source s;
+    s.id = row.integer(id);
+    s.agency_id = row.integer(agency_id);
+    s.kind = domain::SourceKindFromStored(row.text(kind));
+    s.title = row.text(title);
+    s.doc_number = row.text(doc_number);
+    if (!row.is_null(doc_date)) s.doc_date = Date::Parse(row.text(doc_date));
+    s.issuer = row.text(issuer);
+    s.summary = row.text(summary);
+    s.version = row.integer(version);
+    s.task_count = row.integer(task_count);
+    out.push_back(std::move(s));
+  }
+  return out;
 }
 
 std::string SourceJson(const SourceInput& s) {
@@ -87,7 +100,7 @@ bool MayManageSources(const Actor& a) {
 std::optional<Source> LoadSource(storage::Connection& c, Id id) {
   auto r = c.execute(std::string(kSourceSelect) + "WHERE s.id = $1", {Param(id)});
   if (r.empty()) return std::nullopt;
-  return SourceFromRow(r.rows.front());
+  return SourcesFromResult(r).front();
 }
 
 std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id) {
@@ -117,9 +130,7 @@ std::vector<Source> SourceService::List(const Actor& actor,
                            ") AND ($1 = '' OR s.kind = $1) AND ($2 = '' OR s.search_fold LIKE $2 "
                            "ESCAPE '\\') ORDER BY s.doc_date DESC, s.id DESC",
                        {Param(kind ? domain::SourceKindCode(*kind) : ""), Param(like)});
-    std::vector<Source> out;
-    for (const auto& row : r.rows) out.push_back(SourceFromRow(row));
-    return out;
+    return SourcesFromResult(r);
   });
 }
 
@@ -142,17 +153,13 @@ Expected<Source> SourceService::Create(const Actor& by, const SourceInput& input
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<Source> {
         const std::int64_t now = Context::NowMillis();
-        const Id id =
-            c.execute(
-                 "INSERT INTO sources (agency_id, kind, title, doc_number, doc_date, issuer, "
-                 "summary, search_fold, created_by, created_at, updated_at) "
-                 "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
-                 {Param(by.agency_id), Param(in.kind), Param(in.title), Param(in.doc_number),
-                  in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr),
-                  Param(in.issuer), Param(in.summary), Param(SearchFold(in)), Param(by.user_id),
-                  Param(now)})
-                .one()
-                .integer(0);
+        const Id id = ReturnedId(c.execute(
+            "INSERT INTO sources (agency_id, kind, title, doc_number, doc_date, issuer, "
+            "summary, search_fold, created_by, created_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+            {Param(by.agency_id), Param(in.kind), Param(in.title), Param(in.doc_number),
+             in.doc_date ? Param(in.doc_date->Iso()) : storage::Value(nullptr), Param(in.issuer),
+             Param(in.summary), Param(SearchFold(in)), Param(by.user_id), Param(now)}));
         RecordEvent(c, {by.agency_id, "source", id, std::nullopt, "created", by.user_id, "",
                         SourceJson(in)});
         return *LoadSource(c, id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "intl/text.h"
 #include "service/organizations/organizations.h"
@@ -12,6 +13,22 @@ namespace giaoban::service {
 
 using storage::Connection;
 using storage::TransactionMode;
+
+namespace {
+
+// The columns of TaskQuery::StatusRowsSql, found once per query.
+struct StatusRowColumns {
+  explicit StatusRowColumns(const storage::Row& r)
+      : lead_org_id(r.column("lead_org_id")),
+        source_kind(r.column("source_kind")),
+        is_key(r.column("is_key")),
+        status(r.column("status")),
+        extended(r.column("extended")) {}
+
+  storage::Column lead_org_id, source_kind, is_key, status, extended;
+};
+
+}  // namespace
 
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
@@ -27,18 +44,22 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     domain::StatusCounts key_counts[2];
     std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
+    std::optional<StatusRowColumns> columns;
     c.stream(q.StatusRowsSql(), q.params(), [&](const storage::Row& row) {
-      const auto status = domain::ParseStatus(row.text(3)).value_or(domain::Status::kInProgress);
-      const bool extended = row.boolean(4);
+      if (!columns) columns.emplace(row);
+      const auto status =
+          domain::ParseStatus(row.text(columns->status)).value_or(domain::Status::kInProgress);
+      const bool extended = row.boolean(columns->extended);
       st.totals.Add(status, extended);
-      const std::string& kind = row.text(1);
+      const std::string& kind = row.text(columns->source_kind);
       auto it =
           std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
       if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
       it->second.Add(status, extended);
-      key_counts[row.boolean(2) ? 1 : 0].Add(status, extended);
-      by_kind_and_key[{kind, row.boolean(2)}].Add(status, extended);
-      by_org[row.integer(0)].Add(status, extended);
+      const bool is_key = row.boolean(columns->is_key);
+      key_counts[is_key ? 1 : 0].Add(status, extended);
+      by_kind_and_key[{kind, is_key}].Add(status, extended);
+      by_org[row.integer(columns->lead_org_id)].Add(status, extended);
     });
     std::sort(kinds.begin(), kinds.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

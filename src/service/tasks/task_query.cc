@@ -240,10 +240,10 @@ std::string TaskQuery::PageSql() const {
                as_of_ + " ORDER BY u.reported_on DESC, u.id DESC LIMIT 1), 0) END";
   }
   return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
-         "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
-         "t.deadline, a.dl, t.deadline_label, " +
-         completed + ", " + cancelled + ", " + progress +
-         ", a.extended, a.status, t.version, a.total FROM (" + page +
+         "t.restricted, t.lead_org_id, lo.name AS lead_org_name, t.leader_id, "
+         "lp.full_name AS leader_name, t.assigned_on, t.deadline, a.dl, t.deadline_label, " +
+         completed + " AS completed_on, " + cancelled + " AS cancelled_on, " + progress +
+         " AS progress, a.extended, a.status, t.version, a.total FROM (" + page +
          ") a "
          "JOIN tasks t ON t.id = a.id "
          "JOIN sources s ON s.id = t.source_id "
@@ -253,7 +253,7 @@ std::string TaskQuery::PageSql() const {
 }
 
 std::string TaskQuery::CountSql() const {
-  return "SELECT COUNT(*) FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
+  return "SELECT COUNT(*) AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
 }
 
 }  // namespace giaoban::service

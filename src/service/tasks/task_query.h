@@ -20,16 +20,15 @@ class TaskQuery {
   TaskQuery(storage::Dialect dialect, const TaskFilter& filter, const Actor& actor,
             const std::vector<Id>& readable_agencies, bool use_snapshot = false);
 
-  // Rows: the list columns SummaryFromRow reads (tasks.cc), one page, in the filter's order,
-  // then, when TotalInPage(), the number of matching tasks (kPageTotalColumn).
+  // Rows: the list columns SummariesFromResult reads (task_store.h), one page, in the filter's
+  // order, each with the number of matching tasks in column "total" when TotalInPage().
   std::string PageSql() const;
-  static constexpr std::size_t kPageTotalColumn = 22;
   // A text search is the costly part of a filter: counting its matches in the page query, as a
   // window over the rows the sort visits anyway, runs it once instead of twice. Without one, a
   // separate count is cheaper, since it reads a covering index while the page stops early in
   // index order. A page past the end has no rows to carry the total: CountSql() answers then.
   bool TotalInPage() const { return filter_.text.has_value(); }
-  std::string CountSql() const;
+  std::string CountSql() const;  // one row, column "total"
   // One narrow row per matching task, for statistics to add up:
   // lead_org_id, source_kind, is_key, status, extended (0/1).
   std::string StatusRowsSql() const;

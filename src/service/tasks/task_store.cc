@@ -1,21 +1,20 @@
 #include "service/tasks/task_store.h"
 
 #include <boost/json.hpp>
+#include <limits>
+#include <span>
 
 #include "intl/text.h"
 #include "service/row_values.h"
 #include "service/sources/sources.h"
+#include "service/tasks/task_query.h"
+#include "service/tasks/today_status.h"
 
 namespace giaoban::service {
 
 using storage::Param;
 
 namespace {
-
-std::optional<NamedRef> OptRef(const storage::Row& r, std::size_t id, std::size_t name) {
-  if (r.is_null(id)) return std::nullopt;
-  return NamedRef{r.integer(id), r.opt_text(name).value_or("")};
-}
 
 boost::json::value DateJson(const std::optional<Date>& d) {
   return d ? boost::json::value(d->Iso()) : boost::json::value(nullptr);
@@ -36,170 +35,372 @@ void RefreshSearchWhere(storage::Connection& c, const char* condition, Id id) {
                             "JOIN sources s ON s.id = t.source_id WHERE ") +
                     condition,
                 {Param(id)});
+  const storage::Column id_column = r.column("id"), title = r.column("title"),
+                        content = r.column("content"), product = r.column("product"),
+                        doc_number = r.column("doc_number");
   for (const auto& row : r.rows) {
     c.execute("UPDATE tasks SET search_fold = $1, title_key = $2 WHERE id = $3",
-              {Param(TaskSearchFold(row.text(1), row.text(2), row.text(3), row.text(4))),
-               Param(intl::CollationKey(row.text(1))), Param(row.integer(0))});
+              {Param(TaskSearchFold(row.text(title), row.text(content), row.text(product),
+                                    row.text(doc_number))),
+               Param(intl::CollationKey(row.text(title))), Param(row.integer(id_column))});
   }
 }
 
 }  // namespace
 
-void RefreshTaskSearch(storage::Connection& c, Id task_id) {
-  RefreshSearchWhere(c, "t.id = $1", task_id);
-}
-
 void RefreshSourceTasksSearch(storage::Connection& c, Id source_id) {
   RefreshSearchWhere(c, "t.source_id = $1", source_id);
 }
 
-std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
-  auto r = c.execute(
-      "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
-      "t.restricted, t.lead_org_id, lo.name, t.leader_id, lp.full_name, t.assigned_on, "
-      "t.deadline, t.deadline_label, t.completed_on, t.cancelled_on, t.progress, t.version, "
-      "t.content, t.product, t.parent_id, t.result_doc_number, t.result_doc_date, "
-      "t.completion_note, t.cancel_kind, t.cancel_reason, t.cancel_approver_id, ap.full_name, "
-      "a.path, lo.path "
-      "FROM tasks t JOIN sources s ON s.id = t.source_id "
-      "JOIN organizations lo ON lo.id = t.lead_org_id "
-      "JOIN organizations a ON a.id = t.agency_id "
-      "LEFT JOIN people lp ON lp.id = t.leader_id "
-      "LEFT JOIN people ap ON ap.id = t.cancel_approver_id WHERE t.id = $1",
-      {Param(id)});
-  if (r.empty()) return std::nullopt;
-  const auto& row = r.rows.front();
+namespace {
+
+// A task's own columns with the names and paths it refers to, then one row per cooperating unit
+// and per assignee, each kind in name order (the link columns are NULL when it has neither).
+// `extra` adds columns.
+std::string TaskHeadSql(std::string_view extra = "") {
+  return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
+         "t.restricted, t.lead_org_id, lo.name AS lead_org_name, t.leader_id, "
+         "lp.full_name AS leader_name, t.assigned_on, t.deadline, t.deadline_label, "
+         "t.completed_on, t.cancelled_on, t.progress, t.version, t.content, t.product, "
+         "t.parent_id, t.result_doc_number, t.result_doc_date, t.completion_note, t.cancel_kind, "
+         "t.cancel_reason, t.cancel_approver_id, ap.full_name AS cancel_approver_name, "
+         "a.path AS agency_path, lo.path AS lead_org_path, l.link, l.link_id, l.link_name, "
+         "l.link_path" +
+         std::string(extra) +
+         " FROM tasks t JOIN sources s ON s.id = t.source_id "
+         "JOIN organizations lo ON lo.id = t.lead_org_id "
+         "JOIN organizations a ON a.id = t.agency_id "
+         "LEFT JOIN people lp ON lp.id = t.leader_id "
+         "LEFT JOIN people ap ON ap.id = t.cancel_approver_id "
+         "LEFT JOIN (SELECT 'cooperator' AS link, o.id AS link_id, o.name AS link_name, "
+         "o.path AS link_path, o.name_key AS link_key FROM task_cooperators tc "
+         "JOIN organizations o ON o.id = tc.organization_id WHERE tc.task_id = $1 "
+         "UNION ALL SELECT 'assignee', p.id, p.full_name, NULL, p.name_key FROM task_assignees ta "
+         "JOIN people p ON p.id = ta.person_id WHERE ta.task_id = $1) l ON 1 = 1 "
+         "WHERE t.id = $1 ORDER BY l.link, l.link_key, l.link_id";
+}
+
+TaskRecord TaskRecordFromHead(const storage::Result& r) {
+  const TaskHeadColumns head(r);
+  const storage::Column deadline_label = r.column("deadline_label"),
+                        completed_on = r.column("completed_on"),
+                        cancelled_on = r.column("cancelled_on"), progress = r.column("progress"),
+                        version = r.column("version"), content = r.column("content"),
+                        product = r.column("product"), parent_id = r.column("parent_id"),
+                        result_doc_number = r.column("result_doc_number"),
+                        result_doc_date = r.column("result_doc_date"),
+                        completion_note = r.column("completion_note"),
+                        cancel_kind = r.column("cancel_kind"),
+                        cancel_reason = r.column("cancel_reason"),
+                        cancel_approver_id = r.column("cancel_approver_id"),
+                        cancel_approver_name = r.column("cancel_approver_name"),
+                        agency_path = r.column("agency_path"),
+                        lead_org_path = r.column("lead_org_path"), link = r.column("link"),
+                        link_id = r.column("link_id"), link_name = r.column("link_name"),
+                        link_path = r.column("link_path");
+  const storage::Row& row = r.rows.front();
   TaskRecord rec;
   TaskSummary& s = rec.detail.summary;
-  ReadTaskHead(row, s);
-  s.deadline_label = row.text(14);
-  s.completed_on = OptionalDate(row, 15);
-  s.cancelled_on = OptionalDate(row, 16);
-  s.progress = static_cast<int>(row.integer(17));
-  s.version = row.integer(18);
+  ReadTaskHead(row, head, s);
+  s.deadline_label = row.text(deadline_label);
+  s.completed_on = OptionalDate(row, completed_on);
+  s.cancelled_on = OptionalDate(row, cancelled_on);
+  s.progress = static_cast<int>(row.integer(progress));
+  s.version = row.integer(version);
   TaskDetail& d = rec.detail;
-  d.content = row.text(19);
-  d.product = row.text(20);
-  d.parent_id = row.opt_integer(21);
-  d.result_doc_number = row.text(22);
-  d.result_doc_date = OptionalDate(row, 23);
-  d.completion_note = row.text(24);
-  d.cancel_kind = row.opt_text(25);
-  d.cancel_reason = row.text(26);
-  d.cancel_approver = OptRef(row, 27, 28);
+  d.content = row.text(content);
+  d.product = row.text(product);
+  d.parent_id = row.opt_integer(parent_id);
+  d.result_doc_number = row.text(result_doc_number);
+  d.result_doc_date = OptionalDate(row, result_doc_date);
+  d.completion_note = row.text(completion_note);
+  d.cancel_kind = row.opt_text(cancel_kind);
+  d.cancel_reason = row.text(cancel_reason);
+  d.cancel_approver = OptionalRef(row, cancel_approver_id, cancel_approver_name);
 
   rec.access.agency_id = s.agency_id;
-  rec.access.agency_path = row.text(29);
-  rec.access.lead_org_path = row.text(30);
+  rec.access.agency_path = row.text(agency_path);
+  rec.access.lead_org_path = row.text(lead_org_path);
   rec.access.restricted = s.restricted;
   rec.access.closed = s.completed_on.has_value() || s.cancelled_on.has_value();
 
-  for (const auto& co : c.execute("SELECT o.id, o.name, o.path FROM task_cooperators tc "
-                                  "JOIN organizations o ON o.id = tc.organization_id "
-                                  "WHERE tc.task_id = $1 ORDER BY o.name_key, o.id",
-                                  {Param(id)})
-                            .rows) {
-    d.cooperators.push_back({co.integer(0), co.text(1)});
-    rec.access.cooperator_paths.push_back(co.text(2));
-  }
-  for (const auto& as : c.execute("SELECT p.id, p.full_name FROM task_assignees ta "
-                                  "JOIN people p ON p.id = ta.person_id "
-                                  "WHERE ta.task_id = $1 ORDER BY p.name_key, p.id",
-                                  {Param(id)})
-                            .rows) {
-    d.assignees.push_back({as.integer(0), as.text(1)});
-    rec.access.assignee_person_ids.push_back(as.integer(0));
-  }
-  for (const auto& e : c.execute("SELECT effective_on, requested_deadline FROM task_extensions "
-                                 "WHERE task_id = $1 AND state = 'approved' ORDER BY id",
-                                 {Param(id)})
-                           .rows) {
-    rec.approved_extensions.push_back({*Date::Parse(e.text(0)), *Date::Parse(e.text(1))});
+  for (const storage::Row& l : r.rows) {
+    if (l.is_null(link)) continue;
+    const NamedRef ref{l.integer(link_id), l.text(link_name)};
+    if (l.text(link) == "cooperator") {
+      d.cooperators.push_back(ref);
+      rec.access.cooperator_paths.push_back(l.text(link_path));
+    } else {
+      d.assignees.push_back(ref);
+      rec.access.assignee_person_ids.push_back(ref.id);
+    }
   }
   return rec;
+}
+
+// The extension and the explanation requests of a task, in the order they were made: one read,
+// since both are requests that wait for a reply (a decision, an answer).
+void LoadRequests(storage::Connection& c, TaskDetail& d) {
+  const auto r = c.execute(
+      "SELECT 'extension' AS request, e.id AS id, e.reason AS body, e.requested_by, "
+      "rp.full_name AS requested_by_name, e.requested_at, e.requested_on, e.state, "
+      "e.decision_note AS reply, e.decided_by AS replied_by, dp.full_name AS replied_by_name, "
+      "e.decided_at AS replied_at, e.decided_on AS replied_on, e.previous_deadline, "
+      "e.requested_deadline, e.effective_on FROM task_extensions e "
+      "JOIN users ru ON ru.id = e.requested_by JOIN people rp ON rp.id = ru.person_id "
+      "LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN people dp ON dp.id = du.person_id "
+      "WHERE e.task_id = $1 "
+      "UNION ALL SELECT 'explanation', x.id, x.question, x.requested_by, rp.full_name, "
+      "x.requested_at, x.requested_on, NULL, x.answer, x.answered_by, ap.full_name, "
+      "x.answered_at, x.answered_on, NULL, NULL, NULL FROM explanation_requests x "
+      "JOIN users ru ON ru.id = x.requested_by JOIN people rp ON rp.id = ru.person_id "
+      "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = au.person_id "
+      "WHERE x.task_id = $1 ORDER BY request, id",
+      {Param(d.summary.id)});
+  const storage::Column request = r.column("request"), id = r.column("id"), body = r.column("body"),
+                        requested_by = r.column("requested_by"),
+                        requested_by_name = r.column("requested_by_name"),
+                        requested_at = r.column("requested_at"),
+                        requested_on = r.column("requested_on"), state = r.column("state"),
+                        reply = r.column("reply"), replied_by = r.column("replied_by"),
+                        replied_by_name = r.column("replied_by_name"),
+                        replied_at = r.column("replied_at"), replied_on = r.column("replied_on"),
+                        previous_deadline = r.column("previous_deadline"),
+                        requested_deadline = r.column("requested_deadline"),
+                        effective_on = r.column("effective_on");
+  for (const storage::Row& row : r.rows) {
+    if (row.text(request) == "extension") {
+      Extension x;
+      x.id = row.integer(id);
+      x.previous_deadline = OptionalDate(row, previous_deadline);
+      x.requested_deadline = *Date::Parse(row.text(requested_deadline));
+      x.reason = row.text(body);
+      x.requested_by = {row.integer(requested_by), row.text(requested_by_name)};
+      x.requested_at = row.integer(requested_at);
+      x.state = row.text(state);
+      x.decided_by = OptionalRef(row, replied_by, replied_by_name);
+      x.decided_at = row.opt_integer(replied_at);
+      x.decision_note = row.text(reply);
+      x.effective_on = OptionalDate(row, effective_on);
+      x.requested_on = *Date::Parse(row.text(requested_on));
+      x.decided_on = OptionalDate(row, replied_on);
+      d.extensions.push_back(std::move(x));
+    } else {
+      Explanation x;
+      x.id = row.integer(id);
+      x.question = row.text(body);
+      x.requested_by = {row.integer(requested_by), row.text(requested_by_name)};
+      x.requested_at = row.integer(requested_at);
+      x.answer = row.opt_text(reply);
+      x.answered_by = OptionalRef(row, replied_by, replied_by_name);
+      x.answered_at = row.opt_integer(replied_at);
+      x.requested_on = *Date::Parse(row.text(requested_on));
+      x.answered_on = OptionalDate(row, replied_on);
+      d.explanations.push_back(std::move(x));
+    }
+  }
+}
+
+// Progress reports, newest first, each with its attachments: one row per attachment.
+void LoadUpdates(storage::Connection& c, TaskDetail& d) {
+  const auto r = c.execute(
+      "SELECT u.id, u.reported_on, u.body, u.percent, u.author_id, p.full_name AS author_name, "
+      "u.recorded_at, f.id AS attachment_id, f.file_name, f.content_type, f.size_bytes, f.sha256 "
+      "FROM task_updates u JOIN users us ON us.id = u.author_id "
+      "JOIN people p ON p.id = us.person_id LEFT JOIN attachments f ON f.update_id = u.id "
+      "WHERE u.task_id = $1 ORDER BY u.reported_on DESC, u.id DESC, f.id",
+      {Param(d.summary.id)});
+  const storage::Column id = r.column("id"), reported_on = r.column("reported_on"),
+                        body = r.column("body"), percent = r.column("percent"),
+                        author_id = r.column("author_id"), author_name = r.column("author_name"),
+                        recorded_at = r.column("recorded_at"),
+                        attachment_id = r.column("attachment_id"),
+                        file_name = r.column("file_name"), content_type = r.column("content_type"),
+                        size_bytes = r.column("size_bytes"), sha256 = r.column("sha256");
+  for (const storage::Row& row : r.rows) {
+    if (d.updates.empty() || d.updates.back().id != row.integer(id)) {
+      ProgressUpdate pu;
+      pu.id = row.integer(id);
+      pu.reported_on = *Date::Parse(row.text(reported_on));
+      pu.body = row.text(body);
+      if (auto pct = row.opt_integer(percent)) pu.percent = static_cast<int>(*pct);
+      pu.author = {row.integer(author_id), row.text(author_name)};
+      pu.recorded_at = row.integer(recorded_at);
+      d.updates.push_back(std::move(pu));
+    }
+    if (!row.is_null(attachment_id)) {
+      d.updates.back().attachments.push_back({row.integer(attachment_id), d.updates.back().id,
+                                              row.text(file_name), row.text(content_type),
+                                              row.integer(size_bytes), row.text(sha256)});
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<domain::ApprovedExtension> ApprovedExtensions(
+    const std::vector<Extension>& extensions) {
+  std::vector<domain::ApprovedExtension> approved;
+  for (const Extension& e : extensions) {
+    if (e.state == "approved" && e.effective_on)
+      approved.push_back({*e.effective_on, e.requested_deadline});
+  }
+  return approved;
+}
+
+std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
+  auto r = c.execute(TaskHeadSql(), {Param(id)});
+  if (r.empty()) return std::nullopt;
+  TaskRecord rec = TaskRecordFromHead(r);
+  const auto e = c.execute(
+      "SELECT effective_on, requested_deadline FROM task_extensions "
+      "WHERE task_id = $1 AND state = 'approved' ORDER BY id",
+      {Param(id)});
+  const storage::Column effective_on = e.column("effective_on"),
+                        requested_deadline = e.column("requested_deadline");
+  for (const auto& row : e.rows) {
+    rec.approved_extensions.push_back(
+        {*Date::Parse(row.text(effective_on)), *Date::Parse(row.text(requested_deadline))});
+  }
+  return rec;
+}
+
+std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskLoad load) {
+  const bool postgres = c.dialect() == storage::Dialect::kPostgres;
+  // On PostgreSQL a refresh holds the snapshot row exclusively and a change holds it shared, so a
+  // change never stores a status for a date that a concurrent refresh is replacing.
+  const std::string extra =
+      std::string(
+          ", s.agency_id AS source_agency_id, s.kind AS source_own_kind, "
+          "s.title AS source_title, s.doc_date AS source_doc_date, "
+          "s.issuer AS source_issuer, s.summary AS source_summary, "
+          "s.version AS source_version, (SELECT COUNT(*) FROM tasks st "
+          "WHERE st.source_id = s.id AND st.restricted = 0) AS source_task_count, "
+          "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
+      (postgres ? " FOR SHARE" : "") + ") AS snapshot_as_of";
+  auto r = c.execute(TaskHeadSql(extra), {Param(id)});
+  if (r.empty()) return std::nullopt;
+  TaskRecord rec = TaskRecordFromHead(r);
+  const storage::Row& row = r.rows.front();
+  Source& source = rec.detail.source;
+  source.id = rec.detail.summary.source_id;
+  source.agency_id = row.integer(r.column("source_agency_id"));
+  source.kind = domain::SourceKindFromStored(row.text(r.column("source_own_kind")));
+  source.title = row.text(r.column("source_title"));
+  source.doc_number = rec.detail.summary.source_doc_number;
+  source.doc_date = OptionalDate(row, r.column("source_doc_date"));
+  source.issuer = row.text(r.column("source_issuer"));
+  source.summary = row.text(r.column("source_summary"));
+  source.version = row.integer(r.column("source_version"));
+  source.task_count = row.integer(r.column("source_task_count"));
+  rec.snapshot_as_of = OptionalDate(row, r.column("snapshot_as_of"));
+  if (load == TaskLoad::kRowOnly) return rec;
+
+  LoadRequests(c, rec.detail);
+  LoadUpdates(c, rec.detail);
+  rec.approved_extensions = ApprovedExtensions(rec.detail.extensions);
+  return rec;
+}
+
+std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,
+                                      const TaskRecord& parent, Date as_of, int due_soon_days) {
+  TaskFilter filter;
+  filter.as_of = as_of;
+  filter.parent = parent.detail.summary.id;
+  filter.sort = {SortKey{SortKey::Field::kId, false}};
+  // A plan's subtasks, all on one page.
+  filter.page_size = std::numeric_limits<int>::max() / 2;
+  // Subtasks belong to their parent's agency, which the actor can read when it sees the parent.
+  TaskQuery q(c.dialect(), filter, actor, {parent.detail.summary.agency_id},
+              parent.snapshot_as_of && *parent.snapshot_as_of == as_of);
+  return SummariesFromResult(c.execute(q.PageSql(), q.params()), as_of, due_soon_days);
+}
+
+std::vector<TaskSummary> SummariesFromResult(const storage::Result& r, Date as_of,
+                                             int due_soon_days) {
+  std::vector<TaskSummary> out;
+  if (r.empty()) return out;
+  const TaskHeadColumns head(r);
+  const storage::Column dl = r.column("dl"), deadline_label = r.column("deadline_label"),
+                        completed_on = r.column("completed_on"),
+                        cancelled_on = r.column("cancelled_on"), progress = r.column("progress"),
+                        extended = r.column("extended"), status = r.column("status"),
+                        version = r.column("version");
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) {
+    TaskSummary s;
+    ReadTaskHead(row, head, s);
+    s.deadline_in_force = OptionalDate(row, dl);
+    s.deadline_label = row.text(deadline_label);
+    s.completed_on = OptionalDate(row, completed_on);
+    s.cancelled_on = OptionalDate(row, cancelled_on);
+    s.progress = static_cast<int>(row.integer(progress));
+    s.extended = row.boolean(extended);
+    s.status = domain::ParseStatus(row.text(status)).value_or(domain::Status::kInProgress);
+    s.version = row.integer(version);
+    // The warning needs only the deadline in force, which the database has already resolved.
+    domain::ApprovedExtension none[1];
+    domain::TaskFacts facts{s.assigned_on, s.deadline_in_force, std::span(none, 0), s.completed_on,
+                            s.cancelled_on};
+    s.warning = domain::WarningAsOf(facts, as_of, due_soon_days);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool WriteTaskState(storage::Connection& c, const TaskRecord& after, std::int64_t expected_version,
+                    std::int64_t now_millis) {
+  const TaskDetail& d = after.detail;
+  const TaskSummary& s = d.summary;
+  // extended_on is the earliest effective date of any approval: before it no status query needs
+  // to look at extensions at all.
+  std::optional<Date> extended_on;
+  for (const auto& e : after.approved_extensions) {
+    if (!extended_on || e.effective_on < *extended_on) extended_on = e.effective_on;
+  }
+  std::vector<storage::Value> params = {
+      DateParam(s.completed_on),
+      Param(d.result_doc_number),
+      DateParam(d.result_doc_date),
+      Param(d.completion_note),
+      Param(s.progress),
+      DateParam(s.cancelled_on),
+      Param(d.cancel_kind),
+      Param(d.cancel_reason),
+      d.cancel_approver ? Param(d.cancel_approver->id) : storage::Value(nullptr),
+      DateParam(extended_on),
+      Param(now_millis),
+      Param(s.id),
+      Param(expected_version)};
+  std::string sql =
+      "UPDATE tasks SET completed_on = $1, result_doc_number = $2, result_doc_date = $3, "
+      "completion_note = $4, progress = $5, cancelled_on = $6, cancel_kind = $7, "
+      "cancel_reason = $8, cancel_approver_id = $9, extended_on = $10, version = version + 1, "
+      "updated_at = $11";
+  // Without a snapshot the next refresh computes every task.
+  if (after.snapshot_as_of) {
+    const SnapshotStatus today =
+        SnapshotStatusOf(s, after.approved_extensions, *after.snapshot_as_of);
+    sql += ", today_status = $14, today_deadline = $15, today_extended = $16";
+    params.push_back(Param(today.status));
+    params.push_back(DateParam(today.deadline));
+    params.push_back(Param(today.extended));
+  }
+  sql += " WHERE id = $12 AND version = $13";
+  return c.execute(sql, params).affected_rows == 1;
 }
 
 void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
   TaskDetail& d = rec.detail;
   const Id id = d.summary.id;
-  auto updates = c.execute(
-      "SELECT u.id, u.reported_on, u.body, u.percent, u.author_id, p.full_name, u.recorded_at "
-      "FROM task_updates u JOIN users us ON us.id = u.author_id "
-      "JOIN people p ON p.id = us.person_id WHERE u.task_id = $1 "
-      "ORDER BY u.reported_on DESC, u.id DESC",
-      {Param(id)});
-  auto attachments = c.execute(
-      "SELECT id, update_id, file_name, content_type, size_bytes, sha256 FROM attachments "
-      "WHERE task_id = $1 ORDER BY id",
-      {Param(id)});
-  for (const auto& u : updates.rows) {
-    ProgressUpdate pu;
-    pu.id = u.integer(0);
-    pu.reported_on = *Date::Parse(u.text(1));
-    pu.body = u.text(2);
-    if (auto pct = u.opt_integer(3)) pu.percent = static_cast<int>(*pct);
-    pu.author = {u.integer(4), u.text(5)};
-    pu.recorded_at = u.integer(6);
-    for (const auto& a : attachments.rows) {
-      if (a.opt_integer(1) == pu.id) {
-        pu.attachments.push_back(
-            {a.integer(0), a.opt_integer(1), a.text(2), a.text(3), a.integer(4), a.text(5)});
-      }
-    }
-    d.updates.push_back(std::move(pu));
-  }
-  for (const auto& e :
-       c.execute(
-            "SELECT e.id, e.previous_deadline, e.requested_deadline, e.reason, e.requested_by, "
-            "rp.full_name, e.requested_at, e.state, e.decided_by, dp.full_name, e.decided_at, "
-            "e.decision_note, e.effective_on, e.requested_on, e.decided_on FROM task_extensions e "
-            "JOIN users ru ON ru.id = e.requested_by JOIN people rp ON rp.id = ru.person_id "
-            "LEFT JOIN users du ON du.id = e.decided_by LEFT JOIN people dp ON dp.id = "
-            "du.person_id "
-            "WHERE e.task_id = $1 ORDER BY e.id",
-            {Param(id)})
-           .rows) {
-    Extension x;
-    x.id = e.integer(0);
-    x.previous_deadline = OptionalDate(e, 1);
-    x.requested_deadline = *Date::Parse(e.text(2));
-    x.reason = e.text(3);
-    x.requested_by = {e.integer(4), e.text(5)};
-    x.requested_at = e.integer(6);
-    x.state = e.text(7);
-    x.decided_by = OptRef(e, 8, 9);
-    x.decided_at = e.opt_integer(10);
-    x.decision_note = e.text(11);
-    x.effective_on = OptionalDate(e, 12);
-    x.requested_on = *Date::Parse(e.text(13));
-    x.decided_on = OptionalDate(e, 14);
-    d.extensions.push_back(std::move(x));
-  }
-  for (const auto& e :
-       c.execute("SELECT x.id, x.question, x.requested_by, rp.full_name, x.requested_at, x.answer, "
-                 "x.answered_by, ap.full_name, x.answered_at, x.requested_on, x.answered_on "
-                 "FROM explanation_requests x "
-                 "JOIN users ru ON ru.id = x.requested_by JOIN people rp ON rp.id = ru.person_id "
-                 "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = "
-                 "au.person_id "
-                 "WHERE x.task_id = $1 ORDER BY x.id",
-                 {Param(id)})
-           .rows) {
-    Explanation x;
-    x.id = e.integer(0);
-    x.question = e.text(1);
-    x.requested_by = {e.integer(2), e.text(3)};
-    x.requested_at = e.integer(4);
-    x.answer = e.opt_text(5);
-    x.answered_by = OptRef(e, 6, 7);
-    x.answered_at = e.opt_integer(8);
-    x.requested_on = *Date::Parse(e.text(9));
-    x.answered_on = OptionalDate(e, 10);
-    d.explanations.push_back(std::move(x));
-  }
-  for (const auto& row :
-       c.execute("SELECT id FROM tasks WHERE parent_id = $1 ORDER BY id", {Param(id)}).rows) {
-    if (auto child = LoadTaskRecord(c, row.integer(0))) d.subtasks.push_back(child->detail.summary);
+  LoadUpdates(c, d);
+  LoadRequests(c, d);
+  const auto children =
+      c.execute("SELECT id FROM tasks WHERE parent_id = $1 ORDER BY id", {Param(id)});
+  const storage::Column child_id = children.column("id");
+  for (const auto& row : children.rows) {
+    if (auto child = LoadTaskRecord(c, row.integer(child_id)))
+      d.subtasks.push_back(child->detail.summary);
   }
   if (auto src = LoadSource(c, d.summary.source_id)) d.source = *src;
 }
@@ -303,7 +504,7 @@ void ShowSummaryAsOf(storage::Connection& c, TaskSummary& s, Date as_of) {
       "SELECT percent FROM task_updates WHERE task_id = $1 AND percent IS NOT NULL "
       "AND reported_on <= $2 ORDER BY reported_on DESC, id DESC LIMIT 1",
       {Param(s.id), Param(as_of.Iso())});
-  s.progress = r.empty() ? 0 : static_cast<int>(r.one().integer(0));
+  s.progress = r.empty() ? 0 : static_cast<int>(r.one().integer(r.column("percent")));
 }
 
 std::string TaskSnapshotJson(const TaskRecord& rec) {

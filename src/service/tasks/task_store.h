@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "service/actor.h"
 #include "service/tasks/model.h"
 #include "service/tasks/task_access.h"
 #include "storage/database.h"
@@ -16,11 +17,40 @@ struct TaskRecord {
   TaskDetail detail;  // summary status fields are filled by ComputeStatus
   std::vector<domain::ApprovedExtension> approved_extensions;
   TaskAccessFacts access;
+  // The status snapshot's date as LoadTaskForChange found it (none: no valid snapshot).
+  std::optional<Date> snapshot_as_of;
 };
 
+// The task's own columns, names, links and approved extensions: two statements.
 std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id);
 // Fills updates, extensions, explanations, subtasks and the source.
 void LoadTaskChildren(storage::Connection& c, TaskRecord& record);
+
+// Inside a write transaction, before changing a task: everything its page shows but the subtasks
+// (see LoadSubtasks), its source, and the status snapshot's date, held shared on PostgreSQL so
+// that a refresh cannot move it under the change. Three statements, or one for the row alone
+// (a task created in the same transaction has no reports or requests yet). The task row itself
+// is not locked here; the change's write checks the version read (WriteTaskState).
+enum class TaskLoad { kEverything, kRowOnly };
+std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id,
+                                            TaskLoad load = TaskLoad::kEverything);
+
+// The subtasks of `parent` that `actor` may see, as list rows as of `as_of`: one statement.
+std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,
+                                      const TaskRecord& parent, Date as_of, int due_soon_days);
+
+// The list rows of a result of TaskQuery::PageSql, status and warning as of `as_of`.
+std::vector<TaskSummary> SummariesFromResult(const storage::Result& result, Date as_of,
+                                             int due_soon_days);
+
+// The approved extensions among a task's extension requests, in the order they were requested.
+std::vector<domain::ApprovedExtension> ApprovedExtensions(const std::vector<Extension>& extensions);
+
+// Writes the columns an action may change (closing, progress, extension start, the status
+// snapshot's values for the task) with version + 1, if the version is still `expected_version`;
+// returns false when another transaction changed the task first.
+bool WriteTaskState(storage::Connection& c, const TaskRecord& after, std::int64_t expected_version,
+                    std::int64_t now_millis);
 // Status, deadline in force, warning and "extended" as of `as_of`, from the domain rules.
 void ComputeStatus(TaskRecord& record, Date as_of, int due_soon_days);
 
@@ -35,9 +65,8 @@ void ShowSummaryAsOf(storage::Connection& c, TaskSummary& summary, Date as_of);
 // The JSON snapshot kept in the history before and after a change.
 std::string TaskSnapshotJson(const TaskRecord& record);
 
-// Recomputes the search text and title key stored on a task from its columns and its source's
-// number; after an edit of the task, or of the source for all of its tasks.
-void RefreshTaskSearch(storage::Connection& c, Id task_id);
+// Recomputes the search text and title key stored on the tasks of a source from their columns and
+// the source's number, after an edit of the source.
 void RefreshSourceTasksSearch(storage::Connection& c, Id source_id);
 
 std::string TaskSearchFold(const std::string& title, const std::string& content,

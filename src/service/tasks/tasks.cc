@@ -1,6 +1,7 @@
 #include "service/tasks/tasks.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "intl/text.h"
@@ -21,65 +22,148 @@ using storage::TransactionMode;
 
 namespace {
 
-TaskSummary SummaryFromRow(const storage::Row& r, Date as_of, int due_soon_days) {
-  TaskSummary s;
-  ReadTaskHead(r, s);
-  s.deadline_in_force = OptionalDate(r, 14);
-  s.deadline_label = r.text(15);
-  s.completed_on = OptionalDate(r, 16);
-  s.cancelled_on = OptionalDate(r, 17);
-  s.progress = static_cast<int>(r.integer(18));
-  s.extended = r.boolean(19);
-  s.status = domain::ParseStatus(r.text(20)).value_or(domain::Status::kInProgress);
-  s.version = r.integer(21);
-  // The warning needs only the deadline in force, which the database has already resolved.
-  domain::ApprovedExtension none[1];
-  domain::TaskFacts facts{s.assigned_on, s.deadline_in_force, std::span(none, 0), s.completed_on,
-                          s.cancelled_on};
-  s.warning = domain::WarningAsOf(facts, as_of, due_soon_days);
-  return s;
+// What the ids a task's input refers to point at, read in one statement: the paths of the
+// organisations and of the people's organisations, the source, the parent task's chain of
+// ancestors, and the status snapshot's date. On PostgreSQL the source is held shared, since the
+// task copies its kind, and so is the snapshot (see today_status.h).
+struct TaskReferences {
+  std::string agency_path = "/none/";
+  std::map<Id, std::string> org_paths;
+  std::map<Id, std::string> person_org_paths;
+  struct SourceFacts {
+    Id agency_id = 0;
+    std::string kind;
+    std::string doc_number;
+  };
+  std::optional<SourceFacts> source;
+  // The parent, then its parent and so on: (task id, agency id), nearest first.
+  std::vector<std::pair<Id, Id>> ancestors;
+  std::optional<Date> snapshot_as_of;
+};
+
+// How far up a chain of parents is looked at: deeper than any real plan.
+constexpr int kMaxPlanDepth = 64;
+
+TaskReferences LoadReferences(Connection& c, Id agency_id, const TaskInput& in, Id source_id) {
+  const bool postgres = c.dialect() == storage::Dialect::kPostgres;
+  const std::string share = postgres ? " FOR SHARE" : "";
+  std::vector<storage::Value> params = {Param(agency_id), Param(source_id)};
+  auto bind = [&](Id id) {
+    params.push_back(Param(id));
+    return "$" + std::to_string(params.size());
+  };
+  auto id_list = [&](const std::vector<Id>& ids) {
+    std::string list;
+    for (Id id : ids) list += (list.empty() ? "" : ", ") + bind(id);
+    return list;
+  };
+  std::vector<Id> orgs, people;
+  if (in.lead_org_id) orgs.push_back(*in.lead_org_id);
+  if (in.cooperator_ids)
+    orgs.insert(orgs.end(), in.cooperator_ids->begin(), in.cooperator_ids->end());
+  if (in.leader_id && *in.leader_id) people.push_back(**in.leader_id);
+  if (in.assignee_ids)
+    people.insert(people.end(), in.assignee_ids->begin(), in.assignee_ids->end());
+  const std::optional<Id> parent =
+      in.parent_id && *in.parent_id ? std::optional<Id>(**in.parent_id) : std::nullopt;
+
+  std::string sql;
+  if (parent) {
+    sql =
+        "WITH RECURSIVE ancestors (id, parent_id, agency_id, depth) AS (SELECT id, parent_id, "
+        "agency_id, 0 FROM tasks WHERE id = " +
+        bind(*parent) +
+        " UNION ALL SELECT t.id, t.parent_id, t.agency_id, a.depth + 1 FROM tasks t "
+        "JOIN ancestors a ON t.id = a.parent_id WHERE a.depth < " +
+        std::to_string(kMaxPlanDepth) + ") ";
+  }
+  sql +=
+      "SELECT 'agency' AS ref, o.id AS ref_id, o.path AS path, NULL AS doc_number, "
+      "NULL AS agency_id, 0 AS depth FROM organizations o WHERE o.id = $1 "
+      // The locked rows are read by the locking sub-selects themselves: after waiting for a
+      // concurrent change, those return the changed row.
+      "UNION ALL SELECT 'source', s.id, s.kind, s.doc_number, s.agency_id, 0 FROM (SELECT "
+      "x.id, x.kind, x.doc_number, x.agency_id FROM sources x WHERE x.id = $2" +
+      share +
+      ") s "
+      "UNION ALL SELECT 'snapshot', NULL, CAST(ss.as_of AS TEXT), NULL, NULL, 0 "
+      "FROM (SELECT x.as_of FROM status_snapshot x WHERE x.id = 1" +
+      share + ") ss";
+  if (!orgs.empty()) {
+    sql +=
+        " UNION ALL SELECT 'organization', o.id, o.path, NULL, NULL, 0 FROM organizations o "
+        "WHERE o.id IN (" +
+        id_list(orgs) + ")";
+  }
+  if (!people.empty()) {
+    sql +=
+        " UNION ALL SELECT 'person', p.id, o.path, NULL, NULL, 0 FROM people p "
+        "JOIN organizations o ON o.id = p.organization_id WHERE p.id IN (" +
+        id_list(people) + ")";
+  }
+  if (parent)
+    sql += " UNION ALL SELECT 'ancestor', id, NULL, NULL, agency_id, depth FROM ancestors";
+  sql += " ORDER BY ref, depth";
+
+  const auto r = c.execute(sql, params);
+  const storage::Column ref = r.column("ref"), ref_id = r.column("ref_id"), path = r.column("path"),
+                        doc_number = r.column("doc_number"), agency = r.column("agency_id");
+  TaskReferences out;
+  for (const storage::Row& row : r.rows) {
+    const std::string& kind = row.text(ref);
+    if (kind == "agency") {
+      out.agency_path = row.text(path);
+    } else if (kind == "source") {
+      out.source =
+          TaskReferences::SourceFacts{row.integer(agency), row.text(path), row.text(doc_number)};
+    } else if (kind == "snapshot") {
+      out.snapshot_as_of = Date::Parse(row.text(path));
+    } else if (kind == "organization") {
+      out.org_paths[row.integer(ref_id)] = row.text(path);
+    } else if (kind == "person") {
+      out.person_org_paths[row.integer(ref_id)] = row.text(path);
+    } else {
+      out.ancestors.emplace_back(row.integer(ref_id), row.integer(agency));
+    }
+  }
+  return out;
 }
 
 // Checks that referenced rows exist and belong to the agency; adds field errors otherwise.
-void CheckReferences(Connection& c, const Actor& by, Id agency_id, const TaskInput& in,
-                     Validator& v) {
-  const std::string agency_path = [&] {
-    auto p = OrganizationPath(c, agency_id);
-    return p.value_or("/none/");
-  }();
-  auto org_in_agency = [&](Id id) {
-    auto p = c.execute("SELECT path FROM organizations WHERE id = $1", {Param(id)});
-    return !p.empty() && p.one().text(0).rfind(agency_path, 0) == 0;
+void CheckReferences(const TaskReferences& refs, Id agency_id, const TaskInput& in, Validator& v) {
+  auto within_agency = [&](const std::map<Id, std::string>& paths, Id id) {
+    const auto it = paths.find(id);
+    return it != paths.end() && it->second.rfind(refs.agency_path, 0) == 0;
   };
-  auto person_in_agency = [&](Id id) {
-    auto p = c.execute(
-        "SELECT o.path FROM people p JOIN organizations o ON o.id = p.organization_id "
-        "WHERE p.id = $1",
-        {Param(id)});
-    return !p.empty() && p.one().text(0).rfind(agency_path, 0) == 0;
-  };
-  if (in.source_id) {
-    auto s = c.execute("SELECT agency_id FROM sources WHERE id = $1", {Param(*in.source_id)});
-    if (s.empty() || s.one().integer(0) != agency_id) v.Add("source_id", "not_found");
-  }
-  if (in.parent_id && *in.parent_id) {
-    auto p = c.execute("SELECT agency_id FROM tasks WHERE id = $1", {Param(**in.parent_id)});
-    if (p.empty() || p.one().integer(0) != agency_id) v.Add("parent_id", "not_found");
-  }
-  if (in.lead_org_id && !org_in_agency(*in.lead_org_id)) v.Add("lead_org_id", "not_found");
+  if (in.source_id && (!refs.source || refs.source->agency_id != agency_id))
+    v.Add("source_id", "not_found");
+  if (in.parent_id && *in.parent_id &&
+      (refs.ancestors.empty() || refs.ancestors.front().second != agency_id))
+    v.Add("parent_id", "not_found");
+  if (in.lead_org_id && !within_agency(refs.org_paths, *in.lead_org_id))
+    v.Add("lead_org_id", "not_found");
   if (in.cooperator_ids) {
     for (Id id : *in.cooperator_ids) {
-      if (!org_in_agency(id)) v.Add("cooperator_ids", "not_found");
+      if (!within_agency(refs.org_paths, id)) v.Add("cooperator_ids", "not_found");
       if (in.lead_org_id && id == *in.lead_org_id) v.Add("cooperator_ids", "includes_lead");
     }
   }
-  if (in.leader_id && *in.leader_id && !person_in_agency(**in.leader_id))
+  if (in.leader_id && *in.leader_id && !within_agency(refs.person_org_paths, **in.leader_id))
     v.Add("leader_id", "not_found");
   if (in.assignee_ids) {
     for (Id id : *in.assignee_ids) {
-      if (!person_in_agency(id)) v.Add("assignee_ids", "not_found");
+      if (!within_agency(refs.person_org_paths, id)) v.Add("assignee_ids", "not_found");
     }
   }
+}
+
+// Whether making the parent read in `refs` the parent of `task` would put `task` among its own
+// ancestors; a chain deeper than any real plan is refused rather than followed.
+bool CreatesCycle(const TaskReferences& refs, Id task) {
+  for (const auto& [id, agency] : refs.ancestors) {
+    if (id == task) return true;
+  }
+  return refs.ancestors.size() > static_cast<std::size_t>(kMaxPlanDepth);
 }
 
 void ValidateText(const std::optional<std::string>& value, const char* field, std::size_t max,
@@ -109,30 +193,50 @@ TaskInput Normalized(TaskInput in) {
   return in;
 }
 
-void ReplaceLinks(Connection& c, Id task_id, const TaskInput& in) {
-  if (in.cooperator_ids) {
-    c.execute("DELETE FROM task_cooperators WHERE task_id = $1", {Param(task_id)});
-    for (Id org : *in.cooperator_ids)
-      c.execute("INSERT INTO task_cooperators (task_id, organization_id) VALUES ($1, $2)",
-                {Param(task_id), Param(org)});
+// Inserts links of a task to `ids` in one statement.
+void InsertLinks(Connection& c, const char* table, const char* column, Id task_id,
+                 const std::vector<Id>& ids) {
+  if (ids.empty()) return;
+  std::string sql = std::string("INSERT INTO ") + table + " (task_id, " + column + ") VALUES ";
+  std::vector<storage::Value> params = {Param(task_id)};
+  for (Id id : ids) {
+    params.push_back(Param(id));
+    sql += std::string(params.size() == 2 ? "" : ", ") + "($1, $" + std::to_string(params.size()) +
+           ")";
   }
-  if (in.assignee_ids) {
-    c.execute("DELETE FROM task_assignees WHERE task_id = $1", {Param(task_id)});
-    for (Id person : *in.assignee_ids)
-      c.execute("INSERT INTO task_assignees (task_id, person_id) VALUES ($1, $2)",
-                {Param(task_id), Param(person)});
-  }
+  c.execute(sql, params);
 }
 
-// Whether making `parent` the parent of `task` would put `task` among its own ancestors.
-bool CreatesCycle(Connection& c, Id task, Id parent) {
-  std::optional<Id> current = parent;
-  for (int depth = 0; current && depth < 64; ++depth) {
-    if (*current == task) return true;
-    auto r = c.execute("SELECT parent_id FROM tasks WHERE id = $1", {Param(*current)});
-    current = r.empty() ? std::nullopt : r.one().opt_integer(0);
+// Makes a task's links in `table` those to `wanted`, given those it has: removes and adds only
+// the difference, one statement each.
+void ReplaceLinks(Connection& c, const char* table, const char* column, Id task_id,
+                  const std::vector<NamedRef>& current, const std::vector<Id>& wanted) {
+  std::vector<Id> removed, added;
+  for (const NamedRef& ref : current) {
+    if (std::find(wanted.begin(), wanted.end(), ref.id) == wanted.end()) removed.push_back(ref.id);
   }
-  return current.has_value();  // deeper than any real plan: refuse rather than loop
+  for (Id id : wanted) {
+    if (std::none_of(current.begin(), current.end(),
+                     [&](const NamedRef& ref) { return ref.id == id; }))
+      added.push_back(id);
+  }
+  if (!removed.empty()) {
+    std::string sql =
+        std::string("DELETE FROM ") + table + " WHERE task_id = $1 AND " + column + " IN (";
+    std::vector<storage::Value> params = {Param(task_id)};
+    for (Id id : removed) {
+      params.push_back(Param(id));
+      sql += std::string(params.size() == 2 ? "" : ", ") + "$" + std::to_string(params.size());
+    }
+    c.execute(sql + ")", params);
+  }
+  InsertLinks(c, table, column, task_id, added);
+}
+
+// The page of a task just created or edited in this transaction, as of `today`.
+TaskView FreshView(TaskRecord& rec, const Actor& actor, Date today, int due_soon_days) {
+  ComputeStatus(rec, today, due_soon_days);
+  return TaskView{std::move(rec.detail), PermissionsFor(actor, rec.access), today};
 }
 
 }  // namespace
@@ -150,12 +254,13 @@ Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilt
         page.page = filter.page;
         page.page_size = filter.page_size;
         const auto rows = c.execute(q.PageSql(), q.params());
-        for (const auto& row : rows.rows)
-          page.items.push_back(SummaryFromRow(row, filter.as_of, ctx_.settings().due_soon_days));
-        if (q.TotalInPage() && !rows.empty())
-          page.total = rows.rows.front().integer(TaskQuery::kPageTotalColumn);
-        else if (!q.TotalInPage() || filter.page > 1)
-          page.total = c.execute(q.CountSql(), q.params()).one().integer(0);
+        page.items = SummariesFromResult(rows, filter.as_of, ctx_.settings().due_soon_days);
+        if (q.TotalInPage() && !rows.empty()) {
+          page.total = rows.rows.front().integer(rows.column("total"));
+        } else if (!q.TotalInPage() || filter.page > 1) {
+          const auto count = c.execute(q.CountSql(), q.params());
+          page.total = count.one().integer(count.column("total"));
+        }
         return page;
       });
 }
@@ -208,9 +313,10 @@ Expected<Attachment> TaskService::GetAttachment(const Actor& actor, Id task_id, 
         {Param(attachment_id), Param(task_id)});
     if (r.empty()) return Error::NotFound();
     const auto& row = r.one();
-    return Attachment{
-        {row.integer(0), row.opt_integer(1), row.text(2), row.text(3), row.integer(4), row.text(5)},
-        row.blob(6).bytes};
+    return Attachment{{row.integer(r.column("id")), row.opt_integer(r.column("update_id")),
+                       row.text(r.column("file_name")), row.text(r.column("content_type")),
+                       row.integer(r.column("size_bytes")), row.text(r.column("sha256"))},
+                      row.blob(r.column("content")).bytes};
   });
 }
 
@@ -237,41 +343,63 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
   if (by.role != Role::kLeader && by.role != Role::kConsolidator && by.role != Role::kUnitHead)
     return Error::Forbidden();
   return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
-    Validator refs;
-    CheckReferences(c, by, by.agency_id, in, refs);
-    if (!refs.ok()) return refs.error();
-    auto lead_path = OrganizationPath(c, *in.lead_org_id);
-    if (!CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
-    const auto source = LoadSourceForCopy(c, *in.source_id);
+    const TaskReferences refs = LoadReferences(c, by.agency_id, in, *in.source_id);
+    Validator problems;
+    CheckReferences(refs, by.agency_id, in, problems);
+    if (!problems.ok()) return problems.error();
+    if (!CanCreateTaskFor(by, refs.org_paths.at(*in.lead_org_id))) return Error::Forbidden();
     const std::int64_t now = Context::NowMillis();
     const std::string title = *in.title;
-    const Id id =
-        c.execute(
-             "INSERT INTO tasks (agency_id, source_id, source_kind, parent_id, title, title_key, "
-             "content, is_key, restricted, lead_org_id, leader_id, product, assigned_on, deadline, "
-             "deadline_label, search_fold, created_by, created_at, updated_at) VALUES ($1, $2, $3, "
-             "$4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) "
-             "RETURNING id",
-             {Param(by.agency_id), Param(*in.source_id),
-              Param(domain::SourceKindCode(source->kind)),
-              Param(in.parent_id.value_or(std::nullopt)), Param(title),
-              Param(intl::CollationKey(title)), Param(in.content.value_or("")),
-              Param(in.is_key.value_or(false)), Param(in.restricted.value_or(false)),
-              Param(*in.lead_org_id), Param(in.leader_id.value_or(std::nullopt)),
-              Param(in.product.value_or("")), Param(assigned_on.Iso()), DateParam(deadline),
-              Param(in.deadline_label.value_or("")),
-              Param(TaskSearchFold(title, in.content.value_or(""), in.product.value_or(""),
-                                   source->doc_number)),
-              Param(by.user_id), Param(now)})
-            .one()
-            .integer(0);
-    ReplaceLinks(c, id, in);
-    StoreSnapshotStatus(c, id);
-    auto rec = LoadTaskRecord(c, id);
+    std::vector<storage::Value> params = {
+        Param(by.agency_id),
+        Param(*in.source_id),
+        Param(domain::SourceKindCode(refs.source->kind)),
+        Param(in.parent_id.value_or(std::nullopt)),
+        Param(title),
+        Param(intl::CollationKey(title)),
+        Param(in.content.value_or("")),
+        Param(in.is_key.value_or(false)),
+        Param(in.restricted.value_or(false)),
+        Param(*in.lead_org_id),
+        Param(in.leader_id.value_or(std::nullopt)),
+        Param(in.product.value_or("")),
+        Param(assigned_on.Iso()),
+        DateParam(deadline),
+        Param(in.deadline_label.value_or("")),
+        Param(TaskSearchFold(title, in.content.value_or(""), in.product.value_or(""),
+                             refs.source->doc_number)),
+        Param(by.user_id),
+        Param(now)};
+    std::string columns =
+        "agency_id, source_id, source_kind, parent_id, title, title_key, content, is_key, "
+        "restricted, lead_org_id, leader_id, product, assigned_on, deadline, deadline_label, "
+        "search_fold, created_by, created_at, updated_at";
+    std::string values =
+        "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18";
+    // Without a snapshot the next refresh computes every task.
+    if (refs.snapshot_as_of) {
+      TaskSummary facts;
+      facts.assigned_on = assigned_on;
+      facts.deadline = deadline;
+      const SnapshotStatus today_status = SnapshotStatusOf(facts, {}, *refs.snapshot_as_of);
+      columns += ", today_status, today_deadline, today_extended";
+      values += ", $19, $20, $21";
+      params.push_back(Param(today_status.status));
+      params.push_back(DateParam(today_status.deadline));
+      params.push_back(Param(today_status.extended));
+    }
+    const auto inserted = c.execute(
+        "INSERT INTO tasks (" + columns + ") VALUES (" + values + ") RETURNING id", params);
+    const Id id = inserted.one().integer(inserted.column("id"));
+    InsertLinks(c, "task_cooperators", "organization_id", id,
+                in.cooperator_ids.value_or(std::vector<Id>{}));
+    InsertLinks(c, "task_assignees", "person_id", id, in.assignee_ids.value_or(std::vector<Id>{}));
+    // A new task has no reports, requests or subtasks yet: its row is all there is to read.
+    auto rec = LoadTaskForChange(c, id, TaskLoad::kRowOnly);
     RecordEvent(c,
                 {by.agency_id, "task", id, id, "created", by.user_id, "", TaskSnapshotJson(*rec)},
                 assigned_on);
-    return ViewOf(c, by, id, today, ctx_.settings().due_soon_days);
+    return FreshView(*rec, by, today, ctx_.settings().due_soon_days);
   });
 }
 
@@ -289,68 +417,101 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
   if (!v.ok()) return v.error();
 
   return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
-    auto before = LoadTaskRecord(c, id);
+    auto before = LoadTaskForChange(c, id);
     if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
     if (!PermissionsFor(by, before->access).edit) return Error::Forbidden();
     if (before->detail.summary.version != expected_version) return Error::PreconditionFailed();
+    const TaskSummary& old = before->detail.summary;
+    // Always from the source itself, never from the row read above: the source may have changed
+    // since, and writing the old copy back would take the task out of its kind's figures.
+    const TaskReferences refs =
+        LoadReferences(c, old.agency_id, in, in.source_id.value_or(old.source_id));
     // Handing the task to a unit the actor may not assign to is refused before any validation.
     if (in.lead_org_id) {
-      auto lead_path = OrganizationPath(c, *in.lead_org_id);
-      if (lead_path && !CanCreateTaskFor(by, *lead_path)) return Error::Forbidden();
+      const auto lead_path = refs.org_paths.find(*in.lead_org_id);
+      if (lead_path != refs.org_paths.end() && !CanCreateTaskFor(by, lead_path->second))
+        return Error::Forbidden();
     }
-    Validator refs;
-    CheckReferences(c, by, before->detail.summary.agency_id, in, refs);
-    if (in.parent_id && *in.parent_id && CreatesCycle(c, id, **in.parent_id))
-      refs.Add("parent_id", "cycle");
+    Validator problems;
+    CheckReferences(refs, old.agency_id, in, problems);
+    if (in.parent_id && *in.parent_id && CreatesCycle(refs, id)) problems.Add("parent_id", "cycle");
     {
       // The lead unit and the cooperating units stay distinct whichever of them changes.
-      const Id lead = in.lead_org_id.value_or(before->detail.summary.lead_org.id);
+      const Id lead = in.lead_org_id.value_or(old.lead_org.id);
       std::vector<Id> cooperators;
       if (in.cooperator_ids)
         cooperators = *in.cooperator_ids;
       else
         for (const auto& co : before->detail.cooperators) cooperators.push_back(co.id);
       if (std::find(cooperators.begin(), cooperators.end(), lead) != cooperators.end())
-        refs.Add(in.cooperator_ids ? "cooperator_ids" : "lead_org_id", "includes_lead");
+        problems.Add(in.cooperator_ids ? "cooperator_ids" : "lead_org_id", "includes_lead");
     }
-    if (in.assigned_on && before->detail.summary.deadline &&
-        *in.assigned_on > *before->detail.summary.deadline)
-      refs.Add("assigned_on", "after_deadline");
-    if (!refs.ok()) return refs.error();
+    if (in.assigned_on && old.deadline && *in.assigned_on > *old.deadline)
+      problems.Add("assigned_on", "after_deadline");
+    if (!problems.ok()) return problems.error();
 
-    const TaskSummary& old = before->detail.summary;
-    // Always from the source itself, never from the row read above: the source may have changed
-    // since, and writing the old copy back would take the task out of its kind's figures.
-    const domain::SourceKind kind =
-        LoadSourceForCopy(c, in.source_id.value_or(old.source_id))->kind;
-    auto r = c.execute(
+    const std::string title = in.title.value_or(old.title);
+    const std::string content = in.content.value_or(before->detail.content);
+    const std::string product = in.product.value_or(before->detail.product);
+    const Date assigned_on = in.assigned_on.value_or(old.assigned_on);
+    std::vector<storage::Value> params = {
+        Param(in.source_id.value_or(old.source_id)),
+        Param(domain::SourceKindCode(refs.source->kind)),
+        Param(in.parent_id.value_or(before->detail.parent_id)),
+        Param(title),
+        Param(content),
+        Param(in.is_key.value_or(old.is_key)),
+        Param(in.restricted.value_or(old.restricted)),
+        Param(in.lead_org_id.value_or(old.lead_org.id)),
+        Param(in.leader_id.value_or(old.leader ? std::optional<Id>(old.leader->id) : std::nullopt)),
+        Param(product),
+        Param(assigned_on.Iso()),
+        Param(in.deadline_label.value_or(old.deadline_label)),
+        Param(Context::NowMillis()),
+        Param(id),
+        Param(expected_version),
+        Param(TaskSearchFold(title, content, product, refs.source->doc_number)),
+        Param(intl::CollationKey(title))};
+    std::string sql =
         "UPDATE tasks SET source_id = $1, source_kind = $2, parent_id = $3, title = $4, "
         "content = $5, is_key = $6, restricted = $7, lead_org_id = $8, leader_id = $9, "
         "product = $10, assigned_on = $11, deadline_label = $12, version = version + 1, "
-        "updated_at = $13 WHERE id = $14 AND version = $15 RETURNING id",
-        {Param(in.source_id.value_or(old.source_id)), Param(domain::SourceKindCode(kind)),
-         Param(in.parent_id.value_or(before->detail.parent_id)),
-         Param(in.title.value_or(old.title)), Param(in.content.value_or(before->detail.content)),
-         Param(in.is_key.value_or(old.is_key)), Param(in.restricted.value_or(old.restricted)),
-         Param(in.lead_org_id.value_or(old.lead_org.id)),
-         Param(
-             in.leader_id.value_or(old.leader ? std::optional<Id>(old.leader->id) : std::nullopt)),
-         Param(in.product.value_or(before->detail.product)),
-         Param(in.assigned_on.value_or(old.assigned_on).Iso()),
-         Param(in.deadline_label.value_or(old.deadline_label)), Param(Context::NowMillis()),
-         Param(id), Param(expected_version)});
+        "updated_at = $13, search_fold = $16, title_key = $17";
+    if (before->snapshot_as_of) {
+      // A new assignment date may move the task into or out of "not yet assigned".
+      TaskSummary facts = old;
+      facts.assigned_on = assigned_on;
+      const SnapshotStatus today_status =
+          SnapshotStatusOf(facts, before->approved_extensions, *before->snapshot_as_of);
+      sql += ", today_status = $18, today_deadline = $19, today_extended = $20";
+      params.push_back(Param(today_status.status));
+      params.push_back(DateParam(today_status.deadline));
+      params.push_back(Param(today_status.extended));
+    }
     // The version check above ran in this transaction, but another process may have committed
     // between our read and this write: the WHERE clause is what guarantees no lost update.
-    if (r.empty()) return Error::PreconditionFailed();
-    ReplaceLinks(c, id, in);
-    RefreshTaskSearch(c, id);
-    StoreSnapshotStatus(c, id);
-    auto after = LoadTaskRecord(c, id);
+    if (c.execute(sql + " WHERE id = $14 AND version = $15", params).affected_rows != 1)
+      return Error::PreconditionFailed();
+    if (in.cooperator_ids)
+      ReplaceLinks(c, "task_cooperators", "organization_id", id, before->detail.cooperators,
+                   *in.cooperator_ids);
+    if (in.assignee_ids)
+      ReplaceLinks(c, "task_assignees", "person_id", id, before->detail.assignees,
+                   *in.assignee_ids);
+    // The task's own row again, for the names and paths of what it now refers to; its reports and
+    // requests are those read before, which an edit does not touch.
+    auto after = LoadTaskForChange(c, id, TaskLoad::kRowOnly);
+    after->detail.updates = std::move(before->detail.updates);
+    after->detail.extensions = std::move(before->detail.extensions);
+    after->detail.explanations = std::move(before->detail.explanations);
+    after->approved_extensions = before->approved_extensions;
     RecordEvent(c,
                 {old.agency_id, "task", id, id, "updated", by.user_id, TaskSnapshotJson(*before),
                  TaskSnapshotJson(*after)},
                 ctx_.Today());
-    return ViewOf(c, by, id, ctx_.Today(), ctx_.settings().due_soon_days);
+    const Date today = ctx_.Today();
+    after->detail.subtasks = LoadSubtasks(c, by, *after, today, ctx_.settings().due_soon_days);
+    return FreshView(*after, by, today, ctx_.settings().due_soon_days);
   });
 }
 

@@ -23,7 +23,8 @@ std::optional<SnapshotRow> ReadSnapshot(storage::Connection& c, const char* lock
   auto r = c.execute(std::string("SELECT as_of, refreshed_at FROM status_snapshot WHERE id = 1") +
                      (postgres ? lock : ""));
   if (r.empty()) return std::nullopt;
-  return SnapshotRow{*Date::Parse(r.one().text(0)), r.one().integer(1)};
+  return SnapshotRow{*Date::Parse(r.one().text(r.column("as_of"))),
+                     r.one().integer(r.column("refreshed_at"))};
 }
 
 }  // namespace
@@ -57,24 +58,15 @@ Date AdvanceSnapshot(storage::Connection& c, Date today) {
   return today;
 }
 
-void StoreSnapshotStatus(storage::Connection& c, Id task_id) {
-  const auto snapshot = ReadSnapshot(c, " FOR SHARE");
-  if (!snapshot) return;  // no snapshot yet: the next refresh computes every task
-  const std::optional<Date> as_of = snapshot->as_of;
-  auto record = LoadTaskRecord(c, task_id);
-  if (!record) return;
-  const TaskSummary& s = record->detail.summary;
-  const domain::TaskFacts facts{s.assigned_on, s.deadline, record->approved_extensions,
-                                s.completed_on, s.cancelled_on};
-  const auto deadline = domain::DeadlineInForce(facts, *as_of);
-  const bool extended =
-      std::any_of(record->approved_extensions.begin(), record->approved_extensions.end(),
-                  [&](const auto& e) { return e.effective_on <= *as_of; });
-  c.execute(
-      "UPDATE tasks SET today_status = $1, today_deadline = $2, today_extended = $3 WHERE id = $4",
-      {Param(std::string(domain::StatusCode(domain::StatusAsOf(facts, *as_of)))),
-       deadline ? Param(deadline->Iso()) : storage::Value(nullptr), Param(extended),
-       Param(task_id)});
+SnapshotStatus SnapshotStatusOf(const TaskSummary& s,
+                                const std::vector<domain::ApprovedExtension>& approved,
+                                Date as_of) {
+  const domain::TaskFacts facts{s.assigned_on, s.deadline, approved, s.completed_on,
+                                s.cancelled_on};
+  return {std::string(domain::StatusCode(domain::StatusAsOf(facts, as_of))),
+          domain::DeadlineInForce(facts, as_of),
+          std::any_of(approved.begin(), approved.end(),
+                      [&](const auto& e) { return e.effective_on <= as_of; })};
 }
 
 bool RefreshSnapshot(const Context& ctx) {

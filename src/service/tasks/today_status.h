@@ -10,6 +10,8 @@
 #pragma once
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "domain/date.h"
 #include "service/tasks/model.h"
@@ -26,8 +28,15 @@ std::optional<Date> SnapshotDate(storage::Connection& c);
 // returns the snapshot date (never earlier than `today` unless another server's clock is ahead).
 Date AdvanceSnapshot(storage::Connection& c, Date today);
 
-// Re-stores one task's today_* columns for the snapshot date; call after any change to the task.
-void StoreSnapshotStatus(storage::Connection& c, Id task_id);
+// A task's today_* values as of the snapshot date `as_of`, from its facts: every change to a task
+// stores them with the change.
+struct SnapshotStatus {
+  std::string status;
+  std::optional<Date> deadline;
+  bool extended = false;
+};
+SnapshotStatus SnapshotStatusOf(const TaskSummary& task,
+                                const std::vector<domain::ApprovedExtension>& approved, Date as_of);
 
 // Moves the snapshot to today if it is behind; returns whether it did. Safe to run from every
 // server at once (the second finds the work done). Servers call it at start and then regularly.
