@@ -1,12 +1,6 @@
 import { Alert, Button } from 'antd';
-import { ApiError } from '../api/client';
 import { useT } from '../i18n';
-
-export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
+import { errorMessage } from '../lib/formErrors';
 
 /** A server refusal or failure as a readable message, with an optional retry. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Switch, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../api/client';
 import { listTasks } from '../api/tasks';
 import type { Organization, Person, Source, Task, TaskCreate } from '../api/types';
 import { useLang, useT, type MessageKey } from '../i18n';
-import { applyFieldErrors } from '../lib/formErrors';
 import {
   deadlineFor,
   deadlineText,
@@ -16,7 +14,7 @@ import {
   type DeadlineKind,
 } from '../lib/format';
 import { usePickerOptions } from '../lib/refData';
-import { errorMessage } from './ErrorAlert';
+import { useSubmit } from '../lib/useSubmit';
 
 export interface TaskFormValues {
   source_id?: number;
@@ -191,8 +189,6 @@ export function TaskForm({
   const t = useT();
   const [lang] = useLang();
   const [form] = Form.useForm<TaskFormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const initial = useMemo<TaskFormValues>(
     () =>
       task
@@ -239,22 +235,11 @@ export function TaskForm({
   const label = (key: MessageKey) => t(key).toLowerCase();
   const requiredSelect = (key: MessageKey) => ({ required: true, message: t('form.requiredSelect', { field: label(key) }) });
 
-  const finish = async (v: TaskFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(bodyFromValues(v, lang));
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e, t, {
-        deadline: deadlineKind === 'date' ? 'deadline_date' : 'deadline_period',
-        deadline_label: 'deadline_period',
-      });
-      if (e instanceof ApiError && e.fields.length > 0 && unmatched.length === 0) setError(t('form.checkFields'));
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit((v: TaskFormValues) => onSubmit(bodyFromValues(v, lang)), {
+    form,
+    aliases: { deadline: deadlineKind === 'date' ? 'deadline_date' : 'deadline_period', deadline_label: 'deadline_period' },
+  });
+  const { busy, error } = save;
 
   const locked = mode === 'edit';
 
@@ -263,8 +248,8 @@ export function TaskForm({
       form={form}
       layout="vertical"
       initialValues={initial}
-      onFinish={finish}
-      onFinishFailed={() => setError(t('form.checkFields'))}
+      onFinish={save.run}
+      onFinishFailed={() => save.setError(t('form.checkFields'))}
       disabled={busy}
       scrollToFirstError
       aria-label={mode === 'create' ? t('form.newTitle') : t('form.editTitle', { id: task?.id ?? '' })}

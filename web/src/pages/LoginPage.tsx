@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthProvider';
-import { errorMessage } from '../components/ErrorAlert';
 import { PageSpinner } from '../components/PageSpinner';
 import { useLang, useT } from '../i18n';
+import { useSubmit } from '../lib/useSubmit';
 
 interface LoginForm {
   username: string;
@@ -24,9 +24,12 @@ export default function LoginPage() {
   const { user, loading, login } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const signIn = useSubmit(async (v: LoginForm) => {
+    await login(v.username.trim(), v.password);
+    navigate(next, { replace: true });
+  });
+  const { busy, error } = signIn;
 
   useEffect(() => {
     document.title = `${t('login.title')} – ${t('app.name')}`;
@@ -34,19 +37,6 @@ export default function LoginPage() {
 
   if (loading) return <PageSpinner />;
   if (user) return <Navigate to={next} replace />;
-
-  const onFinish = async (v: LoginForm) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await login(v.username.trim(), v.password);
-      navigate(next, { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <main className="login-wrap">
@@ -79,7 +69,7 @@ export default function LoginPage() {
         {error && (
           <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
+        <Form<LoginForm> layout="vertical" onFinish={signIn.run} requiredMark={false} disabled={busy}>
           <Form.Item
             name="username"
             label={t('login.username')}

@@ -8,10 +8,9 @@ import { ApiError } from '../../api/client';
 import { createTask } from '../../api/tasks';
 import type { Organization, Person, TaskCreate } from '../../api/types';
 import { useT, type TFunction } from '../../i18n';
-import { fieldErrorText } from '../../lib/formErrors';
+import { errorMessage, fieldErrorText } from '../../lib/formErrors';
 import { foldVietnamese, fromIsoDate, toIsoDate } from '../../lib/format';
 import { agencyOrgTree, orgPickerProps } from '../../lib/orgPicker';
-import { errorMessage } from '../ErrorAlert';
 
 export type BulkField = 'title' | 'lead_org_id' | 'deadline' | 'is_key' | 'leader_id';
 
