@@ -7,6 +7,7 @@ import { useLang, useT, type MessageKey } from '../i18n';
 import {
   deadlineFor,
   deadlineText,
+  docNumberText,
   foldVietnamese,
   formatDate,
   fromIsoDate,
@@ -267,12 +268,7 @@ export function TaskForm({
         </Form.Item>
         {source && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-            {t(`sourceKind.${source.kind}` as MessageKey)} ·{' '}
-            {source.doc_number
-              ? source.doc_date
-                ? t('task.docNumberDate', { number: source.doc_number, date: formatDate(source.doc_date) })
-                : t('task.docNumberOnly', { number: source.doc_number })
-              : '—'}
+            {t(`sourceKind.${source.kind}` as MessageKey)} · {docNumberText(t, source.doc_number, source.doc_date) ?? '—'}
             {source.issuer ? ` · ${t('task.issuedBy')}: ${source.issuer}` : ''}
           </Typography.Paragraph>
         )}
