@@ -3,6 +3,12 @@ import { Alert, Form, Modal, type FormInstance, type FormProps } from 'antd';
 import { useT } from '../i18n';
 import type { Submission } from '../lib/useSubmit';
 
+/** How every dialog ends: closed with nothing done, or done with what it saved. */
+export interface DialogProps<T> {
+  onClose: () => void;
+  onDone: (saved: T) => void;
+}
+
 export interface FormModalProps<V> {
   open: boolean;
   title: ReactNode;

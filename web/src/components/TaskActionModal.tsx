@@ -16,10 +16,10 @@ import {
 import type { Person, Task } from '../api/types';
 import { useT } from '../i18n';
 import { ACCEPT, MAX_ATTACHMENTS, MAX_ATTACHMENT_BYTES, attachmentType, toUpload } from '../lib/attachments';
-import { foldVietnamese, formatDate, personOptions, toIsoDate } from '../lib/format';
+import { formatDate, labelFilter, personOptions, toIsoDate } from '../lib/format';
 import { requiredChoice, requiredText } from '../lib/formRules';
 import { useSubmit } from '../lib/useSubmit';
-import { FormModal } from './FormModal';
+import { FormModal, type DialogProps } from './FormModal';
 
 export type TaskAction =
   | { kind: 'progress' }
@@ -30,12 +30,10 @@ export type TaskAction =
   | { kind: 'answer'; explanationId: number }
   | { kind: 'cancel' };
 
-interface Props {
+interface Props extends DialogProps<Task> {
   task: Task;
   action: TaskAction | null;
   people?: Person[];
-  onClose: () => void;
-  onDone: (task: Task) => void;
   /** The server says the task changed meanwhile (409): reload it. */
   onConflict?: () => void;
 }
@@ -314,7 +312,7 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
               allowClear
               showSearch
               options={personOptions(people)}
-              filterOption={(input, o) => foldVietnamese(String(o?.label ?? '')).includes(foldVietnamese(input))}
+              filterOption={labelFilter}
             />
           </Form.Item>
         </>

@@ -174,6 +174,17 @@ export function foldVietnamese(s: string): string {
     .toLowerCase();
 }
 
+/** Whether `text` contains what was typed, ignoring case and diacritics. */
+export function containsTyped(text: unknown, typed: string): boolean {
+  return foldVietnamese(String(text ?? '')).includes(foldVietnamese(typed));
+}
+
+/** `filterOption` of a searchable Select: by the option's label. */
+export const labelFilter = (typed: string, option?: { label?: unknown }) => containsTyped(option?.label, typed);
+
+/** `filterTreeNode` of a searchable TreeSelect: by the node's title. */
+export const titleFilter = (typed: string, node: { title?: unknown }) => containsTyped(node.title, typed);
+
 /**
  * Vietnamese order for people: by given name (the last word), then by the whole name, as in
  * administrative lists ("Nguyễn Văn An" before "Trần Thị Bình").

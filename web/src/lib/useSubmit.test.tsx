@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { act, render, renderHook, screen } from '@testing-library/react';
 import { Form, Input } from 'antd';
 import { ApiError } from '../api/client';
-import { useSubmit, type SubmitOptions, type Submission } from './useSubmit';
+import { useEditSubmit, useSubmit, type SubmitOptions, type Submission } from './useSubmit';
 
 const CHECK_FIELDS = 'Vui lòng kiểm tra các trường được đánh dấu.';
 
@@ -114,5 +114,43 @@ describe('useSubmit', () => {
     expect(result.current.error).toBe('Tệp quá lớn');
     act(() => result.current.setError(null));
     expect(result.current.error).toBeNull();
+  });
+});
+
+describe('useEditSubmit', () => {
+  const unit = { id: 7, version: 3, name: 'Phòng Kế hoạch' };
+  const changes = (u: typeof unit, v: { name: string }) => (v.name === u.name ? {} : { name: v.name });
+
+  function renderEdit(update: (id: number, version: number, body: { name?: string }) => Promise<typeof unit>) {
+    const onClose = vi.fn();
+    const onDone = vi.fn();
+    const { result } = renderHook(() =>
+      useEditSubmit(unit, changes, update, { staleMessage: 'Đã có người sửa trước.', onClose, onDone }),
+    );
+    return { result, onClose, onDone };
+  }
+
+  it('sends only the changes, against the version the user saw', async () => {
+    const update = vi.fn(async (_id: number, version: number, body: { name?: string }) => ({ ...unit, ...body, version: version + 1 }));
+    const { result, onDone, onClose } = renderEdit(update);
+    await act(() => result.current.run({ name: 'Phòng Tài chính' }));
+    expect(update).toHaveBeenCalledWith(7, 3, { name: 'Phòng Tài chính' });
+    expect(onDone).toHaveBeenCalledWith({ id: 7, version: 4, name: 'Phòng Tài chính' });
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('closes without asking the server when nothing changed', async () => {
+    const update = vi.fn();
+    const { result, onClose } = renderEdit(update);
+    await act(() => result.current.run({ name: unit.name }));
+    expect(update).not.toHaveBeenCalled();
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when someone else changed the record meanwhile', async () => {
+    const { result, onDone } = renderEdit(() => Promise.reject(refusal(412)));
+    await act(() => result.current.run({ name: 'Phòng Tài chính' }));
+    expect(result.current.error).toBe('Đã có người sửa trước.');
+    expect(onDone).not.toHaveBeenCalled();
   });
 });

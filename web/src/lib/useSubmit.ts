@@ -34,7 +34,7 @@ export interface Submission<V> {
   run: (input: V) => Promise<void>;
 }
 
-/** `byStatus` of an edit refused because someone else changed the record meanwhile (412, 409). */
+/** `byStatus` for a record someone else changed meanwhile: 412 (its version), 409 (its state). */
 export function staleRecord(message: string): SubmitOptions['byStatus'] {
   return { 409: message, 412: message };
 }
@@ -77,4 +77,34 @@ export function useSubmit<V = void>(action: (input: V) => Promise<unknown>, opti
   }, []);
 
   return { busy, error, setError, run };
+}
+
+export interface EditOptions<A> extends Omit<SubmitOptions, 'byStatus'> {
+  /** Said when the server refuses the edit because someone else changed the record meanwhile. */
+  staleMessage: string;
+  /** Nothing was changed: the dialog just closes. */
+  onClose: () => void;
+  onDone: (saved: A) => void;
+}
+
+/**
+ * The submission of an edit of `record`: only the fields `changes` finds changed are sent, with
+ * the version the user saw (If-Match), so that a change made meanwhile by someone else is refused
+ * (412 or 409) rather than overwritten.
+ */
+export function useEditSubmit<R extends { id: number; version: number }, V, B extends object, A>(
+  record: R | null,
+  changes: (record: R, values: V) => B,
+  update: (id: number, version: number, body: B) => Promise<A>,
+  { staleMessage, onClose, onDone, ...options }: EditOptions<A>,
+): Submission<V> {
+  return useSubmit(
+    async (values: V) => {
+      if (!record) return;
+      const body = changes(record, values);
+      if (Object.keys(body).length === 0) onClose();
+      else onDone(await update(record.id, record.version, body));
+    },
+    { ...options, byStatus: staleRecord(staleMessage) },
+  );
 }

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthProvider';
 import { PageSpinner } from '../components/PageSpinner';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { useSubmit } from '../lib/useSubmit';
 
 interface LoginForm {
@@ -20,7 +21,6 @@ export function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const t = useT();
-  const [lang, setLang] = useLang();
   const { user, loading, login } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -49,17 +49,7 @@ export default function LoginPage() {
               </span>
               {t('app.name')}
             </span>
-            <Radio.Group
-              size="small"
-              optionType="button"
-              aria-label={t('app.lang')}
-              value={lang}
-              onChange={(e) => setLang(e.target.value as 'vi' | 'en')}
-              options={[
-                { label: 'VI', value: 'vi', title: t('app.lang.vi') },
-                { label: 'EN', value: 'en', title: t('app.lang.en') },
-              ]}
-            />
+            <LanguageSwitch short />
           </Space>
           <Typography.Title level={1} style={{ fontSize: 24, margin: '12px 0 0' }}>
             {t('login.title')}

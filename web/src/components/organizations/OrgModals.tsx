@@ -5,18 +5,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { createOrganization, mergeOrganization, updateOrganization } from '../../api/organizations';
 import type { Organization, OrganizationKind, OrganizationUpdate } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
+import { changedTexts } from '../../lib/changes';
 import { formatDate, toIsoDate } from '../../lib/format';
 import { requiredChoice, requiredText } from '../../lib/formRules';
 import { agencyOrgTree, orgPickerProps } from '../../lib/orgPicker';
-import { staleRecord, useSubmit } from '../../lib/useSubmit';
-import { FormModal } from '../FormModal';
+import { staleRecord, useEditSubmit, useSubmit } from '../../lib/useSubmit';
+import { FormModal, type DialogProps } from '../FormModal';
 
 export const ORG_KINDS: OrganizationKind[] = ['committee', 'department', 'division', 'unit', 'office', 'other'];
 
-interface CreateProps {
+interface CreateProps extends DialogProps<Organization> {
   parent: Organization | null;
-  onClose: () => void;
-  onDone: (org: Organization) => void;
 }
 
 interface CreateValues {
@@ -76,10 +75,8 @@ export function CreateOrgModal({ parent, onClose, onDone }: CreateProps) {
   );
 }
 
-interface EditProps {
+interface EditProps extends DialogProps<Organization> {
   org: Organization | null;
-  onClose: () => void;
-  onDone: (org: Organization) => void;
 }
 
 interface RenameValues {
@@ -92,17 +89,11 @@ interface RenameValues {
 export function RenameOrgModal({ org, onClose, onDone }: EditProps) {
   const t = useT();
   const [form] = Form.useForm<RenameValues>();
-  const save = useSubmit(
-    async (v: RenameValues) => {
-      if (!org) return;
-      const body: OrganizationUpdate = {};
-      if (v.name.trim() !== org.name) body.name = v.name.trim();
-      if (v.code.trim() !== org.code) body.code = v.code.trim();
-      if ((v.place_name ?? '').trim() !== org.place_name) body.place_name = (v.place_name ?? '').trim();
-      if (Object.keys(body).length === 0) onClose();
-      else onDone(await updateOrganization(org.id, org.version, body));
-    },
-    { form, byStatus: staleRecord(t('org.stale')) },
+  const save = useEditSubmit(
+    org,
+    (o, v: RenameValues): OrganizationUpdate => changedTexts(o, v, ['name', 'code', 'place_name']),
+    updateOrganization,
+    { form, staleMessage: t('org.stale'), onClose, onDone },
   );
 
   return (
@@ -145,12 +136,10 @@ export function subtreeIds(orgs: Organization[], id: number): Set<number> {
   return out;
 }
 
-interface MergeProps {
+interface MergeProps extends DialogProps<Organization> {
   org: Organization | null;
   organizations: Organization[];
   agencyId: number;
-  onClose: () => void;
-  onDone: (org: Organization) => void;
 }
 
 interface MergeValues {

@@ -4,11 +4,12 @@ import { updateUser, type UserUpdate, type VersionedUser } from '../../api/users
 import { createPerson, createUser, updatePerson, type PersonUpdate } from '../../api/people';
 import type { Organization, Person, Role, User, UserCreate } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
-import { foldVietnamese, vnCollator } from '../../lib/format';
+import { changedTexts } from '../../lib/changes';
+import { containsTyped, labelFilter, vnCollator } from '../../lib/format';
 import { requiredChoice, requiredText } from '../../lib/formRules';
 import { agencyOrgTree, orgPickerProps } from '../../lib/orgPicker';
-import { staleRecord, useSubmit } from '../../lib/useSubmit';
-import { FormModal } from '../FormModal';
+import { useEditSubmit, useSubmit } from '../../lib/useSubmit';
+import { FormModal, type DialogProps } from '../FormModal';
 
 export const ROLES: Role[] = ['admin', 'leader', 'consolidator', 'unit_head', 'specialist', 'viewer'];
 export const POSITIONS = [
@@ -32,13 +33,11 @@ export function useAgencyTree(organizations: Organization[], agencyId: number) {
   return useMemo(() => agencyOrgTree(organizations, agencyId), [organizations, agencyId]);
 }
 
-interface PersonProps {
+interface PersonProps extends DialogProps<Person> {
   open: boolean;
   organizations: Organization[];
   agencyId: number;
   defaultOrg?: number;
-  onClose: () => void;
-  onDone: (p: Person) => void;
 }
 
 interface PersonValues {
@@ -108,7 +107,7 @@ function PersonFields({ tree, activeSwitch }: { tree: OrgTree; activeSwitch?: bo
       <Form.Item name="position" label={t('profile.position')}>
         <AutoComplete
           options={POSITIONS.map((p) => ({ value: p }))}
-          filterOption={(input, o) => foldVietnamese(String(o?.value ?? '')).includes(foldVietnamese(input))}
+          filterOption={(typed, o) => containsTyped(o?.value, typed)}
           maxLength={200}
         />
       </Form.Item>
@@ -129,34 +128,27 @@ function PersonFields({ tree, activeSwitch }: { tree: OrgTree; activeSwitch?: bo
   );
 }
 
-interface EditPersonProps {
+interface EditPersonProps extends DialogProps<Person> {
   person: (Person & { version: number }) | null;
   organizations: Organization[];
   agencyId: number;
-  onClose: () => void;
-  onDone: (p: Person) => void;
+}
+
+type EditPersonValues = PersonValues & { active: boolean };
+
+function personChanges(person: Person, v: EditPersonValues): PersonUpdate {
+  const body: PersonUpdate = changedTexts(person, v, ['full_name', 'position', 'email', 'phone']);
+  if (v.organization_id !== person.organization_id) body.organization_id = v.organization_id;
+  if (v.active !== person.active) body.active = v.active;
+  return body;
 }
 
 /** Move, rename or retire a person (PATCH /people/{id}); retiring also locks their account. */
 export function EditPersonModal({ person, organizations, agencyId, onClose, onDone }: EditPersonProps) {
   const t = useT();
-  const [form] = Form.useForm<PersonValues & { active: boolean }>();
+  const [form] = Form.useForm<EditPersonValues>();
   const tree = useAgencyTree(organizations, agencyId);
-  const save = useSubmit(
-    async (v: PersonValues & { active: boolean }) => {
-      if (!person) return;
-      const body: PersonUpdate = {};
-      if (v.organization_id !== person.organization_id) body.organization_id = v.organization_id;
-      for (const k of ['full_name', 'position', 'email', 'phone'] as const) {
-        const next = (v[k] ?? '').trim();
-        if (next !== (person[k] ?? '')) body[k] = next;
-      }
-      if (v.active !== person.active) body.active = v.active;
-      if (Object.keys(body).length === 0) onClose();
-      else onDone(await updatePerson(person.id, person.version, body));
-    },
-    { form, byStatus: staleRecord(t('ppl.stale')) },
-  );
+  const save = useEditSubmit(person, personChanges, updatePerson, { form, staleMessage: t('ppl.stale'), onClose, onDone });
 
   return (
     <FormModal
@@ -185,7 +177,7 @@ export function EditPersonModal({ person, organizations, agencyId, onClose, onDo
   );
 }
 
-interface UserProps {
+interface UserProps extends DialogProps<User> {
   open: boolean;
   organizations: Organization[];
   people: Person[];
@@ -193,8 +185,6 @@ interface UserProps {
   agencyId: number;
   /** An existing person to create the account for. */
   person?: Person | null;
-  onClose: () => void;
-  onDone: (u: User) => void;
 }
 
 export function CreateUserModal({ open, organizations, people, users, agencyId, person, onClose, onDone }: UserProps) {
@@ -263,7 +253,7 @@ export function CreateUserModal({ open, organizations, people, users, agencyId, 
           <Select
             showSearch
             options={personOptions}
-            filterOption={(input, o) => foldVietnamese(String(o?.label ?? '')).includes(foldVietnamese(input))}
+            filterOption={labelFilter}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
@@ -304,31 +294,32 @@ export function CreateUserModal({ open, organizations, people, users, agencyId, 
   );
 }
 
-interface EditUserProps {
+interface EditUserProps extends DialogProps<VersionedUser> {
   user: (VersionedUser & { version: number }) | null;
   /** the signed-in admin: may not lock themselves or change their own role */
   selfId: number;
-  onClose: () => void;
-  onDone: (u: VersionedUser) => void;
+}
+
+interface EditUserValues {
+  role: Role;
+  disabled: boolean;
+  password?: string;
+}
+
+function userChanges(user: User, v: EditUserValues): UserUpdate {
+  const body: UserUpdate = {};
+  if (v.role !== user.role) body.role = v.role;
+  if (v.disabled !== user.disabled) body.disabled = v.disabled;
+  if (v.password) body.password = v.password;
+  return body;
 }
 
 /** Change an account's role, lock or unlock it, reset its password (PATCH /users/{id}). */
 export function EditUserModal({ user, selfId, onClose, onDone }: EditUserProps) {
   const t = useT();
-  const [form] = Form.useForm<{ role: Role; disabled: boolean; password?: string }>();
+  const [form] = Form.useForm<EditUserValues>();
   const self = user?.id === selfId;
-  const save = useSubmit(
-    async (v: { role: Role; disabled: boolean; password?: string }) => {
-      if (!user) return;
-      const body: UserUpdate = {};
-      if (v.role !== user.role) body.role = v.role;
-      if (v.disabled !== user.disabled) body.disabled = v.disabled;
-      if (v.password) body.password = v.password;
-      if (Object.keys(body).length === 0) onClose();
-      else onDone(await updateUser(user.id, user.version, body));
-    },
-    { form, byStatus: staleRecord(t('ppl.stale')) },
-  );
+  const save = useEditSubmit(user, userChanges, updateUser, { form, staleMessage: t('ppl.stale'), onClose, onDone });
 
   return (
     <FormModal

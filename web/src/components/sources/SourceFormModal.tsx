@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { createSource, updateSource } from '../../api/sources';
 import { SOURCE_KINDS, type Source, type SourceCreate, type SourceKind, type SourceUpdate } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
+import { changedTexts } from '../../lib/changes';
 import { fromIsoDate, toIsoDate } from '../../lib/format';
 import { requiredChoice, requiredText } from '../../lib/formRules';
 import { invalidateRefData } from '../../lib/refData';
@@ -28,14 +29,10 @@ interface Props {
 
 /** Only what differs from `source` (the API wants nothing else in a PATCH). */
 function changes(source: Source, v: Values): SourceUpdate {
-  const body: SourceUpdate = {};
+  const body: SourceUpdate = changedTexts(source, v, ['title', 'doc_number', 'issuer', 'summary']);
   const docDate = toIsoDate(v.doc_date) ?? null;
   if (v.kind !== source.kind) body.kind = v.kind;
-  if (v.title.trim() !== source.title) body.title = v.title.trim();
-  if ((v.doc_number ?? '').trim() !== source.doc_number) body.doc_number = (v.doc_number ?? '').trim();
   if (docDate !== source.doc_date) body.doc_date = docDate;
-  if ((v.issuer ?? '').trim() !== source.issuer) body.issuer = (v.issuer ?? '').trim();
-  if ((v.summary ?? '').trim() !== source.summary) body.summary = (v.summary ?? '').trim();
   return body;
 }
 
