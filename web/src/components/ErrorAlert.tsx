@@ -1,6 +1,7 @@
 import { Alert, Button } from 'antd';
 import { useT } from '../i18n';
 import { errorMessage } from '../lib/formErrors';
+import type { Load } from '../lib/useLoad';
 
 /** A server refusal or failure as a readable message, with an optional retry. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -20,5 +21,15 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
         ) : undefined
       }
     />
+  );
+}
+
+/** The failure of a load, above what it would have filled (a table, say), with a retry. */
+export function LoadErrorAlert({ load }: { load: Pick<Load<unknown>, 'error' | 'reload'> }) {
+  if (!load.error) return null;
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <ErrorAlert error={load.error} onRetry={load.reload} />
+    </div>
   );
 }

@@ -8,13 +8,15 @@ import {
   deadlineFor,
   deadlineText,
   docNumberText,
-  foldVietnamese,
   formatDate,
   fromIsoDate,
+  labelFilter,
+  titleFilter,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
 import { usePickerOptions } from '../lib/refData';
+import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
 
 export interface TaskFormValues {
@@ -47,32 +49,34 @@ export interface TaskFormProps {
   /** Sends the request; throw the ApiError to have its `fields` shown next to the inputs. */
   onSubmit: (body: TaskCreate) => Promise<void>;
   onCancel?: () => void;
-  /** Bumped by the page after a reload so the form shows the new task. */
-  resetKey?: number;
   /** "#7 · title" of the prefilled parent task. */
   parentLabel?: string;
 }
 
-function match(input: string, label: unknown): boolean {
-  return foldVietnamese(String(label ?? '')).includes(foldVietnamese(input));
-}
-
-function valuesFromTask(task: Task): TaskFormValues {
+/** What a task form edits of `task`, as the API names it. */
+export function editableFields(task: Task) {
   return {
     source_id: task.source_id,
+    parent_id: task.parent_id,
     title: task.title,
     content: task.content,
+    is_key: task.is_key,
+    restricted: task.restricted,
     lead_org_id: task.lead_org.id,
     cooperator_ids: task.cooperators.map((c) => c.id),
     leader_id: task.leader?.id ?? null,
     assignee_ids: task.assignees.map((a) => a.id),
     product: task.product,
+    assigned_on: task.assigned_on,
+  };
+}
+
+function valuesFromTask(task: Task): TaskFormValues {
+  return {
+    ...editableFields(task),
     assigned_on: fromIsoDate(task.assigned_on),
     deadline_kind: task.deadline ? 'date' : 'none',
     deadline_date: fromIsoDate(task.deadline),
-    is_key: task.is_key,
-    restricted: task.restricted,
-    parent_id: task.parent_id,
   };
 }
 
@@ -125,35 +129,35 @@ function ParentSelect({
   knownLabel?: string;
 }) {
   const t = useT();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [loading, setLoading] = useState(false);
+  // What was typed, once the typing pauses; null until the box is first used.
+  const [query, setQuery] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const ctl = useRef<AbortController | null>(null);
+  const found = useLoad(
+    query === null
+      ? null
+      : (signal) => {
+          const params = new URLSearchParams({ page_size: '20', sort: '-assigned_on' });
+          if (query) params.set('q', query);
+          return listTasks(params, signal).then((page) =>
+            page.items.filter((x) => x.id !== excludeId).map((x) => ({ value: x.id, label: `#${x.id} · ${x.title}` })),
+          );
+        },
+    [query, excludeId],
+  );
+  const options = found.data ?? [];
+  const loading = found.loading;
 
   const search = (q: string) => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      ctl.current?.abort();
-      const c = new AbortController();
-      ctl.current = c;
-      setLoading(true);
-      const params = new URLSearchParams({ page_size: '20', sort: '-assigned_on' });
-      if (q.trim()) params.set('q', q.trim());
-      listTasks(params, c.signal)
-        .then((page) =>
-          setOptions(
-            page.items.filter((x) => x.id !== excludeId).map((x) => ({ value: x.id, label: `#${x.id} · ${x.title}` })),
-          ),
-        )
-        .catch(() => {})
-        .finally(() => !c.signal.aborted && setLoading(false));
-    }, 300);
+    timer.current = setTimeout(() => setQuery(q.trim()), 300);
   };
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    ctl.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const shown =
     value && !options.some((o) => o.value === value) ? [{ value, label: knownLabel ?? `#${value}` }, ...options] : options;
@@ -184,7 +188,6 @@ export function TaskForm({
   sources = [],
   onSubmit,
   onCancel,
-  resetKey,
   parentLabel,
 }: TaskFormProps) {
   const t = useT();
@@ -203,8 +206,9 @@ export function TaskForm({
             assignee_ids: [],
             ...defaults,
           },
+    // `defaults` is a new object every render; a new task (a reload after a 412) is what counts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [task, resetKey],
+    [task],
   );
 
   // initialValues covers the first render; later (a reload after a 412) the form is reset to the
@@ -262,7 +266,7 @@ export function TaskForm({
             showSearch
             placeholder={t('form.sourcePlaceholder')}
             options={sourceOptions}
-            filterOption={(input, o) => match(input, o?.label)}
+            filterOption={labelFilter}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
@@ -307,7 +311,7 @@ export function TaskForm({
                 showSearch
                 treeData={tree}
                 treeDefaultExpandAll
-                filterTreeNode={(input, node) => match(input, node.title)}
+                filterTreeNode={titleFilter}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
@@ -334,19 +338,19 @@ export function TaskForm({
                   return { ...n, disabled: n.value === leadOrg, children: n.children?.map(disable) };
                 })}
                 treeDefaultExpandAll
-                filterTreeNode={(input, node) => match(input, node.title)}
+                filterTreeNode={titleFilter}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="leader_id" label={t('task.leader')}>
-              <Select allowClear showSearch options={peopleOptions} filterOption={(input, o) => match(input, o?.label)} />
+              <Select allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="assignee_ids" label={t('task.assignees')}>
-              <Select mode="multiple" allowClear showSearch options={peopleOptions} filterOption={(input, o) => match(input, o?.label)} />
+              <Select mode="multiple" allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
             </Form.Item>
           </Col>
         </Row>

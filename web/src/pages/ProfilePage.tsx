@@ -1,6 +1,7 @@
-import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row } from 'antd';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { useOrganizations } from '../lib/refData';
@@ -33,9 +34,7 @@ export default function ProfilePage() {
 
   return (
     <>
-      <div className="page-header">
-        <Typography.Title level={2}>{t('profile.title')}</Typography.Title>
-      </div>
+      <PageHeader title={t('profile.title')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('profile.account')}>

@@ -8,7 +8,7 @@ import { fromIsoDate, toIsoDate } from '../../lib/format';
 import { requiredChoice, requiredText } from '../../lib/formRules';
 import { invalidateRefData } from '../../lib/refData';
 import { useSubmit } from '../../lib/useSubmit';
-import { FormModal } from '../FormModal';
+import { FormModal, type DialogProps } from '../FormModal';
 
 interface Values {
   kind: SourceKind;
@@ -19,12 +19,10 @@ interface Values {
   summary?: string;
 }
 
-interface Props {
+interface Props extends DialogProps<Source> {
   open: boolean;
   /** The source to edit; none: a new one. */
   source?: Source | null;
-  onClose: () => void;
-  onSaved: (source: Source) => void;
 }
 
 /** Only what differs from `source` (the API wants nothing else in a PATCH). */
@@ -48,7 +46,7 @@ function creation(v: Values): SourceCreate {
 }
 
 /** Create or edit a source (a program or a document) with its issuing document. */
-export function SourceFormModal({ open, source, onClose, onSaved }: Props) {
+export function SourceFormModal({ open, source, onClose, onDone }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const save = useSubmit(
@@ -65,7 +63,7 @@ export function SourceFormModal({ open, source, onClose, onSaved }: Props) {
         saved = await createSource(creation(v));
       }
       invalidateRefData('sources');
-      onSaved(saved);
+      onDone(saved);
     },
     { form, byStatus: { 412: t('src.stale') } },
   );
