@@ -1,15 +1,15 @@
-import { memo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
-import { Button, Card, DatePicker, Select, Space, Tag, TreeSelect, Tooltip } from 'antd';
+import { memo, useRef, useState } from 'react';
+import { Button, Card, DatePicker, Select, Space, Tag, Tooltip } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
 import { dayToPeriod, periodKind, periodToDay } from '../lib/period';
 import type { Organization, Person, Source } from '../api/types';
 import { FILTER_STATUSES, SOURCE_KINDS } from '../api/types';
 import { useT, type MessageKey } from '../i18n';
-import { fromIsoDate, labelFilter, titleFilter, toIsoDate } from '../lib/format';
-import { usePickerOptions, type OrgTreeNode } from '../lib/refData';
+import { fromIsoDate, toIsoDate } from '../lib/format';
+import { usePickerOptions } from '../lib/refData';
 import { statusLabelKey } from '../lib/status';
 import type { TaskFilter } from '../lib/taskFilter';
+import { DateRangeSelect, MoreFilter, OneOfSelect, OrgSelect, YesNoSelect } from './FilterControls';
 import { PeriodKindSelect, usePeriodKind } from './PeriodKindSelect';
 import { DebouncedSearchInput } from './SearchInput';
 
@@ -42,142 +42,6 @@ const PERSON_FILTERS = [
 const NONE_ORGS: Organization[] = [];
 const NONE_PEOPLE: Person[] = [];
 const NONE_SOURCES: Source[] = [];
-
-/** A yes / no / either choice (the API's true|false parameters). */
-function YesNoSelect({
-  id,
-  value,
-  onChange,
-  labels,
-}: {
-  id: string;
-  value: boolean | undefined;
-  onChange: (v: boolean | undefined) => void;
-  labels: [any: string, yes: string, no: string];
-}) {
-  return (
-    <Select
-      id={id}
-      value={value === undefined ? 'any' : String(value)}
-      onChange={(v) => onChange(v === 'any' ? undefined : v === 'true')}
-      options={[
-        { value: 'any', label: labels[0] },
-        { value: 'true', label: labels[1] },
-        { value: 'false', label: labels[2] },
-      ]}
-      style={{ width: '100%' }}
-    />
-  );
-}
-
-/** A searchable choice of one option (a person, a source). */
-function OneOfSelect({
-  id,
-  placeholder,
-  value,
-  onChange,
-  options,
-  fitOptions,
-}: {
-  id: string;
-  placeholder: string;
-  value: number | undefined;
-  onChange: (v: number | undefined) => void;
-  options: { value: number; label: string }[];
-  /** The list as wide as its longest option rather than the box. */
-  fitOptions?: boolean;
-}) {
-  return (
-    <Select
-      id={id}
-      allowClear
-      showSearch
-      placeholder={placeholder}
-      value={value}
-      onChange={(v?: number) => onChange(v ?? undefined)}
-      options={options}
-      filterOption={labelFilter}
-      style={{ width: '100%' }}
-      popupMatchSelectWidth={fitOptions ? false : undefined}
-    />
-  );
-}
-
-/** A searchable choice of one organisation in the tree. */
-function OrgSelect({
-  id,
-  label,
-  value,
-  onChange,
-  tree,
-  style,
-}: {
-  id?: string;
-  label: string;
-  value: number | undefined;
-  onChange: (v: number | undefined) => void;
-  tree: OrgTreeNode[];
-  style: CSSProperties;
-}) {
-  return (
-    <TreeSelect
-      id={id}
-      allowClear
-      showSearch
-      aria-label={id ? undefined : label}
-      placeholder={label}
-      value={value}
-      onChange={(v: number | undefined) => onChange(v ?? undefined)}
-      treeData={tree}
-      treeDefaultExpandAll
-      filterTreeNode={titleFilter}
-      style={style}
-      popupMatchSelectWidth={false}
-    />
-  );
-}
-
-/** A range of dates, either end of which may be left open. */
-function DateRangeSelect({
-  id,
-  from,
-  to,
-  onChange,
-  tooltip,
-}: {
-  id: string;
-  from: string | undefined;
-  to: string | undefined;
-  onChange: (from: string | undefined, to: string | undefined) => void;
-  /** Why the range does not count now, say. */
-  tooltip?: string;
-}) {
-  const t = useT();
-  const value: [Dayjs | null, Dayjs | null] | null = from || to ? [fromIsoDate(from), fromIsoDate(to)] : null;
-  return (
-    <Tooltip title={tooltip}>
-      <DatePicker.RangePicker
-        id={id}
-        format="DD/MM/YYYY"
-        allowEmpty={[true, true]}
-        placeholder={[t('list.from'), t('list.to')]}
-        value={value}
-        onChange={(r) => onChange(toIsoDate(r?.[0]) ?? undefined, toIsoDate(r?.[1]) ?? undefined)}
-        style={{ width: '100%' }}
-      />
-    </Tooltip>
-  );
-}
-
-/** One more filter: its label above its control. */
-function MoreFilter({ htmlFor, label, children }: { htmlFor: string; label: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={htmlFor}>{label}</label>
-      {children}
-    </div>
-  );
-}
 
 /** Memoised: the list page re-renders when its rows arrive, the filter bar need not. */
 export const TaskFilterBar = memo(function TaskFilterBar({
