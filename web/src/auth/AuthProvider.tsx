@@ -1,10 +1,11 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { changePassword as apiChangePassword, fetchMe, login as apiLogin, logout as apiLogout } from '../api/auth';
 import { ApiError, loginUrl, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import type { Me, PasswordChange, Role } from '../api/types';
 import { invalidateRefData } from '../lib/refData';
 import { dropEarlyRequests, takeEarlyMe } from '../lib/startup';
+import { useLoad } from '../lib/useLoad';
 
 export interface AuthValue {
   user: Me | null;
@@ -18,8 +19,19 @@ export interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
+  // The session the browser has, if any: asked for once, at start-up.
+  const session = useLoad(async () => {
+    try {
+      const me = await (takeEarlyMe() ?? fetchMe());
+      setCsrfToken(me.csrf_token);
+      return me;
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) console.warn('GET /me failed', e);
+      return null;
+    }
+  }, []);
+  const user = session.data ?? null;
+  const { loading, setData: setUser } = session;
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -29,26 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!window.location.pathname.startsWith('/login')) navigate(loginUrl(returnTo), { replace: true });
     });
     return () => setUnauthenticatedHandler(null);
-  }, [navigate]);
-
-  useEffect(() => {
-    let live = true;
-    (takeEarlyMe() ?? fetchMe())
-      .then((me) => {
-        if (!live) return;
-        setCsrfToken(me.csrf_token);
-        setUser(me);
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
-        if (!(e instanceof ApiError) || e.status !== 401) console.warn('GET /me failed', e);
-        setUser(null);
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, []);
+  }, [navigate, setUser]);
 
   const login = useCallback(async (username: string, password: string) => {
     const res = await apiLogin(username, password);
@@ -58,7 +51,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const me: Me = { ...res.user, csrf_token: res.csrf_token };
     setUser(me);
     return me;
-  }, []);
+  }, [setUser]);
 
   const logout = useCallback(async () => {
     try {
@@ -71,7 +64,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     dropEarlyRequests();
     setUser(null);
     navigate('/login', { replace: true });
-  }, [navigate]);
+  }, [navigate, setUser]);
 
   const changePassword = useCallback(async (body: PasswordChange) => {
     await apiChangePassword(body);

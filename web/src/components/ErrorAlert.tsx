@@ -1,12 +1,7 @@
 import { Alert, Button } from 'antd';
-import { ApiError } from '../api/client';
 import { useT } from '../i18n';
-
-export function errorMessage(e: unknown): string {
-  if (e instanceof ApiError) return e.message;
-  if (e instanceof Error) return e.message;
-  return String(e);
-}
+import { errorMessage } from '../lib/formErrors';
+import type { Load } from '../lib/useLoad';
 
 /** A server refusal or failure as a readable message, with an optional retry. */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
@@ -26,5 +21,15 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
         ) : undefined
       }
     />
+  );
+}
+
+/** The failure of a load, above what it would have filled (a table, say), with a retry. */
+export function LoadErrorAlert({ load }: { load: Pick<Load<unknown>, 'error' | 'reload'> }) {
+  if (!load.error) return null;
+  return (
+    <div style={{ marginBottom: 16 }}>
+      <ErrorAlert error={load.error} onRetry={load.reload} />
+    </div>
   );
 }

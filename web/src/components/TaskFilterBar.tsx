@@ -1,15 +1,17 @@
-import { memo, useEffect, useRef, useState } from 'react';
-import { Button, Card, DatePicker, Input, Select, Space, Tag, TreeSelect, Tooltip } from 'antd';
-import { ClearOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
-import type { Dayjs } from 'dayjs';
-import { dayToPeriod, periodKind, periodToDay, type PeriodKind } from '../lib/period';
+import { memo, useRef, useState } from 'react';
+import { Button, Card, DatePicker, Select, Space, Tag, Tooltip } from 'antd';
+import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
+import { dayToPeriod, periodKind, periodToDay } from '../lib/period';
 import type { Organization, Person, Source } from '../api/types';
 import { FILTER_STATUSES, SOURCE_KINDS } from '../api/types';
 import { useT, type MessageKey } from '../i18n';
-import { foldVietnamese, fromIsoDate, toIsoDate } from '../lib/format';
+import { fromIsoDate, toIsoDate } from '../lib/format';
 import { usePickerOptions } from '../lib/refData';
 import { statusLabelKey } from '../lib/status';
 import type { TaskFilter } from '../lib/taskFilter';
+import { DateRangeSelect, MoreFilter, OneOfSelect, OrgSelect, YesNoSelect } from './FilterControls';
+import { PeriodKindSelect, usePeriodKind } from './PeriodKindSelect';
+import { DebouncedSearchInput } from './SearchInput';
 
 export interface TaskFilterBarProps {
   value: TaskFilter;
@@ -25,41 +27,21 @@ export interface TaskFilterBarProps {
 // The period helpers live in lib/period; re-exported here for older imports.
 export { dayToPeriod, periodKind, periodToDay };
 
-/** Case- and diacritic-insensitive option matching for the select boxes. */
-function matchOption(input: string, label: unknown): boolean {
-  return foldVietnamese(String(label ?? '')).includes(foldVietnamese(input));
-}
+/** The yes / no filters: key tasks, tasks whose deadline was extended. */
+const YES_NO_FILTERS = [
+  { key: 'key', label: 'task.isKey', choices: ['list.keyAny', 'list.keyTrue', 'list.keyFalse'] },
+  { key: 'extended', label: 'list.extended', choices: ['list.extendedAny', 'list.extendedTrue', 'list.extendedFalse'] },
+] as const;
+
+/** The filters by a person: the task's leader, or one of its assignees. */
+const PERSON_FILTERS = [
+  { key: 'leader', label: 'list.leader' },
+  { key: 'assignee', label: 'list.assignee' },
+] as const;
 
 const NONE_ORGS: Organization[] = [];
 const NONE_PEOPLE: Person[] = [];
 const NONE_SOURCES: Source[] = [];
-
-/** A yes / no / either choice (the API's true|false parameters). */
-function YesNoSelect({
-  id,
-  value,
-  onChange,
-  labels,
-}: {
-  id: string;
-  value: boolean | undefined;
-  onChange: (v: boolean | undefined) => void;
-  labels: [any: string, yes: string, no: string];
-}) {
-  return (
-    <Select
-      id={id}
-      value={value === undefined ? 'any' : String(value)}
-      onChange={(v) => onChange(v === 'any' ? undefined : v === 'true')}
-      options={[
-        { value: 'any', label: labels[0] },
-        { value: 'true', label: labels[1] },
-        { value: 'false', label: labels[2] },
-      ]}
-      style={{ width: '100%' }}
-    />
-  );
-}
 
 /** Memoised: the list page re-renders when its rows arrive, the filter bar need not. */
 export const TaskFilterBar = memo(function TaskFilterBar({
@@ -72,8 +54,6 @@ export const TaskFilterBar = memo(function TaskFilterBar({
   extra,
 }: TaskFilterBarProps) {
   const t = useT();
-  const [q, setQ] = useState(value.q ?? '');
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(value);
   latest.current = value;
   const advancedSet =
@@ -90,19 +70,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
     value.deadline_to !== undefined ||
     value.as_of !== undefined;
   const [expanded, setExpanded] = useState(advancedSet);
-  const [pKind, setPKind] = useState<PeriodKind>(periodKind(value.period) ?? 'month');
-
-  // Follow the URL when it changes from outside (back button, a link).
-  useEffect(() => {
-    setQ((cur) => (cur.trim() === (value.q ?? '') ? cur : value.q ?? ''));
-  }, [value.q]);
-  useEffect(() => {
-    const k = periodKind(value.period);
-    if (k) setPKind(k);
-  }, [value.period]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  const [pKind, setPKind] = usePeriodKind(value.period);
 
   const set = (patch: Partial<TaskFilter>) => {
     const next: TaskFilter = { ...latest.current, ...patch, page: undefined };
@@ -113,22 +81,13 @@ export const TaskFilterBar = memo(function TaskFilterBar({
     if (patch.assigned_from !== undefined || patch.assigned_to !== undefined) next.period = undefined;
     onChange(next);
   };
-
-  const onSearch = (text: string, immediate = false) => {
-    setQ(text);
-    if (timer.current) clearTimeout(timer.current);
-    const apply = () => {
-      const trimmed = text.trim();
-      if ((latest.current.q ?? '') !== trimmed) set({ q: trimmed || undefined });
-    };
-    if (immediate) apply();
-    else timer.current = setTimeout(apply, debounceMs);
+  const setOne = <K extends keyof TaskFilter>(key: K, v: TaskFilter[K]) => {
+    const patch: Partial<TaskFilter> = {};
+    patch[key] = v;
+    set(patch);
   };
 
   const { tree, peopleOptions, sourceOptions } = usePickerOptions(organizations, people, sources);
-
-  const range = (from?: string, to?: string): [Dayjs | null, Dayjs | null] | null =>
-    from || to ? [fromIsoDate(from), fromIsoDate(to)] : null;
 
   const hasAny = Object.entries(value).some(
     ([k, v]) => v !== undefined && k !== 'page' && k !== 'page_size' && k !== 'sort',
@@ -137,16 +96,12 @@ export const TaskFilterBar = memo(function TaskFilterBar({
   return (
     <Card className="filter-bar" size="small" role="search" aria-label={t('list.filters')}>
       <Space wrap size={[8, 8]} style={{ width: '100%' }}>
-        <Input
-          allowClear
-          prefix={<SearchOutlined aria-hidden />}
-          placeholder={t('list.search')}
-          aria-label={t('list.search')}
-          value={q}
-          onChange={(e) => onSearch(e.target.value)}
-          onPressEnter={() => onSearch(q, true)}
-          style={{ width: 340, maxWidth: '100%' }}
-          maxLength={200}
+        <DebouncedSearchInput
+          label={t('list.search')}
+          applied={value.q ?? ''}
+          onSearch={(q) => set({ q: q || undefined })}
+          width={340}
+          delayMs={debounceMs}
         />
         <Select
           mode="multiple"
@@ -159,34 +114,16 @@ export const TaskFilterBar = memo(function TaskFilterBar({
           style={{ minWidth: 220, maxWidth: '100%' }}
           maxTagCount={2}
         />
-        <TreeSelect
-          allowClear
-          showSearch
-          aria-label={t('list.leadOrg')}
-          placeholder={t('list.leadOrg')}
-          value={value.lead_org}
-          onChange={(v: number | undefined) => set({ lead_org: v ?? undefined })}
-          treeData={tree}
-          treeDefaultExpandAll
-          filterTreeNode={(input, node) => matchOption(input, node.title)}
-          style={{ width: 260, maxWidth: '100%' }}
-          popupMatchSelectWidth={false}
-        />
+        <OrgSelect label={t('list.leadOrg')} value={value.lead_org} onChange={(lead_org) => set({ lead_org })} tree={tree} style={{ width: 260, maxWidth: '100%' }} />
         <Space.Compact>
-          <Select<PeriodKind>
-            aria-label={t('list.period')}
+          <PeriodKindSelect
+            label={t('list.period')}
             value={pKind}
             onChange={(k) => {
               setPKind(k);
               const d = periodToDay(value.period);
               if (d) set({ period: dayToPeriod(d, k) });
             }}
-            options={[
-              { value: 'month', label: t('list.periodMonth') },
-              { value: 'quarter', label: t('list.periodQuarter') },
-              { value: 'year', label: t('list.periodYear') },
-            ]}
-            style={{ width: 96 }}
           />
           <DatePicker
             picker={pKind}
@@ -209,10 +146,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
         {hasAny && (
           <Button
             icon={<ClearOutlined />}
-            onClick={() => {
-              setQ('');
-              onChange({ sort: value.sort, page_size: value.page_size });
-            }}
+            onClick={() => onChange({ sort: value.sort, page_size: value.page_size })}
           >
             {t('list.clear')}
           </Button>
@@ -228,8 +162,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
       )}
       {expanded && (
         <div className="filter-bar-grid" id="task-filter-more">
-          <div>
-            <label htmlFor="f-source-kind">{t('task.sourceKind')}</label>
+          <MoreFilter htmlFor="f-source-kind" label={t('task.sourceKind')}>
             <Select
               id="f-source-kind"
               mode="multiple"
@@ -241,112 +174,59 @@ export const TaskFilterBar = memo(function TaskFilterBar({
               style={{ width: '100%' }}
               maxTagCount={2}
             />
-          </div>
-          <div>
-            <label htmlFor="f-key">{t('task.isKey')}</label>
-            <YesNoSelect
-              id="f-key"
-              value={value.key}
-              onChange={(key) => set({ key })}
-              labels={[t('list.keyAny'), t('list.keyTrue'), t('list.keyFalse')]}
-            />
-          </div>
-          <div>
-            <label htmlFor="f-extended">{t('list.extended')}</label>
-            <YesNoSelect
-              id="f-extended"
-              value={value.extended}
-              onChange={(extended) => set({ extended })}
-              labels={[t('list.extendedAny'), t('list.extendedTrue'), t('list.extendedFalse')]}
-            />
-          </div>
-          <div>
-            <label htmlFor="f-org">{t('list.org')}</label>
-            <TreeSelect
-              id="f-org"
-              allowClear
-              showSearch
-              placeholder={t('list.org')}
-              value={value.org}
-              onChange={(v: number | undefined) => set({ org: v ?? undefined })}
-              treeData={tree}
-              treeDefaultExpandAll
-              filterTreeNode={(input, node) => matchOption(input, node.title)}
-              style={{ width: '100%' }}
-              popupMatchSelectWidth={false}
-            />
-          </div>
-          <div>
-            <label htmlFor="f-leader">{t('list.leader')}</label>
-            <Select
-              id="f-leader"
-              allowClear
-              showSearch
-              placeholder={t('list.leader')}
-              value={value.leader}
-              onChange={(v?: number) => set({ leader: v ?? undefined })}
-              options={peopleOptions}
-              filterOption={(input, o) => matchOption(input, o?.label)}
-              style={{ width: '100%' }}
-            />
-          </div>
-          <div>
-            <label htmlFor="f-assignee">{t('list.assignee')}</label>
-            <Select
-              id="f-assignee"
-              allowClear
-              showSearch
-              placeholder={t('list.assignee')}
-              value={value.assignee}
-              onChange={(v?: number) => set({ assignee: v ?? undefined })}
-              options={peopleOptions}
-              filterOption={(input, o) => matchOption(input, o?.label)}
-              style={{ width: '100%' }}
-            />
-          </div>
-          <div>
-            <label htmlFor="f-source">{t('list.source')}</label>
-            <Select
+          </MoreFilter>
+          {YES_NO_FILTERS.map(({ key, label, choices: [any, yes, no] }) => (
+            <MoreFilter key={key} htmlFor={`f-${key}`} label={t(label)}>
+              <YesNoSelect
+                id={`f-${key}`}
+                value={value[key]}
+                onChange={(v) => setOne(key, v)}
+                labels={[t(any), t(yes), t(no)]}
+              />
+            </MoreFilter>
+          ))}
+          <MoreFilter htmlFor="f-org" label={t('list.org')}>
+            <OrgSelect id="f-org" label={t('list.org')} value={value.org} onChange={(org) => set({ org })} tree={tree} style={{ width: '100%' }} />
+          </MoreFilter>
+          {PERSON_FILTERS.map(({ key, label }) => (
+            <MoreFilter key={key} htmlFor={`f-${key}`} label={t(label)}>
+              <OneOfSelect
+                id={`f-${key}`}
+                placeholder={t(label)}
+                value={value[key]}
+                onChange={(person) => setOne(key, person)}
+                options={peopleOptions}
+              />
+            </MoreFilter>
+          ))}
+          <MoreFilter htmlFor="f-source" label={t('list.source')}>
+            <OneOfSelect
               id="f-source"
-              allowClear
-              showSearch
               placeholder={t('list.source')}
               value={value.source}
-              onChange={(v?: number) => set({ source: v ?? undefined })}
+              onChange={(source) => set({ source })}
               options={sourceOptions}
-              filterOption={(input, o) => matchOption(input, o?.label)}
-              style={{ width: '100%' }}
-              popupMatchSelectWidth={false}
+              fitOptions
             />
-          </div>
-          <div>
-            <label htmlFor="f-assigned">{t('list.assignedRange')}</label>
-            <Tooltip title={value.period ? t('list.periodConflict') : undefined}>
-              <DatePicker.RangePicker
-                id="f-assigned"
-                format="DD/MM/YYYY"
-                allowEmpty={[true, true]}
-                placeholder={[t('list.from'), t('list.to')]}
-                value={range(value.assigned_from, value.assigned_to)}
-                onChange={(r) => set({ assigned_from: toIsoDate(r?.[0]) ?? undefined, assigned_to: toIsoDate(r?.[1]) ?? undefined })}
-                style={{ width: '100%' }}
-              />
-            </Tooltip>
-          </div>
-          <div>
-            <label htmlFor="f-deadline">{t('list.deadlineRange')}</label>
-            <DatePicker.RangePicker
+          </MoreFilter>
+          <MoreFilter htmlFor="f-assigned" label={t('list.assignedRange')}>
+            <DateRangeSelect
+              id="f-assigned"
+              from={value.assigned_from}
+              to={value.assigned_to}
+              onChange={(assigned_from, assigned_to) => set({ assigned_from, assigned_to })}
+              tooltip={value.period ? t('list.periodConflict') : undefined}
+            />
+          </MoreFilter>
+          <MoreFilter htmlFor="f-deadline" label={t('list.deadlineRange')}>
+            <DateRangeSelect
               id="f-deadline"
-              format="DD/MM/YYYY"
-              allowEmpty={[true, true]}
-              placeholder={[t('list.from'), t('list.to')]}
-              value={range(value.deadline_from, value.deadline_to)}
-              onChange={(r) => set({ deadline_from: toIsoDate(r?.[0]) ?? undefined, deadline_to: toIsoDate(r?.[1]) ?? undefined })}
-              style={{ width: '100%' }}
+              from={value.deadline_from}
+              to={value.deadline_to}
+              onChange={(deadline_from, deadline_to) => set({ deadline_from, deadline_to })}
             />
-          </div>
-          <div>
-            <label htmlFor="f-asof">{t('list.asOf')}</label>
+          </MoreFilter>
+          <MoreFilter htmlFor="f-asof" label={t('list.asOf')}>
             <Tooltip title={t('list.asOfHelp')}>
               <DatePicker
                 id="f-asof"
@@ -356,7 +236,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
                 style={{ width: '100%' }}
               />
             </Tooltip>
-          </div>
+          </MoreFilter>
         </div>
       )}
     </Card>

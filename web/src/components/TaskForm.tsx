@@ -1,22 +1,23 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Switch, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { ApiError } from '../api/client';
 import { listTasks } from '../api/tasks';
 import type { Organization, Person, Source, Task, TaskCreate } from '../api/types';
 import { useLang, useT, type MessageKey } from '../i18n';
-import { applyFieldErrors } from '../lib/formErrors';
 import {
   deadlineFor,
   deadlineText,
-  foldVietnamese,
+  docNumberText,
   formatDate,
   fromIsoDate,
+  labelFilter,
+  titleFilter,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
 import { usePickerOptions } from '../lib/refData';
-import { errorMessage } from './ErrorAlert';
+import { useLoad } from '../lib/useLoad';
+import { useSubmit } from '../lib/useSubmit';
 
 export interface TaskFormValues {
   source_id?: number;
@@ -48,32 +49,34 @@ export interface TaskFormProps {
   /** Sends the request; throw the ApiError to have its `fields` shown next to the inputs. */
   onSubmit: (body: TaskCreate) => Promise<void>;
   onCancel?: () => void;
-  /** Bumped by the page after a reload so the form shows the new task. */
-  resetKey?: number;
   /** "#7 · title" of the prefilled parent task. */
   parentLabel?: string;
 }
 
-function match(input: string, label: unknown): boolean {
-  return foldVietnamese(String(label ?? '')).includes(foldVietnamese(input));
-}
-
-function valuesFromTask(task: Task): TaskFormValues {
+/** What a task form edits of `task`, as the API names it. */
+export function editableFields(task: Task) {
   return {
     source_id: task.source_id,
+    parent_id: task.parent_id,
     title: task.title,
     content: task.content,
+    is_key: task.is_key,
+    restricted: task.restricted,
     lead_org_id: task.lead_org.id,
     cooperator_ids: task.cooperators.map((c) => c.id),
     leader_id: task.leader?.id ?? null,
     assignee_ids: task.assignees.map((a) => a.id),
     product: task.product,
+    assigned_on: task.assigned_on,
+  };
+}
+
+function valuesFromTask(task: Task): TaskFormValues {
+  return {
+    ...editableFields(task),
     assigned_on: fromIsoDate(task.assigned_on),
     deadline_kind: task.deadline ? 'date' : 'none',
     deadline_date: fromIsoDate(task.deadline),
-    is_key: task.is_key,
-    restricted: task.restricted,
-    parent_id: task.parent_id,
   };
 }
 
@@ -126,35 +129,35 @@ function ParentSelect({
   knownLabel?: string;
 }) {
   const t = useT();
-  const [options, setOptions] = useState<{ value: number; label: string }[]>([]);
-  const [loading, setLoading] = useState(false);
+  // What was typed, once the typing pauses; null until the box is first used.
+  const [query, setQuery] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const ctl = useRef<AbortController | null>(null);
+  const found = useLoad(
+    query === null
+      ? null
+      : (signal) => {
+          const params = new URLSearchParams({ page_size: '20', sort: '-assigned_on' });
+          if (query) params.set('q', query);
+          return listTasks(params, signal).then((page) =>
+            page.items.filter((x) => x.id !== excludeId).map((x) => ({ value: x.id, label: `#${x.id} · ${x.title}` })),
+          );
+        },
+    [query, excludeId],
+  );
+  const options = found.data ?? [];
+  const loading = found.loading;
 
   const search = (q: string) => {
     if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      ctl.current?.abort();
-      const c = new AbortController();
-      ctl.current = c;
-      setLoading(true);
-      const params = new URLSearchParams({ page_size: '20', sort: '-assigned_on' });
-      if (q.trim()) params.set('q', q.trim());
-      listTasks(params, c.signal)
-        .then((page) =>
-          setOptions(
-            page.items.filter((x) => x.id !== excludeId).map((x) => ({ value: x.id, label: `#${x.id} · ${x.title}` })),
-          ),
-        )
-        .catch(() => {})
-        .finally(() => !c.signal.aborted && setLoading(false));
-    }, 300);
+    timer.current = setTimeout(() => setQuery(q.trim()), 300);
   };
 
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-    ctl.current?.abort();
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
 
   const shown =
     value && !options.some((o) => o.value === value) ? [{ value, label: knownLabel ?? `#${value}` }, ...options] : options;
@@ -185,14 +188,11 @@ export function TaskForm({
   sources = [],
   onSubmit,
   onCancel,
-  resetKey,
   parentLabel,
 }: TaskFormProps) {
   const t = useT();
   const [lang] = useLang();
   const [form] = Form.useForm<TaskFormValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const initial = useMemo<TaskFormValues>(
     () =>
       task
@@ -206,8 +206,9 @@ export function TaskForm({
             assignee_ids: [],
             ...defaults,
           },
+    // `defaults` is a new object every render; a new task (a reload after a 412) is what counts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [task, resetKey],
+    [task],
   );
 
   // initialValues covers the first render; later (a reload after a 412) the form is reset to the
@@ -239,22 +240,11 @@ export function TaskForm({
   const label = (key: MessageKey) => t(key).toLowerCase();
   const requiredSelect = (key: MessageKey) => ({ required: true, message: t('form.requiredSelect', { field: label(key) }) });
 
-  const finish = async (v: TaskFormValues) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit(bodyFromValues(v, lang));
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e, t, {
-        deadline: deadlineKind === 'date' ? 'deadline_date' : 'deadline_period',
-        deadline_label: 'deadline_period',
-      });
-      if (e instanceof ApiError && e.fields.length > 0 && unmatched.length === 0) setError(t('form.checkFields'));
-      else setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = useSubmit((v: TaskFormValues) => onSubmit(bodyFromValues(v, lang)), {
+    form,
+    aliases: { deadline: deadlineKind === 'date' ? 'deadline_date' : 'deadline_period', deadline_label: 'deadline_period' },
+  });
+  const { busy, error } = save;
 
   const locked = mode === 'edit';
 
@@ -263,8 +253,8 @@ export function TaskForm({
       form={form}
       layout="vertical"
       initialValues={initial}
-      onFinish={finish}
-      onFinishFailed={() => setError(t('form.checkFields'))}
+      onFinish={save.run}
+      onFinishFailed={() => save.setError(t('form.checkFields'))}
       disabled={busy}
       scrollToFirstError
       aria-label={mode === 'create' ? t('form.newTitle') : t('form.editTitle', { id: task?.id ?? '' })}
@@ -276,18 +266,13 @@ export function TaskForm({
             showSearch
             placeholder={t('form.sourcePlaceholder')}
             options={sourceOptions}
-            filterOption={(input, o) => match(input, o?.label)}
+            filterOption={labelFilter}
             popupMatchSelectWidth={false}
           />
         </Form.Item>
         {source && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>
-            {t(`sourceKind.${source.kind}` as MessageKey)} ·{' '}
-            {source.doc_number
-              ? source.doc_date
-                ? t('task.docNumberDate', { number: source.doc_number, date: formatDate(source.doc_date) })
-                : t('task.docNumberOnly', { number: source.doc_number })
-              : '—'}
+            {t(`sourceKind.${source.kind}` as MessageKey)} · {docNumberText(t, source.doc_number, source.doc_date) ?? '—'}
             {source.issuer ? ` · ${t('task.issuedBy')}: ${source.issuer}` : ''}
           </Typography.Paragraph>
         )}
@@ -326,7 +311,7 @@ export function TaskForm({
                 showSearch
                 treeData={tree}
                 treeDefaultExpandAll
-                filterTreeNode={(input, node) => match(input, node.title)}
+                filterTreeNode={titleFilter}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
@@ -353,19 +338,19 @@ export function TaskForm({
                   return { ...n, disabled: n.value === leadOrg, children: n.children?.map(disable) };
                 })}
                 treeDefaultExpandAll
-                filterTreeNode={(input, node) => match(input, node.title)}
+                filterTreeNode={titleFilter}
                 popupMatchSelectWidth={false}
               />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="leader_id" label={t('task.leader')}>
-              <Select allowClear showSearch options={peopleOptions} filterOption={(input, o) => match(input, o?.label)} />
+              <Select allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="assignee_ids" label={t('task.assignees')}>
-              <Select mode="multiple" allowClear showSearch options={peopleOptions} filterOption={(input, o) => match(input, o?.label)} />
+              <Select mode="multiple" allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
-import { Button, Grid, Layout, Radio, Space } from 'antd';
+import { Button, Grid, Layout, Space } from 'antd';
 import { LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { PageSpinner } from '../components/PageSpinner';
-import { useLang, useT, type MessageKey } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useOrganizations } from '../lib/refData';
+import { LanguageSwitch } from './LanguageSwitch';
 import { PageTitleProvider, useCurrentPageTitle } from './PageTitle';
 import { SideMenu } from './SideMenu';
 
@@ -90,22 +91,11 @@ function UserIdentity({ className }: { className: string }) {
 function UserBox({ compact }: { compact: boolean }) {
   const t = useT();
   const { logout } = useAuth();
-  const [lang, setLang] = useLang();
   return (
     <Space size={compact ? 4 : 12} className="app-userbox" wrap={false}>
       {/* On narrow screens the identity is on its own line under the header (UserLine). */}
       {!compact && <UserIdentity className="app-user" />}
-      <Radio.Group
-        size="small"
-        optionType="button"
-        aria-label={t('app.lang')}
-        value={lang}
-        onChange={(e) => setLang(e.target.value as 'vi' | 'en')}
-        options={[
-          { label: compact ? 'VI' : 'Tiếng Việt', value: 'vi', title: t('app.lang.vi') },
-          { label: compact ? 'EN' : 'English', value: 'en', title: t('app.lang.en') },
-        ]}
-      />
+      <LanguageSwitch short={compact} />
       <Button icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={t('nav.logout')} title={t('nav.logout')}>
         {compact ? null : t('nav.logout')}
       </Button>

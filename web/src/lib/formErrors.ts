@@ -1,7 +1,14 @@
-// Maps the API's `fields` errors onto antd form fields.
+// Turns a failed request into what the user reads: a message, and the API's `fields` errors
+// next to their antd form fields.
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
 import type { MessageKey, TFunction } from '../i18n';
+
+/** The text of a failure: the server's own message for a refusal, the error's text otherwise. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
 
 export function fieldErrorText(t: TFunction, code: string): string {
   const key = `fieldError.${code}` as MessageKey;

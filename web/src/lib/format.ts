@@ -1,6 +1,7 @@
 // Formatting shared by every page: Vietnamese dates dd/mm/yyyy, numbers and rates, deadlines.
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Lang } from '../api/client';
+import type { TFunction } from '../i18n';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,6 +11,12 @@ export function formatDate(iso: string | null | undefined, fallback = '—'): st
   const m = ISO_DATE.exec(iso);
   if (!m) return iso;
   return `${m[3]}/${m[2]}/${m[1]}`;
+}
+
+/** "Số 125/QĐ-UBND ngày 05/01/2024" of a document, or "Số 125/QĐ-UBND" without its date; null without a number. */
+export function docNumberText(t: TFunction, number: string, date: string | null): string | null {
+  if (!number) return null;
+  return date ? t('task.docNumberDate', { number, date: formatDate(date) }) : t('task.docNumberOnly', { number });
 }
 
 /** "31/08/2023" → "2023-08-31"; anything else → null. */
@@ -166,6 +173,17 @@ export function foldVietnamese(s: string): string {
     .replace(/Đ/g, 'D')
     .toLowerCase();
 }
+
+/** Whether `text` contains what was typed, ignoring case and diacritics. */
+export function containsTyped(text: unknown, typed: string): boolean {
+  return foldVietnamese(String(text ?? '')).includes(foldVietnamese(typed));
+}
+
+/** `filterOption` of a searchable Select: by the option's label. */
+export const labelFilter = (typed: string, option?: { label?: unknown }) => containsTyped(option?.label, typed);
+
+/** `filterTreeNode` of a searchable TreeSelect: by the node's title. */
+export const titleFilter = (typed: string, node: { title?: unknown }) => containsTyped(node.title, typed);
 
 /**
  * Vietnamese order for people: by given name (the last word), then by the whole name, as in

@@ -4,6 +4,7 @@
 // first match being active so that Enter picks it.
 import type { Organization } from '../api/types';
 import { foldVietnamese } from './format';
+import { treeOf } from './tree';
 
 export interface OrgPickNode {
   value: number;
@@ -20,18 +21,12 @@ export interface OrgPickNode {
  */
 export function agencyOrgTree(orgs: Organization[], agencyId: number, exclude?: Set<number>): OrgPickNode[] {
   const kept = orgs.filter((o) => o.agency_id === agencyId && !o.valid_to && !exclude?.has(o.id));
-  const byId = new Map<number, OrgPickNode>();
-  for (const o of kept) {
-    byId.set(o.id, { value: o.id, key: o.id, title: o.name, search: `${o.name.toLowerCase()} ${foldVietnamese(o.name)} ${o.code.toLowerCase()}` });
-  }
-  const roots: OrgPickNode[] = [];
-  for (const o of kept) {
-    const node = byId.get(o.id)!;
-    const parent = o.parent_id !== null ? byId.get(o.parent_id) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
-  }
-  return roots;
+  return treeOf<Organization, OrgPickNode>(kept, (o) => ({
+    value: o.id,
+    key: o.id,
+    title: o.name,
+    search: `${o.name.toLowerCase()} ${foldVietnamese(o.name)} ${o.code.toLowerCase()}`,
+  }));
 }
 
 /** Props for a TreeSelect over `agencyOrgTree` nodes. */

@@ -1,10 +1,12 @@
 // Small reference lists (organisations, people, sources) fetched once per session and shared.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { listOrganizations } from '../api/organizations';
 import { listPeople } from '../api/people';
 import { listSources } from '../api/sources';
 import type { Organization, Person, Source } from '../api/types';
 import { formatDate, personOptions } from './format';
+import { treeOf } from './tree';
+import { useLoad, type Load } from './useLoad';
 
 const cache = new Map<string, Promise<unknown>>();
 
@@ -24,26 +26,9 @@ export function invalidateRefData(key?: 'organizations' | 'people' | 'sources'):
   else cache.clear();
 }
 
-export interface Loadable<T> {
-  data: T | undefined;
-  loading: boolean;
-  error: unknown;
-}
-
-function useCached<T>(key: string, load: () => Promise<T>): Loadable<T> {
-  const [state, setState] = useState<Loadable<T>>({ data: undefined, loading: true, error: undefined });
-  useEffect(() => {
-    let live = true;
-    cached(key, load).then(
-      (data) => live && setState({ data, loading: false, error: undefined }),
-      (error: unknown) => live && setState({ data: undefined, loading: false, error }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
-  return state;
+/** The list under `key`, loaded once for all the components that show it. */
+function useCached<T>(key: string, load: () => Promise<T>): Load<T> {
+  return useLoad(() => cached(key, load), [key]);
 }
 
 export const useOrganizations = () =>
@@ -63,18 +48,11 @@ export interface OrgTreeNode {
 
 /** The organisation list (tree order) as TreeSelect data. Closed organisations are marked. */
 export function orgTree(orgs: Organization[], closedSuffix = ''): OrgTreeNode[] {
-  const byId = new Map<number, OrgTreeNode>();
-  const roots: OrgTreeNode[] = [];
-  for (const o of orgs) {
-    byId.set(o.id, { value: o.id, key: o.id, title: o.valid_to ? `${o.name}${closedSuffix}` : o.name });
-  }
-  for (const o of orgs) {
-    const node = byId.get(o.id)!;
-    const parent = o.parent_id !== null ? byId.get(o.parent_id) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
-  }
-  return roots;
+  return treeOf<Organization, OrgTreeNode>(orgs, (o) => ({
+    value: o.id,
+    key: o.id,
+    title: o.valid_to ? `${o.name}${closedSuffix}` : o.name,
+  }));
 }
 
 /** "Số văn bản · dd/mm/yyyy · title" options of a source picker. */

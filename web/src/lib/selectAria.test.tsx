@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { Button, Form, Select, TreeSelect } from 'antd';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AntdTestProviders } from '../test/render';
 import { keepAriaRequiredOnCombobox } from './selectAria';
 
 const OPTIONS = [{ value: 1, label: 'Phòng Quản lý kết cấu hạ tầng' }];
@@ -32,7 +33,7 @@ describe('keepAriaRequiredOnCombobox', () => {
   const outers = () => [...document.querySelectorAll('.ant-select')];
 
   it('leaves aria-required on the combobox only, also when a field becomes required later', async () => {
-    render(<TaskFields />);
+    render(<TaskFields />, { wrapper: AntdTestProviders });
     const [source, lead] = screen.getAllByRole('combobox');
     await act(async () => {});
     expect(source).toHaveAttribute('aria-required', 'true');
@@ -46,7 +47,7 @@ describe('keepAriaRequiredOnCombobox', () => {
 
   it('cleans what was there before it started', () => {
     stop();
-    render(<TaskFields />);
+    render(<TaskFields />, { wrapper: AntdTestProviders });
     expect(outers()[0]).toHaveAttribute('aria-required', 'true');
     stop = keepAriaRequiredOnCombobox();
     expect(outers()[0]).not.toHaveAttribute('aria-required');

@@ -88,29 +88,24 @@ function list<T extends string>(v: string | null, allowed: readonly T[]): T[] | 
   return unique.length ? unique : undefined;
 }
 
+/** The parameters that name a record (a source, a task, a unit, a person). */
+const ID_KEYS = ['source', 'parent', 'lead_org', 'org', 'leader', 'assignee'] as const satisfies readonly (keyof TaskFilter)[];
+const DATE_KEYS = ['as_of', 'assigned_from', 'assigned_to', 'deadline_from', 'deadline_to'] as const satisfies readonly (keyof TaskFilter)[];
+
 /** Reads a filter from URL parameters; values the API would refuse are dropped. */
 export function parseTaskFilter(params: URLSearchParams): TaskFilter {
   const f: TaskFilter = {};
   const q = params.get('q');
   if (q && q.trim()) f.q = q.slice(0, 200);
-  f.as_of = date(params.get('as_of'));
   const period = params.get('period');
   if (period && PERIOD_RE.test(period)) f.period = period;
   f.status = list(params.get('status'), FILTER_STATUSES);
   f.source_kind = list(params.get('source_kind'), SOURCE_KINDS);
-  f.source = positiveInt(params.get('source'));
   f.key = bool(params.get('key'));
   f.extended = bool(params.get('extended'));
-  f.parent = positiveInt(params.get('parent'));
-  f.lead_org = positiveInt(params.get('lead_org'));
-  f.org = positiveInt(params.get('org'));
+  for (const k of ID_KEYS) f[k] = positiveInt(params.get(k));
+  for (const k of DATE_KEYS) f[k] = date(params.get(k));
   if (f.org && params.get('org_role') === 'lead') f.org_role = 'lead';
-  f.leader = positiveInt(params.get('leader'));
-  f.assignee = positiveInt(params.get('assignee'));
-  f.assigned_from = date(params.get('assigned_from'));
-  f.assigned_to = date(params.get('assigned_to'));
-  f.deadline_from = date(params.get('deadline_from'));
-  f.deadline_to = date(params.get('deadline_to'));
   const sort = params.get('sort');
   if (sort) {
     const keys = sort.split(',').filter((s) => SORT_RE.test(s));

@@ -1,22 +1,24 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Spin, TreeSelect, Typography } from 'antd';
-import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { getStats } from '../api/tasks';
-import type { Statistics } from '../api/types';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
 import { GroupTable } from '../components/dashboard/GroupTable';
 import { KeyTasksCard, SummaryCards } from '../components/dashboard/SummaryCards';
 import { TrendSection } from '../components/dashboard/TrendSection';
 import { WarningList } from '../components/dashboard/WarningList';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { dayToPeriod, periodKind, periodToDay } from '../components/TaskFilterBar';
+import { LoadErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { PeriodKindSelect, usePeriodKind } from '../components/PeriodKindSelect';
+import { PrintButton } from '../components/PrintButton';
 import { useLang, useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { listLink, periodText, sortUnits } from '../lib/dashboard';
 import { formatDate, fromIsoDate, toIsoDate, todayIso } from '../lib/format';
 import { agencyOrgTree, orgPickerProps } from '../lib/orgPicker';
+import { dayToPeriod, periodToDay } from '../lib/period';
 import { useOrganizations } from '../lib/refData';
 import {
   dashboardStatsQuery,
@@ -26,10 +28,10 @@ import {
   takeEarlyStats,
   type DashboardParams,
 } from '../lib/startup';
+import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
 import '../styles/print.pages.css';
 
-type PeriodKind = 'month' | 'quarter' | 'year';
 export { DEFAULT_DUE_DAYS, DUE_DAYS_CHOICES, parseDashboardParams, type DashboardParams };
 
 /** False until `ready` has been true for one paint (or 400 ms have passed without it). */
@@ -61,51 +63,28 @@ export default function DashboardPage() {
   const [sp, setSp] = useSearchParams();
   const params = useMemo(() => parseDashboardParams(sp), [sp]);
   const { org, period, asOf, days } = params;
-  const [pKind, setPKind] = useState<PeriodKind>(periodKind(period) ?? 'month');
+  const [pKind, setPKind] = usePeriodKind(period);
   const statsQuery = useMemo(() => dashboardStatsQuery({ asOf, period, org }), [asOf, period, org]);
   // The first /stats was asked for at start-up (lib/startup): if it has arrived, the figures are in
-  // the first render.
-  const early = useRef<ReturnType<typeof takeEarlyStats> | undefined>(undefined);
-  if (early.current === undefined) early.current = takeEarlyStats(statsQuery);
-  const [stats, setStats] = useState<Statistics | null>(() => early.current?.value ?? null);
-  const [loading, setLoading] = useState(() => stats === null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  // the first render; if it is under way, the first load waits for it rather than asking again.
+  const [early] = useState(() => takeEarlyStats(statsQuery));
+  const earlyPending = useRef(early?.value ? null : early);
+  const statsLoad = useLoad(
+    (signal) => {
+      const first = earlyPending.current;
+      earlyPending.current = null;
+      const ask = () => getStats(new URLSearchParams(statsQuery), signal);
+      return first?.key === statsQuery ? first.promise.catch(ask) : ask();
+    },
+    [statsQuery],
+    { initialData: early?.value },
+  );
+  const { data: stats, loading, error } = statsLoad;
   const orgs = useOrganizations();
   usePageTitle(t('page.dashboard'));
   // The summary figures are rendered first, on their own; the controls, lists and tables (most of
   // the rendering work) follow in the next task, once the figures are on the screen.
-  const rest = useAfterFirstPaint(stats !== null || error !== null);
-
-  useEffect(() => {
-    const k = periodKind(period);
-    if (k) setPKind(k);
-  }, [period]);
-
-  useEffect(() => {
-    const ctl = new AbortController();
-    const first = early.current && early.current.key === statsQuery && reload === 0 ? early.current : null;
-    early.current = null;
-    if (first?.value) {
-      setStats(first.value);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
-    setError(null);
-    (first ? first.promise.catch(() => getStats(new URLSearchParams(statsQuery), ctl.signal)) : getStats(new URLSearchParams(statsQuery), ctl.signal))
-      .then((s) => {
-        if (!ctl.signal.aborted) setStats(s);
-      })
-      .catch((e: unknown) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
-      })
-      .finally(() => {
-        if (!ctl.signal.aborted) setLoading(false);
-      });
-    return () => ctl.abort();
-  }, [statsQuery, reload]);
+  const rest = useAfterFirstPaint(stats !== undefined || error !== null);
 
   const update = useCallback(
     (patch: Partial<Record<'org' | 'period' | 'as_of' | 'days', string | undefined>>) => {
@@ -135,22 +114,21 @@ export default function DashboardPage() {
 
   return (
     <div className="dash-page gb-pages">
-      <div className="page-header">
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={2}>{t('page.dashboard')}</Typography.Title>
-          <Typography.Text type="secondary" data-testid="dash-scope">
-            {scope}
-          </Typography.Text>
-        </Space>
-        <Space wrap className="no-print">
-          <Button icon={<ReloadOutlined />} onClick={() => setReload((r) => r + 1)}>
-            {t('dash.refresh')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('detail.print')}
-          </Button>
-        </Space>
-      </div>
+      <PageHeader
+        title={t('page.dashboard')}
+        actions={
+          <>
+            <Button icon={<ReloadOutlined />} onClick={statsLoad.reload}>
+              {t('dash.refresh')}
+            </Button>
+            <PrintButton />
+          </>
+        }
+      >
+        <Typography.Text type="secondary" data-testid="dash-scope">
+          {scope}
+        </Typography.Text>
+      </PageHeader>
 
       <Card size="small" className="filter-bar no-print" role="search" aria-label={t('dash.controls')}>
         {rest ? (
@@ -172,20 +150,13 @@ export default function DashboardPage() {
             <div>
               <label htmlFor="dash-period">{t('list.period')}</label>
               <Space.Compact style={{ width: '100%' }}>
-                <Select<PeriodKind>
-                  aria-label={t('dash.periodKind')}
+                <PeriodKindSelect
+                  label={t('dash.periodKind')}
                   value={pKind}
                   onChange={(k) => {
                     setPKind(k);
-                    const d = periodToDay(period) ?? dayjs();
-                    update({ period: dayToPeriod(d, k) });
+                    update({ period: dayToPeriod(periodToDay(period) ?? dayjs(), k) });
                   }}
-                  options={[
-                    { value: 'month', label: t('list.periodMonth') },
-                    { value: 'quarter', label: t('list.periodQuarter') },
-                    { value: 'year', label: t('list.periodYear') },
-                  ]}
-                  style={{ width: 96 }}
                 />
                 <DatePicker
                   id="dash-period"
@@ -215,11 +186,7 @@ export default function DashboardPage() {
         )}
       </Card>
 
-      {error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
-        </div>
-      ) : null}
+      <LoadErrorAlert load={statsLoad} />
 
       {!stats && loading ? (
         <Card size="small" aria-busy="true">

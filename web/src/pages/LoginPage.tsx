@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Radio, Space, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../auth/AuthProvider';
-import { errorMessage } from '../components/ErrorAlert';
 import { PageSpinner } from '../components/PageSpinner';
-import { useLang, useT } from '../i18n';
+import { useT } from '../i18n';
+import { LanguageSwitch } from '../layout/LanguageSwitch';
+import { useSubmit } from '../lib/useSubmit';
 
 interface LoginForm {
   username: string;
@@ -20,13 +21,15 @@ export function safeNext(next: string | null): string {
 
 export default function LoginPage() {
   const t = useT();
-  const [lang, setLang] = useLang();
   const { user, loading, login } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
+  const signIn = useSubmit(async (v: LoginForm) => {
+    await login(v.username.trim(), v.password);
+    navigate(next, { replace: true });
+  });
+  const { busy, error } = signIn;
 
   useEffect(() => {
     document.title = `${t('login.title')} – ${t('app.name')}`;
@@ -34,19 +37,6 @@ export default function LoginPage() {
 
   if (loading) return <PageSpinner />;
   if (user) return <Navigate to={next} replace />;
-
-  const onFinish = async (v: LoginForm) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await login(v.username.trim(), v.password);
-      navigate(next, { replace: true });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <main className="login-wrap">
@@ -59,17 +49,7 @@ export default function LoginPage() {
               </span>
               {t('app.name')}
             </span>
-            <Radio.Group
-              size="small"
-              optionType="button"
-              aria-label={t('app.lang')}
-              value={lang}
-              onChange={(e) => setLang(e.target.value as 'vi' | 'en')}
-              options={[
-                { label: 'VI', value: 'vi', title: t('app.lang.vi') },
-                { label: 'EN', value: 'en', title: t('app.lang.en') },
-              ]}
-            />
+            <LanguageSwitch short />
           </Space>
           <Typography.Title level={1} style={{ fontSize: 24, margin: '12px 0 0' }}>
             {t('login.title')}
@@ -79,7 +59,7 @@ export default function LoginPage() {
         {error && (
           <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={busy}>
+        <Form<LoginForm> layout="vertical" onFinish={signIn.run} requiredMark={false} disabled={busy}>
           <Form.Item
             name="username"
             label={t('login.username')}

@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Col, Row, Segmented, Space, Typography } from 'antd';
-import { PrinterOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Segmented, Typography } from 'antd';
+import { UnorderedListOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Me } from '../api/types';
 import { useUser } from '../auth/AuthProvider';
 import { WarningList } from '../components/dashboard/WarningList';
+import { PageHeader } from '../components/PageHeader';
+import { PrintButton } from '../components/PrintButton';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { listLink } from '../lib/dashboard';
@@ -49,28 +51,39 @@ export default function MyTasksPage() {
   const base = useMemo(() => ({ as_of: today, ...scopeFilter(scope, user) }), [today, scope, user]);
   const orgName = orgs.data?.find((o) => o.id === user.organization_id)?.name ?? '';
 
-  const overdue = { ...base, status: 'overdue' };
-  const dueSoon = { ...base, status: 'in_progress', deadline_from: today, deadline_to: dueTo };
-  const inProgress = { ...base, status: 'in_progress' };
   const scopeLabel = (s: MyScope) => (s === 'unit' ? t('my.scope.unit') : s === 'leader' ? t('my.scope.leader') : t('my.scope.assigned'));
+  const lists = [
+    { id: 'o', warning: 'overdue', title: t('my.overdue'), params: { ...base, status: 'overdue' }, emptyText: t('my.overdueEmpty') },
+    {
+      id: 'd',
+      warning: 'due_soon',
+      title: t('my.dueSoon', { n: MY_DUE_DAYS }),
+      params: { ...base, status: 'in_progress', deadline_from: today, deadline_to: dueTo },
+      emptyText: t('my.dueSoonEmpty', { n: MY_DUE_DAYS }),
+    },
+    {
+      id: 'p',
+      warning: 'on_track',
+      swatch: STATUS_SWATCH.in_progress,
+      title: t('my.inProgress'),
+      params: { ...base, status: 'in_progress' },
+      emptyText: t('my.inProgressEmpty'),
+    },
+  ] as const;
 
   return (
     <div className="gb-pages">
-      <div className="page-header">
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={2}>{t('page.my')}</Typography.Title>
-          <Typography.Text type="secondary">
+      <PageHeader
+        title={t('page.my')}
+        subtitle={
+          <>
             {user.full_name}
             {user.position ? `, ${user.position}` : ''}
             {orgName ? ` – ${orgName}` : ''} · {t('dash.asOfShort', { date: formatDate(today) })}
-          </Typography.Text>
-        </Space>
-        <Space wrap className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('detail.print')}
-          </Button>
-        </Space>
-      </div>
+          </>
+        }
+        actions={<PrintButton />}
+      />
       {scopes.length > 1 && (
         <div className="pages-toolbar no-print">
           <Segmented<MyScope>
@@ -85,43 +98,19 @@ export default function MyTasksPage() {
         <Typography.Paragraph type="secondary">{t('my.help.assigned')}</Typography.Paragraph>
       )}
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={8}>
-          <WarningList
-            key={`o-${scope}`}
-            warning="overdue"
-            title={t('my.overdue')}
-            params={overdue}
-            href={listLink({ ...overdue, sort: 'deadline' })}
-            emptyText={t('my.overdueEmpty')}
-            asOf={today}
-            limit={10}
-          />
-        </Col>
-        <Col xs={24} xl={8}>
-          <WarningList
-            key={`d-${scope}`}
-            warning="due_soon"
-            title={t('my.dueSoon', { n: MY_DUE_DAYS })}
-            params={dueSoon}
-            href={listLink({ ...dueSoon, sort: 'deadline' })}
-            emptyText={t('my.dueSoonEmpty', { n: MY_DUE_DAYS })}
-            asOf={today}
-            limit={10}
-          />
-        </Col>
-        <Col xs={24} xl={8}>
-          <WarningList
-            key={`p-${scope}`}
-            warning="on_track"
-            swatch={STATUS_SWATCH.in_progress}
-            title={t('my.inProgress')}
-            params={inProgress}
-            href={listLink({ ...inProgress, sort: 'deadline' })}
-            emptyText={t('my.inProgressEmpty')}
-            asOf={today}
-            limit={10}
-          />
-        </Col>
+        {lists.map(({ id, params, ...list }) => (
+          <Col key={id} xs={24} xl={8}>
+            {/* A new scope starts its lists afresh. */}
+            <WarningList
+              key={`${id}-${scope}`}
+              {...list}
+              params={params}
+              href={listLink({ ...params, sort: 'deadline' })}
+              asOf={today}
+              limit={10}
+            />
+          </Col>
+        ))}
       </Row>
       <div className="dash-section no-print">
         <Link to={listLink({ ...scopeFilter(scope, user), sort: 'deadline' })}>

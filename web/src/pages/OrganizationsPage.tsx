@@ -1,17 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Col, Descriptions, Empty, Row, Skeleton, Space, Switch, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { EditOutlined, MergeCellsOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { EditOutlined, MergeCellsOutlined, PlusOutlined } from '@ant-design/icons';
 import { listOrganizations } from '../api/organizations';
 import type { Organization } from '../api/types';
 import { useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { CreateOrgModal, MergeOrgModal, RenameOrgModal } from '../components/organizations/OrgModals';
+import { PageHeader } from '../components/PageHeader';
+import { PrintButton } from '../components/PrintButton';
 import { useT, type MessageKey, type TFunction } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate } from '../lib/format';
 import { invalidateRefData } from '../lib/refData';
+import { treeOf } from '../lib/tree';
+import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
 import '../styles/print.pages.css';
 
@@ -25,32 +29,21 @@ export function validityText(o: Organization, t: TFunction, byId: Map<number, Or
 
 function buildTree(orgs: Organization[], t: TFunction): TreeDataNode[] {
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  const nodes = new Map<number, TreeDataNode>();
-  const roots: TreeDataNode[] = [];
-  for (const o of orgs) {
-    nodes.set(o.id, {
-      key: o.id,
-      title: (
-        <span className={`org-node${o.valid_to ? ' org-node-closed' : ''}`} data-testid={`org-node-${o.id}`}>
-          <span className="org-node-code">{o.code}</span>
-          <span className="org-node-name">{o.name}</span>
-          <Tag bordered={false}>{t(`orgKind.${o.kind}` as MessageKey)}</Tag>
-          {o.valid_to && <Tag color="default">{t('org.closed')}</Tag>}
-          <span className="org-node-meta">
-            {o.place_name}
-            {o.valid_from || o.valid_to || o.successor_id ? ` · ${validityText(o, t, byId)}` : ''}
-          </span>
+  return treeOf<Organization, TreeDataNode>(orgs, (o) => ({
+    key: o.id,
+    title: (
+      <span className={`org-node${o.valid_to ? ' org-node-closed' : ''}`} data-testid={`org-node-${o.id}`}>
+        <span className="org-node-code">{o.code}</span>
+        <span className="org-node-name">{o.name}</span>
+        <Tag bordered={false}>{t(`orgKind.${o.kind}` as MessageKey)}</Tag>
+        {o.valid_to && <Tag color="default">{t('org.closed')}</Tag>}
+        <span className="org-node-meta">
+          {o.place_name}
+          {o.valid_from || o.valid_to || o.successor_id ? ` · ${validityText(o, t, byId)}` : ''}
         </span>
-      ),
-    });
-  }
-  for (const o of orgs) {
-    const node = nodes.get(o.id)!;
-    const parent = o.parent_id !== null ? nodes.get(o.parent_id) : undefined;
-    if (parent) (parent.children ??= []).push(node);
-    else roots.push(node);
-  }
-  return roots;
+      </span>
+    ),
+  }));
 }
 
 export default function OrganizationsPage() {
@@ -58,30 +51,16 @@ export default function OrganizationsPage() {
   const user = useUser();
   const { message } = App.useApp();
   const [includeExpired, setIncludeExpired] = useState(false);
-  const [orgs, setOrgs] = useState<Organization[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number | null>(null);
   const [creating, setCreating] = useState<Organization | null>(null);
   const [renaming, setRenaming] = useState<Organization | null>(null);
   const [merging, setMerging] = useState<Organization | null>(null);
   const isAdmin = user.role === 'admin';
+  const loaded = useLoad(() => listOrganizations(includeExpired).then((r) => r.items), [includeExpired]);
+  const orgs = loaded.data;
+  // The user's own unit is shown until another is chosen.
+  const selected = chosen ?? (orgs ? user.organization_id : null);
   usePageTitle(t('page.organizations'));
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listOrganizations(includeExpired)
-      .then((r) => {
-        if (!live) return;
-        setOrgs(r.items);
-        setSelected((s) => s ?? user.organization_id);
-      })
-      .catch((e: unknown) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [includeExpired, reload, user.organization_id]);
 
   const tree = useMemo(() => (orgs ? buildTree(orgs, t) : []), [orgs, t]);
   const byId = useMemo(() => new Map((orgs ?? []).map((o) => [o.id, o])), [orgs]);
@@ -91,29 +70,27 @@ export default function OrganizationsPage() {
   const changed = (org: Organization, text: string) => {
     invalidateRefData('organizations');
     message.success(text);
-    setSelected(org.id);
-    setReload((r) => r + 1);
+    setChosen(org.id);
+    loaded.reload();
   };
 
   return (
     <div className="gb-pages">
-      <div className="page-header">
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={2}>{t('page.organizations')}</Typography.Title>
-          <Typography.Text type="secondary">{t('org.subtitle')}</Typography.Text>
-        </Space>
-        <Space wrap className="no-print">
-          <label className="nowrap">
-            <Switch size="small" checked={includeExpired} onChange={setIncludeExpired} aria-label={t('org.showClosed')} />{' '}
-            {t('org.showClosed')}
-          </label>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('detail.print')}
-          </Button>
-        </Space>
-      </div>
-      {error ? (
-        <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
+      <PageHeader
+        title={t('page.organizations')}
+        subtitle={t('org.subtitle')}
+        actions={
+          <>
+            <label className="nowrap">
+              <Switch size="small" checked={includeExpired} onChange={setIncludeExpired} aria-label={t('org.showClosed')} />{' '}
+              {t('org.showClosed')}
+            </label>
+            <PrintButton />
+          </>
+        }
+      />
+      {loaded.error ? (
+        <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
       ) : !orgs ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : orgs.length === 0 ? (
@@ -130,7 +107,7 @@ export default function OrganizationsPage() {
                 selectedKeys={selected !== null ? [selected] : []}
                 onSelect={(keys) => {
                   if (!keys.length) return;
-                  setSelected(Number(keys[0]));
+                  setChosen(Number(keys[0]));
                   // On a phone the details are below the tree: bring them into view.
                   if (window.innerWidth < 992)
                     setTimeout(() => document.querySelector('.org-details')?.scrollIntoView({ behavior: 'smooth' }), 0);

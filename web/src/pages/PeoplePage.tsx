@@ -1,13 +1,16 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Empty, Input, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, App, Button, Empty, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { EditOutlined, KeyOutlined, PrinterOutlined, SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, KeyOutlined, UserAddOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { listPeople, listUsers } from '../api/people';
 import type { Person } from '../api/types';
 import { useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { PrintButton } from '../components/PrintButton';
+import { SearchInput } from '../components/SearchInput';
 import { subtreeIds } from '../components/organizations/OrgModals';
 import { CreatePersonModal, CreateUserModal, EditPersonModal, EditUserModal, useAgencyTree } from '../components/people/PeopleModals';
 import { isEditable, type VersionedUser } from '../api/users';
@@ -16,8 +19,11 @@ import { usePageTitle } from '../layout/PageTitle';
 import { foldVietnamese, vnCollator } from '../lib/format';
 import { orgPickerProps } from '../lib/orgPicker';
 import { invalidateRefData, useOrganizations } from '../lib/refData';
+import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
 import '../styles/print.pages.css';
+
+const NO_USERS: VersionedUser[] = [];
 
 interface Row extends Person {
   user?: VersionedUser;
@@ -30,47 +36,36 @@ export default function PeoplePage() {
   const [sp, setSp] = useSearchParams();
   const orgFilter = Number(sp.get('org')) || undefined;
   const [text, setText] = useState('');
-  const [people, setPeople] = useState<Person[] | null>(null);
-  const [users, setUsers] = useState<VersionedUser[] | null>(null);
-  const [usersHidden, setUsersHidden] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
   const [personOpen, setPersonOpen] = useState(false);
   const [userFor, setUserFor] = useState<Person | null | undefined>(undefined);
   const [editing, setEditing] = useState<(VersionedUser & { version: number }) | null>(null);
   const [editingPerson, setEditingPerson] = useState<(Person & { version: number }) | null>(null);
   const orgs = useOrganizations();
   const isAdmin = me.role === 'admin';
+  const loaded = useLoad(
+    () =>
+      Promise.all([
+        listPeople().then((r) => r.items),
+        // Only an administrator may list the accounts: for the others the column is left out.
+        listUsers().then(
+          (r): VersionedUser[] | null => r.items,
+          (e: unknown) => {
+            if (e instanceof ApiError && e.status === 403) return null;
+            throw e;
+          },
+        ),
+      ]),
+    [],
+  );
+  const people = loaded.data?.[0];
+  const users = loaded.data ? (loaded.data[1] ?? NO_USERS) : undefined;
+  const usersHidden = loaded.data?.[1] === null;
   usePageTitle(t('page.people'));
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    listPeople()
-      .then((r) => live && setPeople(r.items))
-      .catch((e: unknown) => live && setError(e));
-    listUsers()
-      .then((r) => {
-        if (!live) return;
-        setUsers(r.items);
-        setUsersHidden(false);
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
-        if (e instanceof ApiError && e.status === 403) {
-          setUsers([]);
-          setUsersHidden(true);
-        } else setError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [reload]);
 
   const tree = useAgencyTree(orgs.data ?? [], me.agency_id);
   const rows = useMemo<Row[]>(() => {
-    if (!people) return [];
-    const byPerson = new Map((users ?? []).map((u) => [u.person.id, u]));
+    if (!people || !users) return [];
+    const byPerson = new Map(users.map((u) => [u.person.id, u]));
     const within = orgFilter && orgs.data ? subtreeIds(orgs.data, orgFilter) : null;
     const q = foldVietnamese(text.trim());
     return people
@@ -83,6 +78,13 @@ export default function PeoplePage() {
       )
       .sort((a, b) => vnCollator.compare(a.organization_name, b.organization_name) || vnCollator.compare(a.full_name, b.full_name));
   }, [people, users, orgFilter, orgs.data, text]);
+
+  /** After a change: say so and show the lists as they are now (`people`: the shared list too). */
+  const changed = (note: string, { people: peopleChanged = false } = {}) => {
+    if (peopleChanged) invalidateRefData('people');
+    message.success(note);
+    loaded.reload();
+  };
 
   const columns: TableProps<Row>['columns'] = [
     {
@@ -160,29 +162,25 @@ export default function PeoplePage() {
 
   return (
     <div className="gb-pages">
-      <div className="page-header">
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={2}>{t('page.people')}</Typography.Title>
-          <Typography.Text type="secondary">
-            {people ? t('ppl.count', { n: rows.length, total: people.length }) : t('ppl.subtitle')}
-          </Typography.Text>
-        </Space>
-        <Space wrap className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('detail.print')}
-          </Button>
-          {isAdmin && (
-            <>
-              <Button icon={<UserAddOutlined />} onClick={() => setPersonOpen(true)}>
-                {t('ppl.addPerson')}
-              </Button>
-              <Button type="primary" icon={<KeyOutlined />} onClick={() => setUserFor(null)}>
-                {t('ppl.addUser')}
-              </Button>
-            </>
-          )}
-        </Space>
-      </div>
+      <PageHeader
+        title={t('page.people')}
+        subtitle={people ? t('ppl.count', { n: rows.length, total: people.length }) : t('ppl.subtitle')}
+        actions={
+          <>
+            <PrintButton />
+            {isAdmin && (
+              <>
+                <Button icon={<UserAddOutlined />} onClick={() => setPersonOpen(true)}>
+                  {t('ppl.addPerson')}
+                </Button>
+                <Button type="primary" icon={<KeyOutlined />} onClick={() => setUserFor(null)}>
+                  {t('ppl.addUser')}
+                </Button>
+              </>
+            )}
+          </>
+        }
+      />
       {isAdmin && (
         <Alert
           type="info"
@@ -193,15 +191,7 @@ export default function PeoplePage() {
         />
       )}
       <div className="pages-toolbar no-print" role="search">
-        <Input
-          allowClear
-          prefix={<SearchOutlined aria-hidden />}
-          placeholder={t('ppl.search')}
-          aria-label={t('ppl.search')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          style={{ width: 320, maxWidth: '100%' }}
-        />
+        <SearchInput label={t('ppl.search')} value={text} onChange={setText} width={320} />
         <TreeSelect
           {...orgPickerProps}
           allowClear
@@ -218,8 +208,8 @@ export default function PeoplePage() {
           style={{ width: 320, maxWidth: '100%' }}
         />
       </div>
-      {error ? (
-        <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
+      {loaded.error ? (
+        <ErrorAlert error={loaded.error} onRetry={loaded.reload} />
       ) : (
         <Table<Row>
           rowKey="id"
@@ -251,8 +241,7 @@ export default function PeoplePage() {
         onClose={() => setEditing(null)}
         onDone={(u) => {
           setEditing(null);
-          message.success(t('ppl.userSaved', { username: u.username }));
-          setReload((r) => r + 1);
+          changed(t('ppl.userSaved', { username: u.username }));
         }}
       />
       <EditPersonModal
@@ -262,9 +251,7 @@ export default function PeoplePage() {
         onClose={() => setEditingPerson(null)}
         onDone={(p) => {
           setEditingPerson(null);
-          invalidateRefData('people');
-          message.success(t('ppl.personSaved', { name: p.full_name }));
-          setReload((r) => r + 1);
+          changed(t('ppl.personSaved', { name: p.full_name }), { people: true });
         }}
       />
       <CreatePersonModal
@@ -275,9 +262,7 @@ export default function PeoplePage() {
         onClose={() => setPersonOpen(false)}
         onDone={(p) => {
           setPersonOpen(false);
-          invalidateRefData('people');
-          message.success(t('ppl.personCreated', { name: p.full_name }));
-          setReload((r) => r + 1);
+          changed(t('ppl.personCreated', { name: p.full_name }), { people: true });
         }}
       />
       <CreateUserModal
@@ -290,9 +275,7 @@ export default function PeoplePage() {
         onClose={() => setUserFor(undefined)}
         onDone={(u) => {
           setUserFor(undefined);
-          invalidateRefData('people');
-          message.success(t('ppl.userCreated', { username: u.username }));
-          setReload((r) => r + 1);
+          changed(t('ppl.userCreated', { username: u.username }), { people: true });
         }}
       />
     </div>

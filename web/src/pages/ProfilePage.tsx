@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Form, Input, Row } from 'antd';
 import { useAuth, useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
-import { applyFieldErrors } from '../lib/formErrors';
 import { useOrganizations } from '../lib/refData';
-import { ApiError } from '../api/client';
+import { useSubmit } from '../lib/useSubmit';
 
 interface PasswordForm {
   old_password: string;
@@ -21,31 +20,21 @@ export default function ProfilePage() {
   const orgs = useOrganizations();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordForm>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   usePageTitle(t('profile.title'));
   const orgName = orgs.data?.find((o) => o.id === user.organization_id)?.name ?? '';
-
-  const onFinish = async (v: PasswordForm) => {
-    setBusy(true);
-    setError(null);
-    try {
+  // A refusal of the old password is shown beside it; only other failures above the form.
+  const save = useSubmit(
+    async (v: PasswordForm) => {
       await changePassword({ old_password: v.old_password, new_password: v.new_password });
       form.resetFields();
       void message.success(t('profile.passwordChanged'));
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e, t);
-      if (!(e instanceof ApiError) || e.fields.length === 0 || unmatched.length) setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    { form, fieldsMessage: null },
+  );
 
   return (
     <>
-      <div className="page-header">
-        <Typography.Title level={2}>{t('profile.title')}</Typography.Title>
-      </div>
+      <PageHeader title={t('profile.title')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card title={t('profile.account')}>
@@ -60,12 +49,12 @@ export default function ProfilePage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title={t('profile.changePassword')}>
-            {error ? (
+            {save.error ? (
               <div style={{ marginBottom: 16 }}>
-                <ErrorAlert error={error} />
+                <ErrorAlert error={save.error} />
               </div>
             ) : null}
-            <Form<PasswordForm> form={form} layout="vertical" onFinish={onFinish} disabled={busy}>
+            <Form<PasswordForm> form={form} layout="vertical" onFinish={save.run} disabled={save.busy}>
               <Form.Item
                 name="old_password"
                 label={t('profile.oldPassword')}
@@ -99,7 +88,7 @@ export default function ProfilePage() {
               >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy}>
+              <Button type="primary" htmlType="submit" loading={save.busy}>
                 {t('profile.save')}
               </Button>
             </Form>

@@ -1,33 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Typography } from 'antd';
+import { Alert, App } from 'antd';
 import { ApiError } from '../api/client';
 import { createTask, getTask, updateTask } from '../api/tasks';
 import type { Task, TaskCreate, TaskUpdate } from '../api/types';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
 import { PageSpinner } from '../components/PageSpinner';
-import { TaskForm } from '../components/TaskForm';
+import { editableFields, TaskForm } from '../components/TaskForm';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { useOrganizations, usePeople, useSources } from '../lib/refData';
+import { useLoad } from '../lib/useLoad';
 
 /** Only the fields that differ from the task (the API wants nothing else in a PATCH). */
 export function taskPatch(task: Task, body: TaskCreate): TaskUpdate {
-  const current: TaskUpdate = {
-    source_id: task.source_id,
-    parent_id: task.parent_id,
-    title: task.title,
-    content: task.content,
-    is_key: task.is_key,
-    restricted: task.restricted,
-    lead_org_id: task.lead_org.id,
-    cooperator_ids: task.cooperators.map((c) => c.id),
-    leader_id: task.leader?.id ?? null,
-    assignee_ids: task.assignees.map((a) => a.id),
-    product: task.product,
-    assigned_on: task.assigned_on,
-  };
+  const current: TaskUpdate = editableFields(task);
   const patch: TaskUpdate = {};
   const sameSet = (a: number[] = [], b: number[] = []) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   for (const key of Object.keys(current) as (keyof TaskUpdate)[]) {
@@ -49,48 +37,23 @@ export default function TaskFormPage() {
   const { message } = App.useApp();
   const editing = idParam !== undefined;
   const id = Number(idParam);
-  const [task, setTask] = useState<Task | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [resetKey, setResetKey] = useState(0);
   const orgs = useOrganizations();
   const people = usePeople();
   const sources = useSources();
   usePageTitle(editing ? t('form.editTitle', { id: idParam ?? '' }) : t('form.newTitle'));
-
-  const load = useCallback(async () => {
-    if (!editing) return;
-    try {
-      setLoadError(null);
-      const tk = await getTask(id);
-      setTask(tk);
-      setResetKey((k) => k + 1);
-    } catch (e) {
-      setLoadError(e);
-    }
-  }, [editing, id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useLoad(editing ? (signal) => getTask(id, undefined, signal) : null, [editing, id]);
+  const task = loaded.data;
 
   // A subtask starts from its parent's source and leader.
   const parentParam = Number(params.get('parent'));
-  const [parentTask, setParentTask] = useState<Task | null>(null);
-  const [parentLoading, setParentLoading] = useState(!editing && parentParam > 0);
-  useEffect(() => {
-    if (editing || !(parentParam > 0)) return;
-    let live = true;
-    getTask(parentParam)
-      .then((p) => live && setParentTask(p))
-      .catch(() => {})
-      .finally(() => live && setParentLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [editing, parentParam]);
+  const parent = useLoad(!editing && parentParam > 0 ? (signal) => getTask(parentParam, undefined, signal) : null, [
+    editing,
+    parentParam,
+  ]);
+  const parentTask = parent.data;
 
-  if (editing && loadError) return <ErrorAlert error={loadError} onRetry={() => void load()} />;
-  if ((editing && !task) || parentLoading) return <PageSpinner />;
+  if (editing && loaded.error) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
+  if ((editing && !task) || parent.loading) return <PageSpinner />;
   if ((!editing && !canCreateTask(user.role)) || (editing && task && !task.permissions.edit)) {
     return <Alert type="warning" showIcon message={t('form.forbidden')} />;
   }
@@ -122,7 +85,8 @@ export default function TaskFormPage() {
       navigate(`/tasks/${saved.id}`);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 412 || e.status === 428)) {
-        await load();
+        // The form shows the task as it is now before saying why it was refused.
+        loaded.setData(await getTask(task.id));
         throw new ApiError(e.status, e.code, t('form.stale'));
       }
       throw e;
@@ -131,9 +95,7 @@ export default function TaskFormPage() {
 
   return (
     <>
-      <div className="page-header">
-        <Typography.Title level={2}>{editing ? t('form.editTitle', { id: idParam ?? '' }) : t('form.newTitle')}</Typography.Title>
-      </div>
+      <PageHeader title={editing ? t('form.editTitle', { id: idParam ?? '' }) : t('form.newTitle')} />
       <TaskForm
         mode={editing ? 'edit' : 'create'}
         task={task ?? undefined}
@@ -143,7 +105,6 @@ export default function TaskFormPage() {
         sources={sources.data}
         onSubmit={submit}
         onCancel={() => navigate(editing ? `/tasks/${id}` : '/tasks')}
-        resetKey={resetKey}
         parentLabel={parentTask ? `#${parentTask.id} · ${parentTask.title}` : undefined}
       />
     </>

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Empty, Select, Space, Typography } from 'antd';
-import { FileExcelOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Empty, Select, Typography } from 'antd';
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { exportUrl, listTasks } from '../api/tasks';
 import type { TaskPage } from '../api/types';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { LoadErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { PrintButton } from '../components/PrintButton';
 import { TaskFilterBar } from '../components/TaskFilterBar';
 import { TaskTable } from '../components/TaskTable';
 import { useLang, useT, type MessageKey } from '../i18n';
@@ -19,6 +21,7 @@ import {
   taskFilterToParams,
   type TaskFilter,
 } from '../lib/taskFilter';
+import { useLoad } from '../lib/useLoad';
 
 const SORT_CHOICES = ['deadline', '-deadline', '-assigned_on', 'assigned_on', 'title', '-updated', '-id'];
 const NO_ITEMS: TaskPage['items'] = [];
@@ -45,35 +48,17 @@ export default function TaskListPage() {
   const filter = useMemo(() => parseTaskFilter(searchParams), [searchParams]);
   const apiParams = useMemo(() => taskFilterToParams(filter), [filter]);
   const key = apiParams.toString();
-  const [data, setData] = useState<TaskPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  const list = useLoad(() => requestList(key), [key]);
+  const { data, loading } = list;
   const orgs = useOrganizations();
   const people = usePeople();
   const sources = useSources();
   usePageTitle(t('list.title'));
-
-  const seenReload = useRef(0);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    // A retry asks again; the first load and URL changes use the request already sent, if any.
-    const retry = reload !== seenReload.current;
-    seenReload.current = reload;
-    requestList(key, retry)
-      .then((page) => live && setData(page))
-      .catch((e: unknown) => {
-        if (live) setError(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [key, reload]);
+  // A retry asks again; the first load and URL changes take the request already sent, if any.
+  const retry = () => {
+    void requestList(key, true);
+    list.reload();
+  };
 
   // Callbacks that stay the same from render to render (the filter bar and the rows are memoised).
   const filterRef = useRef(filter);
@@ -82,7 +67,6 @@ export default function TaskListPage() {
     (next: TaskFilter, replace = false) => {
       const params = taskFilterToParams(next);
       void requestList(params.toString());
-      setLoading(true);
       setSearchParams(params, { replace });
     },
     [setSearchParams],
@@ -142,41 +126,40 @@ export default function TaskListPage() {
 
   return (
     <>
-      <div className="page-header">
-        <Space direction="vertical" size={0}>
-          <Typography.Title level={2}>{t('list.title')}</Typography.Title>
-          {data && (
-            <Typography.Text type="secondary" aria-live="polite">
-              {t('list.total', { total: formatNumber(data.total, lang) })}
-            </Typography.Text>
-          )}
-        </Space>
-        <Space wrap className="no-print">
-          <Select
-            aria-label={t('list.sort')}
-            value={filter.sort?.join(',') ?? ''}
-            onChange={(v) => update({ ...filter, sort: v ? v.split(',') : undefined, page: undefined })}
-            options={[
-              { value: '', label: t('list.sortDefault') },
-              ...SORT_CHOICES.map((s) => ({ value: s, label: t(`list.sort.${s}` as MessageKey) })),
-            ]}
-            style={{ minWidth: 190 }}
-          />
-          <Button icon={<FileExcelOutlined />} href={exportHref} download>
-            {t('list.export')}
-          </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('detail.print')}
-          </Button>
-          {mayCreate && (
-            <Link to={filter.parent ? `/tasks/new?parent=${filter.parent}` : '/tasks/new'}>
-              <Button type="primary" icon={<PlusOutlined />}>
-                {t('list.add')}
-              </Button>
-            </Link>
-          )}
-        </Space>
-      </div>
+      <PageHeader
+        title={t('list.title')}
+        actions={
+          <>
+            <Select
+              aria-label={t('list.sort')}
+              value={filter.sort?.join(',') ?? ''}
+              onChange={(v) => update({ ...filter, sort: v ? v.split(',') : undefined, page: undefined })}
+              options={[
+                { value: '', label: t('list.sortDefault') },
+                ...SORT_CHOICES.map((s) => ({ value: s, label: t(`list.sort.${s}` as MessageKey) })),
+              ]}
+              style={{ minWidth: 190 }}
+            />
+            <Button icon={<FileExcelOutlined />} href={exportHref} download>
+              {t('list.export')}
+            </Button>
+            <PrintButton />
+            {mayCreate && (
+              <Link to={filter.parent ? `/tasks/new?parent=${filter.parent}` : '/tasks/new'}>
+                <Button type="primary" icon={<PlusOutlined />}>
+                  {t('list.add')}
+                </Button>
+              </Link>
+            )}
+          </>
+        }
+      >
+        {data && (
+          <Typography.Text type="secondary" aria-live="polite">
+            {t('list.total', { total: formatNumber(data.total, lang) })}
+          </Typography.Text>
+        )}
+      </PageHeader>
       <div className="no-print">
         <TaskFilterBar
           value={filter}
@@ -186,11 +169,7 @@ export default function TaskListPage() {
           sources={sources.data}
         />
       </div>
-      {error ? (
-        <div style={{ marginBottom: 16 }}>
-          <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
-        </div>
-      ) : null}
+      <LoadErrorAlert load={{ error: list.error, reload: retry }} />
       <TaskTable
         items={data?.items ?? NO_ITEMS}
         total={data?.total ?? 0}

@@ -9,6 +9,9 @@ import { afterEach, vi } from 'vitest';
 vi.resetModules();
 vi.useRealTimers();
 document.body.innerHTML = '';
+// Styles a file inserted (antd rendered outside the test providers) would slow every role query
+// of the files after it: see src/test/render.tsx.
+document.head.querySelectorAll('style').forEach((style) => style.remove());
 document.title = '';
 document.documentElement.removeAttribute('lang');
 window.localStorage.clear();

@@ -5,6 +5,7 @@ import { useLang, useT } from '../../i18n';
 import { CLASS_ORDER, periodText, trendMonths } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
 import { statusLabelKey } from '../../lib/status';
+import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
 import { FigureLink } from './FigureLink';
 import type { TrendPoint } from './TrendChart';
@@ -20,10 +21,26 @@ const TrendChart = lazy(() => import('./TrendChart'));
 export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: number; ready?: boolean }) {
   const t = useT();
   const [lang] = useLang();
-  const [points, setPoints] = useState<TrendPoint[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
   const months = useMemo(() => trendMonths(asOf, 12), [asOf]);
+  const trend = useLoad(
+    ready
+      ? (signal) =>
+          Promise.all(
+            months.map((m): Promise<TrendPoint> => {
+              const p = new URLSearchParams({ period: m.period, as_of: m.asOf });
+              if (org) p.set('org', String(org));
+              return getStats(p, signal).then((stats) => ({
+                period: m.period,
+                label: m.period.slice(5) + '/' + m.period.slice(2, 4),
+                stats,
+              }));
+            }),
+          )
+      : null,
+    [months, org],
+  );
+  // A new scope shows the skeleton rather than last scope's months.
+  const points = trend.loading ? null : trend.data;
   const card = useRef<HTMLDivElement>(null);
   const [chartWanted, setChartWanted] = useState(false);
 
@@ -53,34 +70,10 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
     };
   }, [ready, points, chartWanted]);
 
-  useEffect(() => {
-    if (!ready) return;
-    const ctl = new AbortController();
-    setError(null);
-    setPoints(null);
-    Promise.all(
-      months.map((m) => {
-        const p = new URLSearchParams({ period: m.period, as_of: m.asOf });
-        if (org) p.set('org', String(org));
-        return getStats(p, ctl.signal).then((stats) => ({
-          period: m.period,
-          label: m.period.slice(5) + '/' + m.period.slice(2, 4),
-          stats,
-        }));
-      }),
-    )
-      .then(setPoints)
-      .catch((e: unknown) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
-      });
-    return () => ctl.abort();
-  }, [months, org, reload, ready]);
-
   return (
     <Card size="small" title={t('dash.trend')} className="dash-trend" ref={card}>
-      {error ? (
-        <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
+      {trend.error ? (
+        <ErrorAlert error={trend.error} onRetry={trend.reload} />
       ) : !points ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (

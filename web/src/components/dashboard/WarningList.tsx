@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Empty, Skeleton, Tag } from 'antd';
 import { StarFilled } from '@ant-design/icons';
 import { listTasks } from '../../api/tasks';
-import type { TaskPage, TaskWarning } from '../../api/types';
+import type { TaskWarning } from '../../api/types';
 import { useLang, useT } from '../../i18n';
 import { daysBetween, deadlineText, formatNumber } from '../../lib/format';
 import { WARNING_SWATCH, type Swatch } from '../../lib/status';
+import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
 
 interface Props {
@@ -29,9 +29,6 @@ interface Props {
 export function WarningList({ params, href, warning, swatch, title, emptyText, asOf, extra, limit = 8 }: Props) {
   const t = useT();
   const [lang] = useLang();
-  const [data, setData] = useState<TaskPage | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
   const sw = swatch ?? WARNING_SWATCH[warning];
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
@@ -39,17 +36,7 @@ export function WarningList({ params, href, warning, swatch, title, emptyText, a
   query.set('page_size', String(limit));
   const key = query.toString();
 
-  useEffect(() => {
-    const ctl = new AbortController();
-    setError(null);
-    listTasks(new URLSearchParams(key), ctl.signal)
-      .then(setData)
-      .catch((e: unknown) => {
-        if (e instanceof DOMException && e.name === 'AbortError') return;
-        setError(e);
-      });
-    return () => ctl.abort();
-  }, [key, reload]);
+  const { data, error, reload } = useLoad((signal) => listTasks(new URLSearchParams(key), signal), [key]);
 
   return (
     <Card
@@ -72,7 +59,7 @@ export function WarningList({ params, href, warning, swatch, title, emptyText, a
       extra={extra}
     >
       {error ? (
-        <ErrorAlert error={error} onRetry={() => setReload((r) => r + 1)} />
+        <ErrorAlert error={error} onRetry={reload} />
       ) : !data ? (
         <Skeleton active paragraph={{ rows: 3 }} title={false} />
       ) : data.items.length === 0 ? (

@@ -1,6 +1,6 @@
 // "Thêm nhanh nhiều nhiệm vụ": an editable table of rows, one POST /tasks per row; each row's
 // errors are shown next to it, rows that were created are removed.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Checkbox, DatePicker, Input, Select, Space, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DeleteOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
@@ -8,10 +8,10 @@ import { ApiError } from '../../api/client';
 import { createTask } from '../../api/tasks';
 import type { Organization, Person, TaskCreate } from '../../api/types';
 import { useT, type TFunction } from '../../i18n';
-import { fieldErrorText } from '../../lib/formErrors';
-import { foldVietnamese, fromIsoDate, toIsoDate } from '../../lib/format';
+import { errorMessage, fieldErrorText } from '../../lib/formErrors';
+import { fromIsoDate, labelFilter, toIsoDate } from '../../lib/format';
 import { agencyOrgTree, orgPickerProps } from '../../lib/orgPicker';
-import { errorMessage } from '../ErrorAlert';
+import { useSubmit } from '../../lib/useSubmit';
 
 export type BulkField = 'title' | 'lead_org_id' | 'deadline' | 'is_key' | 'leader_id';
 
@@ -78,7 +78,6 @@ interface Props {
 export function BulkAddTable({ sourceId, organizations, people, agencyId, onCreated, initialRows }: Props) {
   const t = useT();
   const [rows, setRows] = useState<BulkRow[]>(() => initialRows ?? [emptyRow(), emptyRow(), emptyRow()]);
-  const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<{ created: number; failed: number } | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -127,7 +126,7 @@ export function BulkAddTable({ sourceId, organizations, people, agencyId, onCrea
     });
   };
 
-  const submit = async () => {
+  const sending = useSubmit(async () => {
     setSummary(null);
     const todo = rowsRef.current.filter((r) => !isBlank(r));
     if (todo.length === 0) {
@@ -146,7 +145,6 @@ export function BulkAddTable({ sourceId, organizations, people, agencyId, onCrea
       rs.map((r) => (isBlank(r) ? r : { ...r, fieldErrors: localErrors.get(r.key), error: undefined })),
     );
     const ready = todo.filter((r) => !localErrors.has(r.key));
-    setBusy(true);
     let created = 0;
     let failed = localErrors.size;
     for (const r of ready) {
@@ -171,127 +169,110 @@ export function BulkAddTable({ sourceId, organizations, people, agencyId, onCrea
       }
     }
     setRows((rs) => (rs.length ? rs : [emptyRow()]));
-    setBusy(false);
     setSummary({ created, failed });
     if (created > 0) onCreated(created);
-  };
-
-  const cellError = (r: BulkRow, f: BulkField) =>
-    r.fieldErrors?.[f] ? (
-      <div className="bulk-row-error" id={`bulk-${r.key}-${f}-err`} role="alert">
-        {r.fieldErrors[f]}
-      </div>
-    ) : null;
+  });
+  const { busy } = sending;
 
   const rowNo = (r: BulkRow) => rows.findIndex((x) => x.key === r.key) + 1;
 
+  /** The name of a row's cell for a screen reader: the column and the row's number. */
+  const cellLabel = (r: BulkRow, label: string) => t('bulk.cellAria', { field: label, n: rowNo(r) });
+  /** What every input of a row's cell has: its name, its error state, no edits while sending. */
+  const cellProps = (r: BulkRow, f: BulkField, label: string) => ({
+    'aria-label': cellLabel(r, label),
+    status: r.fieldErrors?.[f] ? ('error' as const) : undefined,
+    disabled: busy,
+  });
+
+  /** A column of one field: its input, and under it the error the API or the check found. */
+  const fieldColumn = (
+    f: BulkField,
+    title: string,
+    width: number,
+    input: (r: BulkRow) => ReactNode,
+    align?: 'center',
+  ): NonNullable<TableProps<BulkRow>['columns']>[number] => ({
+    title,
+    key: f,
+    width,
+    align,
+    render: (_, r) => (
+      <>
+        {input(r)}
+        {r.fieldErrors?.[f] && (
+          <div className="bulk-row-error" id={`bulk-${r.key}-${f}-err`} role="alert">
+            {r.fieldErrors[f]}
+          </div>
+        )}
+      </>
+    ),
+  });
+
   const columns: TableProps<BulkRow>['columns'] = [
     { title: '#', key: 'no', width: 44, render: (_, r) => rowNo(r) },
-    {
-      title: t('bulk.title'),
-      key: 'title',
-      width: 340,
-      render: (_, r) => (
-        <>
-          <Input.TextArea
-            autoSize={{ minRows: 1, maxRows: 5 }}
-            value={r.title}
-            maxLength={1000}
-            placeholder={t('bulk.titlePlaceholder')}
-            aria-label={t('bulk.cellAria', { field: t('bulk.title'), n: rowNo(r) })}
-            aria-invalid={!!r.fieldErrors?.title}
-            status={r.fieldErrors?.title ? 'error' : undefined}
-            onChange={(e) => patch(r.key, { title: e.target.value })}
-            onPaste={(e) => onPasteTitle(r.key, e)}
-            disabled={busy}
-          />
-          {cellError(r, 'title')}
-        </>
+    fieldColumn('title', t('bulk.title'), 340, (r) => (
+      <Input.TextArea
+        {...cellProps(r, 'title', t('bulk.title'))}
+        autoSize={{ minRows: 1, maxRows: 5 }}
+        value={r.title}
+        maxLength={1000}
+        placeholder={t('bulk.titlePlaceholder')}
+        aria-invalid={!!r.fieldErrors?.title}
+        onChange={(e) => patch(r.key, { title: e.target.value })}
+        onPaste={(e) => onPasteTitle(r.key, e)}
+      />
+    )),
+    fieldColumn('lead_org_id', t('bulk.leadOrg'), 240, (r) => (
+      <TreeSelect
+        {...orgPickerProps}
+        {...cellProps(r, 'lead_org_id', t('bulk.leadOrg'))}
+        allowClear
+        value={r.leadOrg}
+        treeData={tree}
+        placeholder={t('bulk.leadOrgPlaceholder')}
+        onChange={(v: number | undefined) => patch(r.key, { leadOrg: v ?? undefined })}
+        style={{ width: '100%' }}
+      />
+    )),
+    fieldColumn('deadline', t('bulk.deadline'), 160, (r) => (
+      <DatePicker
+        {...cellProps(r, 'deadline', t('bulk.deadline'))}
+        format="DD/MM/YYYY"
+        value={fromIsoDate(r.deadline)}
+        placeholder={t('task.ongoing')}
+        onChange={(d) => patch(r.key, { deadline: toIsoDate(d) })}
+        style={{ width: '100%' }}
+      />
+    )),
+    fieldColumn(
+      'is_key',
+      t('bulk.isKey'),
+      90,
+      (r) => (
+        <Checkbox
+          checked={r.isKey}
+          aria-label={cellLabel(r, t('bulk.isKey'))}
+          onChange={(e) => patch(r.key, { isKey: e.target.checked })}
+          disabled={busy}
+        />
       ),
-    },
-    {
-      title: t('bulk.leadOrg'),
-      key: 'lead',
-      width: 240,
-      render: (_, r) => (
-        <>
-          <TreeSelect
-            {...orgPickerProps}
-            allowClear
-            value={r.leadOrg}
-            treeData={tree}
-            placeholder={t('bulk.leadOrgPlaceholder')}
-            aria-label={t('bulk.cellAria', { field: t('bulk.leadOrg'), n: rowNo(r) })}
-            status={r.fieldErrors?.lead_org_id ? 'error' : undefined}
-            onChange={(v: number | undefined) => patch(r.key, { leadOrg: v ?? undefined })}
-            style={{ width: '100%' }}
-            disabled={busy}
-          />
-          {cellError(r, 'lead_org_id')}
-        </>
-      ),
-    },
-    {
-      title: t('bulk.deadline'),
-      key: 'deadline',
-      width: 160,
-      render: (_, r) => (
-        <>
-          <DatePicker
-            format="DD/MM/YYYY"
-            value={fromIsoDate(r.deadline)}
-            placeholder={t('task.ongoing')}
-            aria-label={t('bulk.cellAria', { field: t('bulk.deadline'), n: rowNo(r) })}
-            status={r.fieldErrors?.deadline ? 'error' : undefined}
-            onChange={(d) => patch(r.key, { deadline: toIsoDate(d) })}
-            style={{ width: '100%' }}
-            disabled={busy}
-          />
-          {cellError(r, 'deadline')}
-        </>
-      ),
-    },
-    {
-      title: t('bulk.isKey'),
-      key: 'key',
-      width: 90,
-      align: 'center',
-      render: (_, r) => (
-        <>
-          <Checkbox
-            checked={r.isKey}
-            aria-label={t('bulk.cellAria', { field: t('bulk.isKey'), n: rowNo(r) })}
-            onChange={(e) => patch(r.key, { isKey: e.target.checked })}
-            disabled={busy}
-          />
-          {cellError(r, 'is_key')}
-        </>
-      ),
-    },
-    {
-      title: t('bulk.leader'),
-      key: 'leader',
-      width: 240,
-      render: (_, r) => (
-        <>
-          <Select<number>
-            showSearch
-            allowClear
-            value={r.leader}
-            options={peopleOptions}
-            placeholder={t('bulk.leaderPlaceholder')}
-            aria-label={t('bulk.cellAria', { field: t('bulk.leader'), n: rowNo(r) })}
-            status={r.fieldErrors?.leader_id ? 'error' : undefined}
-            filterOption={(input, o) => foldVietnamese(String(o?.label ?? '')).includes(foldVietnamese(input))}
-            onChange={(v) => patch(r.key, { leader: v ?? undefined })}
-            style={{ width: '100%' }}
-            popupMatchSelectWidth={false}
-            disabled={busy}
-          />
-          {cellError(r, 'leader_id')}
-        </>
-      ),
-    },
+      'center',
+    ),
+    fieldColumn('leader_id', t('bulk.leader'), 240, (r) => (
+      <Select<number>
+        {...cellProps(r, 'leader_id', t('bulk.leader'))}
+        showSearch
+        allowClear
+        value={r.leader}
+        options={peopleOptions}
+        placeholder={t('bulk.leaderPlaceholder')}
+        filterOption={labelFilter}
+        onChange={(v) => patch(r.key, { leader: v ?? undefined })}
+        style={{ width: '100%' }}
+        popupMatchSelectWidth={false}
+      />
+    )),
     {
       title: <span className="sr-only">{t('detail.actions')}</span>,
       key: 'remove',
@@ -337,7 +318,7 @@ export function BulkAddTable({ sourceId, organizations, people, agencyId, onCrea
         <Button icon={<PlusOutlined />} onClick={() => setRows((rs) => [...rs, emptyRow()])} disabled={busy}>
           {t('bulk.addRow')}
         </Button>
-        <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()}>
+        <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void sending.run()}>
           {t('bulk.submit')}
         </Button>
       </Space>

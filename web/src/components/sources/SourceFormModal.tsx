@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { ApiError } from '../../api/client';
 import { createSource, updateSource } from '../../api/sources';
 import { SOURCE_KINDS, type Source, type SourceCreate, type SourceKind, type SourceUpdate } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
-import { applyFieldErrors } from '../../lib/formErrors';
+import { changedTexts } from '../../lib/changes';
 import { fromIsoDate, toIsoDate } from '../../lib/format';
+import { requiredChoice, requiredText } from '../../lib/formRules';
 import { invalidateRefData } from '../../lib/refData';
-import { errorMessage } from '../ErrorAlert';
+import { useSubmit } from '../../lib/useSubmit';
+import { FormModal, type DialogProps } from '../FormModal';
 
 interface Values {
   kind: SourceKind;
@@ -19,124 +19,98 @@ interface Values {
   summary?: string;
 }
 
-interface Props {
+interface Props extends DialogProps<Source> {
   open: boolean;
   /** The source to edit; none: a new one. */
   source?: Source | null;
-  onClose: () => void;
-  onSaved: (source: Source) => void;
+}
+
+/** Only what differs from `source` (the API wants nothing else in a PATCH). */
+function changes(source: Source, v: Values): SourceUpdate {
+  const body: SourceUpdate = changedTexts(source, v, ['title', 'doc_number', 'issuer', 'summary']);
+  const docDate = toIsoDate(v.doc_date) ?? null;
+  if (v.kind !== source.kind) body.kind = v.kind;
+  if (docDate !== source.doc_date) body.doc_date = docDate;
+  return body;
+}
+
+/** A new source: the fields that were filled in. */
+function creation(v: Values): SourceCreate {
+  const body: SourceCreate = { kind: v.kind, title: v.title.trim() };
+  if (v.doc_number?.trim()) body.doc_number = v.doc_number.trim();
+  const d = toIsoDate(v.doc_date);
+  if (d) body.doc_date = d;
+  if (v.issuer?.trim()) body.issuer = v.issuer.trim();
+  if (v.summary?.trim()) body.summary = v.summary.trim();
+  return body;
 }
 
 /** Create or edit a source (a program or a document) with its issuing document. */
-export function SourceFormModal({ open, source, onClose, onSaved }: Props) {
+export function SourceFormModal({ open, source, onClose, onDone }: Props) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    setError(null);
-    form.resetFields();
-    if (source) {
-      form.setFieldsValue({
-        kind: source.kind,
-        title: source.title,
-        doc_number: source.doc_number,
-        doc_date: fromIsoDate(source.doc_date),
-        issuer: source.issuer,
-        summary: source.summary,
-      });
-    }
-  }, [open, source, form]);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
+  const save = useSubmit(
+    async (v: Values) => {
       let saved: Source;
       if (source) {
-        const body: SourceUpdate = {};
-        const docDate = toIsoDate(v.doc_date) ?? null;
-        if (v.kind !== source.kind) body.kind = v.kind;
-        if (v.title.trim() !== source.title) body.title = v.title.trim();
-        if ((v.doc_number ?? '').trim() !== source.doc_number) body.doc_number = (v.doc_number ?? '').trim();
-        if (docDate !== source.doc_date) body.doc_date = docDate;
-        if ((v.issuer ?? '').trim() !== source.issuer) body.issuer = (v.issuer ?? '').trim();
-        if ((v.summary ?? '').trim() !== source.summary) body.summary = (v.summary ?? '').trim();
+        const body = changes(source, v);
         if (Object.keys(body).length === 0) {
           onClose();
           return;
         }
         saved = await updateSource(source.id, source.version, body);
       } else {
-        const body: SourceCreate = { kind: v.kind, title: v.title.trim() };
-        if (v.doc_number?.trim()) body.doc_number = v.doc_number.trim();
-        const d = toIsoDate(v.doc_date);
-        if (d) body.doc_date = d;
-        if (v.issuer?.trim()) body.issuer = v.issuer.trim();
-        if (v.summary?.trim()) body.summary = v.summary.trim();
-        saved = await createSource(body);
+        saved = await createSource(creation(v));
       }
       invalidateRefData('sources');
-      onSaved(saved);
-    } catch (e) {
-      const unmatched = applyFieldErrors(form, e, t);
-      if (e instanceof ApiError && e.status === 412) setError(t('src.stale'));
-      else if (!(e instanceof ApiError) || e.fields.length === 0 || unmatched.length) setError(errorMessage(e));
-      else setError(t('form.checkFields'));
-    } finally {
-      setBusy(false);
-    }
-  };
+      onDone(saved);
+    },
+    { form, byStatus: { 412: t('src.stale') } },
+  );
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={source ? t('src.editTitle') : t('src.newTitle')}
-      onCancel={onClose}
-      onOk={() => void submit()}
       okText={source ? t('common.save') : t('src.create')}
-      cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      destroyOnHidden
-      maskClosable={!busy}
       width={640}
+      form={form}
+      values={
+        source
+          ? {
+              kind: source.kind,
+              title: source.title,
+              doc_number: source.doc_number,
+              doc_date: fromIsoDate(source.doc_date),
+              issuer: source.issuer,
+              summary: source.summary,
+            }
+          : { kind: 'key_program' }
+      }
+      submission={save}
+      onCancel={onClose}
     >
-      {error && <Alert type="error" showIcon message={error} role="alert" style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" disabled={busy} initialValues={{ kind: 'key_program' }}>
-        <Form.Item name="kind" label={t('src.kind')} rules={[{ required: true, message: t('form.requiredSelect', { field: t('src.kind').toLowerCase() }) }]}>
-          <Select options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`sourceKind.${k}` as MessageKey) }))} />
+      <Form.Item name="kind" label={t('src.kind')} rules={[requiredChoice(t, t('src.kind'))]}>
+        <Select options={SOURCE_KINDS.map((k) => ({ value: k, label: t(`sourceKind.${k}` as MessageKey) }))} />
+      </Form.Item>
+      <Form.Item name="title" label={t('src.title')} rules={[requiredText(t, t('src.title'))]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('src.titlePlaceholder')} />
+      </Form.Item>
+      <div className="pages-form-row">
+        <Form.Item name="doc_number" label={t('src.docNumber')} style={{ flex: 1, minWidth: 180 }}>
+          <Input maxLength={100} placeholder="125/QĐ-UBND" />
         </Form.Item>
-        <Form.Item
-          name="title"
-          label={t('src.title')}
-          rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('src.title').toLowerCase() }) }]}
-        >
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} placeholder={t('src.titlePlaceholder')} />
+        <Form.Item name="doc_date" label={t('src.docDate')} style={{ flex: 1, minWidth: 160 }}>
+          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
-        <div className="pages-form-row">
-          <Form.Item name="doc_number" label={t('src.docNumber')} style={{ flex: 1, minWidth: 180 }}>
-            <Input maxLength={100} placeholder="125/QĐ-UBND" />
-          </Form.Item>
-          <Form.Item name="doc_date" label={t('src.docDate')} style={{ flex: 1, minWidth: 160 }}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <Form.Item name="issuer" label={t('src.issuer')}>
-          <Input maxLength={300} placeholder={t('src.issuerPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="summary" label={t('src.summary')}>
-          <Input.TextArea rows={3} maxLength={4000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="issuer" label={t('src.issuer')}>
+        <Input maxLength={300} placeholder={t('src.issuerPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="summary" label={t('src.summary')}>
+        <Input.TextArea rows={3} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,0 +1,13 @@
+// The rules of required fields, worded the same way in every form.
+import type { FormRule } from 'antd';
+import type { TFunction } from '../i18n';
+
+/** A text that must not be empty (nor only spaces): "Vui lòng nhập {field}". */
+export function requiredText(t: TFunction, label: string): FormRule {
+  return { required: true, whitespace: true, message: t('form.required', { field: label.toLowerCase() }) };
+}
+
+/** A choice that must be made: "Vui lòng chọn {field}". */
+export function requiredChoice(t: TFunction, label: string): FormRule {
+  return { required: true, message: t('form.requiredSelect', { field: label.toLowerCase() }) };
+}
