@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { findPageTargets, firstTaskWith, MAIN_PAGES, numbered, taskLoaded, type MainPage, type PageTargets } from './pages';
 import {
   Api,
   axeFindings,
@@ -22,46 +23,29 @@ import {
 } from './support';
 
 let browser: Browser;
-/** An extended task in progress that the director may edit and cancel. */
-let taskId = 0;
-let sourceId = 0;
-/** A task cv.lan may report progress on. */
-let specialistTaskId = 0;
-/** An overdue task whose extension request waits for a leader. */
-let pendingTaskId = 0;
+let targets: Targets;
 const report: { state: string; findings: AxeFinding[] }[] = [];
 
-interface Permissions {
-  edit: boolean;
-  cancel: boolean;
-  report_progress: boolean;
-}
-
-async function firstTaskWith(api: Api, query: string, allowed: (p: Permissions) => boolean): Promise<{ id: number; source_id: number }> {
-  const list = await api.get<{ items: { id: number; source_id: number; extended: boolean }[] }>(`/tasks?${query}`);
-  const ordered = [...list.items.filter((t) => t.extended), ...list.items.filter((t) => !t.extended)];
-  for (const item of ordered) {
-    const task = await api.get<{ permissions: Permissions }>(`/tasks/${item.id}`);
-    if (allowed(task.permissions)) return item;
-  }
-  throw new Error(`no task of ${query} with the wanted permissions`);
+interface Targets extends PageTargets {
+  /** A task cv.lan may report progress on. */
+  specialistTaskId: number;
+  /** An overdue task whose extension request waits for a leader. */
+  pendingTaskId: number;
 }
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const director = await Api.as('giamdoc');
-  const task = await firstTaskWith(director, 'status=in_progress&sort=-updated&page_size=100', (p) => p.edit && p.cancel);
-  taskId = task.id;
-  sourceId = task.source_id;
   const specialist = await Api.as('cv.lan');
-  specialistTaskId = (
-    await firstTaskWith(
-      specialist,
-      `assignee=${specialist.user!.person_id}&status=in_progress,overdue&sort=id&page_size=50`,
-      (p) => p.report_progress,
-    )
-  ).id;
-  pendingTaskId = (await prepareOverdueTaskWithPendingExtension()).taskId;
+  const specialistTask = await firstTaskWith(
+    specialist,
+    `assignee=${specialist.user!.person_id}&status=in_progress,overdue&sort=id&page_size=50`,
+    (p) => p.report_progress,
+  );
+  targets = {
+    ...(await findPageTargets()),
+    specialistTaskId: specialistTask.id,
+    pendingTaskId: (await prepareOverdueTaskWithPendingExtension()).taskId,
+  };
 });
 
 afterAll(async () => {
@@ -77,17 +61,10 @@ interface State {
   enter: (page: Page) => Promise<unknown>;
 }
 
-interface Visit {
-  name: string;
-  user?: string;
-  path: () => string;
-  /** What must be on the page once it has loaded. */
-  ready: (page: Page) => Promise<unknown>;
+interface Visit extends MainPage<Targets> {
   /** Further states checked in turn after the loaded page. */
   states?: State[];
 }
-
-const heading = (text: string | RegExp) => (page: Page) => page.getByRole('heading', { name: text }).first().waitFor();
 
 async function openDialog(page: Page, button: string): Promise<void> {
   await page.getByRole('button', { name: button }).first().click();
@@ -99,64 +76,46 @@ async function openTab(page: Page, name: RegExp): Promise<void> {
   await page.getByRole('tab', { name, selected: true }).waitFor();
 }
 
-const VISITS: Visit[] = [
-  {
-    name: '01-login',
-    path: () => '/login',
-    ready: (p) => p.getByRole('button', { name: 'Đăng nhập' }).waitFor(),
-    states: [
-      {
-        name: 'empty form submitted',
-        enter: async (p) => {
-          await p.getByRole('button', { name: 'Đăng nhập' }).click();
-          await p.locator('.ant-form-item-explain-error').first().waitFor();
-        },
+const formShowsErrors = (submit: string) => async (p: Page) => {
+  await p.getByRole('button', { name: submit }).click();
+  await p.locator('.ant-form-item-explain-error').first().waitFor();
+};
+
+/** Every main page, some also in the states a user meets on them. */
+const STATES: Record<string, State[]> = {
+  login: [{ name: 'empty form submitted', enter: formShowsErrors('Đăng nhập') }],
+  dashboard: [
+    {
+      name: 'menu drawer open',
+      only: 'phone',
+      enter: async (p) => {
+        await p.getByRole('button', { name: 'Mở menu' }).click();
+        await p.locator('.ant-drawer .ant-menu').waitFor();
       },
-    ],
-  },
-  {
-    name: '02-dashboard',
-    user: 'giamdoc',
-    path: () => '/',
-    ready: async (p) => {
-      await p.locator('.dash-card-overdue a[data-figure="overdue"]').waitFor();
-      // The chart's chunk loads when the trend section comes near the screen.
-      await p.locator('.dash-trend').scrollIntoViewIfNeeded();
-      await p.locator('.dash-trend canvas').first().waitFor();
     },
-    states: [
-      {
-        name: 'menu drawer open',
-        only: 'phone',
-        enter: async (p) => {
-          await p.getByRole('button', { name: 'Mở menu' }).click();
-          await p.locator('.ant-drawer .ant-menu').waitFor();
-        },
+  ],
+  task: [
+    { name: 'extensions tab', enter: (p) => openTab(p, /^Gia hạn/) },
+    { name: 'history tab', enter: (p) => openTab(p, /^Lịch sử thay đổi/) },
+    { name: 'cancel modal', enter: (p) => openDialog(p, 'Hủy nhiệm vụ') },
+  ],
+  'task-new': [
+    {
+      name: 'empty form submitted',
+      enter: async (p) => {
+        await formShowsErrors('Giao nhiệm vụ')(p);
+        await p.getByRole('alert').first().waitFor();
       },
-    ],
-  },
-  { name: '03-my-tasks', user: 'cv.lan', path: () => '/my', ready: heading('Việc của tôi') },
+    },
+  ],
+};
+
+/** The task page as others meet it: a leader deciding an extension, a specialist reporting progress. */
+const TASK_VARIANTS: Visit[] = [
   {
-    name: '04-task-list',
-    user: 'giamdoc',
-    path: () => '/tasks?sort=deadline',
-    ready: (p) => p.getByText(/^Tổng số: [\d.]+ nhiệm vụ$/).waitFor(),
-  },
-  {
-    name: '05-task',
-    user: 'giamdoc',
-    path: () => `/tasks/${taskId}`,
-    ready: (p) => p.getByText('Thông tin chung').first().waitFor(),
-    states: [
-      { name: 'extensions tab', enter: (p) => openTab(p, /^Gia hạn/) },
-      { name: 'history tab', enter: (p) => openTab(p, /^Lịch sử thay đổi/) },
-      { name: 'cancel modal', enter: (p) => openDialog(p, 'Hủy nhiệm vụ') },
-    ],
-  },
-  {
-    name: '06-task-pending-extension',
+    name: 'task-pending-extension',
     user: 'pgd.hung',
-    path: () => `/tasks/${pendingTaskId}`,
+    path: (t) => `/tasks/${t.pendingTaskId}`,
     ready: (p) => p.getByText(/đang chờ lãnh đạo duyệt/).waitFor(),
     states: [
       { name: 'extensions tab', enter: (p) => openTab(p, /^Gia hạn/) },
@@ -164,10 +123,10 @@ const VISITS: Visit[] = [
     ],
   },
   {
-    name: '07-task-progress',
+    name: 'task-progress',
     user: 'cv.lan',
-    path: () => `/tasks/${specialistTaskId}`,
-    ready: (p) => p.getByText('Thông tin chung').first().waitFor(),
+    path: (t) => `/tasks/${t.specialistTaskId}`,
+    ready: taskLoaded,
     states: [
       { name: 'progress modal', enter: (p) => openDialog(p, 'Báo cáo tiến độ') },
       {
@@ -183,38 +142,12 @@ const VISITS: Visit[] = [
       },
     ],
   },
-  {
-    name: '08-task-new',
-    user: 'giamdoc',
-    path: () => '/tasks/new',
-    ready: (p) => p.locator('form #title').waitFor(),
-    states: [
-      {
-        name: 'empty form submitted',
-        enter: async (p) => {
-          await p.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
-          await p.getByRole('alert').first().waitFor();
-          await p.locator('.ant-form-item-explain-error').first().waitFor();
-        },
-      },
-    ],
-  },
-  {
-    name: '09-task-edit',
-    user: 'giamdoc',
-    path: () => `/tasks/${taskId}/edit`,
-    ready: async (p) => {
-      await p.locator('form #title').waitFor();
-      await p.waitForFunction(() => (document.querySelector('form #title') as HTMLInputElement | null)?.value !== '');
-    },
-  },
-  { name: '10-sources', user: 'giamdoc', path: () => '/sources', ready: heading('Nguồn nhiệm vụ') },
-  { name: '11-source', user: 'giamdoc', path: () => `/sources/${sourceId}`, ready: (p) => p.locator('h2').first().waitFor() },
-  { name: '12-organizations', user: 'admin', path: () => '/organizations', ready: heading('Cơ quan, đơn vị') },
-  { name: '13-people', user: 'admin', path: () => '/people', ready: heading(/Cán bộ/) },
-  { name: '14-profile', user: 'giamdoc', path: () => '/profile', ready: (p) => p.getByText('Trần Quốc Bảo').first().waitFor() },
-  { name: '15-not-found', user: 'giamdoc', path: () => '/khong-co-trang-nay', ready: (p) => p.getByText('404').first().waitFor() },
 ];
+
+const VISITS: Visit[] = MAIN_PAGES.flatMap((page) => [
+  { ...page, states: STATES[page.name] },
+  ...(page.name === 'task' ? TASK_VARIANTS : []),
+]).map((visit, i) => ({ ...visit, name: numbered(i, visit.name) }));
 
 describe('accessibility (WCAG 2.1 AA)', () => {
   for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
@@ -230,7 +163,7 @@ describe('accessibility (WCAG 2.1 AA)', () => {
             report.push({ state: where, findings: found });
             findings.push(...found);
           };
-          const res = await page.goto(visit.path());
+          const res = await page.goto(visit.path(targets));
           expect(res?.status()).toBe(200);
           await visit.ready(page);
           await check();

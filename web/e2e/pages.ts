@@ -1,0 +1,104 @@
+// The main pages of the app, each with who opens it, where, and what shows that it has loaded:
+// the one list that the screenshot and accessibility suites walk through, so that a page added to
+// the app is added to both, and a page's ready condition is fixed in one place.
+import type { Page } from 'playwright-core';
+import { Api } from './support';
+
+/** The records the pages with an id in their path show. */
+export interface PageTargets {
+  /** An extended task in progress that the director may edit and cancel. */
+  taskId: number;
+  /** The source of that task. */
+  sourceId: number;
+}
+
+export interface MainPage<T extends PageTargets = PageTargets> {
+  name: string;
+  /** Signed in as this user (none: signed out). */
+  user?: string;
+  path: (targets: T) => string;
+  /** Resolves once what must be on the loaded page is there. */
+  ready: (page: Page) => Promise<unknown>;
+}
+
+interface Permissions {
+  edit: boolean;
+  cancel: boolean;
+  report_progress: boolean;
+}
+
+/** The first task of `query` whose permissions `allowed` accepts, extended tasks first (they show the most). */
+export async function firstTaskWith(
+  api: Api,
+  query: string,
+  allowed: (p: Permissions) => boolean,
+): Promise<{ id: number; source_id: number }> {
+  const list = await api.get<{ items: { id: number; source_id: number; extended: boolean }[] }>(`/tasks?${query}`);
+  const ordered = [...list.items.filter((t) => t.extended), ...list.items.filter((t) => !t.extended)];
+  for (const item of ordered) {
+    const task = await api.get<{ permissions: Permissions }>(`/tasks/${item.id}`);
+    if (allowed(task.permissions)) return item;
+  }
+  throw new Error(`no task of ${query} with the wanted permissions`);
+}
+
+export async function findPageTargets(): Promise<PageTargets> {
+  const director = await Api.as('giamdoc');
+  const task = await firstTaskWith(director, 'status=in_progress&sort=-updated&page_size=100', (p) => p.edit && p.cancel);
+  return { taskId: task.id, sourceId: task.source_id };
+}
+
+const heading = (text: string | RegExp) => (page: Page) => page.getByRole('heading', { name: text }).first().waitFor();
+export const taskLoaded = (page: Page) => page.getByText('Thông tin chung').first().waitFor();
+
+/** In the order of the app's menu, then the pages reached from them. */
+export const MAIN_PAGES: readonly MainPage[] = [
+  { name: 'login', path: () => '/login', ready: (p) => p.getByRole('button', { name: 'Đăng nhập' }).waitFor() },
+  {
+    name: 'dashboard',
+    user: 'giamdoc',
+    path: () => '/',
+    ready: async (p) => {
+      await p.locator('.dash-card-overdue a[data-figure="overdue"]').waitFor();
+      // The chart's chunk loads when the trend section comes near the screen.
+      await p.locator('.dash-trend').scrollIntoViewIfNeeded();
+      await p.locator('.dash-trend canvas').first().waitFor();
+      await p.evaluate(() => window.scrollTo(0, 0));
+    },
+  },
+  { name: 'my-tasks', user: 'cv.lan', path: () => '/my', ready: heading('Việc của tôi') },
+  {
+    name: 'task-list',
+    user: 'giamdoc',
+    path: () => '/tasks?sort=deadline',
+    ready: (p) => p.getByText(/^Tổng số: [\d.]+ nhiệm vụ$/).waitFor(),
+  },
+  { name: 'task', user: 'giamdoc', path: (t) => `/tasks/${t.taskId}`, ready: taskLoaded },
+  { name: 'task-new', user: 'giamdoc', path: () => '/tasks/new', ready: (p) => p.locator('form #title').waitFor() },
+  {
+    name: 'task-edit',
+    user: 'giamdoc',
+    path: (t) => `/tasks/${t.taskId}/edit`,
+    ready: async (p) => {
+      await p.locator('form #title').waitFor();
+      await p.waitForFunction(() => (document.querySelector('form #title') as HTMLInputElement | null)?.value !== '');
+    },
+  },
+  { name: 'sources', user: 'giamdoc', path: () => '/sources', ready: heading('Nguồn nhiệm vụ') },
+  { name: 'source', user: 'giamdoc', path: (t) => `/sources/${t.sourceId}`, ready: (p) => p.locator('h2').first().waitFor() },
+  { name: 'organizations', user: 'admin', path: () => '/organizations', ready: heading('Cơ quan, đơn vị') },
+  { name: 'people', user: 'admin', path: () => '/people', ready: heading(/Cán bộ/) },
+  { name: 'profile', user: 'giamdoc', path: () => '/profile', ready: (p) => p.getByText('Trần Quốc Bảo').first().waitFor() },
+  { name: 'not-found', user: 'giamdoc', path: () => '/khong-co-trang-nay', ready: (p) => p.getByText('404').first().waitFor() },
+];
+
+export function mainPage(name: string): MainPage {
+  const page = MAIN_PAGES.find((p) => p.name === name);
+  if (!page) throw new Error(`no main page ${name}`);
+  return page;
+}
+
+/** "01-login": the position in the list keeps artifacts in the list's order. */
+export function numbered(index: number, name: string): string {
+  return `${String(index + 1).padStart(2, '0')}-${name}`;
+}
