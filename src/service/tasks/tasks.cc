@@ -32,7 +32,7 @@ struct TaskReferences {
   std::map<Id, std::string> person_org_paths;
   struct SourceFacts {
     Id agency_id = 0;
-    std::string kind;
+    domain::SourceKind kind = domain::SourceKind::kAdHoc;
     std::string doc_number;
   };
   std::optional<SourceFacts> source;
@@ -115,7 +115,8 @@ TaskReferences LoadReferences(Connection& c, Id agency_id, const TaskInput& in, 
       out.agency_path = row.text(path);
     } else if (kind == "source") {
       out.source =
-          TaskReferences::SourceFacts{row.integer(agency), row.text(path), row.text(doc_number)};
+          TaskReferences::SourceFacts{row.integer(agency), domain::SourceKindFromStored(row.text(path)),
+                                      row.text(doc_number)};
     } else if (kind == "snapshot") {
       out.snapshot_as_of = Date::Parse(row.text(path));
     } else if (kind == "organization") {
