@@ -11,13 +11,13 @@
 #include <functional>
 #include <map>
 #include <optional>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "demo/demo_catalog.h"
+#include "demo/demo_random.h"
 #include "domain/period.h"
 #include "service/accounts/auth.h"
 #include "service/organizations/organizations.h"
@@ -36,27 +36,6 @@ namespace {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-// Draws from std::mt19937 with plain modulo arithmetic: std::uniform_int_distribution differs
-// between standard libraries, and the same seed must give the same demo everywhere.
-class Random {
- public:
-  explicit Random(std::uint32_t seed) : engine_(seed) {}
-
-  // A whole number in [lo, hi]; lo when the range is empty.
-  int Between(int lo, int hi) {
-    if (hi <= lo) return lo;
-    return lo + static_cast<int>(engine_() % static_cast<std::uint32_t>(hi - lo + 1));
-  }
-  bool Chance(int per_mille) { return static_cast<int>(engine_() % 1000) < per_mille; }
-  template <class T>
-  const T& Pick(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(Between(0, static_cast<int>(items.size()) - 1))];
-  }
-
- private:
-  std::mt19937 engine_;
-};
 
 [[noreturn]] void Fail(const std::string& what, const service::Error& e) {
   std::string message =

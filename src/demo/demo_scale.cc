@@ -8,13 +8,13 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "demo/demo.h"
 #include "demo/demo_catalog.h"
+#include "demo/demo_random.h"
 #include "domain/period.h"
 #include "intl/text.h"
 #include "service/accounts/auth.h"
@@ -33,19 +33,6 @@ namespace cat = catalog;
 namespace {
 
 constexpr int kTasksPerTransaction = 5000;
-
-class Rng {
- public:
-  explicit Rng(std::uint32_t seed) : engine_(seed) {}
-  int Between(int lo, int hi) {
-    if (hi <= lo) return lo;
-    return lo + static_cast<int>(engine_() % static_cast<std::uint32_t>(hi - lo + 1));
-  }
-  bool Chance(int per_mille) { return static_cast<int>(engine_() % 1000) < per_mille; }
-
- private:
-  std::mt19937 engine_;
-};
 
 Value DateValue(const std::optional<Date>& d) { return d ? Param(d->Iso()) : Value(nullptr); }
 
@@ -164,10 +151,7 @@ class ScaleLoader {
         "An",    "Bình",  "Cường", "Dũng",  "Hà",   "Hải",  "Hạnh",  "Hùng",
         "Hương", "Khánh", "Lan",   "Long",  "Mai",  "Nam",  "Phong", "Quang",
         "Sơn",   "Tâm",   "Thảo",  "Trang", "Tuấn", "Vinh", "Yến",   "Thịnh"};
-    auto pick = [&](const std::vector<std::string>& v) {
-      return v[static_cast<std::size_t>(rng_.Between(0, static_cast<int>(v.size()) - 1))];
-    };
-    return pick(kFamily) + " " + pick(kMiddle) + " " + pick(kGiven);
+    return rng_.Pick(kFamily) + " " + rng_.Pick(kMiddle) + " " + rng_.Pick(kGiven);
   }
 
   std::int64_t InsertPerson(Connection& c, std::int64_t org, const std::string& position,
@@ -315,12 +299,10 @@ class ScaleLoader {
   }
 
   void InsertTask(Connection& c, int index) {
-    const Template& tpl = templates_[static_cast<std::size_t>(
-        rng_.Between(0, static_cast<int>(templates_.size()) - 1))];
+    const Template& tpl = rng_.Pick(templates_);
     const std::size_t tpl_index = static_cast<std::size_t>(&tpl - templates_.data());
     const int number = ++uses_[tpl_index];
-    const Unit& unit =
-        units_[static_cast<std::size_t>(rng_.Between(0, static_cast<int>(units_.size()) - 1))];
+    const Unit& unit = rng_.Pick(units_);
 
     // Source and dates.
     const int kind_roll = rng_.Between(0, 99);
@@ -491,7 +473,7 @@ class ScaleLoader {
 
   const service::Context& ctx_;
   const ScaleOptions& options_;
-  Rng rng_;
+  Random rng_;
   const Date today_;
   std::int64_t agency_id_ = 0;
   std::string root_path_;
