@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "demo/demo_catalog.h"
+#include "demo/demo_phrases.h"
 #include "demo/demo_random.h"
 #include "domain/period.h"
 #include "service/accounts/auth.h"
@@ -660,7 +661,7 @@ void DemoLoader::Script(TaskPlan& t) {
       Progress(t, a, requested, 5 * rng_.Between(6, 12), false);
       Step request = MakeStep(Step::Kind::kRequestExtension, requested);
       request.new_deadline = new_deadline;
-      request.text = Str(rng_.Pick(cat::ExtensionReasons()));
+      request.text = Str(rng_.Pick(cat::kExtensionReasons));
       t.steps.push_back(request);
       Step decision = MakeStep(Step::Kind::kDecideExtension, effective);
       decision.approve = true;
@@ -687,7 +688,7 @@ void DemoLoader::Script(TaskPlan& t) {
       Progress(t, a, requested, 5 * rng_.Between(8, 12), false);
       Step request = MakeStep(Step::Kind::kRequestExtension, requested);
       request.new_deadline = d.AddDays(rng_.Between(20, 30));
-      request.text = Str(rng_.Pick(cat::ExtensionReasons()));
+      request.text = Str(rng_.Pick(cat::kExtensionReasons));
       t.steps.push_back(request);
       Step decision = MakeStep(Step::Kind::kDecideExtension, decided);
       decision.text = Str(cat::kRefuseNote);
@@ -715,7 +716,8 @@ void DemoLoader::Script(TaskPlan& t) {
       Step cancel = MakeStep(Step::Kind::kCancel, on);
       const bool withdrawn = t.outcome == Outcome::kWithdrawn;
       cancel.cancel_kind = withdrawn ? "withdrawn" : "cancelled";
-      cancel.text = Str(rng_.Pick(withdrawn ? cat::WithdrawReasons() : cat::CancelReasons()));
+      cancel.text =
+          Str(withdrawn ? rng_.Pick(cat::kWithdrawReasons) : rng_.Pick(cat::kCancelReasons));
       t.steps.push_back(cancel);
       break;
     }
@@ -724,7 +726,7 @@ void DemoLoader::Script(TaskPlan& t) {
       Progress(t, a, requested, 5 * rng_.Between(10, 14), true);
       Step request = MakeStep(Step::Kind::kRequestExtension, requested);
       request.new_deadline = d.AddDays(30);
-      request.text = Str(rng_.Pick(cat::ExtensionReasons()));
+      request.text = Str(rng_.Pick(cat::kExtensionReasons));
       t.steps.push_back(request);
       break;
     }
@@ -746,7 +748,7 @@ void DemoLoader::Progress(TaskPlan& t, Date from, Date until, int final_percent,
       if (on >= until) break;
       if (on < from) continue;
       Step s = MakeStep(Step::Kind::kProgress, on);
-      s.text = cat::Replace(rng_.Pick(cat::ProgressOngoing()), "month",
+      s.text = cat::Replace(rng_.Pick(cat::kProgressOngoing), "month",
                             std::to_string(p.index) + "/" + std::to_string(p.year));
       t.steps.push_back(s);
     }
@@ -760,13 +762,13 @@ void DemoLoader::Progress(TaskPlan& t, Date from, Date until, int final_percent,
     const int percent = std::clamp(final_percent * k / count / 5 * 5, 5, 95);
     std::string_view text;
     if (stalled && k == count) {
-      text = rng_.Pick(cat::ProgressStalled());
+      text = rng_.Pick(cat::kProgressStalled);
     } else if (percent < 35) {
-      text = rng_.Pick(cat::ProgressEarly());
+      text = rng_.Pick(cat::kProgressEarly);
     } else if (percent < 70) {
-      text = rng_.Pick(cat::ProgressMiddle());
+      text = rng_.Pick(cat::kProgressMiddle);
     } else {
-      text = rng_.Pick(cat::ProgressLate());
+      text = rng_.Pick(cat::kProgressLate);
     }
     s.percent = percent;
     s.text = cat::Replace(text, "noun", Noun(t));
@@ -776,7 +778,7 @@ void DemoLoader::Progress(TaskPlan& t, Date from, Date until, int final_percent,
 
 void DemoLoader::Complete(TaskPlan& t, Date on) {
   Step s = MakeStep(Step::Kind::kComplete, on);
-  s.text = Str(rng_.Pick(cat::CompletionNotes()));
+  s.text = Str(rng_.Pick(cat::kCompletionNotes));
   t.steps.push_back(s);
   t.completed_on = on;
 }
@@ -794,7 +796,7 @@ void DemoLoader::Explain(TaskPlan& t, Date asked_on, bool late_completion) {
   if (!rng_.Chance(800)) return;  // some answers are still awaited
   const Date answered_on = std::min(asked_on.AddDays(rng_.Between(1, 4)), today_);
   Step answer = MakeStep(Step::Kind::kAnswerExplanation, answered_on);
-  answer.text = Str(rng_.Pick(cat::DelayReasons()));
+  answer.text = Str(rng_.Pick(cat::kDelayReasons));
   answer.text +=
       late_completion
           ? ". Đơn vị nghiêm túc rút kinh nghiệm, bảo đảm tiến độ các nhiệm vụ được giao."

@@ -14,6 +14,7 @@
 
 #include "demo/demo.h"
 #include "demo/demo_catalog.h"
+#include "demo/demo_phrases.h"
 #include "demo/demo_random.h"
 #include "domain/period.h"
 #include "intl/text.h"
@@ -284,7 +285,7 @@ class ScaleLoader {
     for (const auto& p : cat::Products()) {
       contents_.push_back("Đơn vị chủ trì tổ chức thực hiện, báo cáo kết quả; sản phẩm: " +
                           std::string(p.label) + ".");
-      progress_texts_.push_back(cat::Replace(cat::ProgressMiddle().front(), "noun", p.noun));
+      progress_texts_.push_back(cat::Replace(cat::kProgressMiddle.front(), "noun", p.noun));
     }
   }
 
@@ -411,7 +412,7 @@ class ScaleLoader {
               DateValue(completed_on),
               DateValue(cancelled_on),
               cancelled_on ? Param(withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
-              cancelled_on ? Param(std::string(cat::CancelReasons().front())) : Param(""),
+              cancelled_on ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
               cancelled_on ? Param(unit.leader) : Value(nullptr),
               DateValue(extended_on),
               Param(fold),
@@ -438,7 +439,7 @@ class ScaleLoader {
           "decision_note, effective_on) "
           "VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11, $10)",
           {Param(id), DateValue(deadline), Param(new_deadline->Iso()),
-           Param(std::string(cat::ExtensionReasons().front())), Param(unit.head_user),
+           Param(std::string(cat::kExtensionReasons.front())), Param(unit.head_user),
            Param(MillisOn(extended_on->AddDays(-2))), Param(extended_on->AddDays(-2).Iso()),
            Param(director_user_), Param(MillisOn(*extended_on)), Param(extended_on->Iso()),
            Param(std::string(cat::kApproveNote))});
