@@ -1,6 +1,6 @@
 // The demo agency's fixed material: its organisation chart, its people and accounts, and the titles
 // of the tasks a provincial Department of Transport really works on. Plain tables, no logic: the
-// generator in demo.cc draws dates and outcomes from them with a seeded random generator.
+// loader (demo_loader.h) draws dates and outcomes from them with a seeded random generator.
 //
 // Titles may contain "{Y}", "{Y-1}", "{Y+1}" and "{Y+5}": the year of the programme or document.
 #pragma once
@@ -110,25 +110,7 @@ const std::vector<TaskSpec>& MeetingConclusions();
 const std::vector<TaskSpec>& MergedDivisionTasks();
 
 // ---------------------------------------------------------------------------------------------
-// Words for the history
-
-// Progress reports by stage; "{noun}" is the product's noun, "{month}" the month "9/2025".
-const std::vector<std::string_view>& ProgressEarly();
-const std::vector<std::string_view>& ProgressMiddle();
-const std::vector<std::string_view>& ProgressLate();
-const std::vector<std::string_view>& ProgressStalled();
-const std::vector<std::string_view>& ProgressOngoing();
-const std::vector<std::string_view>& CompletionNotes();
-const std::vector<std::string_view>& ExtensionReasons();
-const std::vector<std::string_view>& DelayReasons();  // answers to explanation requests
-const std::vector<std::string_view>& CancelReasons();
-const std::vector<std::string_view>& WithdrawReasons();
-inline constexpr std::string_view kApproveNote =
-    "Đồng ý gia hạn. Đề nghị đơn vị tập trung hoàn thành trong thời hạn mới, không đề nghị gia hạn "
-    "lần sau.";
-inline constexpr std::string_view kRefuseNote =
-    "Không đồng ý gia hạn. Đề nghị đơn vị bố trí nhân lực, khẩn trương hoàn thành và báo cáo kết "
-    "quả.";
+// Placeholders in the texts (the words of the history are in demo_phrases.h)
 
 // Replaces "{Y}", "{Y-1}", "{Y+1}", "{Y+5}" with years relative to `year`.
 std::string ExpandYear(std::string_view text, int year);

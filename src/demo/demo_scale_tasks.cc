@@ -1,0 +1,230 @@
+// The benchmark tasks: what the seeded generator draws for each (template, unit, source, dates,
+// extension, outcome as of today) and the rows that record it (the task, its assignee and
+// cooperator, extension, progress report and 'created' event). Every draw happens in a fixed
+// order, so a seed gives the same data set on every run.
+#include <boost/json.hpp>
+#include <cstdio>
+#include <string>
+
+#include "demo/demo_phrases.h"
+#include "demo/demo_scale_loader.h"
+#include "domain/period.h"
+#include "intl/text.h"
+
+namespace giaoban::demo::scale {
+
+using storage::Param;
+using storage::Value;
+
+namespace {
+
+Value DateValue(const std::optional<Date>& d) { return d ? Param(d->Iso()) : Value(nullptr); }
+
+// 08:00 in Vietnam (UTC+7) on that day, in Unix milliseconds.
+std::int64_t MillisOn(Date d, int minute_offset = 0) {
+  return (static_cast<std::int64_t>(d.days_since_epoch()) * 86400 + 3600 + minute_offset * 60) *
+         1000;
+}
+
+std::string TitleOf(const TaskDraw& d) {
+  return d.tpl->title + " (đợt " + std::to_string(d.number) + ")";
+}
+
+}  // namespace
+
+void ScaleLoader::InsertTask(Connection& c, int index) {
+  const TaskDraw d = DrawTask();
+  const std::int64_t id = InsertTaskRow(c, d, index);
+  InsertTaskDetails(c, id, d, index);
+}
+
+TaskDraw ScaleLoader::DrawTask() {
+  TaskDraw d;
+  d.tpl = &rng_.Pick(templates_);
+  d.number = ++uses_[static_cast<std::size_t>(d.tpl - templates_.data())];
+  d.unit = &rng_.Pick(units_);
+  DrawSchedule(d);
+  DrawOutcome(d);
+  d.withdrawn = d.cancelled_on && d.kind == "higher_program" && rng_.Chance(500);
+  return d;
+}
+
+// The source, the assignment date and the deadline; an approved extension for about one task in
+// twenty.
+void ScaleLoader::DrawSchedule(TaskDraw& d) {
+  const int kind_roll = rng_.Between(0, 99);
+  d.kind = kind_roll < 15   ? "higher_program"
+           : kind_roll < 40 ? "key_program"
+           : kind_roll < 75 ? "ad_hoc"
+           : kind_roll < 95 ? "meeting_conclusion"
+                            : "directive";
+  const Date drawn = today_.AddDays(-rng_.Between(1, 365));
+  d.source = &SourceFor(d.kind, drawn);
+  d.assigned = std::min(today_, std::max(drawn, d.source->doc_date));
+  if (rng_.Chance(100)) {
+    d.label = "Thường xuyên";
+  } else {
+    d.deadline = d.assigned.AddDays(rng_.Between(14, 150));
+    if (rng_.Chance(200)) {
+      const domain::Period quarter{domain::Period::Kind::kQuarter, d.deadline->year(),
+                                   (d.deadline->month() + 2) / 3};
+      d.deadline = quarter.last_day();
+      d.label = quarter.Vietnamese();
+    }
+  }
+
+  if (d.deadline && rng_.Chance(55)) {
+    const Date effective = std::max(d.assigned, d.deadline->AddDays(-rng_.Between(1, 5)));
+    if (effective <= today_) {
+      d.extended_on = effective;
+      d.new_deadline = d.deadline->AddDays(rng_.Between(15, 60));
+    }
+  }
+}
+
+// The state as of today: mostly completed on time, a few late, overdue or cancelled.
+void ScaleLoader::DrawOutcome(TaskDraw& d) {
+  const Date assigned = d.assigned;
+  const std::optional<Date> in_force = d.new_deadline ? d.new_deadline : d.deadline;
+  const int roll = rng_.Between(0, 999);
+  if (!in_force) {
+    if (roll < 30) d.cancelled_on = assigned.AddDays(rng_.Between(0, today_ - assigned));
+  } else if (*in_force < today_) {
+    const int room = (today_ - *in_force) - 1;
+    if (roll < 25) {
+      // overdue: left open
+    } else if (roll < 45) {
+      d.cancelled_on = std::min(today_, assigned.AddDays(rng_.Between(0, *in_force - assigned)));
+    } else if (roll < 110 && room >= 1) {
+      d.completed_on = in_force->AddDays(rng_.Between(1, std::min(40, room)));
+    } else {
+      d.completed_on = std::max(
+          assigned, in_force->AddDays(-rng_.Between(0, std::min(20, *in_force - assigned))));
+    }
+  } else if (roll < 350 && today_ > assigned) {
+    d.completed_on =
+        std::min(*in_force, assigned.AddDays(rng_.Between(0, (today_ - assigned) - 1)));
+  } else if (roll < 365) {
+    d.cancelled_on = assigned.AddDays(rng_.Between(0, today_ - assigned));
+  }
+  if (d.cancelled_on) {
+    d.extended_on.reset();
+    d.new_deadline.reset();
+  } else if (d.completed_on && d.extended_on) {
+    d.completed_on = std::max(*d.completed_on, *d.extended_on);
+  }
+}
+
+std::int64_t ScaleLoader::InsertTaskRow(Connection& c, const TaskDraw& d, int index) {
+  const Template& tpl = *d.tpl;
+  const Unit& unit = *d.unit;
+  const std::string& content = contents_[tpl.product];
+  const std::string product(cat::Products()[tpl.product].label);
+  // TaskSearchFold(title, content, product, doc_number), built from parts folded once.
+  auto& tail = tails_[{d.source->id, static_cast<int>(tpl.product)}];
+  if (tail.empty()) tail = intl::Fold(d.source->doc_number + " " + product + " " + content);
+  const std::string fold = tpl.fold + " dot " + std::to_string(d.number) + " " + tail;
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "00%08x", static_cast<unsigned>(d.number));
+  const bool key = d.kind == "higher_program" || d.kind == "key_program";
+  const Date last_change = d.completed_on   ? *d.completed_on
+                           : d.cancelled_on ? *d.cancelled_on
+                                            : d.assigned;
+  const bool cancelled = d.cancelled_on.has_value();
+
+  return c
+      .execute(
+          "INSERT INTO tasks (agency_id, source_id, source_kind, title, title_key, content, "
+          "is_key, lead_org_id, leader_id, product, assigned_on, deadline, deadline_label, "
+          "progress, completed_on, result_doc_number, result_doc_date, cancelled_on, "
+          "cancel_kind, cancel_reason, cancel_approver_id, extended_on, search_fold, "
+          "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+          "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
+          "$26) RETURNING id",
+          {Param(agency_id_),
+           Param(d.source->id),
+           Param(d.kind),
+           Param(TitleOf(d)),
+           Param(tpl.key + suffix),
+           Param(content),
+           Param(key),
+           Param(unit.id),
+           Param(unit.leader),
+           Param(product),
+           Param(d.assigned.Iso()),
+           DateValue(d.deadline),
+           Param(d.label),
+           Param(d.completed_on ? 100 : 0),
+           DateValue(d.completed_on),
+           d.completed_on ? Param(std::to_string(index % 900 + 1) + "/BC-SXD") : Param(""),
+           DateValue(d.completed_on),
+           DateValue(d.cancelled_on),
+           cancelled ? Param(d.withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
+           cancelled ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
+           cancelled ? Param(unit.leader) : Value(nullptr),
+           DateValue(d.extended_on),
+           Param(fold),
+           Param(consolidator_user_),
+           Param(MillisOn(d.assigned, index % 600)),
+           Param(MillisOn(last_change, index % 600))})
+      .one()
+      .integer(0);
+}
+
+// The rows around the task: its assignee, sometimes a cooperating unit, the approved extension, a
+// progress report for about half the tasks, and the 'created' event every task has.
+void ScaleLoader::InsertTaskDetails(Connection& c, std::int64_t id, const TaskDraw& d, int index) {
+  const Unit& unit = *d.unit;
+  c.execute("INSERT INTO task_assignees (task_id, person_id) VALUES ($1, $2)",
+            {Param(id), Param(unit.specialist)});
+  if (units_.size() > 1 && rng_.Chance(100)) {
+    const Unit& other =
+        units_[(static_cast<std::size_t>(&unit - units_.data()) + 1 +
+                static_cast<std::size_t>(rng_.Between(0, static_cast<int>(units_.size()) - 2))) %
+               units_.size()];
+    c.execute("INSERT INTO task_cooperators (task_id, organization_id) VALUES ($1, $2)",
+              {Param(id), Param(other.id)});
+  }
+  if (d.extended_on) {
+    const Date requested = d.extended_on->AddDays(-2);
+    c.execute(
+        "INSERT INTO task_extensions (task_id, previous_deadline, requested_deadline, reason, "
+        "requested_by, requested_at, requested_on, state, decided_by, decided_at, decided_on, "
+        "decision_note, effective_on) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11, $10)",
+        {Param(id), DateValue(d.deadline), Param(d.new_deadline->Iso()),
+         Param(std::string(cat::kExtensionReasons.front())), Param(unit.head_user),
+         Param(MillisOn(requested)), Param(requested.Iso()), Param(director_user_),
+         Param(MillisOn(*d.extended_on)), Param(d.extended_on->Iso()),
+         Param(std::string(cat::kApproveNote))});
+  }
+  // Reported between assignment and the end of the work.
+  const Date end = d.completed_on ? *d.completed_on : d.cancelled_on ? *d.cancelled_on : today_;
+  if (end - d.assigned >= 4 && rng_.Chance(500)) {
+    const Date reported = d.assigned.AddDays((end - d.assigned) * rng_.Between(30, 90) / 100);
+    const int percent = 5 * rng_.Between(2, 18);
+    c.execute(
+        "INSERT INTO task_updates (task_id, reported_on, body, percent, author_id, recorded_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6)",
+        {Param(id), Param(reported.Iso()), Param(progress_texts_[d.tpl->product]), Param(percent),
+         Param(unit.head_user), Param(MillisOn(reported, 30))});
+    if (!d.completed_on)
+      c.execute("UPDATE tasks SET progress = $1 WHERE id = $2", {Param(percent), Param(id)});
+  }
+  boost::json::object after{{"title", TitleOf(d)},
+                            {"lead_org_id", unit.id},
+                            {"source_id", d.source->id},
+                            {"assigned_on", d.assigned.Iso()},
+                            {"deadline", d.deadline ? boost::json::value(d.deadline->Iso())
+                                                    : boost::json::value(nullptr)},
+                            {"deadline_label", d.label}};
+  c.execute(
+      "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
+      "recorded_at, after_json, occurred_on) VALUES ($1, 'task', $2, $2, 'created', $3, $4, $5, "
+      "$6)",
+      {Param(agency_id_), Param(id), Param(consolidator_user_),
+       Param(MillisOn(d.assigned, index % 600)), Param(boost::json::serialize(after)),
+       Param(d.assigned.Iso())});
+}
+
+}  // namespace giaoban::demo::scale
