@@ -37,12 +37,7 @@ template <class Allowed, class Change>
 Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* action,
                        Date occurred_on, Allowed allowed, Change change) {
   return ctx.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<TaskView> {
-    // Changes of one task wait for each other: on PostgreSQL the row lock makes the second wait
-    // and then read the first one's result. SQLite's write transaction already holds the
-    // database lock.
-    if (c.dialect() == storage::Dialect::kPostgres)
-      c.execute("SELECT id FROM tasks WHERE id = $1 FOR UPDATE", {Param(id)});
-    auto before = LoadTaskForChange(c, id);
+    auto before = LoadTaskForChange(c, id, TaskLoad::kEverything, TaskRowLock::kHoldRow);
     if (!before || !CanReadTask(by, before->access)) return Error::NotFound();
     const TaskPermissions perms = PermissionsFor(by, before->access);
     if (!allowed(perms)) {

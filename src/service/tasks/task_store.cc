@@ -265,7 +265,8 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
   return rec;
 }
 
-std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskLoad load) {
+std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskLoad load,
+                                            TaskRowLock lock) {
   const bool postgres = c.dialect() == storage::Dialect::kPostgres;
   // On PostgreSQL a refresh holds the snapshot row exclusively and a change holds it shared, so a
   // change never stores a status for a date that a concurrent refresh is replacing.
@@ -278,7 +279,9 @@ std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskL
           "WHERE st.source_id = s.id AND st.restricted = 0) AS source_task_count, "
           "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
       (postgres ? " FOR SHARE" : "") + ") AS snapshot_as_of";
-  auto r = c.execute(TaskHeadSql(extra), {Param(id)});
+  // Only the task's row: the names and links joined to it stay free for others.
+  const char* hold_row = postgres && lock == TaskRowLock::kHoldRow ? " FOR UPDATE OF t" : "";
+  auto r = c.execute(TaskHeadSql(extra) + hold_row, {Param(id)});
   if (r.empty()) return std::nullopt;
   TaskRecord rec = TaskRecordFromHead(r);
   const storage::Row& row = r.rows.front();

@@ -29,11 +29,16 @@ void LoadTaskChildren(storage::Connection& c, TaskRecord& record);
 // Inside a write transaction, before changing a task: everything its page shows but the subtasks
 // (see LoadSubtasks), its source, and the status snapshot's date, held shared on PostgreSQL so
 // that a refresh cannot move it under the change. Three statements, or one for the row alone
-// (a task created in the same transaction has no reports or requests yet). The task row itself
-// is not locked here; the change's write checks the version read (WriteTaskState).
+// (a task created in the same transaction has no reports or requests yet). With kHoldRow the
+// same first statement also locks the task's row on PostgreSQL, so that concurrent changes of one
+// task wait for each other and the second reads the first one's result (SQLite's write
+// transaction holds the whole database already); without it the change's write only checks the
+// version read (WriteTaskState).
 enum class TaskLoad { kEverything, kRowOnly };
+enum class TaskRowLock { kNone, kHoldRow };
 std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id,
-                                            TaskLoad load = TaskLoad::kEverything);
+                                            TaskLoad load = TaskLoad::kEverything,
+                                            TaskRowLock lock = TaskRowLock::kNone);
 
 // The subtasks of `parent` that `actor` may see, as list rows as of `as_of`: one statement.
 std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,

@@ -87,11 +87,7 @@ class WritePath : public ::testing::TestWithParam<std::string> {
     const std::int64_t cost = Statements() - before;
     EXPECT_TRUE(view.ok()) << name << ": " << (view.ok() ? "" : view.error().code);
     if (!view.ok()) return {};
-    // On PostgreSQL an action on an existing task first locks its row, so that concurrent changes
-    // of one task wait for each other instead of failing: one statement more.
-    const bool locks_first = GetParam() == "postgres" && std::string_view(name) != "create" &&
-                             std::string_view(name) != "edit";
-    EXPECT_LE(cost, kStatementBudget + (locks_first ? 1 : 0)) << name;
+    EXPECT_LE(cost, kStatementBudget) << name;
     std::cout << "[ statements ] " << name << ": " << cost << "\n";
     ExpectAsStored(name, by, *view);
     return *view;
