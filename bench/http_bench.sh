@@ -8,6 +8,8 @@
 #
 #   bench/http_bench.sh [DB-URL-or-file]     (default: a fresh SQLite file under bench/out)
 # Loads 100,000 tasks in 50 organisations when the database is empty. Everything stays on 127.0.0.1.
+# Writes (creating a task, reporting progress, completing) are measured by bench/post_bench.sh,
+# against the binary they are compared with.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
