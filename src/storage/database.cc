@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "storage/postgres_database.h"
+#include "storage/postgres_dump.h"
 #include "storage/sqlite_database.h"
 
 namespace giaoban::storage {
@@ -44,6 +45,14 @@ const Value& At(const Row& row, std::size_t i) {
                                         ", expected " + expected);
 }
 
+// Column i as a T, or an error naming what it holds instead: values are never converted silently.
+template <class T>
+const T& ValueAs(const Row& row, std::size_t i, const char* expected) {
+  const Value& v = At(row, i);
+  if (const auto* x = std::get_if<T>(&v)) return *x;
+  WrongType(v, i, expected);
+}
+
 // The password must not end up in logs, which is where descriptions go.
 std::string RedactPassword(const std::string& url) {
   const std::size_t scheme = url.find("://");
@@ -68,9 +77,7 @@ bool Row::is_null(std::size_t i) const {
 }
 
 std::int64_t Row::integer(std::size_t i) const {
-  const Value& v = At(*this, i);
-  if (const auto* x = std::get_if<std::int64_t>(&v)) return *x;
-  WrongType(v, i, "integer");
+  return ValueAs<std::int64_t>(*this, i, "integer");
 }
 
 std::optional<std::int64_t> Row::opt_integer(std::size_t i) const {
@@ -87,22 +94,14 @@ double Row::real(std::size_t i) const {
   WrongType(v, i, "real");
 }
 
-const std::string& Row::text(std::size_t i) const {
-  const Value& v = At(*this, i);
-  if (const auto* x = std::get_if<std::string>(&v)) return *x;
-  WrongType(v, i, "text");
-}
+const std::string& Row::text(std::size_t i) const { return ValueAs<std::string>(*this, i, "text"); }
 
 std::optional<std::string> Row::opt_text(std::size_t i) const {
   if (is_null(i)) return std::nullopt;
   return text(i);
 }
 
-const Blob& Row::blob(std::size_t i) const {
-  const Value& v = At(*this, i);
-  if (const auto* x = std::get_if<Blob>(&v)) return *x;
-  WrongType(v, i, "blob");
-}
+const Blob& Row::blob(std::size_t i) const { return ValueAs<Blob>(*this, i, "blob"); }
 
 Column FindColumn(const std::vector<std::string>& names, std::string_view name) {
   for (std::size_t i = 0; i < names.size(); ++i) {

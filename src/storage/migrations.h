@@ -1,5 +1,6 @@
 // Schema migrations, one ordered list per dialect, embedded in the binary from
-// src/storage/migrations/<dialect>/NNNN_name.sql.
+// src/storage/migrations/NNNN_name.sql, each written once for both dialects (see
+// cmake/embed.cmake and docs/architecture.md#migrations).
 #pragma once
 
 #include <string>

@@ -1,4 +1,6 @@
-// PostgreSQL behind the Connection interface, over libpq.
+// PostgreSQL behind the Connection interface, over libpq: the session, its cache of prepared
+// statements, transactions, and the server's errors as DatabaseError kinds. How values cross libpq
+// is in postgres_values.h, the backup in postgres_dump.h.
 #pragma once
 
 #include <cstdint>
@@ -54,10 +56,5 @@ class PostgresConnection final : public Connection {
   std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> by_key_;
   std::vector<std::string> to_deallocate_;
 };
-
-// Database::Backup of the PostgreSQL database at `url`: a pg_dump custom archive (a consistent
-// snapshot while others write), replacing `destination` whole. pg_dump is run without a shell and
-// gets the password in its environment, never on its command line.
-void DumpPostgres(const std::string& url, const std::string& destination);
 
 }  // namespace giaoban::storage

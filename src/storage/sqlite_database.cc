@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "storage/backup_file.h"
+#include "storage/sql_snippet.h"
 
 namespace giaoban::storage {
 
@@ -17,15 +18,6 @@ using Kind = DatabaseError::Kind;
 
 constexpr std::size_t kStatementCacheSize = 256;
 constexpr int kBusyTimeoutMs = 10000;
-
-// Enough of the statement to recognise it in a log, cut on a UTF-8 character boundary.
-std::string SqlSnippet(std::string_view sql) {
-  constexpr std::size_t kMax = 200;
-  if (sql.size() <= kMax) return std::string(sql);
-  std::size_t end = kMax;
-  while (end > 0 && (static_cast<unsigned char>(sql[end]) & 0xC0) == 0x80) --end;
-  return std::string(sql.substr(0, end)) + "...";
-}
 
 Kind KindOf(int code) {
   switch (code) {

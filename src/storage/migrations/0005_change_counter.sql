@@ -3,11 +3,12 @@
 -- may be reused for as long as it still reads N. Sessions, tokens and login throttling are left
 -- out because no cached answer depends on them and they change on every login.
 CREATE TABLE change_counter (
-  id INTEGER PRIMARY KEY CHECK (id = 1),
-  version INTEGER NOT NULL
+  id {{int}} PRIMARY KEY CHECK (id = 1),
+  version {{int}} NOT NULL
 );
 INSERT INTO change_counter (id, version) VALUES (1, 1);
 
+-- @sqlite
 CREATE TRIGGER bump_organizations_insert AFTER INSERT ON organizations BEGIN UPDATE change_counter SET version = version + 1; END;
 CREATE TRIGGER bump_organizations_update AFTER UPDATE ON organizations BEGIN UPDATE change_counter SET version = version + 1; END;
 CREATE TRIGGER bump_organizations_delete AFTER DELETE ON organizations BEGIN UPDATE change_counter SET version = version + 1; END;
@@ -48,3 +49,26 @@ CREATE TRIGGER bump_settings_delete AFTER DELETE ON settings BEGIN UPDATE change
 CREATE TRIGGER bump_status_snapshot_insert AFTER INSERT ON status_snapshot BEGIN UPDATE change_counter SET version = version + 1; END;
 CREATE TRIGGER bump_status_snapshot_update AFTER UPDATE ON status_snapshot BEGIN UPDATE change_counter SET version = version + 1; END;
 CREATE TRIGGER bump_status_snapshot_delete AFTER DELETE ON status_snapshot BEGIN UPDATE change_counter SET version = version + 1; END;
+-- @postgres
+CREATE FUNCTION bump_change_counter() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE change_counter SET version = version + 1 WHERE id = 1;
+  RETURN NULL;
+END;
+$$;
+
+DO $$
+DECLARE
+  t TEXT;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['organizations', 'people', 'users', 'sources', 'tasks',
+                           'task_cooperators', 'task_assignees', 'task_updates', 'attachments',
+                           'task_extensions', 'explanation_requests', 'events', 'settings',
+                           'status_snapshot']
+  LOOP
+    EXECUTE format('CREATE TRIGGER bump_%s AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION bump_change_counter()', t, t);
+  END LOOP;
+END;
+$$;
+-- @both

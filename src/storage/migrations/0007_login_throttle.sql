@@ -4,9 +4,9 @@
 -- An attempt is counted here, in the statement that admits it, before its password is checked.
 CREATE TABLE login_throttle (
   bucket TEXT PRIMARY KEY,
-  attempts BIGINT NOT NULL,        -- admitted attempts not followed by a successful login
-  blocked_until BIGINT NOT NULL,   -- Unix ms before which no attempt is admitted
-  last_attempt_at BIGINT NOT NULL  -- Unix ms; a bucket left alone long enough starts afresh
+  attempts {{int}} NOT NULL,        -- admitted attempts not followed by a successful login
+  blocked_until {{int}} NOT NULL,   -- Unix ms before which no attempt is admitted
+  last_attempt_at {{int}} NOT NULL  -- Unix ms; a bucket left alone long enough starts afresh
 );
 CREATE INDEX login_throttle_last_attempt ON login_throttle (last_attempt_at);
 
