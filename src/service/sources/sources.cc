@@ -2,13 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
 #include "service/row_values.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -69,11 +69,11 @@ std::optional<Error> Validate(const SourceInput& s) {
   if (!domain::ParseSourceKind(s.kind)) v.Add("kind", "invalid");
   if (s.title.empty())
     v.Add("title", "required");
-  else if (s.title.size() > kTitleMaxBytes)
+  else if (s.title.size() > domain::kTitleMaxBytes)
     v.Add("title", "too_long");
-  if (s.doc_number.size() > kShortLabelMaxBytes) v.Add("doc_number", "too_long");
-  if (s.issuer.size() > kIssuerMaxBytes) v.Add("issuer", "too_long");
-  if (s.summary.size() > kNoteMaxBytes) v.Add("summary", "too_long");
+  if (s.doc_number.size() > domain::kShortLabelMaxBytes) v.Add("doc_number", "too_long");
+  if (s.issuer.size() > domain::kIssuerMaxBytes) v.Add("issuer", "too_long");
+  if (s.summary.size() > domain::kNoteMaxBytes) v.Add("summary", "too_long");
   if (!v.ok()) return v.error();
   return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "domain/attachment_policy.h"
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/row_values.h"
@@ -12,7 +13,6 @@
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -103,7 +103,7 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   Validator v;
   if (body.empty())
     v.Add("body", "required");
-  else if (body.size() > kLongTextMaxBytes)
+  else if (body.size() > domain::kLongTextMaxBytes)
     v.Add("body", "too_long");
   if (input.percent && (*input.percent < 0 || *input.percent > 100))
     v.Add("percent", "out_of_range");
@@ -183,8 +183,9 @@ Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const Completio
   if (completed_on > today) v.Add("completed_on", "in_future");
   if (input.result_doc_date && *input.result_doc_date > today)
     v.Add("result_doc_date", "in_future");
-  if (input.result_doc_number.size() > kShortLabelMaxBytes) v.Add("result_doc_number", "too_long");
-  if (input.note.size() > kNoteMaxBytes) v.Add("note", "too_long");
+  if (input.result_doc_number.size() > domain::kShortLabelMaxBytes)
+    v.Add("result_doc_number", "too_long");
+  if (input.note.size() > domain::kNoteMaxBytes) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
   return Act(
       ctx_, by, id, "completed", completed_on, [](const TaskPermissions& p) { return p.complete; },
@@ -209,7 +210,7 @@ Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
   if (!input.requested_deadline) v.Add("requested_deadline", "required");
   if (reason.empty())
     v.Add("reason", "required");
-  else if (reason.size() > kNoteMaxBytes)
+  else if (reason.size() > domain::kNoteMaxBytes)
     v.Add("reason", "too_long");
   if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
   if (!v.ok()) return v.error();
@@ -270,7 +271,7 @@ Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id exten
       // Taking effect before it was granted would rewrite what was true on the days between.
       v.Add("effective_on", "before_decided_on");
   }
-  if (input.note.size() > kNoteMaxBytes) v.Add("note", "too_long");
+  if (input.note.size() > domain::kNoteMaxBytes) v.Add("note", "too_long");
   if (!v.ok()) return v.error();
   const char* action = approved ? "extension_approved" : "extension_refused";
   return Act(
@@ -312,7 +313,7 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
   if (input.kind != "cancelled" && input.kind != "withdrawn") v.Add("kind", "invalid");
   if (reason.empty())
     v.Add("reason", "required");
-  else if (reason.size() > kNoteMaxBytes)
+  else if (reason.size() > domain::kNoteMaxBytes)
     v.Add("reason", "too_long");
   if (cancelled_on > ctx_.Today()) v.Add("cancelled_on", "in_future");
   if (!v.ok()) return v.error();
@@ -345,7 +346,7 @@ Expected<TaskView> TaskService::RequestExplanation(const Actor& by, Id id,
   const std::string question = intl::ToNfc(question_in);
   const Date requested_on = on.value_or(ctx_.Today());
   Validator v;
-  if (question.empty() || question.size() > kNoteMaxBytes)
+  if (question.empty() || question.size() > domain::kNoteMaxBytes)
     v.Add("question", question.empty() ? "required" : "too_long");
   if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
   if (!v.ok()) return v.error();
@@ -376,7 +377,7 @@ Expected<TaskView> TaskService::AnswerExplanation(const Actor& by, Id id, Id exp
   const std::string answer = intl::ToNfc(answer_in);
   const Date answered_on = on.value_or(ctx_.Today());
   Validator v;
-  if (answer.empty() || answer.size() > kLongTextMaxBytes)
+  if (answer.empty() || answer.size() > domain::kLongTextMaxBytes)
     v.Add("answer", answer.empty() ? "required" : "too_long");
   if (answered_on > ctx_.Today()) v.Add("answered_on", "in_future");
   if (!v.ok()) return v.error();

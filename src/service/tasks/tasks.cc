@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
@@ -12,7 +13,6 @@
 #include "service/tasks/task_query.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/today_status.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -114,9 +114,8 @@ TaskReferences LoadReferences(Connection& c, Id agency_id, const TaskInput& in, 
     if (kind == "agency") {
       out.agency_path = row.text(path);
     } else if (kind == "source") {
-      out.source =
-          TaskReferences::SourceFacts{row.integer(agency), domain::SourceKindFromStored(row.text(path)),
-                                      row.text(doc_number)};
+      out.source = TaskReferences::SourceFacts{
+          row.integer(agency), domain::SourceKindFromStored(row.text(path)), row.text(doc_number)};
     } else if (kind == "snapshot") {
       out.snapshot_as_of = Date::Parse(row.text(path));
     } else if (kind == "organization") {
@@ -330,10 +329,10 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
   if (!in.source_id) v.Add("source_id", "required");
   if (!in.title) v.Add("title", "required");
   if (!in.lead_org_id) v.Add("lead_org_id", "required");
-  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
-  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
-  ValidateText(in.product, "product", kProductMaxBytes, false, v);
-  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
+  ValidateText(in.title, "title", domain::kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", domain::kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", domain::kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", domain::kShortLabelMaxBytes, false, v);
   const Date today = ctx_.Today();
   const Date assigned_on = in.assigned_on.value_or(today);
   const std::optional<Date> deadline = in.deadline.value_or(std::nullopt);
@@ -408,10 +407,10 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
                                        const TaskInput& input) {
   const TaskInput in = Normalized(input);
   Validator v;
-  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
-  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
-  ValidateText(in.product, "product", kProductMaxBytes, false, v);
-  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
+  ValidateText(in.title, "title", domain::kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", domain::kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", domain::kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", domain::kShortLabelMaxBytes, false, v);
   // Changing the deadline in place would rewrite what past reports said; extensions keep both.
   if (in.deadline) v.Add("deadline", "use_extension");
   if (in.parent_id && *in.parent_id && **in.parent_id == id) v.Add("parent_id", "invalid");
