@@ -35,30 +35,13 @@ class ServiceContract : public ::testing::TestWithParam<std::string> {
     db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
     storage::Migrate(*db_);
     ctx_ = std::make_unique<Context>(*db_, Settings{});
-    OrganizationService orgs(*ctx_);
-    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
-                                                   "Quảng Ngãi", std::nullopt})
-                            ->id;
-    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
-                                         "", std::nullopt})
-                  ->id;
-    for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
-      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code,
-                                                  std::string("Phòng ") + code, "", std::nullopt})
-                           ->id);
-    AuthService auth(*ctx_);
-    NewUser director{"giamdoc", "mat-khau-123",    Role::kLeader,
-                     agency_,   "Nguyễn Văn Đình", "Giám đốc",
-                     "",        std::nullopt};
-    const Id uid = auth.CreateUser(std::nullopt, director)->id;
-    NewUser planner{"khtc",    "mat-khau-123", Role::kConsolidator,
-                    units_[0], "Trần Thị Hoa", "Chuyên viên",
-                    "",        std::nullopt};
-    const Id pid = auth.CreateUser(std::nullopt, planner)->id;
-    db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
-      director_ = *LoadActor(c, uid);
-      consolidator_ = *LoadActor(c, pid);
-    });
+    const auto setting = test_support::CreateFourDivisionAgency(*ctx_);
+    agency_ = setting.agency;
+    units_ = setting.units;
+    director_ = test_support::CreateAccount(*ctx_, "giamdoc", Role::kLeader, agency_,
+                                            "Nguyễn Văn Đình", "Giám đốc");
+    consolidator_ = test_support::CreateAccount(*ctx_, "khtc", Role::kConsolidator, units_[0],
+                                                "Trần Thị Hoa", "Chuyên viên");
     SourceService sources(*ctx_);
     for (const char* kind : {"higher_program", "key_program", "ad_hoc"})
       sources_.push_back(

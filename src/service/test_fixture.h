@@ -1,6 +1,7 @@
 // What the service tests share: a fresh database per fixture on SQLite and, when
 // GIAOBAN_TEST_PG_URL names a PostgreSQL server, on PostgreSQL; one agency with its units, people
-// of every role and sources; and short ways of saying how an Expected came out.
+// of every role and sources; a smaller agency and accounts for the tests that generate many tasks;
+// and short ways of saying how an Expected came out.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -34,6 +35,39 @@ inline std::string FreshDatabaseUrl(const std::string& dialect) {
   admin->acquire()->execute_script("CREATE DATABASE " + name);
   std::string url = base;
   return url.substr(0, url.rfind('/') + 1) + name;
+}
+
+// A provincial committee with one department, the agency, and its four divisions KHTC, QLKCHT,
+// QLVT and VP, made through the services: the setting of the tests that generate many tasks.
+struct FourDivisionAgency {
+  Id agency = 0;
+  std::vector<Id> units;  // KHTC, QLKCHT, QLVT, VP
+};
+
+inline FourDivisionAgency CreateFourDivisionAgency(Context& ctx) {
+  OrganizationService orgs(ctx);
+  const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
+                                                 "Quảng Ngãi", std::nullopt})
+                          ->id;
+  FourDivisionAgency out;
+  out.agency = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
+                                          "", std::nullopt})
+                   ->id;
+  for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
+    out.units.push_back(orgs.Create(std::nullopt, {out.agency, "division", code,
+                                                   std::string("Phòng ") + code, "", std::nullopt})
+                            ->id);
+  return out;
+}
+
+// An account made as an administrator makes one, password and all, and the actor it logs in as.
+inline Actor CreateAccount(Context& ctx, const char* username, Role role, Id organization,
+                           const char* full_name, const char* position) {
+  const NewUser user{username,  "mat-khau-123", role, organization,
+                     full_name, position,       "",   std::nullopt};
+  const Id id = AuthService(ctx).CreateUser(std::nullopt, user)->id;
+  return ctx.db().transact(storage::TransactionMode::kRead,
+                           [&](storage::Connection& c) { return *LoadActor(c, id); });
 }
 
 // "ok", or the error's code followed by its fields ("validation_failed title:required").
