@@ -8,6 +8,7 @@
 #include "intl/text.h"
 #include "service/accounts/auth.h"
 #include "service/audit.h"
+#include "service/organizations/organizations.h"
 #include "service/row_values.h"
 
 namespace giaoban::service {
@@ -25,39 +26,22 @@ const char* kUserSelect =
     "JOIN people p ON p.id = u.person_id "
     "JOIN organizations o ON o.id = p.organization_id ";
 
+// An account as kUserSelect selects it; its person is read with PersonFields.
+constexpr std::tuple kUserFields{
+    Field{"id", &User::id},           Field{"username", &User::username},
+    Field{"role", &User::role},       Field{"disabled", &User::disabled},
+    Field{"version", &User::version},
+};
+
 // The users of a result of kUserSelect.
 std::vector<User> UsersFromResult(const storage::Result& r) {
-  std::vector<User> out;
-  if (r.empty()) return out;
-  const storage::Column id = r.column("id"), username = r.column("username"),
-                        role = r.column("role"), disabled = r.column("disabled"),
-                        version = r.column("version"), person_id = r.column("person_id"),
-                        organization_id = r.column("organization_id"),
-                        organization_name = r.column("organization_name"),
-                        full_name = r.column("full_name"), position = r.column("position"),
-                        email = r.column("email"), phone = r.column("phone"),
-                        active = r.column("active"), person_version = r.column("person_version");
-  out.reserve(r.rows.size());
-  for (const storage::Row& row : r.rows) {
-    User u;
-    u.id = row.integer(id);
-    u.username = row.text(username);
-    u.role = ParseRole(row.text(role)).value_or(Role::kViewer);
-    u.disabled = row.boolean(disabled);
-    u.version = row.integer(version);
-    u.person = {row.integer(person_id),
-                row.integer(organization_id),
-                row.text(organization_name),
-                row.text(full_name),
-                row.text(position),
-                row.text(email),
-                row.text(phone),
-                row.boolean(active),
-                row.integer(person_version),
-                std::optional<Role>(u.role)};
-    out.push_back(std::move(u));
+  std::vector<User> users = ReadRows(r, kUserFields);
+  std::vector<Person> people = ReadRows(r, PersonFields("person_id", "person_version"));
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    users[i].person = std::move(people[i]);
+    users[i].person.role = users[i].role;
   }
-  return out;
+  return users;
 }
 
 struct LoadedUser {

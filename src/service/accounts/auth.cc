@@ -51,21 +51,21 @@ const char* kActorFrom =
     "LEFT JOIN organizations a ON a.id = o.agency_id ";
 const std::string kActorSelect = std::string(kActorColumns) + kActorFrom;
 
-// The actor of a one-row result of kActorSelect (its columns found by name, once).
-Actor ActorFromRow(const storage::Row& r) {
-  Actor a;
-  a.user_id = r.integer(r.column("user_id"));
-  a.person_id = r.integer(r.column("person_id"));
-  a.organization_id = r.integer(r.column("organization_id"));
-  a.agency_id = r.integer(r.column("agency_id"));
-  a.agency_path = r.text(r.column("agency_path"));
-  a.organization_path = r.text(r.column("organization_path"));
-  a.role = ParseRole(r.text(r.column("role"))).value_or(Role::kViewer);
-  a.username = r.text(r.column("username"));
-  a.full_name = r.text(r.column("full_name"));
-  a.position = r.text(r.column("position"));
-  return a;
-}
+// The actor of a one-row result of kActorSelect.
+constexpr std::tuple kActorFields{
+    Field{"user_id", &Actor::user_id},
+    Field{"person_id", &Actor::person_id},
+    Field{"organization_id", &Actor::organization_id},
+    Field{"agency_id", &Actor::agency_id},
+    Field{"agency_path", &Actor::agency_path},
+    Field{"organization_path", &Actor::organization_path},
+    Field{"role", &Actor::role},
+    Field{"username", &Actor::username},
+    Field{"full_name", &Actor::full_name},
+    Field{"position", &Actor::position},
+};
+
+Actor ActorFromRow(const storage::Row& r) { return RowReader(r, kActorFields).Read(r); }
 
 }  // namespace
 
