@@ -112,14 +112,8 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
   Validator v;
   const std::string name = intl::ToNfc(in.name);
   const std::string code = intl::ToNfc(in.code);
-  if (name.empty())
-    v.Add("name", "required");
-  else if (name.size() > 300)
-    v.Add("name", "too_long");
-  if (code.empty())
-    v.Add("code", "required");
-  else if (code.size() > 32)
-    v.Add("code", "too_long");
+  v.RequireText("name", name, 300);
+  v.RequireText("code", code, 32);
   if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end()) v.Add("kind", "invalid");
   if (!v.ok()) return v.error();
   const std::int64_t now = Context::NowMillis();
@@ -176,9 +170,8 @@ Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
         const std::string code = intl::ToNfc(change.code.value_or(before->code));
         const std::string place = intl::ToNfc(change.place_name.value_or(before->place_name));
         Validator v;
-        if (name.empty() || name.size() > 300)
-          v.Add("name", name.empty() ? "required" : "too_long");
-        if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
+        v.RequireText("name", name, 300);
+        v.RequireText("code", code, 32);
         if (!v.ok()) return v.error();
         auto dup = c.execute(
             "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2 AND id <> "
@@ -313,8 +306,7 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
   std::optional<std::string> name;
   if (in.full_name) {
     name = intl::ToNfc(*in.full_name);
-    if (name->empty() || name->size() > 200)
-      v.Add("full_name", name->empty() ? "required" : "too_long");
+    v.RequireText("full_name", *name, 200);
   }
   if (!v.ok()) return v.error();
   return ctx_.db().transact(

@@ -54,13 +54,10 @@ SourceInput Normalized(const SourceInput& in) {
 std::optional<Error> Validate(const SourceInput& s) {
   Validator v;
   if (!domain::ParseSourceKind(s.kind)) v.Add("kind", "invalid");
-  if (s.title.empty())
-    v.Add("title", "required");
-  else if (s.title.size() > domain::kTitleMaxBytes)
-    v.Add("title", "too_long");
-  if (s.doc_number.size() > domain::kShortLabelMaxBytes) v.Add("doc_number", "too_long");
-  if (s.issuer.size() > domain::kIssuerMaxBytes) v.Add("issuer", "too_long");
-  if (s.summary.size() > domain::kNoteMaxBytes) v.Add("summary", "too_long");
+  v.RequireText("title", s.title, domain::kTitleMaxBytes);
+  v.LimitText("doc_number", s.doc_number, domain::kShortLabelMaxBytes);
+  v.LimitText("issuer", s.issuer, domain::kIssuerMaxBytes);
+  v.LimitText("summary", s.summary, domain::kNoteMaxBytes);
   if (!v.ok()) return v.error();
   return std::nullopt;
 }

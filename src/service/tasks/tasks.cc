@@ -26,10 +26,10 @@ namespace {
 void ValidateText(const std::optional<std::string>& value, const char* field, std::size_t max,
                   bool required, Validator& v) {
   if (!value) return;
-  if (required && value->empty())
-    v.Add(field, "required");
-  else if (value->size() > max)
-    v.Add(field, "too_long");
+  if (required)
+    v.RequireText(field, *value, max);
+  else
+    v.LimitText(field, *value, max);
 }
 
 TaskInput Normalized(TaskInput in) {
