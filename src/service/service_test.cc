@@ -25,21 +25,11 @@ namespace {
 
 using domain::Date;
 
-using test_support::FreshDatabaseUrl;
-
-class ServiceContract : public ::testing::TestWithParam<std::string> {
+class ServiceContract : public test_support::FourDivisionFixture {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
-      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
-    storage::Migrate(*db_);
-    ctx_ = std::make_unique<Context>(*db_, Settings{});
-    const auto setting = test_support::CreateFourDivisionAgency(*ctx_);
-    agency_ = setting.agency;
-    units_ = setting.units;
-    director_ = test_support::CreateAccount(*ctx_, "giamdoc", Role::kLeader, agency_,
-                                            "Nguyễn Văn Đình", "Giám đốc");
+    FourDivisionFixture::SetUp();
+    if (IsSkipped()) return;
     consolidator_ = test_support::CreateAccount(*ctx_, "khtc", Role::kConsolidator, units_[0],
                                                 "Trần Thị Hoa", "Chuyên viên");
     SourceService sources(*ctx_);
@@ -50,12 +40,7 @@ class ServiceContract : public ::testing::TestWithParam<std::string> {
               ->id);
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<Context> ctx_;
-  Id agency_ = 0;
-  std::vector<Id> units_;
   std::vector<Id> sources_;
-  Actor director_;
   Actor consolidator_;
 };
 

@@ -18,23 +18,16 @@
 namespace giaoban::service {
 namespace {
 
-using test_support::FreshDatabaseUrl;
-
 constexpr std::int64_t kStatementBudget = 8;
 
-class WritePath : public ::testing::TestWithParam<std::string> {
+class WritePath : public test_support::FourDivisionFixture {
  protected:
+  // One connection, so that its statement count is everything a call did.
+  WritePath() : FourDivisionFixture(1) {}
+
   void SetUp() override {
-    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
-      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    // One connection, so that its statement count is everything a call did.
-    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 1);
-    storage::Migrate(*db_);
-    ctx_ = std::make_unique<Context>(*db_, Settings{});
-    const auto setting = test_support::CreateFourDivisionAgency(*ctx_);
-    agency_ = setting.agency;
-    units_ = setting.units;
-    director_ = MakeUser("giamdoc", Role::kLeader, agency_, "Nguyễn Văn Đình");
+    FourDivisionFixture::SetUp();
+    if (IsSkipped()) return;
     head_ = MakeUser("truongphong", Role::kUnitHead, units_[1], "Lê Văn Bình");
     specialist_ = MakeUser("chuyenvien", Role::kSpecialist, units_[1], "Phạm Thị Thu");
     other_ = MakeUser("chuyenvien2", Role::kSpecialist, units_[2], "Đỗ Minh Quân");
@@ -165,12 +158,8 @@ class WritePath : public ::testing::TestWithParam<std::string> {
     return in;
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<Context> ctx_;
-  Id agency_ = 0;
-  std::vector<Id> units_;
   Id source_ = 0;
-  Actor director_, head_, specialist_, other_;
+  Actor head_, specialist_, other_;
 };
 
 TEST_P(WritePath, EverySingleTaskActionStaysWithinItsStatementBudget) {
