@@ -45,6 +45,16 @@ Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
   return TaskResponse(*view, status);
 }
 
+// A body of one required text and the business date it is given on (default today).
+service::Expected<std::pair<std::string, std::optional<domain::Date>>> DatedText(
+    const Call& call, std::string_view text, std::size_t max_bytes, std::string_view date) {
+  return ParseBody(call.Body(), [&](BodyReader& in) {
+    in.OnlyFields({text, date});
+    in.Require(text);
+    return std::pair{in.String(text, max_bytes).value_or(""), in.Date(date)};
+  });
+}
+
 // The only query parameter of a single task's views: the date to show it as of (default today).
 service::Expected<std::optional<domain::Date>> AsOfParameter(const http::Request& request) {
   std::optional<domain::Date> as_of;
@@ -258,24 +268,14 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/explanations", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"question", "requested_on"});
-      in.Require("question");
-      return std::pair{in.String("question", domain::kNoteMaxBytes).value_or(""),
-                       in.Date("requested_on")};
-    });
+    auto input = DatedText(call, "question", domain::kNoteMaxBytes, "requested_on");
     if (!input) return input.error();
     return ToReply(s.tasks.RequestExplanation(call.who(), call.id(), input->first, input->second),
                    201);
   });
 
   api.Add("POST", "/tasks/{id}/explanations/{id}/answer", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"answer", "answered_on"});
-      in.Require("answer");
-      return std::pair{in.String("answer", domain::kLongTextMaxBytes).value_or(""),
-                       in.Date("answered_on")};
-    });
+    auto input = DatedText(call, "answer", domain::kLongTextMaxBytes, "answered_on");
     if (!input) return input.error();
     return ToReply(
         s.tasks.AnswerExplanation(call.who(), call.id(0), call.id(1), input->first, input->second));
