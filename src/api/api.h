@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "api/json_codec.h"
 #include "api/response_cache.h"
 #include "api/router.h"
 #include "documents/task_list_export.h"
@@ -133,6 +134,12 @@ class Api {
 http::Response Json(const boost::json::value& value, int status = 200);
 http::Response JsonText(std::string body, int status = 200);
 http::Response ErrorResponse(const service::Error& error, messages::Language language);
+// A service's answer: the JSON of its value with `status`, or its error.
+template <class T>
+Reply JsonReply(const service::Expected<T>& result, int status = 200) {
+  if (!result) return result.error();
+  return Json(ToJson(*result), status);
+}
 
 // Route groups, one file each.
 void RegisterAuthRoutes(Api& api);

@@ -11,10 +11,10 @@
 #include "api/openapi.h"
 #include "domain/source_kind.h"
 #include "domain/status.h"
+#include "domain/text_limits.h"
 #include "service/actor.h"
 #include "service/organizations/organizations.h"
 #include "service/tasks/task_filter.h"
-#include "service/text_limits.h"
 
 namespace giaoban::api {
 namespace {
@@ -81,30 +81,30 @@ struct TextLimit {
 };
 
 constexpr TextLimit kTextLimits[] = {
-    {"TaskCreate", "title", service::kTitleMaxBytes},
-    {"TaskCreate", "content", service::kLongTextMaxBytes},
-    {"TaskCreate", "product", service::kProductMaxBytes},
-    {"TaskCreate", "deadline_label", service::kShortLabelMaxBytes},
-    {"TaskUpdate", "title", service::kTitleMaxBytes},
-    {"TaskUpdate", "content", service::kLongTextMaxBytes},
-    {"TaskUpdate", "product", service::kProductMaxBytes},
-    {"TaskUpdate", "deadline_label", service::kShortLabelMaxBytes},
-    {"ProgressCreate", "body", service::kLongTextMaxBytes},
-    {"CompletionRequest", "result_doc_number", service::kShortLabelMaxBytes},
-    {"CompletionRequest", "note", service::kNoteMaxBytes},
-    {"ExtensionRequest", "reason", service::kNoteMaxBytes},
-    {"ExtensionDecision", "note", service::kNoteMaxBytes},
-    {"CancelRequest", "reason", service::kNoteMaxBytes},
-    {"ExplanationRequest", "question", service::kNoteMaxBytes},
-    {"ExplanationAnswer", "answer", service::kLongTextMaxBytes},
-    {"SourceCreate", "title", service::kTitleMaxBytes},
-    {"SourceCreate", "doc_number", service::kShortLabelMaxBytes},
-    {"SourceCreate", "issuer", service::kIssuerMaxBytes},
-    {"SourceCreate", "summary", service::kNoteMaxBytes},
-    {"SourceUpdate", "title", service::kTitleMaxBytes},
-    {"SourceUpdate", "doc_number", service::kShortLabelMaxBytes},
-    {"SourceUpdate", "issuer", service::kIssuerMaxBytes},
-    {"SourceUpdate", "summary", service::kNoteMaxBytes},
+    {"TaskCreate", "title", domain::kTitleMaxBytes},
+    {"TaskCreate", "content", domain::kLongTextMaxBytes},
+    {"TaskCreate", "product", domain::kProductMaxBytes},
+    {"TaskCreate", "deadline_label", domain::kShortLabelMaxBytes},
+    {"TaskUpdate", "title", domain::kTitleMaxBytes},
+    {"TaskUpdate", "content", domain::kLongTextMaxBytes},
+    {"TaskUpdate", "product", domain::kProductMaxBytes},
+    {"TaskUpdate", "deadline_label", domain::kShortLabelMaxBytes},
+    {"ProgressCreate", "body", domain::kLongTextMaxBytes},
+    {"CompletionRequest", "result_doc_number", domain::kShortLabelMaxBytes},
+    {"CompletionRequest", "note", domain::kNoteMaxBytes},
+    {"ExtensionRequest", "reason", domain::kNoteMaxBytes},
+    {"ExtensionDecision", "note", domain::kNoteMaxBytes},
+    {"CancelRequest", "reason", domain::kNoteMaxBytes},
+    {"ExplanationRequest", "question", domain::kNoteMaxBytes},
+    {"ExplanationAnswer", "answer", domain::kLongTextMaxBytes},
+    {"SourceCreate", "title", domain::kTitleMaxBytes},
+    {"SourceCreate", "doc_number", domain::kShortLabelMaxBytes},
+    {"SourceCreate", "issuer", domain::kIssuerMaxBytes},
+    {"SourceCreate", "summary", domain::kNoteMaxBytes},
+    {"SourceUpdate", "title", domain::kTitleMaxBytes},
+    {"SourceUpdate", "doc_number", domain::kShortLabelMaxBytes},
+    {"SourceUpdate", "issuer", domain::kIssuerMaxBytes},
+    {"SourceUpdate", "summary", domain::kNoteMaxBytes},
 };
 
 TEST(OpenApiContractTest, StatesTheTextLimits) {

@@ -16,6 +16,21 @@ std::string SessionCookie(const std::string& value, std::int64_t max_age, bool s
          (secure ? "; Secure" : "");
 }
 
+// A body of exactly two texts, both required: a user name and a password, or two passwords.
+service::Expected<std::pair<std::string, std::string>> TwoTexts(const Call& call,
+                                                                std::string_view first,
+                                                                std::size_t first_max_bytes,
+                                                                std::string_view second,
+                                                                std::size_t second_max_bytes) {
+  return ParseBody(call.Body(), [&](BodyReader& in) {
+    in.OnlyFields({first, second});
+    in.Require(first);
+    in.Require(second);
+    return std::pair{in.String(first, first_max_bytes).value_or(""),
+                     in.String(second, second_max_bytes).value_or("")};
+  });
+}
+
 }  // namespace
 
 void RegisterAuthRoutes(Api& api) {
@@ -25,13 +40,7 @@ void RegisterAuthRoutes(Api& api) {
   api.Add(
       "POST", "/auth/login",
       [&s, secure](Call& call) -> Reply {
-        auto credentials = ParseBody(call.Body(), [](BodyReader& in) {
-          in.OnlyFields({"username", "password"});
-          in.Require("username");
-          in.Require("password");
-          return std::pair{in.String("username", 64).value_or(""),
-                           in.String("password", 256).value_or("")};
-        });
+        auto credentials = TwoTexts(call, "username", 64, "password", 256);
         if (!credentials) return credentials.error();
         const auto& [username, password] = *credentials;
         auto result = s.auth.Login(username, password, call.request.client_address);
@@ -66,13 +75,7 @@ void RegisterAuthRoutes(Api& api) {
   });
 
   api.Add("POST", "/me/password", [&s](Call& call) -> Reply {
-    auto passwords = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"old_password", "new_password"});
-      in.Require("old_password");
-      in.Require("new_password");
-      return std::pair{in.String("old_password", 256).value_or(""),
-                       in.String("new_password", 256).value_or("")};
-    });
+    auto passwords = TwoTexts(call, "old_password", 256, "new_password", 256);
     if (!passwords) return passwords.error();
     auto done = s.auth.ChangePassword(call.who(), passwords->first, passwords->second);
     if (!done) return done.error();
@@ -129,9 +132,7 @@ void RegisterAuthRoutes(Api& api) {
       return nu;
     });
     if (!new_user) return new_user.error();
-    auto user = s.auth.CreateUser(call.who(), *new_user);
-    if (!user) return user.error();
-    return Json(ToJson(*user), 201);
+    return JsonReply(s.auth.CreateUser(call.who(), *new_user), 201);
   });
 }
 

@@ -135,9 +135,7 @@ void RegisterOrganizationRoutes(Api& api) {
       return pi;
     });
     if (!input) return input.error();
-    auto p = s.organizations.CreatePerson(call.who(), *input);
-    if (!p) return p.error();
-    return Json(ToJson(*p), 201);
+    return JsonReply(s.organizations.CreatePerson(call.who(), *input), 201);
   });
 }
 

@@ -2,8 +2,8 @@
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "domain/text_limits.h"
 #include "intl/text.h"
-#include "service/text_limits.h"
 
 namespace giaoban::api {
 
@@ -17,11 +17,11 @@ service::SourceInput ReadSource(BodyReader& in) {
   in.Require("title");
   service::SourceInput s;
   s.kind = in.String("kind", 32).value_or("");
-  s.title = in.String("title", service::kTitleMaxBytes).value_or("");
-  s.doc_number = in.String("doc_number", service::kShortLabelMaxBytes).value_or("");
+  s.title = in.String("title", domain::kTitleMaxBytes).value_or("");
+  s.doc_number = in.String("doc_number", domain::kShortLabelMaxBytes).value_or("");
   s.doc_date = in.Date("doc_date");
-  s.issuer = in.String("issuer", service::kIssuerMaxBytes).value_or("");
-  s.summary = in.String("summary", service::kNoteMaxBytes).value_or("");
+  s.issuer = in.String("issuer", domain::kIssuerMaxBytes).value_or("");
+  s.summary = in.String("summary", domain::kNoteMaxBytes).value_or("");
   return s;
 }
 

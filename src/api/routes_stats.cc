@@ -11,9 +11,7 @@ void RegisterStatsRoutes(Api& api) {
     // so that a list's URL can be reused.
     auto filter = service::ParseTaskFilter(call.request.query, call.Today());
     if (!filter) return filter.error();
-    auto stats = s.stats.Compute(call.who(), *filter);
-    if (!stats) return stats.error();
-    return Json(ToJson(*stats));
+    return JsonReply(s.stats.Compute(call.who(), *filter));
   });
 }
 

@@ -2,8 +2,8 @@
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "domain/text_limits.h"
 #include "service/tasks/attachment_upload.h"
-#include "service/text_limits.h"
 
 namespace giaoban::api {
 
@@ -19,18 +19,18 @@ service::TaskInput ReadTask(BodyReader& in) {
   service::TaskInput t;
   t.source_id = in.Id("source_id");
   t.parent_id = in.NullableId("parent_id");
-  t.title = in.String("title", service::kTitleMaxBytes);
-  t.content = in.String("content", service::kLongTextMaxBytes);
+  t.title = in.String("title", domain::kTitleMaxBytes);
+  t.content = in.String("content", domain::kLongTextMaxBytes);
   t.is_key = in.Bool("is_key");
   t.restricted = in.Bool("restricted");
   t.lead_org_id = in.Id("lead_org_id");
   t.cooperator_ids = in.Ids("cooperator_ids");
   t.leader_id = in.NullableId("leader_id");
   t.assignee_ids = in.Ids("assignee_ids");
-  t.product = in.String("product", service::kProductMaxBytes);
+  t.product = in.String("product", domain::kProductMaxBytes);
   t.assigned_on = in.Date("assigned_on");
   t.deadline = in.NullableDate("deadline");
-  t.deadline_label = in.String("deadline_label", service::kShortLabelMaxBytes);
+  t.deadline_label = in.String("deadline_label", domain::kShortLabelMaxBytes);
   return t;
 }
 
@@ -43,6 +43,16 @@ http::Response TaskResponse(const service::TaskView& view, int status = 200) {
 Reply ToReply(service::Expected<service::TaskView> view, int status = 200) {
   if (!view) return view.error();
   return TaskResponse(*view, status);
+}
+
+// A body of one required text and the business date it is given on (default today).
+service::Expected<std::pair<std::string, std::optional<domain::Date>>> DatedText(
+    const Call& call, std::string_view text, std::size_t max_bytes, std::string_view date) {
+  return ParseBody(call.Body(), [&](BodyReader& in) {
+    in.OnlyFields({text, date});
+    in.Require(text);
+    return std::pair{in.String(text, max_bytes).value_or(""), in.Date(date)};
+  });
 }
 
 // The only query parameter of a single task's views: the date to show it as of (default today).
@@ -175,7 +185,7 @@ void RegisterTaskRoutes(Api& api) {
       in.Require("body");
       service::ProgressInput p;
       p.reported_on = in.Date("reported_on");
-      p.body = in.String("body", service::kLongTextMaxBytes).value_or("");
+      p.body = in.String("body", domain::kLongTextMaxBytes).value_or("");
       p.percent = in.Int("percent");
       return p;
     });
@@ -203,9 +213,9 @@ void RegisterTaskRoutes(Api& api) {
       service::CompletionInput c;
       c.completed_on = in.Date("completed_on");
       c.result_doc_number =
-          in.String("result_doc_number", service::kShortLabelMaxBytes).value_or("");
+          in.String("result_doc_number", domain::kShortLabelMaxBytes).value_or("");
       c.result_doc_date = in.Date("result_doc_date");
-      c.note = in.String("note", service::kNoteMaxBytes).value_or("");
+      c.note = in.String("note", domain::kNoteMaxBytes).value_or("");
       return c;
     });
     if (!input) return input.error();
@@ -220,7 +230,7 @@ void RegisterTaskRoutes(Api& api) {
       service::ExtensionRequestInput e;
       e.requested_on = in.Date("requested_on");
       e.requested_deadline = in.Date("requested_deadline");
-      e.reason = in.String("reason", service::kNoteMaxBytes).value_or("");
+      e.reason = in.String("reason", domain::kNoteMaxBytes).value_or("");
       return e;
     });
     if (!input) return input.error();
@@ -233,7 +243,7 @@ void RegisterTaskRoutes(Api& api) {
       in.Require("decision");
       service::ExtensionDecisionInput d;
       d.decision = in.String("decision", 16).value_or("");
-      d.note = in.String("note", service::kNoteMaxBytes).value_or("");
+      d.note = in.String("note", domain::kNoteMaxBytes).value_or("");
       d.decided_on = in.Date("decided_on");
       d.effective_on = in.Date("effective_on");
       return d;
@@ -249,7 +259,7 @@ void RegisterTaskRoutes(Api& api) {
       service::CancellationInput c;
       c.kind = in.String("kind", 16).value_or("cancelled");
       c.cancelled_on = in.Date("cancelled_on");
-      c.reason = in.String("reason", service::kNoteMaxBytes).value_or("");
+      c.reason = in.String("reason", domain::kNoteMaxBytes).value_or("");
       c.approver_id = in.Id("approver_id");
       return c;
     });
@@ -258,24 +268,14 @@ void RegisterTaskRoutes(Api& api) {
   });
 
   api.Add("POST", "/tasks/{id}/explanations", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"question", "requested_on"});
-      in.Require("question");
-      return std::pair{in.String("question", service::kNoteMaxBytes).value_or(""),
-                       in.Date("requested_on")};
-    });
+    auto input = DatedText(call, "question", domain::kNoteMaxBytes, "requested_on");
     if (!input) return input.error();
     return ToReply(s.tasks.RequestExplanation(call.who(), call.id(), input->first, input->second),
                    201);
   });
 
   api.Add("POST", "/tasks/{id}/explanations/{id}/answer", [&s](Call& call) -> Reply {
-    auto input = ParseBody(call.Body(), [](BodyReader& in) {
-      in.OnlyFields({"answer", "answered_on"});
-      in.Require("answer");
-      return std::pair{in.String("answer", service::kLongTextMaxBytes).value_or(""),
-                       in.Date("answered_on")};
-    });
+    auto input = DatedText(call, "answer", domain::kLongTextMaxBytes, "answered_on");
     if (!input) return input.error();
     return ToReply(
         s.tasks.AnswerExplanation(call.who(), call.id(0), call.id(1), input->first, input->second));

@@ -1,6 +1,7 @@
 #include "domain/period.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace giaoban::domain {
 namespace {
@@ -46,28 +47,28 @@ std::optional<Period> Period::Parse(std::string_view text) {
 
 Period Period::MonthOf(Date d) { return Period{Kind::kMonth, d.year(), d.month()}; }
 
-Date Period::first_day() const {
+namespace {
+
+// The first and the last month of a period.
+std::pair<int, int> Months(Period::Kind kind, int index) {
   switch (kind) {
-    case Kind::kMonth:
-      return *Date::FromYmd(year, index, 1);
-    case Kind::kQuarter:
-      return *Date::FromYmd(year, (index - 1) * 3 + 1, 1);
-    case Kind::kYear:
+    case Period::Kind::kMonth:
+      return {index, index};
+    case Period::Kind::kQuarter:
+      return {(index - 1) * 3 + 1, index * 3};
+    case Period::Kind::kYear:
       break;
   }
-  return *Date::FromYmd(year, 1, 1);
+  return {1, 12};
 }
 
+}  // namespace
+
+Date Period::first_day() const { return *Date::FromYmd(year, Months(kind, index).first, 1); }
+
 Date Period::last_day() const {
-  switch (kind) {
-    case Kind::kMonth:
-      return *Date::FromYmd(year, index, Date::DaysInMonth(year, index));
-    case Kind::kQuarter:
-      return *Date::FromYmd(year, index * 3, Date::DaysInMonth(year, index * 3));
-    case Kind::kYear:
-      break;
-  }
-  return *Date::FromYmd(year, 12, 31);
+  const int month = Months(kind, index).second;
+  return *Date::FromYmd(year, month, Date::DaysInMonth(year, month));
 }
 
 Period Period::Next() const {

@@ -5,25 +5,10 @@
 #include <array>
 #include <string>
 
+#include "domain/task_permissions_letters.h"
+
 namespace giaoban::domain {
 namespace {
-
-// Permissions written as eight letters in the order of the domain's table, '-' where denied:
-// E edit, P report progress, C complete, R request an extension, D decide an extension,
-// X cancel, Q ask for an explanation, A answer an explanation.
-std::string Letters(const TaskPermissions& p) {
-  const std::array<std::pair<bool, char>, 8> flags = {{{p.edit, 'E'},
-                                                       {p.report_progress, 'P'},
-                                                       {p.complete, 'C'},
-                                                       {p.request_extension, 'R'},
-                                                       {p.decide_extension, 'D'},
-                                                       {p.cancel, 'X'},
-                                                       {p.request_explanation, 'Q'},
-                                                       {p.answer_explanation, 'A'}}};
-  std::string out;
-  for (const auto& [allowed, letter] : flags) out.push_back(allowed ? letter : '-');
-  return out;
-}
 
 // The ways a member can stand to a task, as the table's footnotes distinguish them.
 enum class Rel {
@@ -150,8 +135,8 @@ TEST(TaskPermissionsTest, EveryRoleAgainstEveryRelation) {
   for (const auto& row : kPermissions) {
     SCOPED_TRACE("role " + std::to_string(static_cast<int>(row.role)) + ", relation " +
                  std::to_string(static_cast<int>(row.rel)));
-    EXPECT_EQ(Letters(PermissionsFor(row.role, Make(row.rel), false)), row.open);
-    EXPECT_EQ(Letters(PermissionsFor(row.role, Make(row.rel), true)), row.closed);
+    EXPECT_EQ(PermissionLetters(PermissionsFor(row.role, Make(row.rel), false)), row.open);
+    EXPECT_EQ(PermissionLetters(PermissionsFor(row.role, Make(row.rel), true)), row.closed);
   }
 }
 

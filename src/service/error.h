@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -75,6 +76,17 @@ class Validator {
  public:
   void Add(std::string field, std::string code, std::vector<std::string> allowed = {}) {
     fields_.push_back({std::move(field), std::move(code), std::move(allowed)});
+  }
+  // A text that must be given: "required" when empty, "too_long" past `max_bytes`.
+  void RequireText(std::string field, std::string_view text, std::size_t max_bytes) {
+    if (text.empty())
+      Add(std::move(field), "required");
+    else
+      LimitText(std::move(field), text, max_bytes);
+  }
+  // A text that may be empty: "too_long" past `max_bytes`.
+  void LimitText(std::string field, std::string_view text, std::size_t max_bytes) {
+    if (text.size() > max_bytes) Add(std::move(field), "too_long");
   }
   bool ok() const { return fields_.empty(); }
   Error error() const { return Error::Validation(fields_); }

@@ -1,10 +1,21 @@
-// Business dates and a task's leading columns to and from database rows, the same way everywhere.
+// Database rows to service values and back, the same way everywhere: dates, references, and whole
+// structs read by column name (ReadRows).
 #pragma once
 
 #include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "domain/date.h"
-#include "service/tasks/model.h"
+#include "domain/source_kind.h"
+#include "domain/status.h"
+#include "service/actor.h"
+#include "service/model.h"
 #include "storage/database.h"
 
 namespace giaoban::service {
@@ -33,43 +44,149 @@ inline storage::Value DateParam(const std::optional<Date>& d) {
   return d ? storage::Param(d->Iso()) : storage::Value(nullptr);
 }
 
-// The columns of a task that both the list query and the task loaders select, by the names they
-// give them: id, agency_id, title, source_id, source_kind, doc_number (the source's), is_key,
-// restricted, lead_org_id, lead_org_name, leader_id, leader_name, assigned_on, deadline.
-struct TaskHeadColumns {
-  explicit TaskHeadColumns(const storage::Result& r)
-      : id(r.column("id")),
-        agency_id(r.column("agency_id")),
-        title(r.column("title")),
-        source_id(r.column("source_id")),
-        source_kind(r.column("source_kind")),
-        doc_number(r.column("doc_number")),
-        is_key(r.column("is_key")),
-        restricted(r.column("restricted")),
-        lead_org_id(r.column("lead_org_id")),
-        lead_org_name(r.column("lead_org_name")),
-        leader_id(r.column("leader_id")),
-        leader_name(r.column("leader_name")),
-        assigned_on(r.column("assigned_on")),
-        deadline(r.column("deadline")) {}
+// Reading a result into structs by column name. A struct's columns are listed once, as a table of
+// fields (the column's name, the member it fills):
+//
+//   constexpr std::tuple kSourceFields{Field{"id", &Source::id}, Field{"title", &Source::title}};
+//   std::vector<Source> sources = ReadRows(result, kSourceFields);
+//
+// A RowReader finds the names in the result once, before the first row; each row is then read by
+// position, every member the way its type says (ReadValue), so a list of twenty thousand tasks
+// costs what reading by index does.
 
-  storage::Column id, agency_id, title, source_id, source_kind, doc_number, is_key, restricted,
-      lead_org_id, lead_org_name, leader_id, leader_name, assigned_on, deadline;
+// How a column's value becomes a member of each type. Stored codes always parse; the fallbacks of
+// the enumerations only keep a damaged row from failing a whole list.
+inline void ReadValue(const storage::Row& r, storage::Column c, std::int64_t& out) {
+  out = r.integer(c);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, int& out) {
+  out = static_cast<int>(r.integer(c));
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, bool& out) { out = r.boolean(c); }
+inline void ReadValue(const storage::Row& r, storage::Column c, std::string& out) {
+  out = r.text(c);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<std::int64_t>& out) {
+  out = r.opt_integer(c);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<int>& out) {
+  const auto v = r.opt_integer(c);
+  out = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<std::string>& out) {
+  out = r.opt_text(c);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, Date& out) {
+  out = *Date::Parse(r.text(c));
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<Date>& out) {
+  out = OptionalDate(r, c);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, domain::SourceKind& out) {
+  out = domain::SourceKindFromStored(r.text(c));
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, domain::Status& out) {
+  out = domain::ParseStatus(r.text(c)).value_or(domain::Status::kInProgress);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, Role& out) {
+  out = ParseRole(r.text(c)).value_or(Role::kViewer);
+}
+inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<Role>& out) {
+  out = r.is_null(c) ? std::nullopt : ParseRole(r.text(c));
+}
+
+// One column read into one member of T.
+template <class T, class M>
+struct Field {
+  using Struct = T;
+  struct Bound {
+    storage::Column column;
+    M T::*member;
+    void Read(const storage::Row& row, T& out) const { ReadValue(row, column, out.*member); }
+  };
+
+  std::string_view column;
+  M T::*member;
+
+  // `names` is the result, or a streamed row, that has the column.
+  template <class Names>
+  Bound Bind(const Names& names) const {
+    return {names.column(column), member};
+  }
 };
 
-inline void ReadTaskHead(const storage::Row& r, const TaskHeadColumns& c, TaskSummary& s) {
-  s.id = r.integer(c.id);
-  s.agency_id = r.integer(c.agency_id);
-  s.title = r.text(c.title);
-  s.source_id = r.integer(c.source_id);
-  s.source_kind = domain::SourceKindFromStored(r.text(c.source_kind));
-  s.source_doc_number = r.text(c.doc_number);
-  s.is_key = r.boolean(c.is_key);
-  s.restricted = r.boolean(c.restricted);
-  s.lead_org = {r.integer(c.lead_org_id), r.text(c.lead_org_name)};
-  s.leader = OptionalRef(r, c.leader_id, c.leader_name);
-  s.assigned_on = *Date::Parse(r.text(c.assigned_on));
-  s.deadline = OptionalDate(r, c.deadline);
+// A reference read from two columns, its id and its name; a NULL id reads as no reference.
+template <class T, class M>
+struct RefField {
+  using Struct = T;
+  struct Bound {
+    storage::Column id, name;
+    M T::*member;
+    void Read(const storage::Row& row, T& out) const {
+      if constexpr (std::is_same_v<M, NamedRef>)
+        out.*member = {row.integer(id), row.text(name)};
+      else
+        out.*member = OptionalRef(row, id, name);
+    }
+  };
+
+  std::string_view id_column, name_column;
+  M T::*member;
+
+  template <class Names>
+  Bound Bind(const Names& names) const {
+    return {names.column(id_column), names.column(name_column), member};
+  }
+};
+
+// Reads rows into the struct of `Fields`, by the columns those name, found once.
+template <class... Fields>
+class RowReader {
+ public:
+  using Struct = typename std::tuple_element_t<0, std::tuple<Fields...>>::Struct;
+
+  template <class Names>
+  RowReader(const Names& names, const std::tuple<Fields...>& fields)
+      : bound_(
+            std::apply([&](const Fields&... f) { return std::tuple{f.Bind(names)...}; }, fields)) {}
+
+  void Read(const storage::Row& row, Struct& out) const {
+    std::apply([&](const auto&... field) { (field.Read(row, out), ...); }, bound_);
+  }
+  Struct Read(const storage::Row& row) const {
+    Struct out;
+    Read(row, out);
+    return out;
+  }
+
+ private:
+  std::tuple<typename Fields::Bound...> bound_;
+};
+
+// Every row of `r` as a struct of `fields`.
+template <class... Fields>
+auto ReadRows(const storage::Result& r, const std::tuple<Fields...>& fields) {
+  std::vector<typename RowReader<Fields...>::Struct> out;
+  if (r.empty()) return out;
+  const RowReader<Fields...> reader(r, fields);
+  out.reserve(r.rows.size());
+  for (const storage::Row& row : r.rows) out.push_back(reader.Read(row));
+  return out;
+}
+
+// Streams the rows of `sql` to `on_row` as structs of `fields`, without collecting them: for scans
+// over many rows. The columns are found on the first row; the struct passed is reused.
+template <class... Fields, class OnRow>
+void StreamRows(storage::Connection& c, std::string_view sql,
+                std::span<const storage::Value> params, const std::tuple<Fields...>& fields,
+                OnRow on_row) {
+  std::optional<RowReader<Fields...>> reader;
+  typename RowReader<Fields...>::Struct item;
+  c.stream(sql, params, [&](const storage::Row& row) {
+    if (!reader) reader.emplace(row, fields);
+    reader->Read(row, item);
+    on_row(std::as_const(item));
+  });
 }
 
 }  // namespace giaoban::service

@@ -25,40 +25,13 @@ namespace {
 
 using domain::Date;
 
-using test_support::FreshDatabaseUrl;
-
-class ServiceContract : public ::testing::TestWithParam<std::string> {
+class ServiceContract : public test_support::FourDivisionFixture {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
-      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
-    storage::Migrate(*db_);
-    ctx_ = std::make_unique<Context>(*db_, Settings{});
-    OrganizationService orgs(*ctx_);
-    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
-                                                   "Quảng Ngãi", std::nullopt})
-                            ->id;
-    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
-                                         "", std::nullopt})
-                  ->id;
-    for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
-      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code,
-                                                  std::string("Phòng ") + code, "", std::nullopt})
-                           ->id);
-    AuthService auth(*ctx_);
-    NewUser director{"giamdoc", "mat-khau-123",    Role::kLeader,
-                     agency_,   "Nguyễn Văn Đình", "Giám đốc",
-                     "",        std::nullopt};
-    const Id uid = auth.CreateUser(std::nullopt, director)->id;
-    NewUser planner{"khtc",    "mat-khau-123", Role::kConsolidator,
-                    units_[0], "Trần Thị Hoa", "Chuyên viên",
-                    "",        std::nullopt};
-    const Id pid = auth.CreateUser(std::nullopt, planner)->id;
-    db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
-      director_ = *LoadActor(c, uid);
-      consolidator_ = *LoadActor(c, pid);
-    });
+    FourDivisionFixture::SetUp();
+    if (IsSkipped()) return;
+    consolidator_ = test_support::CreateAccount(*ctx_, "khtc", Role::kConsolidator, units_[0],
+                                                "Trần Thị Hoa", "Chuyên viên");
     SourceService sources(*ctx_);
     for (const char* kind : {"higher_program", "key_program", "ad_hoc"})
       sources_.push_back(
@@ -67,12 +40,7 @@ class ServiceContract : public ::testing::TestWithParam<std::string> {
               ->id);
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<Context> ctx_;
-  Id agency_ = 0;
-  std::vector<Id> units_;
   std::vector<Id> sources_;
-  Actor director_;
   Actor consolidator_;
 };
 

@@ -1,6 +1,7 @@
 // What the service tests share: a fresh database per fixture on SQLite and, when
 // GIAOBAN_TEST_PG_URL names a PostgreSQL server, on PostgreSQL; one agency with its units, people
-// of every role and sources; and short ways of saying how an Expected came out.
+// of every role and sources; a smaller agency for the tests that generate many tasks; and short
+// ways of saying how an Expected came out.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -36,6 +37,24 @@ inline std::string FreshDatabaseUrl(const std::string& dialect) {
   return url.substr(0, url.rfind('/') + 1) + name;
 }
 
+// An account made as an administrator makes one, password and all, and the actor it logs in as.
+inline Actor CreateAccount(Context& ctx, const char* username, Role role, Id organization,
+                           const char* full_name, const char* position) {
+  const NewUser user{username,  "mat-khau-123", role, organization,
+                     full_name, position,       "",   std::nullopt};
+  const Id id = AuthService(ctx).CreateUser(std::nullopt, user)->id;
+  return ctx.db().transact(storage::TransactionMode::kRead,
+                           [&](storage::Connection& c) { return *LoadActor(c, id); });
+}
+
+// A fresh database of `dialect` with the schema, its pool `connections` large.
+inline std::unique_ptr<storage::Database> OpenFreshDatabase(const std::string& dialect,
+                                                            std::size_t connections) {
+  auto db = storage::OpenDatabase(FreshDatabaseUrl(dialect), connections);
+  storage::Migrate(*db);
+  return db;
+}
+
 // "ok", or the error's code followed by its fields ("validation_failed title:required").
 template <class T>
 std::string Outcome(const Expected<T>& result) {
@@ -55,8 +74,7 @@ class AgencyFixture : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
       GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 2);
-    storage::Migrate(*db_);
+    db_ = OpenFreshDatabase(GetParam(), 2);
     Settings settings;
     settings.today = today();
     ctx_ = std::make_unique<Context>(*db_, settings);
@@ -123,6 +141,44 @@ class AgencyFixture : public ::testing::TestWithParam<std::string> {
   Actor leader_, consolidator_, head_, specialist_, other_specialist_, viewer_, admin_,
       district_leader_;
   Id source_ = 0;
+};
+
+// The setting of the tests that generate many tasks: a provincial committee with one department,
+// the agency, and its four divisions KHTC, QLKCHT, QLVT and VP (units_, in that order), made
+// through the services, with the agency's director. `connections` is the pool's size: one, and
+// its statement count is everything a call did.
+class FourDivisionFixture : public ::testing::TestWithParam<std::string> {
+ protected:
+  explicit FourDivisionFixture(std::size_t connections = 2) : connections_(connections) {}
+
+  void SetUp() override {
+    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
+      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
+    db_ = OpenFreshDatabase(GetParam(), connections_);
+    ctx_ = std::make_unique<Context>(*db_, Settings{});
+    OrganizationService orgs(*ctx_);
+    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
+                                                   "Quảng Ngãi", std::nullopt})
+                            ->id;
+    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
+                                         "", std::nullopt})
+                  ->id;
+    for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
+      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code,
+                                                  std::string("Phòng ") + code, "", std::nullopt})
+                           ->id);
+    director_ =
+        CreateAccount(*ctx_, "giamdoc", Role::kLeader, agency_, "Nguyễn Văn Đình", "Giám đốc");
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<Context> ctx_;
+  Id agency_ = 0;
+  std::vector<Id> units_;
+  Actor director_;
+
+ private:
+  std::size_t connections_;
 };
 
 }  // namespace giaoban::service::test_support

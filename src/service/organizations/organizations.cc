@@ -21,55 +21,20 @@ const char* kOrgColumns =
     "id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to, successor_id, "
     "version";
 
-// The organisations of a result that selected kOrgColumns.
-std::vector<Organization> OrgsFromResult(const storage::Result& r) {
-  std::vector<Organization> out;
-  if (r.empty()) return out;
-  const storage::Column id = r.column("id"), parent_id = r.column("parent_id"),
-                        agency_id = r.column("agency_id"), kind = r.column("kind"),
-                        code = r.column("code"), name = r.column("name"),
-                        place_name = r.column("place_name"), valid_from = r.column("valid_from"),
-                        valid_to = r.column("valid_to"), successor_id = r.column("successor_id"),
-                        version = r.column("version");
-  out.reserve(r.rows.size());
-  for (const storage::Row& row : r.rows) {
-    Organization o;
-    o.id = row.integer(id);
-    o.parent_id = row.opt_integer(parent_id);
-    o.agency_id = row.opt_integer(agency_id);
-    o.kind = row.text(kind);
-    o.code = row.text(code);
-    o.name = row.text(name);
-    o.place_name = row.text(place_name);
-    o.valid_from = OptionalDate(row, valid_from);
-    o.valid_to = OptionalDate(row, valid_to);
-    o.successor_id = row.opt_integer(successor_id);
-    o.version = row.integer(version);
-    out.push_back(std::move(o));
-  }
-  return out;
-}
-
-// The people of a result with columns id, organization_id, organization_name, full_name,
-// position, email, phone, active, version and role.
-std::vector<Person> PeopleFromResult(const storage::Result& r) {
-  std::vector<Person> out;
-  if (r.empty()) return out;
-  const storage::Column id = r.column("id"), organization_id = r.column("organization_id"),
-                        organization_name = r.column("organization_name"),
-                        full_name = r.column("full_name"), position = r.column("position"),
-                        email = r.column("email"), phone = r.column("phone"),
-                        active = r.column("active"), version = r.column("version"),
-                        role = r.column("role");
-  out.reserve(r.rows.size());
-  for (const storage::Row& row : r.rows) {
-    out.push_back({row.integer(id), row.integer(organization_id), row.text(organization_name),
-                   row.text(full_name), row.text(position), row.text(email), row.text(phone),
-                   row.boolean(active), row.integer(version),
-                   row.is_null(role) ? std::nullopt : ParseRole(row.text(role))});
-  }
-  return out;
-}
+// An organisation as kOrgColumns selects it.
+constexpr std::tuple kOrgFields{
+    Field{"id", &Organization::id},
+    Field{"parent_id", &Organization::parent_id},
+    Field{"agency_id", &Organization::agency_id},
+    Field{"kind", &Organization::kind},
+    Field{"code", &Organization::code},
+    Field{"name", &Organization::name},
+    Field{"place_name", &Organization::place_name},
+    Field{"valid_from", &Organization::valid_from},
+    Field{"valid_to", &Organization::valid_to},
+    Field{"successor_id", &Organization::successor_id},
+    Field{"version", &Organization::version},
+};
 
 std::string OrgJson(const Organization& o) {
   boost::json::object j{
@@ -92,7 +57,7 @@ std::optional<Organization> LoadOrganization(storage::Connection& c, Id id) {
   auto r = c.execute(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = $1",
                      {Param(id)});
   if (r.empty()) return std::nullopt;
-  return OrgsFromResult(r).front();
+  return ReadRows(r, kOrgFields).front();
 }
 
 std::optional<std::string> OrganizationPath(storage::Connection& c, Id id) {
@@ -122,7 +87,7 @@ std::vector<Organization> OrganizationService::List(const Actor& actor, bool inc
             "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
          Param(include_expired), Param(ctx_.Today().Iso())});
-    return OrgsFromResult(r);
+    return ReadRows(r, kOrgFields);
   });
 }
 
@@ -137,7 +102,7 @@ Expected<Organization> OrganizationService::Get(const Actor& actor, Id id) {
         const bool below = path.rfind(actor.agency_path, 0) == 0;
         const bool above = actor.agency_path.rfind(path, 0) == 0;
         if (!below && !above) return Error::NotFound();
-        return OrgsFromResult(r).front();
+        return ReadRows(r, kOrgFields).front();
       });
 }
 
@@ -147,14 +112,8 @@ Expected<Organization> OrganizationService::Create(const std::optional<Actor>& b
   Validator v;
   const std::string name = intl::ToNfc(in.name);
   const std::string code = intl::ToNfc(in.code);
-  if (name.empty())
-    v.Add("name", "required");
-  else if (name.size() > 300)
-    v.Add("name", "too_long");
-  if (code.empty())
-    v.Add("code", "required");
-  else if (code.size() > 32)
-    v.Add("code", "too_long");
+  v.RequireText("name", name, 300);
+  v.RequireText("code", code, 32);
   if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end()) v.Add("kind", "invalid");
   if (!v.ok()) return v.error();
   const std::int64_t now = Context::NowMillis();
@@ -211,9 +170,8 @@ Expected<Organization> OrganizationService::Rename(const Actor& by, Id id,
         const std::string code = intl::ToNfc(change.code.value_or(before->code));
         const std::string place = intl::ToNfc(change.place_name.value_or(before->place_name));
         Validator v;
-        if (name.empty() || name.size() > 300)
-          v.Add("name", name.empty() ? "required" : "too_long");
-        if (code.empty() || code.size() > 32) v.Add("code", code.empty() ? "required" : "too_long");
+        v.RequireText("name", name, 300);
+        v.RequireText("code", code, 32);
         if (!v.ok()) return v.error();
         auto dup = c.execute(
             "SELECT 1 FROM organizations WHERE COALESCE(parent_id, 0) = $1 AND code = $2 AND id <> "
@@ -293,7 +251,7 @@ std::vector<Person> OrganizationService::People(const Actor& actor,
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
          Param(organization_id.value_or(0)),
          Param(role ? std::string(RoleCode(*role)) : std::string())});
-    return PeopleFromResult(r);
+    return ReadRows(r, PersonFields("id", "version"));
   });
 }
 
@@ -348,8 +306,7 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
   std::optional<std::string> name;
   if (in.full_name) {
     name = intl::ToNfc(*in.full_name);
-    if (name->empty() || name->size() > 200)
-      v.Add("full_name", name->empty() ? "required" : "too_long");
+    v.RequireText("full_name", *name, 200);
   }
   if (!v.ok()) return v.error();
   return ctx_.db().transact(
@@ -363,7 +320,7 @@ Expected<Person> OrganizationService::UpdatePerson(const Actor& by, Id id,
         auto r = c.execute(select, {Param(id)});
         if (r.empty() || r.one().text(r.column("path")).rfind(by.agency_path, 0) != 0)
           return Error::NotFound();
-        const Person before = PeopleFromResult(r).front();
+        const Person before = ReadRows(r, PersonFields("id", "version")).front();
         if (before.version != expected_version) return Error::PreconditionFailed();
         Person after = before;
         if (in.organization_id && *in.organization_id != before.organization_id) {

@@ -9,8 +9,24 @@
 #include "service/context.h"
 #include "service/error.h"
 #include "service/organizations/model.h"
+#include "service/row_values.h"
 
 namespace giaoban::service {
+
+// The columns of a person as the queries of people select them, but for the person's id and
+// version, whose names each query gives (one of accounts has the account's own as well).
+constexpr auto PersonFields(std::string_view id, std::string_view version) {
+  return std::tuple{Field{id, &Person::id},
+                    Field{"organization_id", &Person::organization_id},
+                    Field{"organization_name", &Person::organization_name},
+                    Field{"full_name", &Person::full_name},
+                    Field{"position", &Person::position},
+                    Field{"email", &Person::email},
+                    Field{"phone", &Person::phone},
+                    Field{"active", &Person::active},
+                    Field{version, &Person::version},
+                    Field{"role", &Person::role}};
+}
 
 struct OrganizationInput {
   std::optional<Id> parent_id;

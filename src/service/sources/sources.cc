@@ -2,13 +2,13 @@
 
 #include <boost/json.hpp>
 
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
 #include "service/row_values.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -22,32 +22,19 @@ const char* kSourceSelect =
     "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id AND t.restricted = 0) "
     "AS task_count FROM sources s ";
 
-// The sources of a result of kSourceSelect.
-std::vector<Source> SourcesFromResult(const storage::Result& r) {
-  std::vector<Source> out;
-  if (r.empty()) return out;
-  const storage::Column id = r.column("id"), agency_id = r.column("agency_id"),
-                        kind = r.column("kind"), title = r.column("title"),
-                        doc_number = r.column("doc_number"), doc_date = r.column("doc_date"),
-                        issuer = r.column("issuer"), summary = r.column("summary"),
-                        version = r.column("version"), task_count = r.column("task_count");
-  out.reserve(r.rows.size());
-  for (const storage::Row& row : r.rows) {
-    Source s;
-    s.id = row.integer(id);
-    s.agency_id = row.integer(agency_id);
-    s.kind = domain::SourceKindFromStored(row.text(kind));
-    s.title = row.text(title);
-    s.doc_number = row.text(doc_number);
-    if (!row.is_null(doc_date)) s.doc_date = Date::Parse(row.text(doc_date));
-    s.issuer = row.text(issuer);
-    s.summary = row.text(summary);
-    s.version = row.integer(version);
-    s.task_count = row.integer(task_count);
-    out.push_back(std::move(s));
-  }
-  return out;
-}
+// A source as kSourceSelect gives it.
+constexpr std::tuple kSourceFields{
+    Field{"id", &Source::id},
+    Field{"agency_id", &Source::agency_id},
+    Field{"kind", &Source::kind},
+    Field{"title", &Source::title},
+    Field{"doc_number", &Source::doc_number},
+    Field{"doc_date", &Source::doc_date},
+    Field{"issuer", &Source::issuer},
+    Field{"summary", &Source::summary},
+    Field{"version", &Source::version},
+    Field{"task_count", &Source::task_count},
+};
 
 std::string SourceJson(const SourceInput& s) {
   boost::json::object j{{"kind", s.kind},
@@ -67,13 +54,10 @@ SourceInput Normalized(const SourceInput& in) {
 std::optional<Error> Validate(const SourceInput& s) {
   Validator v;
   if (!domain::ParseSourceKind(s.kind)) v.Add("kind", "invalid");
-  if (s.title.empty())
-    v.Add("title", "required");
-  else if (s.title.size() > kTitleMaxBytes)
-    v.Add("title", "too_long");
-  if (s.doc_number.size() > kShortLabelMaxBytes) v.Add("doc_number", "too_long");
-  if (s.issuer.size() > kIssuerMaxBytes) v.Add("issuer", "too_long");
-  if (s.summary.size() > kNoteMaxBytes) v.Add("summary", "too_long");
+  v.RequireText("title", s.title, domain::kTitleMaxBytes);
+  v.LimitText("doc_number", s.doc_number, domain::kShortLabelMaxBytes);
+  v.LimitText("issuer", s.issuer, domain::kIssuerMaxBytes);
+  v.LimitText("summary", s.summary, domain::kNoteMaxBytes);
   if (!v.ok()) return v.error();
   return std::nullopt;
 }
@@ -100,7 +84,7 @@ bool MayManageSources(const Actor& a) {
 std::optional<Source> LoadSource(storage::Connection& c, Id id) {
   auto r = c.execute(std::string(kSourceSelect) + "WHERE s.id = $1", {Param(id)});
   if (r.empty()) return std::nullopt;
-  return SourcesFromResult(r).front();
+  return ReadRows(r, kSourceFields).front();
 }
 
 std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id) {
@@ -130,7 +114,7 @@ std::vector<Source> SourceService::List(const Actor& actor,
                            ") AND ($1 = '' OR s.kind = $1) AND ($2 = '' OR s.search_fold LIKE $2 "
                            "ESCAPE '\\') ORDER BY s.doc_date DESC, s.id DESC",
                        {Param(kind ? domain::SourceKindCode(*kind) : ""), Param(like)});
-    return SourcesFromResult(r);
+    return ReadRows(r, kSourceFields);
   });
 }
 

@@ -6,6 +6,7 @@
 
 #include "intl/text.h"
 #include "service/organizations/organizations.h"
+#include "service/row_values.h"
 #include "service/tasks/task_query.h"
 #include "service/tasks/today_status.h"
 
@@ -16,16 +17,19 @@ using storage::TransactionMode;
 
 namespace {
 
-// The columns of TaskQuery::StatusRowsSql, found once per query.
-struct StatusRowColumns {
-  explicit StatusRowColumns(const storage::Row& r)
-      : lead_org_id(r.column("lead_org_id")),
-        source_kind(r.column("source_kind")),
-        is_key(r.column("is_key")),
-        status(r.column("status")),
-        extended(r.column("extended")) {}
+// A row of TaskQuery::StatusRowsSql: one task's status and what the figures group it by.
+struct StatusRow {
+  Id lead_org_id = 0;
+  std::string source_kind;
+  bool is_key = false;
+  domain::Status status = domain::Status::kInProgress;
+  bool extended = false;
+};
 
-  storage::Column lead_org_id, source_kind, is_key, status, extended;
+constexpr std::tuple kStatusRowFields{
+    Field{"lead_org_id", &StatusRow::lead_org_id}, Field{"source_kind", &StatusRow::source_kind},
+    Field{"is_key", &StatusRow::is_key},           Field{"status", &StatusRow::status},
+    Field{"extended", &StatusRow::extended},
 };
 
 }  // namespace
@@ -44,22 +48,15 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     domain::StatusCounts key_counts[2];
     std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
-    std::optional<StatusRowColumns> columns;
-    c.stream(q.StatusRowsSql(), q.params(), [&](const storage::Row& row) {
-      if (!columns) columns.emplace(row);
-      const auto status =
-          domain::ParseStatus(row.text(columns->status)).value_or(domain::Status::kInProgress);
-      const bool extended = row.boolean(columns->extended);
-      st.totals.Add(status, extended);
-      const std::string& kind = row.text(columns->source_kind);
-      auto it =
-          std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == kind; });
-      if (it == kinds.end()) it = kinds.insert(kinds.end(), {kind, {}});
-      it->second.Add(status, extended);
-      const bool is_key = row.boolean(columns->is_key);
-      key_counts[is_key ? 1 : 0].Add(status, extended);
-      by_kind_and_key[{kind, is_key}].Add(status, extended);
-      by_org[row.integer(columns->lead_org_id)].Add(status, extended);
+    StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields, [&](const StatusRow& row) {
+      st.totals.Add(row.status, row.extended);
+      auto it = std::find_if(kinds.begin(), kinds.end(),
+                             [&](const auto& k) { return k.first == row.source_kind; });
+      if (it == kinds.end()) it = kinds.insert(kinds.end(), {row.source_kind, {}});
+      it->second.Add(row.status, row.extended);
+      key_counts[row.is_key ? 1 : 0].Add(row.status, row.extended);
+      by_kind_and_key[{row.source_kind, row.is_key}].Add(row.status, row.extended);
+      by_org[row.lead_org_id].Add(row.status, row.extended);
     });
     std::sort(kinds.begin(), kinds.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

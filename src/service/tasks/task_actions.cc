@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "domain/attachment_policy.h"
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/row_values.h"
@@ -12,7 +13,6 @@
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -96,10 +96,7 @@ Expected<TaskView> TaskService::AddProgress(const Actor& by, Id id, const Progre
   const Date today = ctx_.Today();
   const Date reported_on = input.reported_on.value_or(today);
   Validator v;
-  if (body.empty())
-    v.Add("body", "required");
-  else if (body.size() > kLongTextMaxBytes)
-    v.Add("body", "too_long");
+  v.RequireText("body", body, domain::kLongTextMaxBytes);
   if (input.percent && (*input.percent < 0 || *input.percent > 100))
     v.Add("percent", "out_of_range");
   if (reported_on > today) v.Add("reported_on", "in_future");
@@ -178,8 +175,8 @@ Expected<TaskView> TaskService::Complete(const Actor& by, Id id, const Completio
   if (completed_on > today) v.Add("completed_on", "in_future");
   if (input.result_doc_date && *input.result_doc_date > today)
     v.Add("result_doc_date", "in_future");
-  if (input.result_doc_number.size() > kShortLabelMaxBytes) v.Add("result_doc_number", "too_long");
-  if (input.note.size() > kNoteMaxBytes) v.Add("note", "too_long");
+  v.LimitText("result_doc_number", input.result_doc_number, domain::kShortLabelMaxBytes);
+  v.LimitText("note", input.note, domain::kNoteMaxBytes);
   if (!v.ok()) return v.error();
   return Act(
       ctx_, by, id, "completed", completed_on, [](const TaskPermissions& p) { return p.complete; },
@@ -202,10 +199,7 @@ Expected<TaskView> TaskService::RequestExtension(const Actor& by, Id id,
   const Date requested_on = input.requested_on.value_or(ctx_.Today());
   Validator v;
   if (!input.requested_deadline) v.Add("requested_deadline", "required");
-  if (reason.empty())
-    v.Add("reason", "required");
-  else if (reason.size() > kNoteMaxBytes)
-    v.Add("reason", "too_long");
+  v.RequireText("reason", reason, domain::kNoteMaxBytes);
   if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
@@ -265,7 +259,7 @@ Expected<TaskView> TaskService::DecideExtension(const Actor& by, Id id, Id exten
       // Taking effect before it was granted would rewrite what was true on the days between.
       v.Add("effective_on", "before_decided_on");
   }
-  if (input.note.size() > kNoteMaxBytes) v.Add("note", "too_long");
+  v.LimitText("note", input.note, domain::kNoteMaxBytes);
   if (!v.ok()) return v.error();
   const char* action = approved ? "extension_approved" : "extension_refused";
   return Act(
@@ -305,10 +299,7 @@ Expected<TaskView> TaskService::Cancel(const Actor& by, Id id, const Cancellatio
   const std::string reason = intl::ToNfc(input.reason);
   Validator v;
   if (input.kind != "cancelled" && input.kind != "withdrawn") v.Add("kind", "invalid");
-  if (reason.empty())
-    v.Add("reason", "required");
-  else if (reason.size() > kNoteMaxBytes)
-    v.Add("reason", "too_long");
+  v.RequireText("reason", reason, domain::kNoteMaxBytes);
   if (cancelled_on > ctx_.Today()) v.Add("cancelled_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
@@ -340,8 +331,7 @@ Expected<TaskView> TaskService::RequestExplanation(const Actor& by, Id id,
   const std::string question = intl::ToNfc(question_in);
   const Date requested_on = on.value_or(ctx_.Today());
   Validator v;
-  if (question.empty() || question.size() > kNoteMaxBytes)
-    v.Add("question", question.empty() ? "required" : "too_long");
+  v.RequireText("question", question, domain::kNoteMaxBytes);
   if (requested_on > ctx_.Today()) v.Add("requested_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(
@@ -371,8 +361,7 @@ Expected<TaskView> TaskService::AnswerExplanation(const Actor& by, Id id, Id exp
   const std::string answer = intl::ToNfc(answer_in);
   const Date answered_on = on.value_or(ctx_.Today());
   Validator v;
-  if (answer.empty() || answer.size() > kLongTextMaxBytes)
-    v.Add("answer", answer.empty() ? "required" : "too_long");
+  v.RequireText("answer", answer, domain::kLongTextMaxBytes);
   if (answered_on > ctx_.Today()) v.Add("answered_on", "in_future");
   if (!v.ok()) return v.error();
   return Act(

@@ -33,8 +33,44 @@ std::vector<std::string> StatusNames() {
   return out;
 }
 
+// The sort fields by the names the query string gives them, in the order they are listed.
+constexpr std::pair<SortKey::Field, std::string_view> kSortFields[] = {
+    {SortKey::Field::kDeadline, "deadline"}, {SortKey::Field::kAssignedOn, "assigned_on"},
+    {SortKey::Field::kTitle, "title"},       {SortKey::Field::kId, "id"},
+    {SortKey::Field::kUpdated, "updated"},
+};
+static_assert(std::size(kSortFields) == SortKey::kFields);
+
 std::vector<std::string> SortNames() {
-  return {"deadline", "assigned_on", "title", "id", "updated"};
+  std::vector<std::string> out;
+  for (const auto& [field, name] : kSortFields) out.emplace_back(name);
+  return out;
+}
+
+// The parameters that each set one member of the filter: an id, a yes or no, a date.
+constexpr std::pair<std::string_view, std::optional<Id> TaskFilter::*> kIdParameters[] = {
+    {"source", &TaskFilter::source_id},  {"lead_org", &TaskFilter::lead_org},
+    {"org", &TaskFilter::org_subtree},   {"leader", &TaskFilter::leader},
+    {"assignee", &TaskFilter::assignee}, {"parent", &TaskFilter::parent},
+};
+constexpr std::pair<std::string_view, std::optional<bool> TaskFilter::*> kFlagParameters[] = {
+    {"key", &TaskFilter::is_key},
+    {"extended", &TaskFilter::extended},
+};
+constexpr std::pair<std::string_view, std::optional<Date> TaskFilter::*> kDateParameters[] = {
+    {"assigned_from", &TaskFilter::assigned_from},
+    {"assigned_to", &TaskFilter::assigned_to},
+    {"deadline_from", &TaskFilter::deadline_from},
+    {"deadline_to", &TaskFilter::deadline_to},
+};
+
+// The member of the filter that the parameter `name` sets, if it is one of `table`'s.
+template <class Member, std::size_t N>
+Member MemberFor(const std::pair<std::string_view, Member> (&table)[N], std::string_view name) {
+  for (const auto& [parameter, member] : table) {
+    if (parameter == name) return member;
+  }
+  return nullptr;
 }
 
 std::vector<std::string> SplitCsv(const std::string& text) {
@@ -71,34 +107,18 @@ std::optional<SortKey> ParseSortKey(std::string_view text) {
     key.descending = true;
     text.remove_prefix(1);
   }
-  using F = SortKey::Field;
-  if (text == "deadline")
-    key.field = F::kDeadline;
-  else if (text == "assigned_on")
-    key.field = F::kAssignedOn;
-  else if (text == "title")
-    key.field = F::kTitle;
-  else if (text == "id")
-    key.field = F::kId;
-  else if (text == "updated")
-    key.field = F::kUpdated;
-  else
-    return std::nullopt;
-  return key;
+  for (const auto& [field, name] : kSortFields) {
+    if (name == text) {
+      key.field = field;
+      return key;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string_view SortFieldName(SortKey::Field f) {
-  switch (f) {
-    case SortKey::Field::kDeadline:
-      return "deadline";
-    case SortKey::Field::kAssignedOn:
-      return "assigned_on";
-    case SortKey::Field::kTitle:
-      return "title";
-    case SortKey::Field::kId:
-      return "id";
-    case SortKey::Field::kUpdated:
-      return "updated";
+  for (const auto& [field, name] : kSortFields) {
+    if (field == f) return name;
   }
   return "id";
 }
@@ -144,7 +164,13 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       v.Add(name, "duplicate");
       continue;
     }
-    if (name == "q") {
+    if (const auto id = MemberFor(kIdParameters, name)) {
+      id_param(name, value, f.*id);
+    } else if (const auto flag = MemberFor(kFlagParameters, name)) {
+      bool_param(name, value, f.*flag);
+    } else if (const auto date = MemberFor(kDateParameters, name)) {
+      date_param(name, value, f.*date);
+    } else if (name == "q") {
       if (value.size() > 200)
         v.Add(name, "too_long");
       else if (!intl::IsValidUtf8(value))
@@ -173,16 +199,6 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
         else
           v.Add(name, "invalid", SourceKindNames());
       }
-    } else if (name == "source") {
-      id_param(name, value, f.source_id);
-    } else if (name == "key") {
-      bool_param(name, value, f.is_key);
-    } else if (name == "extended") {
-      bool_param(name, value, f.extended);
-    } else if (name == "lead_org") {
-      id_param(name, value, f.lead_org);
-    } else if (name == "org") {
-      id_param(name, value, f.org_subtree);
     } else if (name == "org_role") {
       if (value == "lead")
         f.org_role = OrgRole::kLead;
@@ -191,20 +207,6 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
       else
         v.Add(name, "invalid", Names(kOrgRoles));
       org_role_given = true;
-    } else if (name == "leader") {
-      id_param(name, value, f.leader);
-    } else if (name == "assignee") {
-      id_param(name, value, f.assignee);
-    } else if (name == "parent") {
-      id_param(name, value, f.parent);
-    } else if (name == "assigned_from") {
-      date_param(name, value, f.assigned_from);
-    } else if (name == "assigned_to") {
-      date_param(name, value, f.assigned_to);
-    } else if (name == "deadline_from") {
-      date_param(name, value, f.deadline_from);
-    } else if (name == "deadline_to") {
-      date_param(name, value, f.deadline_to);
     } else if (name == "period") {
       period = domain::Period::Parse(value);
       if (!period) v.Add(name, "invalid");
@@ -280,9 +282,6 @@ std::string ToQueryString(const TaskFilter& f) {
   auto id = [&](const char* name, const std::optional<Id>& value) {
     if (value) parts.emplace_back(name, std::to_string(*value));
   };
-  auto date = [&](const char* name, const std::optional<Date>& value) {
-    if (value) parts.emplace_back(name, value->Iso());
-  };
   id("source", f.source_id);
   if (f.is_key) parts.emplace_back("key", *f.is_key ? "true" : "false");
   if (f.extended) parts.emplace_back("extended", *f.extended ? "true" : "false");
@@ -292,10 +291,9 @@ std::string ToQueryString(const TaskFilter& f) {
   id("leader", f.leader);
   id("assignee", f.assignee);
   id("parent", f.parent);
-  date("assigned_from", f.assigned_from);
-  date("assigned_to", f.assigned_to);
-  date("deadline_from", f.deadline_from);
-  date("deadline_to", f.deadline_to);
+  for (const auto& [name, member] : kDateParameters) {
+    if (const auto& date = f.*member) parts.emplace_back(name, date->Iso());
+  }
   if (!f.sort.empty())
     parts.emplace_back("sort", join(f.sort, [](const SortKey& k) {
                          return (k.descending ? "-" : "") + std::string(SortFieldName(k.field));

@@ -196,6 +196,11 @@ std::string TaskQuery::PageSql() const {
   auto need = [&](const char* column) {
     if (sort_columns.find(column) == std::string::npos) sort_columns += std::string(", ") + column;
   };
+  // A key that is a column of its own, which the narrow inner rows then carry.
+  auto by_column = [&](const char* column, const char* dir) {
+    need(column);
+    add(column + std::string(dir));
+  };
   for (const SortKey& k : filter_.sort) {
     const char* dir = k.descending ? " DESC" : " ASC";
     switch (k.field) {
@@ -204,16 +209,13 @@ std::string TaskQuery::PageSql() const {
         add(std::string("CASE WHEN a.dl IS NULL THEN 1 ELSE 0 END, a.dl") + dir);
         break;
       case SortKey::Field::kAssignedOn:
-        need("a.assigned_on");
-        add(std::string("a.assigned_on") + dir);
+        by_column("a.assigned_on", dir);
         break;
       case SortKey::Field::kTitle:
-        need("a.title_key");
-        add(std::string("a.title_key") + dir);
+        by_column("a.title_key", dir);
         break;
       case SortKey::Field::kUpdated:
-        need("a.updated_at");
-        add(std::string("a.updated_at") + dir);
+        by_column("a.updated_at", dir);
         break;
       case SortKey::Field::kId:
         add(std::string("a.id") + dir);

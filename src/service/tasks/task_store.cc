@@ -80,50 +80,56 @@ std::string TaskHeadSql(std::string_view extra = "") {
          "WHERE t.id = $1 ORDER BY l.link, l.link_key, l.link_id";
 }
 
+// The columns of a task that both the list query and the task loaders select, by the names they
+// give them.
+constexpr std::tuple kTaskHeadFields{
+    Field{"id", &TaskSummary::id},
+    Field{"agency_id", &TaskSummary::agency_id},
+    Field{"title", &TaskSummary::title},
+    Field{"source_id", &TaskSummary::source_id},
+    Field{"source_kind", &TaskSummary::source_kind},
+    Field{"doc_number", &TaskSummary::source_doc_number},
+    Field{"is_key", &TaskSummary::is_key},
+    Field{"restricted", &TaskSummary::restricted},
+    RefField{"lead_org_id", "lead_org_name", &TaskSummary::lead_org},
+    RefField{"leader_id", "leader_name", &TaskSummary::leader},
+    Field{"assigned_on", &TaskSummary::assigned_on},
+    Field{"deadline", &TaskSummary::deadline},
+    Field{"deadline_label", &TaskSummary::deadline_label},
+    Field{"completed_on", &TaskSummary::completed_on},
+    Field{"cancelled_on", &TaskSummary::cancelled_on},
+    Field{"progress", &TaskSummary::progress},
+    Field{"version", &TaskSummary::version},
+};
+
+// The rest of a task's own row, as TaskHeadSql selects it.
+constexpr std::tuple kTaskDetailFields{
+    Field{"content", &TaskDetail::content},
+    Field{"product", &TaskDetail::product},
+    Field{"parent_id", &TaskDetail::parent_id},
+    Field{"result_doc_number", &TaskDetail::result_doc_number},
+    Field{"result_doc_date", &TaskDetail::result_doc_date},
+    Field{"completion_note", &TaskDetail::completion_note},
+    Field{"cancel_kind", &TaskDetail::cancel_kind},
+    Field{"cancel_reason", &TaskDetail::cancel_reason},
+    RefField{"cancel_approver_id", "cancel_approver_name", &TaskDetail::cancel_approver},
+};
+
 TaskRecord TaskRecordFromHead(const storage::Result& r) {
-  const TaskHeadColumns head(r);
-  const storage::Column deadline_label = r.column("deadline_label"),
-                        completed_on = r.column("completed_on"),
-                        cancelled_on = r.column("cancelled_on"), progress = r.column("progress"),
-                        version = r.column("version"), content = r.column("content"),
-                        product = r.column("product"), parent_id = r.column("parent_id"),
-                        result_doc_number = r.column("result_doc_number"),
-                        result_doc_date = r.column("result_doc_date"),
-                        completion_note = r.column("completion_note"),
-                        cancel_kind = r.column("cancel_kind"),
-                        cancel_reason = r.column("cancel_reason"),
-                        cancel_approver_id = r.column("cancel_approver_id"),
-                        cancel_approver_name = r.column("cancel_approver_name"),
-                        agency_path = r.column("agency_path"),
-                        lead_org_path = r.column("lead_org_path"), link = r.column("link"),
-                        link_id = r.column("link_id"), link_name = r.column("link_name"),
-                        link_path = r.column("link_path");
   const storage::Row& row = r.rows.front();
   TaskRecord rec;
-  TaskSummary& s = rec.detail.summary;
-  ReadTaskHead(row, head, s);
-  s.deadline_label = row.text(deadline_label);
-  s.completed_on = OptionalDate(row, completed_on);
-  s.cancelled_on = OptionalDate(row, cancelled_on);
-  s.progress = static_cast<int>(row.integer(progress));
-  s.version = row.integer(version);
   TaskDetail& d = rec.detail;
-  d.content = row.text(content);
-  d.product = row.text(product);
-  d.parent_id = row.opt_integer(parent_id);
-  d.result_doc_number = row.text(result_doc_number);
-  d.result_doc_date = OptionalDate(row, result_doc_date);
-  d.completion_note = row.text(completion_note);
-  d.cancel_kind = row.opt_text(cancel_kind);
-  d.cancel_reason = row.text(cancel_reason);
-  d.cancel_approver = OptionalRef(row, cancel_approver_id, cancel_approver_name);
+  const TaskSummary& s = d.summary = RowReader(r, kTaskHeadFields).Read(row);
+  RowReader(r, kTaskDetailFields).Read(row, d);
 
   rec.access.agency_id = s.agency_id;
-  rec.access.agency_path = row.text(agency_path);
-  rec.access.lead_org_path = row.text(lead_org_path);
+  rec.access.agency_path = row.text(r.column("agency_path"));
+  rec.access.lead_org_path = row.text(r.column("lead_org_path"));
   rec.access.restricted = s.restricted;
   rec.access.closed = s.completed_on.has_value() || s.cancelled_on.has_value();
 
+  const storage::Column link = r.column("link"), link_id = r.column("link_id"),
+                        link_name = r.column("link_name"), link_path = r.column("link_path");
   for (const storage::Row& l : r.rows) {
     if (l.is_null(link)) continue;
     const NamedRef ref{l.integer(link_id), l.text(link_name)};
@@ -137,6 +143,35 @@ TaskRecord TaskRecordFromHead(const storage::Result& r) {
   }
   return rec;
 }
+
+// An extension request and an explanation request as LoadRequests selects them, both in the same
+// columns: what was asked (body), who asked, and the reply.
+constexpr std::tuple kExtensionFields{
+    Field{"id", &Extension::id},
+    Field{"previous_deadline", &Extension::previous_deadline},
+    Field{"requested_deadline", &Extension::requested_deadline},
+    Field{"body", &Extension::reason},
+    RefField{"requested_by", "requested_by_name", &Extension::requested_by},
+    Field{"requested_at", &Extension::requested_at},
+    Field{"state", &Extension::state},
+    RefField{"replied_by", "replied_by_name", &Extension::decided_by},
+    Field{"replied_at", &Extension::decided_at},
+    Field{"reply", &Extension::decision_note},
+    Field{"effective_on", &Extension::effective_on},
+    Field{"requested_on", &Extension::requested_on},
+    Field{"replied_on", &Extension::decided_on},
+};
+constexpr std::tuple kExplanationFields{
+    Field{"id", &Explanation::id},
+    Field{"body", &Explanation::question},
+    RefField{"requested_by", "requested_by_name", &Explanation::requested_by},
+    Field{"requested_at", &Explanation::requested_at},
+    Field{"reply", &Explanation::answer},
+    RefField{"replied_by", "replied_by_name", &Explanation::answered_by},
+    Field{"replied_at", &Explanation::answered_at},
+    Field{"requested_on", &Explanation::requested_on},
+    Field{"replied_on", &Explanation::answered_on},
+};
 
 // The extension and the explanation requests of a task, in the order they were made: one read,
 // since both are requests that wait for a reply (a decision, an answer).
@@ -157,49 +192,34 @@ void LoadRequests(storage::Connection& c, TaskDetail& d) {
       "LEFT JOIN users au ON au.id = x.answered_by LEFT JOIN people ap ON ap.id = au.person_id "
       "WHERE x.task_id = $1 ORDER BY request, id",
       {Param(d.summary.id)});
-  const storage::Column request = r.column("request"), id = r.column("id"), body = r.column("body"),
-                        requested_by = r.column("requested_by"),
-                        requested_by_name = r.column("requested_by_name"),
-                        requested_at = r.column("requested_at"),
-                        requested_on = r.column("requested_on"), state = r.column("state"),
-                        reply = r.column("reply"), replied_by = r.column("replied_by"),
-                        replied_by_name = r.column("replied_by_name"),
-                        replied_at = r.column("replied_at"), replied_on = r.column("replied_on"),
-                        previous_deadline = r.column("previous_deadline"),
-                        requested_deadline = r.column("requested_deadline"),
-                        effective_on = r.column("effective_on");
+  const storage::Column request = r.column("request");
+  const RowReader extension(r, kExtensionFields);
+  const RowReader explanation(r, kExplanationFields);
   for (const storage::Row& row : r.rows) {
-    if (row.text(request) == "extension") {
-      Extension x;
-      x.id = row.integer(id);
-      x.previous_deadline = OptionalDate(row, previous_deadline);
-      x.requested_deadline = *Date::Parse(row.text(requested_deadline));
-      x.reason = row.text(body);
-      x.requested_by = {row.integer(requested_by), row.text(requested_by_name)};
-      x.requested_at = row.integer(requested_at);
-      x.state = row.text(state);
-      x.decided_by = OptionalRef(row, replied_by, replied_by_name);
-      x.decided_at = row.opt_integer(replied_at);
-      x.decision_note = row.text(reply);
-      x.effective_on = OptionalDate(row, effective_on);
-      x.requested_on = *Date::Parse(row.text(requested_on));
-      x.decided_on = OptionalDate(row, replied_on);
-      d.extensions.push_back(std::move(x));
-    } else {
-      Explanation x;
-      x.id = row.integer(id);
-      x.question = row.text(body);
-      x.requested_by = {row.integer(requested_by), row.text(requested_by_name)};
-      x.requested_at = row.integer(requested_at);
-      x.answer = row.opt_text(reply);
-      x.answered_by = OptionalRef(row, replied_by, replied_by_name);
-      x.answered_at = row.opt_integer(replied_at);
-      x.requested_on = *Date::Parse(row.text(requested_on));
-      x.answered_on = OptionalDate(row, replied_on);
-      d.explanations.push_back(std::move(x));
-    }
+    if (row.text(request) == "extension")
+      d.extensions.push_back(extension.Read(row));
+    else
+      d.explanations.push_back(explanation.Read(row));
   }
 }
+
+// A progress report and one of its attachments as LoadUpdates selects them.
+constexpr std::tuple kUpdateFields{
+    Field{"id", &ProgressUpdate::id},
+    Field{"reported_on", &ProgressUpdate::reported_on},
+    Field{"body", &ProgressUpdate::body},
+    Field{"percent", &ProgressUpdate::percent},
+    RefField{"author_id", "author_name", &ProgressUpdate::author},
+    Field{"recorded_at", &ProgressUpdate::recorded_at},
+};
+constexpr std::tuple kAttachmentFields{
+    Field{"attachment_id", &AttachmentInfo::id},
+    Field{"id", &AttachmentInfo::update_id},
+    Field{"file_name", &AttachmentInfo::file_name},
+    Field{"content_type", &AttachmentInfo::content_type},
+    Field{"size_bytes", &AttachmentInfo::size_bytes},
+    Field{"sha256", &AttachmentInfo::sha256},
+};
 
 // Progress reports, newest first, each with its attachments: one row per attachment.
 void LoadUpdates(storage::Connection& c, TaskDetail& d) {
@@ -210,29 +230,13 @@ void LoadUpdates(storage::Connection& c, TaskDetail& d) {
       "JOIN people p ON p.id = us.person_id LEFT JOIN attachments f ON f.update_id = u.id "
       "WHERE u.task_id = $1 ORDER BY u.reported_on DESC, u.id DESC, f.id",
       {Param(d.summary.id)});
-  const storage::Column id = r.column("id"), reported_on = r.column("reported_on"),
-                        body = r.column("body"), percent = r.column("percent"),
-                        author_id = r.column("author_id"), author_name = r.column("author_name"),
-                        recorded_at = r.column("recorded_at"),
-                        attachment_id = r.column("attachment_id"),
-                        file_name = r.column("file_name"), content_type = r.column("content_type"),
-                        size_bytes = r.column("size_bytes"), sha256 = r.column("sha256");
+  const RowReader update(r, kUpdateFields);
+  const RowReader attachment(r, kAttachmentFields);
+  const storage::Column id = r.column("id"), attachment_id = r.column("attachment_id");
   for (const storage::Row& row : r.rows) {
-    if (d.updates.empty() || d.updates.back().id != row.integer(id)) {
-      ProgressUpdate pu;
-      pu.id = row.integer(id);
-      pu.reported_on = *Date::Parse(row.text(reported_on));
-      pu.body = row.text(body);
-      if (auto pct = row.opt_integer(percent)) pu.percent = static_cast<int>(*pct);
-      pu.author = {row.integer(author_id), row.text(author_name)};
-      pu.recorded_at = row.integer(recorded_at);
-      d.updates.push_back(std::move(pu));
-    }
-    if (!row.is_null(attachment_id)) {
-      d.updates.back().attachments.push_back({row.integer(attachment_id), d.updates.back().id,
-                                              row.text(file_name), row.text(content_type),
-                                              row.integer(size_bytes), row.text(sha256)});
-    }
+    if (d.updates.empty() || d.updates.back().id != row.integer(id))
+      d.updates.push_back(update.Read(row));
+    if (!row.is_null(attachment_id)) d.updates.back().attachments.push_back(attachment.Read(row));
   }
 }
 
@@ -319,34 +323,25 @@ std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor
   return SummariesFromResult(c.execute(q.PageSql(), q.params()), as_of, due_soon_days);
 }
 
+namespace {
+
+// A row of TaskQuery::PageSql: the task's head, and its status as the query computed it.
+constexpr auto kTaskListFields =
+    std::tuple_cat(kTaskHeadFields, std::tuple{Field{"dl", &TaskSummary::deadline_in_force},
+                                               Field{"extended", &TaskSummary::extended},
+                                               Field{"status", &TaskSummary::status}});
+
+}  // namespace
+
 std::vector<TaskSummary> SummariesFromResult(const storage::Result& r, Date as_of,
                                              int due_soon_days) {
-  std::vector<TaskSummary> out;
-  if (r.empty()) return out;
-  const TaskHeadColumns head(r);
-  const storage::Column dl = r.column("dl"), deadline_label = r.column("deadline_label"),
-                        completed_on = r.column("completed_on"),
-                        cancelled_on = r.column("cancelled_on"), progress = r.column("progress"),
-                        extended = r.column("extended"), status = r.column("status"),
-                        version = r.column("version");
-  out.reserve(r.rows.size());
-  for (const storage::Row& row : r.rows) {
-    TaskSummary s;
-    ReadTaskHead(row, head, s);
-    s.deadline_in_force = OptionalDate(row, dl);
-    s.deadline_label = row.text(deadline_label);
-    s.completed_on = OptionalDate(row, completed_on);
-    s.cancelled_on = OptionalDate(row, cancelled_on);
-    s.progress = static_cast<int>(row.integer(progress));
-    s.extended = row.boolean(extended);
-    s.status = domain::ParseStatus(row.text(status)).value_or(domain::Status::kInProgress);
-    s.version = row.integer(version);
+  std::vector<TaskSummary> out = ReadRows(r, kTaskListFields);
+  for (TaskSummary& s : out) {
     // The warning needs only the deadline in force, which the database has already resolved.
     domain::ApprovedExtension none[1];
     domain::TaskFacts facts{s.assigned_on, s.deadline_in_force, std::span(none, 0), s.completed_on,
                             s.cancelled_on};
     s.warning = domain::WarningAsOf(facts, as_of, due_soon_days);
-    out.push_back(std::move(s));
   }
   return out;
 }
@@ -417,97 +412,6 @@ void ComputeStatus(TaskRecord& rec, Date as_of, int due_soon_days) {
   s.deadline_in_force = domain::DeadlineInForce(facts, as_of);
   s.extended = std::any_of(rec.approved_extensions.begin(), rec.approved_extensions.end(),
                            [&](const auto& e) { return e.effective_on <= as_of; });
-}
-
-namespace {
-
-void HideLaterClosing(TaskSummary& s, Date as_of) {
-  if (s.completed_on && *s.completed_on > as_of) s.completed_on.reset();
-  if (s.cancelled_on && *s.cancelled_on > as_of) s.cancelled_on.reset();
-}
-
-}  // namespace
-
-std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
-  TaskDetail& d = rec.detail;
-  TaskSummary& s = d.summary;
-  std::int64_t hidden = 0;
-  if (s.completed_on && *s.completed_on > as_of) {
-    d.result_doc_number.clear();
-    d.result_doc_date.reset();
-    d.completion_note.clear();
-    ++hidden;
-  }
-  if (s.cancelled_on && *s.cancelled_on > as_of) {
-    d.cancel_kind.reset();
-    d.cancel_reason.clear();
-    d.cancel_approver.reset();
-    ++hidden;
-  }
-  HideLaterClosing(s, as_of);
-  hidden += static_cast<std::int64_t>(
-      std::erase_if(d.updates, [&](const ProgressUpdate& u) { return u.reported_on > as_of; }));
-  if (!s.completed_on) {
-    // Updates come newest first: the latest one dated by then that gave a percentage.
-    s.progress = 0;
-    for (const auto& u : d.updates) {
-      if (u.percent) {
-        s.progress = *u.percent;
-        break;
-      }
-    }
-  }
-  // A request made later hides its decision too: each is a fact of its own.
-  std::int64_t later_decisions = 0;
-  hidden += static_cast<std::int64_t>(std::erase_if(d.extensions, [&](const Extension& e) {
-    if (e.requested_on <= as_of) return false;
-    if (e.state != "pending") ++later_decisions;
-    return true;
-  }));
-  hidden += later_decisions;
-  for (Extension& e : d.extensions) {
-    // An approval counts from the date it takes effect, as the deadline in force does; a refusal
-    // from the date it was decided.
-    const std::optional<Date> effective = e.state == "approved" ? e.effective_on : e.decided_on;
-    if (e.state != "pending" && (!effective || *effective > as_of)) {
-      e.state = "pending";
-      e.decided_by.reset();
-      e.decided_on.reset();
-      e.decided_at.reset();
-      e.decision_note.clear();
-      e.effective_on.reset();
-      ++hidden;
-    }
-  }
-  std::int64_t later_answers = 0;
-  hidden += static_cast<std::int64_t>(std::erase_if(d.explanations, [&](const Explanation& x) {
-    if (x.requested_on <= as_of) return false;
-    if (x.answer) ++later_answers;
-    return true;
-  }));
-  hidden += later_answers;
-  for (Explanation& x : d.explanations) {
-    if (x.answered_on && *x.answered_on > as_of) {
-      x.answer.reset();
-      x.answered_by.reset();
-      x.answered_on.reset();
-      x.answered_at.reset();
-      ++hidden;
-    }
-  }
-  std::erase_if(d.subtasks, [&](const TaskSummary& t) { return t.assigned_on > as_of; });
-  for (TaskSummary& child : d.subtasks) ShowSummaryAsOf(c, child, as_of);
-  return hidden;
-}
-
-void ShowSummaryAsOf(storage::Connection& c, TaskSummary& s, Date as_of) {
-  HideLaterClosing(s, as_of);
-  if (s.completed_on) return;  // completion stores 100
-  auto r = c.execute(
-      "SELECT percent FROM task_updates WHERE task_id = $1 AND percent IS NOT NULL "
-      "AND reported_on <= $2 ORDER BY reported_on DESC, id DESC LIMIT 1",
-      {Param(s.id), Param(as_of.Iso())});
-  s.progress = r.empty() ? 0 : static_cast<int>(r.one().integer(r.column("percent")));
 }
 
 std::string TaskSnapshotJson(const TaskRecord& rec) {

@@ -59,14 +59,6 @@ bool WriteTaskState(storage::Connection& c, const TaskRecord& after, std::int64_
 // Status, deadline in force, warning and "extended" as of `as_of`, from the domain rules.
 void ComputeStatus(TaskRecord& record, Date as_of, int due_soon_days);
 
-// Leaves in a loaded task (children included) only what was true on `as_of`: completion and
-// cancellation dated by then, progress reports dated by then and the progress they gave,
-// extension requests and decisions, explanations and answers, subtasks assigned by then. Returns
-// how many facts dated later it left out.
-std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& record, Date as_of);
-// The same for a task's list row, whose progress reports are not loaded.
-void ShowSummaryAsOf(storage::Connection& c, TaskSummary& summary, Date as_of);
-
 // The JSON snapshot kept in the history before and after a change.
 std::string TaskSnapshotJson(const TaskRecord& record);
 

@@ -1,18 +1,19 @@
 #include "service/tasks/tasks.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
+#include "domain/text_limits.h"
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
 #include "service/row_values.h"
 #include "service/sources/sources.h"
+#include "service/tasks/task_as_of.h"
 #include "service/tasks/task_query.h"
+#include "service/tasks/task_references.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/today_status.h"
-#include "service/text_limits.h"
 
 namespace giaoban::service {
 
@@ -22,158 +23,13 @@ using storage::TransactionMode;
 
 namespace {
 
-// What the ids a task's input refers to point at, read in one statement: the paths of the
-// organisations and of the people's organisations, the source, the parent task's chain of
-// ancestors, and the status snapshot's date. On PostgreSQL the source is held shared, since the
-// task copies its kind, and so is the snapshot (see today_status.h).
-struct TaskReferences {
-  std::string agency_path = "/none/";
-  std::map<Id, std::string> org_paths;
-  std::map<Id, std::string> person_org_paths;
-  struct SourceFacts {
-    Id agency_id = 0;
-    domain::SourceKind kind = domain::SourceKind::kAdHoc;
-    std::string doc_number;
-  };
-  std::optional<SourceFacts> source;
-  // The parent, then its parent and so on: (task id, agency id), nearest first.
-  std::vector<std::pair<Id, Id>> ancestors;
-  std::optional<Date> snapshot_as_of;
-};
-
-// How far up a chain of parents is looked at: deeper than any real plan.
-constexpr int kMaxPlanDepth = 64;
-
-TaskReferences LoadReferences(Connection& c, Id agency_id, const TaskInput& in, Id source_id) {
-  const bool postgres = c.dialect() == storage::Dialect::kPostgres;
-  const std::string share = postgres ? " FOR SHARE" : "";
-  std::vector<storage::Value> params = {Param(agency_id), Param(source_id)};
-  auto bind = [&](Id id) {
-    params.push_back(Param(id));
-    return "$" + std::to_string(params.size());
-  };
-  auto id_list = [&](const std::vector<Id>& ids) {
-    std::string list;
-    for (Id id : ids) list += (list.empty() ? "" : ", ") + bind(id);
-    return list;
-  };
-  std::vector<Id> orgs, people;
-  if (in.lead_org_id) orgs.push_back(*in.lead_org_id);
-  if (in.cooperator_ids)
-    orgs.insert(orgs.end(), in.cooperator_ids->begin(), in.cooperator_ids->end());
-  if (in.leader_id && *in.leader_id) people.push_back(**in.leader_id);
-  if (in.assignee_ids)
-    people.insert(people.end(), in.assignee_ids->begin(), in.assignee_ids->end());
-  const std::optional<Id> parent =
-      in.parent_id && *in.parent_id ? std::optional<Id>(**in.parent_id) : std::nullopt;
-
-  std::string sql;
-  if (parent) {
-    sql =
-        "WITH RECURSIVE ancestors (id, parent_id, agency_id, depth) AS (SELECT id, parent_id, "
-        "agency_id, 0 FROM tasks WHERE id = " +
-        bind(*parent) +
-        " UNION ALL SELECT t.id, t.parent_id, t.agency_id, a.depth + 1 FROM tasks t "
-        "JOIN ancestors a ON t.id = a.parent_id WHERE a.depth < " +
-        std::to_string(kMaxPlanDepth) + ") ";
-  }
-  sql +=
-      "SELECT 'agency' AS ref, o.id AS ref_id, o.path AS path, NULL AS doc_number, "
-      "NULL AS agency_id, 0 AS depth FROM organizations o WHERE o.id = $1 "
-      // The locked rows are read by the locking sub-selects themselves: after waiting for a
-      // concurrent change, those return the changed row.
-      "UNION ALL SELECT 'source', s.id, s.kind, s.doc_number, s.agency_id, 0 FROM (SELECT "
-      "x.id, x.kind, x.doc_number, x.agency_id FROM sources x WHERE x.id = $2" +
-      share +
-      ") s "
-      "UNION ALL SELECT 'snapshot', NULL, CAST(ss.as_of AS TEXT), NULL, NULL, 0 "
-      "FROM (SELECT x.as_of FROM status_snapshot x WHERE x.id = 1" +
-      share + ") ss";
-  if (!orgs.empty()) {
-    sql +=
-        " UNION ALL SELECT 'organization', o.id, o.path, NULL, NULL, 0 FROM organizations o "
-        "WHERE o.id IN (" +
-        id_list(orgs) + ")";
-  }
-  if (!people.empty()) {
-    sql +=
-        " UNION ALL SELECT 'person', p.id, o.path, NULL, NULL, 0 FROM people p "
-        "JOIN organizations o ON o.id = p.organization_id WHERE p.id IN (" +
-        id_list(people) + ")";
-  }
-  if (parent)
-    sql += " UNION ALL SELECT 'ancestor', id, NULL, NULL, agency_id, depth FROM ancestors";
-  sql += " ORDER BY ref, depth";
-
-  const auto r = c.execute(sql, params);
-  const storage::Column ref = r.column("ref"), ref_id = r.column("ref_id"), path = r.column("path"),
-                        doc_number = r.column("doc_number"), agency = r.column("agency_id");
-  TaskReferences out;
-  for (const storage::Row& row : r.rows) {
-    const std::string& kind = row.text(ref);
-    if (kind == "agency") {
-      out.agency_path = row.text(path);
-    } else if (kind == "source") {
-      out.source =
-          TaskReferences::SourceFacts{row.integer(agency), domain::SourceKindFromStored(row.text(path)),
-                                      row.text(doc_number)};
-    } else if (kind == "snapshot") {
-      out.snapshot_as_of = Date::Parse(row.text(path));
-    } else if (kind == "organization") {
-      out.org_paths[row.integer(ref_id)] = row.text(path);
-    } else if (kind == "person") {
-      out.person_org_paths[row.integer(ref_id)] = row.text(path);
-    } else {
-      out.ancestors.emplace_back(row.integer(ref_id), row.integer(agency));
-    }
-  }
-  return out;
-}
-
-// Checks that referenced rows exist and belong to the agency; adds field errors otherwise.
-void CheckReferences(const TaskReferences& refs, Id agency_id, const TaskInput& in, Validator& v) {
-  auto within_agency = [&](const std::map<Id, std::string>& paths, Id id) {
-    const auto it = paths.find(id);
-    return it != paths.end() && it->second.rfind(refs.agency_path, 0) == 0;
-  };
-  if (in.source_id && (!refs.source || refs.source->agency_id != agency_id))
-    v.Add("source_id", "not_found");
-  if (in.parent_id && *in.parent_id &&
-      (refs.ancestors.empty() || refs.ancestors.front().second != agency_id))
-    v.Add("parent_id", "not_found");
-  if (in.lead_org_id && !within_agency(refs.org_paths, *in.lead_org_id))
-    v.Add("lead_org_id", "not_found");
-  if (in.cooperator_ids) {
-    for (Id id : *in.cooperator_ids) {
-      if (!within_agency(refs.org_paths, id)) v.Add("cooperator_ids", "not_found");
-      if (in.lead_org_id && id == *in.lead_org_id) v.Add("cooperator_ids", "includes_lead");
-    }
-  }
-  if (in.leader_id && *in.leader_id && !within_agency(refs.person_org_paths, **in.leader_id))
-    v.Add("leader_id", "not_found");
-  if (in.assignee_ids) {
-    for (Id id : *in.assignee_ids) {
-      if (!within_agency(refs.person_org_paths, id)) v.Add("assignee_ids", "not_found");
-    }
-  }
-}
-
-// Whether making the parent read in `refs` the parent of `task` would put `task` among its own
-// ancestors; a chain deeper than any real plan is refused rather than followed.
-bool CreatesCycle(const TaskReferences& refs, Id task) {
-  for (const auto& [id, agency] : refs.ancestors) {
-    if (id == task) return true;
-  }
-  return refs.ancestors.size() > static_cast<std::size_t>(kMaxPlanDepth);
-}
-
 void ValidateText(const std::optional<std::string>& value, const char* field, std::size_t max,
                   bool required, Validator& v) {
   if (!value) return;
-  if (required && value->empty())
-    v.Add(field, "required");
-  else if (value->size() > max)
-    v.Add(field, "too_long");
+  if (required)
+    v.RequireText(field, *value, max);
+  else
+    v.LimitText(field, *value, max);
 }
 
 TaskInput Normalized(TaskInput in) {
@@ -330,10 +186,10 @@ Expected<TaskView> TaskService::Create(const Actor& by, const TaskInput& input) 
   if (!in.source_id) v.Add("source_id", "required");
   if (!in.title) v.Add("title", "required");
   if (!in.lead_org_id) v.Add("lead_org_id", "required");
-  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
-  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
-  ValidateText(in.product, "product", kProductMaxBytes, false, v);
-  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
+  ValidateText(in.title, "title", domain::kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", domain::kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", domain::kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", domain::kShortLabelMaxBytes, false, v);
   const Date today = ctx_.Today();
   const Date assigned_on = in.assigned_on.value_or(today);
   const std::optional<Date> deadline = in.deadline.value_or(std::nullopt);
@@ -408,10 +264,10 @@ Expected<TaskView> TaskService::Update(const Actor& by, Id id, std::int64_t expe
                                        const TaskInput& input) {
   const TaskInput in = Normalized(input);
   Validator v;
-  ValidateText(in.title, "title", kTitleMaxBytes, true, v);
-  ValidateText(in.content, "content", kLongTextMaxBytes, false, v);
-  ValidateText(in.product, "product", kProductMaxBytes, false, v);
-  ValidateText(in.deadline_label, "deadline_label", kShortLabelMaxBytes, false, v);
+  ValidateText(in.title, "title", domain::kTitleMaxBytes, true, v);
+  ValidateText(in.content, "content", domain::kLongTextMaxBytes, false, v);
+  ValidateText(in.product, "product", domain::kProductMaxBytes, false, v);
+  ValidateText(in.deadline_label, "deadline_label", domain::kShortLabelMaxBytes, false, v);
   // Changing the deadline in place would rewrite what past reports said; extensions keep both.
   if (in.deadline) v.Add("deadline", "use_extension");
   if (in.parent_id && *in.parent_id && **in.parent_id == id) v.Add("parent_id", "invalid");

@@ -4,29 +4,15 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/task_permissions_letters.h"
 #include "service/test_fixture.h"
 
 namespace giaoban::service {
 namespace {
 
+using domain::PermissionLetters;
 using test_support::AgencyFixture;
 using test_support::Outcome;
-
-// Permissions as the letters of the domain's table, '-' where denied: E edit, P report progress,
-// C complete, R request an extension, D decide one, X cancel, Q ask for an explanation, A answer.
-std::string Letters(const TaskPermissions& p) {
-  const std::pair<bool, char> flags[] = {{p.edit, 'E'},
-                                         {p.report_progress, 'P'},
-                                         {p.complete, 'C'},
-                                         {p.request_extension, 'R'},
-                                         {p.decide_extension, 'D'},
-                                         {p.cancel, 'X'},
-                                         {p.request_explanation, 'Q'},
-                                         {p.answer_explanation, 'A'}};
-  std::string out;
-  for (const auto& [allowed, letter] : flags) out.push_back(allowed ? letter : '-');
-  return out;
-}
 
 class TaskServiceTest : public AgencyFixture {
  protected:
@@ -135,7 +121,7 @@ TEST_P(TaskServiceTest, EachRoleSeesWhatItMayDo) {
     auto view = tasks().Get(*row.who, id);
     ASSERT_EQ(Outcome(view), row.outcome);
     if (view.ok()) {
-      EXPECT_EQ(Letters(view->permissions), row.permissions);
+      EXPECT_EQ(PermissionLetters(view->permissions), row.permissions);
     }
   }
   // The service enforces what it advertises.
@@ -241,7 +227,7 @@ TEST_P(TaskServiceTest, CompletionIsDatedAndClosesTheTask) {
   EXPECT_EQ(done->task.summary.status, domain::Status::kCompletedLate);
   EXPECT_EQ(done->task.summary.progress, 100);
   EXPECT_EQ(done->task.result_doc_number, "45/TTr-SGTVT");
-  EXPECT_EQ(Letters(done->permissions), "-------A");
+  EXPECT_EQ(PermissionLetters(done->permissions), "-------A");
   // Closed: those who could have acted are told why, others are simply not allowed.
   EXPECT_EQ(Outcome(tasks().Complete(leader_, id, {})), "task_already_completed");
   EXPECT_EQ(Outcome(tasks().AddProgress(specialist_, id, {std::nullopt, "Thêm", 10, {}})),

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
-#include <filesystem>
 
 #include "service/accounts/auth.h"
 #include "service/audit.h"
@@ -13,6 +12,7 @@
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/tasks/today_status.h"
+#include "service/test_fixture.h"
 #include "storage/migrations.h"
 
 namespace giaoban::service {
@@ -20,47 +20,17 @@ namespace {
 
 constexpr std::int64_t kStatementBudget = 8;
 
-std::string FreshDatabaseUrl(const std::string& dialect) {
-  static int counter = 0;
-  const std::string name = "wp_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-  if (dialect == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() / ("giaoban-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return (dir / "test.db").string();
-  }
-  const char* base = std::getenv("GIAOBAN_TEST_PG_URL");
-  auto admin = storage::OpenDatabase(base, 1);
-  admin->acquire()->execute_script("CREATE DATABASE " + name);
-  std::string url = base;
-  return url.substr(0, url.rfind('/') + 1) + name;
-}
-
-class WritePath : public ::testing::TestWithParam<std::string> {
+class WritePath : public test_support::FourDivisionFixture {
  protected:
+  // One connection, so that its statement count is everything a call did.
+  WritePath() : FourDivisionFixture(1) {}
+
   void SetUp() override {
-    if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
-      GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    // One connection, so that its statement count is everything a call did.
-    db_ = storage::OpenDatabase(FreshDatabaseUrl(GetParam()), 1);
-    storage::Migrate(*db_);
-    ctx_ = std::make_unique<Context>(*db_, Settings{});
-    OrganizationService orgs(*ctx_);
-    const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
-                                                   "Quảng Ngãi", std::nullopt})
-                            ->id;
-    agency_ = orgs.Create(std::nullopt, {province, "department", "SGTVT", "Sở Giao thông vận tải",
-                                         "", std::nullopt})
-                  ->id;
-    for (const char* code : {"KHTC", "QLKCHT", "QLVT", "VP"})
-      units_.push_back(orgs.Create(std::nullopt, {agency_, "division", code,
-                                                  std::string("Phòng ") + code, "", std::nullopt})
-                           ->id);
-    AuthService auth(*ctx_);
-    director_ = MakeUser(auth, "giamdoc", Role::kLeader, agency_, "Nguyễn Văn Đình");
-    head_ = MakeUser(auth, "truongphong", Role::kUnitHead, units_[1], "Lê Văn Bình");
-    specialist_ = MakeUser(auth, "chuyenvien", Role::kSpecialist, units_[1], "Phạm Thị Thu");
-    other_ = MakeUser(auth, "chuyenvien2", Role::kSpecialist, units_[2], "Đỗ Minh Quân");
+    FourDivisionFixture::SetUp();
+    if (IsSkipped()) return;
+    head_ = MakeUser("truongphong", Role::kUnitHead, units_[1], "Lê Văn Bình");
+    specialist_ = MakeUser("chuyenvien", Role::kSpecialist, units_[1], "Phạm Thị Thu");
+    other_ = MakeUser("chuyenvien2", Role::kSpecialist, units_[2], "Đỗ Minh Quân");
     source_ = SourceService(*ctx_)
                   .Create(director_, {"key_program", "Chương trình trọng điểm", "12/QĐ-UBND",
                                       std::nullopt, "", ""})
@@ -69,11 +39,8 @@ class WritePath : public ::testing::TestWithParam<std::string> {
     RefreshSnapshot(*ctx_);
   }
 
-  Actor MakeUser(AuthService& auth, const char* username, Role role, Id org, const char* name) {
-    NewUser user{username, "mat-khau-123", role, org, name, "Chuyên viên", "", std::nullopt};
-    const Id id = auth.CreateUser(std::nullopt, user)->id;
-    return db_->transact(storage::TransactionMode::kRead,
-                         [&](storage::Connection& c) { return *LoadActor(c, id); });
+  Actor MakeUser(const char* username, Role role, Id org, const char* name) {
+    return test_support::CreateAccount(*ctx_, username, role, org, name, "Chuyên viên");
   }
 
   std::int64_t Statements() { return db_->acquire()->statement_count(); }
@@ -187,12 +154,8 @@ class WritePath : public ::testing::TestWithParam<std::string> {
     return in;
   }
 
-  std::unique_ptr<storage::Database> db_;
-  std::unique_ptr<Context> ctx_;
-  Id agency_ = 0;
-  std::vector<Id> units_;
   Id source_ = 0;
-  Actor director_, head_, specialist_, other_;
+  Actor head_, specialist_, other_;
 };
 
 TEST_P(WritePath, EverySingleTaskActionStaysWithinItsStatementBudget) {

@@ -1,11 +1,11 @@
-// The longest texts the services accept for tasks and sources, in bytes of UTF-8. One definition
+// The longest texts giaoban accepts for tasks and sources, in bytes of UTF-8. One definition
 // for the services' validation, the routes' body readers and the OpenAPI document's maxLength
 // (src/api/openapi_contract_test.cc checks that the document states these).
 #pragma once
 
 #include <cstddef>
 
-namespace giaoban::service {
+namespace giaoban::domain {
 
 inline constexpr std::size_t kTitleMaxBytes = 1000;      // task and source titles
 inline constexpr std::size_t kLongTextMaxBytes = 20000;  // task content, progress reports, answers
@@ -14,4 +14,4 @@ inline constexpr std::size_t kProductMaxBytes = 500;  // what a task is to deliv
 inline constexpr std::size_t kShortLabelMaxBytes = 100;  // deadline labels, document numbers
 inline constexpr std::size_t kIssuerMaxBytes = 300;      // the body that issued a source
 
-}  // namespace giaoban::service
+}  // namespace giaoban::domain
