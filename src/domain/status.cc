@@ -1,52 +1,34 @@
 #include "domain/status.h"
 
-#include <array>
-#include <utility>
+#include "domain/codes.h"
 
 namespace giaoban::domain {
 namespace {
 
-constexpr std::array<std::pair<Status, std::string_view>, 6> kStatusCodes = {{
+constexpr CodeTable kStatusCodes{std::to_array<std::pair<Status, std::string_view>>({
     {Status::kNotYetAssigned, "not_yet_assigned"},
     {Status::kCancelled, "cancelled"},
     {Status::kCompletedOnTime, "completed_on_time"},
     {Status::kCompletedLate, "completed_late"},
     {Status::kInProgress, "in_progress"},
     {Status::kOverdue, "overdue"},
-}};
+})};
 
-constexpr std::array<std::pair<Warning, std::string_view>, 5> kWarningCodes = {{
+constexpr CodeTable kWarningCodes{std::to_array<std::pair<Warning, std::string_view>>({
     {Warning::kNone, "none"},
     {Warning::kOverdue, "overdue"},
     {Warning::kDueSoon, "due_soon"},
     {Warning::kOnTrack, "on_track"},
     {Warning::kNoDeadline, "no_deadline"},
-}};
-
-template <typename Table>
-std::vector<std::string_view> Codes(const Table& table) {
-  std::vector<std::string_view> codes;
-  for (const auto& [value, code] : table) codes.push_back(code);
-  return codes;
-}
+})};
 
 }  // namespace
 
-std::string_view StatusCode(Status s) {
-  for (const auto& [status, code] : kStatusCodes) {
-    if (status == s) return code;
-  }
-  return "";
-}
+std::string_view StatusCode(Status s) { return kStatusCodes.CodeOf(s).value_or(""); }
 
-std::vector<std::string_view> StatusCodes() { return Codes(kStatusCodes); }
+std::vector<std::string_view> StatusCodes() { return kStatusCodes.Codes(); }
 
-std::optional<Status> ParseStatus(std::string_view code) {
-  for (const auto& [status, known] : kStatusCodes) {
-    if (known == code) return status;
-  }
-  return std::nullopt;
-}
+std::optional<Status> ParseStatus(std::string_view code) { return kStatusCodes.Parse(code); }
 
 std::optional<Date> DeadlineInForce(const TaskFacts& task, Date as_of) {
   const ApprovedExtension* latest = nullptr;
@@ -74,14 +56,9 @@ Status StatusAsOf(const TaskFacts& task, Date as_of) {
   return !deadline || as_of <= *deadline ? Status::kInProgress : Status::kOverdue;
 }
 
-std::string_view WarningCode(Warning w) {
-  for (const auto& [warning, code] : kWarningCodes) {
-    if (warning == w) return code;
-  }
-  return "";
-}
+std::string_view WarningCode(Warning w) { return kWarningCodes.CodeOf(w).value_or(""); }
 
-std::vector<std::string_view> WarningCodes() { return Codes(kWarningCodes); }
+std::vector<std::string_view> WarningCodes() { return kWarningCodes.Codes(); }
 
 Warning WarningAsOf(const TaskFacts& task, Date as_of, int due_soon_days) {
   switch (StatusAsOf(task, as_of)) {

@@ -1,38 +1,24 @@
 #include "service/actor.h"
 
-#include <array>
-#include <utility>
+#include "domain/codes.h"
 
 namespace giaoban::service {
 namespace {
-constexpr std::array<std::pair<Role, std::string_view>, 6> kRoles = {{
+constexpr domain::CodeTable kRoles{std::to_array<std::pair<Role, std::string_view>>({
     {Role::kAdmin, "admin"},
     {Role::kLeader, "leader"},
     {Role::kConsolidator, "consolidator"},
     {Role::kUnitHead, "unit_head"},
     {Role::kSpecialist, "specialist"},
     {Role::kViewer, "viewer"},
-}};
+})};
 }  // namespace
 
-std::string_view RoleCode(Role role) {
-  for (const auto& [r, code] : kRoles) {
-    if (r == role) return code;
-  }
-  return "viewer";
-}
+// An account whose role is unknown to this code reads nothing it should not.
+std::string_view RoleCode(Role role) { return kRoles.CodeOf(role).value_or("viewer"); }
 
-std::vector<std::string_view> RoleCodes() {
-  std::vector<std::string_view> codes;
-  for (const auto& [r, code] : kRoles) codes.push_back(code);
-  return codes;
-}
+std::vector<std::string_view> RoleCodes() { return kRoles.Codes(); }
 
-std::optional<Role> ParseRole(std::string_view code) {
-  for (const auto& [r, c] : kRoles) {
-    if (c == code) return r;
-  }
-  return std::nullopt;
-}
+std::optional<Role> ParseRole(std::string_view code) { return kRoles.Parse(code); }
 
 }  // namespace giaoban::service
