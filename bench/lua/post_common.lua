@@ -10,13 +10,20 @@ function M.headers()
   }
 end
 
--- Reads one task id per line.
+-- Reads one task id per line; a run without ids would measure nothing.
 function M.read_ids(path)
   local ids = {}
   for line in io.lines(path) do
     if line ~= "" then ids[#ids + 1] = line end
   end
+  assert(#ids > 0, path .. " lists no task ids")
   return ids
+end
+
+-- The position in a shared list of this thread's `n`-th request (from 0): the threads interleave,
+-- so that no two requests of a run take the same position.
+function M.position(n)
+  return n * thread_count + thread_no + 1
 end
 
 -- Gives each thread its number and the thread count, for disjoint shares of the work.

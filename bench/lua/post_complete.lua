@@ -12,7 +12,7 @@ function init(args)
 end
 
 function request()
-  local i = n * thread_count + thread_no + 1
+  local i = common.position(n)
   n = n + 1
   local id = ids[i] or ids[#ids]
   local body = string.format('{"result_doc_number": "%d/BC", "note": "Hoàn thành %d"}', i, i)

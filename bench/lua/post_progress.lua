@@ -12,7 +12,7 @@ function init(args)
 end
 
 function request()
-  local id = ids[(n * thread_count + thread_no) % #ids + 1]
+  local id = ids[(common.position(n) - 1) % #ids + 1]
   n = n + 1
   local body = string.format('{"body": "Báo cáo tiến độ %d-%d", "percent": %d}', thread_no, n,
     n % 100)

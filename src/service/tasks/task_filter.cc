@@ -25,14 +25,6 @@ std::vector<std::string> SourceKindNames() {
   return out;
 }
 
-std::vector<std::string> StatusNames() {
-  std::vector<std::string> out;
-  for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
-                 domain::Status::kInProgress, domain::Status::kOverdue, domain::Status::kCancelled})
-    out.emplace_back(domain::StatusCode(s));
-  return out;
-}
-
 // The sort fields by the names the query string gives them, in the order they are listed.
 constexpr std::pair<SortKey::Field, std::string_view> kSortFields[] = {
     {SortKey::Field::kDeadline, "deadline"}, {SortKey::Field::kAssignedOn, "assigned_on"},
@@ -125,7 +117,13 @@ std::string_view SortFieldName(SortKey::Field f) {
 
 }  // namespace
 
-std::vector<std::string> FilterStatusCodes() { return StatusNames(); }
+std::vector<std::string> FilterStatusCodes() {
+  std::vector<std::string> out;
+  for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
+                 domain::Status::kInProgress, domain::Status::kOverdue, domain::Status::kCancelled})
+    out.emplace_back(domain::StatusCode(s));
+  return out;
+}
 
 Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   TaskFilter f;
