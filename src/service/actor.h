@@ -1,6 +1,7 @@
 // Who is acting, and what their role lets them do (docs/domain.md#people-and-roles).
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -39,5 +40,10 @@ struct Actor {
   }
   bool read_only() const { return role == Role::kViewer; }
 };
+
+// The members read from the account's row, by their names; csrf_token comes with the request.
+BOOST_DESCRIBE_STRUCT(Actor, (),
+                      (user_id, person_id, organization_id, agency_id, agency_path,
+                       organization_path, role, username, full_name, position))
 
 }  // namespace giaoban::service

@@ -2,6 +2,8 @@
 // structs read by column name (ReadRows).
 #pragma once
 
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,8 +49,12 @@ inline storage::Value DateParam(const std::optional<Date>& d) {
 // Reading a result into structs by column name. A struct's columns are listed once, as a table of
 // fields (the column's name, the member it fills):
 //
-//   constexpr std::tuple kSourceFields{Field{"id", &Source::id}, Field{"title", &Source::title}};
-//   std::vector<Source> sources = ReadRows(result, kSourceFields);
+//   constexpr std::tuple kUpdateFields{Field{"id", &Update::id}, Field{"note", &Update::note}};
+//   std::vector<Update> updates = ReadRows(result, kUpdateFields);
+//
+// A record whose every member is a column of its own name says so once, beside its definition,
+// with BOOST_DESCRIBE_STRUCT; its table of fields is then FieldsOf<T>() and ReadRows<T>(result)
+// reads it.
 //
 // A RowReader finds the names in the result once, before the first row; each row is then read by
 // position, every member the way its type says (ReadValue), so a list of twenty thousand tasks
@@ -163,6 +169,20 @@ class RowReader {
   std::tuple<typename Fields::Bound...> bound_;
 };
 
+namespace detail {
+template <class... Members>
+constexpr auto FieldsOfMembers(std::tuple<Members...>) {
+  return std::tuple{Field{std::string_view(Members::name), Members::pointer}...};
+}
+}  // namespace detail
+
+// The fields of a described struct: each public member from the column named like it.
+template <class T>
+constexpr auto FieldsOf() {
+  using Members = boost::describe::describe_members<T, boost::describe::mod_public>;
+  return detail::FieldsOfMembers(boost::mp11::mp_apply<std::tuple, Members>{});
+}
+
 // Every row of `r` as a struct of `fields`.
 template <class... Fields>
 auto ReadRows(const storage::Result& r, const std::tuple<Fields...>& fields) {
@@ -172,6 +192,11 @@ auto ReadRows(const storage::Result& r, const std::tuple<Fields...>& fields) {
   out.reserve(r.rows.size());
   for (const storage::Row& row : r.rows) out.push_back(reader.Read(row));
   return out;
+}
+
+template <class T>
+std::vector<T> ReadRows(const storage::Result& r) {
+  return ReadRows(r, FieldsOf<T>());
 }
 
 // Streams the rows of `sql` to `on_row` as structs of `fields`, without collecting them: for scans

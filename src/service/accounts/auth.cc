@@ -51,21 +51,7 @@ const char* kActorFrom =
     "LEFT JOIN organizations a ON a.id = o.agency_id ";
 const std::string kActorSelect = std::string(kActorColumns) + kActorFrom;
 
-// The actor of a one-row result of kActorSelect.
-constexpr std::tuple kActorFields{
-    Field{"user_id", &Actor::user_id},
-    Field{"person_id", &Actor::person_id},
-    Field{"organization_id", &Actor::organization_id},
-    Field{"agency_id", &Actor::agency_id},
-    Field{"agency_path", &Actor::agency_path},
-    Field{"organization_path", &Actor::organization_path},
-    Field{"role", &Actor::role},
-    Field{"username", &Actor::username},
-    Field{"full_name", &Actor::full_name},
-    Field{"position", &Actor::position},
-};
-
-Actor ActorFromRow(const storage::Row& r) { return RowReader(r, kActorFields).Read(r); }
+Actor ActorFromRow(const storage::Row& r) { return RowReader(r, FieldsOf<Actor>()).Read(r); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // The organisation tree and the people in it, as the services hand them out.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,6 +24,11 @@ struct Organization {
   std::optional<Id> successor_id;
   std::int64_t version = 1;
 };
+
+// Stored as it is: each member is the column of its name (ReadRows<Organization>).
+BOOST_DESCRIBE_STRUCT(Organization, (),
+                      (id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to,
+                       successor_id, version))
 
 struct Person {
   Id id = 0;

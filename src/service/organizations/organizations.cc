@@ -21,21 +21,6 @@ const char* kOrgColumns =
     "id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to, successor_id, "
     "version";
 
-// An organisation as kOrgColumns selects it.
-constexpr std::tuple kOrgFields{
-    Field{"id", &Organization::id},
-    Field{"parent_id", &Organization::parent_id},
-    Field{"agency_id", &Organization::agency_id},
-    Field{"kind", &Organization::kind},
-    Field{"code", &Organization::code},
-    Field{"name", &Organization::name},
-    Field{"place_name", &Organization::place_name},
-    Field{"valid_from", &Organization::valid_from},
-    Field{"valid_to", &Organization::valid_to},
-    Field{"successor_id", &Organization::successor_id},
-    Field{"version", &Organization::version},
-};
-
 std::string OrgJson(const Organization& o) {
   boost::json::object j{
       {"kind", o.kind}, {"code", o.code}, {"name", o.name}, {"place_name", o.place_name}};
@@ -57,7 +42,7 @@ std::optional<Organization> LoadOrganization(storage::Connection& c, Id id) {
   auto r = c.execute(std::string("SELECT ") + kOrgColumns + " FROM organizations WHERE id = $1",
                      {Param(id)});
   if (r.empty()) return std::nullopt;
-  return ReadRows(r, kOrgFields).front();
+  return ReadRows<Organization>(r).front();
 }
 
 std::optional<std::string> OrganizationPath(storage::Connection& c, Id id) {
@@ -87,7 +72,7 @@ std::vector<Organization> OrganizationService::List(const Actor& actor, bool inc
             "ORDER BY length(path) - length(replace(path, '/', '')), name_key, id",
         {Param(actor.agency_path), Param(static_cast<std::int64_t>(actor.agency_path.size())),
          Param(include_expired), Param(ctx_.Today().Iso())});
-    return ReadRows(r, kOrgFields);
+    return ReadRows<Organization>(r);
   });
 }
 
@@ -102,7 +87,7 @@ Expected<Organization> OrganizationService::Get(const Actor& actor, Id id) {
         const bool below = path.rfind(actor.agency_path, 0) == 0;
         const bool above = actor.agency_path.rfind(path, 0) == 0;
         if (!below && !above) return Error::NotFound();
-        return ReadRows(r, kOrgFields).front();
+        return ReadRows<Organization>(r).front();
       });
 }
 

@@ -1,6 +1,7 @@
 // Where tasks come from: a programme, a directive, a meeting's conclusions.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -23,5 +24,10 @@ struct Source {
   std::int64_t task_count = 0;  // tasks not marked restricted: a count everyone may see
   std::int64_t version = 1;
 };
+
+// Each member is the column of its name as the sources service selects it.
+BOOST_DESCRIBE_STRUCT(Source, (),
+                      (id, agency_id, kind, title, doc_number, doc_date, issuer, summary,
+                       task_count, version))
 
 }  // namespace giaoban::service

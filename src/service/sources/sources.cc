@@ -22,20 +22,6 @@ const char* kSourceSelect =
     "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id AND t.restricted = 0) "
     "AS task_count FROM sources s ";
 
-// A source as kSourceSelect gives it.
-constexpr std::tuple kSourceFields{
-    Field{"id", &Source::id},
-    Field{"agency_id", &Source::agency_id},
-    Field{"kind", &Source::kind},
-    Field{"title", &Source::title},
-    Field{"doc_number", &Source::doc_number},
-    Field{"doc_date", &Source::doc_date},
-    Field{"issuer", &Source::issuer},
-    Field{"summary", &Source::summary},
-    Field{"version", &Source::version},
-    Field{"task_count", &Source::task_count},
-};
-
 std::string SourceJson(const SourceInput& s) {
   boost::json::object j{{"kind", s.kind},
                         {"title", s.title},
@@ -84,7 +70,7 @@ bool MayManageSources(const Actor& a) {
 std::optional<Source> LoadSource(storage::Connection& c, Id id) {
   auto r = c.execute(std::string(kSourceSelect) + "WHERE s.id = $1", {Param(id)});
   if (r.empty()) return std::nullopt;
-  return ReadRows(r, kSourceFields).front();
+  return ReadRows<Source>(r).front();
 }
 
 std::optional<Source> LoadSourceForCopy(storage::Connection& c, Id id) {
@@ -114,7 +100,7 @@ std::vector<Source> SourceService::List(const Actor& actor,
                            ") AND ($1 = '' OR s.kind = $1) AND ($2 = '' OR s.search_fold LIKE $2 "
                            "ESCAPE '\\') ORDER BY s.doc_date DESC, s.id DESC",
                        {Param(kind ? domain::SourceKindCode(*kind) : ""), Param(like)});
-    return ReadRows(r, kSourceFields);
+    return ReadRows<Source>(r);
   });
 }
 
