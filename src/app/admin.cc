@@ -107,7 +107,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
     passwd->callback([&global, username, password, from_stdin] {
       const std::string pw = ReadPassword(*password, *from_stdin);
       WithContext(global, [&](service::Context& ctx) {
-        auto done = service::AuthService(ctx).SetPassword(std::nullopt, *username, pw);
+        auto done = service::AuthService(ctx).UpdateUserAsOperator(*username, {.password = pw});
         return done ? 0 : Report(done.error());
       });
     });
@@ -120,7 +120,7 @@ void RegisterAdmin(CLI::App& app, GlobalOptions& global) {
       cmd->add_option("username", *name)->required();
       cmd->callback([&global, name, disable] {
         WithContext(global, [&](service::Context& ctx) {
-          auto done = service::AuthService(ctx).SetDisabled(std::nullopt, *name, disable);
+          auto done = service::AuthService(ctx).UpdateUserAsOperator(*name, {.disabled = disable});
           return done ? 0 : Report(done.error());
         });
       });

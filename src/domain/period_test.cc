@@ -94,22 +94,25 @@ TEST(PeriodTest, KeyRoundTripsThroughParse) {
   }
 }
 
-TEST(PeriodTest, VietnameseLabels) {
-  EXPECT_EQ((Period{Kind::kMonth, 2023, 8}).Vietnamese(), "Tháng 8/2023");
-  EXPECT_EQ((Period{Kind::kMonth, 2023, 12}).Vietnamese(), "Tháng 12/2023");
-  EXPECT_EQ((Period{Kind::kQuarter, 2023, 1}).Vietnamese(), "Quý I/2023");
-  EXPECT_EQ((Period{Kind::kQuarter, 2023, 2}).Vietnamese(), "Quý II/2023");
-  EXPECT_EQ((Period{Kind::kQuarter, 2023, 3}).Vietnamese(), "Quý III/2023");
-  EXPECT_EQ((Period{Kind::kQuarter, 2023, 4}).Vietnamese(), "Quý IV/2023");
-  EXPECT_EQ((Period{Kind::kYear, 2023, 0}).Vietnamese(), "Năm 2023");
-}
-
-TEST(PeriodTest, EnglishLabels) {
-  EXPECT_EQ((Period{Kind::kMonth, 2023, 8}).English(), "August 2023");
-  EXPECT_EQ((Period{Kind::kMonth, 2023, 1}).English(), "January 2023");
-  EXPECT_EQ((Period{Kind::kMonth, 2023, 12}).English(), "December 2023");
-  EXPECT_EQ((Period{Kind::kQuarter, 2023, 3}).English(), "Q3 2023");
-  EXPECT_EQ((Period{Kind::kYear, 2023, 0}).English(), "Year 2023");
+TEST(PeriodTest, Labels) {
+  const struct {
+    Period period;
+    const char* vietnamese;
+    const char* english;
+  } cases[] = {
+      {{Kind::kMonth, 2023, 1}, "Tháng 1/2023", "January 2023"},
+      {{Kind::kMonth, 2023, 8}, "Tháng 8/2023", "August 2023"},
+      {{Kind::kMonth, 2023, 12}, "Tháng 12/2023", "December 2023"},
+      {{Kind::kQuarter, 2023, 1}, "Quý I/2023", "Q1 2023"},
+      {{Kind::kQuarter, 2023, 2}, "Quý II/2023", "Q2 2023"},
+      {{Kind::kQuarter, 2023, 3}, "Quý III/2023", "Q3 2023"},
+      {{Kind::kQuarter, 2023, 4}, "Quý IV/2023", "Q4 2023"},
+      {{Kind::kYear, 2023, 0}, "Năm 2023", "Year 2023"},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(c.period.Vietnamese(), c.vietnamese);
+    EXPECT_EQ(c.period.English(), c.english);
+  }
 }
 
 }  // namespace

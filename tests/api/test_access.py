@@ -625,6 +625,19 @@ class CredentialsTest(AccessTestCase):
         self.assertError(c.get("/api/v1/me"), 401, "unauthenticated")  # ended sessions stay ended
         self.assertEqual(self.client("tam_nghi").get("/api/v1/me").status, 200)
 
+    def test_password_reset_from_the_command_line_ends_sessions(self):
+        self.agency.add_user("tam_quen", "specialist", self.agency.transport, "Lê Thị Quên", "Chuyên viên")
+        username = self.agency.usernames["tam_quen"]
+        c = self.client("tam_quen")
+        self.assertEqual(c.get("/api/v1/me").status, 200)
+        self.db.cli("user", "passwd", username, "--password-stdin", stdin="mat-khau-moi-456\n")
+        self.assertError(c.get("/api/v1/me"), 401, "unauthenticated")
+        self.assertError(Client(self.server).login(username), 401, "invalid_credentials")
+        self.assertEqual(Client(self.server).login(username, "mat-khau-moi-456").status, 200)
+        weak = self.db.cli("user", "passwd", username, "--password", "123", check=False)
+        self.assertNotEqual(weak.returncode, 0)
+        self.assertEqual(Client(self.server).login(username, "mat-khau-moi-456").status, 200)
+
     def test_logout_ends_the_session(self):
         c = self.client("transport_head")
         cookie = c.cookie

@@ -130,44 +130,43 @@ Expected<User> AuthService::CreateUser(const std::optional<Actor>& by, const New
   });
 }
 
-Status AuthService::SetPassword(const std::optional<Actor>& by, const std::string& username,
-                                const std::string& password) {
-  if (auto q = CheckPasswordQuality(password); !q.empty())
-    return Error::Validation({{"password", q}});
-  if (by && !by->is_admin()) return Error::Forbidden();
-  const std::string hash = HashPassword(password);
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
-    auto r = c.execute(
-        "UPDATE users SET password_hash = $1, updated_at = $2 WHERE username = $3 "
-        "RETURNING id",
-        {Param(hash), Param(Context::NowMillis()), Param(username)});
-    if (r.empty()) return Error::NotFound();
-    const Id id = ReturnedId(r);
-    c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
-    RecordEvent(c, {std::nullopt, "user", id, std::nullopt, "password_reset",
-                    by ? std::optional<Id>(by->user_id) : std::nullopt, "", ""});
-    return Ok();
-  });
+namespace {
+
+// Writes a change to the account read as `before`, ends its sessions on a reset or a lock, and
+// records both; `by` is absent for the command line.
+Expected<User> WriteUserUpdate(storage::Connection& c, std::optional<Id> by, const User& before,
+                               const UserUpdate& update, const std::optional<std::string>& hash) {
+  const Role role = update.role.value_or(before.role);
+  const bool disabled = update.disabled.value_or(before.disabled);
+  // The version is checked again by the UPDATE itself: on PostgreSQL another server may have
+  // changed the account since it was read, and the row lock makes the later writer see that.
+  auto updated = c.execute(
+      "UPDATE users SET role = $1, disabled = $2, updated_at = $3, version = version + 1 "
+      "WHERE id = $4 AND version = $5 RETURNING id",
+      {Param(std::string(RoleCode(role))), Param(disabled), Param(Context::NowMillis()),
+       Param(before.id), Param(before.version)});
+  if (updated.empty()) return Error::PreconditionFailed();
+  if (hash) {
+    c.execute("UPDATE users SET password_hash = $1 WHERE id = $2",
+              {Param(*hash), Param(before.id)});
+    RecordEvent(c, {std::nullopt, "user", before.id, std::nullopt, "password_reset", by, "", ""});
+  }
+  // A new role applies to open sessions at their next request; a reset or a lock ends them.
+  if (hash || disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(before.id)});
+  if (role != before.role || disabled != before.disabled) {
+    RecordEvent(c, {std::nullopt, "user", before.id, std::nullopt, "updated", by,
+                    UserJson(before.username, before.role, before.disabled),
+                    UserJson(before.username, role, disabled)});
+  }
+  return LoadUser(c, before.id)->user;
 }
 
-Status AuthService::SetDisabled(const std::optional<Actor>& by, const std::string& username,
-                                bool disabled) {
-  if (by && !by->is_admin()) return Error::Forbidden();
-  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
-    auto r = c.execute(
-        "UPDATE users SET disabled = $1, updated_at = $2, version = version + 1 "
-        "WHERE username = $3 RETURNING id, role",
-        {Param(disabled), Param(Context::NowMillis()), Param(username)});
-    if (r.empty()) return Error::NotFound();
-    const Id id = ReturnedId(r);
-    if (disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(id)});
-    const Role role = ParseRole(r.one().text(r.column("role"))).value_or(Role::kViewer);
-    RecordEvent(c, {std::nullopt, "user", id, std::nullopt, disabled ? "disabled" : "enabled",
-                    by ? std::optional<Id>(by->user_id) : std::nullopt,
-                    UserJson(username, role, !disabled), UserJson(username, role, disabled)});
-    return Ok();
-  });
+std::optional<std::string> HashOfNewPassword(const UserUpdate& update) {
+  if (!update.password) return std::nullopt;
+  return HashPassword(*update.password);
 }
+
+}  // namespace
 
 Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t expected_version,
                                        const UserUpdate& update) {
@@ -180,39 +179,26 @@ Expected<User> AuthService::UpdateUser(const Actor& by, Id user_id, std::int64_t
   if (user_id == by.user_id && update.disabled.value_or(false)) v.Add("disabled", "own_account");
   if (user_id == by.user_id && update.role && *update.role != by.role) v.Add("role", "own_account");
   if (!v.ok()) return v.error();
-  const std::optional<std::string> hash =
-      update.password ? std::optional<std::string>(HashPassword(*update.password)) : std::nullopt;
+  const std::optional<std::string> hash = HashOfNewPassword(update);
   return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
     auto loaded = LoadUser(c, user_id);
     if (!loaded || !ManagesAccountsIn(by, loaded->organization_path)) return Error::NotFound();
-    const User before = loaded->user;
-    if (before.version != expected_version) return Error::PreconditionFailed();
-    const Role role = update.role.value_or(before.role);
-    const bool disabled = update.disabled.value_or(before.disabled);
-    const std::int64_t now = Context::NowMillis();
-    // The version is checked again by the UPDATE itself: on PostgreSQL another server may have
-    // changed the account since it was read, and the row lock makes the later writer see that.
-    auto updated = c.execute(
-        "UPDATE users SET role = $1, disabled = $2, updated_at = $3, version = version + 1 "
-        "WHERE id = $4 AND version = $5 RETURNING id",
-        {Param(std::string(RoleCode(role))), Param(disabled), Param(now), Param(user_id),
-         Param(expected_version)});
-    if (updated.empty()) return Error::PreconditionFailed();
-    if (hash) {
-      c.execute("UPDATE users SET password_hash = $1 WHERE id = $2",
-                {Param(*hash), Param(user_id)});
-      RecordEvent(c, {std::nullopt, "user", user_id, std::nullopt, "password_reset",
-                      std::optional<Id>(by.user_id), "", ""});
-    }
-    // A new role applies to open sessions at their next request; a reset or a lock ends them.
-    if (hash || disabled) c.execute("DELETE FROM sessions WHERE user_id = $1", {Param(user_id)});
-    if (role != before.role || disabled != before.disabled) {
-      RecordEvent(
-          c, {std::nullopt, "user", user_id, std::nullopt, "updated", std::optional<Id>(by.user_id),
-              UserJson(before.username, before.role, before.disabled),
-              UserJson(before.username, role, disabled)});
-    }
-    return LoadUser(c, user_id)->user;
+    if (loaded->user.version != expected_version) return Error::PreconditionFailed();
+    return WriteUserUpdate(c, by.user_id, loaded->user, update, hash);
+  });
+}
+
+Expected<User> AuthService::UpdateUserAsOperator(const std::string& username,
+                                                 const UserUpdate& update) {
+  if (update.password) {
+    if (auto q = CheckPasswordQuality(*update.password); !q.empty())
+      return Error::Validation({{"password", q}});
+  }
+  const std::optional<std::string> hash = HashOfNewPassword(update);
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<User> {
+    auto id = c.execute("SELECT id FROM users WHERE username = $1", {Param(username)});
+    if (id.empty()) return Error::NotFound();
+    return WriteUserUpdate(c, std::nullopt, LoadUser(c, ReturnedId(id))->user, update, hash);
   });
 }
 
