@@ -19,10 +19,10 @@ namespace {
 constexpr std::string_view kComponentsFolder = "components/";
 constexpr std::string_view kJsonSuffix = ".json";
 
-const DocumentFile& File(std::string_view name) {
-  const auto files = DocumentFiles();
+const EmbeddedFile& File(std::string_view name) {
+  const auto files = EmbeddedFiles();
   const auto it = std::find_if(files.begin(), files.end(),
-                               [&](const DocumentFile& f) { return f.name == name; });
+                               [&](const EmbeddedFile& f) { return f.name == name; });
   if (it == files.end()) throw std::logic_error("openapi document: no file " + std::string(name));
   return *it;
 }
@@ -48,7 +48,7 @@ std::vector<std::string> PathsFiles(const boost::json::object& root) {
 // The components files in name order (the embedded files are sorted by name).
 std::vector<std::string_view> ComponentFiles() {
   std::vector<std::string_view> names;
-  for (const DocumentFile& f : DocumentFiles()) {
+  for (const EmbeddedFile& f : EmbeddedFiles()) {
     if (f.name.starts_with(kComponentsFolder)) names.push_back(f.name);
   }
   return names;

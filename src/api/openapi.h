@@ -14,12 +14,12 @@ const boost::json::value& OpenApiDocument();
 
 namespace openapi_detail {
 
-// One JSON file of src/api/openapi, as embedded at build time by cmake/embed_openapi.cmake.
-struct DocumentFile {
+// One JSON file of src/api/openapi, as embedded at build time by cmake/embed_files.cmake.
+struct EmbeddedFile {
   std::string_view name;  // its path below src/api/openapi, e.g. "paths/tasks.json"
   std::string_view text;
 };
-std::span<const DocumentFile> DocumentFiles();
+std::span<const EmbeddedFile> EmbeddedFiles();
 
 // The names of the files the document is assembled from, in the order they are read; a test checks
 // that this is every embedded file.

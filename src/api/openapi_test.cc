@@ -173,7 +173,7 @@ TEST(OpenApiDocumentTest, IsOpenApi303) {
 // its name, so a new one without its tag would otherwise be left out silently.
 TEST(OpenApiDocumentTest, IsAssembledFromEveryFile) {
   std::multiset<std::string> embedded;
-  for (const openapi_detail::DocumentFile& file : openapi_detail::DocumentFiles()) {
+  for (const openapi_detail::EmbeddedFile& file : openapi_detail::EmbeddedFiles()) {
     embedded.emplace(file.name);
   }
   const std::vector<std::string> read = openapi_detail::DocumentFileNames();
@@ -185,7 +185,7 @@ TEST(OpenApiDocumentTest, IsAssembledFromEveryFile) {
 // in the file its tag names.
 TEST(OpenApiDocumentTest, EachPathsFileHoldsTheOperationsOfItsTag) {
   constexpr std::string_view kFolder = "paths/", kSuffix = ".json";
-  for (const openapi_detail::DocumentFile& file : openapi_detail::DocumentFiles()) {
+  for (const openapi_detail::EmbeddedFile& file : openapi_detail::EmbeddedFiles()) {
     if (!file.name.starts_with(kFolder)) continue;
     const std::string_view tag =
         file.name.substr(kFolder.size(), file.name.size() - kFolder.size() - kSuffix.size());
