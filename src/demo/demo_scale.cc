@@ -109,7 +109,12 @@ std::string ScaleLoader::PersonName() {
       "An",    "Bình",  "Cường", "Dũng",  "Hà",   "Hải",  "Hạnh",  "Hùng",
       "Hương", "Khánh", "Lan",   "Long",  "Mai",  "Nam",  "Phong", "Quang",
       "Sơn",   "Tâm",   "Thảo",  "Trang", "Tuấn", "Vinh", "Yến",   "Thịnh"};
-  return rng_.Pick(kFamily) + " " + rng_.Pick(kMiddle) + " " + rng_.Pick(kGiven);
+  // One draw per statement: the operands of + may be evaluated in any order, and the names must
+  // be the same whichever compiler builds the demo.
+  const std::string& family = rng_.Pick(kFamily);
+  const std::string& middle = rng_.Pick(kMiddle);
+  const std::string& given = rng_.Pick(kGiven);
+  return family + " " + middle + " " + given;
 }
 
 std::int64_t ScaleLoader::InsertPerson(Connection& c, std::int64_t org, const std::string& position,
