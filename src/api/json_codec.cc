@@ -1,6 +1,8 @@
 #include "api/json_codec.h"
 
 #include <algorithm>
+#include <boost/describe/members.hpp>
+#include <boost/mp11/algorithm.hpp>
 #include <new>
 
 #include "intl/text.h"
@@ -8,64 +10,63 @@
 namespace giaoban::api {
 
 namespace json = boost::json;
-using service::NamedRef;
 
 namespace {
 
-json::value Date(const std::optional<domain::Date>& d) {
-  return d ? json::value(d->Iso()) : json::value(nullptr);
+// The API's JSON of model values. A described record (service/model.h) is an object of its
+// members by their names; the rest of the overloads say how each kind of member is written.
+json::value Encode(bool v) { return v; }
+json::value Encode(int v) { return v; }
+json::value Encode(std::int64_t v) { return v; }
+json::value Encode(const std::string& v) { return json::string(v); }
+json::value Encode(const domain::Date& d) { return json::string(d.Iso()); }
+json::value Encode(domain::SourceKind k) { return json::string(domain::SourceKindCode(k)); }
+json::value Encode(domain::Status s) { return json::string(domain::StatusCode(s)); }
+json::value Encode(domain::Warning w) { return json::string(domain::WarningCode(w)); }
+json::value Encode(service::Role r) { return json::string(service::RoleCode(r)); }
+// Not described: an attachment is shown without the update it belongs to, which holds it.
+json::value Encode(const service::AttachmentInfo& a) {
+  return json::object{{"id", a.id},
+                      {"file_name", a.file_name},
+                      {"content_type", a.content_type},
+                      {"size_bytes", a.size_bytes},
+                      {"sha256", a.sha256}};
 }
-json::value OptId(const std::optional<std::int64_t>& id) {
-  return id ? json::value(*id) : json::value(nullptr);
+template <class T>
+json::value Encode(const std::optional<T>& v);
+template <class T>
+json::value Encode(const std::vector<T>& items);
+template <class T>
+requires boost::describe::has_describe_members<T>::value json::value Encode(const T& record);
+
+template <class T>
+json::value Encode(const std::optional<T>& v) {
+  return v ? Encode(*v) : json::value(nullptr);
 }
-json::value Ref(const NamedRef& r) { return json::object{{"id", r.id}, {"name", r.name}}; }
-json::value OptRef(const std::optional<NamedRef>& r) { return r ? Ref(*r) : json::value(nullptr); }
-json::value Refs(const std::vector<NamedRef>& refs) {
+
+template <class T>
+json::value Encode(const std::vector<T>& items) {
   json::array out;
-  for (const auto& r : refs) out.push_back(Ref(r));
+  out.reserve(items.size());
+  for (const T& item : items) out.push_back(Encode(item));
   return out;
 }
-json::value OptInt(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
+
+template <class T>
+requires boost::describe::has_describe_members<T>::value json::value Encode(const T& record) {
+  json::object out;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+      [&](auto member) { out.emplace(member.name, Encode(record.*member.pointer)); });
+  return out;
 }
 
 }  // namespace
 
-json::value ToJson(const service::Organization& o) {
-  return json::object{{"id", o.id},
-                      {"parent_id", OptId(o.parent_id)},
-                      {"agency_id", OptId(o.agency_id)},
-                      {"kind", o.kind},
-                      {"code", o.code},
-                      {"name", o.name},
-                      {"place_name", o.place_name},
-                      {"valid_from", Date(o.valid_from)},
-                      {"valid_to", Date(o.valid_to)},
-                      {"successor_id", OptId(o.successor_id)},
-                      {"version", o.version}};
-}
+json::value ToJson(const service::Organization& o) { return Encode(o); }
 
-json::value ToJson(const service::Person& p) {
-  return json::object{{"id", p.id},
-                      {"organization_id", p.organization_id},
-                      {"organization_name", p.organization_name},
-                      {"full_name", p.full_name},
-                      {"position", p.position},
-                      {"email", p.email},
-                      {"phone", p.phone},
-                      {"active", p.active},
-                      {"version", p.version},
-                      {"role", p.role ? json::value(service::RoleCode(*p.role)) : json::value()}};
-}
+json::value ToJson(const service::Person& p) { return Encode(p); }
 
-json::value ToJson(const service::User& u) {
-  return json::object{{"id", u.id},
-                      {"username", u.username},
-                      {"role", service::RoleCode(u.role)},
-                      {"disabled", u.disabled},
-                      {"person", ToJson(u.person)},
-                      {"version", u.version}};
-}
+json::value ToJson(const service::User& u) { return Encode(u); }
 
 json::value ToJson(const service::Actor& a) {
   return json::object{{"user_id", a.user_id},
@@ -78,116 +79,19 @@ json::value ToJson(const service::Actor& a) {
                       {"agency_id", a.agency_id}};
 }
 
-json::value ToJson(const service::Source& s) {
-  return json::object{
-      {"id", s.id},          {"agency_id", s.agency_id},   {"kind", domain::SourceKindCode(s.kind)},
-      {"title", s.title},    {"doc_number", s.doc_number}, {"doc_date", Date(s.doc_date)},
-      {"issuer", s.issuer},  {"summary", s.summary},       {"task_count", s.task_count},
-      {"version", s.version}};
-}
+json::value ToJson(const service::Source& s) { return Encode(s); }
 
-json::value ToJson(const service::TaskSummary& t) {
-  return json::object{{"id", t.id},
-                      {"agency_id", t.agency_id},
-                      {"title", t.title},
-                      {"source_id", t.source_id},
-                      {"source_kind", domain::SourceKindCode(t.source_kind)},
-                      {"source_doc_number", t.source_doc_number},
-                      {"is_key", t.is_key},
-                      {"restricted", t.restricted},
-                      {"lead_org", Ref(t.lead_org)},
-                      {"leader", OptRef(t.leader)},
-                      {"assigned_on", t.assigned_on.Iso()},
-                      {"deadline", Date(t.deadline)},
-                      {"deadline_in_force", Date(t.deadline_in_force)},
-                      {"deadline_label", t.deadline_label},
-                      {"completed_on", Date(t.completed_on)},
-                      {"cancelled_on", Date(t.cancelled_on)},
-                      {"progress", t.progress},
-                      {"extended", t.extended},
-                      {"status", domain::StatusCode(t.status)},
-                      {"warning", domain::WarningCode(t.warning)},
-                      {"version", t.version}};
-}
+json::value ToJson(const service::TaskSummary& t) { return Encode(t); }
 
+// A task's own fields and its summary's are one object in the API.
 json::value ToJson(const service::TaskView& v) {
-  const service::TaskDetail& d = v.task;
-  json::object o = ToJson(d.summary).as_object();
+  json::object o = Encode(v.task).as_object();
+  json::value summary = std::move(o["summary"]);
+  o.erase("summary");
+  for (auto& [key, value] : summary.as_object()) o[key] = std::move(value);
   o["as_of"] = v.as_of.Iso();
   o["later_facts"] = v.later_facts;
-  o["content"] = d.content;
-  o["product"] = d.product;
-  o["parent_id"] = OptId(d.parent_id);
-  o["cooperators"] = Refs(d.cooperators);
-  o["assignees"] = Refs(d.assignees);
-  o["result_doc_number"] = d.result_doc_number;
-  o["result_doc_date"] = Date(d.result_doc_date);
-  o["completion_note"] = d.completion_note;
-  o["cancel_kind"] = d.cancel_kind ? json::value(*d.cancel_kind) : json::value(nullptr);
-  o["cancel_reason"] = d.cancel_reason;
-  o["cancel_approver"] = OptRef(d.cancel_approver);
-  o["source"] = ToJson(d.source);
-  json::array updates;
-  for (const auto& u : d.updates) {
-    json::array attachments;
-    for (const auto& a : u.attachments) {
-      attachments.push_back({{"id", a.id},
-                             {"file_name", a.file_name},
-                             {"content_type", a.content_type},
-                             {"size_bytes", a.size_bytes},
-                             {"sha256", a.sha256}});
-    }
-    updates.push_back({{"id", u.id},
-                       {"reported_on", u.reported_on.Iso()},
-                       {"body", u.body},
-                       {"percent", u.percent ? json::value(*u.percent) : json::value(nullptr)},
-                       {"author", Ref(u.author)},
-                       {"recorded_at", u.recorded_at},
-                       {"attachments", std::move(attachments)}});
-  }
-  o["updates"] = std::move(updates);
-  json::array extensions;
-  for (const auto& e : d.extensions) {
-    extensions.push_back({{"id", e.id},
-                          {"previous_deadline", Date(e.previous_deadline)},
-                          {"requested_deadline", e.requested_deadline.Iso()},
-                          {"reason", e.reason},
-                          {"requested_by", Ref(e.requested_by)},
-                          {"requested_on", e.requested_on.Iso()},
-                          {"requested_at", e.requested_at},
-                          {"state", e.state},
-                          {"decided_by", OptRef(e.decided_by)},
-                          {"decided_on", Date(e.decided_on)},
-                          {"decided_at", OptInt(e.decided_at)},
-                          {"decision_note", e.decision_note},
-                          {"effective_on", Date(e.effective_on)}});
-  }
-  o["extensions"] = std::move(extensions);
-  json::array explanations;
-  for (const auto& x : d.explanations) {
-    explanations.push_back({{"id", x.id},
-                            {"question", x.question},
-                            {"requested_by", Ref(x.requested_by)},
-                            {"requested_on", x.requested_on.Iso()},
-                            {"requested_at", x.requested_at},
-                            {"answer", x.answer ? json::value(*x.answer) : json::value(nullptr)},
-                            {"answered_by", OptRef(x.answered_by)},
-                            {"answered_on", Date(x.answered_on)},
-                            {"answered_at", OptInt(x.answered_at)}});
-  }
-  o["explanations"] = std::move(explanations);
-  json::array subtasks;
-  for (const auto& s : d.subtasks) subtasks.push_back(ToJson(s));
-  o["subtasks"] = std::move(subtasks);
-  const auto& p = v.permissions;
-  o["permissions"] = {{"edit", p.edit},
-                      {"report_progress", p.report_progress},
-                      {"complete", p.complete},
-                      {"request_extension", p.request_extension},
-                      {"decide_extension", p.decide_extension},
-                      {"cancel", p.cancel},
-                      {"request_explanation", p.request_explanation},
-                      {"answer_explanation", p.answer_explanation}};
+  o["permissions"] = Encode(v.permissions);
   return o;
 }
 
@@ -202,9 +106,9 @@ json::value ToJson(const service::HistoryEvent& e) {
                       {"entity", e.entity},
                       {"entity_id", e.entity_id},
                       {"action", e.action},
-                      {"actor", OptRef(e.actor)},
+                      {"actor", Encode(e.actor)},
                       {"recorded_at", e.recorded_at},
-                      {"occurred_on", Date(e.occurred_on)},
+                      {"occurred_on", Encode(e.occurred_on)},
                       {"before", parse_or_null(e.before_json)},
                       {"after", parse_or_null(e.after_json)}};
 }
@@ -364,12 +268,7 @@ std::optional<std::int64_t> BodyReader::Id(std::string_view field) {
 }
 
 std::optional<std::optional<std::int64_t>> BodyReader::NullableId(std::string_view field) {
-  const json::value* v = Get(field);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_null()) return std::optional<std::int64_t>();
-  auto id = Id(field);
-  if (!id) return std::nullopt;
-  return std::optional<std::int64_t>(*id);
+  return Nullable(field, &BodyReader::Id);
 }
 
 std::optional<int> BodyReader::Int(std::string_view field) {
@@ -400,12 +299,7 @@ std::optional<domain::Date> BodyReader::Date(std::string_view field) {
 }
 
 std::optional<std::optional<domain::Date>> BodyReader::NullableDate(std::string_view field) {
-  const json::value* v = Get(field);
-  if (v == nullptr) return std::nullopt;
-  if (v->is_null()) return std::optional<domain::Date>();
-  auto d = Date(field);
-  if (!d) return std::nullopt;
-  return std::optional<domain::Date>(*d);
+  return Nullable(field, &BodyReader::Date);
 }
 
 std::optional<std::vector<std::int64_t>> BodyReader::Ids(std::string_view field) {

@@ -72,6 +72,17 @@ class BodyReader {
 
  private:
   const boost::json::value* Get(std::string_view field) const;
+  // A field that may be null: absent reads as nullopt, null as an empty value, else as `read` says.
+  template <class T>
+  std::optional<std::optional<T>> Nullable(std::string_view field,
+                                           std::optional<T> (BodyReader::*read)(std::string_view)) {
+    const boost::json::value* v = Get(field);
+    if (v == nullptr) return std::nullopt;
+    if (v->is_null()) return std::optional<T>();
+    auto value = (this->*read)(field);
+    if (!value) return std::nullopt;
+    return value;
+  }
   const boost::json::object& object_;
   service::Validator& errors_;
 };

@@ -2,6 +2,7 @@
 // their materialised paths ("/1/4/9/"): an organisation's path starts with each ancestor's path.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -58,6 +59,11 @@ struct TaskPermissions {
 
   friend bool operator==(const TaskPermissions&, const TaskPermissions&) = default;
 };
+
+// The API names each permission as its member is named (api/json_codec.cc).
+BOOST_DESCRIBE_STRUCT(TaskPermissions, (),
+                      (edit, report_progress, complete, request_extension, decide_extension, cancel,
+                       request_explanation, answer_explanation))
 
 bool CanReadTask(Role role, const TaskRelation& relation, bool restricted);
 TaskPermissions PermissionsFor(Role role, const TaskRelation& relation, bool closed);

@@ -41,7 +41,7 @@ struct Actor {
   bool read_only() const { return role == Role::kViewer; }
 };
 
-// The members read from the account's row, by their names; csrf_token comes with the request.
+// The members read from the account's row; csrf_token comes with the request.
 BOOST_DESCRIBE_STRUCT(Actor, (),
                       (user_id, person_id, organization_id, agency_id, agency_path,
                        organization_path, role, username, full_name, position))

@@ -1,8 +1,12 @@
 // What every capability's entities share: ids, references to named things, pages of results and
 // the history events the audit trail records. Each capability keeps its own entities beside its
 // use cases (tasks/model.h, organizations/model.h, ...). Plain data: no I/O, no JSON.
+// A record is described with BOOST_DESCRIBE_STRUCT beside its definition; its member names are
+// then the names of its columns where it is stored as it is (service/row_values.h) and of its
+// fields in the API (api/json_codec.cc), written once.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,6 +26,8 @@ struct NamedRef {
   Id id = 0;
   std::string name;
 };
+
+BOOST_DESCRIBE_STRUCT(NamedRef, (), (id, name))
 
 struct HistoryEvent {
   Id id = 0;

@@ -1,6 +1,7 @@
 // An account: who logs in, with which role, as which person.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -19,5 +20,7 @@ struct User {
   Person person;
   std::int64_t version = 1;
 };
+
+BOOST_DESCRIBE_STRUCT(User, (), (id, username, role, disabled, person, version))
 
 }  // namespace giaoban::service

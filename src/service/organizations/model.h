@@ -25,7 +25,6 @@ struct Organization {
   std::int64_t version = 1;
 };
 
-// Stored as it is: each member is the column of its name (ReadRows<Organization>).
 BOOST_DESCRIBE_STRUCT(Organization, (),
                       (id, parent_id, agency_id, kind, code, name, place_name, valid_from, valid_to,
                        successor_id, version))
@@ -42,5 +41,9 @@ struct Person {
   std::int64_t version = 1;
   std::optional<Role> role;  // of the person's account; none without one
 };
+
+BOOST_DESCRIBE_STRUCT(Person, (),
+                      (id, organization_id, organization_name, full_name, position, email, phone,
+                       active, version, role))
 
 }  // namespace giaoban::service

@@ -25,7 +25,6 @@ struct Source {
   std::int64_t version = 1;
 };
 
-// Each member is the column of its name as the sources service selects it.
 BOOST_DESCRIBE_STRUCT(Source, (),
                       (id, agency_id, kind, title, doc_number, doc_date, issuer, summary,
                        task_count, version))

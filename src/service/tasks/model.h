@@ -1,6 +1,7 @@
 // A task as lists and the task page show it, with everything recorded about it.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -38,6 +39,12 @@ struct TaskSummary {
   std::int64_t version = 1;
 };
 
+BOOST_DESCRIBE_STRUCT(TaskSummary, (),
+                      (id, agency_id, title, source_id, source_kind, source_doc_number, is_key,
+                       restricted, lead_org, leader, assigned_on, deadline, deadline_in_force,
+                       deadline_label, completed_on, cancelled_on, progress, extended, status,
+                       warning, version))
+
 struct AttachmentInfo {
   Id id = 0;
   std::optional<Id> update_id;
@@ -57,6 +64,9 @@ struct ProgressUpdate {
   std::vector<AttachmentInfo> attachments;
 };
 
+BOOST_DESCRIBE_STRUCT(ProgressUpdate, (),
+                      (id, reported_on, body, percent, author, recorded_at, attachments))
+
 struct Extension {
   Id id = 0;
   std::optional<Date> previous_deadline;
@@ -73,6 +83,11 @@ struct Extension {
   std::optional<Date> effective_on;  // approvals only: from when the new deadline is in force
 };
 
+BOOST_DESCRIBE_STRUCT(Extension, (),
+                      (id, previous_deadline, requested_deadline, reason, requested_by,
+                       requested_on, requested_at, state, decided_by, decided_on, decided_at,
+                       decision_note, effective_on))
+
 struct Explanation {
   Id id = 0;
   std::string question;
@@ -84,6 +99,10 @@ struct Explanation {
   std::optional<Date> answered_on;
   std::optional<std::int64_t> answered_at;
 };
+
+BOOST_DESCRIBE_STRUCT(Explanation, (),
+                      (id, question, requested_by, requested_on, requested_at, answer, answered_by,
+                       answered_on, answered_at))
 
 struct TaskDetail {
   TaskSummary summary;
@@ -104,5 +123,11 @@ struct TaskDetail {
   std::vector<TaskSummary> subtasks;
   Source source;
 };
+
+BOOST_DESCRIBE_STRUCT(TaskDetail, (),
+                      (summary, content, product, parent_id, cooperators, assignees,
+                       result_doc_number, result_doc_date, completion_note, cancel_kind,
+                       cancel_reason, cancel_approver, updates, extensions, explanations, subtasks,
+                       source))
 
 }  // namespace giaoban::service
