@@ -1,8 +1,8 @@
 // Signing in: an anonymous visitor's browser makes no request that fails (each would be an error
-// in the console).
+// in the console), and each role starts on the page that fits its work.
 import type { Request, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, settle, withSession } from './support';
+import { launchBrowser, loginThroughForm, settle, withSession } from './support';
 import type { Browser } from 'playwright-core';
 
 let browser: Browser;
@@ -35,6 +35,21 @@ describe('signing in', () => {
           expect(failed, 'failed requests').toEqual([]);
           expect(problems.list, 'console errors').toEqual([]);
         }
+      });
+    });
+  }
+
+  for (const [user, home, heading] of [
+    ['cv.lan', '/my', 'Việc của tôi'],
+    ['tp.qlkcht', '/my', 'Việc của tôi'],
+    ['giamdoc', '/', 'Tổng quan tình hình thực hiện nhiệm vụ'],
+  ]) {
+    test(`${user} starts on ${home}`, async () => {
+      await withSession(browser, `home-${user}`, {}, async ({ page }) => {
+        await loginThroughForm(page, user);
+        expect(new URL(page.url()).pathname).toBe(home);
+        await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+        await settle(page);
       });
     });
   }

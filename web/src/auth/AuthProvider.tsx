@@ -104,3 +104,11 @@ export function canCreateTask(role: Role): boolean {
   return role === 'leader' || role === 'consolidator' || role === 'unit_head';
 }
 
+/**
+ * The page a user starts on after signing in: the agency's dashboard for those who follow the
+ * agency's work as a whole (leaders, consolidators, administrators, viewers such as inspectors);
+ * "Việc của tôi" for unit heads and specialists, whose work is their unit's or their own tasks.
+ */
+export function homePath(role: Role): string {
+  return role === 'unit_head' || role === 'specialist' ? '/my' : '/';
+}

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import fx from '../test/apiFixtures.json';
 import { mockFetch, renderPage } from '../test/pagesHarness';
@@ -64,7 +64,19 @@ describe('LoginPage', () => {
   it('never follows a return address to another site', async () => {
     serve();
     open(`/login?next=${encodeURIComponent('//example.com/tasks')}`);
+    await logIn('giamdoc', PASSWORD);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
+  });
+
+  it('starts a specialist on their own tasks, a leader on the dashboard', async () => {
+    serve();
+    open('/login');
     await logIn('cv.lan', PASSWORD);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/my$/));
+    cleanup();
+    serve();
+    open('/login');
+    await logIn('giamdoc', PASSWORD);
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
   });
 
@@ -79,7 +91,7 @@ describe('LoginPage', () => {
     window.localStorage.setItem('gb.session', '1');
     const calls = mockFetch((c) => (c.path === '/me' ? { body: fx.specialistMe } : undefined));
     open('/login');
-    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/my$/));
     expect(calls.map((c) => c.path)).toEqual(['/me']);
   });
 
