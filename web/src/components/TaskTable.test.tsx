@@ -49,4 +49,11 @@ describe('TaskTable', () => {
     expect(within(card as HTMLElement).getAllByText('Quá hạn')).toHaveLength(1);
   });
 
+  it('shows lead units’ whole names, wrapped rather than cut', () => {
+    wideScreen();
+    show();
+    const soon = screen.getByRole('row', { name: new RegExp(dueSoon.title) });
+    const cell = within(soon).getByText(dueSoon.lead_org.name).closest('td')!;
+    expect(cell).not.toHaveClass('ant-table-cell-ellipsis');
+  });
 });

@@ -209,7 +209,9 @@ const TaskRows = memo(function TaskRows({
         dataIndex: ['lead_org', 'name'],
         key: 'lead_org',
         width: 168,
-        ellipsis: true,
+        // Wrapped, not cut: many units' names differ only at the end ("Phòng Quản lý vận tải, …",
+        // "Phòng Quản lý chất lượng …").
+        className: 'task-lead-org',
       },
       {
         title: t('task.assignedOn'),
