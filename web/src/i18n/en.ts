@@ -319,6 +319,10 @@ const en: Record<MessageKey, string> = {
   'form.source': 'Source (assigning document)',
   'form.sourcePlaceholder': 'Type a document number or title',
   'form.leadOrgHelp': 'Every task has exactly one lead unit.',
+  'form.leadOrgPlaceholder': 'Choose or type the lead unit',
+  'form.cooperatorsPlaceholder': 'Choose the cooperating units (if any)',
+  'form.leaderPlaceholder': 'Choose or type a leader’s name',
+  'form.assigneesPlaceholder': 'Choose or type a specialist’s name',
   'form.cooperatorsIncludeLead': 'The lead unit cannot also cooperate',
   'form.deadlineKind': 'Deadline kind',
   'form.deadlineKind.date': 'A date',
@@ -367,6 +371,7 @@ const en: Record<MessageKey, string> = {
   'fieldError.unknown_parameter': 'Unsupported parameter',
 
   'common.save': 'Save',
+  'common.pickDate': 'Select date',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.confirm': 'Confirm',

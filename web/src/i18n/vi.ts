@@ -319,6 +319,10 @@ const vi = {
   'form.source': 'Nguồn nhiệm vụ (văn bản giao)',
   'form.sourcePlaceholder': 'Gõ số hoặc tên văn bản để tìm',
   'form.leadOrgHelp': 'Mỗi nhiệm vụ chỉ giao cho một đơn vị chủ trì.',
+  'form.leadOrgPlaceholder': 'Chọn hoặc gõ tên đơn vị chủ trì',
+  'form.cooperatorsPlaceholder': 'Chọn các đơn vị phối hợp (nếu có)',
+  'form.leaderPlaceholder': 'Chọn hoặc gõ tên lãnh đạo',
+  'form.assigneesPlaceholder': 'Chọn hoặc gõ tên chuyên viên',
   'form.cooperatorsIncludeLead': 'Đơn vị chủ trì không đồng thời là đơn vị phối hợp',
   'form.deadlineKind': 'Loại hạn',
   'form.deadlineKind.date': 'Ngày cụ thể',
@@ -367,6 +371,7 @@ const vi = {
   'fieldError.unknown_parameter': 'Tham số không được hỗ trợ',
 
   'common.save': 'Lưu',
+  'common.pickDate': 'Chọn ngày',
   'common.cancel': 'Hủy bỏ',
   'common.close': 'Đóng',
   'common.confirm': 'Xác nhận',
