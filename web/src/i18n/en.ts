@@ -372,6 +372,7 @@ const en: Record<MessageKey, string> = {
 
   'common.save': 'Save',
   'common.pickDate': 'Select date',
+  'common.scrollSideways': 'Swipe sideways for more columns →',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.confirm': 'Confirm',

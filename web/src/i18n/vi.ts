@@ -372,6 +372,7 @@ const vi = {
 
   'common.save': 'Lưu',
   'common.pickDate': 'Chọn ngày',
+  'common.scrollSideways': 'Vuốt sang ngang để xem các cột khác →',
   'common.cancel': 'Hủy bỏ',
   'common.close': 'Đóng',
   'common.confirm': 'Xác nhận',
