@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { TaskSummary } from '../api/types';
 import fx from '../test/apiFixtures.json';
+import { fixedMediaQuery } from '../test/media';
 import { renderWithProviders } from '../test/render';
 import { TaskTable } from './TaskTable';
 
@@ -17,16 +18,7 @@ const dueSoon: TaskSummary = {
 
 /** A screen as wide as a desktop's (antd's breakpoints all match). */
 function wideScreen() {
-  vi.stubGlobal('matchMedia', (query: string) => ({
-    matches: true,
-    media: query,
-    onchange: null,
-    addListener: () => {},
-    removeListener: () => {},
-    addEventListener: () => {},
-    removeEventListener: () => {},
-    dispatchEvent: () => false,
-  }));
+  vi.stubGlobal('matchMedia', fixedMediaQuery(true));
 }
 
 const show = () =>
