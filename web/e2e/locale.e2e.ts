@@ -23,12 +23,13 @@ describe('Vietnamese', () => {
       const pager = page.locator('.ant-pagination-options').first();
       await pager.waitFor();
       expect(await pager.innerText()).toMatch(/trang/);
-      // Date picker without a placeholder of its own: "Chọn thời điểm", not "Select date".
+      // Date pickers ask for a day ("Chọn ngày"), neither "Select date" nor antd's "Chọn thời điểm".
       await page.goto('/tasks/new');
       await page.locator('form #title').waitFor();
       await settle(page);
       const placeholders = await page.$$eval('.ant-picker input', (els) => els.map((e) => (e as HTMLInputElement).placeholder));
-      expect(placeholders.filter((p) => /select|date/i.test(p))).toEqual([]);
+      expect(placeholders.filter((p) => /select|date|thời điểm/i.test(p))).toEqual([]);
+      expect(await page.locator('form #deadline_date').getAttribute('placeholder')).toBe('Chọn ngày');
       expectNoProblems(problems);
     });
   });

@@ -37,7 +37,8 @@ export interface Problems {
 
 const CSP_RE = /Content Security Policy|Refused to (execute|load|apply|evaluate|connect|frame)/i;
 // Failed HTTP calls the app makes on purpose show up as console errors; 401 is the start-up /me
-// check on the login page. Tests that force a 403 pass their own allowance.
+// check of a page opened without a session (never on the login page of a browser that had none:
+// login.e2e.ts). Tests that force a 403 pass their own allowance.
 const DEFAULT_ALLOWED = [/Failed to load resource: the server responded with a status of 401/];
 
 /** Collects console errors, page errors and CSP violations of every page of the context. */

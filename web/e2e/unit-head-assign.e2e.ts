@@ -65,6 +65,13 @@ describe('unit head', () => {
 
       await form.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
       await page.waitForURL(/\/tasks\/\d+$/);
+      // The success toast opens below the header: the user's name stays readable.
+      const toast = page.locator('.ant-message-notice', { hasText: 'Đã giao nhiệm vụ' });
+      await toast.waitFor();
+      const header = await page.locator('.app-header').boundingBox();
+      await expect
+        .poll(async () => (await toast.boundingBox())?.y ?? 0, { timeout: 2000 })
+        .toBeGreaterThanOrEqual(header!.y + header!.height);
       await settle(page);
       const id = Number(new URL(page.url()).pathname.split('/').pop());
       await page.getByRole('heading', { name: title }).waitFor();

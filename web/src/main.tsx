@@ -1,7 +1,7 @@
-import { StrictMode, type ReactNode } from 'react';
+import { StrictMode, useMemo, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Grid } from 'antd';
 import App from './App';
 import { AuthProvider } from './auth/AuthProvider';
 import { setApiLanguage } from './api/client';
@@ -12,11 +12,18 @@ import { theme } from './theme';
 import './styles/app.css';
 import './styles/print.css';
 
+// Toasts open below the header (60 px), and on phones below the user's line under it, so that
+// the name of the signed-in user stays readable (see AppLayout).
+const MESSAGE_TOP = 72;
+const MESSAGE_TOP_COMPACT = 120;
+
 function Localized({ children }: { children: ReactNode }) {
   const locale = useAntdLocale();
+  const compact = Grid.useBreakpoint().md === false;
+  const message = useMemo(() => ({ top: compact ? MESSAGE_TOP_COMPACT : MESSAGE_TOP }), [compact]);
   return (
     <ConfigProvider locale={locale} theme={theme}>
-      <AntApp>{children}</AntApp>
+      <AntApp message={message}>{children}</AntApp>
     </ConfigProvider>
   );
 }

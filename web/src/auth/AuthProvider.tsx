@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { changePassword as apiChangePassword, fetchMe, login as apiLogin, logout as apiLogout } from '../api/auth';
 import { ApiError, loginUrl, setCsrfToken, setUnauthenticatedHandler } from '../api/client';
 import type { Me, PasswordChange, Role } from '../api/types';
 import { invalidateRefData } from '../lib/refData';
-import { dropEarlyRequests, takeEarlyMe } from '../lib/startup';
+import { dropEarlyRequests, rememberSession, shouldAskSession, takeEarlyMe } from '../lib/startup';
 import { useLoad } from '../lib/useLoad';
 
 export interface AuthValue {
@@ -19,14 +19,20 @@ export interface AuthValue {
 const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
-  // The session the browser has, if any: asked for once, at start-up.
+  const { pathname } = useLocation();
+  // The session the browser has, if any: asked for once, at start-up (on the page the app was
+  // opened on).
   const session = useLoad(async () => {
+    const early = takeEarlyMe();
+    if (!early && !shouldAskSession(pathname)) return null;
     try {
-      const me = await (takeEarlyMe() ?? fetchMe());
+      const me = await (early ?? fetchMe());
       setCsrfToken(me.csrf_token);
+      rememberSession(true);
       return me;
     } catch (e) {
-      if (!(e instanceof ApiError) || e.status !== 401) console.warn('GET /me failed', e);
+      if (e instanceof ApiError && e.status === 401) rememberSession(false);
+      else console.warn('GET /me failed', e);
       return null;
     }
   }, []);
@@ -36,6 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler((returnTo) => {
+      rememberSession(false);
       setUser(null);
       invalidateRefData();
       if (!window.location.pathname.startsWith('/login')) navigate(loginUrl(returnTo), { replace: true });
@@ -46,6 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const login = useCallback(async (username: string, password: string) => {
     const res = await apiLogin(username, password);
     setCsrfToken(res.csrf_token);
+    rememberSession(true);
     invalidateRefData();
     dropEarlyRequests();
     const me: Me = { ...res.user, csrf_token: res.csrf_token };
@@ -60,6 +68,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       /* the session may already be gone */
     }
     setCsrfToken(null);
+    rememberSession(false);
     invalidateRefData();
     dropEarlyRequests();
     setUser(null);
@@ -93,4 +102,13 @@ export function useUser(): Me {
 /** Roles that may create tasks (leaders, consolidators; unit heads for their own unit). */
 export function canCreateTask(role: Role): boolean {
   return role === 'leader' || role === 'consolidator' || role === 'unit_head';
+}
+
+/**
+ * The page a user starts on after signing in: the agency's dashboard for those who follow the
+ * agency's work as a whole (leaders, consolidators, administrators, viewers such as inspectors);
+ * "Việc của tôi" for unit heads and specialists, whose work is their unit's or their own tasks.
+ */
+export function homePath(role: Role): string {
+  return role === 'unit_head' || role === 'specialist' ? '/my' : '/';
 }

@@ -17,8 +17,23 @@ export function StatusTag({ status }: { status: TaskStatus }) {
   return <Swatch swatch={STATUS_SWATCH[status]} text={t(statusLabelKey(status))} />;
 }
 
-export function WarningTag({ warning }: { warning: TaskWarning }) {
+function WarningTag({ warning }: { warning: TaskWarning }) {
   const t = useT();
   if (warning === 'none') return null;
   return <Swatch swatch={WARNING_SWATCH[warning]} text={t(warningLabelKey(warning))} />;
+}
+
+/**
+ * The status, and the warning beside it unless it says the same thing (an overdue task is not
+ * "Quá hạn" twice).
+ */
+export function StatusTags({ status, warning }: { status: TaskStatus; warning: TaskWarning }) {
+  const t = useT();
+  const repeats = warning !== 'none' && t(warningLabelKey(warning)) === t(statusLabelKey(status));
+  return (
+    <>
+      <StatusTag status={status} />
+      {!repeats && <WarningTag warning={warning} />}
+    </>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { ApiError } from '../api/client';
 import type { TaskCreate } from '../api/types';
@@ -115,5 +115,44 @@ describe('TaskForm', () => {
       deadline_label: 'Năm 2024',
     });
     expect(bodyFromValues({ ...base, deadline_kind: 'none' })).toMatchObject({ deadline: null, deadline_label: '' });
+  });
+});
+
+describe('TaskForm pickers', () => {
+  it('say what to choose while empty', () => {
+    renderWithProviders(<TaskForm mode="create" organizations={organizations} people={people} sources={sources} onSubmit={vi.fn()} />);
+    const form = screen.getByRole('form');
+    for (const text of [
+      'Gõ số hoặc tên văn bản để tìm',
+      'Chọn hoặc gõ tên đơn vị chủ trì',
+      'Chọn các đơn vị phối hợp (nếu có)',
+      'Chọn hoặc gõ tên lãnh đạo',
+      'Chọn hoặc gõ tên chuyên viên',
+    ]) {
+      expect(within(form).getByText(text)).toBeInTheDocument();
+    }
+    expect(screen.getByLabelText('Hạn xử lý', { exact: true })).toHaveAttribute('placeholder', 'Chọn ngày');
+    expect(screen.queryByPlaceholderText('Chọn thời điểm')).toBeNull();
+  });
+
+  it('picks the one lead unit left by typing when Enter is pressed', async () => {
+    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>().mockResolvedValue();
+    renderWithProviders(
+      <TaskForm
+        mode="create"
+        organizations={organizations}
+        sources={sources}
+        onSubmit={onSubmit}
+        defaults={{ source_id: 3, title: 'Khắc phục sạt lở', deadline_kind: 'none' }}
+      />,
+    );
+    const box = screen.getByRole('combobox', { name: 'Đơn vị chủ trì' });
+    fireEvent.mouseDown(box);
+    fireEvent.change(box, { target: { value: 'nguoi lai' } });
+    await screen.findByTitle('Phòng Quản lý vận tải, phương tiện và người lái');
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ lead_org_id: 6 });
   });
 });

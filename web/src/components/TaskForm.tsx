@@ -309,8 +309,10 @@ export function TaskForm({
             <Form.Item name="lead_org_id" label={t('task.leadOrg')} extra={t('form.leadOrgHelp')} rules={[requiredSelect('task.leadOrg')]}>
               <TreeSelect
                 showSearch
+                placeholder={t('form.leadOrgPlaceholder')}
                 treeData={tree}
                 treeDefaultExpandAll
+                treeNodeFilterProp="search"
                 filterTreeNode={titleFilter}
                 popupMatchSelectWidth={false}
               />
@@ -334,6 +336,8 @@ export function TaskForm({
                 multiple
                 showSearch
                 allowClear
+                placeholder={t('form.cooperatorsPlaceholder')}
+                treeNodeFilterProp="search"
                 treeData={tree.map(function disable(n): typeof n {
                   return { ...n, disabled: n.value === leadOrg, children: n.children?.map(disable) };
                 })}
@@ -345,12 +349,25 @@ export function TaskForm({
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="leader_id" label={t('task.leader')}>
-              <Select allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
+              <Select
+                allowClear
+                showSearch
+                placeholder={t('form.leaderPlaceholder')}
+                options={peopleOptions}
+                filterOption={labelFilter}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="assignee_ids" label={t('task.assignees')}>
-              <Select mode="multiple" allowClear showSearch options={peopleOptions} filterOption={labelFilter} />
+              <Select
+                mode="multiple"
+                allowClear
+                showSearch
+                placeholder={t('form.assigneesPlaceholder')}
+                options={peopleOptions}
+                filterOption={labelFilter}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -8,7 +8,7 @@ import type { TaskSummary } from '../api/types';
 import { useT } from '../i18n';
 import { daysBetween, deadlineText, formatDate } from '../lib/format';
 import { PAGE_SIZES } from '../lib/taskFilter';
-import { StatusTag, WarningTag } from './StatusTag';
+import { StatusTags } from './StatusTag';
 
 export interface TaskTableProps {
   items: TaskSummary[];
@@ -191,8 +191,7 @@ const TaskRows = memo(function TaskRows({
         width: 168,
         render: (_: unknown, task) => (
           <div className="task-status-cell">
-            <StatusTag status={task.status} />
-            <WarningTag warning={task.warning === 'overdue' || task.warning === 'due_soon' ? task.warning : 'none'} />
+            <StatusTags status={task.status} warning={task.warning === 'overdue' || task.warning === 'due_soon' ? task.warning : 'none'} />
           </div>
         ),
       },
@@ -210,7 +209,9 @@ const TaskRows = memo(function TaskRows({
         dataIndex: ['lead_org', 'name'],
         key: 'lead_org',
         width: 168,
-        ellipsis: true,
+        // Wrapped, not cut: many units' names differ only at the end ("Phòng Quản lý vận tải, …",
+        // "Phòng Quản lý chất lượng …").
+        className: 'task-lead-org',
       },
       {
         title: t('task.assignedOn'),
@@ -293,8 +294,7 @@ const TaskRows = memo(function TaskRows({
                   {task.title}
                 </Link>
                 <Space wrap size={4}>
-                  <StatusTag status={task.status} />
-                  <WarningTag warning={task.warning} />
+                  <StatusTags status={task.status} warning={task.warning} />
                 </Space>
                 <div className="task-sub">
                   {t('task.leadOrg')}: {task.lead_org.name}

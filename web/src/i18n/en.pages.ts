@@ -3,7 +3,7 @@
 import type viPages from './vi.pages';
 
 const enPages: Record<keyof typeof viPages, string> = {
-  'dash.summary': 'Summary figures',
+  'dash.summary': 'Figures of the tasks assigned in {period}',
   'dash.controls': 'Scope of the figures',
   'dash.org': 'Leading or cooperating unit (with its units)',
   'dash.wholeAgency': 'Whole agency',
@@ -47,7 +47,8 @@ const enPages: Record<keyof typeof viPages, string> = {
   'dash.col.overdueRate': 'Overdue rate',
   'dash.col.cancelled': 'Cancelled',
   'dash.col.month': 'Month',
-  'dash.warnOverdue': 'Overdue tasks',
+  'dash.warnOverdue': 'All overdue tasks to date',
+  'dash.warnOverdueAsOf': 'All overdue tasks as of {date}',
   'dash.warnOverdueEmpty': 'No overdue task. The units are on schedule.',
   'dash.warnDueSoon': 'Due within {n} days',
   'dash.warnDueSoonEmpty': 'No task is due in the next {n} days.',

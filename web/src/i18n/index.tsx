@@ -15,7 +15,15 @@ export type TFunction = (key: MessageKey, params?: Params) => string;
 // Vietnamese is in the first-page bundle; English (messages and antd locale) is its own chunk,
 // loaded when the user picks it.
 const catalogues: Partial<Record<Lang, Record<MessageKey, string>>> = { vi };
-const antdLocales: Partial<Record<Lang, AntdLocale>> = { vi: antdVi };
+// antd's Vietnamese date picker asks for a "thời điểm" (a point in time); the app's pick a day.
+export const antdViDays: AntdLocale = {
+  ...antdVi,
+  DatePicker: antdVi.DatePicker && {
+    ...antdVi.DatePicker,
+    lang: { ...antdVi.DatePicker.lang, placeholder: vi['common.pickDate'] },
+  },
+};
+const antdLocales: Partial<Record<Lang, AntdLocale>> = { vi: antdViDays };
 const STORAGE_KEY = 'giaoban.lang';
 
 /** Loads a language's catalogue and antd locale (once). */
@@ -113,5 +121,5 @@ export function useLang(): [Lang, (lang: Lang) => void] {
 /** antd's locale for the current language. */
 export function useAntdLocale(): AntdLocale {
   const { lang } = useContext(I18nContext);
-  return antdLocales[lang] ?? antdVi;
+  return antdLocales[lang] ?? antdViDays;
 }

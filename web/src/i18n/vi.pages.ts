@@ -2,7 +2,7 @@
 // Messages of the dashboard, sources, organisations, people and "my work" pages (en.pages.ts has the same keys).
 const viPages = {
   // Tổng quan
-  'dash.summary': 'Số liệu tổng hợp',
+  'dash.summary': 'Số liệu nhiệm vụ giao trong {period}',
   'dash.controls': 'Phạm vi số liệu',
   'dash.org': 'Đơn vị chủ trì hoặc phối hợp (gồm đơn vị trực thuộc)',
   'dash.wholeAgency': 'Toàn cơ quan',
@@ -46,7 +46,8 @@ const viPages = {
   'dash.col.overdueRate': 'Tỷ lệ quá hạn',
   'dash.col.cancelled': 'Đã hủy',
   'dash.col.month': 'Tháng',
-  'dash.warnOverdue': 'Nhiệm vụ quá hạn',
+  'dash.warnOverdue': 'Tất cả nhiệm vụ quá hạn đến nay',
+  'dash.warnOverdueAsOf': 'Tất cả nhiệm vụ quá hạn đến ngày {date}',
   'dash.warnOverdueEmpty': 'Không có nhiệm vụ quá hạn. Các đơn vị đang thực hiện đúng tiến độ.',
   'dash.warnDueSoon': 'Sắp đến hạn trong {n} ngày',
   'dash.warnDueSoonEmpty': 'Không có nhiệm vụ nào đến hạn trong {n} ngày tới.',

@@ -105,6 +105,12 @@ export function periodText(period: string, lang: 'vi' | 'en' = 'vi'): string {
   return period;
 }
 
+/** `periodText` inside a sentence: "tháng 11/2026", "quý III/2026", "năm 2026" (vi). */
+export function periodInText(period: string, lang: 'vi' | 'en' = 'vi'): string {
+  const text = periodText(period, lang);
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /** The route of the task list for a filter given as API parameters. */
 export function listLink(params: Record<string, string | number | undefined>): string {
   const p = new URLSearchParams();

@@ -15,6 +15,11 @@ export interface OrgPickNode {
   children?: OrgPickNode[];
 }
 
+/** What a typed search is matched against: the name lower-cased, without diacritics, the code. */
+export function orgSearchText(o: Organization): string {
+  return `${o.name.toLowerCase()} ${foldVietnamese(o.name)} ${o.code.toLowerCase()}`;
+}
+
 /**
  * The tree of the organisations of `agencyId` still in operation, minus `exclude`. A unit whose
  * parent is left out becomes a root.
@@ -25,7 +30,7 @@ export function agencyOrgTree(orgs: Organization[], agencyId: number, exclude?: 
     value: o.id,
     key: o.id,
     title: o.name,
-    search: `${o.name.toLowerCase()} ${foldVietnamese(o.name)} ${o.code.toLowerCase()}`,
+    search: orgSearchText(o),
   }));
 }
 

@@ -5,6 +5,7 @@ import { listPeople } from '../api/people';
 import { listSources } from '../api/sources';
 import type { Organization, Person, Source } from '../api/types';
 import { formatDate, personOptions } from './format';
+import { orgSearchText } from './orgPicker';
 import { treeOf } from './tree';
 import { useLoad, type Load } from './useLoad';
 
@@ -42,6 +43,9 @@ export interface OrgTreeNode {
   value: number;
   title: string;
   key: number;
+  /** `orgSearchText`: TreeSelect's `treeNodeFilterProp`, by which it also makes the first match
+   *  active, so that Enter picks it */
+  search: string;
   disabled?: boolean;
   children?: OrgTreeNode[];
 }
@@ -52,6 +56,7 @@ export function orgTree(orgs: Organization[], closedSuffix = ''): OrgTreeNode[] 
     value: o.id,
     key: o.id,
     title: o.valid_to ? `${o.name}${closedSuffix}` : o.name,
+    search: orgSearchText(o),
   }));
 }
 

@@ -48,6 +48,36 @@ interface Early<T> {
   at: number;
 }
 
+// Whether this browser had a session when the app last knew: the session cookie is HttpOnly, so
+// the page cannot see it. Only a hint, to spare anonymous visitors requests that can only fail
+// (each failed request is an error in the browser's console); the server's /me still decides.
+const SESSION_HINT = 'gb.session';
+
+export function rememberSession(signedIn: boolean): void {
+  try {
+    if (signedIn) window.localStorage.setItem(SESSION_HINT, '1');
+    else window.localStorage.removeItem(SESSION_HINT);
+  } catch {
+    /* storage refused (private mode): the app then asks /me as before */
+  }
+}
+
+function hadSession(): boolean {
+  try {
+    return window.localStorage.getItem(SESSION_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Whether the app should ask the server for the session on `pathname`: always, except on the
+ * login page of a browser not known to have a session (the visitor is there to sign in).
+ */
+export function shouldAskSession(pathname: string): boolean {
+  return !pathname.startsWith('/login') || hadSession();
+}
+
 let me: Early<Me> | null = null;
 let stats: Early<Statistics> | null = null;
 
@@ -67,13 +97,18 @@ function early<T>(key: string, promise: Promise<T>): Early<T> {
 /** Called once by main.tsx before the first render. */
 export function startEarlyRequests(loadDashboard: () => Promise<unknown>): void {
   if (typeof window === 'undefined') return;
-  me = early('me', api.get<Me>('/me', { noRedirectOn401: true }));
+  if (!shouldAskSession(window.location.pathname)) return;
+  const mePromise = api.get<Me>('/me', { noRedirectOn401: true });
+  me = early('me', mePromise);
   if (window.location.pathname !== '/') return;
   void loadDashboard().catch(() => {
     /* React.lazy tries again */
   });
   const key = dashboardStatsQuery(parseDashboardParams(new URLSearchParams(window.location.search)));
-  stats = early(key, api.get<Statistics>('/stats', { query: new URLSearchParams(key), noRedirectOn401: true }));
+  const askStats = () => api.get<Statistics>('/stats', { query: new URLSearchParams(key), noRedirectOn401: true });
+  // In parallel with /me when a session is likely; otherwise only once /me has found one, so that
+  // an anonymous visitor on the way to the login page is not answered 401 twice.
+  stats = early(key, hadSession() ? askStats() : mePromise.then(askStats));
 }
 
 /** The /me request made at start-up (once); later calls get null and ask themselves. */

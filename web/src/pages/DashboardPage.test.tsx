@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Statistics, StatsGroup, StatusCounts } from '../api/types';
 import { sortUnits } from '../lib/dashboard';
@@ -190,6 +190,18 @@ describe('DashboardPage', () => {
       'Phòng Quản lý kết cấu hạ tầng giao thông',
       'Văn phòng Ban An toàn giao thông tỉnh',
     ]);
+  });
+
+  it('says the figures are of the period, and the overdue list of every period', async () => {
+    serve(STATS);
+    renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
+    expect(await screen.findByRole('heading', { name: 'Số liệu nhiệm vụ giao trong năm 2026' })).toBeVisible();
+    expect(await screen.findByText(/^Tất cả nhiệm vụ quá hạn đến ngày 24\/11\/2026/)).toBeInTheDocument();
+    cleanup();
+    serve(STATS);
+    renderPage(<DashboardPage />, { url: '/?period=2026-Q3' });
+    expect(await screen.findByRole('heading', { name: 'Số liệu nhiệm vụ giao trong quý III/2026' })).toBeVisible();
+    expect(await screen.findByText(/^Tất cả nhiệm vụ quá hạn đến nay/)).toBeInTheDocument();
   });
 
   it('sends the organisation of the URL to /stats and the warnings', async () => {

@@ -194,7 +194,7 @@ export default function DashboardPage() {
         </Card>
       ) : stats ? (
         <Spin spinning={loading} tip={t('app.loading')}>
-          <SummaryCards stats={stats} />
+          <SummaryCards stats={stats} period={period} />
           {rest && stats.total === 0 && stats.cancelled === 0 && (
             <Card size="small" className="dash-section">
               <Empty
@@ -225,7 +225,7 @@ export default function DashboardPage() {
                 <Col xs={24} lg={12}>
                   <WarningList
                     warning="overdue"
-                    title={t('dash.warnOverdue')}
+                    title={asOf === todayIso() ? t('dash.warnOverdue') : t('dash.warnOverdueAsOf', { date: formatDate(asOf) })}
                     params={overdueParams}
                     href={listLink({ ...overdueParams, sort: 'deadline' })}
                     emptyText={t('dash.warnOverdueEmpty')}

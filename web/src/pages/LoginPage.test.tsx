@@ -1,18 +1,22 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import fx from '../test/apiFixtures.json';
 import { mockFetch, renderPage } from '../test/pagesHarness';
 import LoginPage from './LoginPage';
 
 const PASSWORD = 'giaoban2024';
 
-/** Signed out; the server takes the demo password and refuses any other. */
+const { csrf_token: _csrf, ...leader } = fx.leaderMe;
+const leaderLogin = { ...fx.specialistLogin, user: leader };
+
+/** Signed out; the server takes the demo password (of cv.lan or giamdoc) and refuses any other. */
 function serve() {
   return mockFetch((c) => {
     if (c.path === '/me') return { status: 401, body: fx.meSignedOut };
     if (c.path === '/auth/login' && c.method === 'POST') {
-      const { password } = c.body as { password: string };
-      return password === PASSWORD ? { body: fx.specialistLogin } : { status: 401, body: fx.loginRefused };
+      const { username, password } = c.body as { username: string; password: string };
+      if (password !== PASSWORD) return { status: 401, body: fx.loginRefused };
+      return { body: username === 'giamdoc' ? leaderLogin : fx.specialistLogin };
     }
     return undefined;
   });
@@ -27,6 +31,9 @@ async function logIn(username: string, password: string) {
 const open = (url: string) => renderPage(<LoginPage />, { path: '/login', url, guarded: false });
 
 describe('LoginPage', () => {
+  // A login remembers that the browser has a session.
+  beforeEach(() => window.localStorage.clear());
+
   it('asks for both fields before sending anything', async () => {
     const calls = serve();
     open('/login');
@@ -57,7 +64,42 @@ describe('LoginPage', () => {
   it('never follows a return address to another site', async () => {
     serve();
     open(`/login?next=${encodeURIComponent('//example.com/tasks')}`);
-    await logIn('cv.lan', PASSWORD);
+    await logIn('giamdoc', PASSWORD);
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
+  });
+
+  it('starts a specialist on their own tasks, a leader on the dashboard', async () => {
+    serve();
+    open('/login');
+    await logIn('cv.lan', PASSWORD);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/my$/));
+    cleanup();
+    serve();
+    open('/login');
+    await logIn('giamdoc', PASSWORD);
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/$/));
+  });
+
+  it('asks the server nothing for a visitor who has not signed in on this browser', async () => {
+    const calls = serve();
+    open('/login');
+    expect(await screen.findByRole('button', { name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(calls).toEqual([]);
+  });
+
+  it('checks the session of a browser that had one, and sends a signed-in user on', async () => {
+    window.localStorage.setItem('gb.session', '1');
+    const calls = mockFetch((c) => (c.path === '/me' ? { body: fx.specialistMe } : undefined));
+    open('/login');
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent(/^\/my$/));
+    expect(calls.map((c) => c.path)).toEqual(['/me']);
+  });
+
+  it('forgets the session hint when the server says the session is over', async () => {
+    window.localStorage.setItem('gb.session', '1');
+    serve();
+    open('/login');
+    expect(await screen.findByRole('button', { name: 'Đăng nhập' })).toBeInTheDocument();
+    expect(window.localStorage.getItem('gb.session')).toBeNull();
   });
 });

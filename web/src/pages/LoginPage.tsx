@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useAuth } from '../auth/AuthProvider';
+import type { Role } from '../api/types';
+import { homePath, useAuth } from '../auth/AuthProvider';
 import { PageSpinner } from '../components/PageSpinner';
 import { useT } from '../i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
@@ -24,10 +25,12 @@ export default function LoginPage() {
   const { user, loading, login } = useAuth();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const next = safeNext(params.get('next'));
+  // Without a page to return to, each role starts where its work is.
+  const wanted = safeNext(params.get('next'));
+  const next = (role: Role) => (wanted === '/' ? homePath(role) : wanted);
   const signIn = useSubmit(async (v: LoginForm) => {
-    await login(v.username.trim(), v.password);
-    navigate(next, { replace: true });
+    const me = await login(v.username.trim(), v.password);
+    navigate(next(me.role), { replace: true });
   });
   const { busy, error } = signIn;
 
@@ -36,7 +39,7 @@ export default function LoginPage() {
   }, [t]);
 
   if (loading) return <PageSpinner />;
-  if (user) return <Navigate to={next} replace />;
+  if (user) return <Navigate to={next(user.role)} replace />;
 
   return (
     <main className="login-wrap">

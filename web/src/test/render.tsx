@@ -3,8 +3,7 @@ import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router-dom';
 import { StyleProvider } from '@ant-design/cssinjs';
 import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import { I18nProvider } from '../i18n';
+import { antdViDays, I18nProvider } from '../i18n';
 
 /**
  * antd's providers as the app sets them up, made cheap for jsdom.
@@ -19,7 +18,7 @@ import { I18nProvider } from '../i18n';
 export function AntdTestProviders({ children }: { children: ReactNode }) {
   return (
     <StyleProvider mock="server">
-      <ConfigProvider locale={viVN} wave={{ disabled: true }}>
+      <ConfigProvider locale={antdViDays} wave={{ disabled: true }}>
         <AntApp>{children}</AntApp>
       </ConfigProvider>
     </StyleProvider>

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { fixedMediaQuery } from './media';
 
 // The test files share one worker, one jsdom window and the loaded libraries (isolate: false in
 // vite.config.ts): starting a process, a window and antd for each file cost more than the tests.
@@ -26,17 +27,7 @@ afterEach(() => cleanup());
 
 // antd relies on these browser APIs, which jsdom lacks.
 if (!window.matchMedia) {
-  window.matchMedia = (query: string) =>
-    ({
-      matches: false,
-      media: query,
-      onchange: null,
-      addListener: () => {},
-      removeListener: () => {},
-      addEventListener: () => {},
-      removeEventListener: () => {},
-      dispatchEvent: () => false,
-    }) as MediaQueryList;
+  window.matchMedia = fixedMediaQuery(false);
 }
 if (!('ResizeObserver' in window)) {
   class RO {

@@ -4,6 +4,7 @@ import { useLang, useT, type MessageKey } from '../../i18n';
 import { CLASS_ORDER } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
 import { STATUS_SWATCH, statusLabelKey } from '../../lib/status';
+import { TableScroll } from '../TableScroll';
 import { FigureLink } from './FigureLink';
 
 interface Props {
@@ -42,7 +43,7 @@ export function GroupTable({ groups, kind, caption, emptyText }: Props) {
   if (groups.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
 
   return (
-    <div className="gb-table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <TableScroll label={caption}>
       <table className="gb-table dash-group-table">
         <caption className="sr-only">{caption}</caption>
         <thead>{head}</thead>
@@ -81,6 +82,6 @@ export function GroupTable({ groups, kind, caption, emptyText }: Props) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

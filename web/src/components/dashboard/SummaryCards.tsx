@@ -2,7 +2,7 @@ import { Card, Col, Row, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined, StarFilled } from '@ant-design/icons';
 import type { Statistics, StatsGroup } from '../../api/types';
 import { useLang, useT } from '../../i18n';
-import { CLASS_ORDER, share } from '../../lib/dashboard';
+import { CLASS_ORDER, periodInText, share } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
 import { STATUS_SWATCH, statusLabelKey } from '../../lib/status';
 import { FigureLink } from './FigureLink';
@@ -53,13 +53,14 @@ function MiniCard({
 }
 
 /** Total, the four classes with counts and rates, completion, overdue rate, extended, cancelled. */
-export function SummaryCards({ stats }: { stats: Statistics }) {
+export function SummaryCards({ stats, period }: { stats: Statistics; period: string }) {
   const t = useT();
   const [lang] = useLang();
   return (
     <section aria-labelledby="dash-summary-h" className="dash-section">
-      <h2 id="dash-summary-h" className="sr-only">
-        {t('dash.summary')}
+      {/* Says which period the figures are of: the warning lists below them are of every period. */}
+      <h2 id="dash-summary-h" className="dash-summary-title">
+        {t('dash.summary', { period: periodInText(period, lang) })}
       </h2>
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={24} lg={8} xl={4}>

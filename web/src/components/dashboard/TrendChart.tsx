@@ -1,6 +1,6 @@
 // The month-by-month chart. Loaded lazily (its own chunk with the parts of ECharts it uses), so
 // that the dashboard's figures show before the chart code arrives.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -20,26 +20,43 @@ export interface TrendPoint {
   stats: Statistics;
 }
 
+/** Below this width the legend goes under the chart, on as many lines as it needs. */
+const NARROW = 560;
+
 export default function TrendChart({ points, ariaLabel }: { points: TrendPoint[]; ariaLabel: string }) {
   const t = useT();
   const [lang] = useLang();
   const navigate = useNavigate();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  // The container's width once it has a size (0 before).
+  const [width, setWidth] = useState(0);
 
+  // ECharts sizes its canvas from the container when it is made, and draws nothing into a
+  // container without a size (not laid out yet, or hidden, when the chunk arrived). So the chart
+  // is made only once the container has a size, and follows it from then on.
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
+    const node = el.current;
+    if (!node) return;
+    const fit = () => {
+      const w = node.clientWidth;
+      if (!w || !node.clientHeight) return;
+      if (chart.current) chart.current.resize();
+      else chart.current = echarts.init(node, undefined, { renderer: 'canvas' });
+      setWidth(w);
+    };
+    const ro = new ResizeObserver(fit);
+    ro.observe(node);
+    fit();
     return () => {
       ro.disconnect();
-      c.dispose();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);
 
+  const made = width > 0;
+  const narrow = made && width < NARROW;
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
@@ -52,8 +69,12 @@ export default function TrendChart({ points, ariaLabel }: { points: TrendPoint[]
           axisPointer: { type: 'shadow' },
           valueFormatter: (v: unknown) => String(v),
         },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 40, right: 48, top: 48, bottom: 28, containLabel: false },
+        // On a phone a scrolling legend showed one series and a pager: all of them, wrapped, under
+        // the chart instead.
+        legend: narrow ? { type: 'plain', bottom: 0, left: 0, itemGap: 8 } : { top: 0, type: 'scroll' },
+        grid: narrow
+          ? { left: 40, right: 44, top: 32, bottom: 100, containLabel: false }
+          : { left: 40, right: 48, top: 48, bottom: 28, containLabel: false },
         xAxis: { type: 'category', data: points.map((p) => p.label) },
         yAxis: [
           { type: 'value', minInterval: 1, name: t('dash.trendTasks'), nameTextStyle: { align: 'left' } },
@@ -94,7 +115,7 @@ export default function TrendChart({ points, ariaLabel }: { points: TrendPoint[]
       const cls = CLASS_ORDER[e.seriesIndex ?? -1];
       if (cls) navigate(figureLink(p.stats.tasks_url, cls));
     });
-  }, [points, t, lang, navigate]);
+  }, [points, t, lang, navigate, made, narrow]);
 
   return <div ref={el} className="dash-trend-chart" role="img" aria-label={ariaLabel} />;
 }

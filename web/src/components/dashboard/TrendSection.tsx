@@ -7,6 +7,7 @@ import { formatRate } from '../../lib/format';
 import { statusLabelKey } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
+import { TableScroll } from '../TableScroll';
 import { FigureLink } from './FigureLink';
 import type { TrendPoint } from './TrendChart';
 
@@ -95,7 +96,7 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
                 label: t('dash.trendTable'),
                 forceRender: true,
                 children: (
-                  <div className="gb-table-wrap" tabIndex={0} role="region" aria-label={t('dash.trendTable')}>
+                  <TableScroll label={t('dash.trendTable')}>
                     <table className="gb-table">
                       <caption className="sr-only">{t('dash.trendTable')}</caption>
                       <thead>
@@ -131,7 +132,7 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                 ),
               },
             ]}

@@ -3,7 +3,7 @@ import { Space, Tag, Typography } from 'antd';
 import { LockOutlined, StarFilled } from '@ant-design/icons';
 import type { Task } from '../../api/types';
 import { useT } from '../../i18n';
-import { StatusTag, WarningTag } from '../StatusTag';
+import { StatusTags } from '../StatusTag';
 
 /** The task's title, number and state tags, with the actions beside them. */
 export function TaskHeader({ task, actions }: { task: Task; actions: ReactNode }) {
@@ -17,8 +17,7 @@ export function TaskHeader({ task, actions }: { task: Task; actions: ReactNode }
         </Typography.Title>
         <Space wrap size={4}>
           <Typography.Text type="secondary">#{task.id}</Typography.Text>
-          <StatusTag status={task.status} />
-          <WarningTag warning={task.warning} />
+          <StatusTags status={task.status} warning={task.warning} />
           {task.extended && <Tag color="purple">{t('task.extended')}</Tag>}
           {task.restricted && (
             <Tag icon={<LockOutlined />} color="default">
