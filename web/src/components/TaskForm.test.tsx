@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
@@ -7,13 +8,29 @@ import { renderWithProviders } from '../test/render';
 import { organizations, people, sources } from '../test/fixtures';
 import { TaskForm, bodyFromValues } from './TaskForm';
 
+type Submit = (b: TaskCreate) => Promise<void>;
+
+/** A create form over the fixtures, filled with `defaults`; `onSubmit` receives the body. */
+function renderCreateForm(onSubmit: Submit, defaults?: ComponentProps<typeof TaskForm>['defaults']) {
+  renderWithProviders(
+    <TaskForm
+      mode="create"
+      organizations={organizations}
+      people={people}
+      sources={sources}
+      onSubmit={onSubmit}
+      defaults={defaults}
+    />,
+  );
+}
+
+const submit = () => fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+
 describe('TaskForm', () => {
   it('shows the required-field messages next to the fields', async () => {
-    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
-    renderWithProviders(
-      <TaskForm mode="create" organizations={organizations} people={people} sources={sources} onSubmit={onSubmit} />,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    const onSubmit = vi.fn<Submit>();
+    renderCreateForm(onSubmit);
+    submit();
     expect(await screen.findByText('Vui lòng chọn nguồn nhiệm vụ')).toBeInTheDocument();
     expect(screen.getByText('Vui lòng nhập tên nhiệm vụ')).toBeInTheDocument();
     expect(screen.getByText('Vui lòng chọn đơn vị chủ trì')).toBeInTheDocument();
@@ -23,25 +40,16 @@ describe('TaskForm', () => {
   });
 
   it('maps the API field errors to the fields and shows the source document', async () => {
-    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>().mockRejectedValue(
+    const onSubmit = vi.fn<Submit>().mockRejectedValue(
       new ApiError(422, 'validation_failed', 'Dữ liệu chưa hợp lệ', [
         { field: 'title', code: 'too_long' },
         { field: 'deadline', code: 'before_assigned_on' },
         { field: 'cooperator_ids[0]', code: 'includes_lead' },
       ]),
     );
-    renderWithProviders(
-      <TaskForm
-        mode="create"
-        organizations={organizations}
-        people={people}
-        sources={sources}
-        onSubmit={onSubmit}
-        defaults={{ source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-12-01') }}
-      />,
-    );
+    renderCreateForm(onSubmit, { source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-12-01') });
     expect(await screen.findByText(/Số 2345\/UBND-KTN ngày 05\/11\/2025/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     const body = onSubmit.mock.calls[0][0];
     expect(body).toMatchObject({ source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', assigned_on: '2025-11-09', deadline: '2025-12-01', deadline_label: '' });
@@ -54,47 +62,23 @@ describe('TaskForm', () => {
     const onSubmit = vi
       .fn<(b: TaskCreate) => Promise<void>>()
       .mockRejectedValue(new ApiError(403, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.'));
-    renderWithProviders(
-      <TaskForm
-        mode="create"
-        sources={sources}
-        organizations={organizations}
-        onSubmit={onSubmit}
-        defaults={{ source_id: 3, lead_org_id: 5, title: 'X', deadline_kind: 'none' }}
-      />,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    renderCreateForm(onSubmit, { source_id: 3, lead_org_id: 5, title: 'X', deadline_kind: 'none' });
+    submit();
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Bạn không có quyền thực hiện thao tác này.'));
   });
 
   it('refuses a deadline before the assignment date', async () => {
-    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
-    renderWithProviders(
-      <TaskForm
-        mode="create"
-        sources={sources}
-        organizations={organizations}
-        onSubmit={onSubmit}
-        defaults={{ source_id: 3, lead_org_id: 5, title: 'X', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-11-01') }}
-      />,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    const onSubmit = vi.fn<Submit>();
+    renderCreateForm(onSubmit, { source_id: 3, lead_org_id: 5, title: 'X', assigned_on: dayjs('2025-11-09'), deadline_date: dayjs('2025-11-01') });
+    submit();
     expect(await screen.findByText('Hạn xử lý không được trước ngày giao')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it('refuses a lead unit among the cooperating units', async () => {
-    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>();
-    renderWithProviders(
-      <TaskForm
-        mode="create"
-        sources={sources}
-        organizations={organizations}
-        onSubmit={onSubmit}
-        defaults={{ source_id: 3, lead_org_id: 5, cooperator_ids: [5, 4], title: 'X', deadline_kind: 'none' }}
-      />,
-    );
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    const onSubmit = vi.fn<Submit>();
+    renderCreateForm(onSubmit, { source_id: 3, lead_org_id: 5, cooperator_ids: [5, 4], title: 'X', deadline_kind: 'none' });
+    submit();
     expect(await screen.findByText('Đơn vị chủ trì không đồng thời là đơn vị phối hợp')).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
@@ -120,7 +104,7 @@ describe('TaskForm', () => {
 
 describe('TaskForm pickers', () => {
   it('say what to choose while empty', () => {
-    renderWithProviders(<TaskForm mode="create" organizations={organizations} people={people} sources={sources} onSubmit={vi.fn()} />);
+    renderCreateForm(vi.fn());
     const form = screen.getByRole('form');
     for (const text of [
       'Gõ số hoặc tên văn bản để tìm',
@@ -136,22 +120,14 @@ describe('TaskForm pickers', () => {
   });
 
   it('picks the one lead unit left by typing when Enter is pressed', async () => {
-    const onSubmit = vi.fn<(b: TaskCreate) => Promise<void>>().mockResolvedValue();
-    renderWithProviders(
-      <TaskForm
-        mode="create"
-        organizations={organizations}
-        sources={sources}
-        onSubmit={onSubmit}
-        defaults={{ source_id: 3, title: 'Khắc phục sạt lở', deadline_kind: 'none' }}
-      />,
-    );
+    const onSubmit = vi.fn<Submit>().mockResolvedValue();
+    renderCreateForm(onSubmit, { source_id: 3, title: 'Khắc phục sạt lở', deadline_kind: 'none' });
     const box = screen.getByRole('combobox', { name: 'Đơn vị chủ trì' });
     fireEvent.mouseDown(box);
     fireEvent.change(box, { target: { value: 'nguoi lai' } });
     await screen.findByTitle('Phòng Quản lý vận tải, phương tiện và người lái');
     fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
-    fireEvent.click(screen.getByRole('button', { name: 'Giao nhiệm vụ' }));
+    submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0]).toMatchObject({ lead_org_id: 6 });
   });

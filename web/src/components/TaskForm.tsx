@@ -11,10 +11,10 @@ import {
   formatDate,
   fromIsoDate,
   labelFilter,
-  titleFilter,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
+import { orgPickerProps } from '../lib/orgPicker';
 import { usePickerOptions } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
@@ -307,15 +307,7 @@ export function TaskForm({
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="lead_org_id" label={t('task.leadOrg')} extra={t('form.leadOrgHelp')} rules={[requiredSelect('task.leadOrg')]}>
-              <TreeSelect
-                showSearch
-                placeholder={t('form.leadOrgPlaceholder')}
-                treeData={tree}
-                treeDefaultExpandAll
-                treeNodeFilterProp="search"
-                filterTreeNode={titleFilter}
-                popupMatchSelectWidth={false}
-              />
+              <TreeSelect {...orgPickerProps} placeholder={t('form.leadOrgPlaceholder')} treeData={tree} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -333,17 +325,13 @@ export function TaskForm({
               ]}
             >
               <TreeSelect
+                {...orgPickerProps}
                 multiple
-                showSearch
                 allowClear
                 placeholder={t('form.cooperatorsPlaceholder')}
-                treeNodeFilterProp="search"
                 treeData={tree.map(function disable(n): typeof n {
                   return { ...n, disabled: n.value === leadOrg, children: n.children?.map(disable) };
                 })}
-                treeDefaultExpandAll
-                filterTreeNode={titleFilter}
-                popupMatchSelectWidth={false}
               />
             </Form.Item>
           </Col>

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { AuthProvider } from '../auth/AuthProvider';
-import { RequireAuth } from '../auth/RequireAuth';
 import { mockApi } from '../test/mockApi';
-import { renderWithProviders } from '../test/render';
+import { renderPage } from '../test/pagesHarness';
 import { organizations, people, sources } from '../test/fixtures';
 import fx from '../test/apiFixtures.json';
 import TaskListPage from './TaskListPage';
@@ -20,21 +17,10 @@ describe('TaskListPage', () => {
       '/people': { items: people },
       '/sources': { items: sources },
     });
-    renderWithProviders(
-      <AuthProvider>
-        <Routes>
-          <Route
-            path="/tasks"
-            element={
-              <RequireAuth>
-                <TaskListPage />
-              </RequireAuth>
-            }
-          />
-        </Routes>
-      </AuthProvider>,
-      '/tasks?status=overdue,in_progress&lead_org=5&sort=deadline&page=2&page_size=20',
-    );
+    renderPage(<TaskListPage />, {
+      path: '/tasks',
+      url: '/tasks?status=overdue,in_progress&lead_org=5&sort=deadline&page=2&page_size=20',
+    });
     expect(await screen.findByText(fx.taskPage.items[0].title)).toBeInTheDocument();
     const listCall = calls.find((c) => c.url.pathname === '/api/v1/tasks')!;
     expect(listCall.url.search).toBe('?status=overdue%2Cin_progress&lead_org=5&sort=deadline&page=2&page_size=20');

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { AuthProvider } from '../auth/AuthProvider';
-import { RequireAuth } from '../auth/RequireAuth';
 import { mockApi } from '../test/mockApi';
-import { renderWithProviders } from '../test/render';
+import { renderPage } from '../test/pagesHarness';
 import { organizations, people, sources } from '../test/fixtures';
 import fx from '../test/apiFixtures.json';
 import TaskPage from './TaskPage';
@@ -20,21 +17,7 @@ function renderTask(me: unknown, task: { id: number }, history: unknown, query =
     '/people': { items: people },
     '/sources': { items: sources },
   });
-  renderWithProviders(
-    <AuthProvider>
-      <Routes>
-        <Route
-          path="/tasks/:id"
-          element={
-            <RequireAuth>
-              <TaskPage />
-            </RequireAuth>
-          }
-        />
-      </Routes>
-    </AuthProvider>,
-    `/tasks/${task.id}${query}`,
-  );
+  renderPage(<TaskPage />, { path: '/tasks/:id', url: `/tasks/${task.id}${query}` });
   return calls;
 }
 
