@@ -227,8 +227,9 @@ void DemoLoader::Script(TaskPlan& t) {
   }
 }
 
-// Progress reports spread over [from, until): up to four with percentages rising to
-// `final_percent`, or for ongoing tasks a short report each month.
+// Progress reports spread over [from, until): up to four with percentages rising from the last
+// one reported to `final_percent` (a unit's progress does not go back after an extension or a
+// refusal), or for ongoing tasks a short report each month.
 void DemoLoader::Progress(TaskPlan& t, Date from, Date until, int final_percent, bool stalled) {
   if (!t.deadline) {
     for (Period p = Period::MonthOf(from);; p = p.Next()) {
@@ -244,10 +245,16 @@ void DemoLoader::Progress(TaskPlan& t, Date from, Date until, int final_percent,
   }
   const int span = until - from;
   if (span < 8) return;
+  int start = 0;
+  for (const Step& s : t.steps) {
+    if (s.kind == Step::Kind::kProgress && s.percent) start = *s.percent;
+  }
+  final_percent = std::max(final_percent, start);
   const int count = std::min(4, span / 40 + 1);
   for (int k = 1; k <= count; ++k) {
     Step s = MakeStep(Step::Kind::kProgress, from.AddDays(span * k / (count + 1)));
-    const int percent = std::clamp(final_percent * k / count / 5 * 5, 5, 95);
+    const int reached = start + (final_percent - start) * k / count;
+    const int percent = std::clamp(reached / 5 * 5, std::max(5, start), 95);
     std::string_view text;
     if (stalled && k == count) {
       text = rng_.Pick(cat::kProgressStalled);

@@ -192,6 +192,17 @@ TEST_F(DemoTest, HistoryHasEveryKindOfEvent) {
             0);
 }
 
+// A unit's reported progress rises, also across an extension or a refused request.
+TEST_F(DemoTest, ProgressNeverGoesBack) {
+  EXPECT_GT(database_->Scalar("SELECT COUNT(*) FROM task_updates WHERE percent IS NOT NULL"), 0);
+  EXPECT_EQ(database_->Scalar(
+                "SELECT COUNT(*) FROM task_updates later JOIN task_updates earlier "
+                "ON earlier.task_id = later.task_id AND (earlier.reported_on < later.reported_on "
+                "OR (earlier.reported_on = later.reported_on AND earlier.id < later.id)) "
+                "WHERE later.percent < earlier.percent"),
+            0);
+}
+
 TEST_F(DemoTest, ProvinceViewerReadsButNotRestrictedTasks) {
   const Actor viewer = database_->ActorNamed("thanhtra.tinh");
   const std::int64_t visible = CountTasks(database_->ctx(), viewer, kToday, {});
