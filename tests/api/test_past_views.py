@@ -225,6 +225,36 @@ class BusinessDatesTest(ApiTestCase):
                                    {"requested_on": bad, "requested_deadline": "2023-10-15", "reason": "x"})
                 self.assertError(r, 422, "validation_failed", "requested_on", code)
 
+    def test_the_list_finds_requests_awaiting_a_decision_as_of_a_date(self):
+        source = self.create_source(self.director, "ad_hoc", "Công văn 99/UBND-KT")
+
+        def task(title: str) -> int:
+            return self.create_task(self.director, source, self.agency.infra, title,
+                                    assigned_on="2023-08-01", deadline="2023-09-15")["id"]
+
+        waiting, refused, without = task("Chờ duyệt"), task("Đã từ chối"), task("Không đề nghị")
+        self.request(waiting, requested_on="2023-08-20")
+        ext = self.request(refused, requested_on="2023-08-20")
+        r = self.director.post(f"{TASKS}/{refused}/extensions/{ext['id']}/decision",
+                               {"decision": "refused", "decided_on": "2023-08-25"})
+        self.assertEqual(r.status, 200, r)
+
+        def listed(flag: str, as_of: str) -> set[int]:
+            r = self.director.get(f"{TASKS}?source={source}&extension_pending={flag}&as_of={as_of}")
+            self.assertEqual(r.status, 200, r)
+            return {t["id"] for t in r.json["items"]}
+
+        self.assertEqual(listed("true", "2023-09-01"), {waiting})
+        self.assertEqual(listed("true", "2023-08-24"), {waiting, refused}, "not yet decided on D")
+        self.assertEqual(listed("true", "2023-08-19"), set(), "not yet asked on D")
+        self.assertEqual(listed("false", "2023-09-01"), {refused, without})
+        stats = self.director.get(f"/api/v1/stats?source={source}&extension_pending=1&as_of=2023-09-01")
+        self.assertEqual(stats.status, 200, stats)
+        self.assertEqual(stats.json["total"], 1)
+        self.assertIn("extension_pending=true", stats.json["tasks_url"])
+        self.assertError(self.director.get(f"{TASKS}?extension_pending=maybe"), 422,
+                         "validation_failed", "extension_pending")
+
     def test_a_refusal_keeps_its_date_and_refuses_an_effective_date(self):
         tid = self.new_task()
         ext = self.request(tid, requested_on="2023-08-20")

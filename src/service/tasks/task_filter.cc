@@ -48,6 +48,7 @@ constexpr std::pair<std::string_view, std::optional<Id> TaskFilter::*> kIdParame
 constexpr std::pair<std::string_view, std::optional<bool> TaskFilter::*> kFlagParameters[] = {
     {"key", &TaskFilter::is_key},
     {"extended", &TaskFilter::extended},
+    {"extension_pending", &TaskFilter::extension_pending},
 };
 constexpr std::pair<std::string_view, std::optional<Date> TaskFilter::*> kDateParameters[] = {
     {"assigned_from", &TaskFilter::assigned_from},
@@ -281,8 +282,9 @@ std::string ToQueryString(const TaskFilter& f) {
     if (value) parts.emplace_back(name, std::to_string(*value));
   };
   id("source", f.source_id);
-  if (f.is_key) parts.emplace_back("key", *f.is_key ? "true" : "false");
-  if (f.extended) parts.emplace_back("extended", *f.extended ? "true" : "false");
+  for (const auto& [name, member] : kFlagParameters) {
+    if (const auto& flag = f.*member) parts.emplace_back(name, *flag ? "true" : "false");
+  }
   id("lead_org", f.lead_org);
   id("org", f.org_subtree);
   if (f.org_subtree && f.org_role == OrgRole::kLead) parts.emplace_back("org_role", "lead");

@@ -49,6 +49,8 @@ struct TaskFilter {
   std::optional<Id> source_id;
   std::optional<bool> is_key;
   std::optional<bool> extended;
+  // An extension request awaiting a decision as of as_of: asked by then, not decided by then.
+  std::optional<bool> extension_pending;
   std::optional<Id> lead_org;
   std::optional<Id> org_subtree;
   OrgRole org_role = OrgRole::kAny;

@@ -111,6 +111,12 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
     }
     w << ")";
   }
+  if (f.extension_pending) {
+    const std::string d = Bind(f.as_of.Iso());
+    w << (*f.extension_pending ? " AND EXISTS" : " AND NOT EXISTS")
+      << " (SELECT 1 FROM task_extensions fx WHERE fx.task_id = t.id AND fx.requested_on <= " << d
+      << " AND (fx.decided_on IS NULL OR fx.decided_on > " << d << "))";
+  }
   // With the snapshot, the stored status is the condition that should pick the index. SQLite's
   // planner, given statistics, prefers a skip-scan on the assigned_on range over a non-covering
   // index; a unary plus keeps that range out of index selection (PostgreSQL needs no such hint).

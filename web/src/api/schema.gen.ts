@@ -1625,6 +1625,8 @@ export interface components {
         FilterSource: components["schemas"]["Id"];
         /** @description Đã được gia hạn tính đến ngày as_of / deadline extended by the as-of date (true, 1) or never (false, 0) */
         FilterExtended: "true" | "false" | "1" | "0";
+        /** @description Có đề nghị gia hạn đang chờ duyệt tính đến ngày as_of (đã đề nghị, chưa quyết định) / an extension request awaiting a decision as of the as-of date (true, 1) or none (false, 0) */
+        FilterExtensionPending: "true" | "false" | "1" | "0";
         /** @description Nhiệm vụ trọng tâm / key tasks only (true, 1) or non-key only (false, 0) */
         FilterKey: "true" | "false" | "1" | "0";
         /** @description Đơn vị chủ trì / lead organisation id */
@@ -2384,6 +2386,8 @@ export interface operations {
                 key?: components["parameters"]["FilterKey"];
                 /** @description Đã được gia hạn tính đến ngày as_of / deadline extended by the as-of date (true, 1) or never (false, 0) */
                 extended?: components["parameters"]["FilterExtended"];
+                /** @description Có đề nghị gia hạn đang chờ duyệt tính đến ngày as_of (đã đề nghị, chưa quyết định) / an extension request awaiting a decision as of the as-of date (true, 1) or none (false, 0) */
+                extension_pending?: components["parameters"]["FilterExtensionPending"];
                 /** @description Đơn vị chủ trì / lead organisation id */
                 lead_org?: components["parameters"]["FilterLeadOrg"];
                 /** @description Đơn vị chủ trì hoặc phối hợp bất kỳ trong cây con của đơn vị này / lead or cooperating organisation anywhere in the subtree of this organisation */
@@ -2678,6 +2682,8 @@ export interface operations {
                 key?: components["parameters"]["FilterKey"];
                 /** @description Đã được gia hạn tính đến ngày as_of / deadline extended by the as-of date (true, 1) or never (false, 0) */
                 extended?: components["parameters"]["FilterExtended"];
+                /** @description Có đề nghị gia hạn đang chờ duyệt tính đến ngày as_of (đã đề nghị, chưa quyết định) / an extension request awaiting a decision as of the as-of date (true, 1) or none (false, 0) */
+                extension_pending?: components["parameters"]["FilterExtensionPending"];
                 /** @description Đơn vị chủ trì / lead organisation id */
                 lead_org?: components["parameters"]["FilterLeadOrg"];
                 /** @description Đơn vị chủ trì hoặc phối hợp bất kỳ trong cây con của đơn vị này / lead or cooperating organisation anywhere in the subtree of this organisation */
@@ -3053,6 +3059,8 @@ export interface operations {
                 key?: components["parameters"]["FilterKey"];
                 /** @description Đã được gia hạn tính đến ngày as_of / deadline extended by the as-of date (true, 1) or never (false, 0) */
                 extended?: components["parameters"]["FilterExtended"];
+                /** @description Có đề nghị gia hạn đang chờ duyệt tính đến ngày as_of (đã đề nghị, chưa quyết định) / an extension request awaiting a decision as of the as-of date (true, 1) or none (false, 0) */
+                extension_pending?: components["parameters"]["FilterExtensionPending"];
                 /** @description Đơn vị chủ trì / lead organisation id */
                 lead_org?: components["parameters"]["FilterLeadOrg"];
                 /** @description Đơn vị chủ trì hoặc phối hợp bất kỳ trong cây con của đơn vị này / lead or cooperating organisation anywhere in the subtree of this organisation */
