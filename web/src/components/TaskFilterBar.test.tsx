@@ -54,6 +54,12 @@ describe('TaskFilterBar', () => {
     expect(screen.getByText('Tính đến ngày', { selector: 'label' })).toBeInTheDocument();
   });
 
+  it('shows an extension request filter that opens the other filters', () => {
+    setup({ extension_pending: true });
+    expect(screen.getByText('Đang chờ duyệt gia hạn')).toBeInTheDocument();
+    expect(screen.getByText('Đề nghị gia hạn', { selector: 'label' })).toBeInTheDocument();
+  });
+
   it('toggles the extra filters from the button', () => {
     setup();
     expect(screen.queryByText('Loại nguồn')).not.toBeInTheDocument();

@@ -27,10 +27,15 @@ export interface TaskFilterBarProps {
 // The period helpers live in lib/period; re-exported here for older imports.
 export { dayToPeriod, periodKind, periodToDay };
 
-/** The yes / no filters: key tasks, tasks whose deadline was extended. */
+/** The yes / no filters: key tasks, extended deadlines, extension requests awaiting a decision. */
 const YES_NO_FILTERS = [
   { key: 'key', label: 'task.isKey', choices: ['list.keyAny', 'list.keyTrue', 'list.keyFalse'] },
   { key: 'extended', label: 'list.extended', choices: ['list.extendedAny', 'list.extendedTrue', 'list.extendedFalse'] },
+  {
+    key: 'extension_pending',
+    label: 'list.extensionPending',
+    choices: ['list.extensionPendingAny', 'list.extensionPendingTrue', 'list.extensionPendingFalse'],
+  },
 ] as const;
 
 /** The filters by a person: the task's leader, or one of its assignees. */
@@ -60,6 +65,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
     value.source_kind !== undefined ||
     value.key !== undefined ||
     value.extended !== undefined ||
+    value.extension_pending !== undefined ||
     value.org !== undefined ||
     value.leader !== undefined ||
     value.assignee !== undefined ||

@@ -83,3 +83,15 @@ describe('extended filter', () => {
     );
   });
 });
+
+describe('extension request filter', () => {
+  it('reads and writes extension_pending=true|false', () => {
+    expect(parseTaskFilter(new URLSearchParams('extension_pending=1')).extension_pending).toBe(true);
+    expect(parseTaskFilter(new URLSearchParams('extension_pending=false')).extension_pending).toBe(false);
+    expect(parseTaskFilter(new URLSearchParams('extension_pending=yes')).extension_pending).toBeUndefined();
+    expect(taskFilterToParams({ extension_pending: true, extended: false }).toString()).toBe(
+      'extended=false&extension_pending=true',
+    );
+    expect(hasConditions({ extension_pending: true })).toBe(true);
+  });
+});

@@ -16,6 +16,8 @@ export interface TaskFilter {
   key?: boolean;
   /** Deadline extended by the as-of date (true) or never (false). */
   extended?: boolean;
+  /** An extension request awaiting a decision as of the as-of date (true) or none (false). */
+  extension_pending?: boolean;
   parent?: number;
   lead_org?: number;
   org?: number;
@@ -43,6 +45,7 @@ export const FILTER_KEYS = [
   'source',
   'key',
   'extended',
+  'extension_pending',
   'parent',
   'lead_org',
   'org',
@@ -103,6 +106,7 @@ export function parseTaskFilter(params: URLSearchParams): TaskFilter {
   f.source_kind = list(params.get('source_kind'), SOURCE_KINDS);
   f.key = bool(params.get('key'));
   f.extended = bool(params.get('extended'));
+  f.extension_pending = bool(params.get('extension_pending'));
   for (const k of ID_KEYS) f[k] = positiveInt(params.get(k));
   for (const k of DATE_KEYS) f[k] = date(params.get(k));
   if (f.org && params.get('org_role') === 'lead') f.org_role = 'lead';
