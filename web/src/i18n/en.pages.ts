@@ -52,6 +52,8 @@ const enPages: Record<keyof typeof viPages, string> = {
   'dash.warnOverdueEmpty': 'No overdue task. The units are on schedule.',
   'dash.warnDueSoon': 'Due within {n} days',
   'dash.warnDueSoonEmpty': 'No task is due in the next {n} days.',
+  'dash.warnExtensionPending': 'Extension requests awaiting a decision',
+  'dash.warnExtensionPendingEmpty': 'No extension request is awaiting a decision.',
   'dash.warnNote': 'The warnings list every task of the chosen organisation (whatever the period of assignment), as of the chosen date.',
   'dash.dueDays': 'Days ahead for the due-soon warning',
   'dash.daysOption': '{n} days',

@@ -51,6 +51,8 @@ const viPages = {
   'dash.warnOverdueEmpty': 'Không có nhiệm vụ quá hạn. Các đơn vị đang thực hiện đúng tiến độ.',
   'dash.warnDueSoon': 'Sắp đến hạn trong {n} ngày',
   'dash.warnDueSoonEmpty': 'Không có nhiệm vụ nào đến hạn trong {n} ngày tới.',
+  'dash.warnExtensionPending': 'Đề nghị gia hạn đang chờ duyệt',
+  'dash.warnExtensionPendingEmpty': 'Không có đề nghị gia hạn nào đang chờ duyệt.',
   'dash.warnNote':
     'Danh sách cảnh báo gồm mọi nhiệm vụ của đơn vị đã chọn (không giới hạn theo kỳ giao), tính đến ngày đã chọn.',
   'dash.dueDays': 'Số ngày cảnh báo sắp đến hạn',

@@ -27,6 +27,9 @@ export const STATUS_SWATCH: Record<TaskStatus, Swatch> = {
   not_yet_assigned: GREY,
 };
 
+/** Requests awaiting someone's decision. */
+export const PENDING_SWATCH: Swatch = BLUE;
+
 export const WARNING_SWATCH: Record<TaskWarning, Swatch> = {
   overdue: RED,
   due_soon: ORANGE,

@@ -2,7 +2,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Statistics, StatsGroup, StatusCounts } from '../api/types';
 import { sortUnits } from '../lib/dashboard';
-import { hrefPath, hrefQuery, ME_LEADER, mockFetch, renderPage, type Call } from '../test/pagesHarness';
+import { hrefPath, hrefQuery, ME_LEADER, ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
 import orgFixture from '../test/fixtures/organizations.json';
 import statsFixture from '../test/fixtures/stats-2026.json';
 import DashboardPage from './DashboardPage';
@@ -202,6 +202,22 @@ describe('DashboardPage', () => {
     renderPage(<DashboardPage />, { url: '/?period=2026-Q3' });
     expect(await screen.findByRole('heading', { name: 'Số liệu nhiệm vụ giao trong quý III/2026' })).toBeVisible();
     expect(await screen.findByText(/^Tất cả nhiệm vụ quá hạn đến nay/)).toBeInTheDocument();
+  });
+
+  it('lists extension requests awaiting a decision for those who decide them', async () => {
+    const calls = serve(STATS);
+    renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
+    const total = await screen.findByTestId('warning-extension_pending-total');
+    expect(total).toHaveTextContent('(2)');
+    expect(hrefQuery(total.getAttribute('href'))).toMatchObject({ as_of: '2026-11-24', extension_pending: 'true' });
+    const pending = calls.find((c) => c.path === '/tasks' && c.query.get('extension_pending') === 'true')!;
+    expect(pending.query.get('as_of')).toBe('2026-11-24');
+    expect(screen.getByText('Đề nghị gia hạn đang chờ duyệt')).toBeInTheDocument();
+    cleanup();
+    serve(STATS, (c) => (c.path === '/me' ? { body: ME_SPECIALIST } : undefined));
+    renderPage(<DashboardPage />, { url: '/?period=2026&as_of=2026-11-24' });
+    await screen.findByTestId('warning-overdue-total');
+    expect(screen.queryByTestId('warning-extension_pending-total')).toBeNull();
   });
 
   it('sends the organisation of the URL to /stats and the warnings', async () => {

@@ -104,6 +104,9 @@ export default function DashboardPage() {
   const dueTo = dayjs(asOf).add(days, 'day').format('YYYY-MM-DD');
   const overdueParams = { as_of: asOf, status: 'overdue', org };
   const dueParams = { as_of: asOf, status: 'in_progress', deadline_from: asOf, deadline_to: dueTo, org };
+  const pendingParams = { as_of: asOf, extension_pending: 'true', org };
+  // Those who decide on extensions, or keep track of them for the agency.
+  const seesPendingRequests = user.role === 'leader' || user.role === 'consolidator' || user.role === 'admin';
   const units = useMemo(() => (stats ? sortUnits(stats.by_lead_org) : []), [stats]);
 
   const scope = [
@@ -253,6 +256,18 @@ export default function DashboardPage() {
                     }
                   />
                 </Col>
+                {seesPendingRequests && (
+                  <Col xs={24}>
+                    <WarningList
+                      warning="extension_pending"
+                      title={t('dash.warnExtensionPending')}
+                      params={pendingParams}
+                      href={listLink({ ...pendingParams, sort: 'deadline' })}
+                      emptyText={t('dash.warnExtensionPendingEmpty')}
+                      asOf={asOf}
+                    />
+                  </Col>
+                )}
               </Row>
               <Typography.Paragraph type="secondary" className="dash-note">
                 {t('dash.warnNote')}

@@ -5,16 +5,19 @@ import { listTasks } from '../../api/tasks';
 import type { TaskWarning } from '../../api/types';
 import { useLang, useT } from '../../i18n';
 import { daysBetween, deadlineText, formatNumber } from '../../lib/format';
-import { WARNING_SWATCH, type Swatch } from '../../lib/status';
+import { PENDING_SWATCH, WARNING_SWATCH, type Swatch } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
+
+/** What a list warns of: a task's warning, or extension requests awaiting a decision. */
+export type WarningKind = Extract<TaskWarning, 'overdue' | 'due_soon' | 'on_track'> | 'extension_pending';
 
 interface Props {
   /** API filter parameters (without paging) of the tasks to list. */
   params: Record<string, string | number | undefined>;
   /** Link to the whole list. */
   href: string;
-  warning: Extract<TaskWarning, 'overdue' | 'due_soon' | 'on_track'>;
+  warning: WarningKind;
   /** Colours other than the warning's (e.g. blue for tasks in progress). */
   swatch?: Swatch;
   title: React.ReactNode;
@@ -25,11 +28,14 @@ interface Props {
   limit?: number;
 }
 
-/** The first tasks of a warning (overdue: red, due soon: orange), with the total and a link to all. */
+/**
+ * The first tasks of a warning (overdue: red, due soon: orange, awaiting a decision on an
+ * extension: blue), with the total and a link to all.
+ */
 export function WarningList({ params, href, warning, swatch, title, emptyText, asOf, extra, limit = 8 }: Props) {
   const t = useT();
   const [lang] = useLang();
-  const sw = swatch ?? WARNING_SWATCH[warning];
+  const sw = swatch ?? (warning === 'extension_pending' ? PENDING_SWATCH : WARNING_SWATCH[warning]);
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') query.set(k, String(v));
   query.set('sort', 'deadline');
