@@ -47,6 +47,24 @@ describe('TaskActionModal', () => {
     expect(calls[0].body).toEqual({ reported_on: toIsoDate(dayjs()), body: 'Đã khảo sát hiện trạng tuyến ĐT.623C.', percent: 60 });
   });
 
+  it('opens the requested deadline on the first day one may ask for', async () => {
+    mockFetch(() => undefined);
+    open(TASK89, { kind: 'extension' });
+    const dialog = await screen.findByRole('dialog');
+    const input = within(dialog).getByLabelText('Hạn đề nghị');
+    fireEvent.mouseDown(input);
+    fireEvent.focus(input);
+    fireEvent.click(input);
+    const firstDay = dayjs(TASK89.deadline_in_force).add(1, 'day').format('YYYY-MM-DD');
+    const cell = await waitFor(() => {
+      const found = document.querySelector(`td[title="${firstDay}"]`);
+      expect(document.querySelector('.ant-picker-dropdown')).not.toBeNull();
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(cell).not.toHaveClass('ant-picker-cell-disabled');
+  });
+
   it('shows the server’s refusal in the dialog and keeps it open', async () => {
     mockFetch((c) => (c.method === 'POST' && c.path === '/tasks/89/updates' ? { status: 403, body: fx.progressForbidden } : undefined));
     const { onDone } = open(TASK89, { kind: 'progress' });

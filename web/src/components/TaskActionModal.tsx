@@ -260,7 +260,12 @@ export function TaskActionModal({ task, action, people = [], onClose, onDone, on
               },
             ]}
           >
-            <DatePicker format="DD/MM/YYYY" disabledDate={(d) => !!inForce && !d.isAfter(dayjs(inForce), 'day')} />
+            <DatePicker
+              format="DD/MM/YYYY"
+              disabledDate={(d) => !!inForce && !d.isAfter(dayjs(inForce), 'day')}
+              // Opens on the first day one may ask for, not on a month where every day is refused.
+              defaultPickerValue={inForce ? dayjs(inForce).add(1, 'day') : undefined}
+            />
           </Form.Item>
           <TextField name="reason" label={t('detail.ext.reason')} rows={4} max={4000} required />
         </>
