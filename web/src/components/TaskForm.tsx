@@ -6,11 +6,11 @@ import type { Organization, Person, Source, Task, TaskCreate } from '../api/type
 import { useLang, useT, type MessageKey } from '../i18n';
 import {
   deadlineFor,
-  deadlineText,
   docNumberText,
   formatDate,
   fromIsoDate,
   labelFilter,
+  taskDeadlineText,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
@@ -372,7 +372,7 @@ export function TaskForm({
             {locked && task ? (
               <Form.Item label={t('task.deadline')} extra={t('form.deadlineLocked')}>
                 <Typography.Text strong>
-                  {deadlineText(task.deadline_in_force ?? task.deadline, task.extended ? '' : task.deadline_label, t('task.ongoing'))}
+                  {taskDeadlineText(t, task)}
                 </Typography.Text>
               </Form.Item>
             ) : (
