@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hrefQuery, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
+import { hrefQuery, ME_LEADER, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
 import type { Me } from '../api/types';
 import { todayIso } from '../lib/format';
 import fx from '../test/apiFixtures.json';
@@ -82,5 +82,15 @@ describe('MyTasksPage', () => {
     await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
     expect(calls.filter((c) => c.path === '/tasks').every((c) => c.query.get('lead_org') === '5')).toBe(true);
     expect(document.querySelector('.ant-segmented')).toHaveTextContent('Việc đơn vị chủ trì');
+  });
+
+  it('opens on the tasks a leader supervises', async () => {
+    const calls = serve(ME_LEADER);
+    renderPage(<MyTasksPage />, { path: '/my' });
+    await screen.findByTestId('warning-overdue-total');
+    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
+    const lists = calls.filter((c) => c.path === '/tasks');
+    expect(lists.every((c) => c.query.get('leader') === String(ME_LEADER.person_id) && !c.query.has('assignee'))).toBe(true);
+    expect(document.querySelector('.ant-segmented-item-selected')).toHaveTextContent('Việc tôi phụ trách');
   });
 });
