@@ -4,8 +4,8 @@ import type { CSSProperties, ReactNode } from 'react';
 import { DatePicker, Select, Tooltip, TreeSelect } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../i18n';
-import { fromIsoDate, labelFilter, titleFilter, toIsoDate } from '../lib/format';
-import type { OrgTreeNode } from '../lib/refData';
+import { fromIsoDate, labelFilter, toIsoDate } from '../lib/format';
+import { orgPickerProps, type OrgPickNode } from '../lib/orgPicker';
 
 /** A yes / no / either choice (the API's true|false parameters). */
 export function YesNoSelect({
@@ -67,7 +67,7 @@ export function OneOfSelect({
   );
 }
 
-/** A searchable choice of one organisation in the tree. */
+/** A searchable choice of one organisation in the tree, found as in every other organisation picker. */
 export function OrgSelect({
   id,
   label,
@@ -80,23 +80,20 @@ export function OrgSelect({
   label: string;
   value: number | undefined;
   onChange: (v: number | undefined) => void;
-  tree: OrgTreeNode[];
+  tree: OrgPickNode[];
   style: CSSProperties;
 }) {
   return (
     <TreeSelect
+      {...orgPickerProps}
       id={id}
       allowClear
-      showSearch
       aria-label={id ? undefined : label}
       placeholder={label}
       value={value}
       onChange={(v: number | undefined) => onChange(v ?? undefined)}
       treeData={tree}
-      treeDefaultExpandAll
-      filterTreeNode={titleFilter}
       style={style}
-      popupMatchSelectWidth={false}
     />
   );
 }

@@ -8,7 +8,7 @@ import type { TaskFilter } from '../lib/taskFilter';
 function setup(value: TaskFilter = {}) {
   const onChange = vi.fn<(f: TaskFilter) => void>();
   renderWithProviders(
-    <TaskFilterBar value={value} onChange={onChange} organizations={organizations} people={people} sources={sources} debounceMs={200} />,
+    <TaskFilterBar value={value} onChange={onChange} organizations={organizations} agencyId={2} people={people} sources={sources} debounceMs={200} />,
   );
   return onChange;
 }
@@ -29,6 +29,18 @@ describe('TaskFilterBar', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('finds a lead unit typed without diacritics, Enter picking it, and offers nothing above the agency', async () => {
+    const onChange = setup();
+    const box = screen.getByRole('combobox', { name: 'Đơn vị chủ trì' });
+    fireEvent.mouseDown(box);
+    await screen.findByTitle('Sở Giao thông vận tải tỉnh Quảng Ngãi');
+    expect(screen.queryByTitle('UBND tỉnh Quảng Ngãi')).toBeNull();
+    fireEvent.change(box, { target: { value: 'ket cau' } });
+    await screen.findByTitle('Phòng Quản lý kết cấu hạ tầng giao thông');
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    expect(onChange).toHaveBeenCalledWith(expect.objectContaining({ lead_org: 5 }));
   });
 
   it('applies the search at once on Enter', () => {

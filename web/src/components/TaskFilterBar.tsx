@@ -1,4 +1,4 @@
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Button, Card, DatePicker, Select, Space, Tag, Tooltip } from 'antd';
 import { ClearOutlined, FilterOutlined } from '@ant-design/icons';
 import { dayToPeriod, periodKind, periodToDay } from '../lib/period';
@@ -6,6 +6,7 @@ import type { Organization, Person, Source } from '../api/types';
 import { FILTER_STATUSES, SOURCE_KINDS } from '../api/types';
 import { useT, type MessageKey } from '../i18n';
 import { fromIsoDate, toIsoDate } from '../lib/format';
+import { filterOrgTree } from '../lib/orgPicker';
 import { usePickerOptions } from '../lib/refData';
 import { statusLabelKey } from '../lib/status';
 import type { TaskFilter } from '../lib/taskFilter';
@@ -17,6 +18,8 @@ export interface TaskFilterBarProps {
   value: TaskFilter;
   onChange: (next: TaskFilter) => void;
   organizations?: Organization[];
+  /** The user's agency: the filters offer its organisations, not those above it. */
+  agencyId: number;
   people?: Person[];
   sources?: Source[];
   /** Delay before a typed search is applied (ms). */
@@ -53,6 +56,7 @@ export const TaskFilterBar = memo(function TaskFilterBar({
   value,
   onChange,
   organizations = NONE_ORGS,
+  agencyId,
   people = NONE_PEOPLE,
   sources = NONE_SOURCES,
   debounceMs = 350,
@@ -93,7 +97,8 @@ export const TaskFilterBar = memo(function TaskFilterBar({
     set(patch);
   };
 
-  const { tree, peopleOptions, sourceOptions } = usePickerOptions(organizations, people, sources);
+  const tree = useMemo(() => filterOrgTree(organizations, agencyId), [organizations, agencyId]);
+  const { peopleOptions, sourceOptions } = usePickerOptions(people, sources);
 
   const hasAny = Object.entries(value).some(
     ([k, v]) => v !== undefined && k !== 'page' && k !== 'page_size' && k !== 'sort',

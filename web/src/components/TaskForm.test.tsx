@@ -16,6 +16,7 @@ function renderCreateForm(onSubmit: Submit, defaults?: ComponentProps<typeof Tas
     <TaskForm
       mode="create"
       organizations={organizations}
+      agencyId={2}
       people={people}
       sources={sources}
       onSubmit={onSubmit}
@@ -130,5 +131,31 @@ describe('TaskForm pickers', () => {
     submit();
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit.mock.calls[0][0]).toMatchObject({ lead_org_id: 6 });
+  });
+
+  it('offers the agency’s units as cooperators, and Enter picks the unit whose name was typed', async () => {
+    const onSubmit = vi.fn<Submit>().mockResolvedValue();
+    renderCreateForm(onSubmit, { source_id: 3, lead_org_id: 5, title: 'Khắc phục sạt lở', deadline_kind: 'none' });
+    const box = screen.getByRole('combobox', { name: 'Đơn vị phối hợp' });
+    fireEvent.mouseDown(box);
+    await screen.findByTitle('Thanh tra Sở');
+    // Neither the agency as a whole nor the province above it cooperates on the agency's own task.
+    expect(screen.queryByTitle('Sở Giao thông vận tải tỉnh Quảng Ngãi')).toBeNull();
+    expect(screen.queryByTitle('UBND tỉnh Quảng Ngãi')).toBeNull();
+    fireEvent.change(box, { target: { value: 'vận tải' } });
+    await screen.findByTitle('Phòng Quản lý vận tải, phương tiện và người lái');
+    fireEvent.keyDown(box, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13 });
+    submit();
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0][0]).toMatchObject({ lead_org_id: 5, cooperator_ids: [6] });
+  });
+
+  it('offers a unit head only their own unit as the lead', async () => {
+    renderWithProviders(
+      <TaskForm mode="create" organizations={organizations} agencyId={2} leadWithin={5} sources={sources} onSubmit={vi.fn()} />,
+    );
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Đơn vị chủ trì' }));
+    const tree = await screen.findByRole('tree');
+    expect(within(tree).getAllByRole('treeitem').map((n) => n.textContent)).toEqual(['Phòng Quản lý kết cấu hạ tầng giao thông']);
   });
 });

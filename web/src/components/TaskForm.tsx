@@ -6,15 +6,15 @@ import type { Organization, Person, Source, Task, TaskCreate } from '../api/type
 import { useLang, useT, type MessageKey } from '../i18n';
 import {
   deadlineFor,
-  deadlineText,
   docNumberText,
   formatDate,
   fromIsoDate,
   labelFilter,
+  taskDeadlineText,
   toIsoDate,
   type DeadlineKind,
 } from '../lib/format';
-import { orgPickerProps } from '../lib/orgPicker';
+import { orgPickerProps, taskUnitTree, type OrgPickNode } from '../lib/orgPicker';
 import { usePickerOptions } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
@@ -44,6 +44,10 @@ export interface TaskFormProps {
   /** Prefilled values for a new task (e.g. parent, lead unit). */
   defaults?: Partial<TaskFormValues>;
   organizations?: Organization[];
+  /** The agency a new task belongs to (an edited task keeps its own). */
+  agencyId: number;
+  /** The unit whose subtree the lead must be in (a unit head's own unit). */
+  leadWithin?: number;
   people?: Person[];
   sources?: Source[];
   /** Sends the request; throw the ApiError to have its `fields` shown next to the inputs. */
@@ -184,6 +188,8 @@ export function TaskForm({
   task,
   defaults,
   organizations = [],
+  agencyId,
+  leadWithin,
   people = [],
   sources = [],
   onSubmit,
@@ -220,7 +226,16 @@ export function TaskForm({
     form.setFieldsValue(initial);
   }, [form, initial]);
 
-  const { tree, peopleOptions, sourceOptions } = usePickerOptions(organizations, people, sources);
+  const { peopleOptions, sourceOptions } = usePickerOptions(people, sources);
+  const taskAgency = task?.agency_id ?? agencyId;
+  const leadTree = useMemo(
+    () => taskUnitTree(organizations, taskAgency, { within: leadWithin, keep: task ? [task.lead_org.id] : [] }),
+    [organizations, taskAgency, leadWithin, task],
+  );
+  const cooperatorTree = useMemo(
+    () => taskUnitTree(organizations, taskAgency, { keep: task?.cooperators.map((c) => c.id) }),
+    [organizations, taskAgency, task],
+  );
 
   const sourceId = Form.useWatch('source_id', form);
   const deadlineKind = Form.useWatch('deadline_kind', form) ?? 'date';
@@ -307,7 +322,7 @@ export function TaskForm({
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item name="lead_org_id" label={t('task.leadOrg')} extra={t('form.leadOrgHelp')} rules={[requiredSelect('task.leadOrg')]}>
-              <TreeSelect {...orgPickerProps} placeholder={t('form.leadOrgPlaceholder')} treeData={tree} />
+              <TreeSelect {...orgPickerProps} placeholder={t('form.leadOrgPlaceholder')} treeData={leadTree} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -329,7 +344,7 @@ export function TaskForm({
                 multiple
                 allowClear
                 placeholder={t('form.cooperatorsPlaceholder')}
-                treeData={tree.map(function disable(n): typeof n {
+                treeData={cooperatorTree.map(function disable(n): OrgPickNode & { disabled: boolean } {
                   return { ...n, disabled: n.value === leadOrg, children: n.children?.map(disable) };
                 })}
               />
@@ -372,7 +387,7 @@ export function TaskForm({
             {locked && task ? (
               <Form.Item label={t('task.deadline')} extra={t('form.deadlineLocked')}>
                 <Typography.Text strong>
-                  {deadlineText(task.deadline_in_force ?? task.deadline, task.extended ? '' : task.deadline_label, t('task.ongoing'))}
+                  {taskDeadlineText(t, task)}
                 </Typography.Text>
               </Form.Item>
             ) : (

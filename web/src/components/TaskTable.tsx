@@ -6,7 +6,7 @@ import { StarFilled } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { TaskSummary } from '../api/types';
 import { useT } from '../i18n';
-import { daysBetween, deadlineText, formatDate } from '../lib/format';
+import { daysBetween, formatDate, taskDeadlineText } from '../lib/format';
 import { PAGE_SIZES } from '../lib/taskFilter';
 import { StatusTags } from './StatusTag';
 
@@ -56,7 +56,7 @@ export function ProgressBar({ percent }: { percent: number }) {
 const DeadlineCell = memo(function DeadlineCell({ task, asOf }: { task: TaskSummary; asOf?: string }) {
   const t = useT();
   const inForce = task.deadline_in_force ?? task.deadline;
-  const text = deadlineText(inForce, task.extended ? '' : task.deadline_label, t('task.ongoing'));
+  const text = taskDeadlineText(t, task);
   let hint: string | null = null;
   if (inForce && asOf && !task.completed_on && !task.cancelled_on) {
     const d = daysBetween(asOf, inForce);
@@ -65,11 +65,6 @@ const DeadlineCell = memo(function DeadlineCell({ task, asOf }: { task: TaskSumm
   return (
     <div>
       <div>{text}</div>
-      {task.extended && (
-        <span className="status-tag status-tag-extended" title={`${t('task.originalDeadline')}: ${formatDate(task.deadline)}`}>
-          {t('task.extended')}
-        </span>
-      )}
       {hint && <div className="task-sub">{hint}</div>}
     </div>
   );

@@ -101,6 +101,7 @@ const en: Record<MessageKey, string> = {
   'task.deadlineLabel': 'Deadline as written',
   'task.ongoing': 'Ongoing',
   'task.extended': 'Extended',
+  'task.deadlineExtended': '{date} (extended, originally {original})',
   'task.status': 'Status',
   'task.warning': 'Warning',
   'task.progress': 'Progress',

@@ -101,6 +101,7 @@ const vi = {
   'task.deadlineLabel': 'Cách ghi hạn',
   'task.ongoing': 'Thường xuyên',
   'task.extended': 'Đã gia hạn',
+  'task.deadlineExtended': '{date} (đã gia hạn, hạn ban đầu {original})',
   'task.status': 'Trạng thái',
   'task.warning': 'Cảnh báo',
   'task.progress': 'Tiến độ',

@@ -4,6 +4,7 @@ import {
   daysBetween,
   deadlineFor,
   deadlineText,
+  taskDeadlineText,
   foldVietnamese,
   formatDate,
   formatFileSize,
@@ -12,6 +13,7 @@ import {
   parseVnDate,
   vnCollator,
 } from './format';
+import { translate, type TFunction } from '../i18n';
 
 describe('format', () => {
   it('shows dates as dd/mm/yyyy and reads them back', () => {
@@ -50,6 +52,15 @@ describe('format', () => {
     expect(deadlineText(null, '', 'Thường xuyên')).toBe('Thường xuyên');
     expect(deadlineText('2023-09-30', 'Quý III/2023', 'Thường xuyên')).toBe('Quý III/2023 (30/09/2023)');
     expect(deadlineText('2023-09-15', '', 'Thường xuyên')).toBe('15/09/2023');
+  });
+
+  it('shows the deadline in force first, and an extended one as extended from what it was', () => {
+    const t: TFunction = (key, params) => translate('vi', key, params);
+    const task = { deadline: '2026-10-31', deadline_in_force: '2026-12-01', deadline_label: 'Tháng 10/2026', extended: true };
+    expect(taskDeadlineText(t, task)).toBe('01/12/2026 (đã gia hạn, hạn ban đầu Tháng 10/2026)');
+    expect(taskDeadlineText(t, { ...task, deadline_label: '' })).toBe('01/12/2026 (đã gia hạn, hạn ban đầu 31/10/2026)');
+    expect(taskDeadlineText(t, { ...task, deadline_in_force: '2026-10-31', extended: false })).toBe('Tháng 10/2026 (31/10/2026)');
+    expect(taskDeadlineText(t, { deadline: null, deadline_label: '', extended: false })).toBe('Thường xuyên');
   });
 
   it('counts days and folds diacritics', () => {

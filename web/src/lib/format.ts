@@ -156,6 +156,26 @@ export function deadlineText(
   return formatDate(deadline);
 }
 
+/** What a task's deadline needs: the one it was given, the one in force, whether it was extended. */
+export interface TaskDeadline {
+  deadline: string | null;
+  deadline_in_force?: string | null;
+  deadline_label: string;
+  extended: boolean;
+}
+
+/**
+ * A task's deadline as every page shows it: the deadline in force first. An extended task says so
+ * and names what it was given ("01/12/2026 (đã gia hạn, hạn ban đầu Tháng 10/2026)"): the label
+ * beside the new date alone read as a contradiction.
+ */
+export function taskDeadlineText(t: TFunction, task: TaskDeadline): string {
+  const inForce = task.deadline_in_force ?? task.deadline;
+  if (!task.extended || !inForce) return deadlineText(inForce, task.deadline_label, t('task.ongoing'));
+  const original = task.deadline_label || formatDate(task.deadline, t('task.ongoing'));
+  return t('task.deadlineExtended', { date: formatDate(inForce), original });
+}
+
 /** Days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: string, to: string): number {
   return dayjs(to).startOf('day').diff(dayjs(from).startOf('day'), 'day');

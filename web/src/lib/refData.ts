@@ -5,8 +5,6 @@ import { listPeople } from '../api/people';
 import { listSources } from '../api/sources';
 import type { Organization, Person, Source } from '../api/types';
 import { formatDate, personOptions } from './format';
-import { orgSearchText } from './orgPicker';
-import { treeOf } from './tree';
 import { useLoad, type Load } from './useLoad';
 
 const cache = new Map<string, Promise<unknown>>();
@@ -39,27 +37,6 @@ export const usePeople = () => useCached<Person[]>('people', () => listPeople().
 
 export const useSources = () => useCached<Source[]>('sources', () => listSources().then((r) => r.items));
 
-export interface OrgTreeNode {
-  value: number;
-  title: string;
-  key: number;
-  /** `orgSearchText`: TreeSelect's `treeNodeFilterProp`, by which it also makes the first match
-   *  active, so that Enter picks it */
-  search: string;
-  disabled?: boolean;
-  children?: OrgTreeNode[];
-}
-
-/** The organisation list (tree order) as TreeSelect data. Closed organisations are marked. */
-export function orgTree(orgs: Organization[], closedSuffix = ''): OrgTreeNode[] {
-  return treeOf<Organization, OrgTreeNode>(orgs, (o) => ({
-    value: o.id,
-    key: o.id,
-    title: o.valid_to ? `${o.name}${closedSuffix}` : o.name,
-    search: orgSearchText(o),
-  }));
-}
-
 /** "Số văn bản · dd/mm/yyyy · title" options of a source picker. */
 export function sourceOptions(sources: Source[]) {
   return sources.map((s) => ({
@@ -68,10 +45,9 @@ export function sourceOptions(sources: Source[]) {
   }));
 }
 
-/** The organisation tree, people and source options of the task filter bar and the task form. */
-export function usePickerOptions(organizations: Organization[], people: Person[], sources: Source[]) {
-  const tree = useMemo(() => orgTree(organizations), [organizations]);
+/** The people and source options of the task filter bar and the task form. */
+export function usePickerOptions(people: Person[], sources: Source[]) {
   const peopleOptions = useMemo(() => personOptions(people), [people]);
   const sources_ = useMemo(() => sourceOptions(sources), [sources]);
-  return { tree, peopleOptions, sourceOptions: sources_ };
+  return { peopleOptions, sourceOptions: sources_ };
 }

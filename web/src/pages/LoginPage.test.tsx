@@ -54,6 +54,18 @@ describe('LoginPage', () => {
     expect(screen.queryByTestId('location')).toBeNull();
   });
 
+  it('takes the refusal away once the fields are edited', async () => {
+    serve();
+    open('/login');
+    await logIn('cv.lan', 'mat-khau-sai');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Đăng nhập không thành công');
+    fireEvent.change(screen.getByLabelText('Tên đăng nhập'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Đăng nhập' }));
+    expect(await screen.findByText('Vui lòng nhập tên đăng nhập')).toBeInTheDocument();
+    expect(screen.queryByText('Đăng nhập không thành công')).toBeNull();
+  });
+
   it('opens the page the user came from once signed in', async () => {
     serve();
     open(`/login?next=${encodeURIComponent('/tasks?assignee=17')}`);

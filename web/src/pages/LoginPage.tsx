@@ -62,7 +62,15 @@ export default function LoginPage() {
         {error && (
           <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} role="alert" />
         )}
-        <Form<LoginForm> layout="vertical" onFinish={signIn.run} requiredMark={false} disabled={busy}>
+        {/* A refusal is about what was sent: once the fields change or are sent again, it is gone. */}
+        <Form<LoginForm>
+          layout="vertical"
+          onFinish={signIn.run}
+          onFinishFailed={() => signIn.setError(null)}
+          onValuesChange={() => error && signIn.setError(null)}
+          requiredMark={false}
+          disabled={busy}
+        >
           <Form.Item
             name="username"
             label={t('login.username')}

@@ -1,9 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { hrefQuery, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
+import { hrefQuery, ME_LEADER, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
 import type { Me } from '../api/types';
 import { todayIso } from '../lib/format';
+import fx from '../test/apiFixtures.json';
 import MyTasksPage from './MyTasksPage';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -52,6 +53,28 @@ describe('MyTasksPage', () => {
     expect(document.querySelector('.ant-segmented')).toBeNull();
   });
 
+  it('shows an extended deadline as the one in force, marked extended, with what it was', async () => {
+    const extended = {
+      ...fx.taskPage.items[0],
+      completed_on: null,
+      status: 'in_progress',
+      deadline: '2026-10-31',
+      deadline_in_force: '2026-12-01',
+      deadline_label: 'Tháng 10/2026',
+      extended: true,
+    };
+    mockFetch((c) => {
+      if (c.path === '/me') return { body: ME_SPECIALIST };
+      if (c.path === '/organizations') return { body: { items: [] } };
+      if (c.path === '/tasks') return { body: { items: [extended], total: 1, page: 1, page_size: 10, as_of: c.query.get('as_of') } };
+      return undefined;
+    });
+    renderPage(<MyTasksPage />, { path: '/my' });
+    const shown = await screen.findAllByText(/01\/12\/2026 \(đã gia hạn, hạn ban đầu Tháng 10\/2026\)/);
+    expect(shown).toHaveLength(3);
+    expect(screen.queryByText(/Tháng 10\/2026 \(01\/12\/2026\)/)).not.toBeInTheDocument();
+  });
+
   it('shows a unit head the tasks their unit leads', async () => {
     const calls = serve(ME_UNIT_HEAD);
     renderPage(<MyTasksPage />, { path: '/my' });
@@ -59,5 +82,15 @@ describe('MyTasksPage', () => {
     await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
     expect(calls.filter((c) => c.path === '/tasks').every((c) => c.query.get('lead_org') === '5')).toBe(true);
     expect(document.querySelector('.ant-segmented')).toHaveTextContent('Việc đơn vị chủ trì');
+  });
+
+  it('opens on the tasks a leader supervises', async () => {
+    const calls = serve(ME_LEADER);
+    renderPage(<MyTasksPage />, { path: '/my' });
+    await screen.findByTestId('warning-overdue-total');
+    await waitFor(() => expect(calls.filter((c) => c.path === '/tasks')).toHaveLength(3));
+    const lists = calls.filter((c) => c.path === '/tasks');
+    expect(lists.every((c) => c.query.get('leader') === String(ME_LEADER.person_id) && !c.query.has('assignee'))).toBe(true);
+    expect(document.querySelector('.ant-segmented-item-selected')).toHaveTextContent('Việc tôi phụ trách');
   });
 });

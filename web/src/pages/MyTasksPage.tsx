@@ -21,12 +21,20 @@ export const MY_DUE_DAYS = 7;
 
 export type MyScope = 'assigned' | 'unit' | 'leader';
 
-/** The scopes a user has: their own assignments; the unit they head; the tasks they supervise. */
+/** The scopes a user has: their own assignments, then the one of their role (the unit they head, the tasks they supervise). */
 export function myScopes(user: Pick<Me, 'role'>): MyScope[] {
   const out: MyScope[] = ['assigned'];
   if (user.role === 'unit_head') out.push('unit');
   if (user.role === 'leader') out.push('leader');
   return out;
+}
+
+/**
+ * The scope the page opens on: the work the role answers for. A leader, the tasks they supervise; a
+ * unit head, their unit's; anyone else, what is assigned to them.
+ */
+export function roleScope(user: Pick<Me, 'role'>): MyScope {
+  return myScopes(user).at(-1)!;
 }
 
 /** The API filter of a scope. */
@@ -44,8 +52,7 @@ export default function MyTasksPage() {
   usePageTitle(t('page.my'));
   const scopes = myScopes(user);
   const wanted = sp.get('scope') as MyScope | null;
-  // A unit head sees the unit's tasks first: that is the work they answer for.
-  const scope: MyScope = wanted && scopes.includes(wanted) ? wanted : scopes.includes('unit') ? 'unit' : scopes[0];
+  const scope: MyScope = wanted && scopes.includes(wanted) ? wanted : roleScope(user);
   const today = todayIso();
   const dueTo = dayjs(today).add(MY_DUE_DAYS, 'day').format('YYYY-MM-DD');
   const base = useMemo(() => ({ as_of: today, ...scopeFilter(scope, user) }), [today, scope, user]);

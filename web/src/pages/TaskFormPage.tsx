@@ -101,6 +101,8 @@ export default function TaskFormPage() {
         task={task ?? undefined}
         defaults={defaults}
         organizations={orgs.data}
+        agencyId={user.agency_id}
+        leadWithin={user.role === 'unit_head' ? user.organization_id : undefined}
         people={people.data}
         sources={sources.data}
         onSubmit={submit}

@@ -165,6 +165,7 @@ export default function TaskListPage() {
           value={filter}
           onChange={onFilter}
           organizations={orgs.data}
+          agencyId={user.agency_id}
           people={people.data}
           sources={sources.data}
         />

@@ -4,7 +4,7 @@ import { StarFilled } from '@ant-design/icons';
 import { listTasks } from '../../api/tasks';
 import type { TaskWarning } from '../../api/types';
 import { useLang, useT } from '../../i18n';
-import { daysBetween, deadlineText, formatNumber } from '../../lib/format';
+import { daysBetween, formatNumber, taskDeadlineText } from '../../lib/format';
 import { PENDING_SWATCH, WARNING_SWATCH, type Swatch } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
@@ -83,7 +83,7 @@ export function WarningList({ params, href, warning, swatch, title, emptyText, a
                     {task.title}
                   </Link>
                   <div className="task-sub">
-                    {task.lead_org.name} · {t('task.deadline')}: {deadlineText(inForce, task.deadline_label, t('task.ongoing'))}{' '}
+                    {task.lead_org.name} · {t('task.deadline')}: {taskDeadlineText(t, task)}{' '}
                     {d !== null && (
                       <Tag style={{ color: sw.color, background: sw.background, borderColor: sw.border, marginInlineStart: 4 }}>
                         {d < 0 ? t('list.daysLate', { n: -d }) : d === 0 ? t('dash.dueToday') : t('list.daysLeft', { n: d })}

@@ -8,7 +8,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { changedTexts } from '../../lib/changes';
 import { formatDate, toIsoDate } from '../../lib/format';
 import { requiredChoice, requiredText } from '../../lib/formRules';
-import { agencyOrgTree, orgPickerProps } from '../../lib/orgPicker';
+import { agencyOrgTree, orgPickerProps, subtreeIds } from '../../lib/orgPicker';
 import { staleRecord, useEditSubmit, useSubmit } from '../../lib/useSubmit';
 import { FormModal, type DialogProps } from '../FormModal';
 
@@ -120,21 +120,8 @@ export function RenameOrgModal({ org, onClose, onDone }: EditProps) {
   );
 }
 
-/** The ids of `id` and everything below it. */
-export function subtreeIds(orgs: Organization[], id: number): Set<number> {
-  const out = new Set<number>([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const o of orgs) {
-      if (o.parent_id !== null && out.has(o.parent_id) && !out.has(o.id)) {
-        out.add(o.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
+// Where the organisations page and the people page have long found it.
+export { subtreeIds };
 
 interface MergeProps extends DialogProps<Organization> {
   org: Organization | null;

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Card, Descriptions, Progress, Typography } from 'antd';
 import type { Task } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
-import { deadlineText, docNumberText, formatDate, todayIso } from '../../lib/format';
+import { docNumberText, formatDate, taskDeadlineText, todayIso } from '../../lib/format';
 import type { TaskView } from './taskView';
 
 const names = (refs: { name: string }[]) => (refs.length ? refs.map((r) => r.name).join('; ') : '—');
@@ -21,7 +21,7 @@ export function TaskSummary({ task, view, asOf }: { task: Task; view: TaskView; 
         <Descriptions.Item label={t('task.assignees')}>{names(task.assignees)}</Descriptions.Item>
         <Descriptions.Item label={t('task.assignedOn')}>{formatDate(task.assigned_on)}</Descriptions.Item>
         <Descriptions.Item label={t('task.deadline')}>
-          <div>{deadlineText(inForce, task.extended ? '' : task.deadline_label, t('task.ongoing'))}</div>
+          <div>{taskDeadlineText(t, task)}</div>
           {task.extended && (
             <div className="task-sub">{t('detail.extendedBanner', { from: formatDate(task.deadline), to: formatDate(inForce) })}</div>
           )}
