@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { Card, Collapse, Skeleton } from 'antd';
+import { Card, Collapse, Skeleton, Typography } from 'antd';
 import { getStats } from '../../api/tasks';
 import { useLang, useT } from '../../i18n';
 import { CLASS_ORDER, periodText, trendMonths } from '../../lib/dashboard';
@@ -44,6 +44,10 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
   const points = trend.loading ? null : trend.data;
   return (
     <Card size="small" title={t('dash.trend')} className="dash-trend">
+      {/* Without it the months were read as today's figures (the overdue count above). */}
+      <Typography.Paragraph type="secondary" className="dash-note dash-trend-note">
+        {t('dash.trendNote')}
+      </Typography.Paragraph>
       {trend.error ? (
         <ErrorAlert error={trend.error} onRetry={trend.reload} />
       ) : !points ? (
