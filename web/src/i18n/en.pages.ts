@@ -65,6 +65,7 @@ const enPages: Record<keyof typeof viPages, string> = {
   'dash.trend': 'The last 12 months',
   'dash.trendAria':
     'Bar chart of the tasks assigned each month by status class, with a line for the overdue rate. The figures are in the table below.',
+  'dash.trendNote': 'Each month as it stood on its last day; the last month as of the date shown.',
   'dash.trendTable': 'Show the monthly figures',
   'dash.trendTasks': 'Tasks',
 

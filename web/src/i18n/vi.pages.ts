@@ -65,6 +65,7 @@ const viPages = {
   'dash.trend': 'Diễn biến 12 tháng gần nhất',
   'dash.trendAria':
     'Biểu đồ cột số nhiệm vụ giao trong từng tháng theo bốn nhóm trạng thái, kèm đường tỷ lệ quá hạn. Số liệu chi tiết có trong bảng bên dưới.',
+  'dash.trendNote': 'Mỗi tháng tính đến ngày cuối tháng; tháng cuối tính đến ngày xem số liệu.',
   'dash.trendTable': 'Xem số liệu từng tháng',
   'dash.trendTasks': 'Nhiệm vụ',
 

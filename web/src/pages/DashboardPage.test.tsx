@@ -136,6 +136,8 @@ describe('DashboardPage', () => {
     expect(months).toHaveLength(12);
     expect(months[0]).toBe('2025-12@2025-12-31');
     expect(months[11]).toBe('2026-11@2026-11-24');
+    // ...and says so: each month as of its last day, not today.
+    expect(screen.getByText('Mỗi tháng tính đến ngày cuối tháng; tháng cuối tính đến ngày xem số liệu.')).toBeInTheDocument();
 
     // The warnings: overdue (red) and due within 7 days (orange).
     const overdue = await screen.findByTestId('warning-overdue-total');

@@ -59,6 +59,8 @@ describe('TrendChart', () => {
     expect(chart.resize).toHaveBeenCalled();
     const phone = chart.setOption.mock.calls.at(-1)![0];
     expect(phone.legend).toMatchObject({ type: 'plain', bottom: 0 });
+    // Its tooltip stays inside the chart: on a phone it ran off the left of the screen.
+    expect(phone.tooltip).toMatchObject({ confine: true });
     expect(init).toHaveBeenCalledTimes(1);
   });
 });

@@ -66,6 +66,9 @@ export default function TrendChart({ points, ariaLabel }: { points: TrendPoint[]
         animation: false,
         tooltip: {
           trigger: 'axis',
+          // Kept inside the chart: on a phone it ran off the left of the screen.
+          confine: true,
+          className: 'dash-trend-tooltip',
           axisPointer: { type: 'shadow' },
           valueFormatter: (v: unknown) => String(v),
         },

@@ -1,5 +1,5 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Card, Collapse, Skeleton } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import { Card, Collapse, Skeleton, Typography } from 'antd';
 import { getStats } from '../../api/tasks';
 import { useLang, useT } from '../../i18n';
 import { CLASS_ORDER, periodText, trendMonths } from '../../lib/dashboard';
@@ -15,9 +15,9 @@ const TrendChart = lazy(() => import('./TrendChart'));
 
 /**
  * Twelve /stats calls (period=YYYY-MM each, in parallel), drawn as a chart and listed as a table.
- * Nothing is asked for before `ready` (the dashboard's own figures are shown), and the chart's
- * chunk (ECharts, the largest of the app) only when the section comes near the screen: the month
- * table is there for print and the keyboard in any case.
+ * Nothing is asked for before `ready` (the dashboard's own figures are shown). The chart's chunk
+ * (ECharts, the largest of the app) is asked for as soon as the months are there, not when the
+ * section comes into view: a dashboard printed without scrolling down had an empty chart.
  */
 export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: number; ready?: boolean }) {
   const t = useT();
@@ -42,50 +42,21 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
   );
   // A new scope shows the skeleton rather than last scope's months.
   const points = trend.loading ? null : trend.data;
-  const card = useRef<HTMLDivElement>(null);
-  const [chartWanted, setChartWanted] = useState(false);
-
-  useEffect(() => {
-    if (!ready || !points || chartWanted) return;
-    const el = card.current;
-    if (!el || typeof IntersectionObserver === 'undefined') {
-      setChartWanted(true);
-      return;
-    }
-    const io = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setChartWanted(true);
-          io.disconnect();
-        }
-      },
-      { rootMargin: '200px 0px' },
-    );
-    io.observe(el);
-    // Also when the browser is idle a while after the figures, so that the chart is there when
-    // the user scrolls down.
-    const timer = window.setTimeout(() => setChartWanted(true), 2000);
-    return () => {
-      io.disconnect();
-      window.clearTimeout(timer);
-    };
-  }, [ready, points, chartWanted]);
-
   return (
-    <Card size="small" title={t('dash.trend')} className="dash-trend" ref={card}>
+    <Card size="small" title={t('dash.trend')} className="dash-trend">
+      {/* Without it the months were read as today's figures (the overdue count above). */}
+      <Typography.Paragraph type="secondary" className="dash-note dash-trend-note">
+        {t('dash.trendNote')}
+      </Typography.Paragraph>
       {trend.error ? (
         <ErrorAlert error={trend.error} onRetry={trend.reload} />
       ) : !points ? (
         <Skeleton active paragraph={{ rows: 6 }} />
       ) : (
         <>
-          {chartWanted ? (
-            <Suspense fallback={<div className="dash-trend-chart dash-trend-placeholder" />}>
-              <TrendChart points={points} ariaLabel={t('dash.trendAria')} />
-            </Suspense>
-          ) : (
-            <div className="dash-trend-chart dash-trend-placeholder" />
-          )}
+          <Suspense fallback={<div className="dash-trend-chart dash-trend-placeholder" />}>
+            <TrendChart points={points} ariaLabel={t('dash.trendAria')} />
+          </Suspense>
           <Collapse
             ghost
             size="small"
