@@ -16,9 +16,10 @@ packages=(
 # The web interface is built with the machine's Node.js and npm (Node 20 or newer); Debian's own
 # packages are the fallback on a machine without them.
 command -v npm >/dev/null || packages+=(nodejs npm)
-# The browser tests drive Debian's Chromium; nothing downloads a browser of its own.
+# The browser tests drive Debian's Chromium; nothing downloads a browser of its own. Printed pages
+# are read back with poppler's pdftotext, as a reader's tools would.
 if [[ ${1:-} == --test ]]; then
-  packages+=(chromium chromium-driver)
+  packages+=(chromium chromium-driver poppler-utils)
 fi
 
 missing=()
