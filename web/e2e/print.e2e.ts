@@ -71,10 +71,15 @@ describe('print', () => {
   test('the dashboard printed without scrolling down has its trend chart drawn', async () => {
     await withSession(browser, 'print-dashboard-chart', { user: 'giamdoc' }, async ({ page, problems }) => {
       await openPrintedDashboard(page);
-      expect(await page.locator('.dash-trend-chart canvas').count(), 'the chart, made without scrolling').toBe(1);
-      // The chart follows its print size (180 mm wide) and draws its bars into it.
-      await expect.poll(() => page.locator('.dash-trend-chart canvas').first().evaluate((c) => c.clientWidth)).toBeGreaterThan(600);
-      expect(await colouredChartPixels(page), 'coloured pixels of the chart').toBeGreaterThan(200);
+      // The chart's code arrives with the months' figures and the chart is made without scrolling;
+      // on a busy machine that may take a moment after the network is idle, so wait for it.
+      const canvas = page.locator('.dash-trend-chart canvas');
+      await canvas.first().waitFor({ state: 'attached' });
+      expect(await canvas.count(), 'the chart, made without scrolling').toBe(1);
+      // The chart follows its print size (180 mm wide) and draws its bars into it (animated).
+      const poll = { timeout: 20_000, interval: 100 };
+      await expect.poll(() => canvas.first().evaluate((c) => c.clientWidth), poll).toBeGreaterThan(600);
+      await expect.poll(() => colouredChartPixels(page), { ...poll, message: 'coloured pixels of the chart' }).toBeGreaterThan(200);
       await printedFirstPage(page, 'dashboard');
       expectNoProblems(problems);
     });
