@@ -40,8 +40,8 @@ std::string TaskQuery::Bind(storage::Value v) {
 TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor& actor,
                      const std::vector<Id>& readable_agencies, bool use_snapshot)
     : filter_(f), use_snapshot_(use_snapshot) {
+  agencies_ = readable_agencies;
   std::ostringstream w;
-  w << "t.agency_id IN " << IdList(readable_agencies);
   if (use_snapshot_) {
     // Tasks that exist as of the snapshot date, named by their stored status so that the
     // snapshot index (not the assigned_on range) is the one the database picks.
@@ -51,10 +51,7 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
                   domain::Status::kCompletedLate, domain::Status::kInProgress,
                   domain::Status::kOverdue};
     }
-    w << " AND t.today_status IN (";
-    for (std::size_t i = 0; i < statuses.size(); ++i)
-      w << (i ? ", " : "") << "'" << domain::StatusCode(statuses[i]) << "'";
-    w << ")";
+    for (domain::Status s : statuses) snapshot_statuses_.emplace_back(domain::StatusCode(s));
   } else {
     as_of_ = Bind(f.as_of.Iso());
     w << " AND t.assigned_on <= " << as_of_;
@@ -124,7 +121,7 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
       use_snapshot_ && dialect == storage::Dialect::kSqlite ? "+t.assigned_on" : "t.assigned_on";
   if (f.assigned_from) w << " AND " << assigned << " >= " << Bind(f.assigned_from->Iso());
   if (f.assigned_to) w << " AND " << assigned << " <= " << Bind(f.assigned_to->Iso());
-  base_where_ = w.str();
+  rest_where_ = w.str();
 
   std::ostringstream o;
   o << "1 = 1";
@@ -178,20 +175,37 @@ std::string TaskQuery::StatusRowsSql() const {
          FilteredSql() + ") a WHERE " + outer_where_;
 }
 
-std::string TaskQuery::FilteredSql() const {
+std::string TaskQuery::ScopeSql(const Branch* branch) const {
+  if (branch) {
+    return "t.agency_id = " + std::to_string(branch->agency) + " AND t.today_status = '" +
+           branch->status + "' AND t.today_deadline IS " + (branch->has_deadline ? "NOT " : "") +
+           "NULL";
+  }
+  std::string scope = "t.agency_id IN " + IdList(agencies_);
+  if (use_snapshot_) {
+    scope += " AND t.today_status IN (";
+    for (std::size_t i = 0; i < snapshot_statuses_.size(); ++i)
+      scope += (i ? ", '" : "'") + snapshot_statuses_[i] + "'";
+    scope += ")";
+  }
+  return scope;
+}
+
+std::string TaskQuery::FilteredSql(const Branch* branch) const {
   const std::string columns =
       "t.id, t.agency_id, t.title, t.title_key, t.source_id, t.source_kind, t.is_key, "
       "t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, t.deadline, t.deadline_label, "
       "t.completed_on, t.cancelled_on, t.progress, t.version, t.updated_at";
+  const std::string where = ScopeSql(branch) + rest_where_;
   if (use_snapshot_) {
     return "SELECT " + columns +
            ", t.today_deadline AS dl, t.today_extended AS extended, t.today_status AS status "
            "FROM tasks t WHERE " +
-           base_where_;
+           where;
   }
   return "SELECT x.*, " + StatusExpression(as_of_) + " AS status FROM (SELECT " + columns + ", " +
          DeadlineInForceSql() + " AS dl, " + ExtendedSql() + " AS extended FROM tasks t WHERE " +
-         base_where_ + ") x";
+         where + ") x";
 }
 
 std::string TaskQuery::PageSql() const {
@@ -207,8 +221,15 @@ std::string TaskQuery::PageSql() const {
     need(column);
     add(column + std::string(dir));
   };
-  for (const SortKey& k : filter_.sort) {
+  // The same order without the deadline's first term, for the rows of one deadline branch.
+  std::string order_after_deadline;
+  auto add_after = [&](const std::string& term) {
+    order_after_deadline += (order_after_deadline.empty() ? "" : ", ") + term;
+  };
+  for (std::size_t i = 0; i < filter_.sort.size(); ++i) {
+    const SortKey& k = filter_.sort[i];
     const char* dir = k.descending ? " DESC" : " ASC";
+    const std::size_t before = order.size();
     switch (k.field) {
       case SortKey::Field::kDeadline:
         // Tasks without a deadline go last either way round, the same on both databases.
@@ -227,18 +248,51 @@ std::string TaskQuery::PageSql() const {
         add(std::string("a.id") + dir);
         break;
     }
+    if (i > 0) add_after(order.substr(before + (before ? 2 : 0)));
   }
+  const bool by_deadline =
+      filter_.sort.empty() || filter_.sort.front().field == SortKey::Field::kDeadline;
+  const char* deadline_dir =
+      !filter_.sort.empty() && filter_.sort.front().descending ? " DESC" : " ASC";
   if (filter_.sort.empty()) add("CASE WHEN a.dl IS NULL THEN 1 ELSE 0 END, a.dl ASC");
   add("a.id ASC");
+  add_after("a.id ASC");
   const std::int64_t offset =
       static_cast<std::int64_t>(filter_.page - 1) * static_cast<std::int64_t>(filter_.page_size);
-  // First the page's ids, sorting only narrow rows (the status index covers the default order);
-  // then the wide columns and names for those few rows.
-  const std::string total = TotalInPage() ? "COUNT(*) OVER ()" : "NULL";
-  const std::string page = "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + ", " + total +
-                           " AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_ +
-                           " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) +
-                           " OFFSET " + std::to_string(offset);
+  const std::string narrow = "SELECT a.id, a.dl, a.status, a.extended" + sort_columns + ", ";
+  std::string page;
+  // SQLite allows 500 terms in a compound SELECT; a province's full list stays well below.
+  const bool few_branches = agencies_.size() * snapshot_statuses_.size() * 2 <= 400;
+  if (use_snapshot_ && by_deadline && !TotalInPage() && few_branches) {
+    // The snapshot index is ordered by deadline within one agency and one status, but a list of
+    // several of either is not: sorting all its matches (tens of thousands for an agency's open
+    // tasks) would cost more than the page. Each (agency, status, with or without a deadline)
+    // branch reads its first rows in index order, and only those few are sorted together.
+    const std::string limit = " LIMIT " + std::to_string(offset + filter_.page_size);
+    std::string branches;
+    for (Id agency : agencies_) {
+      for (const std::string& status : snapshot_statuses_) {
+        for (bool has_deadline : {true, false}) {
+          const Branch b{agency, status, has_deadline};
+          const std::string branch_order =
+              has_deadline ? "a.dl" + std::string(deadline_dir) + ", " + order_after_deadline
+                           : order_after_deadline;
+          branches += std::string(branches.empty() ? "" : " UNION ALL ") + "SELECT * FROM (" +
+                      narrow + "NULL AS total FROM (" + FilteredSql(&b) + ") a WHERE " +
+                      outer_where_ + " ORDER BY " + branch_order + limit + ") b";
+        }
+      }
+    }
+    page = "SELECT * FROM (" + branches + ") a ORDER BY " + order + " LIMIT " +
+           std::to_string(filter_.page_size) + " OFFSET " + std::to_string(offset);
+  } else {
+    // First the page's ids, sorting only narrow rows (the status index covers the default order);
+    // then the wide columns and names for those few rows.
+    const std::string total = TotalInPage() ? "COUNT(*) OVER ()" : "NULL";
+    page = narrow + total + " AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_ +
+           " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
+           std::to_string(offset);
+  }
   // A row shows the task as it stood on the list's date: a completion or cancellation dated later
   // is not shown, and the progress is that of the latest report dated by then. The snapshot's
   // date is today, by which every recorded fact is dated, so its rows need no such care.

@@ -35,14 +35,26 @@ class TaskQuery {
   const std::vector<storage::Value>& params() const { return params_; }
 
  private:
+  // One agency's snapshot rows of one status, with or without a deadline: the index reads them
+  // in deadline order.
+  struct Branch {
+    Id agency;
+    std::string status;
+    bool has_deadline;
+  };
+
   std::string Bind(storage::Value v);
-  std::string FilteredSql() const;  // one row per matching task with dl and status
+  std::string ScopeSql(const Branch* branch) const;  // the agencies and the snapshot's statuses
+  // One row per matching task with dl and status; only those of `branch` when one is given.
+  std::string FilteredSql(const Branch* branch = nullptr) const;
   std::string DeadlineInForceSql() const;
   std::string ExtendedSql() const;
 
   const TaskFilter& filter_;
   std::vector<storage::Value> params_;
-  std::string base_where_;
+  std::vector<Id> agencies_;
+  std::vector<std::string> snapshot_statuses_;  // codes; empty unless use_snapshot_
+  std::string rest_where_;                      // every condition but the scope, from " AND "
   std::string outer_where_;
   std::string as_of_;  // the placeholder of the as-of date
   bool use_snapshot_;

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "domain/task_permissions_letters.h"
+#include "service/tasks/today_status.h"
 #include "service/test_fixture.h"
 
 namespace giaoban::service {
@@ -372,6 +376,109 @@ TEST_P(TaskServiceTest, APastDateShowsTheTaskAsItStoodThen) {
   auto early = tasks().Get(leader_, id, Day("2024-04-01"));
   ASSERT_EQ(Outcome(early), "ok");
   EXPECT_EQ(early->later_facts, 2);  // the report and the completion
+}
+
+TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
+  // Shared deadlines, tasks without one, every status, in the agency and in the district office
+  // below it: the rows that a deadline list reads per agency and status must merge into one order.
+  const char* deadlines[] = {"2024-05-31", nullptr, "2024-07-15", "2024-05-31",
+                             "2024-09-01", nullptr, "2024-07-15", "2024-06-01"};
+  for (int i = 0; i < 26; ++i) {
+    TaskInput in = Input();
+    in.title = "Nhiệm vụ " + std::to_string(i);
+    in.assigned_on = Day(i % 3 ? "2024-04-01" : "2024-03-01");
+    in.deadline = deadlines[i % 8] ? std::optional<Date>(Day(deadlines[i % 8])) : std::nullopt;
+    if (i % 4 == 3) {
+      in.lead_org_id = district_;
+      in.cooperator_ids = std::vector<Id>{};
+      in.assignee_ids = std::vector<Id>{};
+    }
+    const Id id = NewTask(in);
+    if (i % 5 == 1)
+      ASSERT_EQ(Outcome(tasks().Complete(leader_, id, {Day("2024-06-10"), "", std::nullopt, ""})),
+                "ok");
+    else if (i % 7 == 2)
+      ASSERT_EQ(Outcome(tasks().Cancel(leader_, id,
+                                       {"withdrawn", Day("2024-05-02"), "Trùng", std::nullopt})),
+                "ok");
+  }
+  RefreshSnapshot(*ctx_);
+
+  auto list = [&](TaskFilter f) {
+    f.as_of = today();
+    std::vector<TaskSummary> rows;
+    std::int64_t total = -1;
+    for (f.page = 1;; ++f.page) {
+      auto page = tasks().List(leader_, f);
+      EXPECT_EQ(Outcome(page), "ok");
+      if (!page.ok()) break;
+      if (total >= 0) EXPECT_EQ(page->total, total) << "page " << f.page;
+      total = page->total;
+      rows.insert(rows.end(), page->items.begin(), page->items.end());
+      if (page->items.empty()) break;
+    }
+    EXPECT_EQ(static_cast<std::int64_t>(rows.size()), total);
+    return rows;
+  };
+  TaskFilter everything;
+  everything.page_size = kMaxPageSize;
+  everything.sort = {{SortKey::Field::kId, false}};
+  const std::vector<TaskSummary> all = list(everything);
+  ASSERT_EQ(all.size(), 26u);
+  ASSERT_EQ(ctx_->db().transact(storage::TransactionMode::kRead, SnapshotDate), today());
+
+  // What each order means, written out: no deadline last in either direction, then the next key,
+  // then the id.
+  auto key = [](const TaskSummary& t) {
+    return std::make_tuple(!t.deadline_in_force,
+                           t.deadline_in_force ? t.deadline_in_force->Iso() : "",
+                           t.assigned_on.Iso(), t.id);
+  };
+  struct Case {
+    const char* name;
+    std::vector<SortKey> sort;
+    std::vector<domain::Status> statuses;
+  };
+  using domain::Status;
+  const Case cases[] = {
+      {"default", {}, {}},
+      {"deadline", {{SortKey::Field::kDeadline, false}}, {}},
+      {"-deadline", {{SortKey::Field::kDeadline, true}}, {}},
+      {"deadline,-assigned_on",
+       {{SortKey::Field::kDeadline, false}, {SortKey::Field::kAssignedOn, true}},
+       {Status::kInProgress, Status::kOverdue}},
+      {"-deadline,id",
+       {{SortKey::Field::kDeadline, true}, {SortKey::Field::kId, false}},
+       {Status::kOverdue, Status::kCompletedLate, Status::kCancelled}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<TaskSummary> expected;
+    for (const auto& t : all)
+      if (c.statuses.empty() ||
+          std::find(c.statuses.begin(), c.statuses.end(), t.status) != c.statuses.end())
+        expected.push_back(t);
+    const bool descending = !c.sort.empty() && c.sort[0].descending;
+    const bool then_assigned_desc =
+        c.sort.size() > 1 && c.sort[1].field == SortKey::Field::kAssignedOn;
+    std::sort(expected.begin(), expected.end(), [&](const auto& a, const auto& b) {
+      const auto ka = key(a), kb = key(b);
+      if (std::get<0>(ka) != std::get<0>(kb)) return !std::get<0>(ka);
+      if (std::get<1>(ka) != std::get<1>(kb))
+        return descending ? std::get<1>(ka) > std::get<1>(kb) : std::get<1>(ka) < std::get<1>(kb);
+      if (then_assigned_desc && std::get<2>(ka) != std::get<2>(kb))
+        return std::get<2>(ka) > std::get<2>(kb);
+      return std::get<3>(ka) < std::get<3>(kb);
+    });
+    TaskFilter f;
+    f.sort = c.sort;
+    f.statuses = c.statuses;
+    f.page_size = 4;
+    std::vector<Id> want, got;
+    for (const auto& t : expected) want.push_back(t.id);
+    for (const auto& t : list(f)) got.push_back(t.id);
+    EXPECT_EQ(got, want);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, TaskServiceTest, ::testing::Values("sqlite", "postgres"),
