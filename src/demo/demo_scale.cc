@@ -41,7 +41,9 @@ std::int64_t ScaleLoader::Run() {
   for (int done = 0; done < options_.tasks; done += kTasksPerTransaction) {
     const int count = std::min(kTasksPerTransaction, options_.tasks - done);
     ctx_.db().transact(storage::TransactionMode::kWrite, [&](Connection& c) {
-      for (int i = 0; i < count; ++i) InsertTask(c, done + i);
+      const std::vector<std::int64_t> ids = storage::ReserveIds(c, "tasks", count);
+      for (int i = 0; i < count; ++i) AddTask(c, ids[static_cast<std::size_t>(i)], done + i);
+      FlushTasks(c);
     });
   }
   // The rows above bypass the services, so the stored status snapshot knows nothing of them.

@@ -15,6 +15,7 @@
 #include "demo/demo_random.h"
 #include "domain/date.h"
 #include "service/context.h"
+#include "storage/bulk_insert.h"
 #include "storage/database.h"
 
 namespace giaoban::demo::scale {
@@ -63,6 +64,12 @@ struct TaskDraw {
   std::optional<Date> completed_on;
   std::optional<Date> cancelled_on;
   bool withdrawn = false;  // cancelled by the programme's issuer
+  const Unit* cooperator = nullptr;
+  struct Update {
+    Date reported;
+    int percent = 0;
+  };
+  std::optional<Update> update;  // a progress report
 };
 
 class ScaleLoader {
@@ -93,12 +100,15 @@ class ScaleLoader {
   const SourceRow& SourceFor(const std::string& kind, Date on) const;
 
   // The tasks (demo_scale_tasks.cc).
-  void InsertTask(Connection& c, int index);
+  // Draws task number `index` and adds its rows (with id `id`) to the batches below.
+  void AddTask(Connection& c, std::int64_t id, int index);
+  void FlushTasks(Connection& c);
   TaskDraw DrawTask();
   void DrawSchedule(TaskDraw& d);
   void DrawOutcome(TaskDraw& d);
-  std::int64_t InsertTaskRow(Connection& c, const TaskDraw& d, int index);
-  void InsertTaskDetails(Connection& c, std::int64_t id, const TaskDraw& d, int index);
+  void DrawDetails(TaskDraw& d);
+  void AddTaskRow(Connection& c, std::int64_t id, const TaskDraw& d, int index);
+  void AddTaskDetails(Connection& c, std::int64_t id, const TaskDraw& d, int index);
 
   const service::Context& ctx_;
   const ScaleOptions& options_;
@@ -117,6 +127,48 @@ class ScaleLoader {
   std::vector<std::string> contents_;
   std::vector<std::string> progress_texts_;
   std::map<std::pair<std::int64_t, int>, std::string> tails_;
+
+  // The tasks' rows, written a few hundred to a statement.
+  storage::BulkInsert tasks_{"tasks",
+                             {"id",
+                              "agency_id",
+                              "source_id",
+                              "source_kind",
+                              "title",
+                              "title_key",
+                              "content",
+                              "is_key",
+                              "lead_org_id",
+                              "leader_id",
+                              "product",
+                              "assigned_on",
+                              "deadline",
+                              "deadline_label",
+                              "progress",
+                              "completed_on",
+                              "result_doc_number",
+                              "result_doc_date",
+                              "cancelled_on",
+                              "cancel_kind",
+                              "cancel_reason",
+                              "cancel_approver_id",
+                              "extended_on",
+                              "search_fold",
+                              "created_by",
+                              "created_at",
+                              "updated_at"}};
+  storage::BulkInsert assignees_{"task_assignees", {"task_id", "person_id"}};
+  storage::BulkInsert cooperators_{"task_cooperators", {"task_id", "organization_id"}};
+  storage::BulkInsert extensions_{
+      "task_extensions",
+      {"task_id", "previous_deadline", "requested_deadline", "reason", "requested_by",
+       "requested_at", "requested_on", "state", "decided_by", "decided_at", "decided_on",
+       "decision_note", "effective_on"}};
+  storage::BulkInsert updates_{
+      "task_updates", {"task_id", "reported_on", "body", "percent", "author_id", "recorded_at"}};
+  storage::BulkInsert events_{"events",
+                              {"agency_id", "entity", "entity_id", "task_id", "action",
+                               "actor_user_id", "recorded_at", "after_json", "occurred_on"}};
 };
 
 }  // namespace giaoban::demo::scale

@@ -32,10 +32,18 @@ std::string TitleOf(const TaskDraw& d) {
 
 }  // namespace
 
-void ScaleLoader::InsertTask(Connection& c, int index) {
-  const TaskDraw d = DrawTask();
-  const std::int64_t id = InsertTaskRow(c, d, index);
-  InsertTaskDetails(c, id, d, index);
+void ScaleLoader::AddTask(Connection& c, std::int64_t id, int index) {
+  TaskDraw d = DrawTask();
+  DrawDetails(d);
+  AddTaskRow(c, id, d, index);
+  AddTaskDetails(c, id, d, index);
+}
+
+void ScaleLoader::FlushTasks(Connection& c) {
+  // Parents before the rows that refer to them.
+  for (storage::BulkInsert* table :
+       {&tasks_, &assignees_, &cooperators_, &extensions_, &updates_, &events_})
+    table->Flush(c);
 }
 
 TaskDraw ScaleLoader::DrawTask() {
@@ -115,7 +123,7 @@ void ScaleLoader::DrawOutcome(TaskDraw& d) {
   }
 }
 
-std::int64_t ScaleLoader::InsertTaskRow(Connection& c, const TaskDraw& d, int index) {
+void ScaleLoader::AddTaskRow(Connection& c, std::int64_t id, const TaskDraw& d, int index) {
   const Template& tpl = *d.tpl;
   const Unit& unit = *d.unit;
   const std::string& content = contents_[tpl.product];
@@ -132,84 +140,74 @@ std::int64_t ScaleLoader::InsertTaskRow(Connection& c, const TaskDraw& d, int in
                                             : d.assigned;
   const bool cancelled = d.cancelled_on.has_value();
 
-  return c
-      .execute(
-          "INSERT INTO tasks (agency_id, source_id, source_kind, title, title_key, content, "
-          "is_key, lead_org_id, leader_id, product, assigned_on, deadline, deadline_label, "
-          "progress, completed_on, result_doc_number, result_doc_date, cancelled_on, "
-          "cancel_kind, cancel_reason, cancel_approver_id, extended_on, search_fold, "
-          "created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-          "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
-          "$26) RETURNING id",
-          {Param(agency_id_),
-           Param(d.source->id),
-           Param(d.kind),
-           Param(TitleOf(d)),
-           Param(tpl.key + suffix),
-           Param(content),
-           Param(key),
-           Param(unit.id),
-           Param(unit.leader),
-           Param(product),
-           Param(d.assigned.Iso()),
-           DateValue(d.deadline),
-           Param(d.label),
-           Param(d.completed_on ? 100 : 0),
-           DateValue(d.completed_on),
-           d.completed_on ? Param(std::to_string(index % 900 + 1) + "/BC-SXD") : Param(""),
-           DateValue(d.completed_on),
-           DateValue(d.cancelled_on),
-           cancelled ? Param(d.withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
-           cancelled ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
-           cancelled ? Param(unit.leader) : Value(nullptr),
-           DateValue(d.extended_on),
-           Param(fold),
-           Param(consolidator_user_),
-           Param(MillisOn(d.assigned, index % 600)),
-           Param(MillisOn(last_change, index % 600))})
-      .one()
-      .integer(0);
+  tasks_.Add({Param(id),
+              Param(agency_id_),
+              Param(d.source->id),
+              Param(d.kind),
+              Param(TitleOf(d)),
+              Param(tpl.key + suffix),
+              Param(content),
+              Param(key),
+              Param(unit.id),
+              Param(unit.leader),
+              Param(product),
+              Param(d.assigned.Iso()),
+              DateValue(d.deadline),
+              Param(d.label),
+              Param(d.completed_on ? 100
+                    : d.update     ? d.update->percent
+                                   : 0),
+              DateValue(d.completed_on),
+              d.completed_on ? Param(std::to_string(index % 900 + 1) + "/BC-SXD") : Param(""),
+              DateValue(d.completed_on),
+              DateValue(d.cancelled_on),
+              cancelled ? Param(d.withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
+              cancelled ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
+              cancelled ? Param(unit.leader) : Value(nullptr),
+              DateValue(d.extended_on),
+              Param(fold),
+              Param(consolidator_user_),
+              Param(MillisOn(d.assigned, index % 600)),
+              Param(MillisOn(last_change, index % 600))});
 }
 
-// The rows around the task: its assignee, sometimes a cooperating unit, the approved extension, a
-// progress report for about half the tasks, and the 'created' event every task has.
-void ScaleLoader::InsertTaskDetails(Connection& c, std::int64_t id, const TaskDraw& d, int index) {
+// The draws for the rows around the task, in the order the generator has always made them: a
+// cooperating unit for about one task in a hundred, a progress report for about half.
+void ScaleLoader::DrawDetails(TaskDraw& d) {
   const Unit& unit = *d.unit;
-  c.execute("INSERT INTO task_assignees (task_id, person_id) VALUES ($1, $2)",
-            {Param(id), Param(unit.specialist)});
   if (units_.size() > 1 && rng_.Chance(100)) {
-    const Unit& other =
-        units_[(static_cast<std::size_t>(&unit - units_.data()) + 1 +
-                static_cast<std::size_t>(rng_.Between(0, static_cast<int>(units_.size()) - 2))) %
-               units_.size()];
-    c.execute("INSERT INTO task_cooperators (task_id, organization_id) VALUES ($1, $2)",
-              {Param(id), Param(other.id)});
-  }
-  if (d.extended_on) {
-    const Date requested = d.extended_on->AddDays(-2);
-    c.execute(
-        "INSERT INTO task_extensions (task_id, previous_deadline, requested_deadline, reason, "
-        "requested_by, requested_at, requested_on, state, decided_by, decided_at, decided_on, "
-        "decision_note, effective_on) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7, 'approved', $8, $9, $10, $11, $10)",
-        {Param(id), DateValue(d.deadline), Param(d.new_deadline->Iso()),
-         Param(std::string(cat::kExtensionReasons.front())), Param(unit.head_user),
-         Param(MillisOn(requested)), Param(requested.Iso()), Param(director_user_),
-         Param(MillisOn(*d.extended_on)), Param(d.extended_on->Iso()),
-         Param(std::string(cat::kApproveNote))});
+    d.cooperator =
+        &units_[(static_cast<std::size_t>(&unit - units_.data()) + 1 +
+                 static_cast<std::size_t>(rng_.Between(0, static_cast<int>(units_.size()) - 2))) %
+                units_.size()];
   }
   // Reported between assignment and the end of the work.
   const Date end = d.completed_on ? *d.completed_on : d.cancelled_on ? *d.cancelled_on : today_;
   if (end - d.assigned >= 4 && rng_.Chance(500)) {
     const Date reported = d.assigned.AddDays((end - d.assigned) * rng_.Between(30, 90) / 100);
-    const int percent = 5 * rng_.Between(2, 18);
-    c.execute(
-        "INSERT INTO task_updates (task_id, reported_on, body, percent, author_id, recorded_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6)",
-        {Param(id), Param(reported.Iso()), Param(progress_texts_[d.tpl->product]), Param(percent),
-         Param(unit.head_user), Param(MillisOn(reported, 30))});
-    if (!d.completed_on)
-      c.execute("UPDATE tasks SET progress = $1 WHERE id = $2", {Param(percent), Param(id)});
+    d.update = TaskDraw::Update{reported, 5 * rng_.Between(2, 18)};
+  }
+}
+
+// The rows around the task: its assignee, the cooperating unit, the approved extension, the
+// progress report, and the 'created' event every task has.
+void ScaleLoader::AddTaskDetails(Connection& c, std::int64_t id, const TaskDraw& d, int index) {
+  const Unit& unit = *d.unit;
+  assignees_.Add({Param(id), Param(unit.specialist)});
+  if (d.cooperator) cooperators_.Add({Param(id), Param(d.cooperator->id)});
+  if (d.extended_on) {
+    const Date requested = d.extended_on->AddDays(-2);
+    extensions_.Add({Param(id), DateValue(d.deadline), Param(d.new_deadline->Iso()),
+                     Param(std::string(cat::kExtensionReasons.front())), Param(unit.head_user),
+                     Param(MillisOn(requested)), Param(requested.Iso()), Param("approved"),
+                     Param(director_user_), Param(MillisOn(*d.extended_on)),
+                     Param(d.extended_on->Iso()), Param(std::string(cat::kApproveNote)),
+                     Param(d.extended_on->Iso())});
+  }
+  if (d.update) {
+    updates_.Add({Param(id), Param(d.update->reported.Iso()),
+                  Param(progress_texts_[d.tpl->product]), Param(d.update->percent),
+                  Param(unit.head_user), Param(MillisOn(d.update->reported, 30))});
   }
   boost::json::object after{{"title", TitleOf(d)},
                             {"lead_org_id", unit.id},
@@ -218,13 +216,9 @@ void ScaleLoader::InsertTaskDetails(Connection& c, std::int64_t id, const TaskDr
                             {"deadline", d.deadline ? boost::json::value(d.deadline->Iso())
                                                     : boost::json::value(nullptr)},
                             {"deadline_label", d.label}};
-  c.execute(
-      "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
-      "recorded_at, after_json, occurred_on) VALUES ($1, 'task', $2, $2, 'created', $3, $4, $5, "
-      "$6)",
-      {Param(agency_id_), Param(id), Param(consolidator_user_),
-       Param(MillisOn(d.assigned, index % 600)), Param(boost::json::serialize(after)),
-       Param(d.assigned.Iso())});
+  events_.Add({Param(agency_id_), Param("task"), Param(id), Param(id), Param("created"),
+               Param(consolidator_user_), Param(MillisOn(d.assigned, index % 600)),
+               Param(boost::json::serialize(after)), Param(d.assigned.Iso())});
 }
 
 }  // namespace giaoban::demo::scale
