@@ -178,12 +178,13 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
 Reply Api::CachedReply(const Route& route, Call& call) {
   if (!cache_.enabled()) return route.handler(call);
   // Read before computing: the answer then holds at least every change this number counts.
-  const std::int64_t version = service::DataVersion(ctx_);
+  const service::DataVersion version = service::ReadDataVersion(ctx_, call.who());
   std::string key =
       std::to_string(call.who().user_id) + '|' + ctx_.Today().Iso() + '|' + call.request.target;
   if (auto body = cache_.Find(key, version)) return JsonText(std::move(*body));
   Reply reply = route.handler(call);
-  if (reply.ok() && reply.value().status == 200) cache_.Store(key, version, reply.value().body);
+  if (reply.ok() && reply.value().status == 200)
+    cache_.Store(key, std::move(version), reply.value().body);
   return reply;
 }
 

@@ -2,29 +2,30 @@
 
 namespace giaoban::api {
 
-std::optional<std::string> ResponseCache::Find(const std::string& key, std::int64_t version) {
+std::optional<std::string> ResponseCache::Find(const std::string& key,
+                                               const service::DataVersion& version) {
   if (!enabled()) return std::nullopt;
   std::lock_guard lock(mutex_);
   auto it = index_.find(key);
   if (it == index_.end()) return std::nullopt;
   if (it->second->version != version) {
-    // Older data can never be asked for again: the counter only grows.
-    if (it->second->version < version) EraseLocked(it->second);
+    // Older data can never be asked for again: versions only grow.
+    if (version.Covers(it->second->version)) EraseLocked(it->second);
     return std::nullopt;
   }
   order_.splice(order_.begin(), order_, it->second);
   return it->second->body;
 }
 
-void ResponseCache::Store(const std::string& key, std::int64_t version, std::string body) {
+void ResponseCache::Store(const std::string& key, service::DataVersion version, std::string body) {
   if (!enabled() || (key.size() + body.size()) * 4 > budget_) return;
   std::lock_guard lock(mutex_);
   if (auto it = index_.find(key); it != index_.end()) {
     // A slower request may finish after a newer one: keep whichever saw the newer data.
-    if (it->second->version > version) return;
+    if (it->second->version != version && it->second->version.Covers(version)) return;
     EraseLocked(it->second);
   }
-  order_.push_front(Entry{key, version, std::move(body)});
+  order_.push_front(Entry{key, std::move(version), std::move(body)});
   index_.emplace(key, order_.begin());
   bytes_ += order_.front().bytes();
   while (bytes_ > budget_) EraseLocked(std::prev(order_.end()));

@@ -1,5 +1,5 @@
-// Bodies of expensive read responses (task lists, statistics), reused while the database's change
-// counter has not moved. A body is stored with the counter value read before it was computed, so
+// Bodies of expensive read responses (task lists, statistics), reused while the data their reader
+// can see has not changed. A body is stored with the data version read before it was computed, so
 // a request that starts after a change commits never sees an answer from before that change.
 // Entries are per process and only an optimisation: any server may drop or miss them.
 #pragma once
@@ -11,6 +11,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "service/data_version.h"
+
 namespace giaoban::api {
 
 class ResponseCache {
@@ -19,9 +21,9 @@ class ResponseCache {
   explicit ResponseCache(std::size_t budget_bytes) : budget_(budget_bytes) {}
 
   // The body stored under `key` for exactly this `version`.
-  std::optional<std::string> Find(const std::string& key, std::int64_t version);
+  std::optional<std::string> Find(const std::string& key, const service::DataVersion& version);
   // Replaces any body of `key`; bodies larger than a quarter of the budget are not kept.
-  void Store(const std::string& key, std::int64_t version, std::string body);
+  void Store(const std::string& key, service::DataVersion version, std::string body);
 
   bool enabled() const { return budget_ > 0; }
   std::size_t size_bytes() const;
@@ -30,7 +32,7 @@ class ResponseCache {
  private:
   struct Entry {
     std::string key;
-    std::int64_t version;
+    service::DataVersion version;
     std::string body;
     std::size_t bytes() const { return key.size() + body.size(); }
   };

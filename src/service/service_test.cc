@@ -3,11 +3,14 @@
 // task and date by date, on randomly generated histories.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <random>
 #include <set>
+#include <thread>
 
 #include "domain/status.h"
 #include "service/accounts/auth.h"
@@ -24,6 +27,7 @@ namespace giaoban::service {
 namespace {
 
 using domain::Date;
+using test_support::Outcome;
 
 class ServiceContract : public test_support::FourDivisionFixture {
  protected:
@@ -231,11 +235,12 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
                           [&](const TaskSummary& t) { return t.id == ids.front(); }));
 }
 
-// Cached answers are only as right as the change counter: every table a read can depend on must
+// Cached answers are only as right as the data version: every table a read can depend on must
 // move it, whichever way it is written. A new table has to be placed on one side of this line.
 TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
-  const std::set<std::string> not_counted = {"change_counter", "schema_migrations", "sessions",
-                                             "api_tokens", "login_throttle"};
+  const std::set<std::string> not_counted = {"change_counter",    "agency_versions",
+                                             "schema_migrations", "sessions",
+                                             "api_tokens",        "login_throttle"};
   const bool sqlite = db_->dialect() == storage::Dialect::kSqlite;
   std::set<std::string> tables, counted;
   db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
@@ -246,14 +251,19 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
                             "SELECT tablename::text FROM pg_tables WHERE schemaname = "
                             "current_schema()");
     for (const auto& row : all.rows) tables.insert(row.text(0));
+    // Each counted table moves a version on insert, update and delete.
     auto triggers =
         sqlite ? c.execute(
-                     "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'trigger' AND "
-                     "name LIKE 'bump_%' AND sql LIKE '%change_counter SET version = version + 1%'")
+                     "SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                     "'bump_%' AND (sql LIKE '%INSERT INTO agency_versions%' OR sql LIKE "
+                     "'%UPDATE change_counter SET version = version + 1%') GROUP BY tbl_name "
+                     "HAVING COUNT(*) >= 3 OR tbl_name = 'events'")
                : c.execute(
-                     "SELECT DISTINCT event_object_table::text FROM information_schema.triggers "
-                     "WHERE trigger_name LIKE 'bump_%' AND action_statement LIKE "
-                     "'%bump_change_counter()%'");
+                     "SELECT event_object_table::text FROM information_schema.triggers WHERE "
+                     "trigger_name LIKE 'bump_%' AND (action_statement LIKE "
+                     "'%bump_agencies_of_%' OR action_statement LIKE '%bump_change_counter()%') "
+                     "GROUP BY event_object_table HAVING COUNT(DISTINCT event_manipulation) = 3 "
+                     "OR event_object_table = 'events'");
     for (const auto& row : triggers.rows) counted.insert(row.text(0));
   });
   ASSERT_TRUE(tables.count("tasks"));
@@ -266,21 +276,28 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
   }
 
   // Through the services, and by hand.
-  const auto v0 = DataVersion(*ctx_);
+  const auto v0 = ReadDataVersion(*ctx_, director_);
   TaskInput input;
   input.source_id = sources_[0];
   input.title = "Rà soát quy hoạch";
   input.lead_org_id = units_[1];
   input.assigned_on = *Date::FromYmd(2024, 3, 1);
   const Id id = TaskService(*ctx_).Create(director_, input)->task.summary.id;
-  const auto v1 = DataVersion(*ctx_);
-  EXPECT_GT(v1, v0);
-  EXPECT_EQ(DataVersion(*ctx_), v1);  // reading moves nothing
+  const auto v1 = ReadDataVersion(*ctx_, director_);
+  EXPECT_NE(v1, v0);
+  EXPECT_TRUE(v1.Covers(v0));
+  EXPECT_EQ(ReadDataVersion(*ctx_, director_), v1);  // reading moves nothing
   db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
     c.execute("UPDATE tasks SET title = 'Sửa tay' WHERE id = $1", {storage::Param(id)});
   });
-  const auto v2 = DataVersion(*ctx_);
-  EXPECT_GT(v2, v1);
+  const auto v2 = ReadDataVersion(*ctx_, director_);
+  EXPECT_NE(v2, v1);
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("INSERT INTO task_assignees (task_id, person_id) VALUES ($1, $2)",
+              {storage::Param(id), storage::Param(consolidator_.person_id)});
+  });
+  const auto v3 = ReadDataVersion(*ctx_, director_);
+  EXPECT_NE(v3, v2);
   // A change rolled back leaves no trace.
   try {
     db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
@@ -289,8 +306,104 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
     });
   } catch (const std::runtime_error&) {
   }
-  EXPECT_EQ(DataVersion(*ctx_), v2);
+  EXPECT_EQ(ReadDataVersion(*ctx_, director_), v3);
+  // What belongs to no agency moves every reader's version.
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE status_snapshot SET refreshed_at = refreshed_at + 1");
+    c.execute("INSERT INTO settings (key, value) VALUES ('data_version_test', '1')");
+  });
+  EXPECT_NE(ReadDataVersion(*ctx_, director_), v3);
 }
+
+// A second department under the same province, with its director and a source: writers of two
+// agencies.
+class TwoAgencies : public ServiceContract {
+ protected:
+  void SetUp() override {
+    ServiceContract::SetUp();
+    if (IsSkipped()) return;
+    OrganizationService orgs(*ctx_);
+    const Id province = *orgs.Get(director_, agency_)->parent_id;
+    other_agency_ =
+        orgs.Create(std::nullopt, {province, "department", "SXD", "Sở Xây dựng", "", std::nullopt})
+            ->id;
+    other_unit_ = orgs.Create(std::nullopt, {other_agency_, "division", "QLN", "Phòng Quản lý nhà",
+                                             "", std::nullopt})
+                      ->id;
+    other_director_ = test_support::CreateAccount(*ctx_, "giamdoc.sxd", Role::kLeader,
+                                                  other_agency_, "Lê Thị Mai", "Giám đốc");
+    other_source_ = SourceService(*ctx_)
+                        .Create(other_director_,
+                                {"ad_hoc", "Văn bản giao việc", "2/UBND", std::nullopt, "", ""})
+                        ->id;
+  }
+
+  TaskInput InputFor(Id source, Id lead, const char* title) {
+    TaskInput in;
+    in.source_id = source;
+    in.title = title;
+    in.lead_org_id = lead;
+    in.assigned_on = *Date::FromYmd(2024, 3, 1);
+    return in;
+  }
+
+  Id other_agency_ = 0, other_unit_ = 0, other_source_ = 0;
+  Actor other_director_;
+};
+
+TEST_P(TwoAgencies, AChangeMovesOnlyTheVersionsOfThoseWhoCanSeeIt) {
+  const auto here = ReadDataVersion(*ctx_, director_);
+  const auto there = ReadDataVersion(*ctx_, other_director_);
+  ASSERT_EQ(Outcome(TaskService(*ctx_).Create(other_director_,
+                                              InputFor(other_source_, other_unit_, "Việc Sở XD"))),
+            "ok");
+  EXPECT_EQ(ReadDataVersion(*ctx_, director_), here);
+  EXPECT_NE(ReadDataVersion(*ctx_, other_director_), there);
+  // The province sees both agencies: either one moves its version.
+  const Id province = *OrganizationService(*ctx_).Get(director_, agency_)->parent_id;
+  const Actor governor = test_support::CreateAccount(*ctx_, "ubnd", Role::kViewer, province,
+                                                     "Trương Văn Sơn", "Chủ tịch");
+  const auto province_view = ReadDataVersion(*ctx_, governor);
+  EXPECT_EQ(province_view.parts.size(), 4u);  // no agency's, the province's and both departments'
+  ASSERT_EQ(Outcome(TaskService(*ctx_).Create(director_,
+                                              InputFor(sources_[0], units_[0], "Việc Sở GTVT"))),
+            "ok");
+  EXPECT_NE(ReadDataVersion(*ctx_, governor), province_view);
+  EXPECT_NE(ReadDataVersion(*ctx_, director_), here);
+}
+
+// On PostgreSQL writers run side by side; one agency's open write transaction must not hold up
+// another agency's write (SQLite has one writer at a time by design). The second write runs on its
+// own thread: it passes as soon as it commits, and only a write that waits for the first
+// transaction (the shared counter of before) lets the bounded wait run out.
+TEST_P(TwoAgencies, AWriteInOneAgencyDoesNotWaitForAnotherAgencysTransaction) {
+  if (db_->dialect() == storage::Dialect::kSqlite)
+    GTEST_SKIP() << "SQLite lets one transaction write at a time";
+  const Id task = TaskService(*ctx_)
+                      .Create(director_, InputFor(sources_[0], units_[0], "Việc đang sửa"))
+                      ->task.summary.id;
+  std::promise<void> written, release;
+  std::thread holder([&] {
+    db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+      c.execute("UPDATE tasks SET title = 'Đang sửa dở' WHERE id = $1", {storage::Param(task)});
+      written.set_value();
+      release.get_future().wait();
+    });
+  });
+  written.get_future().wait();
+  auto other = std::async(std::launch::async, [&] {
+    return Outcome(TaskService(*ctx_).Create(
+        other_director_, InputFor(other_source_, other_unit_, "Việc của Sở XD")));
+  });
+  const bool finished = other.wait_for(std::chrono::seconds(60)) == std::future_status::ready;
+  release.set_value();
+  holder.join();
+  EXPECT_TRUE(finished) << "the other agency's write waited for this agency's transaction";
+  EXPECT_EQ(other.get(), "ok");
+}
+
+INSTANTIATE_TEST_SUITE_P(Databases, TwoAgencies, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 // A PATCH names only what changes: the service merges it into the row it reads in the same
 // transaction as the write, and a version that is no longer current changes nothing.

@@ -31,6 +31,7 @@ constexpr Released kReleased[] = {
     {"0006_business_dates", 0xe3e1cb379076c96b, 0x98fec360da292ecf},
     {"0007_login_throttle", 0x80099497ddf9124a, 0xa75fc03757a2dc7b},
     {"0008_source_task_count", 0x728f09988d807f89, 0x728f09988d807f89},
+    {"0009_agency_versions", 0xf6d6b1d502f828c5, 0x5874c65e33b9ba10},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.
