@@ -227,7 +227,10 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url, std::size_t pool_
     }
     db = std::make_unique<Database>(
         Dialect::kSqlite, "sqlite:" + path,
-        [path] { return std::make_unique<SqliteConnection>(path); }, pool_size,
+        [path, gate = std::make_shared<std::mutex>()] {
+          return std::make_unique<SqliteConnection>(path, gate);
+        },
+        pool_size,
         [path](Database& db, const std::string& destination) {
           BackupSqliteFile(db, path, destination);
         });

@@ -120,7 +120,8 @@ bool IsTheDatabase(const std::string& database, const std::string& destination) 
 
 }  // namespace
 
-SqliteConnection::SqliteConnection(const std::string& path) {
+SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<std::mutex> write_gate)
+    : write_gate_(std::move(write_gate)) {
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
@@ -298,16 +299,31 @@ void SqliteConnection::execute_script(std::string_view sql) {
 void SqliteConnection::begin(TransactionMode mode) {
   // A deferred BEGIN that later writes can fail with SQLITE_BUSY half-way through the work;
   // IMMEDIATE waits for the write lock (busy_timeout) before any work is done.
-  run(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
+  if (mode == TransactionMode::kWrite && write_gate_)
+    writing_ = std::unique_lock<std::mutex>(*write_gate_);
+  try {
+    run(mode == TransactionMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
+  } catch (...) {
+    if (writing_.owns_lock()) writing_.unlock();
+    throw;
+  }
 }
 
-void SqliteConnection::commit() { run("COMMIT", {}); }
+void SqliteConnection::commit() {
+  try {
+    run("COMMIT", {});
+  } catch (...) {
+    if (sqlite3_get_autocommit(db_) && writing_.owns_lock()) writing_.unlock();
+    throw;
+  }
+  if (writing_.owns_lock()) writing_.unlock();
+}
 
 void SqliteConnection::rollback() {
   // SQLite rolls back by itself after some errors (SQLITE_BUSY, SQLITE_FULL, ...); a second
   // ROLLBACK would then fail and get a healthy connection discarded.
-  if (sqlite3_get_autocommit(db_)) return;
-  run("ROLLBACK", {});
+  if (!sqlite3_get_autocommit(db_)) run("ROLLBACK", {});
+  if (writing_.owns_lock()) writing_.unlock();
 }
 
 void SqliteBackup(Connection& source, const std::string& destination_path) {
