@@ -315,6 +315,73 @@ TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
   EXPECT_NE(ReadDataVersion(*ctx_, director_), v3);
 }
 
+// A source's task count is kept on its row: it must follow every way a task comes, goes, moves
+// to another source or in and out of the restricted ones, through the services or by hand.
+TEST_P(ServiceContract, ASourcesTaskCountFollowsItsTasks) {
+  TaskService tasks(*ctx_);
+  auto create = [&](Id source, bool restricted) {
+    TaskInput in;
+    in.source_id = source;
+    in.title = "Việc đếm";
+    in.lead_org_id = units_[2];
+    in.restricted = restricted;
+    in.assigned_on = *Date::FromYmd(2024, 3, 1);
+    auto view = tasks.Create(director_, in);
+    EXPECT_EQ(Outcome(view), "ok");
+    return view.ok() ? view->task.summary : TaskSummary{};
+  };
+  auto counts = [&] {
+    std::vector<std::pair<std::int64_t, std::int64_t>> stored_and_counted;
+    for (const Id source : sources_) {
+      const std::int64_t stored = SourceService(*ctx_).Get(director_, source)->task_count;
+      const std::int64_t counted = db_->transact(storage::TransactionMode::kRead, [&](auto& c) {
+        return c
+            .execute("SELECT COUNT(*) FROM tasks WHERE source_id = $1 AND restricted = 0",
+                     {storage::Param(source)})
+            .one()
+            .integer(0);
+      });
+      stored_and_counted.emplace_back(stored, counted);
+    }
+    return stored_and_counted;
+  };
+  const TaskSummary a = create(sources_[0], false);
+  const TaskSummary b = create(sources_[0], true);
+  create(sources_[1], false);
+  const TaskSummary d = create(sources_[1], false);
+  using Counts = std::vector<std::pair<std::int64_t, std::int64_t>>;
+  EXPECT_EQ(counts(), (Counts{{1, 1}, {2, 2}, {0, 0}}));
+
+  TaskInput move;
+  move.source_id = sources_[2];
+  ASSERT_EQ(Outcome(tasks.Update(director_, a.id, a.version, move)), "ok");
+  TaskInput unrestrict;
+  unrestrict.restricted = false;
+  ASSERT_EQ(Outcome(tasks.Update(director_, b.id, b.version, unrestrict)), "ok");
+  TaskInput restrict;
+  restrict.restricted = true;
+  ASSERT_EQ(Outcome(tasks.Update(director_, d.id, d.version, restrict)), "ok");
+  EXPECT_EQ(counts(), (Counts{{1, 1}, {1, 1}, {1, 1}}));
+
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE tasks SET source_id = $1 WHERE source_id = $2",
+              {storage::Param(sources_[0]), storage::Param(sources_[1])});
+    c.execute(
+        "INSERT INTO tasks (agency_id, source_id, source_kind, title, title_key, lead_org_id, "
+        "assigned_on, search_fold, created_at, updated_at) SELECT agency_id, source_id, "
+        "source_kind, title, title_key, lead_org_id, assigned_on, search_fold, created_at, "
+        "updated_at FROM tasks WHERE source_id "
+        "= $1",
+        {storage::Param(sources_[0])});
+  });
+  // b, c and the restricted d, and unrestricted copies of all three.
+  EXPECT_EQ(counts(), (Counts{{5, 5}, {0, 0}, {1, 1}}));
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("DELETE FROM tasks WHERE id > $1", {storage::Param(d.id)});
+  });
+  EXPECT_EQ(counts(), (Counts{{2, 2}, {0, 0}, {1, 1}}));
+}
+
 // A second department under the same province, with its director and a source: writers of two
 // agencies.
 class TwoAgencies : public ServiceContract {

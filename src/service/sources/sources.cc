@@ -19,8 +19,7 @@ namespace {
 
 const char* kSourceSelect =
     "SELECT s.id, s.agency_id, s.kind, s.title, s.doc_number, s.doc_date, s.issuer, s.summary, "
-    "s.version, (SELECT COUNT(*) FROM tasks t WHERE t.source_id = s.id AND t.restricted = 0) "
-    "AS task_count FROM sources s ";
+    "s.version, s.task_count FROM sources s ";
 
 std::string SourceJson(const SourceInput& s) {
   boost::json::object j{{"kind", s.kind},
