@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -173,10 +174,10 @@ void SqliteConnection::close() {
   db_ = nullptr;
 }
 
-sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
+const SqliteConnection::CachedStatement* SqliteConnection::prepare(std::string_view sql) {
   if (auto it = by_sql_.find(sql); it != by_sql_.end()) {
     statements_.splice(statements_.begin(), statements_, it->second);
-    return it->second->stmt;
+    return &*it->second;
   }
 
   sqlite3_stmt* stmt = nullptr;
@@ -206,31 +207,44 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
     sqlite3_finalize(statements_.back().stmt);
     statements_.pop_back();
   }
-  statements_.push_front(CachedStatement{std::string(sql), stmt});
+  // Where each $N goes, found once: SQLite looks a parameter's name up by a linear search, which
+  // for every value of a multi-row INSERT of thousands would cost more than the insert itself.
+  std::vector<int> slots;
+  const int count = sqlite3_bind_parameter_count(stmt);
+  for (int index = 1; index <= count; ++index) {
+    const char* name = sqlite3_bind_parameter_name(stmt, index);
+    if (name == nullptr || name[0] != '$') continue;
+    const long number = std::strtol(name + 1, nullptr, 10);
+    if (number < 1) continue;
+    if (slots.size() < static_cast<std::size_t>(number))
+      slots.resize(static_cast<std::size_t>(number));
+    slots[static_cast<std::size_t>(number) - 1] = index;
+  }
+  statements_.push_front(CachedStatement{std::string(sql), stmt, std::move(slots)});
   by_sql_.emplace(statements_.front().sql, statements_.begin());
-  return stmt;
+  return &statements_.front();
 }
 
-void SqliteConnection::BindAll(sqlite3_stmt* stmt, std::span<const Value> params,
+void SqliteConnection::BindAll(const CachedStatement& statement, std::span<const Value> params,
                                std::string_view sql) {
   // The SQL names its parameters $1, $2, ...: a value whose name the statement does not use is
   // skipped, and a name without a value stays NULL.
-  char name[24];
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    std::snprintf(name, sizeof name, "$%zu", i + 1);
-    const int index = sqlite3_bind_parameter_index(stmt, name);
+  const std::size_t bound = std::min(params.size(), statement.slots.size());
+  for (std::size_t i = 0; i < bound; ++i) {
+    const int index = statement.slots[i];
     if (index == 0) continue;
-    const int rc = Bind(stmt, index, params[i]);
+    const int rc = Bind(statement.stmt, index, params[i]);
     if (rc != SQLITE_OK) throw Error(rc, sqlite3_errmsg(db_), sql);
   }
 }
 
 void SqliteConnection::run_stream(std::string_view sql, std::span<const Value> params,
                                   const RowCallback& on_row) {
-  sqlite3_stmt* stmt = prepare(sql);
-  if (stmt == nullptr) return;
+  const CachedStatement* statement = prepare(sql);
+  if (statement == nullptr) return;
+  sqlite3_stmt* stmt = statement->stmt;
   StatementReset reset(stmt);
-  BindAll(stmt, params, sql);
+  BindAll(*statement, params, sql);
   Row row({});
   bool named = false;
   for (;;) {
@@ -253,11 +267,12 @@ void SqliteConnection::run_stream(std::string_view sql, std::span<const Value> p
 
 Result SqliteConnection::run(std::string_view sql, std::span<const Value> params) {
   Result result;
-  sqlite3_stmt* stmt = prepare(sql);
-  if (stmt == nullptr) return result;
+  const CachedStatement* statement = prepare(sql);
+  if (statement == nullptr) return result;
+  sqlite3_stmt* stmt = statement->stmt;
   StatementReset reset(stmt);
 
-  BindAll(stmt, params, sql);
+  BindAll(*statement, params, sql);
 
   // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE, even across later
   // statements that change nothing (SELECT, DDL); the total tells whether this one did.

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/database.h"
 
@@ -44,10 +45,13 @@ class SqliteConnection final : public Connection {
   struct CachedStatement {
     std::string sql;
     sqlite3_stmt* stmt;
+    std::vector<int> slots;  // the parameter index of $1, $2, ...; 0 where the SQL has none
   };
 
-  sqlite3_stmt* prepare(std::string_view sql);
-  void BindAll(sqlite3_stmt* stmt, std::span<const Value> params, std::string_view sql);
+  // Null for SQL without a statement (only whitespace or comments).
+  const CachedStatement* prepare(std::string_view sql);
+  void BindAll(const CachedStatement& statement, std::span<const Value> params,
+               std::string_view sql);
   void close();
 
   sqlite3* db_ = nullptr;
