@@ -238,9 +238,10 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
 // Cached answers are only as right as the data version: every table a read can depend on must
 // move it, whichever way it is written. A new table has to be placed on one side of this line.
 TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
-  const std::set<std::string> not_counted = {"change_counter",    "agency_versions",
-                                             "schema_migrations", "sessions",
-                                             "api_tokens",        "login_throttle"};
+  // source_task_counts follows from tasks, whose changes move the version themselves.
+  const std::set<std::string> not_counted = {
+      "change_counter", "agency_versions", "source_task_counts", "schema_migrations",
+      "sessions",       "api_tokens",      "login_throttle"};
   const bool sqlite = db_->dialect() == storage::Dialect::kSqlite;
   std::set<std::string> tables, counted;
   db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {

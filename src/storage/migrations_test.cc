@@ -32,7 +32,7 @@ constexpr Released kReleased[] = {
     {"0007_login_throttle", 0x80099497ddf9124a, 0xa75fc03757a2dc7b},
     {"0008_source_task_count", 0x728f09988d807f89, 0x728f09988d807f89},
     {"0009_agency_versions", 0xf6d6b1d502f828c5, 0x5874c65e33b9ba10},
-    {"0010_source_task_count_column", 0x8c3dbde2bd25a9bd, 0xd06a452291ade2c9},
+    {"0010_source_task_counts", 0xe1bf30a96d1f83b2, 0x6221e083d95dbdd2},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

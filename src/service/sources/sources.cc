@@ -19,7 +19,8 @@ namespace {
 
 const char* kSourceSelect =
     "SELECT s.id, s.agency_id, s.kind, s.title, s.doc_number, s.doc_date, s.issuer, s.summary, "
-    "s.version, s.task_count FROM sources s ";
+    "s.version, COALESCE(n.tasks, 0) AS task_count FROM sources s "
+    "LEFT JOIN source_task_counts n ON n.source_id = s.id ";
 
 std::string SourceJson(const SourceInput& s) {
   boost::json::object j{{"kind", s.kind},

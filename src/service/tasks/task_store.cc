@@ -274,13 +274,15 @@ std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskL
   const bool postgres = c.dialect() == storage::Dialect::kPostgres;
   // On PostgreSQL a refresh holds the snapshot row exclusively and a change holds it shared, so a
   // change never stores a status for a date that a concurrent refresh is replacing.
-  const std::string extra = std::string(
-                                ", s.agency_id AS source_agency_id, s.kind AS source_own_kind, "
-                                "s.title AS source_title, s.doc_date AS source_doc_date, "
-                                "s.issuer AS source_issuer, s.summary AS source_summary, "
-                                "s.version AS source_version, s.task_count AS source_task_count, "
-                                "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
-                            (postgres ? " FOR SHARE" : "") + ") AS snapshot_as_of";
+  const std::string extra =
+      std::string(
+          ", s.agency_id AS source_agency_id, s.kind AS source_own_kind, "
+          "s.title AS source_title, s.doc_date AS source_doc_date, "
+          "s.issuer AS source_issuer, s.summary AS source_summary, "
+          "s.version AS source_version, COALESCE((SELECT n.tasks FROM source_task_counts n "
+          "WHERE n.source_id = s.id), 0) AS source_task_count, "
+          "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
+      (postgres ? " FOR SHARE" : "") + ") AS snapshot_as_of";
   // Only the task's row: the names and links joined to it stay free for others.
   const char* hold_row = postgres && lock == TaskRowLock::kHoldRow ? " FOR UPDATE OF t" : "";
   auto r = c.execute(TaskHeadSql(extra) + hold_row, {Param(id)});
