@@ -46,11 +46,14 @@ std::int64_t ScaleLoader::Run() {
       FlushTasks(c);
     });
   }
-  // The rows above bypass the services, so the stored status snapshot knows nothing of them.
+  // The rows above bypass the services, so the stored status snapshot knows nothing of them:
+  // rebuilt here rather than by the first server, whose every request until then would read
+  // around the rewrite of every task row.
   ctx_.db().transact(storage::TransactionMode::kWrite,
                      [](Connection& c) { service::InvalidateSnapshot(c); });
-  // Fresh statistics, so the query planner knows the new rows' shape at once (PostgreSQL's
-  // autovacuum would get there later; SQLite never does by itself).
+  service::RefreshSnapshot(ctx_);
+  // Fresh statistics, snapshot included, so the query planner knows the new rows' shape at once
+  // (PostgreSQL's autovacuum would get there later; SQLite never does by itself).
   ctx_.db().acquire()->execute_script("ANALYZE");
   return agency_id_;
 }
