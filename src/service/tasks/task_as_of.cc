@@ -2,8 +2,6 @@
 
 namespace giaoban::service {
 
-using storage::Param;
-
 namespace {
 
 void HideLaterClosing(TaskSummary& s, Date as_of) {
@@ -13,7 +11,7 @@ void HideLaterClosing(TaskSummary& s, Date as_of) {
 
 }  // namespace
 
-std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
+std::int64_t ShowAsOf(TaskRecord& rec, Date as_of) {
   TaskDetail& d = rec.detail;
   TaskSummary& s = d.summary;
   std::int64_t hidden = 0;
@@ -80,19 +78,7 @@ std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& rec, Date as_of) {
       ++hidden;
     }
   }
-  std::erase_if(d.subtasks, [&](const TaskSummary& t) { return t.assigned_on > as_of; });
-  for (TaskSummary& child : d.subtasks) ShowSummaryAsOf(c, child, as_of);
   return hidden;
-}
-
-void ShowSummaryAsOf(storage::Connection& c, TaskSummary& s, Date as_of) {
-  HideLaterClosing(s, as_of);
-  if (s.completed_on) return;  // completion stores 100
-  auto r = c.execute(
-      "SELECT percent FROM task_updates WHERE task_id = $1 AND percent IS NOT NULL "
-      "AND reported_on <= $2 ORDER BY reported_on DESC, id DESC LIMIT 1",
-      {Param(s.id), Param(as_of.Iso())});
-  s.progress = r.empty() ? 0 : static_cast<int>(r.one().integer(r.column("percent")));
 }
 
 }  // namespace giaoban::service

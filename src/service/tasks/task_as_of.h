@@ -9,12 +9,10 @@
 
 namespace giaoban::service {
 
-// Leaves in a loaded task (children included) only what was true on `as_of`: completion and
-// cancellation dated by then, progress reports dated by then and the progress they gave,
-// extension requests and decisions, explanations and answers, subtasks assigned by then. Returns
-// how many facts dated later it left out.
-std::int64_t ShowAsOf(storage::Connection& c, TaskRecord& record, Date as_of);
-// The same for a task's list row, whose progress reports are not loaded.
-void ShowSummaryAsOf(storage::Connection& c, TaskSummary& summary, Date as_of);
+// Leaves in a loaded task only what was true on `as_of`: completion and cancellation dated by
+// then, progress reports dated by then and the progress they gave, extension requests and
+// decisions, explanations and answers. Returns how many facts dated later it left out. Its
+// subtasks are list rows as of that date already (LoadSubtasks).
+std::int64_t ShowAsOf(TaskRecord& record, Date as_of);
 
 }  // namespace giaoban::service

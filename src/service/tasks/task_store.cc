@@ -269,8 +269,10 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
   return rec;
 }
 
-std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskLoad load,
-                                            TaskRowLock lock) {
+namespace {
+
+std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load, TaskRowLock lock,
+                                   bool for_change) {
   const bool postgres = c.dialect() == storage::Dialect::kPostgres;
   // On PostgreSQL a refresh holds the snapshot row exclusively and a change holds it shared, so a
   // change never stores a status for a date that a concurrent refresh is replacing.
@@ -282,7 +284,7 @@ std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskL
           "s.version AS source_version, COALESCE((SELECT n.tasks FROM source_task_counts n "
           "WHERE n.source_id = s.id), 0) AS source_task_count, "
           "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
-      (postgres ? " FOR SHARE" : "") + ") AS snapshot_as_of";
+      (postgres && for_change ? " FOR SHARE" : "") + ") AS snapshot_as_of";
   // Only the task's row: the names and links joined to it stay free for others.
   const char* hold_row = postgres && lock == TaskRowLock::kHoldRow ? " FOR UPDATE OF t" : "";
   auto r = c.execute(TaskHeadSql(extra) + hold_row, {Param(id)});
@@ -307,6 +309,17 @@ std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskL
   LoadUpdates(c, rec.detail);
   rec.approved_extensions = ApprovedExtensions(rec.detail.extensions);
   return rec;
+}
+
+}  // namespace
+
+std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id, TaskLoad load,
+                                            TaskRowLock lock) {
+  return LoadTask(c, id, load, lock, true);
+}
+
+std::optional<TaskRecord> LoadTaskForReading(storage::Connection& c, Id id) {
+  return LoadTask(c, id, TaskLoad::kEverything, TaskRowLock::kNone, false);
 }
 
 std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,
@@ -386,21 +399,6 @@ bool WriteTaskState(storage::Connection& c, const TaskRecord& after, std::int64_
   }
   sql += " WHERE id = $12 AND version = $13";
   return c.execute(sql, params).affected_rows == 1;
-}
-
-void LoadTaskChildren(storage::Connection& c, TaskRecord& rec) {
-  TaskDetail& d = rec.detail;
-  const Id id = d.summary.id;
-  LoadUpdates(c, d);
-  LoadRequests(c, d);
-  const auto children =
-      c.execute("SELECT id FROM tasks WHERE parent_id = $1 ORDER BY id", {Param(id)});
-  const storage::Column child_id = children.column("id");
-  for (const auto& row : children.rows) {
-    if (auto child = LoadTaskRecord(c, row.integer(child_id)))
-      d.subtasks.push_back(child->detail.summary);
-  }
-  if (auto src = LoadSource(c, d.summary.source_id)) d.source = *src;
 }
 
 void ComputeStatus(TaskRecord& rec, Date as_of, int due_soon_days) {

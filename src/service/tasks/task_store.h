@@ -23,8 +23,6 @@ struct TaskRecord {
 
 // The task's own columns, names, links and approved extensions: two statements.
 std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id);
-// Fills updates, extensions, explanations, subtasks and the source.
-void LoadTaskChildren(storage::Connection& c, TaskRecord& record);
 
 // Inside a write transaction, before changing a task: everything its page shows but the subtasks
 // (see LoadSubtasks), its source, and the status snapshot's date, held shared on PostgreSQL so
@@ -39,6 +37,8 @@ enum class TaskRowLock { kNone, kHoldRow };
 std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id,
                                             TaskLoad load = TaskLoad::kEverything,
                                             TaskRowLock lock = TaskRowLock::kNone);
+// For a task's page: the same three statements, holding nothing.
+std::optional<TaskRecord> LoadTaskForReading(storage::Connection& c, Id id);
 
 // The subtasks of `parent` that `actor` may see, as list rows as of `as_of`: one statement.
 std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,

@@ -124,20 +124,13 @@ Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilt
 
 namespace {
 
+// Four statements: the task with its source, its requests, its reports, its subtasks.
 Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of, int due_soon_days) {
-  auto rec = LoadTaskRecord(c, id);
+  auto rec = LoadTaskForReading(c, id);
   if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
-  LoadTaskChildren(c, *rec);
   ComputeStatus(*rec, as_of, due_soon_days);
-  std::vector<TaskSummary> visible;
-  for (const auto& child : rec->detail.subtasks) {
-    auto child_rec = LoadTaskRecord(c, child.id);
-    if (!child_rec || !CanReadTask(actor, child_rec->access)) continue;
-    ComputeStatus(*child_rec, as_of, due_soon_days);
-    visible.push_back(child_rec->detail.summary);
-  }
-  rec->detail.subtasks = std::move(visible);
-  const std::int64_t later = ShowAsOf(c, *rec, as_of);
+  rec->detail.subtasks = LoadSubtasks(c, actor, *rec, as_of, due_soon_days);
+  const std::int64_t later = ShowAsOf(*rec, as_of);
   return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of, later};
 }
 

@@ -378,6 +378,54 @@ TEST_P(TaskServiceTest, APastDateShowsTheTaskAsItStoodThen) {
   EXPECT_EQ(early->later_facts, 2);  // the report and the completion
 }
 
+TEST_P(TaskServiceTest, APastDateShowsTheSubtasksAsTheyStoodThen) {
+  const Id parent = NewTask();
+  TaskInput child = Input();
+  child.title = "Khảo sát cầu Trà Khúc";
+  child.parent_id = std::optional<Id>(parent);
+  child.assigned_on = Day("2024-04-15");
+  const Id sub = NewTask(child);
+  ASSERT_EQ(Outcome(tasks().AddProgress(specialist_, sub, {Day("2024-05-01"), "Một nửa", 50, {}})),
+            "ok");
+  ASSERT_EQ(Outcome(tasks().Complete(head_, sub, {Day("2024-05-20"), "", std::nullopt, ""})), "ok");
+  RefreshSnapshot(*ctx_);
+  struct Row {
+    const char* as_of;
+    std::size_t subtasks;
+    domain::Status status;
+    int progress;
+  };
+  const Row rows[] = {
+      {"2024-04-10", 0, domain::Status::kInProgress, 0},
+      {"2024-04-20", 1, domain::Status::kInProgress, 0},
+      {"2024-05-10", 1, domain::Status::kInProgress, 50},
+      {"2024-06-28", 1, domain::Status::kCompletedOnTime, 100},
+  };
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.as_of);
+    auto view = tasks().Get(leader_, parent, Day(row.as_of));
+    ASSERT_EQ(Outcome(view), "ok");
+    ASSERT_EQ(view->task.subtasks.size(), row.subtasks);
+    if (!row.subtasks) continue;
+    const TaskSummary& s = view->task.subtasks.front();
+    EXPECT_EQ(s.id, sub);
+    EXPECT_EQ(s.status, row.status);
+    EXPECT_EQ(s.progress, row.progress);
+    EXPECT_EQ(s.completed_on.has_value(), row.status == domain::Status::kCompletedOnTime);
+  }
+  // Someone a restricted subtask does not concern does not see it on the parent's page.
+  TaskInput secret = Input();
+  secret.title = "Rà soát hồ sơ mật";
+  secret.parent_id = std::optional<Id>(parent);
+  secret.restricted = true;
+  secret.lead_org_id = planning_;
+  secret.cooperator_ids = std::vector<Id>{};
+  secret.assignee_ids = std::vector<Id>{};
+  NewTask(secret);
+  EXPECT_EQ(tasks().Get(leader_, parent)->task.subtasks.size(), 2u);
+  EXPECT_EQ(tasks().Get(specialist_, parent)->task.subtasks.size(), 1u);
+}
+
 TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
   // Shared deadlines, tasks without one, every status, in the agency and in the district office
   // below it: the rows that a deadline list reads per agency and status must merge into one order.

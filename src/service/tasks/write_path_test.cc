@@ -210,6 +210,18 @@ TEST_P(WritePath, EverySingleTaskActionStaysWithinItsStatementBudget) {
     return tasks.Cancel(director_, other,
                         {"withdrawn", std::nullopt, "Không còn phù hợp", std::nullopt});
   });
+
+  // Reading the page of a task with reports, files, requests and a subtask: the task with its
+  // source, its requests, its reports with their files, its subtasks.
+  const std::int64_t before = Statements();
+  const auto page = tasks.Get(head_, id);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(Statements() - before, 4);
+  EXPECT_EQ(page->task.updates.size(), 2u);
+  EXPECT_EQ(page->task.extensions.size(), 1u);
+  EXPECT_EQ(page->task.explanations.size(), 1u);
+  EXPECT_EQ(page->task.subtasks.size(), 1u);
+  EXPECT_EQ(page->task.source.task_count, 3);
 }
 
 TEST_P(WritePath, ActionsKeepTheirRefusals) {
