@@ -1,5 +1,6 @@
 #include "service/tasks/task_query.h"
 
+#include <algorithm>
 #include <sstream>
 
 namespace giaoban::service {
@@ -51,7 +52,14 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
                   domain::Status::kCompletedLate, domain::Status::kInProgress,
                   domain::Status::kOverdue};
     }
-    for (domain::Status s : statuses) snapshot_statuses_.emplace_back(domain::StatusCode(s));
+    // Once each: every status is a branch of a deadline-ordered page, and a status named twice
+    // would list its tasks twice.
+    for (domain::Status s : statuses) {
+      const std::string code(domain::StatusCode(s));
+      if (std::find(snapshot_statuses_.begin(), snapshot_statuses_.end(), code) ==
+          snapshot_statuses_.end())
+        snapshot_statuses_.push_back(code);
+    }
   } else {
     as_of_ = Bind(f.as_of.Iso());
     w << " AND t.assigned_on <= " << as_of_;

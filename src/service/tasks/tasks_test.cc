@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "domain/task_permissions_letters.h"
+#include "service/sources/sources.h"
 #include "service/tasks/today_status.h"
 #include "service/test_fixture.h"
 
@@ -431,24 +432,31 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
   // below it: the rows that a deadline list reads per agency and status must merge into one order.
   const char* deadlines[] = {"2024-05-31", nullptr, "2024-07-15", "2024-05-31",
                              "2024-09-01", nullptr, "2024-07-15", "2024-06-01"};
+  // Every fourth task is the district office's own, from its own programme.
+  auto district_source = SourceService(*ctx_).Create(
+      district_leader_, {"ad_hoc", "Văn bản của huyện", "3/UBND", std::nullopt, "UBND huyện", ""});
+  ASSERT_EQ(Outcome(district_source), "ok");
   for (int i = 0; i < 26; ++i) {
     TaskInput in = Input();
     in.title = "Nhiệm vụ " + std::to_string(i);
     in.assigned_on = Day(i % 3 ? "2024-04-01" : "2024-03-01");
     in.deadline = deadlines[i % 8] ? std::optional<Date>(Day(deadlines[i % 8])) : std::nullopt;
+    const Actor& by = i % 4 == 3 ? district_leader_ : leader_;
     if (i % 4 == 3) {
+      in.source_id = district_source->id;
       in.lead_org_id = district_;
       in.cooperator_ids = std::vector<Id>{};
       in.assignee_ids = std::vector<Id>{};
     }
-    const Id id = NewTask(in);
+    auto created = tasks().Create(by, in);
+    ASSERT_EQ(Outcome(created), "ok");
+    const Id id = created->task.summary.id;
     if (i % 5 == 1)
-      ASSERT_EQ(Outcome(tasks().Complete(leader_, id, {Day("2024-06-10"), "", std::nullopt, ""})),
-                "ok");
+      ASSERT_EQ(Outcome(tasks().Complete(by, id, {Day("2024-06-10"), "", std::nullopt, ""})), "ok");
     else if (i % 7 == 2)
-      ASSERT_EQ(Outcome(tasks().Cancel(leader_, id,
-                                       {"withdrawn", Day("2024-05-02"), "Trùng", std::nullopt})),
-                "ok");
+      ASSERT_EQ(
+          Outcome(tasks().Cancel(by, id, {"withdrawn", Day("2024-05-02"), "Trùng", std::nullopt})),
+          "ok");
   }
   RefreshSnapshot(*ctx_);
 
@@ -473,6 +481,9 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
   everything.sort = {{SortKey::Field::kId, false}};
   const std::vector<TaskSummary> all = list(everything);
   ASSERT_EQ(all.size(), 26u);
+  ASSERT_EQ(std::count_if(all.begin(), all.end(),
+                          [&](const TaskSummary& t) { return t.agency_id == district_; }),
+            6);
   ASSERT_EQ(ctx_->db().transact(storage::TransactionMode::kRead, SnapshotDate), today());
 
   // What each order means, written out: no deadline last in either direction, then the next key,
@@ -498,6 +509,7 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
       {"-deadline,id",
        {{SortKey::Field::kDeadline, true}, {SortKey::Field::kId, false}},
        {Status::kOverdue, Status::kCompletedLate, Status::kCancelled}},
+      {"a status named twice", {}, {Status::kOverdue, Status::kInProgress, Status::kOverdue}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
