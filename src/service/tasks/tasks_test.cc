@@ -451,12 +451,13 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
     auto created = tasks().Create(by, in);
     ASSERT_EQ(Outcome(created), "ok");
     const Id id = created->task.summary.id;
-    if (i % 5 == 1)
+    if (i % 5 == 1) {
       ASSERT_EQ(Outcome(tasks().Complete(by, id, {Day("2024-06-10"), "", std::nullopt, ""})), "ok");
-    else if (i % 7 == 2)
+    } else if (i % 7 == 2) {
       ASSERT_EQ(
           Outcome(tasks().Cancel(by, id, {"withdrawn", Day("2024-05-02"), "Trùng", std::nullopt})),
           "ok");
+    }
   }
   RefreshSnapshot(*ctx_);
 
@@ -468,7 +469,9 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
       auto page = tasks().List(leader_, f);
       EXPECT_EQ(Outcome(page), "ok");
       if (!page.ok()) break;
-      if (total >= 0) EXPECT_EQ(page->total, total) << "page " << f.page;
+      if (total >= 0) {
+        EXPECT_EQ(page->total, total) << "page " << f.page;
+      }
       total = page->total;
       rows.insert(rows.end(), page->items.begin(), page->items.end());
       if (page->items.empty()) break;
