@@ -33,6 +33,8 @@ constexpr Released kReleased[] = {
     {"0008_source_task_count", 0x728f09988d807f89, 0x728f09988d807f89},
     {"0009_agency_versions", 0xf6d6b1d502f828c5, 0x5874c65e33b9ba10},
     {"0010_source_task_counts", 0xe1bf30a96d1f83b2, 0x6221e083d95dbdd2},
+    {"0011_assignee_task_index", 0xf3a72efae3b7e0c9, 0xf3a72efae3b7e0c9},
+    {"0012_task_status_counts", 0x7a90621e5cf54a13, 0x998437bc90feeb9e},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

@@ -5,6 +5,7 @@
 // read instead (see today_status.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,9 +45,11 @@ class TaskQuery {
   };
 
   std::string Bind(storage::Value v);
+  std::string SnapshotStatusList() const;            // "('in_progress', 'overdue')"
   std::string ScopeSql(const Branch* branch) const;  // the agencies and the snapshot's statuses
   // One row per matching task with dl and status; only those of `branch` when one is given.
-  std::string FilteredSql(const Branch* branch = nullptr) const;
+  // `also` is one more condition on `t`, from " AND ".
+  std::string FilteredSql(const Branch* branch = nullptr, const char* also = "") const;
   std::string DeadlineInForceSql() const;
   std::string ExtendedSql() const;
 
@@ -56,6 +59,9 @@ class TaskQuery {
   std::vector<std::string> snapshot_statuses_;  // codes; empty unless use_snapshot_
   std::string rest_where_;                      // every condition but the scope, from " AND "
   std::string outer_where_;
+  // The filter's conditions on the columns of task_status_counts (alias `c`), from " AND "; none
+  // when the filter names anything else, and its total must be counted from the tasks.
+  std::optional<std::string> counted_where_;
   std::string as_of_;  // the placeholder of the as-of date
   bool use_snapshot_;
 };
