@@ -41,6 +41,7 @@ std::int64_t ScaleLoader::Run() {
   for (int done = 0; done < options_.tasks; done += kTasksPerTransaction) {
     const int count = std::min(kTasksPerTransaction, options_.tasks - done);
     ctx_.db().transact(storage::TransactionMode::kWrite, [&](Connection& c) {
+      DiscardTasks();  // a retry starts again: nothing a failed try kept was written
       const std::vector<std::int64_t> ids = storage::ReserveIds(c, "tasks", count);
       for (int i = 0; i < count; ++i) AddTask(c, ids[static_cast<std::size_t>(i)], done + i);
       FlushTasks(c);

@@ -103,6 +103,7 @@ class ScaleLoader {
   // Draws task number `index` and adds its rows (with id `id`) to the batches below.
   void AddTask(Connection& c, std::int64_t id, int index);
   void FlushTasks(Connection& c);
+  void DiscardTasks();  // the rows kept by a transaction that is being retried
   TaskDraw DrawTask();
   void DrawSchedule(TaskDraw& d);
   void DrawOutcome(TaskDraw& d);

@@ -46,6 +46,12 @@ void ScaleLoader::FlushTasks(Connection& c) {
     table->Flush(c);
 }
 
+void ScaleLoader::DiscardTasks() {
+  for (storage::BulkInsert* table :
+       {&tasks_, &assignees_, &cooperators_, &extensions_, &updates_, &events_})
+    table->Discard();
+}
+
 TaskDraw ScaleLoader::DrawTask() {
   TaskDraw d;
   d.tpl = &rng_.Pick(templates_);

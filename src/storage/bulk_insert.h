@@ -21,6 +21,8 @@ class BulkInsert {
   // Writes the rows kept, rows_per_statement() to a statement. Call before the transaction
   // commits, and before flushing rows that refer to these.
   void Flush(Connection& c);
+  // Forgets the rows kept: a transaction being retried adds its rows again.
+  void Discard() { pending_.clear(); }
   std::size_t rows_per_statement() const { return rows_per_statement_; }
 
  private:

@@ -50,5 +50,19 @@ TEST_P(DatabaseTest, BulkInsertWritesEveryRowAcrossStatements) {
   EXPECT_GT(next, ids.back());
 }
 
+// A transaction that is retried adds its rows again: those its failed try kept must not be written.
+TEST_P(DatabaseTest, BulkInsertWritesNothingItWasToldToDiscard) {
+  Script("CREATE TABLE notes (n BIGINT NOT NULL)");
+  BulkInsert notes("notes", {"n"});
+  notes.Add({Param(1)});
+  notes.Add({Param(2)});
+  notes.Discard();
+  notes.Add({Param(3)});
+  auto lease = db_->acquire();
+  notes.Flush(*lease);
+  EXPECT_EQ(lease->execute("SELECT COUNT(*) FROM notes").one().integer(0), 1);
+  EXPECT_EQ(lease->execute("SELECT MIN(n) FROM notes").one().integer(0), 3);
+}
+
 }  // namespace
 }  // namespace giaoban::storage
