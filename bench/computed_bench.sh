@@ -10,7 +10,10 @@
 #
 #   bench/computed_bench.sh [DB-URL-or-file]     (default: a fresh SQLite file under bench/out)
 #
-# Loads BENCH_TASKS (default 100,000) demo tasks in BENCH_ORGS (50) units when the database is empty.
+# Loads BENCH_TASKS (default 100,000) demo tasks in BENCH_ORGS (50) units when the database is empty;
+# with BENCH_AGENCIES (default 1) agencies under one province sharing them, and BENCH_YEARS (1) of
+# history. With several agencies, the requests are those of the first agency's director, and the
+# statistics and open tasks are also read alone as the province's leader sees them.
 # Only one load test should run on a machine at a time: wrap it in `flock /tmp/giaoban-bench.lock`.
 # Everything stays on 127.0.0.1.
 set -euo pipefail
@@ -22,6 +25,8 @@ mkdir -p "$out"
 db=${1:-$out/bench.db}
 tasks=${BENCH_TASKS:-100000}
 orgs=${BENCH_ORGS:-50}
+agencies=${BENCH_AGENCIES:-1}
+years=${BENCH_YEARS:-1}
 port=${BENCH_PORT:-18933}
 duration=${BENCH_DURATION:-10s}
 connections=${BENCH_CONNECTIONS:-32}
@@ -39,11 +44,17 @@ if ! grep -q bench.leader <<<"$users"; then
   if ! grep -q . <<<"$users"; then
     echo "loading $tasks tasks in $orgs organisations into $db ..."
     /usr/bin/time -f "load: %e s, peak RSS %M KB" "$bin" --db "$db" demo --tasks "$tasks" \
-      --organizations "$orgs" 2>&1 | tee "$out/load.txt"
+      --organizations "$orgs" --agencies "$agencies" --years "$years" 2>&1 | tee "$out/load.txt"
   fi
   agency=$(grep -o 'agency [0-9]*' "$out/load.txt" | awk '{print $2}')
   echo "bench-password-1" | "$bin" --db "$db" user add --username bench.leader --role leader \
     --org "$agency" --name "Lãnh đạo Đo Tải" --position "Giám đốc" --password-stdin >/dev/null
+  province=$(grep -o 'province [0-9]*' "$out/load.txt" | awk '{print $2}' || true)
+  if [[ -n $province ]]; then
+    echo "bench-password-1" | "$bin" --db "$db" user add --username bench.province --role leader \
+      --org "$province" --name "Lãnh đạo Tỉnh Đo Tải" --position "Phó Chủ tịch" \
+      --password-stdin >/dev/null
+  fi
 fi
 
 server=
@@ -61,6 +72,12 @@ BENCH_CSRF=$(curl -sf -c "$jar" -H 'Content-Type: application/json' \
   python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])')
 BENCH_SESSION=$(awk '$6 == "gb_session" {print $7}' "$jar")
 export BENCH_CSRF BENCH_SESSION
+province_session=
+if curl -sf -c "$out/province-cookies.txt" -H 'Content-Type: application/json' \
+  -d '{"username": "bench.province", "password": "bench-password-1"}' \
+  "$base/api/v1/auth/login" >/dev/null; then
+  province_session=$(awk '$6 == "gb_session" {print $7}' "$out/province-cookies.txt")
+fi
 
 # What the runs need, read before any of them: task ids spread over the whole agency, a unit with
 # one of its assignees, open tasks for the progress reports and for the completions.
@@ -127,9 +144,9 @@ measure progress post_progress.lua BENCH_IDS="$out/progress-ids.txt"
 run_duration=$complete_duration measure complete post_complete.lua BENCH_IDS="$out/complete-ids.txt"
 measure health-2 get.lua BENCH_PATH=/api/v1/health
 
-alone() {  # path: median of 20 sequential requests, in ms
+alone() {  # path [session]: median of 20 sequential requests, in ms
   for _ in $(seq 20); do
-    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: gb_session=$BENCH_SESSION" "$base$1"
+    curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: gb_session=${2:-$BENCH_SESSION}" "$base$1"
   done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
 }
 task_id=$(head -1 "$out/read-ids.txt")
@@ -138,6 +155,11 @@ year=$(date -u +%Y)
   echo "alone (median of 20): task $(alone "/api/v1/tasks/$task_id") ms," \
     "open by deadline $(alone "$open_list") ms, unit+assignee $(alone "$unit_list") ms," \
     "stats of the year $(alone "/api/v1/stats?period=$year") ms"
+  if [[ -n $province_session ]]; then
+    echo "alone, as the province's leader: stats of the year" \
+      "$(alone "/api/v1/stats?period=$year" "$province_session") ms, open by deadline" \
+      "$(alone "$open_list" "$province_session") ms"
+  fi
   grep -E 'VmHWM' "/proc/$server/status"
 } | tee "$out/alone.txt"
 

@@ -9,11 +9,16 @@ void RegisterDemo(CLI::App& app, GlobalOptions& global) {
   auto today = std::make_shared<std::string>();
   auto scale = std::make_shared<int>(0);
   auto orgs = std::make_shared<int>(50);
+  auto agencies = std::make_shared<int>(1);
+  auto years = std::make_shared<int>(1);
   auto* cmd = app.add_subcommand("demo", "Load the demo agency (or, with --tasks, benchmark data)");
   cmd->add_option("--today", *today, "The demo's today, YYYY-MM-DD (default: the real today)");
   cmd->add_option("--tasks", *scale, "Load this many synthetic tasks instead (benchmarks)");
-  cmd->add_option("--organizations", *orgs, "Units for --tasks");
-  cmd->callback([&global, today, scale, orgs] {
+  cmd->add_option("--organizations", *orgs, "Units of each agency for --tasks");
+  cmd->add_option("--agencies", *agencies, "Agencies under one province sharing --tasks")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--years", *years, "Years of history for --tasks")->check(CLI::Range(1, 20));
+  cmd->callback([&global, today, scale, orgs, agencies, years] {
     auto db = OpenAndMigrate(global, 2);
     service::Context ctx(*db, global.MakeSettings());
     domain::Date day = ctx.Today();
@@ -27,8 +32,13 @@ void RegisterDemo(CLI::App& app, GlobalOptions& global) {
       day = *parsed;
     }
     if (*scale > 0) {
-      const auto agency = demo::LoadScaleData(ctx, {*orgs, *scale, day, 7});
-      std::cout << "loaded " << *scale << " tasks in agency " << agency << "\n";
+      const auto loaded = demo::LoadScaleData(ctx, {*orgs, *scale, day, 7, *agencies, *years});
+      std::cout << "loaded " << *scale << " tasks in agency " << loaded.agency_ids.front();
+      if (loaded.agency_ids.size() > 1) {
+        std::cout << " and " << loaded.agency_ids.size() - 1 << " more under province "
+                  << loaded.province_id;
+      }
+      std::cout << "\n";
       return;
     }
     demo::DemoOptions options;

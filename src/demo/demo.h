@@ -39,14 +39,22 @@ struct DemoResult {
 DemoResult LoadDemo(const service::Context& ctx, const DemoOptions& options);
 
 struct ScaleOptions {
-  int organizations = 50;
-  int tasks = 100000;
+  int organizations = 50;  // units per agency
+  int tasks = 100000;      // in all, shared evenly among the agencies
   domain::Date today;
   std::uint32_t seed = 7;
+  int agencies = 1;  // departments under one province
+  int years = 1;     // of history, back from today
 };
 
-// Bulk-loads a synthetic agency for benchmarks: `tasks` tasks across `organizations` units with a
-// year of progress, completions, extensions and cancellations. Returns the agency id.
-std::int64_t LoadScaleData(const service::Context& ctx, const ScaleOptions& options);
+struct ScaleResult {
+  std::int64_t province_id = 0;
+  std::vector<std::int64_t> agency_ids;
+};
+
+// Bulk-loads synthetic agencies under a new province for benchmarks: `tasks` tasks across
+// `agencies` departments of `organizations` units each, with `years` of progress, completions,
+// extensions and cancellations.
+ScaleResult LoadScaleData(const service::Context& ctx, const ScaleOptions& options);
 
 }  // namespace giaoban::demo

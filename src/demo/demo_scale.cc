@@ -1,10 +1,11 @@
-// Synthetic data for benchmarks: one agency with many units and a year of tasks, written with bulk
+// Synthetic data for benchmarks: agencies with many units and years of tasks, written with bulk
 // INSERTs (each statement prepared once by the connection's cache, many rows per transaction)
 // instead of the services, so that 100,000 tasks load in seconds. The rows follow the same rules
 // as the services' (paths, collation keys, folded search text, one 'created' event per task), so
 // every list, filter and statistic behaves on them as on real data.
 //
-// This file writes the agency, its people and its sources; demo_scale_tasks.cc the tasks.
+// This file writes the province, its agencies with their people and sources; demo_scale_tasks.cc
+// the tasks.
 #include <algorithm>
 #include <optional>
 #include <string>
@@ -28,24 +29,61 @@ namespace {
 
 constexpr int kTasksPerTransaction = 5000;
 
+// The departments of a province, in the order the benchmark's agencies take them.
+struct Department {
+  const char* code;
+  const char* name;
+};
+constexpr Department kDepartments[] = {
+    {"SXD", "Sở Xây dựng"},
+    {"SGTVT", "Sở Giao thông vận tải"},
+    {"STC", "Sở Tài chính"},
+    {"SKHĐT", "Sở Kế hoạch và Đầu tư"},
+    {"SYT", "Sở Y tế"},
+    {"SGDĐT", "Sở Giáo dục và Đào tạo"},
+    {"SNNPTNT", "Sở Nông nghiệp và Phát triển nông thôn"},
+    {"STNMT", "Sở Tài nguyên và Môi trường"},
+    {"SCT", "Sở Công Thương"},
+    {"SLĐTBXH", "Sở Lao động - Thương binh và Xã hội"},
+    {"SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch"},
+    {"STTTT", "Sở Thông tin và Truyền thông"},
+    {"SKHCN", "Sở Khoa học và Công nghệ"},
+    {"SNV", "Sở Nội vụ"},
+    {"STP", "Sở Tư pháp"},
+    {"SNgV", "Sở Ngoại vụ"},
+    {"TTT", "Thanh tra tỉnh"},
+    {"BDT", "Ban Dân tộc"},
+    {"BQLKKT", "Ban Quản lý Khu kinh tế"},
+    {"VPUBND", "Văn phòng UBND tỉnh"},
+};
+
 }  // namespace
 
-std::int64_t ScaleLoader::Run() {
+ScaleResult ScaleLoader::Run() {
   const std::int64_t now = service::Context::NowMillis();
-  ctx_.db().transact(storage::TransactionMode::kWrite, [&](Connection& c) {
-    CreateOrganizations(c, now);
-    CreatePeople(c, now);
-    CreateSources(c, now);
-  });
+  ScaleResult result;
+  ctx_.db().transact(storage::TransactionMode::kWrite,
+                     [&](Connection& c) { CreateProvince(c, now); });
+  result.province_id = root_id_;
   BuildTemplates();
-  for (int done = 0; done < options_.tasks; done += kTasksPerTransaction) {
-    const int count = std::min(kTasksPerTransaction, options_.tasks - done);
+  const int agencies = std::max(1, options_.agencies);
+  for (int a = 0; a < agencies; ++a) {
     ctx_.db().transact(storage::TransactionMode::kWrite, [&](Connection& c) {
-      DiscardTasks();  // a retry starts again: nothing a failed try kept was written
-      const std::vector<std::int64_t> ids = storage::ReserveIds(c, "tasks", count);
-      for (int i = 0; i < count; ++i) AddTask(c, ids[static_cast<std::size_t>(i)], done + i);
-      FlushTasks(c);
+      CreateAgency(c, a, now);
+      CreatePeople(c, now);
+      CreateSources(c, now);
     });
+    result.agency_ids.push_back(agency_id_);
+    const int share = options_.tasks / agencies + (a < options_.tasks % agencies ? 1 : 0);
+    for (int done = 0; done < share; done += kTasksPerTransaction) {
+      const int count = std::min(kTasksPerTransaction, share - done);
+      ctx_.db().transact(storage::TransactionMode::kWrite, [&](Connection& c) {
+        DiscardTasks();  // a retry starts again: nothing a failed try kept was written
+        const std::vector<std::int64_t> ids = storage::ReserveIds(c, "tasks", count);
+        for (int i = 0; i < count; ++i) AddTask(c, ids[static_cast<std::size_t>(i)], done + i);
+        FlushTasks(c);
+      });
+    }
   }
   // The rows above bypass the services, so the stored status snapshot knows nothing of them:
   // rebuilt here rather than by the first server, whose every request until then would read
@@ -56,7 +94,7 @@ std::int64_t ScaleLoader::Run() {
   // Fresh statistics, snapshot included, so the query planner knows the new rows' shape at once
   // (PostgreSQL's autovacuum would get there later; SQLite never does by itself).
   ctx_.db().acquire()->execute_script("ANALYZE");
-  return agency_id_;
+  return result;
 }
 
 std::int64_t ScaleLoader::InsertOrganization(Connection& c, std::optional<std::int64_t> parent,
@@ -77,18 +115,29 @@ std::int64_t ScaleLoader::InsertOrganization(Connection& c, std::optional<std::i
   return id;
 }
 
-void ScaleLoader::CreateOrganizations(Connection& c, std::int64_t now) {
-  // Several benchmark agencies may share one database: number the roots.
+void ScaleLoader::CreateProvince(Connection& c, std::int64_t now) {
+  // Several benchmark provinces may share one database: number the roots.
   const std::int64_t roots =
       c.execute("SELECT COUNT(*) FROM organizations WHERE parent_id IS NULL").one().integer(0);
-  const std::string suffix = roots == 0 ? "" : " " + std::to_string(roots + 1);
+  suffix_ = roots == 0 ? "" : " " + std::to_string(roots + 1);
   const std::string code_suffix = roots == 0 ? "" : std::to_string(roots + 1);
-  const std::int64_t root =
-      InsertOrganization(c, std::nullopt, "/", true, "committee", "UBNDTT" + code_suffix,
-                         "UBND tỉnh (dữ liệu thử tải" + suffix + ")", now);
-  root_path_ = "/" + std::to_string(root) + "/";
-  agency_id_ = InsertOrganization(c, root, root_path_, true, "department", "SXD",
-                                  "Sở Xây dựng (dữ liệu thử tải" + suffix + ")", now);
+  root_id_ = InsertOrganization(c, std::nullopt, "/", true, "committee", "UBNDTT" + code_suffix,
+                                "UBND tỉnh (dữ liệu thử tải" + suffix_ + ")", now);
+  root_path_ = "/" + std::to_string(root_id_) + "/";
+}
+
+void ScaleLoader::CreateAgency(Connection& c, int index, std::int64_t now) {
+  // A retried transaction starts the agency again.
+  units_.clear();
+  sources_.clear();
+  const Department& department =
+      kDepartments[static_cast<std::size_t>(index) % std::size(kDepartments)];
+  const int round = index / static_cast<int>(std::size(kDepartments));
+  agency_code_ = std::string(department.code) + (round ? std::to_string(round + 1) : "");
+  agency_name_ = std::string(department.name) + (round ? " " + std::to_string(round + 1) : "") +
+                 " (dữ liệu thử tải" + suffix_ + ")";
+  agency_id_ = InsertOrganization(c, root_id_, root_path_, true, "department", agency_code_,
+                                  agency_name_, now);
   agency_path_ = root_path_ + std::to_string(agency_id_) + "/";
   const auto& specs = cat::Organizations();
   const int count = std::max(1, options_.organizations);
@@ -192,42 +241,42 @@ void ScaleLoader::InsertSource(Connection& c, const std::string& kind, const std
   sources_[kind].push_back({id, kind, number, doc_date});
 }
 
-// Programmes of this year and the last, ad-hoc documents and directives spread over the year,
-// and a briefing conclusion each month; each kind sorted by date.
+// The programmes of each year of the history and the one before it, ad-hoc documents and
+// directives spread over the years, and a briefing conclusion each month; each kind sorted by date.
 void ScaleLoader::CreateSources(Connection& c, std::int64_t now) {
-  const std::string province = "UBND tỉnh (dữ liệu thử tải)";
-  const std::string agency = "Sở Xây dựng (dữ liệu thử tải)";
-  for (int year = today_.year() - 1; year <= today_.year(); ++year) {
+  const std::string province = "UBND tỉnh (dữ liệu thử tải" + suffix_ + ")";
+  const int years = std::max(1, options_.years);
+  for (int year = today_.year() - years; year <= today_.year(); ++year) {
     const std::string y = std::to_string(year);
     const Date issued = std::min(*Date::FromYmd(year, 1, 12), today_);
     InsertSource(c, "higher_program", "Chương trình công tác năm " + y + " của UBND tỉnh",
                  "125/QĐ-UBND", issued, province, now);
     InsertSource(c, "key_program", "Chương trình công tác trọng tâm năm " + y + " của Sở",
-                 "15/CTr-SXD", issued.AddDays(8), agency, now);
+                 "15/CTr-" + agency_code_, issued.AddDays(8), agency_name_, now);
   }
   const auto& directives = cat::Directives();
-  for (int i = 0; i < 8; ++i) {
-    const Date issued = today_.AddDays(-365 + 45 * i);
+  for (int i = 0; i < 8 * years; ++i) {
+    const Date issued = today_.AddDays(-365 * years + 45 * i);
     const cat::DirectiveSpec& d = directives[static_cast<std::size_t>(i) % directives.size()];
     InsertSource(c, "ad_hoc", cat::ExpandYear(d.title, issued.year()), std::string(d.doc_number),
                  issued, std::string(d.issuer), now);
   }
-  for (int i = 0; i < 2; ++i) {
-    const Date issued = today_.AddDays(-300 + 150 * i);
+  for (int i = 0; i < 2 * years; ++i) {
+    const Date issued = today_.AddDays(-365 * years + 65 + 150 * i);
+    const std::string number = (i < 9 ? "0" : "") + std::to_string(i + 1) + "/CT-UBND";
     InsertSource(c, "directive",
-                 "Chỉ thị số 0" + std::to_string(i + 1) +
-                     "/CT-UBND về tăng cường kỷ luật, "
-                     "kỷ cương hành chính",
-                 "0" + std::to_string(i + 1) + "/CT-UBND", issued, province, now);
+                 "Chỉ thị số " + number + " về tăng cường kỷ luật, kỷ cương hành chính", number,
+                 issued, province, now);
   }
-  for (int back = 12; back >= 1; --back) {
+  for (int back = 12 * years; back >= 1; --back) {
     const domain::Period month = domain::Period::MonthOf(today_.AddMonths(-back));
     const Date issued = month.Next().first_day().AddDays(8);
     if (issued > today_) continue;
     InsertSource(c, "meeting_conclusion",
                  "Thông báo kết luận giao ban tháng " + std::to_string(month.index) + "/" +
                      std::to_string(month.year),
-                 std::to_string(100 + 13 * (12 - back)) + "/TB-SXD", issued, agency, now);
+                 std::to_string(100 + 13 * (12 * years - back)) + "/TB-" + agency_code_, issued,
+                 agency_name_, now);
   }
 }
 
@@ -269,7 +318,7 @@ const SourceRow& ScaleLoader::SourceFor(const std::string& kind, Date on) const 
 
 }  // namespace scale
 
-std::int64_t LoadScaleData(const service::Context& ctx, const ScaleOptions& options) {
+ScaleResult LoadScaleData(const service::Context& ctx, const ScaleOptions& options) {
   return scale::ScaleLoader(ctx, options).Run();
 }
 

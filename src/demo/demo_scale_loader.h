@@ -77,15 +77,16 @@ class ScaleLoader {
   ScaleLoader(const service::Context& ctx, const ScaleOptions& options)
       : ctx_(ctx), options_(options), rng_(options.seed), today_(options.today) {}
 
-  std::int64_t Run();
+  ScaleResult Run();
 
  private:
-  // The agency, its people and sources (demo_scale.cc).
+  // The province, each agency with its people and sources (demo_scale.cc).
   std::int64_t InsertOrganization(Connection& c, std::optional<std::int64_t> parent,
                                   const std::string& parent_path, bool agency,
                                   const std::string& kind, const std::string& code,
                                   const std::string& name, std::int64_t now);
-  void CreateOrganizations(Connection& c, std::int64_t now);
+  void CreateProvince(Connection& c, std::int64_t now);
+  void CreateAgency(Connection& c, int index, std::int64_t now);
   std::string PersonName();
   std::int64_t InsertPerson(Connection& c, std::int64_t org, const std::string& position,
                             std::int64_t now);
@@ -115,8 +116,13 @@ class ScaleLoader {
   const ScaleOptions& options_;
   Random rng_;
   const Date today_;
-  std::int64_t agency_id_ = 0;
+  std::int64_t root_id_ = 0;
   std::string root_path_;
+  std::string suffix_;  // " 2" for the second benchmark province in a database, ...
+  // The agency being loaded.
+  std::int64_t agency_id_ = 0;
+  std::string agency_name_;
+  std::string agency_code_;
   std::string agency_path_;
   std::vector<Unit> units_;
   std::string password_hash_;

@@ -72,7 +72,7 @@ void ScaleLoader::DrawSchedule(TaskDraw& d) {
            : kind_roll < 75 ? "ad_hoc"
            : kind_roll < 95 ? "meeting_conclusion"
                             : "directive";
-  const Date drawn = today_.AddDays(-rng_.Between(1, 365));
+  const Date drawn = today_.AddDays(-rng_.Between(1, 365 * std::max(1, options_.years)));
   d.source = &SourceFor(d.kind, drawn);
   d.assigned = std::min(today_, std::max(drawn, d.source->doc_date));
   if (rng_.Chance(100)) {
@@ -102,7 +102,12 @@ void ScaleLoader::DrawOutcome(TaskDraw& d) {
   const std::optional<Date> in_force = d.new_deadline ? d.new_deadline : d.deadline;
   const int roll = rng_.Between(0, 999);
   if (!in_force) {
-    if (roll < 30) d.cancelled_on = assigned.AddDays(rng_.Between(0, today_ - assigned));
+    if (roll < 30) {
+      d.cancelled_on = assigned.AddDays(rng_.Between(0, today_ - assigned));
+    } else if (assigned.year() < today_.year()) {
+      // A recurring task ends with its programme's year.
+      d.completed_on = *Date::FromYmd(assigned.year(), 12, 31);
+    }
   } else if (*in_force < today_) {
     const int room = (today_ - *in_force) - 1;
     if (roll < 25) {
@@ -146,35 +151,36 @@ void ScaleLoader::AddTaskRow(Connection& c, std::int64_t id, const TaskDraw& d, 
                                             : d.assigned;
   const bool cancelled = d.cancelled_on.has_value();
 
-  tasks_.Add({Param(id),
-              Param(agency_id_),
-              Param(d.source->id),
-              Param(d.kind),
-              Param(TitleOf(d)),
-              Param(tpl.key + suffix),
-              Param(content),
-              Param(key),
-              Param(unit.id),
-              Param(unit.leader),
-              Param(product),
-              Param(d.assigned.Iso()),
-              DateValue(d.deadline),
-              Param(d.label),
-              Param(d.completed_on ? 100
-                    : d.update     ? d.update->percent
-                                   : 0),
-              DateValue(d.completed_on),
-              d.completed_on ? Param(std::to_string(index % 900 + 1) + "/BC-SXD") : Param(""),
-              DateValue(d.completed_on),
-              DateValue(d.cancelled_on),
-              cancelled ? Param(d.withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
-              cancelled ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
-              cancelled ? Param(unit.leader) : Value(nullptr),
-              DateValue(d.extended_on),
-              Param(fold),
-              Param(consolidator_user_),
-              Param(MillisOn(d.assigned, index % 600)),
-              Param(MillisOn(last_change, index % 600))});
+  tasks_.Add(
+      {Param(id),
+       Param(agency_id_),
+       Param(d.source->id),
+       Param(d.kind),
+       Param(TitleOf(d)),
+       Param(tpl.key + suffix),
+       Param(content),
+       Param(key),
+       Param(unit.id),
+       Param(unit.leader),
+       Param(product),
+       Param(d.assigned.Iso()),
+       DateValue(d.deadline),
+       Param(d.label),
+       Param(d.completed_on ? 100
+             : d.update     ? d.update->percent
+                            : 0),
+       DateValue(d.completed_on),
+       d.completed_on ? Param(std::to_string(index % 900 + 1) + "/BC-" + agency_code_) : Param(""),
+       DateValue(d.completed_on),
+       DateValue(d.cancelled_on),
+       cancelled ? Param(d.withdrawn ? "withdrawn" : "cancelled") : Value(nullptr),
+       cancelled ? Param(std::string(cat::kCancelReasons.front())) : Param(""),
+       cancelled ? Param(unit.leader) : Value(nullptr),
+       DateValue(d.extended_on),
+       Param(fold),
+       Param(consolidator_user_),
+       Param(MillisOn(d.assigned, index % 600)),
+       Param(MillisOn(last_change, index % 600))});
 }
 
 // The draws for the rows around the task, in the order the generator has always made them: a

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "service/accounts/auth.h"
@@ -53,6 +54,11 @@ class TempDatabase {
   std::int64_t Scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
     return db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
       return c.execute(sql, params).one().integer(0);
+    });
+  }
+  std::string Text(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
+    return db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      return c.execute(sql, params).one().text(0);
     });
   }
   Actor ActorOf(std::int64_t user_id) {
@@ -292,7 +298,7 @@ std::int64_t LeaderOf(TempDatabase& db, std::int64_t agency) {
 
 TEST(ScaleData, CreatesTasksWithARealisticMix) {
   TempDatabase database;
-  const std::int64_t agency = LoadScaleData(database.ctx(), {5, 2000, kToday, 7});
+  const std::int64_t agency = LoadScaleData(database.ctx(), {5, 2000, kToday, 7}).agency_ids.at(0);
   ASSERT_GT(agency, 0);
   const Actor leader = database.ActorOf(LeaderOf(database, agency));
   EXPECT_EQ(leader.agency_id, agency);
@@ -350,10 +356,48 @@ TEST(ScaleData, CreatesTasksWithARealisticMix) {
   });
 
   // A second agency in the same database does not collide with the first.
-  const std::int64_t second = LoadScaleData(ctx, {3, 100, kToday, 8});
+  const std::int64_t second = LoadScaleData(ctx, {3, 100, kToday, 8}).agency_ids.at(0);
   EXPECT_NE(second, agency);
   EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM tasks WHERE agency_id = $1", {Param(second)}),
             100);
+}
+
+// The province data set: agencies sharing the tasks under one province, with years of history.
+TEST(ScaleData, LoadsAProvinceOfAgenciesWithYearsOfHistory) {
+  TempDatabase database;
+  const ScaleResult loaded = LoadScaleData(database.ctx(), {3, 900, kToday, 7, 3, 3});
+  ASSERT_EQ(loaded.agency_ids.size(), 3u);
+  const std::string province = std::to_string(loaded.province_id);
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM organizations WHERE parent_id = " + province +
+                            " AND agency_id = id"),
+            3);
+  std::set<std::string> names;
+  for (const std::int64_t agency : loaded.agency_ids) {
+    const Actor leader = database.ActorOf(LeaderOf(database, agency));
+    EXPECT_EQ(leader.agency_id, agency);
+    EXPECT_EQ(CountTasks(database.ctx(), leader, kToday, {}), 300);
+    EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM organizations WHERE agency_id = $1 AND "
+                              "parent_id = $1",
+                              {Param(agency)}),
+              3);
+    names.insert(database.Text("SELECT name FROM organizations WHERE id = $1", {Param(agency)}));
+  }
+  EXPECT_EQ(names.size(), 3u);
+  // Three years back, and the old tasks mostly closed.
+  EXPECT_LE(database.Text("SELECT MIN(assigned_on) FROM tasks"), kToday.AddDays(-730).Iso());
+  const std::int64_t old = database.Scalar("SELECT COUNT(*) FROM tasks WHERE assigned_on < $1",
+                                           {Param(kToday.AddDays(-400).Iso())});
+  const std::int64_t old_open = database.Scalar(
+      "SELECT COUNT(*) FROM tasks WHERE assigned_on < $1 AND completed_on IS NULL "
+      "AND cancelled_on IS NULL",
+      {Param(kToday.AddDays(-400).Iso())});
+  EXPECT_GT(old, 900 / 2);
+  EXPECT_LT(old_open, old / 10);
+  // Each year has its programmes.
+  EXPECT_EQ(database.Scalar("SELECT COUNT(*) FROM sources WHERE agency_id = $1 AND kind = "
+                            "'key_program'",
+                            {Param(loaded.agency_ids.front())}),
+            4);
 }
 
 // The same loads on PostgreSQL, when GIAOBAN_DEMO_TEST_PG_URL names an empty database
@@ -385,7 +429,7 @@ TEST(DemoPostgres, LoadsDemoAndScaleData) {
   for (const char* status : kStatuses) EXPECT_GT(mix.at(status), 0) << status;
   EXPECT_FALSE(LoadDemo(ctx, options).loaded);
 
-  const std::int64_t agency = LoadScaleData(ctx, {5, 2000, kToday, 7});
+  const std::int64_t agency = LoadScaleData(ctx, {5, 2000, kToday, 7}).agency_ids.at(0);
   const std::int64_t leader =
       db->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
         return c
