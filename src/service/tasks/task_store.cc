@@ -283,6 +283,8 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
           "s.issuer AS source_issuer, s.summary AS source_summary, "
           "s.version AS source_version, COALESCE((SELECT n.tasks FROM source_task_counts n "
           "WHERE n.source_id = s.id), 0) AS source_task_count, "
+          "CASE WHEN EXISTS (SELECT 1 FROM tasks st WHERE st.parent_id = t.id) THEN 1 ELSE 0 END "
+          "AS has_subtasks, "
           "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
       (postgres && for_change ? " FOR SHARE" : "") + ") AS snapshot_as_of";
   // Only the task's row: the names and links joined to it stay free for others.
@@ -303,6 +305,7 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
   source.version = row.integer(r.column("source_version"));
   source.task_count = row.integer(r.column("source_task_count"));
   rec.snapshot_as_of = OptionalDate(row, r.column("snapshot_as_of"));
+  rec.has_subtasks = row.integer(r.column("has_subtasks")) != 0;
   if (load == TaskLoad::kRowOnly) return rec;
 
   LoadRequests(c, rec.detail);
@@ -324,6 +327,7 @@ std::optional<TaskRecord> LoadTaskForReading(storage::Connection& c, Id id) {
 
 std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,
                                       const TaskRecord& parent, Date as_of, int due_soon_days) {
+  if (!parent.has_subtasks) return {};  // most tasks: no statement
   TaskFilter filter;
   filter.as_of = as_of;
   filter.parent = parent.detail.summary.id;

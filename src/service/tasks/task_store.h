@@ -19,6 +19,7 @@ struct TaskRecord {
   TaskAccessFacts access;
   // The status snapshot's date as LoadTaskForChange found it (none: no valid snapshot).
   std::optional<Date> snapshot_as_of;
+  bool has_subtasks = false;  // as of any date
 };
 
 // The task's own columns, names, links and approved extensions: two statements.
@@ -40,7 +41,8 @@ std::optional<TaskRecord> LoadTaskForChange(storage::Connection& c, Id id,
 // For a task's page: the same three statements, holding nothing.
 std::optional<TaskRecord> LoadTaskForReading(storage::Connection& c, Id id);
 
-// The subtasks of `parent` that `actor` may see, as list rows as of `as_of`: one statement.
+// The subtasks of `parent` that `actor` may see, as list rows as of `as_of`: one statement, none
+// for a task that has never had any.
 std::vector<TaskSummary> LoadSubtasks(storage::Connection& c, const Actor& actor,
                                       const TaskRecord& parent, Date as_of, int due_soon_days);
 

@@ -222,6 +222,10 @@ TEST_P(WritePath, EverySingleTaskActionStaysWithinItsStatementBudget) {
   EXPECT_EQ(page->task.explanations.size(), 1u);
   EXPECT_EQ(page->task.subtasks.size(), 1u);
   EXPECT_EQ(page->task.source.task_count, 3);
+  // Without subtasks, there are none to ask for.
+  const std::int64_t before_other = Statements();
+  ASSERT_TRUE(tasks.Get(director_, other).ok());
+  EXPECT_EQ(Statements() - before_other, 3);
 }
 
 TEST_P(WritePath, ActionsKeepTheirRefusals) {
