@@ -41,6 +41,10 @@ class PostgresConnection final : public Connection {
 
   void configure_session();
   void ensure_connected();
+  void collect_deferred_commit();
+  void send_pending_begin();
+  // The cached statement for this SQL and these parameters' types, or nullptr.
+  const std::string* cached_statement(const std::string& key);
   const std::string& prepared_statement(std::string_view sql, std::span<const Value> params);
   void forget_statement(std::list<CachedStatement>::iterator it);
   void forget_all_statements();
@@ -50,6 +54,13 @@ class PostgresConnection final : public Connection {
   // Set between begin() and commit()/rollback(): a connection lost inside a transaction must not
   // be silently re-established, or the rest of the work would run outside the transaction.
   bool in_transaction_ = false;
+  // BEGIN is sent with the transaction's first statement, in one round trip (an empty string:
+  // already sent, or no transaction).
+  const char* pending_begin_ = nullptr;
+  bool read_only_ = false;
+  // A read-only transaction's COMMIT is sent without waiting for its answer, which is read before
+  // the connection's next use: it cannot fail in a way its reader could act on.
+  bool commit_in_flight_ = false;
   std::uint64_t statement_counter_ = 0;
   // Most recently used first. Keys view the key strings inside the list nodes, which never move.
   std::list<CachedStatement> statements_;
