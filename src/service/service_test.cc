@@ -241,8 +241,9 @@ TEST_P(ServiceContract, StatusSnapshotFollowsTheCalendarAndEveryChange) {
 TEST_P(ServiceContract, EveryChangeToAgencyDataMovesTheDataVersion) {
   // The counts follow from tasks, whose changes move the version themselves.
   const std::set<std::string> not_counted = {
-      "change_counter", "agency_versions",   "source_task_counts", "task_status_counts",
-      "sessions",       "schema_migrations", "api_tokens",         "login_throttle"};
+      "change_counter",     "agency_versions",      "source_task_counts",
+      "task_status_counts", "assignee_task_counts", "sessions",
+      "schema_migrations",  "api_tokens",           "login_throttle"};
   const bool sqlite = db_->dialect() == storage::Dialect::kSqlite;
   std::set<std::string> tables, counted;
   db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
@@ -384,9 +385,10 @@ TEST_P(ServiceContract, ASourcesTaskCountFollowsItsTasks) {
   EXPECT_EQ(counts(), (Counts{{2, 2}, {0, 0}, {1, 1}}));
 }
 
-// A list's total over the counted columns is added up from task_status_counts, which triggers keep:
-// it must agree with the tasks listed, for a reader who may see every restricted task and for one
-// who may see only those that concern them, through every change and as the calendar moves.
+// A list's total over the counted columns is added up from task_status_counts, or for one assignee
+// from assignee_task_counts, which triggers keep: it must agree with the tasks listed, for a reader
+// who may see every restricted task and for one who may see only those that concern them, through
+// every change (assignments too) and as the calendar moves.
 TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
   const Actor specialist = test_support::CreateAccount(*ctx_, "chuyenvien", Role::kSpecialist,
                                                        units_[2], "Lê Văn Nam", "Chuyên viên");
@@ -394,7 +396,11 @@ TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
   const Date start = *Date::Parse("2024-05-01");
   const std::string unit = std::to_string(units_[1]);
+  const std::string assignee = std::to_string(specialist.person_id);
   const std::vector<QueryParams> filters = {
+      {{"assignee", assignee}},
+      {{"assignee", assignee}, {"lead_org", unit}},
+      {{"assignee", std::to_string(consolidator_.person_id)}, {"status", "in_progress,overdue"}},
       {},
       {{"status", "in_progress,overdue"}},
       {{"status", "completed_on_time,completed_late,cancelled"}},
@@ -403,23 +409,52 @@ TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
       {{"source_kind", "key_program,ad_hoc"}, {"key", "false"}},
       {{"org", unit}, {"org_role", "lead"}},
   };
+  // Both kinds of counts, row by row, against the tasks and assignments they count.
   auto counts_match_tasks = [&] {
     db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
       const std::string columns =
           "agency_id, lead_org_id, today_status, source_kind, is_key, restricted";
-      auto kept = c.execute("SELECT " + columns +
-                            ", tasks FROM task_status_counts WHERE tasks <> 0 ORDER BY " + columns);
-      auto counted = c.execute("SELECT " + columns +
-                               ", COUNT(*) FROM tasks WHERE today_status IS NOT NULL GROUP BY " +
-                               columns + " ORDER BY " + columns);
-      ASSERT_EQ(kept.rows.size(), counted.rows.size());
-      for (std::size_t i = 0; i < kept.rows.size(); ++i) {
-        for (std::size_t col : {0, 1, 4, 5, 6})
-          EXPECT_EQ(kept.rows[i].integer(col), counted.rows[i].integer(col)) << "row " << i;
-        for (std::size_t col : {2, 3})
-          EXPECT_EQ(kept.rows[i].text(col), counted.rows[i].text(col)) << "row " << i;
-      }
+      auto same = [&](const std::string& kept_sql, const std::string& counted_sql) {
+        auto kept = c.execute(kept_sql);
+        auto counted = c.execute(counted_sql);
+        ASSERT_EQ(kept.rows.size(), counted.rows.size()) << kept_sql;
+        for (std::size_t i = 0; i < kept.rows.size(); ++i) {
+          for (std::size_t col = 0; col < kept.columns.size(); ++col) {
+            const bool text =
+                kept.columns[col] == "today_status" || kept.columns[col] == "source_kind";
+            if (text) {
+              EXPECT_EQ(kept.rows[i].text(col), counted.rows[i].text(col)) << kept_sql;
+            } else {
+              EXPECT_EQ(kept.rows[i].integer(col), counted.rows[i].integer(col)) << kept_sql;
+            }
+          }
+        }
+      };
+      same("SELECT " + columns + ", tasks FROM task_status_counts WHERE tasks <> 0 ORDER BY " +
+               columns,
+           "SELECT " + columns + ", COUNT(*) FROM tasks WHERE today_status IS NOT NULL GROUP BY " +
+               columns + " ORDER BY " + columns);
+      const std::string t_columns =
+          "t.agency_id, t.lead_org_id, t.today_status, t.source_kind, t.is_key, t.restricted";
+      same("SELECT person_id, " + columns +
+               ", tasks FROM assignee_task_counts WHERE tasks <> 0 ORDER BY person_id, " + columns,
+           "SELECT a.person_id, " + t_columns +
+               ", COUNT(*) FROM task_assignees a JOIN tasks t ON t.id = a.task_id WHERE "
+               "t.today_status IS NOT NULL GROUP BY a.person_id, " +
+               t_columns + " ORDER BY a.person_id, " + t_columns);
     });
+  };
+  auto some_assignees = [&]() -> std::optional<std::vector<Id>> {
+    switch (pick(4)) {
+      case 0:
+        return std::vector<Id>{specialist.person_id};
+      case 1:
+        return std::vector<Id>{consolidator_.person_id};
+      case 2:
+        return std::vector<Id>{specialist.person_id, consolidator_.person_id};
+      default:
+        return std::nullopt;
+    }
   };
   std::vector<Id> ids;
   for (int day = 0; day < 60; day += 4) {
@@ -436,7 +471,7 @@ TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
       in.lead_org_id = units_[pick(4)];
       in.is_key = pick(2) == 0;
       in.restricted = pick(3) == 0;
-      if (pick(3) == 0) in.assignee_ids = std::vector<Id>{specialist.person_id};
+      in.assignee_ids = some_assignees();
       in.assigned_on = today.AddDays(pick(3) - 1);
       in.deadline = pick(5) == 0 ? std::optional<Date>()
                                  : std::optional<Date>(in.assigned_on->AddDays(1 + pick(12)));
@@ -468,6 +503,7 @@ TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
           edit.lead_org_id = units_[pick(4)];
           edit.restricted = pick(2) == 0;
           edit.is_key = pick(2) == 0;
+          edit.assignee_ids = some_assignees().value_or(std::vector<Id>{});
           if (!s.completed_on && !s.cancelled_on) {
             ASSERT_EQ(Outcome(tasks.Update(director_, id, s.version, edit)), "ok");
           }
@@ -498,6 +534,16 @@ TEST_P(ServiceContract, ListTotalsFromTheStatusCountsAgreeWithTheTasksListed) {
         "assigned_on, search_fold, created_at, updated_at, restricted, today_status) SELECT "
         "agency_id, source_id, source_kind, title, title_key, lead_org_id, assigned_on, "
         "search_fold, created_at, updated_at, restricted, today_status FROM tasks");
+    c.execute(
+        "INSERT INTO task_assignees (task_id, person_id) SELECT id, $1 FROM tasks WHERE id > $2",
+        {storage::Param(specialist.person_id), storage::Param(ids.back())});
+    c.execute("UPDATE task_assignees SET person_id = $1 WHERE person_id = $2 AND task_id % 3 = 0",
+              {storage::Param(director_.person_id), storage::Param(specialist.person_id)});
+    c.execute("DELETE FROM task_assignees WHERE task_id % 4 = 0");
+    c.execute(
+        "DELETE FROM task_assignees WHERE task_id IN (SELECT id FROM tasks WHERE id > $1 AND "
+        "lead_org_id = $2)",
+        {storage::Param(ids.back()), storage::Param(units_[1])});
     c.execute("DELETE FROM tasks WHERE id > $1 AND lead_org_id = $2",
               {storage::Param(ids.back()), storage::Param(units_[1])});
   });

@@ -115,9 +115,12 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
     w << " AND t.id IN (SELECT pt.id FROM tasks pt WHERE pt.parent_id = " << Bind(*f.parent) << ")";
   // An assignee has a few thousand tasks at most, a unit tens of thousands: asked for the ids, the
   // database starts from the assignee's index entries instead of testing every task of the unit.
-  if (f.assignee)
-    w << " AND t.id IN (SELECT fa.task_id FROM task_assignees fa WHERE fa.person_id = "
-      << Bind(*f.assignee) << ")";
+  if (f.assignee) {
+    const std::string person = Bind(*f.assignee);
+    w << " AND t.id IN (SELECT fa.task_id FROM task_assignees fa WHERE fa.person_id = " << person
+      << ")";
+    counted << " AND c.person_id = " << person;
+  }
   if (f.org_subtree) {
     const std::string sub =
         "(SELECT o.path FROM organizations o WHERE o.id = " + Bind(*f.org_subtree) + ")";
@@ -145,7 +148,7 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
   if (f.assigned_to) w << " AND " << assigned << " <= " << Bind(f.assigned_to->Iso());
   rest_where_ = w.str();
   // The total of a filter on the counted columns alone is added up from task_status_counts.
-  if (use_snapshot_ && !f.text && !f.source_id && !f.leader && !f.parent && !f.assignee &&
+  if (use_snapshot_ && !f.text && !f.source_id && !f.leader && !f.parent &&
       !(f.org_subtree && f.org_role == OrgRole::kAny) && !f.extension_pending && !f.assigned_from &&
       !f.assigned_to && !f.extended && !f.deadline_from && !f.deadline_to)
     counted_where_ = counted.str();
@@ -351,14 +354,14 @@ std::string TaskQuery::CountSql() const {
   if (!counted_where_) {
     return "SELECT COUNT(*) AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
   }
-  // Unrestricted tasks from the counts; restricted ones, which only some readers may see, from
-  // the tasks (through their partial index: there are few).
-  return "SELECT CAST((SELECT COALESCE(SUM(c.tasks), 0) FROM task_status_counts c WHERE "
-         "c.agency_id IN " +
-         IdList(agencies_) + " AND c.today_status IN " + SnapshotStatusList() +
-         " AND c.restricted = 0" + *counted_where_ + ") + (SELECT COUNT(*) FROM (" +
-         FilteredSql(nullptr, " AND t.restricted = 1") + ") a WHERE " + outer_where_ +
-         ") AS BIGINT) AS total";
+  // Unrestricted tasks from the counts (an assignee's own, for a filter on one); restricted ones,
+  // which only some readers may see, from the tasks (through their partial index: there are few).
+  const char* counts = filter_.assignee ? "assignee_task_counts" : "task_status_counts";
+  return "SELECT CAST((SELECT COALESCE(SUM(c.tasks), 0) FROM " + std::string(counts) +
+         " c WHERE c.agency_id IN " + IdList(agencies_) + " AND c.today_status IN " +
+         SnapshotStatusList() + " AND c.restricted = 0" + *counted_where_ +
+         ") + (SELECT COUNT(*) FROM (" + FilteredSql(nullptr, " AND t.restricted = 1") +
+         ") a WHERE " + outer_where_ + ") AS BIGINT) AS total";
 }
 
 }  // namespace giaoban::service

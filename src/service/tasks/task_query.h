@@ -59,8 +59,9 @@ class TaskQuery {
   std::vector<std::string> snapshot_statuses_;  // codes; empty unless use_snapshot_
   std::string rest_where_;                      // every condition but the scope, from " AND "
   std::string outer_where_;
-  // The filter's conditions on the columns of task_status_counts (alias `c`), from " AND "; none
-  // when the filter names anything else, and its total must be counted from the tasks.
+  // The filter's conditions on the columns of task_status_counts, or of assignee_task_counts for
+  // a filter on an assignee (alias `c`), from " AND "; none when the filter names anything else,
+  // and its total must be counted from the tasks.
   std::optional<std::string> counted_where_;
   std::string as_of_;  // the placeholder of the as-of date
   bool use_snapshot_;
