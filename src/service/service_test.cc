@@ -607,6 +607,34 @@ TEST_P(TwoAgencies, AChangeMovesOnlyTheVersionsOfThoseWhoCanSeeIt) {
   EXPECT_NE(ReadDataVersion(*ctx_, director_), here);
 }
 
+// A unit or a person moved to another agency keeps its place in the tasks of the first; renaming it
+// then must move the first agency's version too, or its cached answers keep the old name.
+TEST_P(TwoAgencies, RenamingWhatAnotherAgencysTasksShowMovesItsVersion) {
+  const Actor leader = test_support::CreateAccount(*ctx_, "pgd.gtvt", Role::kLeader, agency_,
+                                                   "Phạm Văn Long", "Phó Giám đốc");
+  TaskInput input = InputFor(sources_[0], units_[3], "Việc của phòng sắp chuyển");
+  input.leader_id = std::optional<Id>(leader.person_id);
+  ASSERT_EQ(Outcome(TaskService(*ctx_).Create(director_, input)), "ok");
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute(
+        "UPDATE organizations SET parent_id = $1, agency_id = $1, path = (SELECT a.path FROM "
+        "organizations a WHERE a.id = $1) || $2 WHERE id = $3",
+        {storage::Param(other_agency_), storage::Param(std::to_string(units_[3]) + "/"),
+         storage::Param(units_[3])});
+    c.execute("UPDATE people SET organization_id = $1 WHERE id = $2",
+              {storage::Param(other_unit_), storage::Param(leader.person_id)});
+  });
+  const std::pair<const char*, Id> renames[] = {
+      {"UPDATE organizations SET name = 'Phòng đã đổi tên' WHERE id = $1", units_[3]},
+      {"UPDATE people SET full_name = 'Phạm Văn Lâm' WHERE id = $1", leader.person_id}};
+  for (const auto& [sql, id] : renames) {
+    const auto before = ReadDataVersion(*ctx_, director_);
+    db_->transact(storage::TransactionMode::kWrite,
+                  [&](storage::Connection& c) { c.execute(sql, {storage::Param(id)}); });
+    EXPECT_NE(ReadDataVersion(*ctx_, director_), before) << sql;
+  }
+}
+
 // On PostgreSQL writers run side by side; one agency's open write transaction must not hold up
 // another agency's write (SQLite has one writer at a time by design). The second write runs on its
 // own thread: it passes as soon as it commits, and only a write that waits for the first

@@ -37,6 +37,7 @@ constexpr Released kReleased[] = {
     {"0012_task_status_counts", 0x7a90621e5cf54a13, 0x998437bc90feeb9e},
     {"0013_undated_tasks_index", 0xcc7acae46e9c0937, 0xcc7acae46e9c0937},
     {"0014_assignee_task_counts", 0x645fc8b35f138eb3, 0xa50b6419473ebdbc},
+    {"0015_shared_names", 0xac64434cbf6e6142, 0xc3df47ee566fff6a},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.
