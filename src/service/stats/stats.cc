@@ -17,19 +17,21 @@ using storage::TransactionMode;
 
 namespace {
 
-// A row of TaskQuery::StatusRowsSql: one task's status and what the figures group it by.
+// A row of TaskQuery::StatusRowsSql: a number of tasks of one status, with what the figures group
+// them by.
 struct StatusRow {
   Id lead_org_id = 0;
   std::string source_kind;
   bool is_key = false;
   domain::Status status = domain::Status::kInProgress;
   bool extended = false;
+  std::int64_t tasks = 0;
 };
 
 constexpr std::tuple kStatusRowFields{
     Field{"lead_org_id", &StatusRow::lead_org_id}, Field{"source_kind", &StatusRow::source_kind},
     Field{"is_key", &StatusRow::is_key},           Field{"status", &StatusRow::status},
-    Field{"extended", &StatusRow::extended},
+    Field{"extended", &StatusRow::extended},       Field{"tasks", &StatusRow::tasks},
 };
 
 }  // namespace
@@ -49,14 +51,14 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
     StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields, [&](const StatusRow& row) {
-      st.totals.Add(row.status, row.extended);
+      st.totals.Add(row.status, row.extended, row.tasks);
       auto it = std::find_if(kinds.begin(), kinds.end(),
                              [&](const auto& k) { return k.first == row.source_kind; });
       if (it == kinds.end()) it = kinds.insert(kinds.end(), {row.source_kind, {}});
-      it->second.Add(row.status, row.extended);
-      key_counts[row.is_key ? 1 : 0].Add(row.status, row.extended);
-      by_kind_and_key[{row.source_kind, row.is_key}].Add(row.status, row.extended);
-      by_org[row.lead_org_id].Add(row.status, row.extended);
+      it->second.Add(row.status, row.extended, row.tasks);
+      key_counts[row.is_key ? 1 : 0].Add(row.status, row.extended, row.tasks);
+      by_kind_and_key[{row.source_kind, row.is_key}].Add(row.status, row.extended, row.tasks);
+      by_org[row.lead_org_id].Add(row.status, row.extended, row.tasks);
     });
     std::sort(kinds.begin(), kinds.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

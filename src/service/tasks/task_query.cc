@@ -40,7 +40,7 @@ std::string TaskQuery::Bind(storage::Value v) {
 
 TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor& actor,
                      const std::vector<Id>& readable_agencies, bool use_snapshot)
-    : filter_(f), use_snapshot_(use_snapshot) {
+    : filter_(f), dialect_(dialect), use_snapshot_(use_snapshot) {
   agencies_ = readable_agencies;
   std::ostringstream w;
   if (use_snapshot_) {
@@ -199,10 +199,14 @@ std::string TaskQuery::DeadlineInForceSql() const { return DeadlineInForceExpres
 std::string TaskQuery::ExtendedSql() const { return ExtendedExpression(as_of_); }
 
 std::string TaskQuery::StatusRowsSql() const {
-  // Aggregating in SQL would repeat the status expression once per aggregate; streaming one row per
-  // task and adding up in C++ evaluates it once.
-  return "SELECT a.lead_org_id, a.source_kind, a.is_key, a.status, a.extended FROM (" +
-         FilteredSql() + ") a WHERE " + outer_where_;
+  // SQLite hands over one row per task in process, faster than it groups them (a province's year:
+  // 190 ms streamed, 460 ms grouped). PostgreSQL sends every row over the wire and libpq keeps the
+  // whole result in memory (200,000 rows: 1.4 s and 160 MB more), so it groups them first; the
+  // status expression is still evaluated once per task either way.
+  const std::string columns = "a.lead_org_id, a.source_kind, a.is_key, a.status, a.extended";
+  const std::string rows = " FROM (" + FilteredSql() + ") a WHERE " + outer_where_;
+  if (dialect_ == storage::Dialect::kSqlite) return "SELECT " + columns + ", 1 AS tasks" + rows;
+  return "SELECT " + columns + ", COUNT(*) AS tasks" + rows + " GROUP BY " + columns;
 }
 
 std::string TaskQuery::SnapshotStatusList() const {

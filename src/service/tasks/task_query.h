@@ -30,8 +30,8 @@ class TaskQuery {
   // index order. A page past the end has no rows to carry the total: CountSql() answers then.
   bool TotalInPage() const { return filter_.text.has_value(); }
   std::string CountSql() const;  // one row, column "total"
-  // One narrow row per matching task, for statistics to add up:
-  // lead_org_id, source_kind, is_key, status, extended (0/1).
+  // The matching tasks by what statistics group them by: lead_org_id, source_kind, is_key,
+  // status, extended (0/1), and how many tasks the row stands for, tasks.
   std::string StatusRowsSql() const;
   const std::vector<storage::Value>& params() const { return params_; }
 
@@ -54,6 +54,7 @@ class TaskQuery {
   std::string ExtendedSql() const;
 
   const TaskFilter& filter_;
+  storage::Dialect dialect_;
   std::vector<storage::Value> params_;
   std::vector<Id> agencies_;
   std::vector<std::string> snapshot_statuses_;  // codes; empty unless use_snapshot_
