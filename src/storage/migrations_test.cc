@@ -35,7 +35,7 @@ constexpr Released kReleased[] = {
     {"0010_source_task_counts", 0xe1bf30a96d1f83b2, 0x6221e083d95dbdd2},
     {"0011_assignee_task_index", 0xf3a72efae3b7e0c9, 0xf3a72efae3b7e0c9},
     {"0012_task_status_counts", 0x7a90621e5cf54a13, 0x998437bc90feeb9e},
-    {"0013_ordered_tasks_index", 0x8367e045bd3166fc, 0x8367e045bd3166fc},
+    {"0013_ordered_tasks_index", 0x905bf57888802ca7, 0x905bf57888802ca7},
     {"0014_assignee_task_counts", 0x645fc8b35f138eb3, 0xa50b6419473ebdbc},
     {"0015_shared_names", 0xac64434cbf6e6142, 0xc3df47ee566fff6a},
 };
