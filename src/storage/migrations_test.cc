@@ -37,7 +37,7 @@ constexpr Released kReleased[] = {
     {"0012_task_status_counts", 0x7a90621e5cf54a13, 0x998437bc90feeb9e},
     {"0013_ordered_tasks_index", 0x905bf57888802ca7, 0x905bf57888802ca7},
     {"0014_assignee_task_counts", 0x645fc8b35f138eb3, 0xa50b6419473ebdbc},
-    {"0015_shared_names", 0xac64434cbf6e6142, 0xc3df47ee566fff6a},
+    {"0015_shared_names", 0x779085d0a4426a72, 0x4875fb0ab87c162c},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

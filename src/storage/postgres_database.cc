@@ -104,7 +104,11 @@ ResultPtr BeginAndExecute(PGconn* conn, const char* begin, const std::string& na
     if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
     results.push_back(std::move(r));
   }
-  PQexitPipelineMode(conn);
+  // Results left unread keep the connection in pipeline mode: it cannot be used again.
+  if (!sent || PQexitPipelineMode(conn) != 1) {
+    throw DatabaseError(DatabaseError::Kind::kConnection,
+                        "PostgreSQL pipeline not completed: " + Trimmed(PQerrorMessage(conn)));
+  }
   if (results.empty() || !Succeeded(results.front().get())) {
     ThrowError(conn, results.empty() ? nullptr : results.front().get(), begin);
   }
