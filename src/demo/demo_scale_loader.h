@@ -3,6 +3,7 @@
 // the tasks. Not part of the demo's interface, which is demo.h.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -103,6 +104,7 @@ class ScaleLoader {
   // The tasks (demo_scale_tasks.cc).
   // Draws task number `index` and adds its rows (with id `id`) to the batches below.
   void AddTask(Connection& c, std::int64_t id, int index);
+  std::array<storage::BulkInsert*, 6> TaskBatches();  // in the order they are written
   void FlushTasks(Connection& c);
   void DiscardTasks();  // the rows kept by a transaction that is being retried
   TaskDraw DrawTask();

@@ -2,6 +2,7 @@
 // extension, outcome as of today) and the rows that record it (the task, its assignee and
 // cooperator, extension, progress report and 'created' event). Every draw happens in a fixed
 // order, so a seed gives the same data set on every run.
+#include <array>
 #include <boost/json.hpp>
 #include <cstdio>
 #include <string>
@@ -39,17 +40,17 @@ void ScaleLoader::AddTask(Connection& c, std::int64_t id, int index) {
   AddTaskDetails(c, id, d, index);
 }
 
-void ScaleLoader::FlushTasks(Connection& c) {
+std::array<storage::BulkInsert*, 6> ScaleLoader::TaskBatches() {
   // Parents before the rows that refer to them.
-  for (storage::BulkInsert* table :
-       {&tasks_, &assignees_, &cooperators_, &extensions_, &updates_, &events_})
-    table->Flush(c);
+  return {&tasks_, &assignees_, &cooperators_, &extensions_, &updates_, &events_};
+}
+
+void ScaleLoader::FlushTasks(Connection& c) {
+  for (storage::BulkInsert* table : TaskBatches()) table->Flush(c);
 }
 
 void ScaleLoader::DiscardTasks() {
-  for (storage::BulkInsert* table :
-       {&tasks_, &assignees_, &cooperators_, &extensions_, &updates_, &events_})
-    table->Discard();
+  for (storage::BulkInsert* table : TaskBatches()) table->Discard();
 }
 
 TaskDraw ScaleLoader::DrawTask() {
