@@ -21,21 +21,52 @@
 
 namespace giaoban::service::test_support {
 
-inline std::string FreshDatabaseUrl(const std::string& dialect) {
-  static int counter = 0;
-  const std::string name = "svc_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
-  if (dialect == "sqlite") {
-    auto dir = std::filesystem::temp_directory_path() / ("giaoban-" + name);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return (dir / "test.db").string();
+// A database of its own for one fixture, removed again when the fixture ends, so that repeated
+// runs leave neither files in the temporary directory nor databases on the server behind.
+class ScratchDatabase {
+ public:
+  ScratchDatabase() = default;
+  ScratchDatabase(const ScratchDatabase&) = delete;
+  ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+  ~ScratchDatabase() { Remove(); }
+
+  // Creates an empty database of `dialect` and returns its URL.
+  std::string Create(const std::string& dialect) {
+    static int counter = 0;
+    name_ = "svc_" + std::to_string(::getpid()) + "_" + std::to_string(++counter);
+    if (dialect == "sqlite") {
+      dir_ = std::filesystem::temp_directory_path() / ("giaoban-" + name_);
+      std::filesystem::remove_all(dir_);
+      std::filesystem::create_directories(dir_);
+      return (dir_ / "test.db").string();
+    }
+    server_url_ = std::getenv("GIAOBAN_TEST_PG_URL");
+    storage::OpenDatabase(server_url_, 1)->acquire()->execute_script("CREATE DATABASE " + name_);
+    return server_url_.substr(0, server_url_.rfind('/') + 1) + name_;
   }
-  const char* base = std::getenv("GIAOBAN_TEST_PG_URL");
-  auto admin = storage::OpenDatabase(base, 1);
-  admin->acquire()->execute_script("CREATE DATABASE " + name);
-  std::string url = base;
-  return url.substr(0, url.rfind('/') + 1) + name;
-}
+
+ private:
+  // Runs after every connection to the database is closed; FORCE covers a test that failed
+  // while one was still checked out.
+  void Remove() noexcept {
+    try {
+      if (!server_url_.empty())
+        storage::OpenDatabase(server_url_, 1)
+            ->acquire()
+            ->execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << "could not drop " << name_ << ": " << e.what();
+    }
+    if (!dir_.empty()) {
+      std::error_code ignored;
+      std::filesystem::remove_all(dir_, ignored);
+    }
+  }
+
+  std::string name_;
+  std::string server_url_;
+  std::filesystem::path dir_;
+};
 
 // An account made as an administrator makes one, password and all, and the actor it logs in as.
 inline Actor CreateAccount(Context& ctx, const char* username, Role role, Id organization,
@@ -47,10 +78,11 @@ inline Actor CreateAccount(Context& ctx, const char* username, Role role, Id org
                            [&](storage::Connection& c) { return *LoadActor(c, id); });
 }
 
-// A fresh database of `dialect` with the schema, its pool `connections` large.
-inline std::unique_ptr<storage::Database> OpenFreshDatabase(const std::string& dialect,
+// A fresh database of `dialect` in `scratch`, with the schema, its pool `connections` large.
+inline std::unique_ptr<storage::Database> OpenFreshDatabase(ScratchDatabase& scratch,
+                                                            const std::string& dialect,
                                                             std::size_t connections) {
-  auto db = storage::OpenDatabase(FreshDatabaseUrl(dialect), connections);
+  auto db = storage::OpenDatabase(scratch.Create(dialect), connections);
   storage::Migrate(*db);
   return db;
 }
@@ -74,7 +106,7 @@ class AgencyFixture : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
       GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    db_ = OpenFreshDatabase(GetParam(), 2);
+    db_ = OpenFreshDatabase(scratch_, GetParam(), 2);
     Settings settings;
     settings.today = today();
     ctx_ = std::make_unique<Context>(*db_, settings);
@@ -134,6 +166,7 @@ class AgencyFixture : public ::testing::TestWithParam<std::string> {
     return actor;
   }
 
+  ScratchDatabase scratch_;  // outlives db_, whose connections must close first
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Context> ctx_;
   Id province_ = 0, agency_ = 0, planning_ = 0, infrastructure_ = 0, team_ = 0, office_ = 0,
@@ -154,7 +187,7 @@ class FourDivisionFixture : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     if (GetParam() == "postgres" && std::getenv("GIAOBAN_TEST_PG_URL") == nullptr)
       GTEST_SKIP() << "GIAOBAN_TEST_PG_URL is not set";
-    db_ = OpenFreshDatabase(GetParam(), connections_);
+    db_ = OpenFreshDatabase(scratch_, GetParam(), connections_);
     ctx_ = std::make_unique<Context>(*db_, Settings{});
     OrganizationService orgs(*ctx_);
     const Id province = orgs.Create(std::nullopt, {std::nullopt, "committee", "UB", "UBND tỉnh",
@@ -171,6 +204,7 @@ class FourDivisionFixture : public ::testing::TestWithParam<std::string> {
         CreateAccount(*ctx_, "giamdoc", Role::kLeader, agency_, "Nguyễn Văn Đình", "Giám đốc");
   }
 
+  ScratchDatabase scratch_;  // outlives db_, whose connections must close first
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<Context> ctx_;
   Id agency_ = 0;
