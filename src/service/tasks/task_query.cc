@@ -116,10 +116,11 @@ TaskQuery::TaskQuery(storage::Dialect dialect, const TaskFilter& f, const Actor&
   // An assignee has a few thousand tasks at most, a unit tens of thousands: asked for the ids, the
   // database starts from the assignee's index entries instead of testing every task of the unit.
   if (f.assignee) {
-    const std::string person = Bind(*f.assignee);
-    w << " AND t.id IN (SELECT fa.task_id FROM task_assignees fa WHERE fa.person_id = " << person
-      << ")";
-    counted << " AND c.person_id = " << person;
+    assignee_ = Bind(*f.assignee);
+    assignee_where_ =
+        " AND t.id IN (SELECT fa.task_id FROM task_assignees fa WHERE fa.person_id = " + assignee_ +
+        ")";
+    counted << " AND c.person_id = " << assignee_;
   }
   if (f.org_subtree) {
     const std::string sub =
@@ -228,11 +229,15 @@ std::string TaskQuery::ScopeSql(const Branch* branch) const {
 }
 
 std::string TaskQuery::FilteredSql(const Branch* branch, const char* also) const {
+  return RowsSql("t.id, ", ScopeSql(branch) + rest_where_ + assignee_where_ + also);
+}
+
+std::string TaskQuery::RowsSql(const char* id, const std::string& where) const {
   const std::string columns =
-      "t.id, t.agency_id, t.title, t.title_key, t.source_id, t.source_kind, t.is_key, "
-      "t.restricted, t.lead_org_id, t.leader_id, t.assigned_on, t.deadline, t.deadline_label, "
-      "t.completed_on, t.cancelled_on, t.progress, t.version, t.updated_at";
-  const std::string where = ScopeSql(branch) + rest_where_ + also;
+      std::string(id) +
+      "t.agency_id, t.title, t.title_key, t.source_id, t.source_kind, t.is_key, t.restricted, "
+      "t.lead_org_id, t.leader_id, t.assigned_on, t.deadline, t.deadline_label, t.completed_on, "
+      "t.cancelled_on, t.progress, t.version, t.updated_at";
   if (use_snapshot_) {
     return "SELECT " + columns +
            ", t.today_deadline AS dl, t.today_extended AS extended, t.today_status AS status "
@@ -242,6 +247,18 @@ std::string TaskQuery::FilteredSql(const Branch* branch, const char* also) const
   return "SELECT x.*, " + StatusExpression(as_of_) + " AS status FROM (SELECT " + columns + ", " +
          DeadlineInForceSql() + " AS dl, " + ExtendedSql() + " AS extended FROM tasks t WHERE " +
          where + ") x";
+}
+
+// PostgreSQL cannot know that an assignee's tasks are mostly those of the assignee's own unit:
+// for "this unit and this assignee" it estimates a few dozen rows and hashes all the unit's tasks
+// (2,000 rows, 3.5 ms) instead of reading the assignee's newest entries until the page is full
+// (0.4 ms). Here the assignee's entries lead, in the (person, task) index's order, and each one
+// looks up its task; OFFSET 0 keeps the planner from turning the lookup back into a join. At
+// worst, when few of the assignee's tasks match, it reads them all: what the hash join always does.
+std::string TaskQuery::AssigneeLedSql() const {
+  return "SELECT fa.task_id AS id, y.* FROM task_assignees fa CROSS JOIN LATERAL (" +
+         RowsSql("", "t.id = fa.task_id AND " + ScopeSql(nullptr) + rest_where_) +
+         " OFFSET 0) y WHERE fa.person_id = " + assignee_;
 }
 
 std::string TaskQuery::PageSql() const {
@@ -325,7 +342,11 @@ std::string TaskQuery::PageSql() const {
     // First the page's ids, sorting only narrow rows (the status index covers the default order);
     // then the wide columns and names for those few rows.
     const std::string total = TotalInPage() ? "COUNT(*) OVER ()" : "NULL";
-    page = narrow + total + " AS total FROM (" + FilteredSql() + ") a WHERE " + outer_where_ +
+    const bool by_id = !filter_.sort.empty() && filter_.sort.front().field == SortKey::Field::kId;
+    const bool assignee_leads =
+        dialect_ == storage::Dialect::kPostgres && filter_.assignee && by_id && !TotalInPage();
+    page = narrow + total + " AS total FROM (" +
+           (assignee_leads ? AssigneeLedSql() : FilteredSql()) + ") a WHERE " + outer_where_ +
            " ORDER BY " + order + " LIMIT " + std::to_string(filter_.page_size) + " OFFSET " +
            std::to_string(offset);
   }

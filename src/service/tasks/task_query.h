@@ -50,6 +50,10 @@ class TaskQuery {
   // One row per matching task with dl and status; only those of `branch` when one is given.
   // `also` is one more condition on `t`, from " AND ".
   std::string FilteredSql(const Branch* branch = nullptr, const char* also = "") const;
+  // The same rows, from `id` (a select-list prefix such as "t.id, ", or "") and a WHERE clause.
+  std::string RowsSql(const char* id, const std::string& where) const;
+  // The rows of a filter on an assignee, read from the assignee's index entries in task id order.
+  std::string AssigneeLedSql() const;
   std::string DeadlineInForceSql() const;
   std::string ExtendedSql() const;
 
@@ -58,7 +62,9 @@ class TaskQuery {
   std::vector<storage::Value> params_;
   std::vector<Id> agencies_;
   std::vector<std::string> snapshot_statuses_;  // codes; empty unless use_snapshot_
-  std::string rest_where_;                      // every condition but the scope, from " AND "
+  std::string rest_where_;  // every condition but the scope and the assignee, from " AND "
+  std::string assignee_;    // the assignee's placeholder, when the filter names one
+  std::string assignee_where_;
   std::string outer_where_;
   // The filter's conditions on the columns of task_status_counts, or of assignee_task_counts for
   // a filter on an assignee (alias `c`), from " AND "; none when the filter names anything else,

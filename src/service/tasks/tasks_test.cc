@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 #include "domain/task_permissions_letters.h"
@@ -541,6 +542,74 @@ TEST_P(TaskServiceTest, PagesByDeadlineKeepOneOrderAcrossStatusesAndAgencies) {
     for (const auto& t : expected) want.push_back(t.id);
     for (const auto& t : list(f)) got.push_back(t.id);
     EXPECT_EQ(got, want);
+  }
+}
+
+TEST_P(TaskServiceTest, AnAssigneesPagesInIdOrderHoldTheTasksOfAnyOtherOrder) {
+  // Tasks of the specialist, of the consolidator and of both, led by two divisions, some of them
+  // restricted, assigned on two dates: an id-ordered page of one assignee is read from the
+  // assignee's assignments on PostgreSQL, and must hold what the title order finds from the tasks.
+  std::map<Id, std::vector<Id>> of_person;  // in id order
+  for (int i = 0; i < 23; ++i) {
+    TaskInput in = Input();
+    in.title = "Việc " + std::string(1, static_cast<char>('z' - i));  // against the id order
+    in.lead_org_id = i % 3 ? infrastructure_ : planning_;
+    if (!(i % 3)) in.cooperator_ids = std::vector<Id>{};
+    in.restricted = i % 5 == 0;
+    in.assigned_on = Day(i % 2 ? "2024-03-01" : "2024-05-01");
+    const std::vector<std::vector<Id>> assignees = {
+        {specialist_.person_id},
+        {consolidator_.person_id},
+        {specialist_.person_id, consolidator_.person_id},
+        {}};
+    in.assignee_ids = assignees[i % 4];
+    const Id id = NewTask(in);
+    for (Id person : assignees[i % 4]) of_person[person].push_back(id);
+    if (i % 6 == 1) {
+      ASSERT_EQ(Outcome(tasks().Complete(leader_, id, {Day("2024-06-10"), "", std::nullopt, ""})),
+                "ok");
+    }
+  }
+  RefreshSnapshot(*ctx_);
+
+  auto ids = [&](const Actor& reader, TaskFilter f) {
+    std::vector<Id> out;
+    for (f.page = 1;; ++f.page) {
+      auto page = tasks().List(reader, f);
+      EXPECT_EQ(Outcome(page), "ok");
+      if (!page.ok() || page->items.empty()) break;
+      for (const auto& t : page->items) out.push_back(t.id);
+    }
+    return out;
+  };
+  // Today reads the status snapshot; a date between the two assignment dates, the computed path.
+  for (const char* as_of : {kToday, "2024-04-15"}) {
+    for (Id person : {specialist_.person_id, consolidator_.person_id}) {
+      for (int variant = 0; variant < 3; ++variant) {
+        TaskFilter f;
+        f.as_of = Day(as_of);
+        f.assignee = person;
+        if (variant == 1) f.lead_org = infrastructure_;
+        if (variant == 2) f.statuses = {domain::Status::kInProgress, domain::Status::kOverdue};
+        for (const Actor* reader : {&leader_, &specialist_}) {
+          SCOPED_TRACE(std::string(as_of) + ", person " + std::to_string(person) + ", variant " +
+                       std::to_string(variant) +
+                       (reader == &leader_ ? ", director" : ", specialist"));
+          f.page_size = kMaxPageSize;
+          f.sort = {{SortKey::Field::kTitle, false}};
+          std::vector<Id> want = ids(*reader, f);
+          std::sort(want.begin(), want.end());
+          f.page_size = 4;
+          f.sort = {{SortKey::Field::kId, false}};
+          EXPECT_EQ(ids(*reader, f), want);
+          f.sort = {{SortKey::Field::kId, true}};
+          EXPECT_EQ(ids(*reader, f), std::vector<Id>(want.rbegin(), want.rend()));
+          if (reader == &leader_ && variant == 0 && as_of == std::string(kToday)) {
+            EXPECT_EQ(want, of_person[person]);  // the director sees every one of them
+          }
+        }
+      }
+    }
   }
 }
 
