@@ -141,6 +141,12 @@ enum class TransactionMode {
   kWrite,  // SQLite takes the write lock up front (BEGIN IMMEDIATE) so it never fails mid-way
 };
 
+// One statement of a batch for Connection::execute_all.
+struct Statement {
+  std::string_view sql;
+  std::span<const Value> params;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -151,6 +157,13 @@ class Connection {
   }
   Result execute(std::string_view sql, std::initializer_list<Value> params = {}) {
     return execute(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Runs `statements` in order and returns their results. PostgreSQL receives them together, in
+  // one round trip: for reads that need none of each other's results. The first that fails
+  // throws, and those after it do not run.
+  std::vector<Result> execute_all(std::span<const Statement> statements) {
+    statements_ += static_cast<std::int64_t>(statements.size());
+    return run_all(statements);
   }
   // Calls `on_row` for each result row without collecting them: for scans over many rows. The Row
   // passed is only valid during the call.
@@ -174,6 +187,12 @@ class Connection {
   virtual void run_stream(std::string_view sql, std::span<const Value> params,
                           const RowCallback& on_row) {
     for (const Row& row : run(sql, params).rows) on_row(row);
+  }
+  virtual std::vector<Result> run_all(std::span<const Statement> statements) {
+    std::vector<Result> results;
+    results.reserve(statements.size());
+    for (const Statement& s : statements) results.push_back(run(s.sql, s.params));
+    return results;
   }
 
  private:

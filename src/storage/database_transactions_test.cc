@@ -1,11 +1,12 @@
 // Transactions and the connection pool: commit and rollback, retries of serialization failures,
-// a pool that blocks when exhausted and replaces broken connections, concurrent writers.
+// a pool that blocks when exhausted and replaces broken connections, concurrent writers, batches.
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "storage/database_test_support.h"
@@ -53,6 +54,59 @@ TEST_P(DatabaseTest, TransactCommitsAndRollsBack) {
                     }),
       "giữ lại");
   EXPECT_EQ(Count("dbtest_log"), 9);
+}
+
+TEST_P(DatabaseTest, ABatchRunsInOrderInsideItsTransaction) {
+  Script("CREATE TABLE dbtest_batch (id BIGINT PRIMARY KEY, note TEXT)");
+  const std::string insert = "INSERT INTO dbtest_batch (id, note) VALUES ($1, $2)";
+  const std::string note = "SELECT note FROM dbtest_batch WHERE id = $1";
+  const std::string count = "SELECT count(*) FROM dbtest_batch";
+  const Value one[] = {1, "một"}, two[] = {2, "hai"}, three[] = {3, "ba"}, four[] = {4, "bốn"};
+  const Value first[] = {1}, second[] = {2};
+  // Twice: the first batch prepares its statements on PostgreSQL, the second finds them cached
+  // and sends them with the transaction's BEGIN.
+  for (int round = 0; round < 2; ++round) {
+    const std::int64_t seen = db_->transact(TransactionMode::kWrite, [&](Connection& c) {
+      const std::int64_t before = c.statement_count();
+      const Statement batch[] = {
+          {insert, round ? three : one}, {insert, round ? four : two}, {count, {}}};
+      auto results = c.execute_all(batch);
+      EXPECT_EQ(results.size(), 3u);
+      EXPECT_EQ(results[0].affected_rows, 1);
+      EXPECT_EQ(c.statement_count() - before, 3);
+      return results[2].one().integer(0);  // sees the inserts before it
+    });
+    EXPECT_EQ(seen, 2 + 2 * round);
+  }
+  const auto notes = db_->transact(TransactionMode::kRead, [&](Connection& c) {
+    const Statement batch[] = {{note, second}, {note, first}, {count, {}}};
+    auto results = c.execute_all(batch);
+    return std::make_tuple(results[0].one().text(0), results[1].one().text(0),
+                           results[2].one().integer(0));
+  });
+  EXPECT_EQ(notes, std::make_tuple(std::string("hai"), std::string("một"), std::int64_t{4}));
+
+  // A failing statement stops the batch and the transaction rolls back, on every connection of
+  // the pool, which stays usable.
+  const Value five[] = {5, "năm"}, duplicate[] = {1, "lại"}, six[] = {6, "sáu"};
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(ErrorKind([&] {
+                db_->transact(TransactionMode::kWrite, [&](Connection& c) {
+                  const Statement batch[] = {{insert, five}, {insert, duplicate}, {insert, six}};
+                  c.execute_all(batch);
+                });
+              }),
+              Kind::kUniqueViolation);
+  }
+  EXPECT_EQ(Count("dbtest_batch"), 4);
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(db_->transact(TransactionMode::kRead,
+                            [&](Connection& c) {
+                              const Statement batch[] = {{count, {}}, {note, first}};
+                              return c.execute_all(batch)[1].one().text(0);
+                            }),
+              "một");
+  }
 }
 
 TEST_P(DatabaseTest, PoolBlocksWhenExhaustedAndHandsTheConnectionToAWaiter) {

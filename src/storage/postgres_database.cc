@@ -78,22 +78,44 @@ ResultPtr Exec(PGconn* conn, const char* sql) {
   return result;
 }
 
-// `begin` and then the prepared statement `name`, sent together in a pipeline so that they cost
-// one round trip; returns the statement's result. Throws if the BEGIN failed.
-ResultPtr BeginAndExecute(PGconn* conn, const char* begin, const std::string& name,
-                          const pg::EncodedParameters& encoded, int count) {
-  if (PQenterPipelineMode(conn) != 1) {
-    Exec(conn, begin);
-    return Wrap(PQexecPrepared(conn, name.c_str(), count, encoded.values.data(),
-                               encoded.lengths.data(), encoded.formats.data(), 0));
+// One execution of a prepared statement.
+struct PreparedCall {
+  const std::string* name;
+  const pg::EncodedParameters* encoded;
+  int count;
+};
+
+PGresult* Send(PGconn* conn, const PreparedCall& call) {
+  return PQexecPrepared(conn, call.name->c_str(), call.count, call.encoded->values.data(),
+                        call.encoded->lengths.data(), call.encoded->formats.data(),
+                        /*resultFormat=*/0);
+}
+
+// `begin` (when not null) and then `calls`, sent together in a pipeline so that they cost one
+// round trip; returns the calls' results in order. After a failing call the server skips the
+// rest, whose results say PGRES_PIPELINE_ABORTED. Throws if the BEGIN failed.
+std::vector<ResultPtr> ExecutePipelined(PGconn* conn, const char* begin,
+                                        const std::vector<PreparedCall>& calls) {
+  std::vector<ResultPtr> results;
+  // A lone statement inside a transaction already begun gains nothing from a pipeline.
+  if ((!begin && calls.size() == 1) || PQenterPipelineMode(conn) != 1) {
+    if (begin) Exec(conn, begin);
+    for (const PreparedCall& call : calls) {
+      results.push_back(Wrap(Send(conn, call)));
+      if (!Succeeded(results.back().get())) break;
+    }
+    return results;
   }
-  const bool sent = PQsendQueryParams(conn, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1 &&
-                    PQsendQueryPrepared(conn, name.c_str(), count, encoded.values.data(),
-                                        encoded.lengths.data(), encoded.formats.data(), 0) == 1 &&
-                    PQpipelineSync(conn) == 1;
+  bool sent =
+      !begin || PQsendQueryParams(conn, begin, 0, nullptr, nullptr, nullptr, nullptr, 0) == 1;
+  for (const PreparedCall& call : calls) {
+    sent = sent &&
+           PQsendQueryPrepared(conn, call.name->c_str(), call.count, call.encoded->values.data(),
+                               call.encoded->lengths.data(), call.encoded->formats.data(), 0) == 1;
+  }
+  sent = sent && PQpipelineSync(conn) == 1;
   // Each query's results end with a null; the pipeline's end is a PGRES_PIPELINE_SYNC result. A
   // broken connection ends with nulls only.
-  std::vector<ResultPtr> results;
   for (int nulls = 0; sent && nulls < 2;) {
     ResultPtr r = Wrap(PQgetResult(conn));
     if (!r) {
@@ -109,11 +131,14 @@ ResultPtr BeginAndExecute(PGconn* conn, const char* begin, const std::string& na
     throw DatabaseError(DatabaseError::Kind::kConnection,
                         "PostgreSQL pipeline not completed: " + Trimmed(PQerrorMessage(conn)));
   }
-  if (results.empty() || !Succeeded(results.front().get())) {
-    ThrowError(conn, results.empty() ? nullptr : results.front().get(), begin);
+  if (begin) {
+    if (results.empty() || !Succeeded(results.front().get())) {
+      ThrowError(conn, results.empty() ? nullptr : results.front().get(), begin);
+    }
+    results.erase(results.begin());
   }
-  if (results.size() < 2) ThrowError(conn, nullptr, "");
-  return std::move(results[1]);
+  if (results.size() != calls.size()) ThrowError(conn, nullptr, "");
+  return results;
 }
 
 }  // namespace
@@ -261,40 +286,54 @@ const std::string& PostgresConnection::prepared_statement(std::string_view sql,
 }
 
 Result PostgresConnection::run(std::string_view sql, std::span<const Value> params) {
+  const Statement one{sql, params};
+  return std::move(run_all(std::span<const Statement>(&one, 1)).front());
+}
+
+std::vector<Result> PostgresConnection::run_all(std::span<const Statement> statements) {
   ensure_connected();
   deallocate_forgotten();
 
-  const pg::EncodedParameters encoded = pg::EncodeParameters(params);
-  const std::string* cached =
-      pending_begin_ ? cached_statement(StatementKey(sql, params)) : nullptr;
-  if (!cached) send_pending_begin();  // preparing takes a round trip of its own anyway
-  const std::string name = cached ? *cached : prepared_statement(sql, params);
-  ResultPtr result = Wrap(nullptr);
-  if (cached) {
-    const char* begin = pending_begin_;
-    pending_begin_ = nullptr;
-    result = BeginAndExecute(conn_, begin, name, encoded, static_cast<int>(params.size()));
-  } else {
-    result = Wrap(PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()),
-                                 encoded.values.data(), encoded.lengths.data(),
-                                 encoded.formats.data(), /*resultFormat=*/0));
+  // Statements new to this connection are prepared first, each in a round trip of its own: that
+  // happens once per connection, and the calls then all go in one pipeline.
+  std::vector<std::string> names;
+  std::vector<pg::EncodedParameters> encoded;
+  names.reserve(statements.size());
+  encoded.reserve(statements.size());
+  for (const Statement& s : statements) {
+    names.push_back(prepared_statement(s.sql, s.params));
+    encoded.push_back(pg::EncodeParameters(s.params));
   }
-  if (!Succeeded(result.get())) {
-    const std::string state = SqlState(result.get());
-    // 0A000: a table changed shape under the cached plan ("cached plan must not change result
-    // type"); 26000: the server no longer knows the statement. Preparing afresh next time fixes
-    // both.
-    if (state == "0A000" || state == "26000") {
-      for (auto it = statements_.begin(); it != statements_.end(); ++it) {
-        if (it->name == name) {
-          forget_statement(it);
-          break;
-        }
+  std::vector<PreparedCall> calls;
+  for (std::size_t i = 0; i < statements.size(); ++i)
+    calls.push_back({&names[i], &encoded[i], static_cast<int>(statements[i].params.size())});
+  const char* begin = pending_begin_;
+  pending_begin_ = nullptr;
+  std::vector<ResultPtr> raw = ExecutePipelined(conn_, begin, calls);
+
+  std::vector<Result> results;
+  results.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    if (!Succeeded(raw[i].get())) fail(raw[i].get(), names[i], statements[i].sql);
+    results.push_back(pg::DecodeResult(raw[i].get()));
+  }
+  return results;
+}
+
+void PostgresConnection::fail(PGresult* result, const std::string& name, std::string_view sql) {
+  const std::string state = SqlState(result);
+  // 0A000: a table changed shape under the cached plan ("cached plan must not change result
+  // type"); 26000: the server no longer knows the statement. Preparing afresh next time fixes
+  // both.
+  if (state == "0A000" || state == "26000") {
+    for (auto it = statements_.begin(); it != statements_.end(); ++it) {
+      if (it->name == name) {
+        forget_statement(it);
+        break;
       }
     }
-    ThrowError(conn_, result.get(), sql);
   }
-  return pg::DecodeResult(result.get());
+  ThrowError(conn_, result, sql);
 }
 
 void PostgresConnection::execute_script(std::string_view sql) {

@@ -13,6 +13,7 @@
 #include "storage/database.h"
 
 struct pg_conn;
+struct pg_result;
 
 namespace giaoban::storage {
 
@@ -32,6 +33,7 @@ class PostgresConnection final : public Connection {
 
  protected:
   Result run(std::string_view sql, std::span<const Value> params) override;
+  std::vector<Result> run_all(std::span<const Statement> statements) override;
 
  private:
   struct CachedStatement {
@@ -47,6 +49,9 @@ class PostgresConnection final : public Connection {
   const std::string* cached_statement(const std::string& key);
   const std::string& prepared_statement(std::string_view sql, std::span<const Value> params);
   void forget_statement(std::list<CachedStatement>::iterator it);
+  // Throws the error of `result`, from the statement `name` with this SQL, forgetting the
+  // statement first when the server no longer has a usable plan for it.
+  [[noreturn]] void fail(pg_result* result, const std::string& name, std::string_view sql);
   void forget_all_statements();
   void deallocate_forgotten();
 
