@@ -1,0 +1,87 @@
+#include "domain/report_figures.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace giaoban::domain {
+
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
+  const Date year_start = ReportingPeriod::Year(period.year(), period.convention())->start();
+  return PlaceInReport(task, period.window(), period.NextWindow(), year_start);
+}
+
+ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,
+                              Date year_start) {
+  ReportPlacement p;
+  const Date end = period.end;
+  if (task.assigned_on > end) return p;
+  if (task.assigned_on < year_start) {
+    // Carried over only if still open when the year began.
+    const bool closed_before = (task.completed_on && *task.completed_on < year_start) ||
+                               (task.cancelled_on && *task.cancelled_on < year_start);
+    if (closed_before) return p;
+    p.carried_over = true;
+  }
+  p.in_scope = true;
+  p.status = StatusAsOf(task, end);
+  p.extended = std::any_of(task.extensions.begin(), task.extensions.end(),
+                           [&](const ApprovedExtension& e) { return e.effective_on <= end; });
+  if (p.status == Status::kCancelled) {
+    p.cancelled = true;
+    return p;
+  }
+  const std::optional<Date> deadline = DeadlineInForce(task, end);
+  const bool completed = task.completed_on && *task.completed_on <= end;
+  p.due = deadline && *deadline <= end;
+  p.due_completed = p.due && completed;
+  // Includes a task due on E itself and still open on E, which its status as of E calls in
+  // progress: by the period's end it was due and not done.
+  p.overdue = p.due && !completed;
+  p.completed_ahead = completed && deadline && *deadline > end;
+  p.ongoing = !deadline;
+  p.assigned_in_period = period.Contains(task.assigned_on);
+  p.due_in_period = deadline && period.Contains(*deadline);
+  p.completed_in_period = completed && period.Contains(*task.completed_on);
+  p.due_next_period = !completed && deadline && next_period.Contains(*deadline);
+  return p;
+}
+
+void ReportFigures::Add(const ReportPlacement& p) {
+  if (!p.in_scope) return;
+  cumulative.Add(p.status, p.extended);
+  if (p.cancelled) return;
+  due += p.due;
+  due_completed += p.due_completed;
+  overdue += p.overdue;
+  completed_ahead += p.completed_ahead;
+  ongoing += p.ongoing;
+  assigned_in_period += p.assigned_in_period;
+  due_in_period += p.due_in_period;
+  completed_in_period += p.completed_in_period;
+  due_next_period += p.due_next_period;
+  carried_over += p.carried_over;
+}
+
+ReportFigures& ReportFigures::operator+=(const ReportFigures& other) {
+  due += other.due;
+  due_completed += other.due_completed;
+  overdue += other.overdue;
+  completed_ahead += other.completed_ahead;
+  ongoing += other.ongoing;
+  assigned_in_period += other.assigned_in_period;
+  due_in_period += other.due_in_period;
+  completed_in_period += other.completed_in_period;
+  due_next_period += other.due_next_period;
+  carried_over += other.carried_over;
+  cumulative += other.cumulative;
+  return *this;
+}
+
+std::string ReportFigures::TwoDigitRatio(std::int64_t x, std::int64_t y) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%02lld/%02lld", static_cast<long long>(x),
+                static_cast<long long>(y));
+  return buf;
+}
+
+}  // namespace giaoban::domain

@@ -1,0 +1,69 @@
+// The counting rule of every report and of the dashboard's period figures (docs: DOMAIN.md §5,
+// "What the figures count"). Let E be the period's end and Y its year: the tasks in scope were
+// assigned on or before E, and either in Y or earlier and still open when Y began (carried over).
+// Y is the reporting year of the agency's convention: under the cut-off, the year 2024 begins on
+// 15/12/2023 with its first period, or what happened between 15 and 31 December would fall in no
+// year's reports. Cancelled tasks are listed, never counted. Everything is judged as of E, with
+// the deadline in force on E, so a report computed later says what one computed on E would have
+// said about the facts dated by then.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "domain/reporting_period.h"
+#include "domain/stats.h"
+#include "domain/status.h"
+
+namespace giaoban::domain {
+
+// Where one task stands in a report on a period.
+struct ReportPlacement {
+  bool in_scope = false;      // listed in the report at all; nothing below holds otherwise
+  bool carried_over = false;  // assigned before Y and still open when Y began
+  Status status = Status::kNotYetAssigned;  // as of E
+  bool extended = false;                    // its deadline was extended by E
+  bool cancelled = false;                   // listed, never counted: none of the figures below hold
+  bool due = false;                         // a deadline in force on or before E
+  bool due_completed = false;               // due and completed on or before E, on time or late
+  bool overdue = false;                     // due and not completed by E
+  bool completed_ahead = false;             // completed by E, before a deadline in force after E
+  bool ongoing = false;                     // no deadline ("thường xuyên")
+  bool assigned_in_period = false;
+  bool due_in_period = false;        // a deadline in force within [start, E]
+  bool completed_in_period = false;  // completed within [start, E]
+  bool due_next_period = false;      // not completed by E, deadline in force in the next period
+};
+
+// `year_start` is the first day of the reporting year that holds the period's end.
+ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,
+                              Date year_start);
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period);
+
+// The figures of one group of tasks (a source kind and key flag, a unit, the whole agency).
+struct ReportFigures {
+  std::int64_t due = 0;
+  std::int64_t due_completed = 0;
+  std::int64_t overdue = 0;
+  std::int64_t completed_ahead = 0;
+  std::int64_t ongoing = 0;
+  std::int64_t assigned_in_period = 0;
+  std::int64_t due_in_period = 0;
+  std::int64_t completed_in_period = 0;
+  std::int64_t due_next_period = 0;
+  std::int64_t carried_over = 0;  // counted tasks carried over from earlier years
+  StatusCounts cumulative;        // the status classes as of E; cancelled ones beside them
+
+  // Adds one task; a task out of scope adds nothing.
+  void Add(const ReportPlacement& p);
+  ReportFigures& operator+=(const ReportFigures& other);
+  // "02/02": the due tasks completed over the due tasks, as a Director reads it out.
+  std::string DueCompletedRatio() const { return TwoDigitRatio(due_completed, due); }
+
+  // "02/02", "11/12", "120/135": each side with at least two digits.
+  static std::string TwoDigitRatio(std::int64_t x, std::int64_t y);
+
+  friend bool operator==(const ReportFigures&, const ReportFigures&) = default;
+};
+
+}  // namespace giaoban::domain
