@@ -1,11 +1,11 @@
-// The counting rule of every report and of the dashboard's period figures (docs: DOMAIN.md §5,
-// "What the figures count"). Let E be the period's end and Y its year: the tasks in scope were
-// assigned on or before E, and either in Y or earlier and still open when Y began (carried over).
-// Y is the reporting year of the agency's convention: under the cut-off, the year 2024 begins on
-// 15/12/2023 with its first period, or what happened between 15 and 31 December would fall in no
-// year's reports. Cancelled tasks are listed, never counted. Everything is judged as of E, with
-// the deadline in force on E, so a report computed later says what one computed on E would have
-// said about the facts dated by then.
+// The counting rule of every report and of the dashboard's period figures
+// (docs/domain.md#report-figures). Let E be the period's end and Y its year: the tasks in scope
+// were assigned on or before E, and either in Y or earlier and still open when Y began (carried
+// over). Y is the reporting year of the agency's convention: under the cut-off, the year 2024
+// begins on 15/12/2023 with its first period, or what happened between 15 and 31 December would
+// fall in no year's reports. Cancelled tasks are listed, never counted. Everything is judged as of
+// E, with the deadline in force on E, so a report computed later says what one computed on E would
+// have said about the facts dated by then.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// The window of business dates a report covers (docs: DOMAIN.md §5, "Reporting periods"). Which
+// The window of business dates a report covers (docs/domain.md#reporting-periods). Which
 // dates a month's report covers is an agency's setting: the calendar month, or the cut-off of
 // Nghị định 09/2019/NĐ-CP, where a month's report runs from the 15th of the month before to the
 // 14th of its own month, and aggregate reports likewise end on the 14th.

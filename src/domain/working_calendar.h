@@ -1,5 +1,5 @@
-// Working days (docs: DOMAIN.md §10): Monday to Friday, except public holidays and the days the
-// Government gives off around them, and plus the weekend days it names to be worked instead.
+// Working days (docs/domain.md#working-days): Monday to Friday, except public holidays and the days
+// the Government gives off around them, and plus the weekend days it names to be worked instead.
 // Every "within N working days" rule of the product counts on one of these calendars. The days
 // off are announced for each year, so they are data an administrator edits; a year that has no
 // data gets the holidays the Labour Code fixes.
