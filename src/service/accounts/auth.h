@@ -36,10 +36,12 @@ struct NewUser {
 };
 
 // An administrator's change to one account; fields left empty stay as they are.
+// Members left out of a designated initializer stay unchanged; their initializers say so to the
+// compiler too.
 struct UserUpdate {
-  std::optional<Role> role;
-  std::optional<bool> disabled;
-  std::optional<std::string> password;  // a reset: every session of the account ends
+  std::optional<Role> role{};
+  std::optional<bool> disabled{};
+  std::optional<std::string> password{};  // a reset: every session of the account ends
 };
 
 // argon2id via libsodium, with its interactive limits.
