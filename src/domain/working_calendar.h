@@ -43,7 +43,7 @@ class WorkingCalendar {
 // The holidays of `year` the Labour Code of 2019 fixes (Điều 112) for a year whose days off have
 // not been announced: 1/1; Tết Nguyên đán, the last day of the lunar year and the first four of
 // the next; Giỗ Tổ Hùng Vương, 10/3 lunar; 30/4 and 1/5; 2/9 and the day before. A holiday on a
-// weekend is made up on the next working day (Điều 111).
+// weekend is made up on the next working day (Điều 111). In date order.
 std::vector<CalendarDay> StatutoryHolidays(int year);
 
 // The days off the Government announced for `year` (2023 to 2026 so far), with its swapped

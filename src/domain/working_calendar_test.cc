@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "domain/lunar_calendar.h"
 
 namespace giaoban::domain {
 namespace {
@@ -44,10 +47,37 @@ TEST(WorkingCalendarTest, AHolidayOnAnotherHolidayIsMadeUpToo) {
   // In 2023 Giỗ Tổ fell on Saturday 29/4 and 30/4 on Sunday: both are made up after 1/5.
   const std::vector<CalendarDay> days = StatutoryHolidays(2023);
   const WorkingCalendar calendar(days);
+  std::vector<std::string> spring;
+  for (const std::string& line : Lines(days)) {
+    if (line.starts_with("2023-04") || line.starts_with("2023-05")) spring.push_back(line);
+  }
+  EXPECT_EQ(spring, (std::vector<std::string>{
+                        "2023-04-29 Giỗ Tổ Hùng Vương", "2023-04-30 Ngày Chiến thắng",
+                        "2023-05-01 Ngày Quốc tế Lao động", "2023-05-02 Nghỉ bù Giỗ Tổ Hùng Vương",
+                        "2023-05-03 Nghỉ bù Ngày Chiến thắng"}));
   for (Date d : {D(2023, 5, 1), D(2023, 5, 2), D(2023, 5, 3)}) {
     EXPECT_FALSE(calendar.IsWorkingDay(d)) << d.Iso();
   }
   EXPECT_TRUE(calendar.IsWorkingDay(D(2023, 5, 4)));
+}
+
+TEST(WorkingCalendarTest, EveryYearHasOneEntryPerDayAndItsElevenHolidays) {
+  for (int year = 2000; year <= 2100; ++year) {
+    const std::vector<CalendarDay> days = StatutoryHolidays(year);
+    for (std::size_t i = 1; i < days.size(); ++i) {
+      ASSERT_LT(days[i - 1].date, days[i].date) << year;
+    }
+    // Eleven holidays, each a weekday off or made up on one.
+    int weekdays_off = 0;
+    for (const CalendarDay& d : days) weekdays_off += d.date.weekday() < 5;
+    EXPECT_EQ(weekdays_off, 11) << year;
+    EXPECT_EQ(std::count_if(days.begin(), days.end(),
+                            [&](const CalendarDay& d) {
+                              return d.date == *FromLunar({year, 3, 10, false});
+                            }),
+              1)
+        << year;
+  }
 }
 
 TEST(WorkingCalendarTest, AnnouncedYearsHoldTheirSwappedDays) {
