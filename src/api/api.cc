@@ -72,6 +72,7 @@ Api::Api(const service::Context& ctx, ApiOptions options)
       services_(ctx),
       cache_(options.response_cache_bytes) {
   RegisterAuthRoutes(*this);
+  RegisterCalendarRoutes(*this);
   RegisterOrganizationRoutes(*this);
   RegisterSourceRoutes(*this);
   RegisterTaskRoutes(*this);

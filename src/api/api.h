@@ -15,6 +15,7 @@
 #include "http/message.h"
 #include "messages/messages.h"
 #include "service/accounts/auth.h"
+#include "service/calendar/calendar.h"
 #include "service/context.h"
 #include "service/health/health.h"
 #include "service/organizations/organizations.h"
@@ -37,6 +38,7 @@ struct ApiOptions {
 struct Services {
   explicit Services(const service::Context& ctx)
       : auth(ctx),
+        calendar(ctx),
         organizations(ctx),
         sources(ctx),
         tasks(ctx),
@@ -44,6 +46,7 @@ struct Services {
         health(ctx),
         task_export(ctx) {}
   service::AuthService auth;
+  service::CalendarService calendar;
   service::OrganizationService organizations;
   service::SourceService sources;
   service::TaskService tasks;
@@ -143,6 +146,7 @@ Reply JsonReply(const service::Expected<T>& result, int status = 200) {
 
 // Route groups, one file each.
 void RegisterAuthRoutes(Api& api);
+void RegisterCalendarRoutes(Api& api);
 void RegisterOrganizationRoutes(Api& api);
 void RegisterSourceRoutes(Api& api);
 void RegisterTaskRoutes(Api& api);

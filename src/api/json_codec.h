@@ -11,6 +11,7 @@
 
 #include "service/accounts/auth.h"
 #include "service/accounts/model.h"
+#include "service/calendar/model.h"
 #include "service/error.h"
 #include "service/organizations/model.h"
 #include "service/sources/model.h"
@@ -25,6 +26,7 @@ boost::json::value ToJson(const service::Person& p);
 boost::json::value ToJson(const service::User& u);
 boost::json::value ToJson(const service::Actor& a);
 boost::json::value ToJson(const service::Source& s);
+boost::json::value ToJson(const service::CalendarYear& y);
 boost::json::value ToJson(const service::TaskSummary& t);
 boost::json::value ToJson(const service::TaskView& v);
 boost::json::value ToJson(const service::HistoryEvent& e);

@@ -38,6 +38,7 @@ constexpr Released kReleased[] = {
     {"0013_ordered_tasks_index", 0x905bf57888802ca7, 0x905bf57888802ca7},
     {"0014_assignee_task_counts", 0x645fc8b35f138eb3, 0xa50b6419473ebdbc},
     {"0015_shared_names", 0x779085d0a4426a72, 0x4875fb0ab87c162c},
+    {"0016_working_calendar", 0x57d586bfd0b038e2, 0xfa8588d15b65941d},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

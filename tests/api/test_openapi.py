@@ -15,7 +15,7 @@ import re
 import socket
 import unittest
 
-from harness import ApiTestCase, Client, Response, skip_unless_database_available
+from harness import PASSWORD, ApiTestCase, Client, Response, skip_unless_database_available
 from openapi_check import OpenApi
 
 PDF = b"%PDF-1.4\n% giaoban test\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -330,6 +330,29 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(r.headers["etag"], f'"{r.json["version"]}"')
         r = self.checked("viewer").patch(path, {"title": "X"}, version=r.json["version"])
         self.assertEqual(r.status, 403)
+
+    # --- calendar -----------------------------------------------------------------------------
+
+    def test_calendar(self):
+        self.db.cli("user", "add", "--username", "openapi.tinh", "--role", "admin", "--org",
+                    str(self.agency.province), "--name", "Lâm Văn Quản", "--position", "Chuyên viên",
+                    "--password-stdin", stdin=PASSWORD + "\n")
+        admin = CheckedClient(self.server, self.spec, self.seen)
+        self.assertEqual(admin.login("openapi.tinh").status, 200)
+        r = self.checked("viewer").get("/api/v1/calendar/2024")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.json["origin"], "announced")
+        path = "/api/v1/calendar/2024"
+        r = admin.request("PUT", path, body={"days": r.json["days"][:3]}, headers={"If-Match": '"0"'})
+        self.assertEqual((r.status, r.json["version"]), (200, 1), r)
+        self.assertEqual(admin.request("PUT", path, body={"days": []}, headers={"If-Match": '"0"'}).status, 412)
+        self.assertEqual(admin.request("PUT", path, body={"days": []}).status, 428)
+        r = admin.request("PUT", path, body={"days": "x"}, headers={"If-Match": '"1"'})
+        self.assertEqual(self.field_codes(r), {"days": "invalid"})
+        r = self.checked("admin").request("DELETE", path, headers={"If-Match": '"1"'})
+        self.assertEqual(r.status, 403)
+        r = admin.request("DELETE", path, headers={"If-Match": '"1"'})
+        self.assertEqual((r.status, r.json["origin"], r.json["version"]), (200, "announced", 0), r)
 
     # --- tasks --------------------------------------------------------------------------------
 

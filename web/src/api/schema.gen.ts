@@ -623,6 +623,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
+                year: components["parameters"]["Year"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Lịch làm việc của một năm / one year's working-day calendar
+         * @description Mọi người đã đăng nhập. Ngày làm việc là thứ Hai đến thứ Sáu, trừ các ngày nghỉ trong danh sách, cộng các ngày làm bù.
+         *
+         *     Anyone signed in. Working days are Monday to Friday, except the days off listed, plus the weekend days worked.
+         */
+        get: operations["getCalendarYear"];
+        /**
+         * Đặt lịch của một năm / set a year's calendar
+         * @description Quản trị viên. Thay toàn bộ danh sách ngày của năm; If-Match là phiên bản đã đọc ("0" với năm chưa đặt). Lỗi của danh sách (trường days): invalid, too_many, outside_year, duplicate, not_a_weekend, name_required, name_too_long.
+         *
+         *     Administrators. Replaces all the year's days; If-Match is the version read ("0" for a year not set before). Errors of the list (field days): as above.
+         */
+        put: operations["setCalendarYear"];
+        post?: never;
+        /**
+         * Trả năm về lịch mặc định / return a year to its known days
+         * @description Quản trị viên. Bỏ các ngày đã đặt; năm trở về lịch Chính phủ đã công bố hoặc ngày lễ theo luật. Trả về lịch sau khi bỏ.
+         *
+         *     Administrators. Drops the days set; the year returns to the announced days off or the statutory holidays, which the answer holds.
+         */
+        delete: operations["resetCalendarYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -870,6 +907,34 @@ export interface components {
             disabled?: boolean;
             /** Format: password */
             password?: string;
+        };
+        /** @description Một ngày khác tuần thường: ngày nghỉ trong tuần, ngày làm bù thứ Bảy/Chủ nhật, hoặc ngày lễ rơi vào cuối tuần / a day the usual week gets wrong: a weekday off, a weekend day worked, or a holiday on a weekend */
+        CalendarDay: {
+            /** Format: date */
+            date: string;
+            /** @description true: ngày làm việc (chỉ thứ Bảy, Chủ nhật) / a working day (weekends only) */
+            working: boolean;
+            /** @description Tết Nguyên đán, Nghỉ bù Quốc khánh, Làm bù */
+            name: string;
+        };
+        CalendarYear: {
+            year: number;
+            /**
+             * @description announced: lịch nghỉ Chính phủ đã công bố; statutory: ngày lễ theo Bộ luật Lao động (năm chưa công bố); edited: quản trị viên đã đặt / the Government's announced days off; the Labour Code's holidays for a year not announced; set by an administrator
+             * @enum {string}
+             */
+            origin: "announced" | "statutory" | "edited";
+            /**
+             * Format: int64
+             * @description 0 khi chưa ai đặt / 0 until an administrator sets the year
+             */
+            version: number;
+            /** @description Theo thứ tự ngày / in date order */
+            days: components["schemas"]["CalendarDay"][];
+        };
+        CalendarDays: {
+            /** @description Mọi ngày khác tuần thường của năm, thay toàn bộ danh sách cũ / every day of the year that the usual week gets wrong, replacing the list */
+            days: components["schemas"]["CalendarDay"][];
         };
         /**
          * @description higher_program: chương trình công tác của cấp trên; key_program: chương trình trọng tâm của cơ quan; ad_hoc: nhiệm vụ đột xuất; meeting_conclusion: kết luận cuộc họp; directive: chỉ thị, văn bản chỉ đạo
@@ -1583,6 +1648,8 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
+        Year: number;
         /** @description Mã nhiệm vụ / task id */
         TaskId: components["schemas"]["Id"];
         /** @description Mã cán bộ / person id */
@@ -3114,6 +3181,130 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCalendarYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
+                year: components["parameters"]["Year"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lịch / the calendar */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setCalendarYear: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
+                year: components["parameters"]["Year"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarDays"];
+            };
+        };
+        responses: {
+            /** @description Đã đặt / set */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    resetCalendarYear: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
+                year: components["parameters"]["Year"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lịch mặc định / the known days */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarYear"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
         };
     };
     health: {
