@@ -31,7 +31,7 @@ std::vector<service::CalendarEntry> ReadDays(const json::object& body, BodyReade
       for (const char* field : {"date", "working", "name"}) day.Require(field);
       const auto date = day.Date("date");
       const auto working = day.Bool("working");
-      const auto name = day.String("name", 1000);
+      const auto name = day.String("name");  // the service says when it is too long
       if (!item_errors.ok() || !date || !working || !name) {
         malformed = true;
         break;

@@ -6,7 +6,9 @@
 namespace giaoban::domain {
 
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
-  const Date year_start = ReportingPeriod::Year(period.year(), period.convention())->start();
+  // A period at the edge of the years dates can hold has no reporting year: its calendar year's.
+  const auto year = ReportingPeriod::Year(period.year(), period.convention());
+  const Date year_start = year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
   return PlaceInReport(task, period.window(), period.NextWindow(), year_start);
 }
 

@@ -49,12 +49,13 @@ std::vector<CalendarDay> StatutoryHolidays(int year) {
   add(*Date::FromYmd(year, 9, 2), "Quốc khánh");
   const auto by_date = [](const CalendarDay& a, const CalendarDay& b) { return a.date < b.date; };
   std::stable_sort(holidays.begin(), holidays.end(), by_date);
-  // A holiday on a weekend is made up on the next weekday that is not a holiday. (Two holidays on
-  // one day would be made up likewise; from 2000 to 2100 none coincide.)
+  // A holiday on a weekend is made up on the next weekday that is not a holiday. From 2000 to 2100
+  // no two holidays fall on one day, so none needs making up for that.
   std::set<Date> off;
   std::vector<const CalendarDay*> to_make_up;
   for (const CalendarDay& h : holidays) {
-    if (Weekend(h.date) || !off.insert(h.date).second) to_make_up.push_back(&h);
+    off.insert(h.date);
+    if (Weekend(h.date)) to_make_up.push_back(&h);
   }
   std::vector<CalendarDay> made_up;
   for (const CalendarDay* h : to_make_up) {

@@ -43,7 +43,7 @@ TEST(WorkingCalendarTest, TheLabourCodesHolidaysOfAYearWithoutAnnouncement) {
   EXPECT_EQ(DefaultCalendarDays(2027), StatutoryHolidays(2027));
 }
 
-TEST(WorkingCalendarTest, AHolidayOnAnotherHolidayIsMadeUpToo) {
+TEST(WorkingCalendarTest, WeekendHolidaysAreMadeUpAfterTheWeekdayOnes) {
   // In 2023 Giỗ Tổ fell on Saturday 29/4 and 30/4 on Sunday: both are made up after 1/5.
   const std::vector<CalendarDay> days = StatutoryHolidays(2023);
   const WorkingCalendar calendar(days);
@@ -122,13 +122,6 @@ TEST(WorkingCalendarTest, CountsWorkingDaysAcrossHolidaysAndSwaps) {
   const WorkingCalendar plain;
   EXPECT_EQ(plain.AddWorkingDays(D(2024, 3, 8), 1), D(2024, 3, 11));  // Friday to Monday
   EXPECT_EQ(plain.WorkingDaysAfter(D(2024, 3, 1), D(2024, 3, 31)), 20);
-}
-
-TEST(WorkingCalendarTest, AWeekendDayOffOrAWeekdayWorkedChangesNothing) {
-  // Entries that say what the week already says are allowed (a break's weekend is listed with it).
-  const WorkingCalendar calendar({{D(2024, 3, 9), false, "Tết"}, {D(2024, 3, 11), true, "Làm"}});
-  EXPECT_FALSE(calendar.IsWorkingDay(D(2024, 3, 9)));
-  EXPECT_TRUE(calendar.IsWorkingDay(D(2024, 3, 11)));
 }
 
 }  // namespace

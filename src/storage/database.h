@@ -158,9 +158,9 @@ class Connection {
   Result execute(std::string_view sql, std::initializer_list<Value> params = {}) {
     return execute(sql, std::span<const Value>(params.begin(), params.size()));
   }
-  // Runs `statements` in order and returns their results. PostgreSQL receives them together, in
-  // one round trip: for reads that need none of each other's results. The first that fails
-  // throws, and those after it do not run.
+  // Runs `statements` in order, inside the caller's transaction, and returns their results.
+  // PostgreSQL receives them together, in one round trip: for reads that need none of each
+  // other's results. The first that fails throws, and those after it do not run.
   std::vector<Result> execute_all(std::span<const Statement> statements) {
     statements_ += static_cast<std::int64_t>(statements.size());
     return run_all(statements);

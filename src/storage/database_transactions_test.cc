@@ -63,8 +63,8 @@ TEST_P(DatabaseTest, ABatchRunsInOrderInsideItsTransaction) {
   const std::string count = "SELECT count(*) FROM dbtest_batch";
   const Value one[] = {1, "một"}, two[] = {2, "hai"}, three[] = {3, "ba"}, four[] = {4, "bốn"};
   const Value first[] = {1}, second[] = {2};
-  // Twice: the first batch prepares its statements on PostgreSQL, the second finds them cached
-  // and sends them with the transaction's BEGIN.
+  // Twice: the first batch prepares its statements on PostgreSQL before sending them, the second
+  // finds them prepared; both go in one pipeline with the transaction's BEGIN.
   for (int round = 0; round < 2; ++round) {
     const std::int64_t seen = db_->transact(TransactionMode::kWrite, [&](Connection& c) {
       const std::int64_t before = c.statement_count();

@@ -137,7 +137,12 @@ std::vector<ResultPtr> ExecutePipelined(PGconn* conn, const char* begin,
     }
     results.erase(results.begin());
   }
-  if (results.size() != calls.size()) ThrowError(conn, nullptr, "");
+  // A reply out of step with what was sent leaves the session unusable: the pool must drop it.
+  if (results.size() != calls.size()) {
+    throw DatabaseError(DatabaseError::Kind::kConnection,
+                        "PostgreSQL pipeline answered " + std::to_string(results.size()) +
+                            " results for " + std::to_string(calls.size()) + " statements");
+  }
   return results;
 }
 

@@ -92,6 +92,26 @@ Expected<std::vector<CalendarEntry>> Checked(int year, const std::vector<Calenda
   return days;
 }
 
+// A hundred rows to a statement: a year's list is one or a few round trips, not one per day.
+void InsertDays(storage::Connection& c, int year, const std::vector<CalendarEntry>& days) {
+  constexpr std::size_t kRowsPerStatement = 100;
+  for (std::size_t first = 0; first < days.size(); first += kRowsPerStatement) {
+    const std::size_t last = std::min(days.size(), first + kRowsPerStatement);
+    std::string sql = "INSERT INTO calendar_days (day, year, working, name) VALUES ";
+    std::vector<storage::Value> params;
+    for (std::size_t i = first; i < last; ++i) {
+      const std::size_t n = params.size();
+      sql += (i > first ? ", ($" : "($") + std::to_string(n + 1) + ", $" + std::to_string(n + 2) +
+             ", $" + std::to_string(n + 3) + ", $" + std::to_string(n + 4) + ")";
+      params.push_back(Param(days[i].date.Iso()));
+      params.push_back(Param(year));
+      params.push_back(Param(days[i].working ? 1 : 0));
+      params.push_back(Param(days[i].name));
+    }
+    c.execute(sql, params);
+  }
+}
+
 }  // namespace
 
 Expected<CalendarYear> CalendarService::Get(const Actor&, int year) {
@@ -114,10 +134,13 @@ Expected<CalendarYear> CalendarService::Replace(const Actor& by, int year,
         if (before.version != expected_version) return Error::PreconditionFailed();
         const std::int64_t now = Context::NowMillis();
         if (before.version == 0) {
-          c.execute(
+          // Two administrators setting a year for the first time at once: the second finds the
+          // row taken, as it would find a newer version, on both databases.
+          auto r = c.execute(
               "INSERT INTO calendar_years (year, version, updated_at, updated_by) "
-              "VALUES ($1, 1, $2, $3)",
+              "VALUES ($1, 1, $2, $3) ON CONFLICT (year) DO NOTHING RETURNING year",
               {Param(year), Param(now), Param(by.user_id)});
+          if (r.empty()) return Error::PreconditionFailed();
         } else {
           // The version in the condition: a concurrent change committed since the read wins.
           auto r = c.execute(
@@ -127,12 +150,10 @@ Expected<CalendarYear> CalendarService::Replace(const Actor& by, int year,
           if (r.empty()) return Error::PreconditionFailed();
           c.execute("DELETE FROM calendar_days WHERE year = $1", {Param(year)});
         }
-        for (const CalendarEntry& d : *days) {
-          c.execute("INSERT INTO calendar_days (day, year, working, name) VALUES ($1, $2, $3, $4)",
-                    {Param(d.date.Iso()), Param(year), Param(d.working ? 1 : 0), Param(d.name)});
-        }
-        RecordEvent(c, {std::nullopt, "calendar_year", year, std::nullopt, "updated", by.user_id,
-                        DaysJson(before.days), DaysJson(*days)});
+        InsertDays(c, year, *days);
+        RecordEvent(c, {std::nullopt, "calendar_year", year, std::nullopt,
+                        before.version ? "updated" : "created", by.user_id, DaysJson(before.days),
+                        DaysJson(*days)});
         return Load(c, year);
       });
 }
