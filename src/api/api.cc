@@ -74,6 +74,7 @@ Api::Api(const service::Context& ctx, ApiOptions options)
   RegisterAuthRoutes(*this);
   RegisterCalendarRoutes(*this);
   RegisterOrganizationRoutes(*this);
+  RegisterReportSettingsRoutes(*this);
   RegisterSourceRoutes(*this);
   RegisterTaskRoutes(*this);
   RegisterStatsRoutes(*this);

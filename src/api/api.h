@@ -19,6 +19,7 @@
 #include "service/context.h"
 #include "service/health/health.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/report_settings.h"
 #include "service/sources/sources.h"
 #include "service/stats/stats.h"
 #include "service/tasks/tasks.h"
@@ -40,6 +41,7 @@ struct Services {
       : auth(ctx),
         calendar(ctx),
         organizations(ctx),
+        report_settings(ctx),
         sources(ctx),
         tasks(ctx),
         stats(ctx),
@@ -48,6 +50,7 @@ struct Services {
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
+  service::ReportSettingsService report_settings;
   service::SourceService sources;
   service::TaskService tasks;
   service::StatsService stats;
@@ -148,6 +151,7 @@ Reply JsonReply(const service::Expected<T>& result, int status = 200) {
 void RegisterAuthRoutes(Api& api);
 void RegisterCalendarRoutes(Api& api);
 void RegisterOrganizationRoutes(Api& api);
+void RegisterReportSettingsRoutes(Api& api);
 void RegisterSourceRoutes(Api& api);
 void RegisterTaskRoutes(Api& api);
 void RegisterStatsRoutes(Api& api);

@@ -83,6 +83,8 @@ json::value ToJson(const service::Source& s) { return Encode(s); }
 
 json::value ToJson(const service::CalendarYear& y) { return Encode(y); }
 
+json::value ToJson(const service::ReportSettings& s) { return Encode(s); }
+
 json::value ToJson(const service::TaskSummary& t) { return Encode(t); }
 
 // A task's own fields and its summary's are one object in the API.

@@ -14,6 +14,7 @@
 #include "service/calendar/model.h"
 #include "service/error.h"
 #include "service/organizations/model.h"
+#include "service/reports/model.h"
 #include "service/sources/model.h"
 #include "service/stats/stats.h"
 #include "service/tasks/model.h"
@@ -27,6 +28,7 @@ boost::json::value ToJson(const service::User& u);
 boost::json::value ToJson(const service::Actor& a);
 boost::json::value ToJson(const service::Source& s);
 boost::json::value ToJson(const service::CalendarYear& y);
+boost::json::value ToJson(const service::ReportSettings& s);
 boost::json::value ToJson(const service::TaskSummary& t);
 boost::json::value ToJson(const service::TaskView& v);
 boost::json::value ToJson(const service::HistoryEvent& e);

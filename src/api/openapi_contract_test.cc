@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "api/openapi.h"
+#include "domain/reporting_period.h"
 #include "domain/source_kind.h"
 #include "domain/status.h"
 #include "domain/text_limits.h"
@@ -66,6 +67,13 @@ TEST(OpenApiContractTest, StatesEveryOrganizationKind) {
 
 TEST(OpenApiContractTest, StatesEverySourceKind) {
   EXPECT_EQ(EnumAt("/components/schemas/SourceKind"), SourceKindSet());
+}
+
+TEST(OpenApiContractTest, StatesEveryPeriodConvention) {
+  std::set<std::string> codes;
+  for (auto c : {domain::PeriodConvention::kCalendarMonth, domain::PeriodConvention::kCutOff14th})
+    codes.emplace(domain::PeriodConventionCode(c));
+  EXPECT_EQ(EnumAt("/components/schemas/PeriodConvention"), codes);
 }
 
 TEST(OpenApiContractTest, StatesThePageSizes) {

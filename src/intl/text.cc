@@ -2,6 +2,7 @@
 
 #include <unicode/bytestream.h>
 #include <unicode/coll.h>
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -118,6 +119,16 @@ std::string ToNfc(std::string_view text) {
   nfc.normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) return std::string(text);
   return out;
+}
+
+std::string ToUpper(std::string_view text) {
+  if (!IsValidUtf8(text)) return std::string(text);
+  icu::UnicodeString upper =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  upper.toUpper(icu::Locale("vi"));
+  std::string out;
+  upper.toUTF8String(out);
+  return ToNfc(out);
 }
 
 std::string Fold(std::string_view text) {

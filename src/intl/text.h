@@ -22,6 +22,11 @@ std::string ToNfc(std::string_view text);
 // and punctuation collapsed to one space, trimmed. Fold("Kế hoạch  ĐÌNH") == "ke hoach dinh".
 std::string Fold(std::string_view text);
 
+// Upper case in Vietnamese, in NFC: "Sở Giao thông vận tải" -> "SỞ GIAO THÔNG VẬN TẢI", as the
+// heading of an official document writes an agency's name. Input that is not valid UTF-8 is
+// returned unchanged.
+std::string ToUpper(std::string_view text);
+
 // Vietnamese (ICU "vi") collation key of `text`, hex-encoded, so that comparing keys as byte
 // strings orders the texts as a Vietnamese reader expects (a < ă < â < b ..., d < đ). Ties in
 // letters but not in case or accents sort in a stable, collator-defined way.

@@ -84,6 +84,15 @@ TEST(ToValidUtf8Test, ReplacesEachRunOfBadBytesOnce) {
     EXPECT_TRUE(IsValidUtf8(ToValidUtf8(bad))) << testing::PrintToString(std::string(bad));
 }
 
+TEST(ToUpperTest, UpperCasesVietnameseInNfc) {
+  EXPECT_EQ(ToUpper("Sở Giao thông vận tải"), "SỞ GIAO THÔNG VẬN TẢI");
+  EXPECT_EQ(ToUpper("Ủy ban nhân dân tỉnh Quảng Ngãi"), "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI");
+  EXPECT_EQ(ToUpper("đường"), "ĐƯỜNG");
+  EXPECT_EQ(ToUpper("Quo\u0302\u0301c"), "QUỐC");  // decomposed in, composed out
+  EXPECT_EQ(ToUpper(""), "");
+  EXPECT_EQ(ToUpper("\xff"), "\xff");
+}
+
 TEST(ToNfcTest, ComposesDecomposedVietnamese) {
   ASSERT_NE(kVietNfd, kVietNfc);
   EXPECT_EQ(ToNfc(kVietNfd), kVietNfc);

@@ -354,6 +354,29 @@ class OpenApiRoutesTest(OpenApiCase):
         r = admin.request("DELETE", path, headers={"If-Match": '"1"'})
         self.assertEqual((r.status, r.json["origin"], r.json["version"]), (200, "announced", 0), r)
 
+    # --- report settings ----------------------------------------------------------------------
+
+    def test_report_settings(self):
+        r = self.checked("infra_specialist").get("/api/v1/report-settings")
+        self.assertEqual((r.status, r.json["version"]), (200, 0), r)
+        admin = self.checked("admin")
+        body = {key: r.json[key] for key in (
+            "period_convention", "due_working_days", "consolidating_org_id", "agency_code", "place_name",
+            "parent_line", "agency_line", "recipients", "document_types")}
+        body["signers"] = []
+        body["consolidating_org_id"] = self.agency.planning
+        r = admin.request("PUT", "/api/v1/report-settings", body=body, headers={"If-Match": '"0"'})
+        self.assertEqual((r.status, r.json["version"]), (200, 1), r)
+        self.assertEqual(admin.request("PUT", "/api/v1/report-settings", body=body,
+                                       headers={"If-Match": '"0"'}).status, 412)
+        self.assertEqual(admin.request("PUT", "/api/v1/report-settings", body=body).status, 428)
+        r = admin.request("PUT", "/api/v1/report-settings", body={**body, "agency_code": "x"},
+                          headers={"If-Match": '"1"'})
+        self.assertEqual(self.field_codes(r), {"agency_code": "invalid"})
+        r = self.checked("director").request("PUT", "/api/v1/report-settings", body=body,
+                                             headers={"If-Match": '"1"'})
+        self.assertEqual(r.status, 403)
+
     # --- tasks --------------------------------------------------------------------------------
 
     def test_task_crud_and_listing(self):

@@ -623,6 +623,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/report-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thiết lập báo cáo của cơ quan / the agency's report settings
+         * @description Mọi người trong cơ quan. Khi chưa thiết lập (version 0): tháng dương lịch, 3 ngày làm việc, dòng tiêu đề lấy từ cơ cấu tổ chức.
+         *
+         *     Everyone in the agency. Until they are set (version 0): the calendar month, three working days, the heading taken from the organisation tree.
+         */
+        get: operations["getReportSettings"];
+        /**
+         * Đặt thiết lập báo cáo / set the agency's report settings
+         * @description Quản trị viên của cơ quan; thay toàn bộ; If-Match là phiên bản đã đọc ("0" khi chưa thiết lập). Phòng tổng hợp và người ký phải thuộc cơ quan (not_found).
+         *
+         *     The agency's administrator; replaces the whole; If-Match is the version read ("0" for the defaults). The consolidating division and the signers must belong to the agency (not_found).
+         */
+        put: operations["setReportSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -642,17 +670,17 @@ export interface paths {
         get: operations["getCalendarYear"];
         /**
          * Đặt lịch của một năm / set a year's calendar
-         * @description Quản trị viên. Thay toàn bộ danh sách ngày của năm; If-Match là phiên bản đã đọc ("0" với năm chưa đặt). Lỗi của danh sách (trường days): invalid, too_many, outside_year, duplicate, not_a_weekend, name_required, name_too_long.
+         * @description Quản trị viên của tổ chức cấp cao nhất (tỉnh, hoặc cơ quan duy nhất của hệ thống); quản trị viên của một sở nhận 403. Thay toàn bộ danh sách ngày của năm; If-Match là phiên bản đã đọc ("0" với năm chưa đặt). Lỗi của danh sách (trường days): invalid, too_many, outside_year, duplicate, not_a_weekend, name_required, name_too_long.
          *
-         *     Administrators. Replaces all the year's days; If-Match is the version read ("0" for a year not set before). Errors of the list (field days): as above.
+         *     Administrators of a top-level organisation (the province, or the one agency of a small installation); a department's administrator gets 403. Replaces all the year's days; If-Match is the version read ("0" for a year not set before). Errors of the list (field days): as above.
          */
         put: operations["setCalendarYear"];
         post?: never;
         /**
          * Trả năm về lịch mặc định / return a year to its known days
-         * @description Quản trị viên. Bỏ các ngày đã đặt; năm trở về lịch Chính phủ đã công bố hoặc ngày lễ theo luật. Trả về lịch sau khi bỏ.
+         * @description Quản trị viên của tổ chức cấp cao nhất. Bỏ các ngày đã đặt; năm trở về lịch Chính phủ đã công bố hoặc ngày lễ theo luật. Trả về lịch sau khi bỏ.
          *
-         *     Administrators. Drops the days set; the year returns to the announced days off or the statutory holidays, which the answer holds.
+         *     Administrators of a top-level organisation. Drops the days set; the year returns to the announced days off or the statutory holidays, which the answer holds.
          */
         delete: operations["resetCalendarYear"];
         options?: never;
@@ -908,6 +936,72 @@ export interface components {
             /** Format: password */
             password?: string;
         };
+        DocumentType: {
+            /** @description Báo cáo, Thông báo, Kế hoạch */
+            name: string;
+            /** @description Chữ viết tắt trong số văn bản: BC cho Số: 15/BC-SGTVT / the abbreviation in document numbers */
+            code: string;
+        };
+        ReportSigner: {
+            person_id: components["schemas"]["Id"];
+            /** @description Họ tên hiện tại của người ký / the signer's name as it is now */
+            full_name: string;
+            /** @description Quyền hạn ký: KT. GIÁM ĐỐC, TL. GIÁM ĐỐC, hoặc rỗng khi người đứng đầu ký / empty when the head signs */
+            authority: string;
+            /** @description Chức vụ: PHÓ GIÁM ĐỐC */
+            title: string;
+        };
+        ReportSignerInput: {
+            person_id: components["schemas"]["Id"];
+            authority: string;
+            title: string;
+        };
+        ReportSettings: {
+            agency_id: components["schemas"]["Id"];
+            period_convention: components["schemas"]["PeriodConvention"];
+            /** @description Báo cáo đơn vị đến hạn sau ngần ấy ngày làm việc kể từ cuối kỳ / unit reports are due this many working days after the period's end */
+            due_working_days: number;
+            /**
+             * Format: int64
+             * @description Phòng tổng hợp báo cáo / the consolidating division
+             */
+            consolidating_org_id: number | null;
+            /** @description Trong số văn bản: SGTVT / in document numbers */
+            agency_code: string;
+            /** @description Địa danh: Quảng Ngãi / the place in the date line */
+            place_name: string;
+            /** @description Dòng cơ quan chủ quản: UBND TỈNH QUẢNG NGÃI / the heading's first line */
+            parent_line: string;
+            /** @description Dòng tên cơ quan: SỞ GIAO THÔNG VẬN TẢI / the heading's second line */
+            agency_line: string;
+            /** @description Nơi nhận, mỗi dòng một nơi / one line each */
+            recipients: string[];
+            document_types: components["schemas"]["DocumentType"][];
+            signers: components["schemas"]["ReportSigner"][];
+            /**
+             * Format: int64
+             * @description 0 khi cơ quan dùng giá trị mặc định / 0 while the agency uses the defaults
+             */
+            version: number;
+        };
+        ReportSettingsUpdate: {
+            period_convention: components["schemas"]["PeriodConvention"];
+            due_working_days: number;
+            /** Format: int64 */
+            consolidating_org_id: number | null;
+            agency_code: string;
+            place_name: string;
+            parent_line: string;
+            agency_line: string;
+            recipients: string[];
+            document_types: components["schemas"]["DocumentType"][];
+            signers: components["schemas"]["ReportSignerInput"][];
+        };
+        /**
+         * @description calendar_month: tháng dương lịch; cutoff_14th: từ ngày 15 tháng trước đến ngày 14 (Nghị định 09/2019/NĐ-CP) / the calendar month, or the 15th to the 14th
+         * @enum {string}
+         */
+        PeriodConvention: "calendar_month" | "cutoff_14th";
         /** @description Một ngày khác tuần thường: ngày nghỉ trong tuần, ngày làm bù thứ Bảy/Chủ nhật, hoặc ngày lễ rơi vào cuối tuần / a day the usual week gets wrong: a weekday off, a weekend day worked, or a holiday on a weekend */
         CalendarDay: {
             /** Format: date */
@@ -3183,6 +3277,76 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    getReportSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thiết lập / the settings */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    setReportSettings: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã đặt / set */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
     getCalendarYear: {
         parameters: {
             query?: never;
@@ -3207,6 +3371,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     setCalendarYear: {
@@ -3303,6 +3468,7 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
             503: components["responses"]["ServerBusy"];
         };

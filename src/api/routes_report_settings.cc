@@ -1,0 +1,106 @@
+// /report-settings: the caller's agency's settings for its reports and documents.
+#include "api/api.h"
+#include "api/json_codec.h"
+#include "api/preconditions.h"
+
+namespace giaoban::api {
+
+namespace json = boost::json;
+
+namespace {
+
+// Each element of the array `field` read by `read` over its own object; a malformed element, or a
+// field that is not an array, makes the whole field "invalid".
+template <class T, class Read>
+std::vector<T> ReadArray(const json::object& body, BodyReader& in, std::string_view field,
+                         Read read) {
+  std::vector<T> out;
+  const json::value* list = body.if_contains(field);
+  if (list == nullptr) return out;
+  bool malformed = !list->is_array() || list->as_array().size() > 1000;
+  if (!malformed) {
+    for (const json::value& item : list->as_array()) {
+      std::optional<T> value = read(item);
+      if (!value) {
+        malformed = true;
+        break;
+      }
+      out.push_back(std::move(*value));
+    }
+  }
+  if (malformed) in.validator().Add(std::string(field), "invalid");
+  return out;
+}
+
+// One element that is an object with exactly `fields`, each read by the reader it is handed to.
+template <class Read>
+auto ReadObject(const json::value& item, std::initializer_list<std::string_view> fields, Read read)
+    -> std::optional<decltype(read(std::declval<BodyReader&>()))> {
+  if (!item.is_object()) return std::nullopt;
+  service::Validator errors;
+  BodyReader in(item.as_object(), errors);
+  in.OnlyFields(fields);
+  for (std::string_view f : fields) in.Require(f);
+  auto value = read(in);
+  if (!errors.ok()) return std::nullopt;
+  return value;
+}
+
+service::ReportSettingsInput ReadSettings(const json::object& body, BodyReader& in) {
+  const std::initializer_list<std::string_view> fields = {
+      "period_convention", "due_working_days", "consolidating_org_id", "agency_code",
+      "place_name",        "parent_line",      "agency_line",          "recipients",
+      "document_types",    "signers"};
+  in.OnlyFields(fields);
+  for (std::string_view f : fields) in.Require(f);
+  service::ReportSettingsInput s;
+  s.period_convention = in.String("period_convention", 32).value_or("");
+  s.due_working_days = in.Int("due_working_days").value_or(0);
+  s.consolidating_org_id = in.NullableId("consolidating_org_id").value_or(std::nullopt);
+  s.agency_code = in.String("agency_code", 100).value_or("");
+  s.place_name = in.String("place_name", 1000).value_or("");
+  s.parent_line = in.String("parent_line", 1000).value_or("");
+  s.agency_line = in.String("agency_line", 1000).value_or("");
+  s.recipients = ReadArray<std::string>(body, in, "recipients", [](const json::value& v) {
+    return v.is_string() && v.as_string().size() <= 1000
+               ? std::optional<std::string>(std::string(v.as_string()))
+               : std::nullopt;
+  });
+  s.document_types =
+      ReadArray<service::DocumentType>(body, in, "document_types", [](const json::value& v) {
+        return ReadObject(v, {"name", "code"}, [](BodyReader& t) {
+          return service::DocumentType{t.String("name", 1000).value_or(""),
+                                       t.String("code", 100).value_or("")};
+        });
+      });
+  s.signers = ReadArray<service::ReportSettingsInput::Signer>(
+      body, in, "signers", [](const json::value& v) {
+        return ReadObject(v, {"person_id", "authority", "title"}, [](BodyReader& g) {
+          return service::ReportSettingsInput::Signer{g.Id("person_id").value_or(0),
+                                                      g.String("authority", 1000).value_or(""),
+                                                      g.String("title", 1000).value_or("")};
+        });
+      });
+  return s;
+}
+
+}  // namespace
+
+void RegisterReportSettingsRoutes(Api& api) {
+  Services& s = api.services();
+
+  api.Add("GET", "/report-settings",
+          [&s](Call& call) -> Reply { return VersionedJson(s.report_settings.Get(call.who())); });
+
+  api.Add("PUT", "/report-settings", [&s](Call& call) -> Reply {
+    auto version = RequiredVersion(call.request);
+    if (!version) return version.error();
+    auto body = call.Body();
+    if (!body) return body.error();
+    auto input = ParseBody(*body, [&](BodyReader& in) { return ReadSettings(*body, in); });
+    if (!input) return input.error();
+    return VersionedJson(s.report_settings.Update(call.who(), *version, *input));
+  });
+}
+
+}  // namespace giaoban::api
