@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, DatePicker, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Empty, Grid, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DeleteOutlined, EditOutlined, LeftOutlined, PlusOutlined, RightOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -47,6 +47,8 @@ export default function CalendarPage() {
   const [sp, setSp] = useSearchParams();
   const year = yearParam(sp.get('year')) ?? Number(todayIso().slice(0, 4));
   const isAdmin = user.role === 'admin';
+  // On a phone the weekday goes under the date, so that the name fits beside them unscrolled.
+  const narrow = Grid.useBreakpoint().sm === false;
   const loaded = useLoad(() => getCalendarYear(year), [year]);
   // The previous year's days stay in `data` while the next year loads; they are not this year's.
   const calendar = loaded.data?.year === year ? loaded.data : undefined;
@@ -128,29 +130,38 @@ export default function CalendarPage() {
     [draft, dayOpen],
   );
 
+  const weekday = (d: CalendarDay) => t(`cal.weekday.${weekdayOf(d.date)}` as MessageKey);
   const columns: TableProps<CalendarDay>['columns'] = [
     {
       title: t('cal.date'),
       dataIndex: 'date',
       key: 'date',
-      width: 120,
+      width: narrow ? 104 : 120,
       className: 'nowrap',
-      render: (d: string) => formatDate(d),
+      render: (date: string, d) =>
+        narrow ? (
+          <>
+            <div>{formatDate(date)}</div>
+            <div className="task-sub">{weekday(d)}</div>
+          </>
+        ) : (
+          formatDate(date)
+        ),
     },
-    {
-      title: t('cal.weekday'),
-      key: 'weekday',
-      width: 110,
-      className: 'nowrap',
-      render: (_, d) => t(`cal.weekday.${weekdayOf(d.date)}` as MessageKey),
-    },
+    ...(narrow
+      ? []
+      : [{ title: t('cal.weekday'), key: 'weekday', width: 110, className: 'nowrap', render: (_: unknown, d: CalendarDay) => weekday(d) }]),
     {
       title: t('cal.kind'),
       dataIndex: 'working',
       key: 'working',
-      width: 200,
-      render: (working: boolean) =>
-        working ? <Tag color="blue">{t('cal.dayWorked')}</Tag> : <Tag color="red">{t('cal.dayOff')}</Tag>,
+      width: narrow ? 112 : 200,
+      // A tag does not wrap by itself; on a phone "Ngày làm việc (làm bù)" would push the name off the screen.
+      render: (working: boolean) => (
+        <Tag color={working ? 'blue' : 'red'} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
+          {working ? t('cal.dayWorked') : t('cal.dayOff')}
+        </Tag>
+      ),
     },
     { title: t('cal.name'), dataIndex: 'name', key: 'name' },
     ...(editing
@@ -282,7 +293,9 @@ export default function CalendarPage() {
           }
         />
       )}
-      {editing && <Alert type="info" role="status" showIcon className="no-print" style={{ marginBottom: 16 }} message={t('cal.editing', { year })} />}
+      {editing && (
+        <Alert type="info" role="status" showIcon className="no-print" style={{ marginBottom: 16 }} message={t('cal.editing', { year })} />
+      )}
       <Table<CalendarDay>
         rowKey="date"
         size="middle"
@@ -290,7 +303,7 @@ export default function CalendarPage() {
         columns={columns}
         dataSource={days}
         pagination={false}
-        scroll={{ x: 560 }}
+        scroll={narrow && !editing ? undefined : { x: 560 }}
         locale={{ emptyText: !calendar ? <span /> : <Empty description={t('cal.empty', { year })} /> }}
       />
       {!isAdmin && (
