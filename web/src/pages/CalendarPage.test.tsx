@@ -188,6 +188,7 @@ describe('CalendarPage', () => {
     serve(ME_ADMIN, { put: { status: 422, body: fx.calendarInvalid } });
     renderPage(<CalendarPage />, { path: '/calendar', url: '/calendar?year=2026' });
     await startEditing();
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa ngày 01/01/2026' }));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu lịch' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Danh sách ngày chưa hợp lệ');
@@ -202,10 +203,22 @@ describe('CalendarPage', () => {
     serve(ME_ADMIN, { put: { status: 403, body: fx.calendarForbidden } });
     renderPage(<CalendarPage />, { path: '/calendar', url: '/calendar?year=2026' });
     await startEditing();
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa ngày 01/01/2026' }));
     fireEvent.click(screen.getByRole('button', { name: 'Lưu lịch' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Chỉ quản trị viên của cơ quan cấp cao nhất (cấp tỉnh) được sửa lịch làm việc.',
     );
+  });
+
+  it('sends nothing when the list was not changed, so the year keeps following its default days', async () => {
+    const calls = serve(ME_ADMIN, { put: { body: Y2026_EDITED } });
+    renderPage(<CalendarPage />, { path: '/calendar', url: '/calendar?year=2026' });
+    await startEditing();
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu lịch' }));
+    expect(await screen.findByText('Không có thay đổi nào để lưu.')).toBeInTheDocument();
+    expect(calendarCalls(calls, 'PUT')).toHaveLength(0);
+    expect(screen.getByText('Lịch nghỉ Chính phủ đã công bố')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Lưu lịch' })).toBeNull();
   });
 
   it('returns an edited year to its default days once confirmed', async () => {

@@ -75,6 +75,13 @@ export default function CalendarPage() {
   const save = useSubmit(
     async () => {
       if (!calendar || !draft) return;
+      // Saving the list as it was would still mark the year as edited, and it would no longer
+      // follow its default days.
+      if (JSON.stringify(draft) === JSON.stringify(calendar.days)) {
+        setDraft(null);
+        message.info(t('form.noChanges'));
+        return;
+      }
       const saved = await setCalendarYear(year, calendar.version, draft);
       loaded.setData(saved);
       setDraft(null);
