@@ -88,6 +88,7 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { name: 'source', user: 'giamdoc', path: (t) => `/sources/${t.sourceId}`, ready: (p) => p.locator('h2').first().waitFor() },
   { name: 'organizations', user: 'admin', path: () => '/organizations', ready: heading('Cơ quan, đơn vị') },
   { name: 'people', user: 'admin', path: () => '/people', ready: heading(/Cán bộ/) },
+  { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
   { name: 'profile', user: 'giamdoc', path: () => '/profile', ready: (p) => p.getByText('Trần Quốc Bảo').first().waitFor() },
   { name: 'not-found', user: 'giamdoc', path: () => '/khong-co-trang-nay', ready: (p) => p.getByText('404').first().waitFor() },
 ];

@@ -22,6 +22,9 @@ import { fileURLToPath } from 'node:url';
 const TODAY = '2026-11-24';
 const PASSWORD = 'giaoban2024';
 const CSRF = 'csrf-test';
+// Only an administrator of the top-level organisation (the province, id 1 in the demo) sets the
+// working-day calendar, and the demo has none: the recording adds one.
+const PROVINCE_ADMIN = 'tinh.admin';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(webDir, 'src/test');
@@ -100,8 +103,8 @@ async function call(base, session, method, url, { body, headers = {}, status = 2
 }
 
 async function record(base) {
-  const [leader, specialist, unitHead, admin] = await Promise.all(
-    ['giamdoc', 'cv.lan', 'tp.qlkcht', 'admin'].map((u) => logIn(base, u)),
+  const [leader, specialist, unitHead, admin, provinceAdmin] = await Promise.all(
+    ['giamdoc', 'cv.lan', 'tp.qlkcht', 'admin', PROVINCE_ADMIN].map((u) => logIn(base, u)),
   );
   const get = (session, url, status) => call(base, session, 'GET', url, { status });
   const asOf = `as_of=${TODAY}`;
@@ -147,6 +150,21 @@ async function record(base) {
       body: { kind: 'cancelled', cancelled_on: TODAY, reason: 'Không còn phù hợp' },
       status: 409,
     }),
+    calendar2026: await get(specialist, '/calendar/2026'),
+    calendar2031: await get(specialist, '/calendar/2031'),
+    // The demo's administrator is the department's, not the province's.
+    calendarForbidden: await call(base, admin, 'PUT', '/calendar/2026', { body: { days: [] }, headers: stale, status: 403 }),
+    calendarStale: await call(base, provinceAdmin, 'PUT', '/calendar/2026', { body: { days: [] }, headers: { 'If-Match': '"7"' }, status: 412 }),
+    calendarInvalid: await call(base, provinceAdmin, 'PUT', '/calendar/2026', {
+      body: {
+        days: [
+          { date: '2027-01-01', working: false, name: 'Tết Dương lịch' },
+          { date: '2026-05-04', working: true, name: '' },
+        ],
+      },
+      headers: stale,
+      status: 422,
+    }),
   };
 
   const organizations = await get(leader, '/organizations');
@@ -169,6 +187,13 @@ async function record(base) {
     status: 201,
   });
   api.task89Explaining = await get(leader, `/tasks/89?${asOf}`);
+  api.calendar2026Edited = await call(base, provinceAdmin, 'PUT', '/calendar/2026', {
+    body: { days: [...api.calendar2026.days, { date: '2026-12-31', working: false, name: 'Nghỉ cuối năm' }] },
+    headers: stale,
+  });
+  api.calendar2026Reset = await call(base, provinceAdmin, 'DELETE', '/calendar/2026', {
+    headers: { 'If-Match': `"${api.calendar2026Edited.version}"` },
+  });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
@@ -220,6 +245,12 @@ async function main() {
   try {
     const demo = spawnSync(bin, ['--db', db, 'demo', '--today', TODAY], { encoding: 'utf8', timeout: 120_000 });
     if (demo.status !== 0) throw new Error(`giaoban demo failed (${demo.status}):\n${demo.stdout}\n${demo.stderr}`);
+    const userAdd = spawnSync(
+      bin,
+      ['--db', db, 'user', 'add', '--username', PROVINCE_ADMIN, '--role', 'admin', '--org', '1', '--name', 'Lâm Văn Quản', '--position', 'Chuyên viên', '--password-stdin'],
+      { encoding: 'utf8', input: `${PASSWORD}\n`, timeout: 60_000 },
+    );
+    if (userAdd.status !== 0) throw new Error(`giaoban user add failed (${userAdd.status}):\n${userAdd.stdout}\n${userAdd.stderr}`);
     server = startServer(db, tempDir);
     const files = await record(await server.url);
     for (const [name, content] of Object.entries(files)) {

@@ -14,6 +14,7 @@ const SourcesPage = lazy(() => import('./pages/SourcesPage'));
 const SourcePage = lazy(() => import('./pages/SourcePage'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -39,6 +40,7 @@ export default function App() {
           <Route path="sources/:id" element={<SourcePage />} />
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="people" element={<PeoplePage />} />
+          <Route path="calendar" element={<CalendarPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

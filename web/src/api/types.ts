@@ -49,6 +49,11 @@ export type Source = Schemas['Source'];
 export type SourceCreate = Schemas['SourceCreate'];
 export type SourceUpdate = Schemas['SourceUpdate'];
 
+export type CalendarYear = Schemas['CalendarYear'];
+export type CalendarOrigin = CalendarYear['origin'];
+export type CalendarDay = Schemas['CalendarDay'];
+export type CalendarDays = Schemas['CalendarDays'];
+
 export type TaskStatus = Schemas['TaskStatus'];
 /** Statuses accepted by the `status` filter. */
 export const FILTER_STATUSES = [

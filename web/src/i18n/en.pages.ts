@@ -1,4 +1,4 @@
-// English messages of the dashboard, sources, organisations, people and "my work" pages:
+// English messages of the dashboard, sources, organisations, people, "my work" and working-day calendar pages:
 // exactly the keys of vi.pages.ts (the compiler checks it).
 import type viPages from './vi.pages';
 
@@ -244,6 +244,55 @@ const enPages: Record<keyof typeof viPages, string> = {
   'my.inProgress': 'In progress',
   'my.inProgressEmpty': 'No task in progress. Tasks assigned to you will appear here.',
   'my.allMine': 'See the whole list',
+
+  // Working-day calendar
+  'cal.titleYear': 'Working-day calendar {year}',
+  'cal.subtitle': 'Working days are Monday to Friday, except the days off listed, plus the weekend days worked in exchange.',
+  'cal.yearNav': 'Choose the year',
+  'cal.year': 'Year',
+  'cal.prevYear': 'Previous year',
+  'cal.nextYear': 'Next year',
+  'cal.originLabel': 'Where the days come from',
+  'cal.origin.announced': 'The Government’s announced days off',
+  'cal.origin.statutory': 'The Labour Code’s holidays (year not announced yet)',
+  'cal.origin.edited': 'Adjusted',
+  'cal.date': 'Date',
+  'cal.weekday': 'Weekday',
+  'cal.kind': 'Kind of day',
+  'cal.name': 'Name',
+  'cal.namePlaceholder': 'E.g. Lunar New Year, Day off for National Day, Day worked in exchange',
+  'cal.dayOff': 'Day off',
+  'cal.dayWorked': 'Working day (in exchange)',
+  'cal.weekday.0': 'Sunday',
+  'cal.weekday.1': 'Monday',
+  'cal.weekday.2': 'Tuesday',
+  'cal.weekday.3': 'Wednesday',
+  'cal.weekday.4': 'Thursday',
+  'cal.weekday.5': 'Friday',
+  'cal.weekday.6': 'Saturday',
+  'cal.empty': '{year} has no days off and no days worked in exchange.',
+  'cal.edit': 'Edit the calendar',
+  'cal.editing': 'Editing the calendar of {year}. Nothing is recorded until “Save the calendar”.',
+  'cal.save': 'Save the calendar',
+  'cal.discard': 'Discard changes',
+  'cal.addDay': 'Add a day',
+  'cal.newDayTitle': 'Add a day off or a day worked',
+  'cal.editDayTitle': 'Edit the day',
+  'cal.editDayAria': 'Edit the day {date}',
+  'cal.deleteDayAria': 'Delete the day {date}',
+  'cal.dateOutsideYear': 'The date must be in {year}',
+  'cal.dateTaken': 'This date is already in the list',
+  'cal.workedNotWeekend': 'A day worked in exchange must be a Saturday or a Sunday',
+  'cal.nameTooLong': 'The name is too long',
+  'cal.reset': 'Restore the default',
+  'cal.resetConfirm':
+    'Drop every adjustment of {year} and return to the default calendar (the Government’s announced days off, or the Labour Code’s holidays)?',
+  'cal.resetDone': 'The default calendar of {year} is restored.',
+  'cal.saved': 'The calendar of {year} is saved.',
+  'cal.stale': 'Someone else has just changed the calendar of {year}. The latest calendar has been loaded; please make your changes again.',
+  'cal.forbidden': 'Only administrators of the top-level agency (the province) may edit the working-day calendar.',
+  'cal.invalidDays': 'The list of days is not valid',
+  'cal.adminOnly': 'Only system administrators may edit the working-day calendar.',
 };
 
 export default enPages;

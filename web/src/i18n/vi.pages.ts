@@ -1,5 +1,5 @@
-// Thông điệp của các trang Tổng quan, Nguồn nhiệm vụ, Cơ quan – đơn vị, Cán bộ – tài khoản, Việc của tôi.
-// Messages of the dashboard, sources, organisations, people and "my work" pages (en.pages.ts has the same keys).
+// Thông điệp của các trang Tổng quan, Nguồn nhiệm vụ, Cơ quan – đơn vị, Cán bộ – tài khoản, Việc của tôi, Lịch làm việc.
+// Messages of the dashboard, sources, organisations, people, "my work" and working-day calendar pages (en.pages.ts has the same keys).
 const viPages = {
   // Tổng quan
   'dash.summary': 'Số liệu nhiệm vụ giao trong {period}',
@@ -249,6 +249,55 @@ const viPages = {
   'my.inProgress': 'Đang thực hiện',
   'my.inProgressEmpty': 'Không có nhiệm vụ nào đang thực hiện. Khi được giao việc, nhiệm vụ sẽ hiện ở đây.',
   'my.allMine': 'Xem toàn bộ danh sách',
+
+  // Lịch làm việc
+  'cal.titleYear': 'Lịch làm việc năm {year}',
+  'cal.subtitle': 'Ngày làm việc là thứ Hai đến thứ Sáu, trừ các ngày nghỉ trong danh sách, cộng các ngày làm bù.',
+  'cal.yearNav': 'Chọn năm',
+  'cal.year': 'Năm',
+  'cal.prevYear': 'Năm trước',
+  'cal.nextYear': 'Năm sau',
+  'cal.originLabel': 'Nguồn lịch',
+  'cal.origin.announced': 'Lịch nghỉ Chính phủ đã công bố',
+  'cal.origin.statutory': 'Ngày lễ theo Bộ luật Lao động (năm chưa công bố)',
+  'cal.origin.edited': 'Đã điều chỉnh',
+  'cal.date': 'Ngày',
+  'cal.weekday': 'Thứ',
+  'cal.kind': 'Loại ngày',
+  'cal.name': 'Tên ngày',
+  'cal.namePlaceholder': 'Ví dụ: Tết Nguyên đán, Nghỉ bù Quốc khánh, Làm bù',
+  'cal.dayOff': 'Ngày nghỉ',
+  'cal.dayWorked': 'Ngày làm việc (làm bù)',
+  'cal.weekday.0': 'Chủ nhật',
+  'cal.weekday.1': 'Thứ Hai',
+  'cal.weekday.2': 'Thứ Ba',
+  'cal.weekday.3': 'Thứ Tư',
+  'cal.weekday.4': 'Thứ Năm',
+  'cal.weekday.5': 'Thứ Sáu',
+  'cal.weekday.6': 'Thứ Bảy',
+  'cal.empty': 'Năm {year} không có ngày nghỉ hay ngày làm bù nào.',
+  'cal.edit': 'Sửa lịch',
+  'cal.editing': 'Đang sửa lịch năm {year}. Thay đổi chỉ được ghi khi bấm “Lưu lịch”.',
+  'cal.save': 'Lưu lịch',
+  'cal.discard': 'Bỏ thay đổi',
+  'cal.addDay': 'Thêm ngày',
+  'cal.newDayTitle': 'Thêm ngày nghỉ hoặc ngày làm bù',
+  'cal.editDayTitle': 'Sửa ngày',
+  'cal.editDayAria': 'Sửa ngày {date}',
+  'cal.deleteDayAria': 'Xóa ngày {date}',
+  'cal.dateOutsideYear': 'Ngày phải thuộc năm {year}',
+  'cal.dateTaken': 'Ngày này đã có trong danh sách',
+  'cal.workedNotWeekend': 'Ngày làm bù phải là thứ Bảy hoặc Chủ nhật',
+  'cal.nameTooLong': 'Tên ngày quá dài',
+  'cal.reset': 'Khôi phục mặc định',
+  'cal.resetConfirm':
+    'Bỏ mọi điều chỉnh của năm {year} và trở về lịch mặc định (lịch nghỉ Chính phủ đã công bố, hoặc ngày lễ theo Bộ luật Lao động)?',
+  'cal.resetDone': 'Đã khôi phục lịch mặc định của năm {year}.',
+  'cal.saved': 'Đã lưu lịch năm {year}.',
+  'cal.stale': 'Lịch năm {year} vừa được người khác thay đổi. Trang đã tải lại lịch mới nhất; vui lòng sửa lại.',
+  'cal.forbidden': 'Chỉ quản trị viên của cơ quan cấp cao nhất (cấp tỉnh) được sửa lịch làm việc.',
+  'cal.invalidDays': 'Danh sách ngày chưa hợp lệ',
+  'cal.adminOnly': 'Chỉ quản trị hệ thống được sửa lịch làm việc.',
 };
 
 export default viPages;

@@ -25,6 +25,7 @@ function Crumbs() {
     sources: 'nav.sources',
     organizations: 'nav.organizations',
     people: 'nav.people',
+    calendar: 'nav.calendar',
     my: 'nav.my',
     profile: 'nav.profile',
   };

@@ -3,6 +3,7 @@ import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -31,6 +32,7 @@ function useNavItems(): NavItem[] {
     { path: '/sources', label: 'nav.sources', icon: <FileTextOutlined /> },
     { path: '/organizations', label: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
+    { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
     { path: '/profile', label: 'nav.profile', icon: <UserOutlined /> },
   ];
   return items.filter((i) => i.show !== false);

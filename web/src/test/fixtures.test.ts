@@ -69,6 +69,9 @@ describe('recorded API answers', () => {
       [fx.taskStale, 'precondition_failed'],
       [fx.progressForbidden, 'forbidden'],
       [fx.cancelCompleted, 'task_already_completed'],
+      [fx.calendarForbidden, 'forbidden'],
+      [fx.calendarStale, 'precondition_failed'],
+      [fx.calendarInvalid, 'validation_failed'],
     ];
     for (const [body, code] of refusals) {
       const error = body as ErrorBody;
@@ -76,6 +79,15 @@ describe('recorded API answers', () => {
       expect(error.message).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
     }
     expect(fx.passwordWrong.fields).toEqual([{ field: 'old_password', code: 'wrong' }]);
+  });
+
+  it('hold the working-day calendars the calendar page shows', () => {
+    expect(fx.calendar2026).toMatchObject({ year: 2026, origin: 'announced', version: 0 });
+    expect(fx.calendar2026.days.find((d) => d.working)).toEqual({ date: '2026-01-10', working: true, name: 'Làm bù' });
+    expect(fx.calendar2031).toMatchObject({ year: 2031, origin: 'statutory', version: 0 });
+    expect(fx.calendar2026Edited).toMatchObject({ origin: 'edited', version: 1, days: [...fx.calendar2026.days, expect.anything()] });
+    expect(fx.calendar2026Reset).toEqual(fx.calendar2026);
+    expect(fx.calendarInvalid.fields.map((f) => f.code).sort()).toEqual(['name_required', 'not_a_weekend', 'outside_year']);
   });
 
   it('have no timestamp of the moment of recording', () => {
