@@ -195,8 +195,9 @@ describe('CalendarPage', () => {
     expect(alert).toHaveTextContent('Có ngày không thuộc năm đang sửa');
     expect(alert).toHaveTextContent('Ngày làm bù phải là thứ Bảy hoặc Chủ nhật');
     expect(alert).toHaveTextContent('Có ngày chưa nhập tên');
-    // Still editing: nothing typed is lost.
-    expect(screen.getByRole('button', { name: 'Lưu lịch' })).toBeInTheDocument();
+    // Still editing: nothing typed is lost. The button may still be settling out of its busy
+    // state when the alert appears, so it is waited for.
+    expect(await screen.findByRole('button', { name: 'Lưu lịch' })).toBeInTheDocument();
   });
 
   it('tells an administrator of a department that only the top-level agency may edit', async () => {
