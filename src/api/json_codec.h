@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "service/accounts/auth.h"
@@ -108,6 +109,45 @@ auto ParseBody(const service::Expected<boost::json::object>& body, Read read)
     -> service::Expected<decltype(read(std::declval<BodyReader&>()))> {
   if (!body) return body.error();
   return ParseBody(*body, read);
+}
+
+// The array `field` of `body`, each element read by `read` (a value -> optional element); a
+// malformed element, or a field that is not an array, makes the whole field "invalid". Its size is
+// bounded by the body's, and the service says when there are too many.
+template <class T, class Read>
+std::vector<T> ReadArray(const boost::json::object& body, BodyReader& in, std::string_view field,
+                         Read read) {
+  std::vector<T> out;
+  const boost::json::value* list = body.if_contains(field);
+  if (list == nullptr) return out;
+  bool malformed = !list->is_array();
+  if (!malformed) {
+    for (const boost::json::value& item : list->as_array()) {
+      std::optional<T> value = read(item);
+      if (!value) {
+        malformed = true;
+        break;
+      }
+      out.push_back(std::move(*value));
+    }
+  }
+  if (malformed) in.validator().Add(std::string(field), "invalid");
+  return out;
+}
+
+// An array element that must be an object with exactly `fields`, all given, read by `read` over
+// its own BodyReader; nullopt when anything about it is wrong.
+template <class Read>
+auto ReadObject(const boost::json::value& item, std::initializer_list<std::string_view> fields,
+                Read read) -> std::optional<decltype(read(std::declval<BodyReader&>()))> {
+  if (!item.is_object()) return std::nullopt;
+  service::Validator errors;
+  BodyReader in(item.as_object(), errors);
+  in.OnlyFields(fields);
+  for (std::string_view f : fields) in.Require(f);
+  auto value = read(in);
+  if (!errors.ok()) return std::nullopt;
+  return value;
 }
 
 }  // namespace giaoban::api

@@ -11,36 +11,17 @@ namespace {
 
 // {"days": [{"date", "working", "name"}, ...]}: every day of the year that the usual week gets
 // wrong. A malformed day makes the whole list "invalid"; what is wrong with well-formed days the
-// service says.
+// service says (a name too long among them).
 std::vector<service::CalendarEntry> ReadDays(const json::object& body, BodyReader& in) {
   in.OnlyFields({"days"});
   in.Require("days");
-  std::vector<service::CalendarEntry> days;
-  const json::value* list = body.if_contains("days");
-  if (list == nullptr) return days;
-  bool malformed = !list->is_array();
-  if (!malformed) {
-    for (const json::value& item : list->as_array()) {
-      service::Validator item_errors;
-      if (!item.is_object()) {
-        malformed = true;
-        break;
-      }
-      BodyReader day(item.as_object(), item_errors);
-      day.OnlyFields({"date", "working", "name"});
-      for (const char* field : {"date", "working", "name"}) day.Require(field);
-      const auto date = day.Date("date");
-      const auto working = day.Bool("working");
-      const auto name = day.String("name");  // the service says when it is too long
-      if (!item_errors.ok() || !date || !working || !name) {
-        malformed = true;
-        break;
-      }
-      days.push_back({*date, *working, *name});
-    }
-  }
-  if (malformed) in.validator().Add("days", "invalid");
-  return days;
+  return ReadArray<service::CalendarEntry>(body, in, "days", [](const json::value& item) {
+    return ReadObject(item, {"date", "working", "name"}, [](BodyReader& day) {
+      return service::CalendarEntry{day.Date("date").value_or(domain::Date()),
+                                    day.Bool("working").value_or(false),
+                                    day.String("name").value_or("")};
+    });
+  });
 }
 
 // The year in the path; 0, which no calendar has, when it is past any year's size.

@@ -9,43 +9,6 @@ namespace json = boost::json;
 
 namespace {
 
-// Each element of the array `field` read by `read` over its own object; a malformed element, or a
-// field that is not an array, makes the whole field "invalid".
-template <class T, class Read>
-std::vector<T> ReadArray(const json::object& body, BodyReader& in, std::string_view field,
-                         Read read) {
-  std::vector<T> out;
-  const json::value* list = body.if_contains(field);
-  if (list == nullptr) return out;
-  bool malformed = !list->is_array() || list->as_array().size() > 1000;
-  if (!malformed) {
-    for (const json::value& item : list->as_array()) {
-      std::optional<T> value = read(item);
-      if (!value) {
-        malformed = true;
-        break;
-      }
-      out.push_back(std::move(*value));
-    }
-  }
-  if (malformed) in.validator().Add(std::string(field), "invalid");
-  return out;
-}
-
-// One element that is an object with exactly `fields`, each read by the reader it is handed to.
-template <class Read>
-auto ReadObject(const json::value& item, std::initializer_list<std::string_view> fields, Read read)
-    -> std::optional<decltype(read(std::declval<BodyReader&>()))> {
-  if (!item.is_object()) return std::nullopt;
-  service::Validator errors;
-  BodyReader in(item.as_object(), errors);
-  in.OnlyFields(fields);
-  for (std::string_view f : fields) in.Require(f);
-  auto value = read(in);
-  if (!errors.ok()) return std::nullopt;
-  return value;
-}
-
 service::ReportSettingsInput ReadSettings(const json::object& body, BodyReader& in) {
   const std::initializer_list<std::string_view> fields = {
       "period_convention", "due_working_days", "consolidating_org_id", "agency_code",

@@ -5,21 +5,16 @@
 #include "domain/lunar_calendar.h"
 
 namespace giaoban::domain {
-namespace {
-
-bool Weekend(Date d) { return d.weekday() >= 5; }
-
-}  // namespace
 
 WorkingCalendar::WorkingCalendar(const std::vector<CalendarDay>& days) {
   for (const CalendarDay& day : days) {
-    if (day.working && Weekend(day.date)) working_days_.insert(day.date);
-    if (!day.working && !Weekend(day.date)) days_off_.insert(day.date);
+    if (day.working && IsWeekend(day.date)) working_days_.insert(day.date);
+    if (!day.working && !IsWeekend(day.date)) days_off_.insert(day.date);
   }
 }
 
 bool WorkingCalendar::IsWorkingDay(Date d) const {
-  return Weekend(d) ? working_days_.contains(d) : !days_off_.contains(d);
+  return IsWeekend(d) ? working_days_.contains(d) : !days_off_.contains(d);
 }
 
 Date WorkingCalendar::AddWorkingDays(Date d, int n) const {
@@ -55,12 +50,12 @@ std::vector<CalendarDay> StatutoryHolidays(int year) {
   std::vector<const CalendarDay*> to_make_up;
   for (const CalendarDay& h : holidays) {
     off.insert(h.date);
-    if (Weekend(h.date)) to_make_up.push_back(&h);
+    if (IsWeekend(h.date)) to_make_up.push_back(&h);
   }
   std::vector<CalendarDay> made_up;
   for (const CalendarDay* h : to_make_up) {
     Date d = h->date.AddDays(1);
-    while (Weekend(d) || off.contains(d)) d = d.AddDays(1);
+    while (IsWeekend(d) || off.contains(d)) d = d.AddDays(1);
     off.insert(d);
     made_up.push_back({d, false, "Nghỉ bù " + h->name});
   }

@@ -13,6 +13,9 @@
 
 namespace giaoban::domain {
 
+// Saturday or Sunday.
+inline bool IsWeekend(Date d) { return d.weekday() >= 5; }
+
 // A day that the usual week gets wrong: a weekday off, or a weekend day worked (làm bù).
 struct CalendarDay {
   Date date;

@@ -20,23 +20,15 @@ constexpr std::size_t kNameMaxBytes = 200;
 
 bool InRange(int year) { return year >= kFirstCalendarYear && year <= kLastCalendarYear; }
 
-bool Weekend(Date d) { return d.weekday() >= 5; }
-
 // The calendar is every agency's: only administrators of a top-level organisation (the province,
 // or the one agency of a small installation) may change it, not those of one department.
 bool AdministersInstallation(const Actor& a) {
   return a.is_admin() && std::count(a.agency_path.begin(), a.agency_path.end(), '/') == 2;
 }
 
-std::vector<CalendarEntry> Entries(const std::vector<domain::CalendarDay>& days) {
-  std::vector<CalendarEntry> out;
-  for (const domain::CalendarDay& d : days) out.push_back({d.date, d.working, d.name});
-  return out;
-}
-
 CalendarYear Known(int year) {
   return {year, domain::HasAnnouncedCalendar(year) ? "announced" : "statutory", 0,
-          Entries(domain::DefaultCalendarDays(year))};
+          domain::DefaultCalendarDays(year)};
 }
 
 std::optional<std::int64_t> StoredVersion(storage::Connection& c, int year) {
@@ -80,7 +72,7 @@ Expected<std::vector<CalendarEntry>> Checked(int year, const std::vector<Calenda
     if (d.date.year() != year) codes.insert("outside_year");
     if (!seen.insert(d.date).second) codes.insert("duplicate");
     // A weekday worked is what the week says already; a mistake, not a setting.
-    if (d.working && !Weekend(d.date)) codes.insert("not_a_weekend");
+    if (d.working && !domain::IsWeekend(d.date)) codes.insert("not_a_weekend");
     if (d.name.empty()) codes.insert("name_required");
     if (d.name.size() > kNameMaxBytes) codes.insert("name_too_long");
     days.push_back(std::move(d));
@@ -184,9 +176,7 @@ domain::WorkingCalendar LoadWorkingCalendar(storage::Connection& c, int first_ye
   auto r = c.execute("SELECT year FROM calendar_years WHERE year BETWEEN $1 AND $2",
                      {Param(first_year), Param(last_year)});
   for (const storage::Row& row : r.rows) stored.insert(static_cast<int>(row.integer(0)));
-  std::vector<domain::CalendarDay> days;
-  for (const CalendarEntry& d : StoredDays(c, first_year, last_year))
-    days.push_back({d.date, d.working, d.name});
+  std::vector<domain::CalendarDay> days = StoredDays(c, first_year, last_year);
   for (int year = first_year; year <= last_year; ++year) {
     if (stored.contains(year)) continue;
     const auto known = domain::DefaultCalendarDays(year);

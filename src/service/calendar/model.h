@@ -6,21 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "domain/working_calendar.h"
 #include "service/model.h"
+
+// The rules' own record of a day the usual week gets wrong, described here for the API's JSON.
+namespace giaoban::domain {
+BOOST_DESCRIBE_STRUCT(CalendarDay, (), (date, working, name))
+}  // namespace giaoban::domain
 
 namespace giaoban::service {
 
-// A day the usual week gets wrong: a weekday off, a weekend day worked, or a holiday on a weekend,
-// listed for its name.
-struct CalendarEntry {
-  Date date;
-  bool working = false;
-  std::string name;
-
-  friend bool operator==(const CalendarEntry&, const CalendarEntry&) = default;
-};
-
-BOOST_DESCRIBE_STRUCT(CalendarEntry, (), (date, working, name))
+using CalendarEntry = domain::CalendarDay;
 
 struct CalendarYear {
   int year = 0;

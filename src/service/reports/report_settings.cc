@@ -41,23 +41,24 @@ bool IsDocumentCode(std::string_view code) {
   return true;
 }
 
-std::string SignersJson(const std::vector<ReportSettingsInput::Signer>& signers) {
+// The lists as stored and as the history records them.
+json::array SignersArray(const std::vector<ReportSettingsInput::Signer>& signers) {
   json::array out;
   for (const auto& s : signers)
     out.push_back({{"person_id", s.person_id}, {"authority", s.authority}, {"title", s.title}});
-  return json::serialize(out);
+  return out;
 }
 
-std::string ListJson(const std::vector<std::string>& lines) {
+json::array LinesArray(const std::vector<std::string>& lines) {
   json::array out;
   for (const auto& line : lines) out.push_back(json::string(line));
-  return json::serialize(out);
+  return out;
 }
 
-std::string TypesJson(const std::vector<DocumentType>& types) {
+json::array TypesArray(const std::vector<DocumentType>& types) {
   json::array out;
   for (const auto& t : types) out.push_back({{"name", t.name}, {"code", t.code}});
-  return json::serialize(out);
+  return out;
 }
 
 std::string SettingsJson(const ReportSettings& s) {
@@ -69,9 +70,9 @@ std::string SettingsJson(const ReportSettings& s) {
                    {"place_name", s.place_name},
                    {"parent_line", s.parent_line},
                    {"agency_line", s.agency_line},
-                   {"recipients", json::parse(ListJson(s.recipients))},
-                   {"document_types", json::parse(TypesJson(s.document_types))},
-                   {"signers", json::parse(SignersJson(signers))}};
+                   {"recipients", LinesArray(s.recipients)},
+                   {"document_types", TypesArray(s.document_types)},
+                   {"signers", SignersArray(signers)}};
   if (s.consolidating_org_id) out["consolidating_org_id"] = *s.consolidating_org_id;
   return json::serialize(out);
 }
@@ -249,9 +250,9 @@ Expected<ReportSettings> ReportSettingsService::Update(const Actor& by,
             Param(in.place_name),
             Param(in.parent_line),
             Param(in.agency_line),
-            Param(ListJson(in.recipients)),
-            Param(TypesJson(in.document_types)),
-            Param(SignersJson(in.signers)),
+            Param(json::serialize(LinesArray(in.recipients))),
+            Param(json::serialize(TypesArray(in.document_types))),
+            Param(json::serialize(SignersArray(in.signers))),
             Param(Context::NowMillis()),
             Param(by.user_id),
             Param(expected_version)};
