@@ -75,6 +75,8 @@ Api::Api(const service::Context& ctx, ApiOptions options)
   RegisterCalendarRoutes(*this);
   RegisterOrganizationRoutes(*this);
   RegisterReportSettingsRoutes(*this);
+  RegisterUnitReportRoutes(*this);
+  RegisterNoticeRoutes(*this);
   RegisterSourceRoutes(*this);
   RegisterTaskRoutes(*this);
   RegisterStatsRoutes(*this);

@@ -18,8 +18,10 @@
 #include "service/calendar/calendar.h"
 #include "service/context.h"
 #include "service/health/health.h"
+#include "service/notices/notices.h"
 #include "service/organizations/organizations.h"
 #include "service/reports/report_settings.h"
+#include "service/reports/unit_reports.h"
 #include "service/sources/sources.h"
 #include "service/stats/stats.h"
 #include "service/tasks/tasks.h"
@@ -41,7 +43,9 @@ struct Services {
       : auth(ctx),
         calendar(ctx),
         organizations(ctx),
+        notices(ctx),
         report_settings(ctx),
+        unit_reports(ctx),
         sources(ctx),
         tasks(ctx),
         stats(ctx),
@@ -50,7 +54,9 @@ struct Services {
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
+  service::NoticeService notices;
   service::ReportSettingsService report_settings;
+  service::UnitReportService unit_reports;
   service::SourceService sources;
   service::TaskService tasks;
   service::StatsService stats;
@@ -151,7 +157,9 @@ Reply JsonReply(const service::Expected<T>& result, int status = 200) {
 void RegisterAuthRoutes(Api& api);
 void RegisterCalendarRoutes(Api& api);
 void RegisterOrganizationRoutes(Api& api);
+void RegisterNoticeRoutes(Api& api);
 void RegisterReportSettingsRoutes(Api& api);
+void RegisterUnitReportRoutes(Api& api);
 void RegisterSourceRoutes(Api& api);
 void RegisterTaskRoutes(Api& api);
 void RegisterStatsRoutes(Api& api);

@@ -29,6 +29,8 @@ constexpr std::array kTable = std::to_array<CodeStatus>({
     {"task_cancelled", 409},
     {"too_many_requests", 429},
     {"unauthenticated", 401},
+    {"unit_report_locked", 409},
+    {"unit_report_step", 409},
     {"unsupported_media_type", 415},
     {"validation_failed", 422},
 });

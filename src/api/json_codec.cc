@@ -32,6 +32,7 @@ json::value Encode(const service::AttachmentInfo& a) {
                       {"size_bytes", a.size_bytes},
                       {"sha256", a.sha256}};
 }
+json::value Encode(const service::HistoryEvent& e) { return ToJson(e); }
 template <class T>
 json::value Encode(const std::optional<T>& v);
 template <class T>
@@ -86,6 +87,66 @@ json::value ToJson(const service::CalendarYear& y) { return Encode(y); }
 json::value ToJson(const service::ReportSettings& s) { return Encode(s); }
 
 json::value ToJson(const service::TaskSummary& t) { return Encode(t); }
+
+json::value ToJson(const service::UnitReport& r) {
+  return json::object{{"id", r.id},
+                      {"organization", Encode(r.organization)},
+                      {"period", r.period},
+                      {"period_start", Encode(r.period_start)},
+                      {"period_end", Encode(r.period_end)},
+                      {"due_on", Encode(r.due_on)},
+                      {"state", r.state},
+                      {"prose", Encode(r.prose)},
+                      {"return_comment", r.return_comment},
+                      {"first_submitted_on", Encode(r.first_submitted_on)},
+                      {"submitted_on", Encode(r.submitted_on)},
+                      {"submitted_by", Encode(r.submitted_by)},
+                      {"decided_on", Encode(r.decided_on)},
+                      {"decided_by", Encode(r.decided_by)},
+                      {"working_days_late", r.working_days_late},
+                      {"figures", ToJson(r.figures)},
+                      {"lead", Encode(r.lead)},
+                      {"cooperating", Encode(r.cooperating)},
+                      {"actions", Encode(r.actions)},
+                      {"history", Encode(r.history)},
+                      {"version", r.version}};
+}
+
+json::value ToJson(const service::UnitReportBoard& b) { return Encode(b); }
+
+json::value ToJson(const service::Notice& n) {
+  // The parameters were written by the server as a JSON object; a damaged row shows none.
+  boost::system::error_code ec;
+  json::value params = json::parse(n.params_json, ec);
+  if (ec || !params.is_object()) params = json::object();
+  return json::object{{"id", n.id},
+                      {"kind", n.kind},
+                      {"params", std::move(params)},
+                      {"from", Encode(n.from)},
+                      {"created_at", n.created_at},
+                      {"read_at", Encode(n.read_at)}};
+}
+
+json::value ToJson(const service::NoticeList& l) {
+  json::array items;
+  for (const auto& n : l.items) items.push_back(ToJson(n));
+  return json::object{{"items", std::move(items)}, {"unread", l.unread}};
+}
+
+json::value ToJson(const domain::ReportFigures& f) {
+  return json::object{{"due", f.due},
+                      {"due_completed", f.due_completed},
+                      {"due_completed_ratio", f.DueCompletedRatio()},
+                      {"overdue", f.overdue},
+                      {"completed_ahead", f.completed_ahead},
+                      {"ongoing", f.ongoing},
+                      {"assigned_in_period", f.assigned_in_period},
+                      {"due_in_period", f.due_in_period},
+                      {"completed_in_period", f.completed_in_period},
+                      {"due_next_period", f.due_next_period},
+                      {"carried_over", f.carried_over},
+                      {"cumulative", ToJson(f.cumulative)}};
+}
 
 // A task's own fields and its summary's are one object in the API.
 json::value ToJson(const service::TaskView& v) {

@@ -14,6 +14,7 @@
 #include "service/accounts/model.h"
 #include "service/calendar/model.h"
 #include "service/error.h"
+#include "service/notices/model.h"
 #include "service/organizations/model.h"
 #include "service/reports/model.h"
 #include "service/sources/model.h"
@@ -30,6 +31,11 @@ boost::json::value ToJson(const service::Actor& a);
 boost::json::value ToJson(const service::Source& s);
 boost::json::value ToJson(const service::CalendarYear& y);
 boost::json::value ToJson(const service::ReportSettings& s);
+boost::json::value ToJson(const service::UnitReport& r);
+boost::json::value ToJson(const service::UnitReportBoard& b);
+boost::json::value ToJson(const service::Notice& n);
+boost::json::value ToJson(const service::NoticeList& l);
+boost::json::value ToJson(const domain::ReportFigures& f);
 boost::json::value ToJson(const service::TaskSummary& t);
 boost::json::value ToJson(const service::TaskView& v);
 boost::json::value ToJson(const service::HistoryEvent& e);

@@ -13,6 +13,7 @@
 #include "domain/source_kind.h"
 #include "domain/status.h"
 #include "domain/text_limits.h"
+#include "domain/unit_report.h"
 #include "service/actor.h"
 #include "service/organizations/organizations.h"
 #include "service/tasks/task_filter.h"
@@ -76,6 +77,13 @@ TEST(OpenApiContractTest, StatesEveryPeriodConvention) {
   EXPECT_EQ(EnumAt("/components/schemas/PeriodConvention"), codes);
 }
 
+TEST(OpenApiContractTest, StatesEveryUnitReportState) {
+  // A unit that has not opened its report has a place on the board all the same.
+  std::set<std::string> codes = SetOf(domain::UnitReportStateCodes());
+  codes.insert("not_started");
+  EXPECT_EQ(EnumAt("/components/schemas/UnitReportState"), codes);
+}
+
 TEST(OpenApiContractTest, StatesThePageSizes) {
   const json::value& page_size = At("/components/parameters/FilterPageSize/schema");
   EXPECT_EQ(page_size.at("maximum").to_number<int>(), service::kMaxPageSize);
@@ -113,6 +121,12 @@ constexpr TextLimit kTextLimits[] = {
     {"SourceUpdate", "doc_number", domain::kShortLabelMaxBytes},
     {"SourceUpdate", "issuer", domain::kIssuerMaxBytes},
     {"SourceUpdate", "summary", domain::kNoteMaxBytes},
+    {"UnitReportProse", "highlights", domain::kReportProseMaxBytes},
+    {"UnitReportProse", "shortcomings", domain::kReportProseMaxBytes},
+    {"UnitReportProse", "difficulties", domain::kReportProseMaxBytes},
+    {"UnitReportProse", "proposals", domain::kReportProseMaxBytes},
+    {"UnitReportProse", "next_period", domain::kReportProseMaxBytes},
+    {"UnitReportStep", "comment", domain::kReportCommentMaxBytes},
 };
 
 TEST(OpenApiContractTest, StatesTheTextLimits) {

@@ -1,4 +1,4 @@
-// The longest texts giaoban accepts for tasks and sources, in bytes of UTF-8. One definition
+// The longest texts giaoban accepts for tasks, sources and reports, in bytes of UTF-8. One definition
 // for the services' validation, the routes' body readers and the OpenAPI document's maxLength
 // (src/api/openapi_contract_test.cc checks that the document states these).
 #pragma once
@@ -13,5 +13,8 @@ inline constexpr std::size_t kNoteMaxBytes = 4000;    // notes, reasons, questio
 inline constexpr std::size_t kProductMaxBytes = 500;  // what a task is to deliver
 inline constexpr std::size_t kShortLabelMaxBytes = 100;  // deadline labels, document numbers
 inline constexpr std::size_t kIssuerMaxBytes = 300;      // the body that issued a source
+// Each prose section of a unit report: a unit's month can take pages.
+inline constexpr std::size_t kReportProseMaxBytes = 50000;
+inline constexpr std::size_t kReportCommentMaxBytes = 2000;  // returning a report
 
 }  // namespace giaoban::domain

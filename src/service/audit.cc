@@ -19,29 +19,24 @@ void RecordEvent(storage::Connection& c, const EventRecord& e, std::optional<Dat
        DateParam(occurred_on)});
 }
 
-TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Date> as_of) {
-  // Events recorded before business dates were kept have none; they count as of their recording.
-  auto r = c.execute(
-      "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name AS actor_name, "
-      "e.recorded_at, "
-      "e.before_json, e.after_json, e.occurred_on FROM events e "
-      "LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN people p ON p.id = u.person_id "
-      "WHERE e.task_id = $1 ORDER BY e.id",
-      {Param(task_id)});
-  TaskHistoryPage out;
-  out.items.reserve(r.rows.size());
+namespace {
+
+constexpr std::string_view kEventSelect =
+    "SELECT e.id, e.entity, e.entity_id, e.action, e.actor_user_id, p.full_name AS actor_name, "
+    "e.recorded_at, e.before_json, e.after_json, e.occurred_on FROM events e "
+    "LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN people p ON p.id = u.person_id ";
+
+// Calls `on_event` with each event of `r`, a result of kEventSelect.
+template <class OnEvent>
+void ReadEvents(const storage::Result& r, OnEvent on_event) {
+  if (r.empty()) return;
   const storage::Column id = r.column("id"), entity = r.column("entity"),
                         entity_id = r.column("entity_id"), action = r.column("action"),
                         actor_user_id = r.column("actor_user_id"),
                         actor_name = r.column("actor_name"), recorded_at = r.column("recorded_at"),
                         before_json = r.column("before_json"), after_json = r.column("after_json"),
-                        occurred_on_column = r.column("occurred_on");
+                        occurred_on = r.column("occurred_on");
   for (const auto& row : r.rows) {
-    const std::optional<Date> occurred_on = OptionalDate(row, occurred_on_column);
-    if (as_of && occurred_on && *occurred_on > *as_of) {
-      ++out.later;
-      continue;
-    }
     HistoryEvent h;
     h.id = row.integer(id);
     h.entity = row.text(entity);
@@ -51,9 +46,34 @@ TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Da
     h.recorded_at = row.integer(recorded_at);
     h.before_json = row.opt_text(before_json).value_or("");
     h.after_json = row.opt_text(after_json).value_or("");
-    h.occurred_on = occurred_on;
-    out.items.push_back(std::move(h));
+    h.occurred_on = OptionalDate(row, occurred_on);
+    on_event(std::move(h));
   }
+}
+
+}  // namespace
+
+std::vector<HistoryEvent> EntityHistory(storage::Connection& c, std::string_view entity, Id id) {
+  std::vector<HistoryEvent> out;
+  ReadEvents(c.execute(std::string(kEventSelect) +
+                           "WHERE e.entity = $1 AND e.entity_id = $2 ORDER BY e.id",
+                       {Param(entity), Param(id)}),
+             [&](HistoryEvent&& h) { out.push_back(std::move(h)); });
+  return out;
+}
+
+TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id, std::optional<Date> as_of) {
+  // Events recorded before business dates were kept have none; they count as of their recording.
+  TaskHistoryPage out;
+  ReadEvents(
+      c.execute(std::string(kEventSelect) + "WHERE e.task_id = $1 ORDER BY e.id", {Param(task_id)}),
+      [&](HistoryEvent&& h) {
+        if (as_of && h.occurred_on && *h.occurred_on > *as_of) {
+          ++out.later;
+          return;
+        }
+        out.items.push_back(std::move(h));
+      });
   return out;
 }
 

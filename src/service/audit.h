@@ -3,6 +3,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "service/actor.h"
 #include "service/model.h"
@@ -26,6 +28,9 @@ struct EventRecord {
 // shows only the history dated by D. Events without one are dated by their recording.
 void RecordEvent(storage::Connection& c, const EventRecord& event,
                  std::optional<Date> occurred_on = std::nullopt);
+
+// The history of one entity ("unit_report", 7), oldest first.
+std::vector<HistoryEvent> EntityHistory(storage::Connection& c, std::string_view entity, Id id);
 
 // The task's history; with `as_of`, only the events about facts dated on or before it.
 TaskHistoryPage TaskHistory(storage::Connection& c, Id task_id,

@@ -377,6 +377,44 @@ class OpenApiRoutesTest(OpenApiCase):
                                              headers={"If-Match": '"1"'})
         self.assertEqual(r.status, 403)
 
+    # --- unit reports and notices ----------------------------------------------------------------
+
+    def test_unit_reports_and_notices(self):
+        consolidator, head = self.checked("consolidator"), self.checked("transport_head")
+        r = consolidator.get("/api/v1/unit-reports?period=2023-08")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(consolidator.get("/api/v1/unit-reports?period=x").status, 422)
+        r = consolidator.post("/api/v1/unit-reports/reminders",
+                              {"organization_id": self.agency.transport, "period": "2023-08"})
+        self.assertEqual((r.status, r.json["notified"]), (200, 1), r)
+        r = head.get("/api/v1/notices")
+        self.assertEqual(r.status, 200, r)
+        r = head.post(f"/api/v1/notices/{r.json['items'][0]['id']}/read")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(head.post("/api/v1/notices/999999/read").status, 404)
+
+        r = head.post("/api/v1/unit-reports", {"organization_id": self.agency.transport, "period": "2023-08"})
+        self.assertEqual((r.status, r.json["state"]), (200, "draft"), r)
+        url = f"/api/v1/unit-reports/{r.json['id']}"
+        self.assertEqual(head.get(url).status, 200)
+        prose = {key: "" for key in ("highlights", "shortcomings", "difficulties", "proposals", "next_period")}
+        r = head.request("PUT", url, body={**prose, "highlights": "Hoàn thành"}, headers={"If-Match": '"1"'})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(head.request("PUT", url, body=prose, headers={"If-Match": '"1"'}).status, 412)
+        self.assertEqual(head.request("PUT", url, body=prose).status, 428)
+        self.assertEqual(head.request("PUT", url, body={"x": 1}, headers={"If-Match": '"2"'}).status, 422)
+        r = head.request("POST", url + "/submit", body={}, headers={"If-Match": '"2"'})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(head.request("PUT", url, body=prose, headers={"If-Match": '"3"'}).status, 409)
+        self.assertEqual(head.request("POST", url + "/accept", body={}, headers={"If-Match": '"3"'}).status, 403)
+        r = consolidator.request("POST", url + "/return", body={"comment": "Bổ sung"}, headers={"If-Match": '"3"'})
+        self.assertEqual(r.status, 200, r)
+        r = head.request("POST", url + "/submit", body={}, headers={"If-Match": '"4"'})
+        self.assertEqual(r.status, 200, r)
+        r = consolidator.request("POST", url + "/accept", body={}, headers={"If-Match": '"5"'})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.checked("viewer").get(url).status, 404)
+
     # --- tasks --------------------------------------------------------------------------------
 
     def test_task_crud_and_listing(self):

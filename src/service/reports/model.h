@@ -1,5 +1,5 @@
-// What the reports capability hands out: for now an agency's report settings
-// (docs/domain.md#report-settings).
+// What the reports capability hands out: an agency's report settings
+// (docs/domain.md#report-settings) and its units' reports (docs/domain.md#unit-reports).
 #pragma once
 
 #include <boost/describe/class.hpp>
@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/report_figures.h"
+#include "domain/status.h"
 #include "service/model.h"
 
 namespace giaoban::service {
@@ -55,5 +57,128 @@ BOOST_DESCRIBE_STRUCT(ReportSettings, (),
                       (agency_id, period_convention, due_working_days, consolidating_org_id,
                        agency_code, place_name, parent_line, agency_line, recipients,
                        document_types, signers, version))
+
+// One task as a report lists it: as it stood on the period's end, nothing recorded about later
+// dates.
+struct ReportTask {
+  Id id = 0;
+  // A restricted task its reader may not read is counted in the figures but listed without its
+  // title and note, so that the lists still add up to the figures.
+  bool hidden = false;
+  std::string title;
+  std::string source_kind;
+  bool is_key = false;
+  NamedRef lead_org;
+  Date assigned_on;
+  std::optional<Date> deadline;  // in force on the period's end; none for ongoing tasks
+  bool extended = false;
+  bool carried_over = false;
+  domain::Status status = domain::Status::kInProgress;  // as of the period's end
+  std::optional<Date> completed_on;
+  std::optional<Date> cancelled_on;
+  int progress = 0;
+  // Why it stands where it does: the latest progress note or explanation dated by the period's
+  // end ("progress" or "explanation"), empty when there is none.
+  std::string note;
+  std::optional<Date> note_on;
+  std::string note_kind;
+};
+
+BOOST_DESCRIBE_STRUCT(ReportTask, (),
+                      (id, hidden, title, source_kind, is_key, lead_org, assigned_on, deadline,
+                       extended, carried_over, status, completed_on, cancelled_on, progress, note,
+                       note_on, note_kind))
+
+// The lists of a report, each task in one of them at most: what was completed in the period, what
+// fell due in it and was not completed, what was overdue from before and still is, what falls due
+// in the next period, the tasks without a deadline, and what was cancelled in the period.
+struct ReportTaskLists {
+  std::vector<ReportTask> completed;
+  std::vector<ReportTask> not_completed;
+  std::vector<ReportTask> overdue;
+  std::vector<ReportTask> due_next_period;
+  std::vector<ReportTask> ongoing;
+  std::vector<ReportTask> cancelled;
+};
+
+BOOST_DESCRIBE_STRUCT(ReportTaskLists, (),
+                      (completed, not_completed, overdue, due_next_period, ongoing, cancelled))
+
+// The unit's own words, under the headings every report has.
+struct UnitReportProse {
+  std::string highlights;    // kết quả nổi bật
+  std::string shortcomings;  // tồn tại, hạn chế và nguyên nhân
+  std::string difficulties;  // khó khăn, vướng mắc
+  std::string proposals;     // kiến nghị, đề xuất
+  std::string next_period;   // phương hướng, nhiệm vụ kỳ tới
+
+  friend bool operator==(const UnitReportProse&, const UnitReportProse&) = default;
+};
+
+BOOST_DESCRIBE_STRUCT(UnitReportProse, (),
+                      (highlights, shortcomings, difficulties, proposals, next_period))
+
+// What the reader may do with a unit report now.
+struct UnitReportActions {
+  bool edit = false;
+  bool submit = false;
+  bool return_report = false;
+  bool accept = false;
+  bool remind = false;
+};
+
+BOOST_DESCRIBE_STRUCT(UnitReportActions, (), (edit, submit, return_report, accept, remind))
+
+struct UnitReport {
+  Id id = 0;
+  NamedRef organization;
+  std::string period;  // the period's key: "2023-08"
+  Date period_start;
+  Date period_end;
+  Date due_on;  // working days after the period's end, as the agency's settings say
+  std::string state;
+  UnitReportProse prose;
+  std::string return_comment;  // the consolidating division's, when it returned the report
+  std::optional<Date> first_submitted_on;
+  std::optional<Date> submitted_on;
+  std::optional<NamedRef> submitted_by;
+  std::optional<Date> decided_on;
+  std::optional<NamedRef> decided_by;
+  int working_days_late = 0;      // of the first submission, or of today while there is none
+  domain::ReportFigures figures;  // of the tasks the unit leads
+  ReportTaskLists lead;
+  ReportTaskLists cooperating;
+  UnitReportActions actions;
+  std::vector<HistoryEvent> history;
+  std::int64_t version = 0;
+};
+
+// Where one unit's report for a period stands, as the consolidating division's board shows it.
+struct UnitReportStanding {
+  NamedRef organization;
+  std::optional<Id> report_id;  // none until the unit opens its report
+  std::string state;            // "not_started" until then
+  std::optional<Date> first_submitted_on;
+  std::optional<Date> submitted_on;
+  int working_days_late = 0;
+  std::int64_t version = 0;
+};
+
+BOOST_DESCRIBE_STRUCT(UnitReportStanding, (),
+                      (organization, report_id, state, first_submitted_on, submitted_on,
+                       working_days_late, version))
+
+struct UnitReportBoard {
+  std::string period;
+  Date period_start;
+  Date period_end;
+  Date due_on;
+  Date today;
+  bool can_remind = false;
+  std::vector<UnitReportStanding> units;
+};
+
+BOOST_DESCRIBE_STRUCT(UnitReportBoard, (),
+                      (period, period_start, period_end, due_on, today, can_remind, units))
 
 }  // namespace giaoban::service

@@ -651,6 +651,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/unit-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tình hình gửi báo cáo của các đơn vị / where each unit's report stands
+         * @description Mọi người trong cơ quan. Các đơn vị trực thuộc cơ quan trong kỳ, trạng thái báo cáo, số ngày làm việc trễ so với hạn (thiết lập báo cáo và lịch làm việc).
+         *
+         *     Everyone in the agency. The agency's units during the period, where each one's report stands and how many working days late it is against the due day (report settings and working-day calendar).
+         */
+        get: operations["getUnitReportBoard"];
+        put?: never;
+        /**
+         * Mở báo cáo của đơn vị cho một kỳ / open a unit's report for a period
+         * @description Trả về báo cáo đã có; nếu chưa có, trưởng đơn vị (hoặc lãnh đạo cơ quan) tạo bản nháp; người khác nhận bản xem trước (id 0, state not_started). Kỳ chưa bắt đầu: period not_started; đơn vị không trực thuộc cơ quan: organization_id not_found.
+         *
+         *     Answers the report there is; without one, the unit's head (or a leader of the agency) opens a draft and anyone else gets a preview (id 0, state not_started). A period that has not begun: period not_started; a unit not directly under the caller's agency: organization_id not_found.
+         */
+        post: operations["openUnitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-reports/{unit_report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Một báo cáo đơn vị / one unit report
+         * @description Mọi người trong cơ quan; cơ quan khác: 404. Danh sách nhiệm vụ tính tại cuối kỳ.
+         *
+         *     Everyone in the agency; other agencies: 404. The task lists are as of the period's end.
+         */
+        get: operations["getUnitReport"];
+        /**
+         * Lưu phần lời của báo cáo / save the report's prose
+         * @description Trưởng đơn vị hoặc lãnh đạo cơ quan, khi báo cáo đang soạn hoặc bị trả lại; thay toàn bộ phần lời.
+         *
+         *     The unit's head or a leader of the agency, while the report is a draft or returned; replaces the whole prose.
+         */
+        put: operations["saveUnitReportProse"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-reports/{unit_report_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi báo cáo / submit the report
+         * @description Trưởng đơn vị hoặc lãnh đạo cơ quan; báo cáo đang soạn hoặc bị trả lại; If-Match là phiên bản đã đọc.
+         *
+         *     The unit's head or a leader of the agency; the report must be a draft or returned; If-Match is the version read.
+         */
+        post: operations["submitUnitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-reports/{unit_report_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả lại báo cáo kèm ý kiến / return the report with a comment
+         * @description Phòng tổng hợp (consolidator) hoặc lãnh đạo; ý kiến bắt buộc; báo cáo đã gửi; If-Match là phiên bản đã đọc.
+         *
+         *     The consolidating division (consolidator) or a leader; the comment is required; the report must be submitted; If-Match is the version read.
+         */
+        post: operations["returnUnitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-reports/{unit_report_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tiếp nhận báo cáo / accept the report
+         * @description Phòng tổng hợp (consolidator) hoặc lãnh đạo; báo cáo đã gửi; If-Match là phiên bản đã đọc.
+         *
+         *     The consolidating division (consolidator) or a leader; the report must be submitted; If-Match is the version read.
+         */
+        post: operations["acceptUnitReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unit-reports/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhắc đơn vị gửi báo cáo / remind a unit of its report
+         * @description Phòng tổng hợp hoặc lãnh đạo. Gửi thông báo trong ứng dụng cho trưởng đơn vị (không có thì cho mọi tài khoản của đơn vị); đơn vị không có tài khoản nào: organization_id no_recipient; báo cáo đã gửi hoặc đã tiếp nhận: 409 unit_report_step.
+         *
+         *     The consolidating division or a leader. Sends an in-app notice to the unit's head (without one, to every account of the unit); a unit without accounts: organization_id no_recipient; a report already submitted or accepted: 409 unit_report_step.
+         */
+        post: operations["remindUnit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -683,6 +839,53 @@ export interface paths {
          *     Administrators of a top-level organisation. Drops the days set; the year returns to the announced days off or the statutory holidays, which the answer holds.
          */
         delete: operations["resetCalendarYear"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Thông báo của tôi / my notices
+         * @description 50 thông báo mới nhất của người đăng nhập và số chưa đọc.
+         *
+         *     The caller's latest 50 notices and how many are unread.
+         */
+        get: operations["listNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{notice_id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã thông báo / notice id */
+                notice_id: components["parameters"]["NoticeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đánh dấu đã đọc / mark a notice read
+         * @description Chỉ thông báo của chính mình; của người khác: 404.
+         *
+         *     Only one's own notices; anyone else's: 404.
+         */
+        post: operations["markNoticeRead"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -740,7 +943,7 @@ export interface components {
          */
         Error: {
             /** @enum {string} */
-            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unsupported_media_type" | "validation_failed";
+            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
             message: string;
             fields?: components["schemas"]["FieldError"][];
         };
@@ -1552,6 +1755,239 @@ export interface components {
             /** @description Chỉ các đơn vị trong cây con của org khi có org; với org_role=lead các dòng cộng lại bằng tổng / with org, only units in its subtree; with org_role=lead the rows add up to the total */
             by_lead_org: components["schemas"]["StatsGroup"][];
         };
+        /** @description Số liệu theo quy tắc đếm của báo cáo (docs/domain.md#report-figures); nhiệm vụ đã hủy chỉ có trong cumulative.cancelled / the counting rule's figures; cancelled tasks only in cumulative.cancelled */
+        ReportFigures: {
+            /**
+             * Format: int64
+             * @description Đến hạn: hạn đang áp dụng tại cuối kỳ không muộn hơn cuối kỳ / due: a deadline in force on or before the period's end
+             */
+            due: number;
+            /**
+             * Format: int64
+             * @description Đến hạn và đã hoàn thành đến cuối kỳ (đúng hạn hoặc trễ hạn) / due and completed by the period's end
+             */
+            due_completed: number;
+            /**
+             * @description "x/y" mỗi số ít nhất hai chữ số, như khi đọc tại cuộc họp / x/y, each with at least two digits
+             * @example 02/04
+             */
+            due_completed_ratio: string;
+            /**
+             * Format: int64
+             * @description Đến hạn mà chưa hoàn thành đến cuối kỳ / due and not completed by the period's end
+             */
+            overdue: number;
+            /**
+             * Format: int64
+             * @description Hoàn thành trước hạn (hạn sau cuối kỳ) / completed before a deadline after the period's end
+             */
+            completed_ahead: number;
+            /**
+             * Format: int64
+             * @description Thường xuyên, không có hạn / ongoing, no deadline
+             */
+            ongoing: number;
+            /** Format: int64 */
+            assigned_in_period: number;
+            /** Format: int64 */
+            due_in_period: number;
+            /** Format: int64 */
+            completed_in_period: number;
+            /**
+             * Format: int64
+             * @description Chưa hoàn thành, hạn rơi vào kỳ tới / not completed, due in the next period
+             */
+            due_next_period: number;
+            /**
+             * Format: int64
+             * @description Chuyển tiếp từ năm trước / carried over from earlier years
+             */
+            carried_over: number;
+            /** @description Lũy kế: trạng thái tại cuối kỳ / the status classes as of the period's end */
+            cumulative: components["schemas"]["StatusCounts"];
+        };
+        /** @description Một nhiệm vụ như tại cuối kỳ báo cáo / a task as it stood at the period's end */
+        ReportTask: {
+            id: components["schemas"]["Id"];
+            /** @description Nhiệm vụ hạn chế người đọc không được xem: được đếm, không hiện tên và ghi chú / a restricted task the reader may not read: counted, its title and note left out */
+            hidden: boolean;
+            title: string;
+            source_kind: components["schemas"]["SourceKind"];
+            is_key: boolean;
+            lead_org: components["schemas"]["NamedRef"];
+            /** Format: date */
+            assigned_on: string;
+            /**
+             * Format: date
+             * @description Hạn đang áp dụng tại cuối kỳ; null: thường xuyên / the deadline in force at the period's end; null: ongoing
+             */
+            deadline: string | null;
+            extended: boolean;
+            carried_over: boolean;
+            /** @description Tại cuối kỳ / as of the period's end */
+            status: components["schemas"]["TaskStatus"];
+            /** Format: date */
+            completed_on: string | null;
+            /** Format: date */
+            cancelled_on: string | null;
+            progress: number;
+            /** @description Báo cáo tiến độ hoặc giải trình mới nhất đến cuối kỳ / the latest progress note or explanation dated by the period's end */
+            note: string;
+            /** Format: date */
+            note_on: string | null;
+            /** @enum {string} */
+            note_kind: "" | "progress" | "explanation";
+        };
+        /** @description Mỗi nhiệm vụ nằm trong nhiều nhất một danh sách; nhiệm vụ trọng tâm trước, rồi theo hạn / each task in one list at most; key tasks first, then by deadline */
+        ReportTaskLists: {
+            /** @description Hoàn thành trong kỳ / completed in the period */
+            completed: components["schemas"]["ReportTask"][];
+            /** @description Đến hạn trong kỳ mà chưa hoàn thành / due in the period, not completed */
+            not_completed: components["schemas"]["ReportTask"][];
+            /** @description Quá hạn từ các kỳ trước, vẫn chưa hoàn thành / overdue from earlier periods, still not completed */
+            overdue: components["schemas"]["ReportTask"][];
+            /** @description Đến hạn kỳ tới / due in the next period */
+            due_next_period: components["schemas"]["ReportTask"][];
+            /** @description Thường xuyên / ongoing */
+            ongoing: components["schemas"]["ReportTask"][];
+            /** @description Hủy, rút trong kỳ / cancelled or withdrawn in the period */
+            cancelled: components["schemas"]["ReportTask"][];
+        };
+        /** @description Phần lời của đơn vị; độ dài tính theo byte UTF-8 / the unit's prose; lengths in UTF-8 bytes */
+        UnitReportProse: {
+            /** @description Kết quả nổi bật / highlights */
+            highlights: string;
+            /** @description Tồn tại, hạn chế và nguyên nhân / shortcomings and their causes */
+            shortcomings: string;
+            /** @description Khó khăn, vướng mắc / difficulties */
+            difficulties: string;
+            /** @description Kiến nghị, đề xuất / proposals */
+            proposals: string;
+            /** @description Phương hướng, nhiệm vụ kỳ tới / plans for the next period */
+            next_period: string;
+        };
+        /**
+         * @description not_started: đơn vị chưa mở báo cáo; draft: đang soạn; submitted: đã gửi; returned: bị trả lại kèm ý kiến; accepted: đã tiếp nhận / not opened yet, being written, sent, sent back with a comment, accepted
+         * @enum {string}
+         */
+        UnitReportState: "not_started" | "draft" | "submitted" | "returned" | "accepted";
+        /** @description Người đọc được làm gì lúc này / what the reader may do now */
+        UnitReportActions: {
+            edit: boolean;
+            submit: boolean;
+            return_report: boolean;
+            accept: boolean;
+            remind: boolean;
+        };
+        /** @description Báo cáo của một đơn vị cho một kỳ; danh sách tính theo nhiệm vụ tại cuối kỳ / a unit's report for a period; its lists follow from the tasks as of the period's end */
+        UnitReport: {
+            /**
+             * Format: int64
+             * @description 0 khi đơn vị chưa mở báo cáo (bản xem trước) / 0 while the unit has not opened it (a preview)
+             */
+            id: number;
+            organization: components["schemas"]["NamedRef"];
+            /**
+             * @description Kỳ báo cáo tháng / the monthly period's key
+             * @example 2024-05
+             */
+            period: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: date
+             * @description Hạn gửi: số ngày làm việc sau cuối kỳ theo thiết lập / due this many working days after the period's end
+             */
+            due_on: string;
+            state: components["schemas"]["UnitReportState"];
+            prose: components["schemas"]["UnitReportProse"];
+            /** @description Ý kiến khi trả lại / the comment it was returned with */
+            return_comment: string;
+            /** Format: date */
+            first_submitted_on: string | null;
+            /** Format: date */
+            submitted_on: string | null;
+            submitted_by: components["schemas"]["NamedRef"] | null;
+            /** Format: date */
+            decided_on: string | null;
+            decided_by: components["schemas"]["NamedRef"] | null;
+            /** @description Số ngày làm việc trễ của lần gửi đầu, hoặc đến hôm nay khi chưa gửi / working days late of the first submission, or until today while there is none */
+            working_days_late: number;
+            /** @description Của các nhiệm vụ đơn vị chủ trì / of the tasks the unit leads */
+            figures: components["schemas"]["ReportFigures"];
+            /** @description Nhiệm vụ chủ trì / the tasks it leads */
+            lead: components["schemas"]["ReportTaskLists"];
+            /** @description Nhiệm vụ phối hợp / the tasks it cooperates on */
+            cooperating: components["schemas"]["ReportTaskLists"];
+            actions: components["schemas"]["UnitReportActions"];
+            /** @description created, updated, submitted, returned, accepted */
+            history: components["schemas"]["HistoryEvent"][];
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Đơn vị và kỳ / the unit and the month */
+        UnitReportOpen: {
+            organization_id: components["schemas"]["Id"];
+            /** @example 2024-05 */
+            period: string;
+        };
+        /** @description Ý kiến: bắt buộc khi trả lại, tối đa 2000 byte / a comment: required when returning, at most 2000 bytes */
+        UnitReportStep: {
+            comment?: string;
+        };
+        UnitReportStanding: {
+            organization: components["schemas"]["NamedRef"];
+            /** Format: int64 */
+            report_id: number | null;
+            state: components["schemas"]["UnitReportState"];
+            /** Format: date */
+            first_submitted_on: string | null;
+            /** Format: date */
+            submitted_on: string | null;
+            working_days_late: number;
+            /** Format: int64 */
+            version: number;
+        };
+        /** @description Tình hình gửi báo cáo của các đơn vị / where each unit's report stands */
+        UnitReportBoard: {
+            period: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /** Format: date */
+            due_on: string;
+            /** Format: date */
+            today: string;
+            can_remind: boolean;
+            /** @description Các đơn vị trực thuộc cơ quan trong kỳ, theo tên / the agency's units during the period, by name */
+            units: components["schemas"]["UnitReportStanding"][];
+        };
+        ReminderResult: {
+            /** @description Số người nhận thông báo / how many people were told */
+            notified: number;
+        };
+        /** @enum {string} */
+        NoticeKind: "unit_report_reminder";
+        /** @description Một thông báo trong ứng dụng; lời thông báo do giao diện viết theo kind và params / an in-app notice; the interface words it from kind and params */
+        Notice: {
+            id: components["schemas"]["Id"];
+            kind: components["schemas"]["NoticeKind"];
+            /** @description unit_report_reminder: organization_id, organization_name, period, due_on, report_id? */
+            params: Record<string, never>;
+            from: components["schemas"]["NamedRef"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            /** Format: int64 */
+            read_at: number | null;
+        };
+        NoticeList: {
+            /** @description 50 thông báo mới nhất / the latest 50 */
+            items: components["schemas"]["Notice"][];
+            /** Format: int64 */
+            unread: number;
+        };
     };
     responses: {
         /** @description Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json), hoặc lồng quá sâu hay quá nhiều phần tử (json_too_complex) / the body is missing, not UTF-8 or not a JSON object (bad_json), or nested too deeply or too many elements (json_too_complex) */
@@ -1740,6 +2176,22 @@ export interface components {
                 };
             };
         };
+        /**
+         * @description Báo cáo đã gửi, không sửa được (unit_report_locked); báo cáo không ở bước cho phép thao tác này (unit_report_step).
+         *
+         *     The report has been submitted and cannot be edited (unit_report_locked); the report is not at a stage that allows this (unit_report_step).
+         */
+        UnitReportConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "unit_report_locked" | "unit_report_step";
+                };
+            };
+        };
     };
     parameters: {
         /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
@@ -1825,6 +2277,12 @@ export interface components {
         FilterPage: number;
         /** @description Số dòng mỗi trang / rows per page */
         FilterPageSize: number;
+        /** @description Mã báo cáo đơn vị / unit report id */
+        UnitReportId: components["schemas"]["Id"];
+        /** @description Mã thông báo / notice id */
+        NoticeId: components["schemas"]["Id"];
+        /** @description Kỳ báo cáo tháng theo quy ước của cơ quan / the monthly period in the agency's convention */
+        ReportPeriod: string;
     };
     requestBodies: never;
     headers: {
@@ -3347,6 +3805,344 @@ export interface operations {
             503: components["responses"]["ServerBusy"];
         };
     };
+    getUnitReportBoard: {
+        parameters: {
+            query: {
+                /** @description Kỳ báo cáo tháng theo quy ước của cơ quan / the monthly period in the agency's convention */
+                period: components["parameters"]["ReportPeriod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bảng theo dõi / the board */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReportBoard"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    openUnitReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportOpen"];
+            };
+        };
+        responses: {
+            /** @description Báo cáo / the report */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getUnitReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo / the report */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    saveUnitReportProse: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportProse"];
+            };
+        };
+        responses: {
+            /** @description Đã lưu / saved */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["UnitReportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    submitUnitReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportStep"];
+            };
+        };
+        responses: {
+            /** @description Đã chuyển sang submitted / now submitted */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["UnitReportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    returnUnitReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportStep"];
+            };
+        };
+        responses: {
+            /** @description Đã chuyển sang returned / now returned */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["UnitReportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    acceptUnitReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã báo cáo đơn vị / unit report id */
+                unit_report_id: components["parameters"]["UnitReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportStep"];
+            };
+        };
+        responses: {
+            /** @description Đã chuyển sang accepted / now accepted */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["UnitReportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    remindUnit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportOpen"];
+            };
+        };
+        responses: {
+            /** @description Đã nhắc / reminded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["UnitReportConflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
     getCalendarYear: {
         parameters: {
             query?: never;
@@ -3470,6 +4266,66 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Thông báo / the notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    markNoticeRead: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã thông báo / notice id */
+                notice_id: components["parameters"]["NoticeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã đọc / read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServerBusy"];
         };
     };

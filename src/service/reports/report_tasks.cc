@@ -1,0 +1,235 @@
+#include "service/reports/report_tasks.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "service/row_values.h"
+#include "service/tasks/task_access.h"
+#include "service/tasks/task_store.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+
+namespace {
+
+// A task's row as the report reads it; its deadline is the original one until its extensions are
+// applied.
+struct TaskRow {
+  Id id = 0;
+  std::string title;
+  std::string source_kind;
+  bool is_key = false;
+  bool restricted = false;
+  Id lead_org_id = 0;
+  std::string lead_org_name;
+  Date assigned_on;
+  std::optional<Date> deadline;
+  std::optional<Date> completed_on;
+  std::optional<Date> cancelled_on;
+  int progress = 0;
+};
+
+BOOST_DESCRIBE_STRUCT(TaskRow, (),
+                      (id, title, source_kind, is_key, restricted, lead_org_id, lead_org_name,
+                       assigned_on, deadline, completed_on, cancelled_on, progress))
+
+struct ExtensionRow {
+  Id task_id = 0;
+  Date effective_on;
+  Date new_deadline;
+};
+
+BOOST_DESCRIBE_STRUCT(ExtensionRow, (), (task_id, effective_on, new_deadline))
+
+// The conditions on `t` (a task) and `o` (its lead organisation) that narrow the agency's tasks to
+// the scope and to those the counting rule can have in scope: assigned by the period's end, and in
+// its year or still open when the year began. Parameters: $1 agency, $2 period's end, $3 year's
+// start, $4 the organisation's path pattern.
+std::string ScopeWhere(const ReportScope& scope) {
+  std::string w =
+      "t.agency_id = $1 AND t.assigned_on <= $2 AND (t.assigned_on >= $3 OR "
+      "((t.completed_on IS NULL OR t.completed_on >= $3) AND "
+      "(t.cancelled_on IS NULL OR t.cancelled_on >= $3)))";
+  if (scope.org_path.empty()) return w;
+  if (!scope.cooperating) return w + " AND o.path LIKE $4";
+  return w +
+         " AND o.path NOT LIKE $4 AND t.id IN (SELECT tc.task_id FROM task_cooperators tc "
+         "JOIN organizations co ON co.id = tc.organization_id WHERE co.path LIKE $4)";
+}
+
+Date YearStart(const domain::ReportingPeriod& period) {
+  const auto year = domain::ReportingPeriod::Year(period.year(), period.convention());
+  return year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
+}
+
+// The list a placed task belongs in, if any: each task in one list at most, the first that fits.
+std::vector<ReportTask>* ListOf(ReportTaskLists& lists, const PlacedTask& t,
+                                const domain::DateWindow& window) {
+  const domain::ReportPlacement& p = t.placement;
+  if (p.cancelled)
+    return t.task.cancelled_on && window.Contains(*t.task.cancelled_on) ? &lists.cancelled
+                                                                        : nullptr;
+  if (p.completed_in_period) return &lists.completed;
+  if (p.overdue) return p.due_in_period ? &lists.not_completed : &lists.overdue;
+  if (p.due_next_period) return &lists.due_next_period;
+  if (p.ongoing && !t.task.completed_on) return &lists.ongoing;
+  return nullptr;
+}
+
+// Key tasks first, then by the deadline in force (none last), then in the order they were made.
+bool ListedBefore(const ReportTask& a, const ReportTask& b) {
+  if (a.is_key != b.is_key) return a.is_key;
+  if (a.deadline != b.deadline) {
+    if (!a.deadline || !b.deadline) return a.deadline.has_value();
+    return *a.deadline < *b.deadline;
+  }
+  return a.id < b.id;
+}
+
+struct NoteRow {
+  Id task_id = 0;
+  Date noted_on;
+  std::string note;
+  std::optional<int> percent;
+  std::string kind;
+};
+
+BOOST_DESCRIBE_STRUCT(NoteRow, (), (task_id, noted_on, note, percent, kind))
+
+// The notes dated by `end` of the tasks at `listed`, filled in: the latest progress note or
+// answered explanation (on the same day, the explanation, which says why), and the progress of
+// the latest report that gave one. Tasks go a few hundred to a statement.
+void AddNotes(storage::Connection& c, std::vector<ReportTask*>& listed, Date end) {
+  constexpr std::size_t kBatch = 500;
+  std::map<Id, ReportTask*> by_id;
+  for (ReportTask* t : listed) by_id[t->id] = t;
+  for (std::size_t from = 0; from < listed.size(); from += kBatch) {
+    const std::size_t to = std::min(listed.size(), from + kBatch);
+    std::vector<storage::Value> params = {Param(end.Iso())};
+    std::ostringstream ids;
+    for (std::size_t i = from; i < to; ++i) {
+      params.push_back(Param(listed[i]->id));
+      ids << (i == from ? "$" : ", $") << params.size();
+    }
+    const std::string sql =
+        "SELECT task_id, noted_on, note, percent, kind FROM ("
+        "SELECT u.task_id, u.reported_on AS noted_on, u.body AS note, u.percent, "
+        "'progress' AS kind, u.id AS seq, 0 AS priority FROM task_updates u "
+        "WHERE u.reported_on <= $1 AND u.task_id IN (" +
+        ids.str() +
+        ") UNION ALL "
+        "SELECT x.task_id, x.answered_on, x.answer, NULL, 'explanation', x.id, 1 "
+        "FROM explanation_requests x WHERE x.answer IS NOT NULL AND x.answered_on <= $1 AND "
+        "x.task_id IN (" +
+        ids.str() + ")) n ORDER BY task_id, noted_on, priority, seq";
+    for (const NoteRow& n : ReadRows<NoteRow>(c.execute(sql, params))) {
+      ReportTask& t = *by_id.at(n.task_id);
+      t.note = n.note;
+      t.note_on = n.noted_on;
+      t.note_kind = n.kind;
+      if (n.percent && !t.completed_on) t.progress = *n.percent;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
+                                        const domain::ReportingPeriod& period) {
+  const Date end = period.end();
+  std::vector<storage::Value> params = {Param(scope.agency_id), Param(end.Iso()),
+                                        Param(YearStart(period).Iso())};
+  if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
+  const std::string where = ScopeWhere(scope);
+  const std::string from = " FROM tasks t JOIN organizations o ON o.id = t.lead_org_id WHERE ";
+  const std::string tasks_sql =
+      "SELECT t.id, t.title, t.source_kind, t.is_key, t.restricted, t.lead_org_id, "
+      "o.name AS lead_org_name, t.assigned_on, t.deadline, t.completed_on, t.cancelled_on, "
+      "t.progress" +
+      from + where + " ORDER BY t.id";
+  const std::string extensions_sql =
+      "SELECT e.task_id, e.effective_on, e.requested_deadline AS new_deadline "
+      "FROM task_extensions e WHERE e.state = 'approved' AND e.effective_on <= $2 AND "
+      "e.task_id IN (SELECT t.id" +
+      from + where + ")";
+  const storage::Statement statements[] = {{tasks_sql, params}, {extensions_sql, params}};
+  auto results = c.execute_all(statements);
+  std::map<Id, std::vector<domain::ApprovedExtension>> extensions;
+  for (const ExtensionRow& e : ReadRows<ExtensionRow>(results[1]))
+    extensions[e.task_id].push_back({e.effective_on, e.new_deadline});
+
+  std::vector<PlacedTask> out;
+  const auto rows = ReadRows<TaskRow>(results[0]);
+  out.reserve(rows.size());
+  static const std::vector<domain::ApprovedExtension> kNone;
+  for (const TaskRow& row : rows) {
+    auto found = extensions.find(row.id);
+    const auto& approved = found == extensions.end() ? kNone : found->second;
+    const domain::TaskFacts facts{row.assigned_on, row.deadline, approved, row.completed_on,
+                                  row.cancelled_on};
+    PlacedTask t;
+    t.placement = domain::PlaceInReport(facts, period);
+    if (!t.placement.in_scope) continue;
+    t.restricted = row.restricted;
+    ReportTask& task = t.task;
+    task.id = row.id;
+    task.title = row.title;
+    task.source_kind = row.source_kind;
+    task.is_key = row.is_key;
+    task.lead_org = {row.lead_org_id, row.lead_org_name};
+    task.assigned_on = row.assigned_on;
+    task.deadline = domain::DeadlineInForce(facts, end);
+    task.extended = t.placement.extended;
+    task.carried_over = t.placement.carried_over;
+    task.status = t.placement.status;
+    if (row.completed_on && *row.completed_on <= end) {
+      task.completed_on = row.completed_on;
+      task.progress = row.progress;
+    }
+    if (row.cancelled_on && *row.cancelled_on <= end) task.cancelled_on = row.cancelled_on;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks) {
+  domain::ReportFigures f;
+  for (const PlacedTask& t : tasks) f.Add(t.placement);
+  return f;
+}
+
+ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
+                          const domain::ReportingPeriod& period, const Actor& reader) {
+  ReportTaskLists lists;
+  const domain::DateWindow window = period.window();
+  for (const PlacedTask& t : tasks) {
+    std::vector<ReportTask>* list = ListOf(lists, t, window);
+    if (!list) continue;
+    list->push_back(t.task);
+    // Rare, so each is checked on its own, with the facts its page would use.
+    if (t.restricted) {
+      auto record = LoadTaskRecord(c, t.task.id);
+      if (!record || !CanReadTask(reader, record->access)) list->back().hidden = true;
+    }
+  }
+  std::vector<ReportTask*> listed;
+  for (auto* list : {&lists.completed, &lists.not_completed, &lists.overdue, &lists.due_next_period,
+                     &lists.ongoing, &lists.cancelled}) {
+    std::sort(list->begin(), list->end(), ListedBefore);
+    for (ReportTask& t : *list) listed.push_back(&t);
+  }
+  AddNotes(c, listed, period.end());
+  for (ReportTask* t : listed) {
+    if (!t->hidden) continue;
+    t->title.clear();
+    t->note.clear();
+    t->note_on.reset();
+    t->note_kind.clear();
+  }
+  return lists;
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,45 @@
+// The tasks a report looks at, each placed by the counting rule and shown as it stood on the
+// period's end (docs/domain.md#report-figures): what unit reports and the consolidated report
+// list and count.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "domain/report_figures.h"
+#include "domain/reporting_period.h"
+#include "service/actor.h"
+#include "service/reports/model.h"
+#include "storage/database.h"
+
+namespace giaoban::service {
+
+// Which of an agency's tasks a report covers.
+struct ReportScope {
+  Id agency_id = 0;
+  // The organisation (and those below it) whose tasks these are; empty for the whole agency.
+  std::string org_path;
+  // The tasks it cooperates on without leading them, instead of those it leads.
+  bool cooperating = false;
+};
+
+struct PlacedTask {
+  ReportTask task;  // without its note: ListTasks finds the notes of the tasks it lists
+  domain::ReportPlacement placement;
+  bool restricted = false;
+};
+
+// The tasks of `scope` that the report on `period` has in scope, in the order of their ids: one
+// statement for the tasks and one for their approved extensions.
+std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
+                                        const domain::ReportingPeriod& period);
+
+domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks);
+
+// The report's lists of the tasks, each with its latest note dated by the period's end. A
+// restricted task that `reader` may not read is listed without its title and note.
+ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
+                          const domain::ReportingPeriod& period, const Actor& reader);
+
+}  // namespace giaoban::service
