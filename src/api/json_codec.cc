@@ -292,6 +292,10 @@ void BodyReader::Require(std::string_view field) {
   if (v == nullptr || v->is_null()) errors_.Add(std::string(field), "required");
 }
 
+void BodyReader::RequirePresent(std::string_view field) {
+  if (Get(field) == nullptr) errors_.Add(std::string(field), "required");
+}
+
 void BodyReader::OnlyFields(std::initializer_list<std::string_view> known) {
   for (const auto& kv : object_) {
     if (std::find(known.begin(), known.end(), std::string_view(kv.key())) == known.end())

@@ -76,6 +76,8 @@ class BodyReader {
   std::optional<std::optional<domain::Date>> NullableDate(std::string_view field);
   std::optional<std::vector<std::int64_t>> Ids(std::string_view field);
   void Require(std::string_view field);
+  // For a nullable field that must still be sent: absent is "required", null is a value.
+  void RequirePresent(std::string_view field);
   // Refuses fields outside `known`, so that a misspelt field is an error and not silently lost.
   void OnlyFields(std::initializer_list<std::string_view> known);
   // For checks beyond a field's type, such as a value outside its set.

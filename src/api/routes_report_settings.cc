@@ -15,7 +15,13 @@ service::ReportSettingsInput ReadSettings(const json::object& body, BodyReader& 
       "place_name",        "parent_line",      "agency_line",          "recipients",
       "document_types",    "signers"};
   in.OnlyFields(fields);
-  for (std::string_view f : fields) in.Require(f);
+  for (std::string_view f : fields) {
+    // An agency may have no consolidating division yet: null is an answer, not a missing one.
+    if (f == "consolidating_org_id")
+      in.RequirePresent(f);
+    else
+      in.Require(f);
+  }
   service::ReportSettingsInput s;
   s.period_convention = in.String("period_convention", 32).value_or("");
   s.due_working_days = in.Int("due_working_days").value_or(0);

@@ -45,6 +45,17 @@ class ReportSettingsTest(ApiTestCase):
         self.assertEqual(self.session("consolidator").get("/api/v1/report-settings").json, r.json)
         self.assertError(self.put(admin, self.body(), 0), 412, "precondition_failed")
 
+    def test_no_consolidating_division_is_a_setting(self) -> None:
+        admin = self.session("admin")
+        version = admin.get("/api/v1/report-settings").json["version"]
+        r = self.put(admin, self.body(consolidating_org_id=None), version)
+        self.assertEqual(r.status, 200, r)
+        self.assertIsNone(r.json["consolidating_org_id"])
+        body = self.body()
+        del body["consolidating_org_id"]
+        self.assertError(self.put(admin, body, r.json["version"]), 422, "validation_failed",
+                         "consolidating_org_id", "required")
+
     def test_mistakes_are_named(self) -> None:
         admin = self.session("admin")
         self.assertError(self.put(admin, self.body(period_convention="weekly"), 0), 422, "validation_failed",
