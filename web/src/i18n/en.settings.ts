@@ -23,7 +23,8 @@ const enSettings: Record<keyof typeof viSettings, string> = {
   'rs.period.cutoff_14th.help':
     'As Nghị định 09/2019/NĐ-CP sets it: a monthly report runs from the 15th of the month before to the 14th of the month.',
   'rs.dueWorkingDays': 'Unit reports due',
-  'rs.dueWorkingDaysAfter': 'working days after the period’s end',
+  'rs.workingDays': 'working days',
+  'rs.dueWorkingDaysHelp': 'Working days after the reporting period’s end, from 0 to {max}.',
   'rs.dueWorkingDaysRange': 'The number of working days must be from {min} to {max}',
   'rs.consolidatingOrg': 'Consolidating division',
   'rs.consolidatingOrgNone': 'No consolidating division chosen',

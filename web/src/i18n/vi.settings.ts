@@ -22,7 +22,8 @@ const viSettings = {
   'rs.period.cutoff_14th.help':
     'Theo Nghị định 09/2019/NĐ-CP: báo cáo tháng tính từ ngày 15 tháng trước đến ngày 14 tháng báo cáo.',
   'rs.dueWorkingDays': 'Hạn nộp báo cáo đơn vị',
-  'rs.dueWorkingDaysAfter': 'ngày làm việc sau ngày cuối kỳ',
+  'rs.workingDays': 'ngày làm việc',
+  'rs.dueWorkingDaysHelp': 'Số ngày làm việc sau ngày cuối kỳ báo cáo, từ 0 đến {max}.',
   'rs.dueWorkingDaysRange': 'Số ngày làm việc phải từ {min} đến {max}',
   'rs.consolidatingOrg': 'Đơn vị tổng hợp báo cáo',
   'rs.consolidatingOrgNone': 'Chưa chọn đơn vị tổng hợp',

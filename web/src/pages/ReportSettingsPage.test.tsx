@@ -140,8 +140,8 @@ describe('ReportSettingsPage', () => {
   });
 
   it('lets the administrator name the signers, in order, with the lines above their signatures', async () => {
-    const calls = open(ME_ADMIN, { put: { body: SAVED } });
-    await screen.findByText('Đang dùng thiết lập mặc định');
+    const calls = open(ME_ADMIN, { stored: { ...SAVED, signers: [] }, put: { body: SAVED } });
+    await screen.findByText('Chưa có người ký.');
     for (const [n, typed, person, authority, title] of [
       [1, 'hung', 'Nguyễn Đức Hùng – Phó Giám đốc', 'kt. giám đốc', 'phó giám đốc'],
       [2, 'bao', 'Trần Quốc Bảo – Giám đốc', '', 'Giám đốc'],
@@ -159,6 +159,7 @@ describe('ReportSettingsPage', () => {
     expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
     const put = settingsCalls(calls, 'PUT');
     expect(put).toHaveLength(1);
+    expect(put[0].headers['If-Match']).toBe(`"${SAVED.version}"`);
     expect(put[0].body).toMatchObject({
       signers: [
         { person_id: 1, authority: '', title: 'GIÁM ĐỐC' },
@@ -167,7 +168,7 @@ describe('ReportSettingsPage', () => {
     });
   });
 
-  it('refuses a code a document number cannot carry, and a document type twice, before anything is sent', async () => {
+  it('refuses a code a document number cannot carry, a document type twice, and no consolidating division, before anything is sent', async () => {
     const calls = open(ME_ADMIN);
     await screen.findByText('Đang dùng thiết lập mặc định');
     type(field('Ký hiệu cơ quan trong số văn bản'), 'SỞ GTVT');
@@ -175,20 +176,21 @@ describe('ReportSettingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByText('Chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu gạch nối')).toBeInTheDocument();
     expect(await screen.findByText('Ký hiệu này đã dùng cho loại văn bản khác')).toBeInTheDocument();
+    expect(await screen.findByText('Vui lòng chọn đơn vị tổng hợp báo cáo')).toBeInTheDocument();
     expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
   });
 
-  it('sends nothing when nothing was changed, so the defaults keep following the organisation tree', async () => {
-    const calls = open(ME_ADMIN);
-    await screen.findByText('Đang dùng thiết lập mặc định');
+  it('sends nothing when nothing was changed', async () => {
+    const calls = open(ME_ADMIN, { stored: SAVED });
+    await screen.findByRole('group', { name: 'Người ký 1' });
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByText('Không có thay đổi nào để lưu.')).toBeInTheDocument();
     expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
   });
 
   it('says when someone else saved first, and shows the settings as they now are', async () => {
-    const calls = open(ME_ADMIN, { put: { status: 412, body: fx.reportSettingsStale } });
-    await screen.findByText('Đang dùng thiết lập mặc định');
+    const calls = open(ME_ADMIN, { stored: SAVED, put: { status: 412, body: fx.reportSettingsStale } });
+    await screen.findByRole('group', { name: 'Người ký 1' });
     type(field('Ký hiệu cơ quan trong số văn bản'), 'SXD');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(

@@ -59,8 +59,7 @@ export default function ReportSettingsPage() {
     async (values: SettingsValues) => {
       if (!settings) return;
       const body = bodyOf(values);
-      // Saving the defaults unchanged would fix them: the heading would no longer follow a
-      // renamed agency.
+      // A save of the same settings would still be recorded as a change in the agency's history.
       if (unchanged(settings, body)) {
         message.info(t('form.noChanges'));
         return;

@@ -37,19 +37,9 @@ export function SignersList({ editable, options }: Props) {
             return (
               <fieldset key={field.key} className="rs-signer">
                 <legend>{item}</legend>
-                <div className="rs-list-row rs-labelled">
-                  <Form.Item
-                    name={[field.name, 'person_id']}
-                    label={t('rs.signerPerson')}
-                    className="rs-grow"
-                    rules={[requiredChoice(t, t('rs.signerPerson'))]}
-                  >
-                    <Select showSearch options={options} filterOption={labelFilter} popupMatchSelectWidth={false} />
-                  </Form.Item>
-                  {editable && (
-                    <ListRowActions item={item} index={index} count={fields.length} ordered onMove={move} onRemove={remove} />
-                  )}
-                </div>
+                <Form.Item name={[field.name, 'person_id']} label={t('rs.signerPerson')} rules={[requiredChoice(t, t('rs.signerPerson'))]}>
+                  <Select showSearch options={options} filterOption={labelFilter} popupMatchSelectWidth={false} />
+                </Form.Item>
                 <div className="rs-list-row">
                   <Form.Item
                     name={[field.name, 'authority']}
@@ -69,6 +59,11 @@ export function SignersList({ editable, options }: Props) {
                     <Input className="rs-capitals" placeholder={t('rs.signerTitlePlaceholder')} />
                   </Form.Item>
                 </div>
+                {editable && (
+                  <div className="rs-signer-actions">
+                    <ListRowActions item={item} index={index} count={fields.length} ordered onMove={move} onRemove={remove} />
+                  </div>
+                )}
               </fieldset>
             );
           })}
