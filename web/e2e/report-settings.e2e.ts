@@ -27,7 +27,12 @@ interface ReportSettings {
 async function startingSettings(admin: Api): Promise<ReportSettings> {
   const current = await admin.get<ReportSettings>('/report-settings');
   const { agency_id: _agency, version, signers: _signers, ...rest } = current;
-  const body = { ...rest, consolidating_org_id: 4, agency_code: 'SGTVT', signers: [{ person_id: 2, authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' }] };
+  const body = {
+    ...rest,
+    consolidating_org_id: 4,
+    agency_code: 'SGTVT',
+    signers: [{ person_id: 2, authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' }],
+  };
   const r = await admin.call<ReportSettings>('PUT', '/report-settings', body, { 'If-Match': `"${version}"` });
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;

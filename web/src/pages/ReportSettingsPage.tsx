@@ -32,7 +32,9 @@ function signerChoices(people: Person[], orgs: Organization[], settings: ReportS
   const agencyOrgs = new Set(orgs.filter((o) => o.agency_id === settings.agency_id).map((o) => o.id));
   const choices = personOptions(people.filter((p) => p.active && agencyOrgs.has(p.organization_id)));
   const offered = new Set(choices.map((c) => c.value));
-  const named = settings.signers.filter((s) => !offered.has(s.person_id)).map((s) => ({ value: s.person_id, label: s.full_name }));
+  const named = settings.signers
+    .filter((s) => !offered.has(s.person_id))
+    .map((s) => ({ value: s.person_id, label: s.full_name }));
   return [...named, ...choices];
 }
 
@@ -80,7 +82,10 @@ export default function ReportSettingsPage() {
     () => (settings ? divisionChoices(organizations ?? [], settings.agency_id, settings.consolidating_org_id) : []),
     [organizations, settings],
   );
-  const signerOptions = useMemo(() => (settings ? signerChoices(people ?? [], organizations ?? [], settings) : []), [people, organizations, settings]);
+  const signerOptions = useMemo(
+    () => (settings ? signerChoices(people ?? [], organizations ?? [], settings) : []),
+    [people, organizations, settings],
+  );
   const initialValues = useMemo(() => (settings ? valuesOf(settings) : undefined), [settings]);
 
   return (

@@ -102,7 +102,12 @@ export function ReportSettingsForm({ form, initialValues, editable, submission, 
         </Card>
 
         <Card size="small" title={t('rs.section.heading')} className="rs-section">
-          <Form.Item name="parent_line" label={t('rs.parentLine')} extra={t('rs.linesHelp')} rules={[maxUtf8Bytes(NAME_MAX_BYTES, t('rs.textTooLong'))]}>
+          <Form.Item
+            name="parent_line"
+            label={t('rs.parentLine')}
+            extra={t('rs.linesHelp')}
+            rules={[maxUtf8Bytes(NAME_MAX_BYTES, t('rs.textTooLong'))]}
+          >
             <Input className="rs-capitals" />
           </Form.Item>
           <Form.Item

@@ -1,9 +1,7 @@
 import type { FormRule } from 'antd';
 import type { TFunction } from '../../i18n';
-import { requiredText } from '../../lib/formRules';
+import { maxUtf8Bytes, requiredText } from '../../lib/formRules';
 import { capitals, CODE_MAX_BYTES, DOCUMENT_CODE } from './settingsValues';
-
-const utf8 = new TextEncoder();
 
 /** A code in document numbers (SGTVT, BC), judged in the capitals it is saved in. */
 export function codeRules(t: TFunction, label: string): FormRule[] {
@@ -12,10 +10,9 @@ export function codeRules(t: TFunction, label: string): FormRule[] {
     {
       validator: async (_, value: unknown) => {
         const code = capitals(String(value ?? ''));
-        if (!code) return;
-        if (!DOCUMENT_CODE.test(code)) throw new Error(t('rs.codeInvalid'));
-        if (utf8.encode(code).length > CODE_MAX_BYTES) throw new Error(t('rs.codeTooLong'));
+        if (code && !DOCUMENT_CODE.test(code)) throw new Error(t('rs.codeInvalid'));
       },
     },
+    maxUtf8Bytes(CODE_MAX_BYTES, t('rs.codeTooLong')),
   ];
 }
