@@ -89,6 +89,12 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { name: 'organizations', user: 'admin', path: () => '/organizations', ready: heading('Cơ quan, đơn vị') },
   { name: 'people', user: 'admin', path: () => '/people', ready: heading(/Cán bộ/) },
   { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
+  {
+    name: 'report-settings',
+    user: 'admin',
+    path: () => '/report-settings',
+    ready: (p) => p.getByText(/^Số văn bản sẽ ghi: Số: 15\/[A-ZĐ0-9-]+-[A-ZĐ0-9-]+$/).waitFor(),
+  },
   { name: 'profile', user: 'giamdoc', path: () => '/profile', ready: (p) => p.getByText('Trần Quốc Bảo').first().waitFor() },
   { name: 'not-found', user: 'giamdoc', path: () => '/khong-co-trang-nay', ready: (p) => p.getByText('404').first().waitFor() },
 ];

@@ -25,6 +25,27 @@ const CSRF = 'csrf-test';
 // Only an administrator of the top-level organisation (the province, id 1 in the demo) sets the
 // working-day calendar, and the demo has none: the recording adds one.
 const PROVINCE_ADMIN = 'tinh.admin';
+// The report settings the demo's administrator saves: the cut-off convention, the planning
+// division consolidating, two signers (the director, and a deputy signing for him).
+const REPORT_SETTINGS = {
+  period_convention: 'cutoff_14th',
+  due_working_days: 5,
+  consolidating_org_id: 4,
+  agency_code: 'SGTVT',
+  place_name: 'Quảng Ngãi',
+  parent_line: 'UBND TỈNH QUẢNG NGÃI',
+  agency_line: 'SỞ GIAO THÔNG VẬN TẢI',
+  recipients: ['UBND tỉnh (b/c);', 'Giám đốc, các Phó Giám đốc Sở;', 'Lưu: VT, KHTC.'],
+  document_types: [
+    { name: 'Báo cáo', code: 'BC' },
+    { name: 'Thông báo', code: 'TB' },
+    { name: 'Kế hoạch', code: 'KH' },
+  ],
+  signers: [
+    { person_id: 1, authority: '', title: 'GIÁM ĐỐC' },
+    { person_id: 2, authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' },
+  ],
+};
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(webDir, 'src/test');
@@ -165,6 +186,19 @@ async function record(base) {
       headers: stale,
       status: 422,
     }),
+    reportSettingsDefaults: await get(specialist, '/report-settings'),
+    reportSettingsStale: await call(base, admin, 'PUT', '/report-settings', {
+      body: REPORT_SETTINGS,
+      headers: { 'If-Match': '"7"' },
+      status: 412,
+    }),
+    // What only the server can tell: the province is not a division of the agency, and no
+    // person 9999 works in it.
+    reportSettingsInvalid: await call(base, admin, 'PUT', '/report-settings', {
+      body: { ...REPORT_SETTINGS, consolidating_org_id: 1, signers: [{ person_id: 9999, authority: '', title: 'GIÁM ĐỐC' }] },
+      headers: stale,
+      status: 422,
+    }),
   };
 
   const organizations = await get(leader, '/organizations');
@@ -194,6 +228,7 @@ async function record(base) {
   api.calendar2026Reset = await call(base, provinceAdmin, 'DELETE', '/calendar/2026', {
     headers: { 'If-Match': `"${api.calendar2026Edited.version}"` },
   });
+  api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: stale });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });

@@ -15,6 +15,7 @@ const SourcePage = lazy(() => import('./pages/SourcePage'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const ReportSettingsPage = lazy(() => import('./pages/ReportSettingsPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -41,6 +42,7 @@ export default function App() {
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="calendar" element={<CalendarPage />} />
+          <Route path="report-settings" element={<ReportSettingsPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

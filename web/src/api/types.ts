@@ -54,6 +54,14 @@ export type CalendarOrigin = CalendarYear['origin'];
 export type CalendarDay = Schemas['CalendarDay'];
 export type CalendarDays = Schemas['CalendarDays'];
 
+export type PeriodConvention = Schemas['PeriodConvention'];
+export const PERIOD_CONVENTIONS = ['calendar_month', 'cutoff_14th'] as const satisfies readonly PeriodConvention[];
+export type DocumentType = Schemas['DocumentType'];
+export type ReportSigner = Schemas['ReportSigner'];
+export type ReportSignerInput = Schemas['ReportSignerInput'];
+export type ReportSettings = Schemas['ReportSettings'];
+export type ReportSettingsUpdate = Schemas['ReportSettingsUpdate'];
+
 export type TaskStatus = Schemas['TaskStatus'];
 /** Statuses accepted by the `status` filter. */
 export const FILTER_STATUSES = [

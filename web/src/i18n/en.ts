@@ -1,6 +1,7 @@
 // English catalogue: exactly the keys of vi.ts (the compiler checks it).
 import type { MessageKey } from './vi';
 import enPages from './en.pages';
+import enSettings from './en.settings';
 
 const en: Record<MessageKey, string> = {
   'app.name': 'Giao ban',
@@ -25,6 +26,7 @@ const en: Record<MessageKey, string> = {
   'nav.sources': 'Sources',
   'nav.organizations': 'Organisations',
   'nav.calendar': 'Working days',
+  'nav.reportSettings': 'Report settings',
   'nav.people': 'People and accounts',
   'nav.profile': 'Profile',
   'nav.logout': 'Log out',
@@ -405,9 +407,11 @@ const en: Record<MessageKey, string> = {
   'page.source': 'Source',
   'page.organizations': 'Organisations',
   'page.calendar': 'Working-day calendar',
+  'page.reportSettings': 'Report settings',
   'page.people': 'People and accounts',
   'page.my': 'My work',
   ...enPages,
+  ...enSettings,
 };
 
 export default en;

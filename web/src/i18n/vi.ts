@@ -1,6 +1,7 @@
 // Danh mục thông điệp tiếng Việt (bản gốc, đầy đủ). en.ts có đúng các khóa này.
 // Vietnamese message catalogue (the reference). en.ts has exactly the same keys.
 import viPages from './vi.pages';
+import viSettings from './vi.settings';
 
 const vi = {
   'app.name': 'Giao ban',
@@ -25,6 +26,7 @@ const vi = {
   'nav.sources': 'Nguồn nhiệm vụ',
   'nav.organizations': 'Cơ quan, đơn vị',
   'nav.calendar': 'Lịch làm việc',
+  'nav.reportSettings': 'Thiết lập báo cáo',
   'nav.people': 'Cán bộ, tài khoản',
   'nav.profile': 'Thông tin cá nhân',
   'nav.logout': 'Đăng xuất',
@@ -405,9 +407,11 @@ const vi = {
   'page.source': 'Nguồn nhiệm vụ',
   'page.organizations': 'Cơ quan, đơn vị',
   'page.calendar': 'Lịch làm việc',
+  'page.reportSettings': 'Thiết lập báo cáo',
   'page.people': 'Cán bộ và tài khoản',
   'page.my': 'Việc của tôi',
   ...viPages,
+  ...viSettings,
 };
 
 export type MessageKey = keyof typeof vi;

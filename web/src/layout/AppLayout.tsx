@@ -26,6 +26,7 @@ function Crumbs() {
     organizations: 'nav.organizations',
     people: 'nav.people',
     calendar: 'nav.calendar',
+    'report-settings': 'nav.reportSettings',
     my: 'nav.my',
     profile: 'nav.profile',
   };

@@ -9,6 +9,7 @@ import {
   FileTextOutlined,
   InboxOutlined,
   PlusOutlined,
+  ProfileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -33,6 +34,7 @@ function useNavItems(): NavItem[] {
     { path: '/organizations', label: 'nav.organizations', icon: <ApartmentOutlined /> },
     { path: '/people', label: 'nav.people', icon: <TeamOutlined /> },
     { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
+    { path: '/report-settings', label: 'nav.reportSettings', icon: <ProfileOutlined /> },
     { path: '/profile', label: 'nav.profile', icon: <UserOutlined /> },
   ];
   return items.filter((i) => i.show !== false);

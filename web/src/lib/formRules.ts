@@ -11,3 +11,17 @@ export function requiredText(t: TFunction, label: string): FormRule {
 export function requiredChoice(t: TFunction, label: string): FormRule {
   return { required: true, message: t('form.requiredSelect', { field: label.toLowerCase() }) };
 }
+
+const utf8 = new TextEncoder();
+
+/**
+ * A text the server limits to `max` bytes of UTF-8, as it counts: a Vietnamese text reaches the
+ * limit well before `max` letters, so `maxLength` alone would let the server refuse it.
+ */
+export function maxUtf8Bytes(max: number, message: string): FormRule {
+  return {
+    validator: async (_, value: unknown) => {
+      if (typeof value === 'string' && utf8.encode(value.trim()).length > max) throw new Error(message);
+    },
+  };
+}

@@ -72,6 +72,8 @@ describe('recorded API answers', () => {
       [fx.calendarForbidden, 'forbidden'],
       [fx.calendarStale, 'precondition_failed'],
       [fx.calendarInvalid, 'validation_failed'],
+      [fx.reportSettingsStale, 'precondition_failed'],
+      [fx.reportSettingsInvalid, 'validation_failed'],
     ];
     for (const [body, code] of refusals) {
       const error = body as ErrorBody;
@@ -88,6 +90,17 @@ describe('recorded API answers', () => {
     expect(fx.calendar2026Edited).toMatchObject({ origin: 'edited', version: 1, days: [...fx.calendar2026.days, expect.anything()] });
     expect(fx.calendar2026Reset).toEqual(fx.calendar2026);
     expect(fx.calendarInvalid.fields.map((f) => f.code).sort()).toEqual(['name_required', 'not_a_weekend', 'outside_year']);
+  });
+
+  it('hold the report settings the report settings page shows', () => {
+    expect(fx.reportSettingsDefaults).toMatchObject({ version: 0, period_convention: 'calendar_month', agency_code: 'SGTVT', signers: [] });
+    expect(fx.reportSettingsDefaults.document_types[0]).toEqual({ name: 'Báo cáo', code: 'BC' });
+    expect(fx.reportSettingsSaved).toMatchObject({ version: 1, period_convention: 'cutoff_14th', consolidating_org_id: 4 });
+    expect(fx.reportSettingsSaved.signers.map((s) => s.full_name)).toEqual(['Trần Quốc Bảo', 'Nguyễn Đức Hùng']);
+    expect(fx.reportSettingsInvalid.fields).toEqual([
+      { field: 'consolidating_org_id', code: 'not_found' },
+      { field: 'signers', code: 'not_found' },
+    ]);
   });
 
   it('have no timestamp of the moment of recording', () => {

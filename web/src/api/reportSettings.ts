@@ -1,0 +1,8 @@
+import { api, ifMatch } from './client';
+import type { ReportSettings, ReportSettingsUpdate } from './types';
+
+export const getReportSettings = () => api.get<ReportSettings>('/report-settings');
+
+/** Replaces the agency's settings whole; `version` is the one read ("0" while the defaults are in use). */
+export const setReportSettings = (version: number, body: ReportSettingsUpdate) =>
+  api.put<ReportSettings>('/report-settings', body, { headers: ifMatch(version) });

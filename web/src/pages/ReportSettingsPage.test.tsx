@@ -1,0 +1,216 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Me, ReportSettings } from '../api/types';
+import fx from '../test/apiFixtures.json';
+import organizations from '../test/fixtures/organizations.json';
+import { ME_ADMIN, ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
+import ReportSettingsPage from './ReportSettingsPage';
+
+const DEFAULTS = fx.reportSettingsDefaults as ReportSettings;
+const SAVED = fx.reportSettingsSaved as ReportSettings;
+
+type Answer = { status?: number; body?: unknown };
+
+/** The agency's settings as `stored`, its organisations and people; a PUT answered with `put`. */
+function serve(me: Me, { stored = DEFAULTS, put }: { stored?: ReportSettings; put?: Answer } = {}) {
+  return mockFetch((c) => {
+    if (c.path === '/me') return { body: me };
+    if (c.path === '/organizations') return { body: organizations };
+    if (c.path === '/people') return { body: fx.people };
+    if (c.path === '/report-settings' && c.method === 'GET') return { body: stored };
+    if (c.path === '/report-settings' && c.method === 'PUT') return put;
+    return undefined;
+  });
+}
+
+const settingsCalls = (calls: Call[], method: string) => calls.filter((c) => c.method === method && c.path === '/report-settings');
+
+function open(me: Me, options?: Parameters<typeof serve>[1]) {
+  const calls = serve(me, options);
+  renderPage(<ReportSettingsPage />, { path: '/report-settings' });
+  return calls;
+}
+
+const field = (label: string) => screen.getByLabelText(label);
+const type = (input: HTMLElement, value: string) => fireEvent.change(input, { target: { value } });
+
+/** Opens a select (or a tree select) and clicks the option titled `title`, found by typing `typed`. */
+async function choose(box: HTMLElement, typed: string, title: string) {
+  fireEvent.mouseDown(box);
+  fireEvent.change(box, { target: { value: typed } });
+  fireEvent.click(await screen.findByTitle(title));
+}
+
+describe('ReportSettingsPage', () => {
+  it('says that the defaults are in use, and shows them', async () => {
+    open(ME_SPECIALIST);
+    expect(await screen.findByText('Đang dùng thiết lập mặc định')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /^Tháng dương lịch/ })).toBeChecked();
+    expect(field('Hạn nộp báo cáo đơn vị')).toHaveValue('3');
+    expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('SGTVT');
+    expect(field('Tên cơ quan ban hành (dòng dưới)')).toHaveValue('SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG NGÃI');
+    expect(field('Nơi nhận 1')).toHaveValue('Lưu: VT.');
+    expect(screen.getByText('Chưa có người ký.')).toBeInTheDocument();
+  });
+
+  it('offers someone not an administrator the values to read and nothing to change', async () => {
+    open(ME_SPECIALIST, { stored: SAVED });
+    const signer = await screen.findByRole('group', { name: 'Người ký 2' });
+    expect(signer).toHaveTextContent('Nguyễn Đức Hùng');
+    expect(within(signer).getByLabelText('Chức vụ')).toHaveValue('PHÓ GIÁM ĐỐC');
+    expect(within(signer).getByLabelText('Chức vụ')).toBeDisabled();
+    expect(screen.getByRole('radio', { name: /^Từ ngày 15 tháng trước đến ngày 14/ })).toBeChecked();
+    expect(screen.getByText('Phòng Kế hoạch – Tài chính')).toBeInTheDocument();
+    expect(screen.queryByText('Đang dùng thiết lập mặc định')).toBeNull();
+    expect(screen.getByText('Chỉ quản trị viên của cơ quan được sửa thiết lập báo cáo.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Lưu thiết lập|Thêm|Xóa|Chuyển/ })).toBeNull();
+    for (const input of screen.getAllByRole('textbox')) expect(input).toBeDisabled();
+  });
+
+  it('shows the document number and the place-date line as they will read, as they are typed', async () => {
+    open(ME_ADMIN);
+    expect(await screen.findByText('Số văn bản sẽ ghi: Số: 15/BC-SGTVT')).toBeInTheDocument();
+    expect(screen.getByText('Dòng địa danh, ngày tháng sẽ ghi: Quảng Ngãi, ngày 05 tháng 01 năm 2024')).toBeInTheDocument();
+
+    type(field('Ký hiệu cơ quan trong số văn bản'), 'sxd');
+    const firstType = screen.getByRole('group', { name: 'Loại văn bản 1' });
+    type(within(firstType).getByLabelText('Ký hiệu'), 'tb');
+    type(field('Địa danh'), ' Đà Nẵng ');
+    expect(await screen.findByText('Số văn bản sẽ ghi: Số: 15/TB-SXD')).toBeInTheDocument();
+    expect(screen.getByText('Dòng địa danh, ngày tháng sẽ ghi: Đà Nẵng, ngày 05 tháng 01 năm 2024')).toBeInTheDocument();
+
+    // The heading's lines in capitals, whatever the case they were typed in.
+    type(field('Tên cơ quan chủ quản (dòng trên)'), 'Ủy ban nhân dân thành phố Đà Nẵng');
+    type(field('Tên cơ quan ban hành (dòng dưới)'), 'Sở Xây dựng');
+    const preview = screen.getByText('Phần đầu văn bản khi in').closest('figure') as HTMLElement;
+    await waitFor(() => expect(preview).toHaveTextContent('ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNGSỞ XÂY DỰNG'));
+  });
+
+  it('lets the administrator change the settings and saves what the form shows, with the version read', async () => {
+    const calls = open(ME_ADMIN, { put: { body: SAVED } });
+    await screen.findByText('Đang dùng thiết lập mặc định');
+
+    fireEvent.click(screen.getByRole('radio', { name: /^Từ ngày 15 tháng trước đến ngày 14/ }));
+    type(field('Hạn nộp báo cáo đơn vị'), '5');
+    await choose(screen.getByRole('combobox', { name: 'Đơn vị tổng hợp báo cáo' }), 'ke hoach', 'Phòng Kế hoạch – Tài chính');
+    type(field('Tên cơ quan ban hành (dòng dưới)'), 'Sở Giao thông vận tải');
+
+    // The recipients: two added, the first moved to the end, one removed.
+    fireEvent.click(screen.getByRole('button', { name: /Thêm nơi nhận/ }));
+    type(await screen.findByLabelText('Nơi nhận 2'), 'UBND tỉnh (b/c);');
+    fireEvent.click(screen.getByRole('button', { name: /Thêm nơi nhận/ }));
+    type(await screen.findByLabelText('Nơi nhận 3'), 'Thanh tra Sở;');
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Nơi nhận 1 xuống' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Nơi nhận 2 xuống' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa Nơi nhận 2' }));
+    await waitFor(() => expect(field('Nơi nhận 2')).toHaveValue('Lưu: VT.'));
+    expect(field('Nơi nhận 1')).toHaveValue('UBND tỉnh (b/c);');
+
+    // The document types: one removed, one added.
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa Loại văn bản 3' }));
+    fireEvent.click(screen.getByRole('button', { name: /Thêm loại văn bản/ }));
+    const added = await screen.findByRole('group', { name: 'Loại văn bản 3' });
+    type(within(added).getByLabelText('Tên loại văn bản'), ' Chương trình ');
+    type(within(added).getByLabelText('Ký hiệu'), 'ctr');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
+    const put = settingsCalls(calls, 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0].headers['If-Match']).toBe('"0"');
+    expect(put[0].body).toEqual({
+      period_convention: 'cutoff_14th',
+      due_working_days: 5,
+      consolidating_org_id: 4,
+      agency_code: 'SGTVT',
+      place_name: 'Quảng Ngãi',
+      parent_line: 'UBND TỈNH QUẢNG NGÃI',
+      agency_line: 'SỞ GIAO THÔNG VẬN TẢI',
+      recipients: ['UBND tỉnh (b/c);', 'Lưu: VT.'],
+      document_types: [
+        { name: 'Báo cáo', code: 'BC' },
+        { name: 'Thông báo', code: 'TB' },
+        { name: 'Chương trình', code: 'CTR' },
+      ],
+      signers: [],
+    });
+    // The settings as saved are shown: no longer the defaults.
+    await waitFor(() => expect(screen.queryByText('Đang dùng thiết lập mặc định')).toBeNull());
+    expect(field('Nơi nhận 3')).toHaveValue('Lưu: VT, KHTC.');
+  });
+
+  it('lets the administrator name the signers, in order, with the lines above their signatures', async () => {
+    const calls = open(ME_ADMIN, { stored: { ...SAVED, signers: [] }, put: { body: SAVED } });
+    await screen.findByText('Chưa có người ký.');
+    for (const [n, typed, person, authority, title] of [
+      [1, 'hung', 'Nguyễn Đức Hùng – Phó Giám đốc', 'kt. giám đốc', 'phó giám đốc'],
+      [2, 'bao', 'Trần Quốc Bảo – Giám đốc', '', 'Giám đốc'],
+    ] as const) {
+      fireEvent.click(screen.getByRole('button', { name: /Thêm người ký/ }));
+      const signer = await screen.findByRole('group', { name: `Người ký ${n}` });
+      await choose(within(signer).getByRole('combobox', { name: 'Cán bộ ký' }), typed, person);
+      type(within(signer).getByLabelText('Quyền hạn ký'), authority);
+      type(within(signer).getByLabelText('Chức vụ'), title);
+    }
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Người ký 2 lên' }));
+    await waitFor(() => expect(within(screen.getByRole('group', { name: 'Người ký 1' })).getByLabelText('Chức vụ')).toHaveValue('Giám đốc'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
+    const put = settingsCalls(calls, 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0].headers['If-Match']).toBe(`"${SAVED.version}"`);
+    expect(put[0].body).toMatchObject({
+      signers: [
+        { person_id: 1, authority: '', title: 'GIÁM ĐỐC' },
+        { person_id: 2, authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' },
+      ],
+    });
+  });
+
+  it('refuses a code a document number cannot carry, a document type twice, and no consolidating division, before anything is sent', async () => {
+    const calls = open(ME_ADMIN);
+    await screen.findByText('Đang dùng thiết lập mặc định');
+    type(field('Ký hiệu cơ quan trong số văn bản'), 'SỞ GTVT');
+    type(within(screen.getByRole('group', { name: 'Loại văn bản 2' })).getByLabelText('Ký hiệu'), 'bc');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByText('Chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu gạch nối')).toBeInTheDocument();
+    expect(await screen.findByText('Ký hiệu này đã dùng cho loại văn bản khác')).toBeInTheDocument();
+    expect(await screen.findByText('Vui lòng chọn đơn vị tổng hợp báo cáo')).toBeInTheDocument();
+    expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
+  });
+
+  it('sends nothing when nothing was changed', async () => {
+    const calls = open(ME_ADMIN, { stored: SAVED });
+    await screen.findByRole('group', { name: 'Người ký 1' });
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByText('Không có thay đổi nào để lưu.')).toBeInTheDocument();
+    expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
+  });
+
+  it('says when someone else saved first, and shows the settings as they now are', async () => {
+    const calls = open(ME_ADMIN, { stored: SAVED, put: { status: 412, body: fx.reportSettingsStale } });
+    await screen.findByRole('group', { name: 'Người ký 1' });
+    type(field('Ký hiệu cơ quan trong số văn bản'), 'SXD');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Thiết lập báo cáo vừa được người khác thay đổi. Trang đã tải lại thiết lập mới nhất; vui lòng sửa lại.',
+    );
+    await waitFor(() => expect(settingsCalls(calls, 'GET')).toHaveLength(2));
+    await waitFor(() => expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('SGTVT'));
+  });
+
+  it('shows what only the server could find wrong next to the fields it concerns', async () => {
+    open(ME_ADMIN, { stored: SAVED, put: { status: 422, body: fx.reportSettingsInvalid } });
+    await screen.findByRole('group', { name: 'Người ký 1' });
+    type(field('Hạn nộp báo cáo đơn vị'), '7');
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Vui lòng kiểm tra các trường được đánh dấu.');
+    const division = screen.getByRole('combobox', { name: 'Đơn vị tổng hợp báo cáo' }).closest('.ant-form-item') as HTMLElement;
+    expect(await within(division).findByText('Không tìm thấy mục đã chọn')).toBeInTheDocument();
+    const signers = screen.getByRole('group', { name: 'Người ký 2' }).parentElement as HTMLElement;
+    expect(await within(signers).findAllByText('Không tìm thấy mục đã chọn')).toHaveLength(1);
+    // Still the form as typed: nothing is lost.
+    expect(field('Hạn nộp báo cáo đơn vị')).toHaveValue('7');
+  });
+});
