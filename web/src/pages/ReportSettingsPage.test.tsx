@@ -139,6 +139,18 @@ describe('ReportSettingsPage', () => {
     expect(field('Nơi nhận 3')).toHaveValue('Lưu: VT, KHTC.');
   });
 
+  it('lets the administrator leave the consolidating division unchosen', async () => {
+    const calls = open(ME_ADMIN, { stored: SAVED, put: { body: { ...SAVED, consolidating_org_id: null } } });
+    await screen.findByRole('group', { name: 'Người ký 1' });
+    const division = screen.getByRole('combobox', { name: 'Đơn vị tổng hợp báo cáo' }).closest('.ant-select') as HTMLElement;
+    fireEvent.mouseDown(division.querySelector('.ant-select-clear') as HTMLElement);
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
+    expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
+    const put = settingsCalls(calls, 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0].body).toMatchObject({ consolidating_org_id: null });
+  });
+
   it('lets the administrator name the signers, in order, with the lines above their signatures', async () => {
     const calls = open(ME_ADMIN, { stored: { ...SAVED, signers: [] }, put: { body: SAVED } });
     await screen.findByText('Chưa có người ký.');
@@ -168,7 +180,7 @@ describe('ReportSettingsPage', () => {
     });
   });
 
-  it('refuses a code a document number cannot carry, a document type twice, and no consolidating division, before anything is sent', async () => {
+  it('refuses a code a document number cannot carry and a document type twice, before anything is sent', async () => {
     const calls = open(ME_ADMIN);
     await screen.findByText('Đang dùng thiết lập mặc định');
     type(field('Ký hiệu cơ quan trong số văn bản'), 'SỞ GTVT');
@@ -176,7 +188,6 @@ describe('ReportSettingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByText('Chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu gạch nối')).toBeInTheDocument();
     expect(await screen.findByText('Ký hiệu này đã dùng cho loại văn bản khác')).toBeInTheDocument();
-    expect(await screen.findByText('Vui lòng chọn đơn vị tổng hợp báo cáo')).toBeInTheDocument();
     expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
   });
 

@@ -3,7 +3,7 @@ import type { FormInstance } from 'antd';
 import { PERIOD_CONVENTIONS, type Id } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
 import { documentNumberLine, placeDateLine } from '../../lib/documentLines';
-import { maxUtf8Bytes, requiredChoice, requiredText } from '../../lib/formRules';
+import { maxUtf8Bytes, requiredText } from '../../lib/formRules';
 import { orgPickerProps, type OrgPickNode } from '../../lib/orgPicker';
 import type { Submission } from '../../lib/useSubmit';
 import { codeRules } from './codeRules';
@@ -94,10 +94,9 @@ export function ReportSettingsForm({ form, initialValues, editable, submission, 
           >
             <InputNumber min={0} max={DUE_WORKING_DAYS_MAX} precision={0} addonAfter={t('rs.workingDays')} />
           </Form.Item>
-          {/* The API describes the division as nullable, but the server refuses a save without one
-              ("required"): the form asks for it rather than send what will be refused. */}
-          <Form.Item name="consolidating_org_id" label={t('rs.consolidatingOrg')} rules={[requiredChoice(t, t('rs.consolidatingOrg'))]}>
-            <TreeSelect {...orgPickerProps} placeholder={t('rs.consolidatingOrgNone')} treeData={divisions} />
+          {/* An agency may not have chosen its consolidating division yet: clearing it is a setting too. */}
+          <Form.Item name="consolidating_org_id" label={t('rs.consolidatingOrg')}>
+            <TreeSelect {...orgPickerProps} allowClear placeholder={t('rs.consolidatingOrgNone')} treeData={divisions} />
           </Form.Item>
         </Card>
 
