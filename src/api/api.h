@@ -20,6 +20,7 @@
 #include "service/health/health.h"
 #include "service/notices/notices.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/consolidated_report.h"
 #include "service/reports/report_settings.h"
 #include "service/reports/unit_reports.h"
 #include "service/sources/sources.h"
@@ -43,6 +44,7 @@ struct Services {
       : auth(ctx),
         calendar(ctx),
         organizations(ctx),
+        consolidated_reports(ctx),
         notices(ctx),
         report_settings(ctx),
         unit_reports(ctx),
@@ -54,6 +56,7 @@ struct Services {
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
+  service::ConsolidatedReportService consolidated_reports;
   service::NoticeService notices;
   service::ReportSettingsService report_settings;
   service::UnitReportService unit_reports;

@@ -33,6 +33,7 @@ json::value Encode(const service::AttachmentInfo& a) {
                       {"sha256", a.sha256}};
 }
 json::value Encode(const service::HistoryEvent& e) { return ToJson(e); }
+json::value Encode(const domain::ReportFigures& f) { return ToJson(f); }
 template <class T>
 json::value Encode(const std::optional<T>& v);
 template <class T>
@@ -113,6 +114,8 @@ json::value ToJson(const service::UnitReport& r) {
 }
 
 json::value ToJson(const service::UnitReportBoard& b) { return Encode(b); }
+
+json::value ToJson(const service::ConsolidatedReport& r) { return Encode(r); }
 
 json::value ToJson(const service::Notice& n) {
   // The parameters were written by the server as a JSON object; a damaged row shows none.

@@ -33,6 +33,7 @@ boost::json::value ToJson(const service::CalendarYear& y);
 boost::json::value ToJson(const service::ReportSettings& s);
 boost::json::value ToJson(const service::UnitReport& r);
 boost::json::value ToJson(const service::UnitReportBoard& b);
+boost::json::value ToJson(const service::ConsolidatedReport& r);
 boost::json::value ToJson(const service::Notice& n);
 boost::json::value ToJson(const service::NoticeList& l);
 boost::json::value ToJson(const domain::ReportFigures& f);

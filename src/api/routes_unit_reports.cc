@@ -1,4 +1,5 @@
-// /unit-reports: the units' reports for a period, their board, their steps and reminders.
+// /unit-reports: the units' reports for a period, their board, their steps and reminders; and
+// /reports/preview, the consolidated report they feed, as it stands.
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
@@ -68,6 +69,19 @@ Handler StepRoute(Services& s, domain::UnitReportStep step) {
 
 void RegisterUnitReportRoutes(Api& api) {
   Services& s = api.services();
+
+  // Tasks, unit reports and settings all move the agency's version: the preview may be cached.
+  api.AddCacheableRead("/reports/preview", [&s](Call& call) -> Reply {
+    std::optional<std::string> period;
+    for (const auto& [name, value] : call.request.query) {
+      if (name == "period" && !period)
+        period = value;
+      else
+        return service::Error::Validation({{name, "unknown_parameter"}});
+    }
+    if (!period) return service::Error::Validation({{"period", "required"}});
+    return JsonReply(s.consolidated_reports.Preview(call.who(), *period));
+  });
 
   api.AddQueryRead("/unit-reports", [&s](Call& call) -> Reply {
     std::optional<std::string> period;

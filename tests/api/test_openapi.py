@@ -414,6 +414,10 @@ class OpenApiRoutesTest(OpenApiCase):
         r = consolidator.request("POST", url + "/accept", body={}, headers={"If-Match": '"5"'})
         self.assertEqual(r.status, 200, r)
         self.assertEqual(self.checked("viewer").get(url).status, 404)
+        r = consolidator.get("/api/v1/reports/preview?period=2023-08")
+        self.assertEqual((r.status, r.json["period_kind"]), (200, "month"), r)
+        self.assertEqual(consolidator.get("/api/v1/reports/preview?period=2023-Q3").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/preview?period=2023-13").status, 422)
 
     # --- tasks --------------------------------------------------------------------------------
 

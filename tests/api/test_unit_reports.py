@@ -111,6 +111,23 @@ class UnitReportsTest(ApiTestCase):
                                                          {"organization_id": self.agency.transport,
                                                           "period": "2023-08"}), 403, "forbidden")
 
+    def test_the_consolidated_preview_counts_as_the_statistics_do(self) -> None:
+        director = self.session("director")
+        r = director.get("/api/v1/reports/preview?period=2023-08")
+        self.assertEqual(r.status, 200, r)
+        stats = director.get("/api/v1/stats?as_of=2023-08-31")
+        self.assertEqual(stats.status, 200, stats)
+        # Every task here was assigned in 2023, so the report's scope and the statistics' are one.
+        cumulative = r.json["totals"]["cumulative"]
+        self.assertEqual(cumulative, {k: stats.json[k] for k in cumulative})
+        for unit in r.json["by_unit"]:
+            led = director.get(f"/api/v1/stats?as_of=2023-08-31&org={unit['organization']['id']}&org_role=lead")
+            self.assertEqual(unit["figures"]["cumulative"]["total"], led.json["total"], unit)
+        self.assertEqual((r.json["totals"]["due"], r.json["totals"]["due_completed_ratio"]), (3, "01/03"))
+        self.assertEqual([t["title"] for t in r.json["overdue"]], ["Lập quy hoạch bến xe", "Kiểm tra tải trọng xe"])
+        self.assertEqual(r.json["overdue"][0]["note"], "Đang lấy ý kiến các sở")
+        self.assertError(director.get("/api/v1/reports/preview"), 422, "validation_failed", "period", "required")
+
     def test_mistakes_are_named(self) -> None:
         self.assertError(self.session("consolidator").get(f"{REPORTS}"), 422, "validation_failed", "period", "required")
         self.assertError(self.session("consolidator").get(f"{REPORTS}?period=2023-8"), 422, "validation_failed",

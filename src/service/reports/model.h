@@ -1,5 +1,6 @@
 // What the reports capability hands out: an agency's report settings
-// (docs/domain.md#report-settings) and its units' reports (docs/domain.md#unit-reports).
+// (docs/domain.md#report-settings), its units' reports (docs/domain.md#unit-reports) and its
+// consolidated report (docs/domain.md#the-consolidated-report).
 #pragma once
 
 #include <boost/describe/class.hpp>
@@ -180,5 +181,50 @@ struct UnitReportBoard {
 
 BOOST_DESCRIBE_STRUCT(UnitReportBoard, (),
                       (period, period_start, period_end, due_on, today, can_remind, units))
+
+// The figures of one group of the consolidated report: a source kind with its key flag
+// ("higher_program:true"), or a unit.
+struct ReportFigureGroup {
+  std::string key;  // "higher_program:true", or the unit's id
+  std::optional<NamedRef> organization;
+  domain::ReportFigures figures;
+};
+
+BOOST_DESCRIBE_STRUCT(ReportFigureGroup, (), (key, organization, figures))
+
+// What one unit sent, under the headings every report has.
+struct MergedProse {
+  NamedRef organization;
+  std::string state;  // of its report: "submitted" or "accepted"
+  UnitReportProse prose;
+};
+
+BOOST_DESCRIBE_STRUCT(MergedProse, (), (organization, state, prose))
+
+// The agency's report on a period as it stands now: the figures by the counting rule, the lists
+// the briefing reads, and what the units wrote.
+struct ConsolidatedReport {
+  std::string period;
+  std::string period_kind;  // "month", "quarter", "first_months", "year"
+  Date period_start;
+  Date period_end;
+  Date next_start;
+  Date next_end;
+  std::string period_convention;
+  domain::ReportFigures totals;
+  std::vector<ReportFigureGroup> by_source_kind_and_key;
+  // The units directly under the agency, each with the tasks led in it and below it; the tasks the
+  // agency leads itself, if any, in a row of the agency's own.
+  std::vector<ReportFigureGroup> by_unit;
+  std::vector<ReportTask> overdue;          // not completed by the period's end, though due
+  std::vector<ReportTask> next_period_key;  // key tasks due in the next period
+  std::vector<UnitReportStanding> unit_reports;
+  std::vector<MergedProse> unit_prose;  // from the reports submitted or accepted
+};
+
+BOOST_DESCRIBE_STRUCT(ConsolidatedReport, (),
+                      (period, period_kind, period_start, period_end, next_start, next_end,
+                       period_convention, totals, by_source_kind_and_key, by_unit, overdue,
+                       next_period_key, unit_reports, unit_prose))
 
 }  // namespace giaoban::service

@@ -25,6 +25,7 @@ struct TaskRow {
   bool restricted = false;
   Id lead_org_id = 0;
   std::string lead_org_name;
+  std::string lead_org_path;
   Date assigned_on;
   std::optional<Date> deadline;
   std::optional<Date> completed_on;
@@ -34,7 +35,7 @@ struct TaskRow {
 
 BOOST_DESCRIBE_STRUCT(TaskRow, (),
                       (id, title, source_kind, is_key, restricted, lead_org_id, lead_org_name,
-                       assigned_on, deadline, completed_on, cancelled_on, progress))
+                       lead_org_path, assigned_on, deadline, completed_on, cancelled_on, progress))
 
 struct ExtensionRow {
   Id task_id = 0;
@@ -77,16 +78,6 @@ std::vector<ReportTask>* ListOf(ReportTaskLists& lists, const PlacedTask& t,
   if (p.due_next_period) return &lists.due_next_period;
   if (p.ongoing && !t.task.completed_on) return &lists.ongoing;
   return nullptr;
-}
-
-// Key tasks first, then by the deadline in force (none last), then in the order they were made.
-bool ListedBefore(const ReportTask& a, const ReportTask& b) {
-  if (a.is_key != b.is_key) return a.is_key;
-  if (a.deadline != b.deadline) {
-    if (!a.deadline || !b.deadline) return a.deadline.has_value();
-    return *a.deadline < *b.deadline;
-  }
-  return a.id < b.id;
 }
 
 struct NoteRow {
@@ -147,7 +138,8 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
   const std::string from = " FROM tasks t JOIN organizations o ON o.id = t.lead_org_id WHERE ";
   const std::string tasks_sql =
       "SELECT t.id, t.title, t.source_kind, t.is_key, t.restricted, t.lead_org_id, "
-      "o.name AS lead_org_name, t.assigned_on, t.deadline, t.completed_on, t.cancelled_on, "
+      "o.name AS lead_org_name, o.path AS lead_org_path, t.assigned_on, t.deadline, "
+      "t.completed_on, t.cancelled_on, "
       "t.progress" +
       from + where + " ORDER BY t.id";
   const std::string extensions_sql =
@@ -174,6 +166,7 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     t.placement = domain::PlaceInReport(facts, period);
     if (!t.placement.in_scope) continue;
     t.restricted = row.restricted;
+    t.lead_org_path = row.lead_org_path;
     ReportTask& task = t.task;
     task.id = row.id;
     task.title = row.title;
@@ -193,6 +186,15 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     out.push_back(std::move(t));
   }
   return out;
+}
+
+bool ListedBefore(const ReportTask& a, const ReportTask& b) {
+  if (a.is_key != b.is_key) return a.is_key;
+  if (a.deadline != b.deadline) {
+    if (!a.deadline || !b.deadline) return a.deadline.has_value();
+    return *a.deadline < *b.deadline;
+  }
+  return a.id < b.id;
 }
 
 domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks) {

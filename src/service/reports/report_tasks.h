@@ -28,12 +28,17 @@ struct PlacedTask {
   ReportTask task;  // without its note: ListTasks finds the notes of the tasks it lists
   domain::ReportPlacement placement;
   bool restricted = false;
+  std::string lead_org_path;  // for the figures of each unit and those below it
 };
 
 // The tasks of `scope` that the report on `period` has in scope, in the order of their ids: one
 // statement for the tasks and one for their approved extensions.
 std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
                                         const domain::ReportingPeriod& period);
+
+// The order of every list of a report: key tasks first, then by the deadline in force (none
+// last), then in the order they were made.
+bool ListedBefore(const ReportTask& a, const ReportTask& b);
 
 domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks);
 

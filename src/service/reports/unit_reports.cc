@@ -265,53 +265,72 @@ std::string_view StepAction(UnitReportStep step) {
 
 }  // namespace
 
+UnitReportBoard LoadUnitReportBoard(storage::Connection& c, const Actor& reader,
+                                    ReportSettings settings, const ReportingPeriod& period,
+                                    Date today) {
+  const Id agency = settings.agency_id;
+  const ReportFrame frame = LoadFrame(c, std::move(settings), period, today);
+  UnitReportBoard board;
+  board.period = period.Key();
+  board.period_start = period.start();
+  board.period_end = period.end();
+  board.due_on = DueOn(frame, period);
+  board.today = frame.today;
+  board.can_remind = MayDecide(reader, agency);
+  // The units that existed during the period, in the order of their names.
+  const std::vector<storage::Value> params = {Param(agency), Param(board.period_start.Iso()),
+                                              Param(board.period_end.Iso()), Param(board.period)};
+  auto r = c.execute(
+      "SELECT o.id, o.name, r.id AS report_id, r.state, r.first_submitted_on, r.submitted_on, "
+      "r.version FROM organizations o "
+      "LEFT JOIN unit_reports r ON r.organization_id = o.id AND r.period = $4 "
+      "WHERE o.agency_id = $1 AND o.parent_id = $1 AND "
+      "(o.valid_from IS NULL OR o.valid_from <= $3) AND "
+      "(o.valid_to IS NULL OR o.valid_to >= $2) ORDER BY o.name_key, o.id",
+      params);
+  if (r.empty()) return board;
+  const storage::Column id = r.column("id"), name = r.column("name"),
+                        report_id = r.column("report_id"), state = r.column("state"),
+                        first = r.column("first_submitted_on"),
+                        submitted = r.column("submitted_on"), version = r.column("version");
+  for (const auto& row : r.rows) {
+    UnitReportStanding s;
+    s.organization = {row.integer(id), row.text(name)};
+    if (!row.is_null(report_id)) {
+      s.report_id = row.integer(report_id);
+      s.state = row.text(state);
+      s.first_submitted_on = OptionalDate(row, first);
+      s.submitted_on = OptionalDate(row, submitted);
+      s.version = row.integer(version);
+    } else {
+      s.state = std::string(kNotStarted);
+    }
+    s.working_days_late = Lateness(frame, board.due_on, s.first_submitted_on);
+    board.units.push_back(std::move(s));
+  }
+  return board;
+}
+
+std::vector<MergedProse> SentUnitProse(storage::Connection& c, Id agency, std::string_view period) {
+  auto r = c.execute(
+      "SELECT o.id, o.name, r.state, r.prose FROM unit_reports r "
+      "JOIN organizations o ON o.id = r.organization_id "
+      "WHERE r.agency_id = $1 AND r.period = $2 AND r.state IN ('submitted', 'accepted') "
+      "ORDER BY o.name_key, o.id",
+      {Param(agency), Param(period)});
+  std::vector<MergedProse> out;
+  for (const auto& row : r.rows)
+    out.push_back({{row.integer(0), row.text(1)}, row.text(2), ParseProse(row.text(3))});
+  return out;
+}
+
 Expected<UnitReportBoard> UnitReportService::Board(const Actor& reader, std::string_view key) {
   return ctx_.db().transact(
       TransactionMode::kRead, [&](storage::Connection& c) -> Expected<UnitReportBoard> {
-        const Id agency = reader.agency_id;
-        ReportSettings settings = LoadReportSettings(c, agency);
+        ReportSettings settings = LoadReportSettings(c, reader.agency_id);
         const auto period = ParseMonth(key, ConventionOf(settings));
         if (!period) return Error::Validation({{"period", "invalid"}});
-        const ReportFrame frame = LoadFrame(c, std::move(settings), *period, ctx_.Today());
-        UnitReportBoard board;
-        board.period = period->Key();
-        board.period_start = period->start();
-        board.period_end = period->end();
-        board.due_on = DueOn(frame, *period);
-        board.today = frame.today;
-        board.can_remind = MayDecide(reader, agency);
-        // The units that existed during the period, in the order of their names.
-        const std::vector<storage::Value> params = {Param(agency), Param(board.period_start.Iso()),
-                                                    Param(board.period_end.Iso()),
-                                                    Param(board.period)};
-        auto r = c.execute(
-            "SELECT o.id, o.name, r.id AS report_id, r.state, r.first_submitted_on, "
-            "r.submitted_on, r.version FROM organizations o "
-            "LEFT JOIN unit_reports r ON r.organization_id = o.id AND r.period = $4 "
-            "WHERE o.agency_id = $1 AND o.parent_id = $1 AND "
-            "(o.valid_from IS NULL OR o.valid_from <= $3) AND "
-            "(o.valid_to IS NULL OR o.valid_to >= $2) ORDER BY o.name_key, o.id",
-            params);
-        const storage::Column id = r.column("id"), name = r.column("name"),
-                              report_id = r.column("report_id"), state = r.column("state"),
-                              first = r.column("first_submitted_on"),
-                              submitted = r.column("submitted_on"), version = r.column("version");
-        for (const auto& row : r.rows) {
-          UnitReportStanding s;
-          s.organization = {row.integer(id), row.text(name)};
-          if (!row.is_null(report_id)) {
-            s.report_id = row.integer(report_id);
-            s.state = row.text(state);
-            s.first_submitted_on = OptionalDate(row, first);
-            s.submitted_on = OptionalDate(row, submitted);
-            s.version = row.integer(version);
-          } else {
-            s.state = std::string(kNotStarted);
-          }
-          s.working_days_late = Lateness(frame, board.due_on, s.first_submitted_on);
-          board.units.push_back(std::move(s));
-        }
-        return board;
+        return LoadUnitReportBoard(c, reader, std::move(settings), *period, ctx_.Today());
       });
 }
 

@@ -6,12 +6,15 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "domain/reporting_period.h"
 #include "domain/unit_report.h"
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
 #include "service/reports/model.h"
+#include "storage/database.h"
 
 namespace giaoban::service {
 
@@ -38,5 +41,14 @@ class UnitReportService {
  private:
   const Context& ctx_;
 };
+
+// For the consolidated report too: the board of the month `period`, inside the caller's
+// transaction.
+UnitReportBoard LoadUnitReportBoard(storage::Connection& c, const Actor& reader,
+                                    ReportSettings settings, const domain::ReportingPeriod& period,
+                                    Date today);
+// What the units sent for the period (`period`'s key), by unit name: the reports submitted or
+// accepted.
+std::vector<MergedProse> SentUnitProse(storage::Connection& c, Id agency, std::string_view period);
 
 }  // namespace giaoban::service

@@ -807,6 +807,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xem trước báo cáo tổng hợp / preview the consolidated report
+         * @description Mọi người trong cơ quan. Số liệu theo quy tắc đếm tại cuối kỳ, theo loại nguồn và đơn vị; danh sách quá hạn kèm lý do; nhiệm vụ trọng tâm kỳ tới; phần lời các đơn vị đã gửi. Thay đổi theo dữ liệu cho đến khi ban hành.
+         *
+         *     Everyone in the agency. The counting rule's figures as of the period's end, by source kind and by unit; the overdue list with reasons; next period's key tasks; what the units sent. It follows the data until it is issued.
+         */
+        get: operations["previewConsolidatedReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -1988,6 +2010,55 @@ export interface components {
             /** Format: int64 */
             unread: number;
         };
+        ReportFigureGroup: {
+            /**
+             * @description Loại nguồn và nhiệm vụ trọng tâm, hoặc mã đơn vị / the source kind and key flag, or the unit's id
+             * @example higher_program:true
+             */
+            key: string;
+            /** @description Đơn vị, với nhóm theo đơn vị / the unit, for a unit's group */
+            organization: components["schemas"]["NamedRef"] | null;
+            figures: components["schemas"]["ReportFigures"];
+        };
+        /** @description Phần lời một đơn vị đã gửi / what one unit sent */
+        MergedProse: {
+            organization: components["schemas"]["NamedRef"];
+            /** @enum {string} */
+            state: "submitted" | "accepted";
+            prose: components["schemas"]["UnitReportProse"];
+        };
+        /** @description Báo cáo tổng hợp của cơ quan theo quy tắc đếm, như hiện tại (chưa ban hành) / the agency's consolidated report by the counting rule, as it stands (not issued) */
+        ConsolidatedReport: {
+            /** @example 2024-05 */
+            period: string;
+            /** @enum {string} */
+            period_kind: "month" | "quarter" | "first_months" | "year";
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: date
+             * @description Kỳ tới / the next period
+             */
+            next_start: string;
+            /** Format: date */
+            next_end: string;
+            period_convention: components["schemas"]["PeriodConvention"];
+            totals: components["schemas"]["ReportFigures"];
+            /** @description Theo loại nguồn và nhiệm vụ trọng tâm / by source kind and key flag */
+            by_source_kind_and_key: components["schemas"]["ReportFigureGroup"][];
+            /** @description Các đơn vị trực thuộc theo tên, mỗi đơn vị gồm cả cấp dưới; cuối cùng là nhiệm vụ cơ quan trực tiếp chủ trì nếu có / the units directly under the agency by name, each with those below it; last, the tasks the agency leads itself, if any */
+            by_unit: components["schemas"]["ReportFigureGroup"][];
+            /** @description Đến hạn mà chưa hoàn thành đến cuối kỳ, kèm lý do / due and not completed by the period's end, with the reason */
+            overdue: components["schemas"]["ReportTask"][];
+            /** @description Nhiệm vụ trọng tâm đến hạn kỳ tới / key tasks due in the next period */
+            next_period_key: components["schemas"]["ReportTask"][];
+            /** @description Với kỳ tháng: tình hình gửi báo cáo đơn vị / for a month: where each unit's report stands */
+            unit_reports: components["schemas"]["UnitReportStanding"][];
+            /** @description Với kỳ tháng: phần lời các đơn vị đã gửi hoặc đã được tiếp nhận / for a month: what the units submitted or had accepted */
+            unit_prose: components["schemas"]["MergedProse"][];
+        };
     };
     responses: {
         /** @description Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json), hoặc lồng quá sâu hay quá nhiều phần tử (json_too_complex) / the body is missing, not UTF-8 or not a JSON object (bad_json), or nested too deeply or too many elements (json_too_complex) */
@@ -2283,6 +2354,8 @@ export interface components {
         NoticeId: components["schemas"]["Id"];
         /** @description Kỳ báo cáo tháng theo quy ước của cơ quan / the monthly period in the agency's convention */
         ReportPeriod: string;
+        /** @description Kỳ theo quy ước của cơ quan: tháng 2024-05, quý 2024-Q2, các tháng đầu năm 2024-M06, năm 2024 / a period in the agency's convention: a month, a quarter, the year's first months, a year */
+        AnyReportPeriod: string;
     };
     requestBodies: never;
     headers: {
@@ -4141,6 +4214,31 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             503: components["responses"]["ServerBusy"];
+        };
+    };
+    previewConsolidatedReport: {
+        parameters: {
+            query: {
+                /** @description Kỳ theo quy ước của cơ quan: tháng 2024-05, quý 2024-Q2, các tháng đầu năm 2024-M06, năm 2024 / a period in the agency's convention: a month, a quarter, the year's first months, a year */
+                period: components["parameters"]["AnyReportPeriod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo / the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidatedReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     getCalendarYear: {

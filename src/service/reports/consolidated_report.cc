@@ -1,0 +1,131 @@
+#include "service/reports/consolidated_report.h"
+
+#include <algorithm>
+#include <map>
+
+#include "domain/task_permissions.h"
+#include "service/organizations/organizations.h"
+#include "service/reports/report_settings.h"
+#include "service/reports/report_tasks.h"
+#include "service/reports/unit_reports.h"
+#include "service/row_values.h"
+
+namespace giaoban::service {
+
+using domain::ReportingPeriod;
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+std::string_view KindCode(ReportingPeriod::Kind kind) {
+  switch (kind) {
+    case ReportingPeriod::Kind::kMonth:
+      return "month";
+    case ReportingPeriod::Kind::kQuarter:
+      return "quarter";
+    case ReportingPeriod::Kind::kFirstMonths:
+      return "first_months";
+    case ReportingPeriod::Kind::kYear:
+      return "year";
+  }
+  return "";
+}
+
+struct UnitRow {
+  Id id = 0;
+  std::string name;
+  std::string path;
+};
+
+BOOST_DESCRIBE_STRUCT(UnitRow, (), (id, name, path))
+
+// The figures of each unit directly under the agency, in the order of their names, counting the
+// tasks led in it and below it; a row of the agency's own when it leads tasks itself.
+std::vector<ReportFigureGroup> ByUnit(storage::Connection& c, Id agency,
+                                      const ReportingPeriod& period,
+                                      std::span<const PlacedTask> tasks) {
+  const auto units = ReadRows<UnitRow>(c.execute(
+      "SELECT id, name, path FROM organizations WHERE agency_id = $1 AND parent_id = $1 AND "
+      "(valid_from IS NULL OR valid_from <= $3) AND (valid_to IS NULL OR valid_to >= $2) "
+      "ORDER BY name_key, id",
+      {Param(agency), Param(period.start().Iso()), Param(period.end().Iso())}));
+  std::vector<ReportFigureGroup> out;
+  for (const UnitRow& u : units) out.push_back({std::to_string(u.id), NamedRef{u.id, u.name}, {}});
+  std::optional<ReportFigureGroup> own;
+  for (const PlacedTask& t : tasks) {
+    auto unit = std::find_if(units.begin(), units.end(), [&](const UnitRow& u) {
+      return domain::IsWithin(t.lead_org_path, u.path);
+    });
+    if (unit != units.end()) {
+      out[unit - units.begin()].figures.Add(t.placement);
+      continue;
+    }
+    // Led by the agency itself, or by a unit that no longer existed in the period.
+    if (!own) {
+      auto agency_org = LoadOrganization(c, agency);
+      own = ReportFigureGroup{
+          std::to_string(agency), NamedRef{agency, agency_org ? agency_org->name : ""}, {}};
+    }
+    own->figures.Add(t.placement);
+  }
+  if (own) out.push_back(std::move(*own));
+  return out;
+}
+
+}  // namespace
+
+Expected<ConsolidatedReport> ConsolidatedReportService::Preview(const Actor& reader,
+                                                                std::string_view key) {
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<ConsolidatedReport> {
+        const Id agency = reader.agency_id;
+        ReportSettings settings = LoadReportSettings(c, agency);
+        const auto convention = domain::ParsePeriodConvention(settings.period_convention)
+                                    .value_or(domain::PeriodConvention::kCalendarMonth);
+        const auto period = ReportingPeriod::Parse(key, convention);
+        if (!period) return Error::Validation({{"period", "invalid"}});
+
+        ConsolidatedReport r;
+        r.period = period->Key();
+        r.period_kind = std::string(KindCode(period->kind()));
+        r.period_start = period->start();
+        r.period_end = period->end();
+        r.next_start = period->NextWindow().start;
+        r.next_end = period->NextWindow().end;
+        r.period_convention = settings.period_convention;
+
+        const auto tasks = LoadReportTasks(c, {agency, "", false}, *period);
+        r.totals = FiguresOf(tasks);
+        std::map<std::pair<std::string, bool>, domain::ReportFigures> groups;
+        for (const PlacedTask& t : tasks)
+          groups[{t.task.source_kind, t.task.is_key}].Add(t.placement);
+        for (const auto& [group, figures] : groups)
+          r.by_source_kind_and_key.push_back(
+              {group.first + (group.second ? ":true" : ":false"), std::nullopt, figures});
+        r.by_unit = ByUnit(c, agency, *period, tasks);
+
+        // Only the tasks the two lists hold need their notes looked up.
+        std::vector<PlacedTask> listed;
+        for (const PlacedTask& t : tasks) {
+          const auto& p = t.placement;
+          if (!p.cancelled && (p.overdue || (p.due_next_period && t.task.is_key)))
+            listed.push_back(t);
+        }
+        ReportTaskLists lists = ListTasks(c, listed, *period, reader);
+        r.overdue = std::move(lists.not_completed);
+        r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
+                         std::make_move_iterator(lists.overdue.end()));
+        std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
+        r.next_period_key = std::move(lists.due_next_period);
+
+        if (period->kind() == ReportingPeriod::Kind::kMonth) {
+          r.unit_reports =
+              LoadUnitReportBoard(c, reader, std::move(settings), *period, ctx_.Today()).units;
+          r.unit_prose = SentUnitProse(c, agency, r.period);
+        }
+        return r;
+      });
+}
+
+}  // namespace giaoban::service
