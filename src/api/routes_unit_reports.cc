@@ -55,6 +55,18 @@ service::Expected<std::string> ReadComment(const Call& call) {
   });
 }
 
+// `?period=…`, the only parameter of the reads: its meaning is the service's to check.
+service::Expected<std::string> PeriodParameter(const Call& call) {
+  std::optional<std::string> period;
+  for (const auto& [name, value] : call.request.query) {
+    if (name != "period" || period)
+      return service::Error::Validation({{name, "unknown_parameter"}});
+    period = value;
+  }
+  if (!period) return service::Error::Validation({{"period", "required"}});
+  return *period;
+}
+
 Handler StepRoute(Services& s, domain::UnitReportStep step) {
   return [&s, step](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
@@ -72,26 +84,14 @@ void RegisterUnitReportRoutes(Api& api) {
 
   // Tasks, unit reports and settings all move the agency's version: the preview may be cached.
   api.AddCacheableRead("/reports/preview", [&s](Call& call) -> Reply {
-    std::optional<std::string> period;
-    for (const auto& [name, value] : call.request.query) {
-      if (name == "period" && !period)
-        period = value;
-      else
-        return service::Error::Validation({{name, "unknown_parameter"}});
-    }
-    if (!period) return service::Error::Validation({{"period", "required"}});
+    auto period = PeriodParameter(call);
+    if (!period) return period.error();
     return JsonReply(s.consolidated_reports.Preview(call.who(), *period));
   });
 
   api.AddQueryRead("/unit-reports", [&s](Call& call) -> Reply {
-    std::optional<std::string> period;
-    for (const auto& [name, value] : call.request.query) {
-      if (name == "period" && !period)
-        period = value;
-      else
-        return service::Error::Validation({{name, "unknown_parameter"}});
-    }
-    if (!period) return service::Error::Validation({{"period", "required"}});
+    auto period = PeriodParameter(call);
+    if (!period) return period.error();
     return JsonReply(s.unit_reports.Board(call.who(), *period));
   });
 

@@ -132,6 +132,10 @@ class UnitReportsTest(ApiTestCase):
         self.assertError(self.session("consolidator").get(f"{REPORTS}"), 422, "validation_failed", "period", "required")
         self.assertError(self.session("consolidator").get(f"{REPORTS}?period=2023-8"), 422, "validation_failed",
                          "period", "invalid")
+        self.assertError(self.session("consolidator").get(f"{REPORTS}?period=2023-08&unit=3"), 422,
+                         "validation_failed", "unit", "unknown_parameter")
+        self.assertError(self.session("consolidator").get("/api/v1/reports/preview?period=2023&period=2024"), 422,
+                         "validation_failed", "period", "unknown_parameter")
         self.assertError(self.open("infra_head", self.agency.infra, "2099-01"), 422, "validation_failed",
                          "period", "not_started")
         self.assertError(self.open("infra_head", self.agency.province), 422, "validation_failed",
