@@ -42,6 +42,7 @@ DemoResult DemoLoader::Run() {
   for (TaskPlan& t : plans_) Script(t);
   Replay();
   MergeDivision();
+  ReportCycle();
 
   DemoResult result;
   result.loaded = true;

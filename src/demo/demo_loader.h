@@ -97,6 +97,8 @@ class DemoLoader {
   void Complete(TaskPlan& t, Date on);
   void Explain(TaskPlan& t, Date asked_on, bool late_completion);
 
+  // The units' monthly reports of the last months (demo_reports.cc).
+  void ReportCycle();
   // The scripts through the services (demo_replay.cc).
   void Replay();
   void RunStep(TaskPlan& t, const Step& step);

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "service/accounts/auth.h"
+#include "service/reports/unit_reports.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
@@ -214,6 +215,32 @@ TEST_F(DemoTest, ProvinceViewerReadsButNotRestrictedTasks) {
   const std::int64_t visible = CountTasks(database_->ctx(), viewer, kToday, {});
   EXPECT_EQ(visible, result_->tasks - database_->Scalar("SELECT COUNT(*) FROM tasks WHERE "
                                                         "restricted = 1"));
+}
+
+// A newcomer meets the reporting cycle alive: the last finished month's reports at every stage,
+// two divisions' not started, the months before accepted.
+TEST_F(DemoTest, TheLastMonthsReportsAreAtEveryStage) {
+  const auto consolidator =
+      database_->ActorOf(database_->Scalar("SELECT id FROM users WHERE role = 'consolidator'"));
+  service::UnitReportService reports(database_->ctx());
+  auto last = reports.Board(consolidator, "2025-09");
+  ASSERT_TRUE(last.ok());
+  std::map<std::string, std::string> states;
+  int late = 0;
+  for (const auto& u : last->units) {
+    states[u.organization.name] = u.state;
+    late += u.working_days_late > 0;
+  }
+  std::multiset<std::string> seen;
+  for (const auto& [name, state] : states) seen.insert(state);
+  for (const char* state : {"accepted", "submitted", "returned", "draft", "not_started"})
+    EXPECT_GT(seen.count(state), 0u) << state;
+  EXPECT_EQ(states["Phòng Quản lý kết cấu hạ tầng giao thông"], "not_started");
+  EXPECT_GE(late, 3);  // the one sent late and the two not started, at least
+  auto before = reports.Board(consolidator, "2025-08");
+  ASSERT_TRUE(before.ok());
+  for (const auto& u : before->units)
+    if (u.report_id) EXPECT_EQ(u.state, "accepted") << u.organization.name;
 }
 
 TEST_F(DemoTest, SecondLoadDoesNothing) {

@@ -23,6 +23,9 @@ class Store {
  public:
   explicit Store(storage::Database& db) : db_(db) {}
 
+  // The database itself, for a context of its own over the same data (the demo acting on a date).
+  storage::Database& database() const { return db_; }
+
   // Runs fn(Connection&) in one transaction (see storage::Database::transact). A use case checks
   // uniqueness and references before it writes, but a concurrent transaction may insert the same
   // code or remove the referenced row in between: when fn returns an Expected, the database's

@@ -1,0 +1,115 @@
+// The units' monthly reports of the demo agency: the months before the last one accepted, and the
+// last finished month in progress as a consolidating division meets it a few days after its due
+// day: reports accepted, submitted, returned with a comment, submitted late, still a draft, and not
+// started. Each step is taken by its person on its own day, through the services.
+#include <string>
+
+#include "demo/demo_loader.h"
+#include "service/reports/unit_reports.h"
+
+namespace giaoban::demo::detail {
+
+namespace {
+
+using domain::ReportingPeriod;
+using domain::UnitReportStep;
+
+// Where each unit's report for the last finished month stands; units not named (the two divisions
+// a newcomer is shown writing a report first) have not started theirs.
+enum class Stage { kNotStarted, kDraft, kSubmitted, kLate, kReturned, kAccepted };
+
+Stage StageOf(const std::string& code, bool last_month) {
+  if (!last_month) return Stage::kAccepted;
+  if (code == "KHTC" || code == "VP") return Stage::kAccepted;
+  if (code == "QLCL") return Stage::kReturned;
+  if (code == "TTS") return Stage::kLate;
+  if (code == "BQLDA") return Stage::kSubmitted;
+  if (code == "TTDK") return Stage::kDraft;
+  return Stage::kNotStarted;
+}
+
+std::string Ratio(const domain::ReportFigures& f) { return f.DueCompletedRatio(); }
+
+// The unit's prose, written from its own figures as a division head would.
+service::UnitReportProse ProseFor(const service::UnitReport& r) {
+  const auto& f = r.figures;
+  service::UnitReportProse p;
+  p.highlights = "Trong tháng, đơn vị hoàn thành " + std::to_string(f.completed_in_period) +
+                 " nhiệm vụ; các nhiệm vụ đến hạn đã hoàn thành " + Ratio(f) +
+                 ". Chất lượng tham mưu được nâng lên, hồ sơ trình đúng quy trình.";
+  p.shortcomings = f.overdue > 0
+                       ? "Còn " + std::to_string(f.overdue) +
+                             " nhiệm vụ quá hạn, chủ yếu do chờ ý kiến góp ý của các sở, ngành và "
+                             "vướng mắc trong giải phóng mặt bằng."
+                       : "Không có nhiệm vụ quá hạn; một số báo cáo gửi sát hạn.";
+  p.difficulties =
+      "Khối lượng công việc lớn trong khi biên chế còn thiếu; nhiều hồ sơ phải lấy ý "
+      "kiến của nhiều cơ quan.";
+  p.proposals =
+      "Đề nghị Lãnh đạo Sở chỉ đạo các phòng phối hợp chặt chẽ, cho ý kiến đúng hạn đối "
+      "với các nội dung đơn vị xin ý kiến.";
+  p.next_period = "Tập trung hoàn thành " + std::to_string(f.due_next_period) +
+                  " nhiệm vụ đến hạn trong tháng tới và các nhiệm vụ đang quá hạn.";
+  return p;
+}
+
+}  // namespace
+
+void DemoLoader::ReportCycle() {
+  const Date now = std::min(today_, real_today_);
+  const auto convention = domain::PeriodConvention::kCalendarMonth;
+  const ReportingPeriod last = ReportingPeriod::MonthContaining(now, convention).Previous();
+  const service::Actor& consolidator = ActorOf(consolidator_user_);
+  // Each step on its own day: the services date what they record by their context's today.
+  auto on = [&](Date day) {
+    service::Settings settings = ctx_.settings();
+    settings.today = day;
+    return service::Context(ctx_.db().database(), settings);
+  };
+  for (int back = 2; back >= 0; --back) {
+    ReportingPeriod period = last;
+    for (int i = 0; i < back; ++i) period = period.Previous();
+    const auto board =
+        Must(service::UnitReportService(ctx_).Board(consolidator, period.Key()), "report board");
+    for (std::size_t i = 0; i < board.units.size(); ++i) {
+      const auto& unit = board.units[i];
+      auto info = std::find_if(orgs_.begin(), orgs_.end(),
+                               [&](const auto& o) { return o.second.id == unit.organization.id; });
+      if (info == orgs_.end() || !info->second.head_user) continue;
+      const Stage stage = StageOf(info->first, back == 0);
+      if (stage == Stage::kNotStarted) continue;
+      const service::Actor& head = ActorOf(*info->second.head_user);
+      // Drafted in the period's last days, sent around the due day, decided a day or two later.
+      const int spread = static_cast<int>(i % 3);
+      const Date drafted = period.end().AddDays(-spread);
+      const Date sent =
+          stage == Stage::kLate ? board.due_on.AddDays(6) : board.due_on.AddDays(-spread);
+      const Date decided = sent.AddDays(1 + spread % 2);
+      if (drafted > now) continue;
+      auto drafting = on(drafted);
+      service::UnitReportService reports(drafting);
+      auto r = Must(reports.Open(head, unit.organization.id, period.Key()), "open a unit report");
+      r = Must(reports.SaveProse(head, r.id, r.version, ProseFor(r)), "write a unit report");
+      if (stage == Stage::kDraft || sent > now) continue;
+      auto sending = on(sent);
+      r = Must(service::UnitReportService(sending).TakeStep(head, r.id, r.version,
+                                                            UnitReportStep::kSubmit, ""),
+               "submit a unit report");
+      if (stage == Stage::kSubmitted || stage == Stage::kLate || decided > now) continue;
+      auto deciding = on(decided);
+      service::UnitReportService decider(deciding);
+      if (stage == Stage::kReturned) {
+        Must(
+            decider.TakeStep(consolidator, r.id, r.version, UnitReportStep::kReturn,
+                             "Đề nghị bổ sung số liệu giải ngân và nêu rõ nguyên nhân chậm tiến độ "
+                             "của các nhiệm vụ quá hạn."),
+            "return a unit report");
+        continue;
+      }
+      Must(decider.TakeStep(consolidator, r.id, r.version, UnitReportStep::kAccept, ""),
+           "accept a unit report");
+    }
+  }
+}
+
+}  // namespace giaoban::demo::detail
