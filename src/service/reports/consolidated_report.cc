@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "domain/task_permissions.h"
 #include "service/organizations/organizations.h"
@@ -53,12 +54,19 @@ std::vector<ReportFigureGroup> ByUnit(storage::Connection& c, Id agency,
   std::vector<ReportFigureGroup> out;
   for (const UnitRow& u : units) out.push_back({std::to_string(u.id), NamedRef{u.id, u.name}, {}});
   std::optional<ReportFigureGroup> own;
+  // Which unit each lead organisation is in, found once per organisation: a year holds many
+  // thousands of tasks of a few dozen organisations.
+  std::unordered_map<Id, std::ptrdiff_t> unit_of;
   for (const PlacedTask& t : tasks) {
-    auto unit = std::find_if(units.begin(), units.end(), [&](const UnitRow& u) {
-      return domain::IsWithin(t.lead_org_path, u.path);
-    });
-    if (unit != units.end()) {
-      out[unit - units.begin()].figures.Add(t.placement);
+    auto [at, added] = unit_of.try_emplace(t.task.lead_org.id, -1);
+    if (added) {
+      auto unit = std::find_if(units.begin(), units.end(), [&](const UnitRow& u) {
+        return domain::IsWithin(t.lead_org_path, u.path);
+      });
+      if (unit != units.end()) at->second = unit - units.begin();
+    }
+    if (at->second >= 0) {
+      out[static_cast<std::size_t>(at->second)].figures.Add(t.placement);
       continue;
     }
     // Led by the agency itself, or by a unit that no longer existed in the period.

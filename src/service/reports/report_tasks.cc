@@ -15,17 +15,14 @@ using storage::Param;
 
 namespace {
 
-// A task's row as the report reads it; its deadline is the original one until its extensions are
-// applied.
+// A task's facts as the report reads them (tasks_report_facts holds them all); its deadline is the
+// original one until its extensions are applied. Titles are looked up for the tasks listed only.
 struct TaskRow {
   Id id = 0;
-  std::string title;
   std::string source_kind;
   bool is_key = false;
   bool restricted = false;
   Id lead_org_id = 0;
-  std::string lead_org_name;
-  std::string lead_org_path;
   Date assigned_on;
   std::optional<Date> deadline;
   std::optional<Date> completed_on;
@@ -34,8 +31,15 @@ struct TaskRow {
 };
 
 BOOST_DESCRIBE_STRUCT(TaskRow, (),
-                      (id, title, source_kind, is_key, restricted, lead_org_id, lead_org_name,
-                       lead_org_path, assigned_on, deadline, completed_on, cancelled_on, progress))
+                      (id, source_kind, is_key, restricted, lead_org_id, assigned_on, deadline,
+                       completed_on, cancelled_on, progress))
+
+struct OrgRow {
+  Id id = 0;
+  std::string path;
+};
+
+BOOST_DESCRIBE_STRUCT(OrgRow, (), (id, path))
 
 struct ExtensionRow {
   Id task_id = 0;
@@ -45,19 +49,21 @@ struct ExtensionRow {
 
 BOOST_DESCRIBE_STRUCT(ExtensionRow, (), (task_id, effective_on, new_deadline))
 
-// The conditions on `t` (a task) and `o` (its lead organisation) that narrow the agency's tasks to
-// the scope and to those the counting rule can have in scope: assigned by the period's end, and in
-// its year or still open when the year began. Parameters: $1 agency, $2 period's end, $3 year's
-// start, $4 the organisation's path pattern.
+// The conditions on `t` (a task) that narrow the agency's tasks to the scope and to those the
+// counting rule can have in scope: assigned by the period's end, and in its year or still open when
+// the year began. Parameters: $1 agency, $2 period's end, $3 year's start, $4 the organisation's
+// path pattern.
 std::string ScopeWhere(const ReportScope& scope) {
   std::string w =
       "t.agency_id = $1 AND t.assigned_on <= $2 AND (t.assigned_on >= $3 OR "
       "((t.completed_on IS NULL OR t.completed_on >= $3) AND "
       "(t.cancelled_on IS NULL OR t.cancelled_on >= $3)))";
   if (scope.org_path.empty()) return w;
-  if (!scope.cooperating) return w + " AND o.path LIKE $4";
-  return w +
-         " AND o.path NOT LIKE $4 AND t.id IN (SELECT tc.task_id FROM task_cooperators tc "
+  const std::string within =
+      "(SELECT so.id FROM organizations so WHERE so.agency_id = $1 AND so.path LIKE $4)";
+  if (!scope.cooperating) return w + " AND t.lead_org_id IN " + within;
+  return w + " AND t.lead_org_id NOT IN " + within +
+         " AND t.id IN (SELECT tc.task_id FROM task_cooperators tc "
          "JOIN organizations co ON co.id = tc.organization_id WHERE co.path LIKE $4)";
 }
 
@@ -90,40 +96,63 @@ struct NoteRow {
 
 BOOST_DESCRIBE_STRUCT(NoteRow, (), (task_id, noted_on, note, percent, kind))
 
-// The notes dated by `end` of the tasks at `listed`, filled in: the latest progress note or
-// answered explanation (on the same day, the explanation, which says why), and the progress of
-// the latest report that gave one. Tasks go a few hundred to a statement.
-void AddNotes(storage::Connection& c, std::vector<ReportTask*>& listed, Date end) {
+// Calls `fn(ids, params)` for the tasks at `listed` a few hundred at a time: `ids` is the list of
+// their placeholders after the `fixed` parameters.
+template <class Fn>
+void ForBatches(const std::vector<ReportTask*>& listed, const std::vector<storage::Value>& fixed,
+                Fn fn) {
   constexpr std::size_t kBatch = 500;
-  std::map<Id, ReportTask*> by_id;
-  for (ReportTask* t : listed) by_id[t->id] = t;
   for (std::size_t from = 0; from < listed.size(); from += kBatch) {
     const std::size_t to = std::min(listed.size(), from + kBatch);
-    std::vector<storage::Value> params = {Param(end.Iso())};
+    std::vector<storage::Value> params = fixed;
     std::ostringstream ids;
     for (std::size_t i = from; i < to; ++i) {
       params.push_back(Param(listed[i]->id));
       ids << (i == from ? "$" : ", $") << params.size();
     }
-    const std::string sql =
-        "SELECT task_id, noted_on, note, percent, kind FROM ("
-        "SELECT u.task_id, u.reported_on AS noted_on, u.body AS note, u.percent, "
-        "'progress' AS kind, u.id AS seq, 0 AS priority FROM task_updates u "
-        "WHERE u.reported_on <= $1 AND u.task_id IN (" +
-        ids.str() +
-        ") UNION ALL "
-        "SELECT x.task_id, x.answered_on, x.answer, NULL, 'explanation', x.id, 1 "
-        "FROM explanation_requests x WHERE x.answer IS NOT NULL AND x.answered_on <= $1 AND "
-        "x.task_id IN (" +
-        ids.str() + ")) n ORDER BY task_id, noted_on, priority, seq";
-    for (const NoteRow& n : ReadRows<NoteRow>(c.execute(sql, params))) {
-      ReportTask& t = *by_id.at(n.task_id);
-      t.note = n.note;
-      t.note_on = n.noted_on;
-      t.note_kind = n.kind;
-      if (n.percent && !t.completed_on) t.progress = *n.percent;
-    }
+    fn(ids.str(), params);
   }
+}
+
+// The titles and lead organisations' names of the tasks at `listed`, and their notes dated by
+// `end`: the latest progress note or answered explanation (on the same day, the explanation, which
+// says why), and the progress of the latest report that gave one.
+void AddTitlesAndNotes(storage::Connection& c, const std::vector<ReportTask*>& listed, Date end) {
+  std::map<Id, ReportTask*> by_id;
+  for (ReportTask* t : listed) by_id[t->id] = t;
+  ForBatches(listed, {}, [&](const std::string& ids, const std::vector<storage::Value>& params) {
+    auto r = c.execute(
+        "SELECT t.id, t.title, o.name FROM tasks t JOIN organizations o ON o.id = t.lead_org_id "
+        "WHERE t.id IN (" +
+            ids + ")",
+        params);
+    for (const auto& row : r.rows) {
+      ReportTask& t = *by_id.at(row.integer(0));
+      t.title = row.text(1);
+      t.lead_org.name = row.text(2);
+    }
+  });
+  ForBatches(listed, {Param(end.Iso())},
+             [&](const std::string& ids, const std::vector<storage::Value>& params) {
+               const std::string sql =
+                   "SELECT task_id, noted_on, note, percent, kind FROM ("
+                   "SELECT u.task_id, u.reported_on AS noted_on, u.body AS note, u.percent, "
+                   "'progress' AS kind, u.id AS seq, 0 AS priority FROM task_updates u "
+                   "WHERE u.reported_on <= $1 AND u.task_id IN (" +
+                   ids +
+                   ") UNION ALL "
+                   "SELECT x.task_id, x.answered_on, x.answer, NULL, 'explanation', x.id, 1 "
+                   "FROM explanation_requests x WHERE x.answer IS NOT NULL AND "
+                   "x.answered_on <= $1 AND x.task_id IN (" +
+                   ids + ")) n ORDER BY task_id, noted_on, priority, seq";
+               for (const NoteRow& n : ReadRows<NoteRow>(c.execute(sql, params))) {
+                 ReportTask& t = *by_id.at(n.task_id);
+                 t.note = n.note;
+                 t.note_on = n.noted_on;
+                 t.note_kind = n.kind;
+                 if (n.percent && !t.completed_on) t.progress = *n.percent;
+               }
+             });
 }
 
 }  // namespace
@@ -134,57 +163,57 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
   std::vector<storage::Value> params = {Param(scope.agency_id), Param(end.Iso()),
                                         Param(YearStart(period).Iso())};
   if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
-  const std::string where = ScopeWhere(scope);
-  const std::string from = " FROM tasks t JOIN organizations o ON o.id = t.lead_org_id WHERE ";
   const std::string tasks_sql =
-      "SELECT t.id, t.title, t.source_kind, t.is_key, t.restricted, t.lead_org_id, "
-      "o.name AS lead_org_name, o.path AS lead_org_path, t.assigned_on, t.deadline, "
-      "t.completed_on, t.cancelled_on, "
-      "t.progress" +
-      from + where + " ORDER BY t.id";
-  const std::string extensions_sql =
+      "SELECT t.id, t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.assigned_on, "
+      "t.deadline, t.completed_on, t.cancelled_on, t.progress FROM tasks t WHERE " +
+      ScopeWhere(scope);
+  // Every approved extension of the agency in force by then: a few thousand in a year of 100,000
+  // tasks, fewer than the tasks a narrower condition would have to look through.
+  const std::string_view extensions_sql =
       "SELECT e.task_id, e.effective_on, e.requested_deadline AS new_deadline "
-      "FROM task_extensions e WHERE e.state = 'approved' AND e.effective_on <= $2 AND "
-      "e.task_id IN (SELECT t.id" +
-      from + where + ")";
-  const storage::Statement statements[] = {{tasks_sql, params}, {extensions_sql, params}};
+      "FROM task_extensions e JOIN tasks t ON t.id = e.task_id "
+      "WHERE t.agency_id = $1 AND e.state = 'approved' AND e.effective_on <= $2";
+  const std::string_view orgs_sql = "SELECT id, path FROM organizations WHERE agency_id = $1";
+  const storage::Statement statements[] = {{extensions_sql, std::span(params.data(), 2)},
+                                           {orgs_sql, std::span(params.data(), 1)}};
   auto results = c.execute_all(statements);
   std::map<Id, std::vector<domain::ApprovedExtension>> extensions;
-  for (const ExtensionRow& e : ReadRows<ExtensionRow>(results[1]))
+  for (const ExtensionRow& e : ReadRows<ExtensionRow>(results[0]))
     extensions[e.task_id].push_back({e.effective_on, e.new_deadline});
+  std::map<Id, OrgRow> orgs;
+  for (OrgRow& o : ReadRows<OrgRow>(results[1])) orgs.emplace(o.id, std::move(o));
 
+  // Streamed: a year can hold a hundred thousand tasks, and each is placed as it arrives.
   std::vector<PlacedTask> out;
-  const auto rows = ReadRows<TaskRow>(results[0]);
-  out.reserve(rows.size());
   static const std::vector<domain::ApprovedExtension> kNone;
-  for (const TaskRow& row : rows) {
+  StreamRows(c, tasks_sql, params, FieldsOf<TaskRow>(), [&](const TaskRow& row) {
     auto found = extensions.find(row.id);
     const auto& approved = found == extensions.end() ? kNone : found->second;
     const domain::TaskFacts facts{row.assigned_on, row.deadline, approved, row.completed_on,
                                   row.cancelled_on};
-    PlacedTask t;
-    t.placement = domain::PlaceInReport(facts, period);
-    if (!t.placement.in_scope) continue;
+    const domain::ReportPlacement placement = domain::PlaceInReport(facts, period);
+    if (!placement.in_scope) return;
+    PlacedTask& t = out.emplace_back();
+    t.placement = placement;
+    auto lead = orgs.find(row.lead_org_id);
     t.restricted = row.restricted;
-    t.lead_org_path = row.lead_org_path;
+    if (lead != orgs.end()) t.lead_org_path = lead->second.path;
     ReportTask& task = t.task;
     task.id = row.id;
-    task.title = row.title;
     task.source_kind = row.source_kind;
     task.is_key = row.is_key;
-    task.lead_org = {row.lead_org_id, row.lead_org_name};
+    task.lead_org.id = row.lead_org_id;  // named when listed: most tasks only count
     task.assigned_on = row.assigned_on;
     task.deadline = domain::DeadlineInForce(facts, end);
-    task.extended = t.placement.extended;
-    task.carried_over = t.placement.carried_over;
-    task.status = t.placement.status;
+    task.extended = placement.extended;
+    task.carried_over = placement.carried_over;
+    task.status = placement.status;
     if (row.completed_on && *row.completed_on <= end) {
       task.completed_on = row.completed_on;
       task.progress = row.progress;
     }
     if (row.cancelled_on && *row.cancelled_on <= end) task.cancelled_on = row.cancelled_on;
-    out.push_back(std::move(t));
-  }
+  });
   return out;
 }
 
@@ -223,7 +252,7 @@ ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> ta
     std::sort(list->begin(), list->end(), ListedBefore);
     for (ReportTask& t : *list) listed.push_back(&t);
   }
-  AddNotes(c, listed, period.end());
+  AddTitlesAndNotes(c, listed, period.end());
   for (ReportTask* t : listed) {
     if (!t->hidden) continue;
     t->title.clear();

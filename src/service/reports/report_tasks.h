@@ -25,14 +25,14 @@ struct ReportScope {
 };
 
 struct PlacedTask {
-  ReportTask task;  // without its note: ListTasks finds the notes of the tasks it lists
+  ReportTask task;  // without title and note: ListTasks finds them for the tasks it lists
   domain::ReportPlacement placement;
   bool restricted = false;
   std::string lead_org_path;  // for the figures of each unit and those below it
 };
 
-// The tasks of `scope` that the report on `period` has in scope, in the order of their ids: one
-// statement for the tasks and one for their approved extensions.
+// The tasks of `scope` that the report on `period` has in scope, in no particular order: their
+// approved extensions and the agency's organisations in one batch, then their facts streamed.
 std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
                                         const domain::ReportingPeriod& period);
 
@@ -42,7 +42,7 @@ bool ListedBefore(const ReportTask& a, const ReportTask& b);
 
 domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks);
 
-// The report's lists of the tasks, each with its latest note dated by the period's end. A
+// The report's lists of the tasks, each with its title and latest note dated by the period's end. A
 // restricted task that `reader` may not read is listed without its title and note.
 ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
                           const domain::ReportingPeriod& period, const Actor& reader);
