@@ -34,3 +34,9 @@ export const stateLabelKey = (state: UnitReportState): MessageKey => `ur.state.$
 
 /** The report is with the consolidating division (or done with): nothing is awaited from the unit. */
 export const isHandedIn = (state: UnitReportState) => state === 'submitted' || state === 'accepted';
+
+/** Where a unit's report opens: the report itself, or the preview of one not started yet. */
+export function reportPath(report: { id: number; organization: { id: number }; period: string }): string {
+  if (report.id > 0) return `/unit-reports/${report.id}`;
+  return `/unit-reports/0?organization_id=${report.organization.id}&period=${report.period}`;
+}

@@ -18,10 +18,9 @@ import { ReportTaskLists } from '../components/unitReports/ReportTaskLists';
 import { useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate } from '../lib/format';
-import { isMonthKey, monthOf, periodWindowText } from '../lib/unitReports';
+import { isMonthKey, monthOf, periodWindowText, reportPath } from '../lib/unitReports';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
-import { reportPath } from './UnitReportsPage';
 import '../styles/pages.css';
 import '../styles/unitReports.css';
 

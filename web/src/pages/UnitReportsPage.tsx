@@ -14,17 +14,11 @@ import { Lateness, ReportStateTag } from '../components/unitReports/ReportStateT
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate, todayIso } from '../lib/format';
-import { isHandedIn, isMonthKey, monthOf, periodWindowText, previousMonthKey } from '../lib/unitReports';
+import { isHandedIn, isMonthKey, monthOf, periodWindowText, previousMonthKey, reportPath } from '../lib/unitReports';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
 import '../styles/pages.css';
 import '../styles/unitReports.css';
-
-/** Where a unit's report opens: the report itself, or the preview of one not started yet. */
-export function reportPath(report: { id: number; organization: { id: number }; period: string }): string {
-  if (report.id > 0) return `/unit-reports/${report.id}`;
-  return `/unit-reports/0?organization_id=${report.organization.id}&period=${report.period}`;
-}
 
 function BoardCounts({ board }: { board: UnitReportBoard }) {
   const t = useT();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Form, Input, Popconfirm } from 'antd';
 import { CheckOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import type { UnitReportActions } from '../../api/types';
@@ -22,7 +22,7 @@ interface Props {
   failure: Pick<SubmitOptions, 'byStatus' | 'onError'>;
 }
 
-function ConfirmStep({ label, question, icon, onConfirm, busy, primary }: { label: string; question: string; icon: React.ReactNode; onConfirm: () => void; busy: boolean; primary?: boolean }) {
+function ConfirmStep({ label, question, icon, onConfirm, busy, primary }: { label: string; question: string; icon: ReactNode; onConfirm: () => void; busy: boolean; primary?: boolean }) {
   const t = useT();
   return (
     <Popconfirm
