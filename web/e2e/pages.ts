@@ -48,6 +48,13 @@ export async function findPageTargets(): Promise<PageTargets> {
   return { taskId: task.id, sourceId: task.source_id };
 }
 
+/** The month before the agency's (Asia/Ho_Chi_Minh) today, "YYYY-MM": the board's default. */
+function previousMonthKey(): string {
+  const today = new Date(Date.now() + 7 * 3600 * 1000);
+  const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1));
+  return first.toISOString().slice(0, 7);
+}
+
 const heading = (text: string | RegExp) => (page: Page) => page.getByRole('heading', { name: text }).first().waitFor();
 export const taskLoaded = (page: Page) => page.getByText('Thông tin chung').first().waitFor();
 
@@ -88,6 +95,19 @@ export const MAIN_PAGES: readonly MainPage[] = [
   { name: 'source', user: 'giamdoc', path: (t) => `/sources/${t.sourceId}`, ready: (p) => p.locator('h2').first().waitFor() },
   { name: 'organizations', user: 'admin', path: () => '/organizations', ready: heading('Cơ quan, đơn vị') },
   { name: 'people', user: 'admin', path: () => '/people', ready: heading(/Cán bộ/) },
+  {
+    name: 'unit-reports',
+    user: 'khtc',
+    path: () => '/unit-reports',
+    ready: (p) => p.getByText(/^Đã gửi: \d+\/\d+ đơn vị$/).waitFor(),
+  },
+  // A specialist's preview of a report (id 0): opening it changes nothing, whatever ran before.
+  {
+    name: 'unit-report',
+    user: 'cv.lan',
+    path: () => `/unit-reports/0?organization_id=5&period=${previousMonthKey()}`,
+    ready: (p) => p.getByRole('region', { name: 'Nhiệm vụ đơn vị phối hợp' }).waitFor(),
+  },
   { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
   {
     name: 'report-settings',

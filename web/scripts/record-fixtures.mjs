@@ -47,6 +47,17 @@ const REPORT_SETTINGS = {
   ],
 };
 
+// The month before the demo's today, whose reports the units write, and what the unit writes.
+const UNIT_REPORT_PERIOD = '2026-10';
+const UNIT_REPORT_PROSE = {
+  highlights: 'Hoàn thành kiểm tra 12 cầu yếu trên tuyến ĐT.623.',
+  shortcomings: 'Một số hồ sơ quyết toán còn chậm do thiếu nhân lực.',
+  difficulties: 'Kinh phí duy tu chưa được bố trí đủ.',
+  proposals: 'Đề nghị bổ sung kinh phí sửa chữa cầu Trà Khúc.',
+  next_period: 'Triển khai kế hoạch bảo trì quý IV.',
+};
+const UNIT_REPORT_RETURN_COMMENT = 'Đề nghị bổ sung số liệu cầu yếu đã xử lý.';
+
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(webDir, 'src/test');
 
@@ -228,6 +239,7 @@ async function record(base) {
   api.calendar2026Reset = await call(base, provinceAdmin, 'DELETE', '/calendar/2026', {
     headers: { 'If-Match': `"${api.calendar2026Edited.version}"` },
   });
+  Object.assign(api, await recordUnitReports(base, { specialist, unitHead }));
   api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: stale });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
@@ -238,6 +250,49 @@ async function record(base) {
     'fixtures/organizations.json': organizations,
     'fixtures/stats-2026.json': stats,
   };
+}
+
+/**
+ * The units' monthly reports under the default settings (calendar months, due three working days
+ * after): the board, a preview with a restricted task, and one report taken through every step.
+ * The server has no fixed today of its own when serving, so the days it stamps the steps with (and
+ * the board's today) are the real today, written here as the demo's; the working days late of the
+ * units that have not reported yet follow the real today all the same.
+ */
+async function recordUnitReports(base, { specialist, unitHead }) {
+  const [consolidator, otherHead] = await Promise.all(['khtc', 'tp.qlvt'].map((u) => logIn(base, u)));
+  const post = (session, url, body, options = {}) => call(base, session, 'POST', url, { body, ...options });
+  const version = (r) => ({ 'If-Match': `"${r.version}"` });
+  const open = { organization_id: 5, period: UNIT_REPORT_PERIOD };
+  const out = {};
+  out.unitReportBoard = await call(base, consolidator, 'GET', `/unit-reports?period=${UNIT_REPORT_PERIOD}`);
+  out.unitReportBoardSpecialist = await call(base, specialist, 'GET', `/unit-reports?period=${UNIT_REPORT_PERIOD}`);
+  out.unitReportPreview = await post(specialist, '/unit-reports', open);
+  // The inspectorate's restricted task, which a specialist of another division may not read.
+  out.unitReportHiddenTask = await post(specialist, '/unit-reports', { organization_id: 8, period: '2026-03' });
+  const draft = await post(unitHead, '/unit-reports', open);
+  out.unitReportDraft = draft;
+  out.unitReportSaved = await call(base, unitHead, 'PUT', `/unit-reports/${draft.id}`, { body: UNIT_REPORT_PROSE, headers: version(draft) });
+  out.unitReportStale = await call(base, unitHead, 'PUT', `/unit-reports/${draft.id}`, { body: UNIT_REPORT_PROSE, headers: version(draft), status: 412 });
+  out.unitReportSubmitted = await post(unitHead, `/unit-reports/${draft.id}/submit`, {}, { headers: version(out.unitReportSaved) });
+  out.unitReportSubmittedConsolidator = await call(base, consolidator, 'GET', `/unit-reports/${draft.id}`);
+  out.unitReportLocked = await call(base, unitHead, 'PUT', `/unit-reports/${draft.id}`, {
+    body: UNIT_REPORT_PROSE,
+    headers: version(out.unitReportSubmitted),
+    status: 409,
+  });
+  out.unitReportReturned = await post(consolidator, `/unit-reports/${draft.id}/return`, { comment: UNIT_REPORT_RETURN_COMMENT }, { headers: version(out.unitReportSubmitted) });
+  out.unitReportReturnedHead = await call(base, unitHead, 'GET', `/unit-reports/${draft.id}`);
+  const resubmitted = await post(unitHead, `/unit-reports/${draft.id}/submit`, {}, { headers: version(out.unitReportReturned) });
+  out.unitReportAccepted = await post(consolidator, `/unit-reports/${draft.id}/accept`, {}, { headers: version(resubmitted) });
+  out.unitReportBoardAfter = await call(base, consolidator, 'GET', `/unit-reports?period=${UNIT_REPORT_PERIOD}`);
+  out.unitReportReminded = await post(consolidator, '/unit-reports/reminders', { organization_id: 6, period: UNIT_REPORT_PERIOD });
+  out.noticesUnread = await call(base, otherHead, 'GET', '/notices');
+  out.noticeRead = await post(otherHead, `/notices/${out.noticesUnread.items[0].id}/read`, {});
+  out.noticesRead = await call(base, otherHead, 'GET', '/notices');
+  // The real today, where the server stamped it, reads as the demo's day.
+  const realToday = out.unitReportBoard.today;
+  return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
 }
 
 // The business date beside each timestamp; a timestamp without one stops the recording, so that a
@@ -251,8 +306,15 @@ const DATE_OF_TIMESTAMP = {
 // A session lasts 12 hours; the fixed day's login is at 08:00.
 const SESSION_EXPIRES_AT = Date.parse(`${TODAY}T20:00:00+07:00`);
 
+// A notice, and a unit report's opening and edits, have no business date of their own: they
+// happen on the day of the recording.
+const dayOfRecording = (key, owner) =>
+  (owner.kind === 'unit_report_reminder' && (key === 'created_at' || key === 'read_at')) ||
+  (owner.entity === 'unit_report' && key === 'recorded_at' && !owner.occurred_on);
+
 function stableTimestamp(key, owner) {
   if (key === 'expires_at') return SESSION_EXPIRES_AT;
+  if (dayOfRecording(key, owner)) return Date.parse(`${TODAY}T09:00:00+07:00`);
   const date = (DATE_OF_TIMESTAMP[key] ?? []).map((k) => owner[k]).find((d) => typeof d === 'string');
   if (!date) throw new Error(`no business date for ${key} in ${JSON.stringify(owner).slice(0, 200)}`);
   return Date.parse(`${date}T09:00:00+07:00`);

@@ -16,6 +16,8 @@ const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const ReportSettingsPage = lazy(() => import('./pages/ReportSettingsPage'));
+const UnitReportsPage = lazy(() => import('./pages/UnitReportsPage'));
+const UnitReportPage = lazy(() => import('./pages/UnitReportPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -43,6 +45,8 @@ export default function App() {
           <Route path="people" element={<PeoplePage />} />
           <Route path="calendar" element={<CalendarPage />} />
           <Route path="report-settings" element={<ReportSettingsPage />} />
+          <Route path="unit-reports" element={<UnitReportsPage />} />
+          <Route path="unit-reports/:id" element={<UnitReportPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -62,6 +62,31 @@ export type ReportSignerInput = Schemas['ReportSignerInput'];
 export type ReportSettings = Schemas['ReportSettings'];
 export type ReportSettingsUpdate = Schemas['ReportSettingsUpdate'];
 
+export type ReportFigures = Schemas['ReportFigures'];
+export type ReportTask = Schemas['ReportTask'];
+export type ReportTaskLists = Schemas['ReportTaskLists'];
+export type UnitReportProse = Schemas['UnitReportProse'];
+export type UnitReportState = Schemas['UnitReportState'];
+export type UnitReportActions = Schemas['UnitReportActions'];
+export type UnitReport = Schemas['UnitReport'];
+export type UnitReportStanding = Schemas['UnitReportStanding'];
+export type UnitReportBoard = Schemas['UnitReportBoard'];
+export type ReminderResult = Schemas['ReminderResult'];
+
+export type NoticeKind = Schemas['NoticeKind'];
+/** What a reminder about a unit report holds (the document only says so in words). */
+export interface UnitReportReminderParams {
+  organization_id: Id;
+  organization_name: string;
+  /** YYYY-MM */
+  period: string;
+  due_on: IsoDate;
+  /** Set once the unit has opened its report. */
+  report_id?: Id;
+}
+export type Notice = Omit<Schemas['Notice'], 'params'> & { params: UnitReportReminderParams };
+export type NoticeList = Omit<Schemas['NoticeList'], 'items'> & { items: Notice[] };
+
 export type TaskStatus = Schemas['TaskStatus'];
 /** Statuses accepted by the `status` filter. */
 export const FILTER_STATUSES = [

@@ -1,6 +1,7 @@
 // English catalogue: exactly the keys of vi.ts (the compiler checks it).
 import type { MessageKey } from './vi';
 import enPages from './en.pages';
+import enReports from './en.reports';
 import enSettings from './en.settings';
 
 const en: Record<MessageKey, string> = {
@@ -412,6 +413,7 @@ const en: Record<MessageKey, string> = {
   'page.my': 'My work',
   ...enPages,
   ...enSettings,
+  ...enReports,
 };
 
 export default en;

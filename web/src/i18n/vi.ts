@@ -1,6 +1,7 @@
 // Danh mục thông điệp tiếng Việt (bản gốc, đầy đủ). en.ts có đúng các khóa này.
 // Vietnamese message catalogue (the reference). en.ts has exactly the same keys.
 import viPages from './vi.pages';
+import viReports from './vi.reports';
 import viSettings from './vi.settings';
 
 const vi = {
@@ -412,6 +413,7 @@ const vi = {
   'page.my': 'Việc của tôi',
   ...viPages,
   ...viSettings,
+  ...viReports,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -7,6 +7,7 @@ import { PageSpinner } from '../components/PageSpinner';
 import { useT, type MessageKey } from '../i18n';
 import { useOrganizations } from '../lib/refData';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NoticeBell } from './NoticeBell';
 import { PageTitleProvider, useCurrentPageTitle } from './PageTitle';
 import { SideMenu } from './SideMenu';
 
@@ -27,6 +28,7 @@ function Crumbs() {
     people: 'nav.people',
     calendar: 'nav.calendar',
     'report-settings': 'nav.reportSettings',
+    'unit-reports': 'nav.unitReports',
     my: 'nav.my',
     profile: 'nav.profile',
   };
@@ -97,6 +99,7 @@ function UserBox({ compact }: { compact: boolean }) {
     <Space size={compact ? 4 : 12} className="app-userbox" wrap={false}>
       {/* On narrow screens the identity is on its own line under the header (UserLine). */}
       {!compact && <UserIdentity className="app-user" />}
+      <NoticeBell />
       <LanguageSwitch short={compact} />
       <Button icon={<LogoutOutlined />} onClick={() => void logout()} aria-label={t('nav.logout')} title={t('nav.logout')}>
         {compact ? null : t('nav.logout')}
