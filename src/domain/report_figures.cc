@@ -5,11 +5,13 @@
 
 namespace giaoban::domain {
 
-ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
-  // A period at the edge of the years dates can hold has no reporting year: its calendar year's.
+Date ReportingYearStart(const ReportingPeriod& period) {
   const auto year = ReportingPeriod::Year(period.year(), period.convention());
-  const Date year_start = year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
-  return PlaceInReport(task, period.window(), period.NextWindow(), year_start);
+  return year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
+}
+
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
+  return PlaceInReport(task, period.window(), period.NextWindow(), ReportingYearStart(period));
 }
 
 ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,

@@ -35,6 +35,10 @@ struct ReportPlacement {
   bool due_next_period = false;      // not completed by E, deadline in force in the next period
 };
 
+// The first day of the reporting year that holds the period's end; a period at the edge of the
+// years dates can hold has none of its own and takes its calendar year's.
+Date ReportingYearStart(const ReportingPeriod& period);
+
 // `year_start` is the first day of the reporting year that holds the period's end.
 ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,
                               Date year_start);

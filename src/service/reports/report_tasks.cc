@@ -67,11 +67,6 @@ std::string ScopeWhere(const ReportScope& scope) {
          "JOIN organizations co ON co.id = tc.organization_id WHERE co.path LIKE $4)";
 }
 
-Date YearStart(const domain::ReportingPeriod& period) {
-  const auto year = domain::ReportingPeriod::Year(period.year(), period.convention());
-  return year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
-}
-
 // The list a placed task belongs in, if any: each task in one list at most, the first that fits.
 std::vector<ReportTask>* ListOf(ReportTaskLists& lists, const PlacedTask& t,
                                 const domain::DateWindow& window) {
@@ -160,8 +155,12 @@ void AddTitlesAndNotes(storage::Connection& c, const std::vector<ReportTask*>& l
 std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
                                         const domain::ReportingPeriod& period) {
   const Date end = period.end();
+  // Worked out once: the streamed loop below places every task of the year with them.
+  const domain::DateWindow window = period.window();
+  const domain::DateWindow next = period.NextWindow();
+  const Date year_start = domain::ReportingYearStart(period);
   std::vector<storage::Value> params = {Param(scope.agency_id), Param(end.Iso()),
-                                        Param(YearStart(period).Iso())};
+                                        Param(year_start.Iso())};
   if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
   const std::string tasks_sql =
       "SELECT t.id, t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.assigned_on, "
@@ -191,7 +190,8 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     const auto& approved = found == extensions.end() ? kNone : found->second;
     const domain::TaskFacts facts{row.assigned_on, row.deadline, approved, row.completed_on,
                                   row.cancelled_on};
-    const domain::ReportPlacement placement = domain::PlaceInReport(facts, period);
+    const domain::ReportPlacement placement =
+        domain::PlaceInReport(facts, window, next, year_start);
     if (!placement.in_scope) return;
     PlacedTask& t = out.emplace_back();
     t.placement = placement;
