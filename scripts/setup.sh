@@ -10,16 +10,18 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libicu-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev zlib1g-dev
+  libxlsxwriter-dev zlib1g-dev libzip-dev
+  libcairo2-dev libpango1.0-dev fonts-liberation2
   curl wrk python3 procps
 )
 # The web interface is built with the machine's Node.js and npm (Node 20 or newer); Debian's own
 # packages are the fallback on a machine without them.
 command -v npm >/dev/null || packages+=(nodejs npm)
 # The browser tests drive Debian's Chromium; nothing downloads a browser of its own. Printed pages
-# are read back with poppler's pdftotext, as a reader's tools would.
+# and issued documents are read back with the tools their readers use: poppler for PDF, LibreOffice
+# (without its desktop) for DOCX.
 if [[ ${1:-} == --test ]]; then
-  packages+=(chromium chromium-driver poppler-utils)
+  packages+=(chromium chromium-driver poppler-utils libreoffice-writer-nogui)
 fi
 
 missing=()

@@ -1,0 +1,211 @@
+// The PDF read back with poppler, as a reader's viewer and a printer would see it.
+#include "documents/official/pdf.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <sstream>
+#include <vector>
+
+#include "documents/official/page_geometry.h"
+#include "documents/official/sample_document_test_util.h"
+
+namespace giaoban::documents {
+namespace {
+
+using document_testing::ArtifactsDir;
+using document_testing::Quoted;
+using document_testing::RunTool;
+
+class PdfTest : public ::testing::Test {
+ protected:
+  std::filesystem::path Write(const std::string& name, const std::string& pdf) {
+    const auto path = ArtifactsDir() / name;
+    document_testing::WriteFile(path, pdf);
+    return path;
+  }
+
+  static std::string Text(const std::filesystem::path& pdf, int page = 0) {
+    std::string pages =
+        page > 0 ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
+    const auto r = RunTool("pdftotext -layout" + pages + " " + Quoted(pdf) + " -");
+    EXPECT_EQ(r.status, 0) << r.output;
+    return r.output;
+  }
+
+  static int Pages(const std::filesystem::path& pdf) {
+    const auto r = RunTool("pdfinfo " + Quoted(pdf));
+    std::smatch m;
+    static const std::regex pages(R"(Pages:\s+(\d+))");
+    return std::regex_search(r.output, m, pages) ? std::stoi(m[1]) : 0;
+  }
+
+  struct Word {
+    int page;
+    double x_min, y_min, x_max, y_max;
+    std::string text;
+  };
+
+  // Every word with its box, from `pdftotext -bbox`.
+  static std::vector<Word> Words(const std::filesystem::path& pdf) {
+    const auto r = RunTool("pdftotext -bbox " + Quoted(pdf) + " -");
+    std::vector<Word> words;
+    int page = 0;
+    static const std::regex word(
+        R"re(<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re");
+    std::istringstream lines(r.output);
+    for (std::string line; std::getline(lines, line);) {
+      if (line.find("<page ") != std::string::npos) ++page;
+      std::smatch m;
+      if (std::regex_search(line, m, word)) {
+        words.push_back(
+            Word{page, std::stod(m[1]), std::stod(m[2]), std::stod(m[3]), std::stod(m[4]), m[5]});
+      }
+    }
+    return words;
+  }
+};
+
+TEST_F(PdfTest, HoldsTheDecreesLinesInVietnamese) {
+  const auto path = Write("report.pdf", RenderPdf(document_testing::SampleReport()));
+  const std::string text = Text(path);
+  for (const char* line : {"UBND TỈNH QUẢNG NGÃI",
+                           "SỞ GIAO THÔNG VẬN TẢI",
+                           "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                           "Độc lập - Tự do - Hạnh phúc",
+                           "Số: 15/BC-SGTVT",
+                           "Quảng Ngãi, ngày 05 tháng 01 năm 2024",
+                           "BÁO CÁO",
+                           "Kết quả thực hiện nhiệm vụ tháng 12/2023",
+                           "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ",
+                           "1. Nhiệm vụ trong Chương trình công tác của UBND tỉnh",
+                           "Hoàn thành 02/02 nhiệm vụ trọng tâm",
+                           "II. NHIỆM VỤ QUÁ HẠN",
+                           "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 01/2024",
+                           "- Chuẩn bị tổng kết năm 2023",
+                           "báo cáo Ủy ban nhân dân tỉnh./.",
+                           "Nơi nhận:",
+                           "- Lưu: VT, KHTC.",
+                           "KT. GIÁM ĐỐC",
+                           "PHÓ GIÁM ĐỐC",
+                           "Nguyễn Văn Hùng"}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << "\n" << text;
+  }
+}
+
+TEST_F(PdfTest, IsA4WithOnlyEmbeddedSubsetFonts) {
+  const auto path = Write("report-fonts.pdf", RenderPdf(document_testing::SampleReport()));
+  EXPECT_NE(RunTool("pdfinfo " + Quoted(path)).output.find("(A4)"), std::string::npos);
+
+  const auto fonts = RunTool("pdffonts " + Quoted(path));
+  ASSERT_EQ(fonts.status, 0) << fonts.output;
+  std::istringstream lines(fonts.output);
+  int listed = 0;
+  std::string line;
+  std::getline(lines, line);  // the column names
+  std::getline(lines, line);  // the rule under them
+  while (std::getline(lines, line)) {
+    ++listed;
+    // "ABCDEF+LiberationSerif ... emb sub uni": a subset (six letters and +), embedded.
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(^[A-Z]{6}\+LiberationSerif)"))) << line;
+    EXPECT_TRUE(std::regex_search(line, std::regex(R"(\byes\s+yes\s+yes\b)"))) << line;
+  }
+  EXPECT_GE(listed, 3);  // regular, bold, italic
+}
+
+TEST_F(PdfTest, KeepsToTheMarginsAndNumbersPagesFromTheSecond) {
+  const auto path = Write("report-long.pdf", RenderPdf(document_testing::SampleReport(60)));
+  ASSERT_GE(Pages(path), 3);
+  namespace g = geometry;
+  const double pt = g::kPointsPerMm;
+  const double top = g::kMarginTop * pt;
+  const double left = g::kMarginLeft * pt;
+  const double right = (g::kPageWidth - g::kMarginRight) * pt;
+  const double bottom = (g::kPageHeight - g::kMarginBottom) * pt;
+  const double tolerance = 0.5;
+  std::map<int, std::vector<Word>> in_top_margin;
+  for (const Word& w : Words(path)) {
+    EXPECT_GE(w.x_min, left - tolerance) << w.text << " on page " << w.page;
+    EXPECT_LE(w.x_max, right + tolerance) << w.text << " on page " << w.page;
+    EXPECT_LE(w.y_max, bottom + tolerance) << w.text << " on page " << w.page;
+    if (w.y_max < top) in_top_margin[w.page].push_back(w);
+  }
+  // Page 1: only the draft mark would stand above the text, and this document is not a draft.
+  EXPECT_TRUE(in_top_margin[1].empty()) << in_top_margin[1].front().text;
+  for (int page = 2; page <= Pages(path); ++page) {
+    ASSERT_EQ(in_top_margin[page].size(), 1u) << "page " << page;
+    const Word& number = in_top_margin[page].front();
+    EXPECT_EQ(number.text, std::to_string(page));
+    const double centre = (number.x_min + number.x_max) / 2;
+    EXPECT_NEAR(centre, (left + right) / 2, 2.0) << "page " << page;
+  }
+}
+
+TEST_F(PdfTest, ALongTableRepeatsItsHeaderOnEveryPage) {
+  const auto path = Write("report-300-overdue.pdf", RenderPdf(document_testing::SampleReport(300)));
+  const int pages = Pages(path);
+  ASSERT_GE(pages, 10);
+  for (int page = 2; page <= pages; ++page) {
+    const std::string text = Text(path, page);
+    // The table runs on to the page before the closing; every such page starts with its header.
+    if (text.find("Triển khai thực hiện dự án") == std::string::npos) continue;
+    EXPECT_NE(text.find("Nội dung nhiệm vụ"), std::string::npos) << "page " << page;
+    EXPECT_NE(text.find("Lý do"), std::string::npos) << "page " << page;
+  }
+  // All 300 rows are there, each once.
+  const std::string all = Text(path);
+  int rows = 0;
+  for (std::size_t at = all.find("Triển khai"); at != std::string::npos;
+       at = all.find("Triển khai", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 300);
+  // The pages as a reader sees them, kept for a look.
+  const auto prefix = ArtifactsDir() / "report-300-overdue";
+  EXPECT_EQ(RunTool("pdftoppm -r 50 -png -f 1 -l 3 " + Quoted(path) + " " + Quoted(prefix)).status,
+            0);
+}
+
+TEST_F(PdfTest, TheElectronicCopyCarriesTheSignatureAndTheSeal) {
+  OfficialDocument d = document_testing::SampleReport();
+  d.signature.signature_png = document_testing::SamplePng(400, 200, 0, 0, 0.8);
+  d.signature.seal_png = document_testing::SamplePng(300, 300, 0.85, 0, 0);
+  const auto path = Write("report-signed.pdf", RenderPdf(d));
+  const auto images = RunTool("pdfimages -list " + Quoted(path));
+  ASSERT_EQ(images.status, 0) << images.output;
+  EXPECT_NE(images.output.find(" 400   200 "), std::string::npos) << images.output;
+  EXPECT_NE(images.output.find(" 300   300 "), std::string::npos) << images.output;
+  EXPECT_EQ(RunTool("pdftoppm -r 60 -png -f 1 -l 1 " + Quoted(path) + " " +
+                    Quoted(ArtifactsDir() / "report-signed"))
+                .status,
+            0);
+
+  d.signature.seal_png = "not a picture";
+  EXPECT_THROW(RenderPdf(d), std::runtime_error);
+}
+
+TEST_F(PdfTest, ADraftSaysSoAndHasNoNumber) {
+  OfficialDocument d = document_testing::SampleReport();
+  d.draft = true;
+  d.number_line = domain::DocumentNumberLine(0, "BC", "SGTVT");
+  const std::string text = Text(Write("report-draft.pdf", RenderPdf(d)));
+  EXPECT_NE(text.find("DỰ THẢO"), std::string::npos);
+  EXPECT_NE(text.find("Số:"), std::string::npos);
+  EXPECT_EQ(text.find("Số: 15"), std::string::npos);
+}
+
+TEST_F(PdfTest, TextInAnotherNormalFormIsWrittenInNfc) {
+  OfficialDocument d = document_testing::SampleReport();
+  // "Hoàn thành" decomposed: a + combining grave accent.
+  d.summary = "Kết qua\xcc\x80 ho\xcc\x80";
+  const std::string text = Text(Write("report-nfc.pdf", RenderPdf(d)));
+  EXPECT_NE(text.find("Kết quà hò"), std::string::npos) << text;
+}
+
+TEST_F(PdfTest, TheSameDocumentGivesTheSameBytes) {
+  EXPECT_EQ(RenderPdf(document_testing::SampleReport()),
+            RenderPdf(document_testing::SampleReport()));
+}
+
+}  // namespace
+}  // namespace giaoban::documents

@@ -1,0 +1,165 @@
+#include "documents/report_document.h"
+
+#include <gtest/gtest.h>
+
+#include "documents/official/pdf.h"
+#include "documents/official/sample_document_test_util.h"
+
+namespace giaoban::documents {
+namespace {
+
+using document_testing::Quoted;
+using document_testing::RunTool;
+
+domain::Date Day(int y, int m, int d) { return *domain::Date::FromYmd(y, m, d); }
+
+domain::ReportFigures Figures(int due, int due_completed, int total) {
+  domain::ReportFigures f;
+  f.due = due;
+  f.due_completed = due_completed;
+  f.overdue = due - due_completed;
+  f.cumulative.total = total;
+  return f;
+}
+
+service::ReportSettings Settings() {
+  service::ReportSettings s;
+  s.agency_code = "SGTVT";
+  s.place_name = "Quảng Ngãi";
+  s.parent_line = "UBND TỈNH QUẢNG NGÃI";
+  s.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
+  s.recipients = {"UBND tỉnh (b/c);", "Lưu: VT, KHTC."};
+  s.document_types = {{"Báo cáo", "BC"}, {"Thông báo", "TB"}};
+  return s;
+}
+
+service::ConsolidatedReport December() {
+  service::ConsolidatedReport r;
+  r.period = "2026-12";
+  r.period_kind = "month";
+  r.period_convention = "calendar_month";
+  r.period_start = Day(2026, 12, 1);
+  r.period_end = Day(2026, 12, 31);
+  r.totals = Figures(14, 13, 40);
+  r.totals.carried_over = 5;
+  r.by_source_kind_and_key = {{"higher_program:true", std::nullopt, Figures(2, 2, 3)},
+                              {"ad_hoc:false", std::nullopt, Figures(4, 4, 6)},
+                              {"key_program:false", std::nullopt, Figures(0, 0, 2)}};
+  r.by_unit = {{"7", service::NamedRef{7, "Phòng Quản lý vận tải"}, Figures(14, 13, 40)}};
+  service::ReportTask overdue;
+  overdue.id = 11;
+  overdue.title = "Nâng cấp tuyến đường tỉnh ĐT.623";
+  overdue.lead_org = {7, "Phòng Quản lý vận tải"};
+  overdue.deadline = Day(2026, 11, 30);
+  overdue.note = "Chờ thẩm định dự toán";
+  overdue.note_on = Day(2026, 12, 20);
+  service::ReportTask hidden = overdue;
+  hidden.id = 12;
+  hidden.hidden = true;
+  hidden.title = "";
+  hidden.note = "";
+  r.overdue = {overdue, hidden};
+  service::MergedProse unit;
+  unit.organization = {7, "Phòng Quản lý vận tải"};
+  unit.state = "accepted";
+  unit.prose.highlights = "Cấp 120 giấy phép lái xe.\n\nKiểm tra 15 bến xe.";
+  unit.prose.difficulties = "Thiếu nhân lực.";
+  r.unit_prose = {unit};
+  return r;
+}
+
+ReportIssue Draft() {
+  return ReportIssue{0, Day(2027, 1, 4),
+                     service::ReportSigner{3, "Nguyễn Văn Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}};
+}
+
+std::vector<std::string> Headings(const OfficialDocument& d) {
+  std::vector<std::string> out;
+  for (const Block& b : d.body) {
+    if (const auto* h = std::get_if<Heading>(&b)) out.push_back(h->label + " " + h->text);
+  }
+  return out;
+}
+
+std::string AllText(const OfficialDocument& d) {
+  std::string out;
+  for (const Block& b : d.body) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) {
+      for (const Run& r : p->runs) out += r.text;
+    } else if (const auto* l = std::get_if<List>(&b)) {
+      for (const std::string& item : l->items) out += item + "\n";
+    } else if (const auto* t = std::get_if<Table>(&b)) {
+      for (const TableRow& row : t->rows) {
+        for (const std::string& cell : row.cells) out += cell + " | ";
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+TEST(ReportDocumentTest, ADraftHasNoNumberAndSaysSo) {
+  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  EXPECT_TRUE(d.draft);
+  EXPECT_EQ(d.number_line, "Số:     /BC-SGTVT");
+  EXPECT_EQ(d.place_date_line, "Quảng Ngãi, ngày 04 tháng 01 năm 2027");
+  EXPECT_EQ(d.type_name, "BÁO CÁO");
+  // December's next period is January of the next year.
+  EXPECT_EQ(d.summary,
+            "Kết quả thực hiện nhiệm vụ tháng 12/2026, phương hướng, nhiệm vụ tháng 1/2027");
+  EXPECT_EQ(d.signature.authority, "KT. GIÁM ĐỐC");
+  EXPECT_EQ(d.signature.name, "Nguyễn Văn Hùng");
+  EXPECT_EQ(d.recipients.back(), "Lưu: VT, KHTC.");
+}
+
+TEST(ReportDocumentTest, AnIssuedReportCarriesItsNumber) {
+  ReportIssue issue = Draft();
+  issue.number = 7;
+  const OfficialDocument d = ReportDocument(December(), Settings(), issue);
+  EXPECT_FALSE(d.draft);
+  EXPECT_EQ(d.number_line, "Số: 07/BC-SGTVT");
+}
+
+TEST(ReportDocumentTest, SectionsComeInTheUsualOrderWithRomanNumerals) {
+  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  EXPECT_EQ(Headings(d),
+            (std::vector<std::string>{
+                "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "1. Kết quả chung", "2. Theo nguồn nhiệm vụ",
+                "3. Theo đơn vị chủ trì", "4. Kết quả nổi bật", "II. NHIỆM VỤ QUÁ HẠN",
+                "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "IV. KHÓ KHĂN, VƯỚNG MẮC",
+                "V. KIẾN NGHỊ, ĐỀ XUẤT", "VI. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 1/2027"}));
+}
+
+TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
+  const std::string text = AllText(ReportDocument(December(), Settings(), Draft()));
+  for (const char* line :
+       {"Số liệu tính từ ngày 1/12/2026 đến ngày 31/12/2026.",
+        "Tổng số nhiệm vụ theo dõi: 40, trong đó 5 nhiệm vụ chuyển tiếp từ năm trước.",
+        "Nhiệm vụ đến hạn: hoàn thành 13/14, quá hạn 1;",
+        "Chương trình công tác của cấp trên (trọng tâm): hoàn thành 02/02 nhiệm vụ đến hạn.",
+        "Nhiệm vụ đột xuất: hoàn thành 04/04 nhiệm vụ đến hạn.",
+        "Nâng cấp tuyến đường tỉnh ĐT.623 | Phòng Quản lý vận tải | 30/11/2026 | Chờ thẩm định "
+        "dự toán (20/12/2026)",
+        "Nhiệm vụ hạn chế truy cập | Phòng Quản lý vận tải | 30/11/2026 |  | ",
+        "Phòng Quản lý vận tải: Cấp 120 giấy phép lái xe.\nKiểm tra 15 bến xe.",
+        "Trên đây là báo cáo kết quả thực hiện nhiệm vụ tháng 12/2026."}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << "\n---\n" << text;
+  }
+  // A group with nothing due is in the table, not in the sentences.
+  EXPECT_EQ(text.find("Chương trình trọng tâm: hoàn thành"), std::string::npos);
+  EXPECT_NE(text.find("Chương trình trọng tâm | 2 | 00/00"), std::string::npos) << text;
+}
+
+TEST(ReportDocumentTest, PrintsAsAPdfWithItsLines) {
+  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  const auto path = document_testing::ArtifactsDir() / "consolidated-draft.pdf";
+  document_testing::WriteFile(path, RenderPdf(d));
+  const auto text = RunTool("pdftotext -layout " + Quoted(path) + " -");
+  for (const char* line : {"DỰ THẢO", "/BC-SGTVT", "VI. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 1/2027",
+                           "hoàn thành 02/02 nhiệm", "tháng 12/2026./."}) {
+    EXPECT_NE(text.output.find(line), std::string::npos) << line << "\n" << text.output;
+  }
+}
+
+}  // namespace
+}  // namespace giaoban::documents
