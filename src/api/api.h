@@ -11,6 +11,7 @@
 #include "api/json_codec.h"
 #include "api/response_cache.h"
 #include "api/router.h"
+#include "documents/report_files.h"
 #include "documents/task_list_export.h"
 #include "http/message.h"
 #include "messages/messages.h"
@@ -52,7 +53,8 @@ struct Services {
         tasks(ctx),
         stats(ctx),
         health(ctx),
-        task_export(ctx) {}
+        task_export(ctx),
+        report_files(ctx) {}
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
@@ -65,6 +67,7 @@ struct Services {
   service::StatsService stats;
   service::HealthService health;
   documents::TaskListExport task_export;
+  documents::ReportFiles report_files;
 };
 
 // One request on its way through a handler. Handlers reach the data only through the services

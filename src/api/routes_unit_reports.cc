@@ -1,5 +1,6 @@
 // /unit-reports: the units' reports for a period, their board, their steps and reminders; and
-// /reports/preview, the consolidated report they feed, as it stands.
+// /reports/preview, the consolidated report they feed, as it stands, also as the draft document
+// (.pdf, .docx).
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
@@ -67,6 +68,22 @@ service::Expected<std::string> PeriodParameter(const Call& call) {
   return *period;
 }
 
+// The draft's file, named for its period; always fetched afresh, as the data may have moved.
+Handler DraftFileRoute(Services& s, documents::DocumentFormat format) {
+  return [&s, format](Call& call) -> Reply {
+    auto period = PeriodParameter(call);
+    if (!period) return period.error();
+    auto file = s.report_files.Draft(call.who(), *period, format);
+    if (!file) return file.error();
+    http::Response r;
+    r.content_type = file->content_type;
+    r.body = std::move(file->bytes);
+    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+    r.set_header("Cache-Control", "no-store");
+    return r;
+  };
+}
+
 Handler StepRoute(Services& s, domain::UnitReportStep step) {
   return [&s, step](Call& call) -> Reply {
     auto version = RequiredVersion(call.request);
@@ -88,6 +105,9 @@ void RegisterUnitReportRoutes(Api& api) {
     if (!period) return period.error();
     return JsonReply(s.consolidated_reports.Preview(call.who(), *period));
   });
+
+  api.AddQueryRead("/reports/preview.pdf", DraftFileRoute(s, documents::DocumentFormat::kPdf));
+  api.AddQueryRead("/reports/preview.docx", DraftFileRoute(s, documents::DocumentFormat::kDocx));
 
   api.AddQueryRead("/unit-reports", [&s](Call& call) -> Reply {
     auto period = PeriodParameter(call);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "documents/exported_file.h"
 #include "messages/messages.h"
 #include "service/actor.h"
 #include "service/context.h"
@@ -12,12 +13,6 @@
 #include "service/tasks/tasks.h"
 
 namespace giaoban::documents {
-
-struct ExportedFile {
-  std::string file_name;
-  std::string content_type;
-  std::string bytes;
-};
 
 class TaskListExport {
  public:

@@ -418,6 +418,9 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual((r.status, r.json["period_kind"]), (200, "month"), r)
         self.assertEqual(consolidator.get("/api/v1/reports/preview?period=2023-Q3").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/preview?period=2023-13").status, 422)
+        self.assertEqual(consolidator.get("/api/v1/reports/preview.pdf?period=2023-08").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/preview.docx?period=2023-Q3").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/preview.pdf?period=2023-13").status, 422)
 
     # --- tasks --------------------------------------------------------------------------------
 

@@ -3,7 +3,11 @@ period's end, submits it, has it returned and accepted; the consolidating divisi
 and reminds the units that are late."""
 from __future__ import annotations
 
+import io
+import subprocess
+import tempfile
 import unittest
+import zipfile
 
 from harness import ApiTestCase, skip_unless_database_available
 
@@ -127,6 +131,39 @@ class UnitReportsTest(ApiTestCase):
         self.assertEqual([t["title"] for t in r.json["overdue"]], ["Lập quy hoạch bến xe", "Kiểm tra tải trọng xe"])
         self.assertEqual(r.json["overdue"][0]["note"], "Đang lấy ý kiến các sở")
         self.assertError(director.get("/api/v1/reports/preview"), 422, "validation_failed", "period", "required")
+
+    def test_the_draft_prints_the_previews_figures(self) -> None:
+        consolidator = self.session("consolidator")
+        preview = consolidator.get("/api/v1/reports/preview?period=2023-08").json
+        ratio = preview["totals"]["due_completed_ratio"]
+
+        r = consolidator.get("/api/v1/reports/preview.pdf?period=2023-08")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers["content-type"], "application/pdf")
+        self.assertIn('filename="bao-cao-2023-08-du-thao.pdf"', r.headers["content-disposition"])
+        self.assertEqual(r.headers["cache-control"], "no-store")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(r.raw)
+            f.flush()
+            text = subprocess.run(["pdftotext", "-layout", f.name, "-"], capture_output=True, text=True,
+                                  check=True).stdout
+        for line in ("DỰ THẢO", "BÁO CÁO", "Kết quả thực hiện nhiệm vụ tháng 8/2023", f"hoàn thành {ratio}",
+                     "II. NHIỆM VỤ QUÁ HẠN", "Lập quy hoạch bến xe", "Đang lấy ý kiến các sở"):
+            self.assertIn(line, text)
+
+        r = consolidator.get("/api/v1/reports/preview.docx?period=2023-08")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers["content-type"],
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        with zipfile.ZipFile(io.BytesIO(r.raw)) as z:
+            xml = z.read("word/document.xml").decode()
+        for line in ("DỰ THẢO", f"hoàn thành {ratio}", "Lập quy hoạch bến xe"):
+            self.assertIn(line, xml)
+
+        self.assertError(consolidator.get("/api/v1/reports/preview.pdf"), 422, "validation_failed", "period",
+                         "required")
+        self.assertError(consolidator.get("/api/v1/reports/preview.docx?period=2023-8"), 422, "validation_failed",
+                         "period", "invalid")
 
     def test_mistakes_are_named(self) -> None:
         self.assertError(self.session("consolidator").get(f"{REPORTS}"), 422, "validation_failed", "period", "required")
