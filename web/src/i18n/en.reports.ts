@@ -6,6 +6,12 @@ const enReports: Record<keyof typeof viReports, string> = {
   'page.unitReports': 'Units’ monthly reports',
   'page.unitReport': 'Unit report',
 
+  'period.month': 'Month {month}/{year}',
+  'period.quarter': 'Quarter {quarter} {year}',
+  'period.firstMonths': 'First {months} months of {year}',
+  'period.year': 'Year {year}',
+  'period.window': 'Figures from {start} to {end}',
+
   'ur.state.not_started': 'Not started',
   'ur.state.draft': 'Being written',
   'ur.state.submitted': 'Submitted',
@@ -14,7 +20,6 @@ const enReports: Record<keyof typeof viReports, string> = {
   'ur.late': '{days} working days late',
   'ur.onTime': 'On time',
   'ur.period': 'Period',
-  'ur.periodTitle': 'Month {month}/{year}',
   'ur.window': '{title}: {start} – {end}',
   'ur.due': 'Due: {date}',
 

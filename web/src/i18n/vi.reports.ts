@@ -5,6 +5,12 @@ const viReports = {
   'page.unitReports': 'Báo cáo tháng của các đơn vị',
   'page.unitReport': 'Báo cáo đơn vị',
 
+  'period.month': 'Tháng {month}/{year}',
+  'period.quarter': 'Quý {quarter}/{year}',
+  'period.firstMonths': '{months} tháng đầu năm {year}',
+  'period.year': 'Năm {year}',
+  'period.window': 'Số liệu tính từ ngày {start} đến ngày {end}',
+
   'ur.state.not_started': 'Chưa lập',
   'ur.state.draft': 'Đang soạn',
   'ur.state.submitted': 'Đã gửi',
@@ -13,7 +19,6 @@ const viReports = {
   'ur.late': 'Trễ {days} ngày làm việc',
   'ur.onTime': 'Đúng hạn',
   'ur.period': 'Kỳ báo cáo',
-  'ur.periodTitle': 'Tháng {month}/{year}',
   'ur.window': '{title}: {start} – {end}',
   'ur.due': 'Hạn nộp: {date}',
 
