@@ -108,6 +108,14 @@ export const MAIN_PAGES: readonly MainPage[] = [
     path: () => `/unit-reports/0?organization_id=5&period=${previousMonthKey()}`,
     ready: (p) => p.getByRole('region', { name: 'Nhiệm vụ đơn vị phối hợp' }).waitFor(),
   },
+  // The consolidated report on its default period (the last finished month), with the units'
+  // reports and their text.
+  {
+    name: 'reports',
+    user: 'khtc',
+    path: () => '/reports',
+    ready: (p) => p.getByRole('region', { name: 'Nội dung báo cáo của các đơn vị' }).waitFor(),
+  },
   { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
   {
     name: 'report-settings',

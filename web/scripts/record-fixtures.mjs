@@ -1,7 +1,8 @@
 // Records the API answers that the component tests feed to the pages, from the real server:
 // a scratch SQLite database in a temp dir, the demo agency loaded for a fixed day, `giaoban serve`
 // on a free loopback port, the demo accounts logged in, then each answer written under
-// src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-2026.json).
+// src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-2026.json,
+// fixtures/consolidated-report.json).
 //
 //   npm run fixtures                       # build/src/giaoban, or GIAOBAN_BIN
 //   node scripts/record-fixtures.mjs --bin PATH [--keep]
@@ -240,6 +241,7 @@ async function record(base) {
     headers: { 'If-Match': `"${api.calendar2026Edited.version}"` },
   });
   Object.assign(api, await recordUnitReports(base, { specialist, unitHead }));
+  const consolidated = await recordConsolidatedReport(base, { leader, specialist });
   api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: stale });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
@@ -249,6 +251,7 @@ async function record(base) {
     'apiFixtures.json': api,
     'fixtures/organizations.json': organizations,
     'fixtures/stats-2026.json': stats,
+    'fixtures/consolidated-report.json': consolidated,
   };
 }
 
@@ -292,6 +295,39 @@ async function recordUnitReports(base, { specialist, unitHead }) {
   out.noticesRead = await call(base, otherHead, 'GET', '/notices');
   // The real today, where the server stamped it, reads as the demo's day.
   const realToday = out.unitReportBoard.today;
+  return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
+}
+
+/**
+ * The agency's consolidated report as it stands once the infrastructure division's report for the
+ * month was accepted (the demo's other units at every stage): the month and a quarter (no units'
+ * reports) as the consolidating division reads them; then, once the inspectorate has a restricted
+ * task overdue in the month, the month as a specialist of another division reads it (the task
+ * listed, its title not); and a period the server refuses. Under the default settings: calendar
+ * months.
+ */
+async function recordConsolidatedReport(base, { leader, specialist }) {
+  const consolidator = await logIn(base, 'khtc');
+  const preview = (session, period, status) => call(base, session, 'GET', `/reports/preview?period=${period}`, { status });
+  const out = {
+    month: await preview(consolidator, UNIT_REPORT_PERIOD),
+    quarter: await preview(consolidator, '2026-Q3'),
+  };
+  await call(base, leader, 'POST', '/tasks', {
+    body: {
+      source_id: 5,
+      title: 'Xác minh đơn phản ánh về việc thu phí kiểm định',
+      lead_org_id: 8,
+      restricted: true,
+      assigned_on: `${UNIT_REPORT_PERIOD}-05`,
+      deadline: `${UNIT_REPORT_PERIOD}-20`,
+    },
+    status: 201,
+  });
+  out.monthSpecialist = await preview(specialist, UNIT_REPORT_PERIOD);
+  out.invalid = await preview(consolidator, '2026-M12', 422);
+  // The day the recording submitted a report on is the real today: written as the demo's.
+  const realToday = (await call(base, consolidator, 'GET', `/unit-reports?period=${UNIT_REPORT_PERIOD}`)).today;
   return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
 }
 

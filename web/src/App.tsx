@@ -18,6 +18,7 @@ const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const ReportSettingsPage = lazy(() => import('./pages/ReportSettingsPage'));
 const UnitReportsPage = lazy(() => import('./pages/UnitReportsPage'));
 const UnitReportPage = lazy(() => import('./pages/UnitReportPage'));
+const ConsolidatedReportPage = lazy(() => import('./pages/ConsolidatedReportPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -47,6 +48,7 @@ export default function App() {
           <Route path="report-settings" element={<ReportSettingsPage />} />
           <Route path="unit-reports" element={<UnitReportsPage />} />
           <Route path="unit-reports/:id" element={<UnitReportPage />} />
+          <Route path="reports" element={<ConsolidatedReportPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -72,6 +72,9 @@ export type UnitReport = Schemas['UnitReport'];
 export type UnitReportStanding = Schemas['UnitReportStanding'];
 export type UnitReportBoard = Schemas['UnitReportBoard'];
 export type ReminderResult = Schemas['ReminderResult'];
+export type ReportFigureGroup = Schemas['ReportFigureGroup'];
+export type MergedProse = Schemas['MergedProse'];
+export type ConsolidatedReport = Schemas['ConsolidatedReport'];
 
 export type NoticeKind = Schemas['NoticeKind'];
 /** What a reminder about a unit report holds (the document only says so in words). */

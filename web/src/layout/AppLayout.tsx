@@ -29,6 +29,7 @@ function Crumbs() {
     calendar: 'nav.calendar',
     'report-settings': 'nav.reportSettings',
     'unit-reports': 'nav.unitReports',
+    reports: 'nav.reports',
     my: 'nav.my',
     profile: 'nav.profile',
   };

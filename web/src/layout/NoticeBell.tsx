@@ -6,7 +6,7 @@ import { getNotices, markNoticeRead } from '../api/notices';
 import type { Notice } from '../api/types';
 import { useT, type TFunction } from '../i18n';
 import { formatDate } from '../lib/format';
-import { monthOf } from '../lib/unitReports';
+import { monthOf } from '../lib/period';
 import { useLoad } from '../lib/useLoad';
 
 /** A notice in its reader's language, from the facts it holds. */

@@ -18,7 +18,8 @@ import { ReportTaskLists } from '../components/unitReports/ReportTaskLists';
 import { useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate } from '../lib/format';
-import { isMonthKey, monthOf, periodWindowText, reportPath } from '../lib/unitReports';
+import { isMonthKey, periodTitle } from '../lib/period';
+import { periodWindowText, reportPath } from '../lib/unitReports';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
 import '../styles/pages.css';
@@ -81,7 +82,7 @@ export default function UnitReportPage() {
   const navigate = useNavigate();
   const { loaded, valid, id } = useReport();
   const report = loaded.data;
-  usePageTitle(report ? `${report.organization.name} – ${t('ur.periodTitle', monthOf(report.period))}` : t('page.unitReport'));
+  usePageTitle(report ? `${report.organization.name} – ${periodTitle(t, report.period)}` : t('page.unitReport'));
 
   // A preview asked for by someone who may write it opens the report itself: go to its address.
   useEffect(() => {
@@ -118,7 +119,7 @@ export default function UnitReportPage() {
       {report && (
         <>
           <PageHeader
-            title={`${t('page.unitReport')} ${t('ur.periodTitle', monthOf(report.period)).toLowerCase()}`}
+            title={`${t('page.unitReport')} ${periodTitle(t, report.period).toLowerCase()}`}
             subtitle={`${report.organization.name} · ${periodWindowText(t, report)}`}
             actions={
               <>

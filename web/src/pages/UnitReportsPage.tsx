@@ -14,7 +14,8 @@ import { Lateness, ReportStateTag } from '../components/unitReports/ReportStateT
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate, todayIso } from '../lib/format';
-import { isHandedIn, isMonthKey, monthOf, periodWindowText, previousMonthKey, reportPath } from '../lib/unitReports';
+import { isMonthKey, monthOf, previousMonthKey } from '../lib/period';
+import { isHandedIn, periodWindowText, reportPath } from '../lib/unitReports';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
 import '../styles/pages.css';

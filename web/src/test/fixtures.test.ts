@@ -1,9 +1,10 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ErrorBody, Me, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, Me, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
+import consolidated from './fixtures/consolidated-report.json';
 import stats2026 from './fixtures/stats-2026.json';
 
 const DAY = '2026-11-24';
@@ -103,9 +104,28 @@ describe('recorded API answers', () => {
     ]);
   });
 
+  it('hold the consolidated reports the consolidated report page shows', () => {
+    const month = consolidated.month as ConsolidatedReport;
+    const quarter = consolidated.quarter as ConsolidatedReport;
+    const specialist = consolidated.monthSpecialist as ConsolidatedReport;
+    expect(month).toMatchObject({ period: '2026-10', period_kind: 'month', period_start: '2026-10-01', period_end: '2026-10-31' });
+    expect(quarter).toMatchObject({ period: '2026-Q3', period_kind: 'quarter', unit_reports: [], unit_prose: [] });
+    // The list adds up to the figure; only the specialist's has a task they may not read.
+    expect(month.overdue).toHaveLength(month.totals.overdue);
+    expect(month.overdue.some((t) => t.hidden)).toBe(false);
+    expect(specialist.overdue).toHaveLength(specialist.totals.overdue);
+    expect(specialist.overdue.filter((t) => t.hidden)).toMatchObject([{ id: 135, title: '', note: '', lead_org: { id: 8 } }]);
+    // The agency leads tasks itself: its own row closes the units'.
+    expect(month.by_unit.at(-1)?.organization).toEqual({ id: fx.leaderMe.agency_id, name: 'Sở Giao thông vận tải tỉnh Quảng Ngãi' });
+    // Units at every stage; the infrastructure division's text, accepted, among those merged.
+    expect(new Set(month.unit_reports.map((u) => u.state))).toEqual(new Set(['not_started', 'draft', 'submitted', 'returned', 'accepted']));
+    expect(month.unit_prose.find((p) => p.organization.id === 5)).toMatchObject({ state: 'accepted', prose: { highlights: 'Hoàn thành kiểm tra 12 cầu yếu trên tuyến ĐT.623.' } });
+    expect(consolidated.invalid).toMatchObject({ code: 'validation_failed', fields: [{ field: 'period', code: 'invalid' }] });
+  });
+
   it('have no timestamp of the moment of recording', () => {
     // Each is 09:00 in Vietnam (02:00 UTC) of a business date, or the login's expiry.
-    for (const t of timestamps([fx, organizationList, stats2026])) {
+    for (const t of timestamps([fx, organizationList, stats2026, consolidated])) {
       const at = new Date(t).toISOString();
       expect(at.endsWith('T02:00:00.000Z') || t === fx.specialistLogin.expires_at, at).toBe(true);
     }

@@ -7,7 +7,8 @@ import { TableScroll } from '../TableScroll';
 
 const LIST_ORDER = ['completed', 'not_completed', 'overdue', 'due_next_period', 'ongoing', 'cancelled'] as const satisfies readonly (keyof Lists)[];
 
-function TaskNote({ task }: { task: ReportTask }) {
+/** A listed task's latest note by the period's end, with what it is and its date. */
+export function TaskNote({ task }: { task: ReportTask }) {
   const t = useT();
   if (!task.note) return null;
   const kind = task.note_kind === 'explanation' ? t('ur.note.explanation') : t('ur.note.progress');

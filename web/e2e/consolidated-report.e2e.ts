@@ -1,0 +1,153 @@
+// The consolidated report (Báo cáo tổng hợp): the consolidating division opens it on the last
+// finished month, whose "x/y" and overdue figures are the API's for that month; picks a quarter,
+// which a reload keeps; prints it on A4 (the figures line in the PDF's text, every table within
+// the sheet's width); and reads it on a phone no wider than the screen.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Api, expectNoProblems, launchBrowser, PHONE, screenshot, serverToday, settle, withSession } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CONSOLIDATOR = 'khtc';
+// The width of an A4 sheet inside the print style sheet's margins (210 mm less 2 × 12 mm), in CSS pixels.
+const A4_CONTENT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
+
+interface Figures {
+  due_completed_ratio: string;
+  overdue: number;
+}
+interface Preview {
+  period: string;
+  period_start: string;
+  period_end: string;
+  totals: Figures;
+  overdue: unknown[];
+  unit_reports: unknown[];
+}
+
+/** The month whose period has ended by `today` in the agency's convention (written out here, not taken from the app). */
+function lastFinishedMonth(today: string, convention: string): string {
+  const [year, month, day] = today.split('-').map(Number);
+  if (convention === 'cutoff_14th' && day >= 15) return today.slice(0, 7);
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** "1/10/2026": a date as the report's window writes it. */
+const words = (iso: string) => iso.split('-').reverse().map(Number).join('/');
+const windowWords = (p: Preview) => `Số liệu tính từ ngày ${words(p.period_start)} đến ngày ${words(p.period_end)}`;
+const summaryLine = (f: Figures) => `Hoàn thành ${f.due_completed_ratio} nhiệm vụ đến hạn, ${f.overdue} nhiệm vụ quá hạn.`;
+
+async function figure(page: Page, name: string): Promise<string> {
+  const dd = page.getByRole('region', { name: 'Kết quả thực hiện nhiệm vụ' }).locator(`dd[data-figure="${name}"]`);
+  return (await dd.innerText()).trim();
+}
+
+/** The page's period and its figures, once the report for `period` is on it. */
+async function expectReport(page: Page, expected: Preview, title: string) {
+  await page.waitForURL((u) => u.searchParams.get('period') === expected.period);
+  await page.getByText(`${title} · ${windowWords(expected)}`).waitFor();
+  await settle(page);
+  expect(await figure(page, 'due_completed_ratio'), 'due tasks completed, x/y').toBe(expected.totals.due_completed_ratio);
+  expect(await figure(page, 'overdue'), 'overdue').toBe(String(expected.totals.overdue));
+  await page.getByText(summaryLine(expected.totals)).waitFor();
+  const overdueList = page.getByRole('region', { name: 'Nhiệm vụ quá hạn và lý do' });
+  expect(await overdueList.locator('tbody tr').count(), 'rows of the overdue list').toBe(expected.overdue.length);
+}
+
+/** Tables (and the page) that reach past the right edge of an A4 sheet, laid out as printed. */
+async function widerThanTheSheet(page: Page): Promise<string[]> {
+  const screen = page.viewportSize();
+  await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) out.push(`the page: ${document.documentElement.scrollWidth}px`);
+    for (const el of document.querySelectorAll<HTMLElement>('.cr-page table, .cr-page .gb-table-wrap, .cr-page section')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > width + 1 || r.left < -1)) out.push(`${el.tagName}.${el.className} (${el.getAttribute('aria-label') ?? ''}): ${Math.round(r.left)}–${Math.round(r.right)}px`);
+    }
+    return out;
+  });
+  // Back to the page's own media (null), which printing to a PDF then turns to print.
+  await page.emulateMedia({ media: null });
+  if (screen) await page.setViewportSize(screen);
+  return wide;
+}
+
+/** Prints the page as the "In" button does (A4) under the artifacts, and returns the PDF's text. */
+async function printed(page: Page, name: string): Promise<string> {
+  const dir = path.join(inject('artifactsDir'), 'print');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4' });
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+}
+
+describe('consolidated report', () => {
+  test('the consolidating division reads the last finished month and a quarter as the API counts them, prints them on A4, and on a phone', async () => {
+    const api = await Api.as(CONSOLIDATOR);
+    const today = await serverToday(api);
+    const settings = await api.get<{ period_convention: string }>('/report-settings');
+    const month = lastFinishedMonth(today, settings.period_convention);
+    const monthPreview = await api.get<Preview>(`/reports/preview?period=${month}`);
+    const [year, monthNumber] = month.split('-').map(Number);
+    const quarter = `${year}-Q${Math.ceil(monthNumber / 3)}`;
+    const quarterPreview = await api.get<Preview>(`/reports/preview?period=${quarter}`);
+    const quarterTitle = `Quý ${['I', 'II', 'III', 'IV'][Math.ceil(monthNumber / 3) - 1]}/${year}`;
+
+    await withSession(browser, 'consolidated-report', { user: CONSOLIDATOR }, async ({ page, problems }) => {
+      await page.goto('/');
+      await settle(page);
+      await page.locator('.app-sider').getByRole('link', { name: 'Báo cáo tổng hợp' }).click();
+      await page.getByRole('heading', { name: 'Báo cáo tổng hợp' }).waitFor();
+      await page.getByText('Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.').waitFor();
+      await expectReport(page, monthPreview, `Tháng ${monthNumber}/${year}`);
+      // A month has the units' reports, with the way to their board.
+      await page.getByRole('heading', { name: 'Tình hình gửi báo cáo của các đơn vị' }).waitFor();
+      expect(await page.getByRole('link', { name: 'Mở bảng theo dõi báo cáo đơn vị' }).getAttribute('href')).toBe(`/unit-reports?period=${month}`);
+      await screenshot(page, 'consolidated-report-month');
+
+      const monthText = await printed(page, 'consolidated-report-month');
+      expect(monthText).toContain(summaryLine(monthPreview.totals));
+      expect(monthText).toContain('Bản xem trước');
+      expect(await widerThanTheSheet(page), 'the month printed within an A4 sheet').toEqual([]);
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.locator('.ant-select:has(input[aria-label="Loại kỳ báo cáo"])').click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('Quý', { exact: true }).click();
+      await expectReport(page, quarterPreview, quarterTitle);
+      expect(await page.getByRole('heading', { name: 'Tình hình gửi báo cáo của các đơn vị' }).count(), 'a quarter has no units’ reports').toBe(0);
+
+      await page.reload();
+      await expectReport(page, quarterPreview, quarterTitle);
+      await screenshot(page, 'consolidated-report-quarter');
+      const quarterText = await printed(page, 'consolidated-report-quarter');
+      expect(quarterText).toContain(summaryLine(quarterPreview.totals));
+      expect(quarterText).toContain(quarterTitle);
+      expect(await widerThanTheSheet(page), 'the quarter printed within an A4 sheet').toEqual([]);
+      expectNoProblems(problems);
+    });
+
+    await withSession(browser, 'consolidated-report-phone', { user: CONSOLIDATOR, viewport: PHONE }, async ({ page, problems }) => {
+      await page.goto(`/reports?period=${month}`);
+      await expectReport(page, monthPreview, `Tháng ${monthNumber}/${year}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, 'the report is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+      // The figures' tables scroll sideways in their box, and say so.
+      await page.getByText('Vuốt sang ngang để xem các cột khác →').first().waitFor();
+      await screenshot(page, 'consolidated-report-month');
+      expectNoProblems(problems);
+    });
+  });
+});

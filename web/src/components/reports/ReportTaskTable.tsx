@@ -1,0 +1,91 @@
+import { Link } from 'react-router-dom';
+import type { ReportTask } from '../../api/types';
+import { useT } from '../../i18n';
+import { daysBetween, formatDate } from '../../lib/format';
+import { StatusTag } from '../StatusTag';
+import { TableScroll } from '../TableScroll';
+import { TaskNote } from '../unitReports/ReportTaskLists';
+
+interface Props {
+  tasks: readonly ReportTask[];
+  /** The period's end, as of which the tasks are shown. */
+  periodEnd: string;
+  /** 'overdue': how late each is and why; 'next': how far along each is. */
+  variant: 'overdue' | 'next';
+  caption: string;
+  emptyText: string;
+}
+
+/** Overdue by the period's end: by how many days, or due on its last day (still "in progress" then). */
+function DaysOverdue({ task, periodEnd }: { task: ReportTask; periodEnd: string }) {
+  const t = useT();
+  const days = task.deadline ? daysBetween(task.deadline, periodEnd) : 0;
+  return (
+    <>
+      <StatusTag status={task.status} />
+      <div className={days > 0 ? 'ur-late' : 'ur-note-meta'}>{days > 0 ? t('cr.daysOverdue', { days }) : t('cr.dueOnEnd')}</div>
+    </>
+  );
+}
+
+function TaskRow({ task, index, periodEnd, variant }: { task: ReportTask; index: number; periodEnd: string; variant: Props['variant'] }) {
+  const t = useT();
+  return (
+    <tr data-testid={`task-${task.id}`}>
+      <td className="cr-col-no">{index + 1}</td>
+      <td className="ur-col-title">
+        {task.hidden ? (
+          <span className="ur-hidden">{t('ur.hiddenTask')}</span>
+        ) : (
+          <>
+            <Link to={`/tasks/${task.id}?as_of=${periodEnd}`}>{task.title}</Link>
+            {task.is_key && <div className="ur-note-meta">{t('task.isKey')}</div>}
+          </>
+        )}
+      </td>
+      <td className="cr-col-unit">{task.lead_org.name}</td>
+      <td className="nowrap">
+        {task.deadline ? formatDate(task.deadline) : t('ur.noDeadline')}
+        {task.extended && <div className="ur-note-meta">{t('cr.extended')}</div>}
+      </td>
+      <td>{variant === 'overdue' ? <DaysOverdue task={task} periodEnd={periodEnd} /> : `${task.progress}%`}</td>
+      <td className="ur-col-note">
+        {!task.hidden && (task.note ? <TaskNote task={task} /> : <span className="ur-note-meta">{t(variant === 'overdue' ? 'cr.noReason' : 'cr.noNote')}</span>)}
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * Tasks of a consolidated report as they stood at the period's end, numbered. A task the reader
+ * may not read keeps its row, its unit and its dates (the list adds up to the figures), not its
+ * title, link or note.
+ */
+export function ReportTaskTable({ tasks, periodEnd, variant, caption, emptyText }: Props) {
+  const t = useT();
+  if (tasks.length === 0) return <p className="ur-empty">{emptyText}</p>;
+  return (
+    <TableScroll label={caption}>
+      <table className="gb-table ur-table cr-task-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="cr-col-no">
+              {t('cr.col.no')}
+            </th>
+            <th scope="col">{t('ur.col.title')}</th>
+            <th scope="col">{t('task.leadOrg')}</th>
+            <th scope="col">{t('ur.col.deadline')}</th>
+            <th scope="col">{variant === 'overdue' ? t('ur.col.status') : t('ur.col.progress')}</th>
+            <th scope="col">{variant === 'overdue' ? t('cr.col.reason') : t('ur.col.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tasks.map((task, i) => (
+            <TaskRow key={task.id} task={task} index={i} periodEnd={periodEnd} variant={variant} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../i18n';
+import {
+  isMonthKey,
+  lastFinishedMonthKey,
+  periodTitle,
+  previousMonthKey,
+  reportPeriodAs,
+  reportPeriodKind,
+  reportWindowWords,
+} from './period';
+
+const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('vi', key, params);
+
+describe('report periods', () => {
+  it('takes the month before today, across the turn of the year', () => {
+    expect(previousMonthKey('2026-11-24')).toBe('2026-10');
+    expect(previousMonthKey('2027-01-02')).toBe('2026-12');
+    expect(previousMonthKey('2026-10-31')).toBe('2026-09');
+  });
+
+  it('accepts only a year and a month as a month key', () => {
+    expect(isMonthKey('2026-10')).toBe(true);
+    expect(isMonthKey('2026-13')).toBe(false);
+    expect(isMonthKey('2026-Q4')).toBe(false);
+    expect(isMonthKey(null)).toBe(false);
+  });
+
+  it('knows the four kinds of key and nothing else', () => {
+    expect(reportPeriodKind('2024-05')).toBe('month');
+    expect(reportPeriodKind('2024-Q2')).toBe('quarter');
+    expect(reportPeriodKind('2024-M08')).toBe('first_months');
+    expect(reportPeriodKind('2024')).toBe('year');
+    for (const bad of ['2024-00', '2024-13', '2024-Q5', '2024-M12', '2024-M00', '2024-M8', '24', '', null, 'thang-5']) {
+      expect(reportPeriodKind(bad), String(bad)).toBeUndefined();
+    }
+  });
+
+  it('takes the last month finished by today in the agency’s convention', () => {
+    expect(lastFinishedMonthKey('2026-11-24', 'calendar_month')).toBe('2026-10');
+    expect(lastFinishedMonthKey('2026-11-30', 'calendar_month')).toBe('2026-10');
+    // Under the cut-off November runs from 15/10 to 14/11: it is over on the 15th, not before.
+    expect(lastFinishedMonthKey('2026-11-24', 'cutoff_14th')).toBe('2026-11');
+    expect(lastFinishedMonthKey('2026-11-15', 'cutoff_14th')).toBe('2026-11');
+    expect(lastFinishedMonthKey('2026-11-14', 'cutoff_14th')).toBe('2026-10');
+    expect(lastFinishedMonthKey('2027-01-03', 'cutoff_14th')).toBe('2026-12');
+    expect(lastFinishedMonthKey('2027-01-03', 'calendar_month')).toBe('2026-12');
+  });
+
+  it('turns a period into another kind around its last month', () => {
+    expect(reportPeriodAs('2026-10', 'quarter')).toBe('2026-Q4');
+    expect(reportPeriodAs('2026-10', 'first_months')).toBe('2026-M10');
+    expect(reportPeriodAs('2026-10', 'year')).toBe('2026');
+    expect(reportPeriodAs('2026-Q2', 'month')).toBe('2026-06');
+    expect(reportPeriodAs('2026-M08', 'quarter')).toBe('2026-Q3');
+    // December's first months would be the year: the first eleven.
+    expect(reportPeriodAs('2026-12', 'first_months')).toBe('2026-M11');
+    expect(reportPeriodAs('2026', 'month')).toBe('2026-12');
+    expect(reportPeriodAs('2026-01', 'first_months')).toBe('2026-M01');
+  });
+
+  it('names each kind as a report does', () => {
+    expect(periodTitle(t, '2026-10')).toBe('Tháng 10/2026');
+    expect(periodTitle(t, '2026-03')).toBe('Tháng 3/2026');
+    expect(periodTitle(t, '2026-Q4')).toBe('Quý IV/2026');
+    expect(periodTitle(t, '2026-M08')).toBe('8 tháng đầu năm 2026');
+    expect(periodTitle(t, '2026')).toBe('Năm 2026');
+  });
+
+  it('states the window in words, without leading zeros', () => {
+    expect(reportWindowWords(t, { period_start: '2023-07-15', period_end: '2023-08-14' })).toBe('Số liệu tính từ ngày 15/7/2023 đến ngày 14/8/2023');
+    expect(reportWindowWords(t, { period_start: '2026-11-01', period_end: '2026-11-30' })).toBe('Số liệu tính từ ngày 1/11/2026 đến ngày 30/11/2026');
+  });
+});
