@@ -76,6 +76,7 @@ Api::Api(const service::Context& ctx, ApiOptions options)
   RegisterOrganizationRoutes(*this);
   RegisterReportSettingsRoutes(*this);
   RegisterUnitReportRoutes(*this);
+  RegisterReportRoutes(*this);
   RegisterNoticeRoutes(*this);
   RegisterSourceRoutes(*this);
   RegisterTaskRoutes(*this);

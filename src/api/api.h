@@ -11,6 +11,7 @@
 #include "api/json_codec.h"
 #include "api/response_cache.h"
 #include "api/router.h"
+#include "documents/issued_report_renderer.h"
 #include "documents/report_files.h"
 #include "documents/task_list_export.h"
 #include "http/message.h"
@@ -22,6 +23,7 @@
 #include "service/notices/notices.h"
 #include "service/organizations/organizations.h"
 #include "service/reports/consolidated_report.h"
+#include "service/reports/issued_reports.h"
 #include "service/reports/report_settings.h"
 #include "service/reports/unit_reports.h"
 #include "service/sources/sources.h"
@@ -54,7 +56,8 @@ struct Services {
         stats(ctx),
         health(ctx),
         task_export(ctx),
-        report_files(ctx) {}
+        report_files(ctx),
+        issued_reports(ctx, report_renderer) {}
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
@@ -68,6 +71,9 @@ struct Services {
   service::HealthService health;
   documents::TaskListExport task_export;
   documents::ReportFiles report_files;
+  // Declared before the service that draws with it.
+  documents::ReportDocumentRenderer report_renderer;
+  service::IssuedReportService issued_reports;
 };
 
 // One request on its way through a handler. Handlers reach the data only through the services
@@ -166,6 +172,7 @@ void RegisterOrganizationRoutes(Api& api);
 void RegisterNoticeRoutes(Api& api);
 void RegisterReportSettingsRoutes(Api& api);
 void RegisterUnitReportRoutes(Api& api);
+void RegisterReportRoutes(Api& api);
 void RegisterSourceRoutes(Api& api);
 void RegisterTaskRoutes(Api& api);
 void RegisterStatsRoutes(Api& api);

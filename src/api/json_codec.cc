@@ -117,6 +117,15 @@ json::value ToJson(const service::UnitReportBoard& b) { return Encode(b); }
 
 json::value ToJson(const service::ConsolidatedReport& r) { return Encode(r); }
 
+json::value ToJson(const service::IssuedReportSummary& s) { return Encode(s); }
+
+// The register entry's fields with the report as issued beside them.
+json::value ToJson(const service::IssuedReport& r) {
+  json::object o = Encode(r.summary).as_object();
+  o["report"] = Encode(r.report);
+  return o;
+}
+
 json::value ToJson(const service::Notice& n) {
   // The parameters were written by the server as a JSON object; a damaged row shows none.
   boost::system::error_code ec;

@@ -34,6 +34,8 @@ boost::json::value ToJson(const service::ReportSettings& s);
 boost::json::value ToJson(const service::UnitReport& r);
 boost::json::value ToJson(const service::UnitReportBoard& b);
 boost::json::value ToJson(const service::ConsolidatedReport& r);
+boost::json::value ToJson(const service::IssuedReportSummary& s);
+boost::json::value ToJson(const service::IssuedReport& r);
 boost::json::value ToJson(const service::Notice& n);
 boost::json::value ToJson(const service::NoticeList& l);
 boost::json::value ToJson(const domain::ReportFigures& f);

@@ -1,9 +1,8 @@
-// /unit-reports: the units' reports for a period, their board, their steps and reminders; and
-// /reports/preview, the consolidated report they feed, as it stands, also as the draft document
-// (.pdf, .docx).
+// /unit-reports: the units' reports for a period, their board, their steps and reminders.
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "api/report_parameters.h"
 
 namespace giaoban::api {
 
@@ -29,24 +28,16 @@ service::Expected<UnitAndPeriod> ReadUnitAndPeriod(const Call& call) {
   });
 }
 
+// A step's body: a comment, required when returning (the service says so).
 service::Expected<service::UnitReportProse> ReadProse(const Call& call) {
   auto body = call.Body();
   if (!body) return body.error();
   return ParseBody(*body, [](BodyReader& in) {
-    const std::initializer_list<std::string_view> fields = {
-        "highlights", "shortcomings", "difficulties", "proposals", "next_period"};
-    in.OnlyFields(fields);
-    for (std::string_view f : fields) in.Require(f);
-    // The service says which text is too long; this bound only keeps the body readable.
-    constexpr std::size_t kMax = 200'000;
-    return service::UnitReportProse{
-        in.String("highlights", kMax).value_or(""), in.String("shortcomings", kMax).value_or(""),
-        in.String("difficulties", kMax).value_or(""), in.String("proposals", kMax).value_or(""),
-        in.String("next_period", kMax).value_or("")};
+    in.OnlyFields({"highlights", "shortcomings", "difficulties", "proposals", "next_period"});
+    return ReadProseFields(in);
   });
 }
 
-// A step's body: a comment, required when returning (the service says so).
 service::Expected<std::string> ReadComment(const Call& call) {
   auto body = call.Body();
   if (!body) return body.error();
@@ -54,34 +45,6 @@ service::Expected<std::string> ReadComment(const Call& call) {
     in.OnlyFields({"comment"});
     return in.String("comment", 20'000).value_or("");
   });
-}
-
-// `?period=…`, the only parameter of the reads: its meaning is the service's to check.
-service::Expected<std::string> PeriodParameter(const Call& call) {
-  std::optional<std::string> period;
-  for (const auto& [name, value] : call.request.query) {
-    if (name != "period" || period)
-      return service::Error::Validation({{name, "unknown_parameter"}});
-    period = value;
-  }
-  if (!period) return service::Error::Validation({{"period", "required"}});
-  return *period;
-}
-
-// The draft's file, named for its period; always fetched afresh, as the data may have moved.
-Handler DraftFileRoute(Services& s, documents::DocumentFormat format) {
-  return [&s, format](Call& call) -> Reply {
-    auto period = PeriodParameter(call);
-    if (!period) return period.error();
-    auto file = s.report_files.Draft(call.who(), *period, format);
-    if (!file) return file.error();
-    http::Response r;
-    r.content_type = file->content_type;
-    r.body = std::move(file->bytes);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
-    r.set_header("Cache-Control", "no-store");
-    return r;
-  };
 }
 
 Handler StepRoute(Services& s, domain::UnitReportStep step) {
@@ -98,16 +61,6 @@ Handler StepRoute(Services& s, domain::UnitReportStep step) {
 
 void RegisterUnitReportRoutes(Api& api) {
   Services& s = api.services();
-
-  // Tasks, unit reports and settings all move the agency's version: the preview may be cached.
-  api.AddCacheableRead("/reports/preview", [&s](Call& call) -> Reply {
-    auto period = PeriodParameter(call);
-    if (!period) return period.error();
-    return JsonReply(s.consolidated_reports.Preview(call.who(), *period));
-  });
-
-  api.AddQueryRead("/reports/preview.pdf", DraftFileRoute(s, documents::DocumentFormat::kPdf));
-  api.AddQueryRead("/reports/preview.docx", DraftFileRoute(s, documents::DocumentFormat::kDocx));
 
   api.AddQueryRead("/unit-reports", [&s](Call& call) -> Reply {
     auto period = PeriodParameter(call);

@@ -10,16 +10,15 @@
 #include "domain/reporting_period.h"
 #include "domain/source_kind.h"
 #include "messages/messages.h"
+#include "service/reports/report_settings.h"
 
 namespace giaoban::documents {
 
 namespace {
 
 using service::ConsolidatedReport;
-using service::MergedProse;
 using service::ReportFigureGroup;
 using service::ReportTask;
-using service::UnitReportProse;
 
 // An official document is written in Vietnamese, whoever prints it.
 std::string Say(std::string_view code) { return std::string(messages::Message(code)); }
@@ -148,41 +147,25 @@ Table NextKeyTable(const std::vector<ReportTask>& tasks) {
   return t;
 }
 
-// One heading's text from every unit that wrote under it: each unit's name, then its paragraphs.
-void MergedSection(BodyBuilder& b, const std::vector<MergedProse>& units,
-                   std::string UnitReportProse::*field) {
+// The text under one heading, a paragraph for each of its lines; "Không có." when there is none.
+void ProseSection(BodyBuilder& b, const std::string& text) {
   bool any = false;
-  for (const MergedProse& unit : units) {
-    const std::string& text = unit.prose.*field;
-    std::size_t start = 0;
-    bool first = true;
-    while (start <= text.size()) {
-      std::size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      std::string_view line(text.data() + start, end - start);
-      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
-      if (!line.empty()) {
-        Paragraph p;
-        if (first) p.runs.push_back(Run{unit.organization.name + ": ", true, true});
-        p.runs.push_back(Run{std::string(line)});
-        b.Add(std::move(p));
-        first = false;
-        any = true;
-      }
-      start = end + 1;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string_view line(text.data() + start, end - start);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (!line.empty()) {
+      b.Text(std::string(line));
+      any = true;
     }
+    start = end + 1;
   }
   if (!any) b.Text(Say("document.report.none"));
 }
 
 }  // namespace
-
-std::string ReportTypeCode(const service::ReportSettings& settings) {
-  for (const service::DocumentType& t : settings.document_types) {
-    if (t.code == "BC") return t.code;
-  }
-  return "BC";
-}
 
 OfficialDocument ReportDocument(const ConsolidatedReport& report,
                                 const service::ReportSettings& settings, const ReportIssue& issue) {
@@ -196,7 +179,7 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   d.parent_agency = settings.parent_line;
   d.agency = settings.agency_line;
   d.number_line =
-      domain::DocumentNumberLine(issue.number, ReportTypeCode(settings), settings.agency_code);
+      domain::DocumentNumberLine(issue.number, service::kReportTypeCode, settings.agency_code);
   d.place_date_line = domain::PlaceDateLine(settings.place_name, issue.date);
   d.type_name = Say("document.report.type");
   d.summary = Say("document.report.summary", {{"period", period_name}, {"next", next_name}});
@@ -230,7 +213,7 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   b.Subsection(Say("document.report.by_unit"));
   b.Add(FiguresTable(report.by_unit, total, "document.column.unit"));
   b.Subsection(Say("document.report.highlights"));
-  MergedSection(b, report.unit_prose, &UnitReportProse::highlights);
+  ProseSection(b, report.prose.highlights);
 
   b.Section(Say("document.report.overdue"));
   if (report.overdue.empty()) {
@@ -240,18 +223,18 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   }
 
   b.Section(Say("document.report.shortcomings"));
-  MergedSection(b, report.unit_prose, &UnitReportProse::shortcomings);
+  ProseSection(b, report.prose.shortcomings);
   b.Section(Say("document.report.difficulties"));
-  MergedSection(b, report.unit_prose, &UnitReportProse::difficulties);
+  ProseSection(b, report.prose.difficulties);
   b.Section(Say("document.report.proposals"));
-  MergedSection(b, report.unit_prose, &UnitReportProse::proposals);
+  ProseSection(b, report.prose.proposals);
 
   b.Section(Say("document.report.next_period", {{"next", next_name}}));
   if (!report.next_period_key.empty()) {
     b.Subsection(Say("document.report.next_key"));
     b.Add(NextKeyTable(report.next_period_key));
   }
-  MergedSection(b, report.unit_prose, &UnitReportProse::next_period);
+  ProseSection(b, report.prose.next_period);
   b.Text(Say("document.report.closing", {{"period", period_name}}));
   d.body = b.Take();
 

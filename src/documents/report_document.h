@@ -16,10 +16,6 @@ struct ReportIssue {
   service::ReportSigner signer;
 };
 
-// The report's type code in the register: "BC" unless the agency's settings name another for
-// "Báo cáo".
-std::string ReportTypeCode(const service::ReportSettings& settings);
-
 OfficialDocument ReportDocument(const service::ConsolidatedReport& report,
                                 const service::ReportSettings& settings, const ReportIssue& issue);
 

@@ -4,6 +4,7 @@
 
 #include "documents/official/pdf.h"
 #include "documents/official/sample_document_test_util.h"
+#include "service/reports/prose.h"
 
 namespace giaoban::documents {
 namespace {
@@ -65,6 +66,7 @@ service::ConsolidatedReport December() {
   unit.prose.highlights = "Cấp 120 giấy phép lái xe.\n\nKiểm tra 15 bến xe.";
   unit.prose.difficulties = "Thiếu nhân lực.";
   r.unit_prose = {unit};
+  r.prose = service::MergeUnitProse(r.unit_prose);
   return r;
 }
 

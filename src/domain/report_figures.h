@@ -70,4 +70,9 @@ struct ReportFigures {
   friend bool operator==(const ReportFigures&, const ReportFigures&) = default;
 };
 
+BOOST_DESCRIBE_STRUCT(ReportFigures, (),
+                      (due, due_completed, overdue, completed_ahead, ongoing, assigned_in_period,
+                       due_in_period, completed_in_period, due_next_period, carried_over,
+                       cumulative))
+
 }  // namespace giaoban::domain

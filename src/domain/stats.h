@@ -2,6 +2,7 @@
 // that every report computes "02/02 hoàn thành" and the overdue rate the same way.
 #pragma once
 
+#include <boost/describe/class.hpp>
 #include <cstdint>
 
 #include "domain/status.h"
@@ -30,5 +31,9 @@ struct StatusCounts {
 
   friend bool operator==(const StatusCounts&, const StatusCounts&) = default;
 };
+
+BOOST_DESCRIBE_STRUCT(StatusCounts, (),
+                      (total, completed_on_time, completed_late, in_progress, overdue, cancelled,
+                       extended))
 
 }  // namespace giaoban::domain

@@ -42,6 +42,7 @@ constexpr Released kReleased[] = {
     {"0017_report_settings", 0x969d41349cc79ad3, 0xe936cafd0a027c5d},
     {"0018_unit_reports", 0x3e811c1ae7d2e4e3, 0x4ed77b6d65d38d1c},
     {"0019_report_facts", 0x4b09a6015b223020, 0xea2718fee7a8520f},
+    {"0020_issued_reports", 0xb5beba800c15d432, 0x749d5223c99dc675},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

@@ -422,6 +422,36 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(consolidator.get("/api/v1/reports/preview.docx?period=2023-Q3").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/preview.pdf?period=2023-13").status, 422)
 
+        # The consolidated report's text, then the report issued, listed and downloaded.
+        text = {key: "" for key in ("highlights", "shortcomings", "difficulties", "proposals", "next_period")}
+        r = consolidator.request("PUT", "/api/v1/reports/draft", body={"period": "2023-08", **text},
+                                 headers={"If-Match": '"0"'})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(consolidator.request("PUT", "/api/v1/reports/draft", body={"period": "2023-08", **text},
+                                              headers={"If-Match": '"0"'}).status, 412)
+        admin = self.checked("admin")
+        settings = admin.get("/api/v1/report-settings")
+        body = {key: settings.json[key] for key in (
+            "period_convention", "due_working_days", "consolidating_org_id", "agency_code", "place_name",
+            "parent_line", "agency_line", "recipients", "document_types")}
+        body["signers"] = [{"person_id": self.person_of("director"), "authority": "", "title": "GIÁM ĐỐC"}]
+        r = admin.request("PUT", "/api/v1/report-settings", body=body,
+                          headers={"If-Match": settings.headers["etag"]})
+        self.assertEqual(r.status, 200, r)
+        r = consolidator.post("/api/v1/reports/issued",
+                              {"period": "2023-08", "signer_person_id": self.person_of("director")})
+        self.assertEqual(r.status, 201, r)
+        issued = r.json["id"]
+        self.assertEqual(consolidator.post("/api/v1/reports/issued",
+                                           {"period": "2023-08", "signer_person_id": self.person_of("director")}
+                                           ).status, 409)
+        self.assertEqual(consolidator.get("/api/v1/reports/issued").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/issued?year=x").status, 422)
+        self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/issued/999999").status, 404)
+        self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/pdf").status, 200)
+        self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/docx").status, 200)
+
     # --- tasks --------------------------------------------------------------------------------
 
     def test_task_crud_and_listing(self):

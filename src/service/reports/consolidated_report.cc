@@ -6,6 +6,7 @@
 
 #include "domain/task_permissions.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/prose.h"
 #include "service/reports/report_settings.h"
 #include "service/reports/report_tasks.h"
 #include "service/reports/unit_reports.h"
@@ -81,59 +82,117 @@ std::vector<ReportFigureGroup> ByUnit(storage::Connection& c, Id agency,
   return out;
 }
 
+struct DraftRow {
+  std::string prose;
+  std::int64_t version = 0;
+};
+
+std::optional<DraftRow> LoadDraft(storage::Connection& c, Id agency, std::string_view period) {
+  auto r =
+      c.execute("SELECT prose, version FROM report_drafts WHERE agency_id = $1 AND period = $2",
+                {Param(agency), Param(period)});
+  if (r.empty()) return std::nullopt;
+  return DraftRow{r.rows.front().text(0), r.rows.front().integer(1)};
+}
+
 }  // namespace
+
+Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, const Actor& reader,
+                                                     std::string_view key, Date today) {
+  const Id agency = reader.agency_id;
+  ReportSettings settings = LoadReportSettings(c, agency);
+  const auto convention = domain::ParsePeriodConvention(settings.period_convention)
+                              .value_or(domain::PeriodConvention::kCalendarMonth);
+  const auto period = ReportingPeriod::Parse(key, convention);
+  if (!period) return Error::Validation({{"period", "invalid"}});
+
+  ConsolidatedReport r;
+  r.period = period->Key();
+  r.period_kind = std::string(KindCode(period->kind()));
+  r.period_start = period->start();
+  r.period_end = period->end();
+  r.next_start = period->NextWindow().start;
+  r.next_end = period->NextWindow().end;
+  r.period_convention = settings.period_convention;
+
+  const auto tasks = LoadReportTasks(c, {agency, "", false}, *period);
+  r.totals = FiguresOf(tasks);
+  std::map<std::pair<std::string, bool>, domain::ReportFigures> groups;
+  for (const PlacedTask& t : tasks) groups[{t.task.source_kind, t.task.is_key}].Add(t.placement);
+  for (const auto& [group, figures] : groups)
+    r.by_source_kind_and_key.push_back(
+        {group.first + (group.second ? ":true" : ":false"), std::nullopt, figures});
+  r.by_unit = ByUnit(c, agency, *period, tasks);
+
+  // Only the tasks the two lists hold need their notes looked up.
+  std::vector<PlacedTask> listed;
+  for (const PlacedTask& t : tasks) {
+    const auto& p = t.placement;
+    if (!p.cancelled && (p.overdue || (p.due_next_period && t.task.is_key))) listed.push_back(t);
+  }
+  ReportTaskLists lists = ListTasks(c, listed, *period, reader);
+  r.overdue = std::move(lists.not_completed);
+  r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
+                   std::make_move_iterator(lists.overdue.end()));
+  std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
+  r.next_period_key = std::move(lists.due_next_period);
+
+  if (period->kind() == ReportingPeriod::Kind::kMonth) {
+    r.unit_reports = LoadUnitReportBoard(c, reader, std::move(settings), *period, today).units;
+    r.unit_prose = SentUnitProse(c, agency, r.period);
+  }
+  if (auto draft = LoadDraft(c, agency, r.period)) {
+    r.prose = LoadProse(draft->prose);
+    r.draft_version = draft->version;
+  } else {
+    r.prose = MergeUnitProse(r.unit_prose);
+  }
+  return r;
+}
 
 Expected<ConsolidatedReport> ConsolidatedReportService::Preview(const Actor& reader,
                                                                 std::string_view key) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    return BuildConsolidatedReport(c, reader, key, ctx_.Today());
+  });
+}
+
+Expected<ConsolidatedReport> ConsolidatedReportService::SaveDraft(const Actor& by,
+                                                                  std::string_view key,
+                                                                  std::int64_t expected_version,
+                                                                  const UnitReportProse& input) {
+  if (!MayPrepareReport(by)) return Error::Forbidden();
+  auto prose = CheckedProse(input);
+  if (!prose) return prose.error();
   return ctx_.db().transact(
-      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<ConsolidatedReport> {
-        const Id agency = reader.agency_id;
-        ReportSettings settings = LoadReportSettings(c, agency);
-        const auto convention = domain::ParsePeriodConvention(settings.period_convention)
-                                    .value_or(domain::PeriodConvention::kCalendarMonth);
-        const auto period = ReportingPeriod::Parse(key, convention);
-        if (!period) return Error::Validation({{"period", "invalid"}});
-
-        ConsolidatedReport r;
-        r.period = period->Key();
-        r.period_kind = std::string(KindCode(period->kind()));
-        r.period_start = period->start();
-        r.period_end = period->end();
-        r.next_start = period->NextWindow().start;
-        r.next_end = period->NextWindow().end;
-        r.period_convention = settings.period_convention;
-
-        const auto tasks = LoadReportTasks(c, {agency, "", false}, *period);
-        r.totals = FiguresOf(tasks);
-        std::map<std::pair<std::string, bool>, domain::ReportFigures> groups;
-        for (const PlacedTask& t : tasks)
-          groups[{t.task.source_kind, t.task.is_key}].Add(t.placement);
-        for (const auto& [group, figures] : groups)
-          r.by_source_kind_and_key.push_back(
-              {group.first + (group.second ? ":true" : ":false"), std::nullopt, figures});
-        r.by_unit = ByUnit(c, agency, *period, tasks);
-
-        // Only the tasks the two lists hold need their notes looked up.
-        std::vector<PlacedTask> listed;
-        for (const PlacedTask& t : tasks) {
-          const auto& p = t.placement;
-          if (!p.cancelled && (p.overdue || (p.due_next_period && t.task.is_key)))
-            listed.push_back(t);
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<ConsolidatedReport> {
+        auto before = BuildConsolidatedReport(c, by, key, ctx_.Today());
+        if (!before) return before.error();
+        if (before->draft_version != expected_version) return Error::PreconditionFailed();
+        const std::string stored = StoreProse(*prose);
+        const auto now = Context::NowMillis();
+        if (expected_version == 0) {
+          // Two saving the first draft at once: the second finds the first one's.
+          auto inserted = c.execute(
+              "INSERT INTO report_drafts (agency_id, period, prose, updated_at, updated_by) "
+              "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (agency_id, period) DO NOTHING "
+              "RETURNING id",
+              {Param(by.agency_id), Param(before->period), Param(stored), Param(now),
+               Param(by.user_id)});
+          if (inserted.empty()) return Error::PreconditionFailed();
+        } else {
+          c.execute(
+              "UPDATE report_drafts SET prose = $3, version = version + 1, updated_at = $4, "
+              "updated_by = $5 WHERE agency_id = $1 AND period = $2",
+              {Param(by.agency_id), Param(before->period), Param(stored), Param(now),
+               Param(by.user_id)});
         }
-        ReportTaskLists lists = ListTasks(c, listed, *period, reader);
-        r.overdue = std::move(lists.not_completed);
-        r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
-                         std::make_move_iterator(lists.overdue.end()));
-        std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
-        r.next_period_key = std::move(lists.due_next_period);
-
-        if (period->kind() == ReportingPeriod::Kind::kMonth) {
-          r.unit_reports =
-              LoadUnitReportBoard(c, reader, std::move(settings), *period, ctx_.Today()).units;
-          r.unit_prose = SentUnitProse(c, agency, r.period);
-        }
-        return r;
+        return BuildConsolidatedReport(c, by, key, ctx_.Today());
       });
+}
+
+bool MayPrepareReport(const Actor& a) {
+  return a.role == Role::kConsolidator || a.role == Role::kLeader;
 }
 
 }  // namespace giaoban::service

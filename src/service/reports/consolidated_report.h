@@ -20,8 +20,21 @@ class ConsolidatedReportService {
   // quarter ("2024-Q2"), the year's first months ("2024-M06") or a year ("2024").
   Expected<ConsolidatedReport> Preview(const Actor& reader, std::string_view period);
 
+  // The consolidating division (or a leader) saves the report's text under its headings;
+  // `expected_version` is the draft_version read, 0 while the text is the units' merged.
+  Expected<ConsolidatedReport> SaveDraft(const Actor& by, std::string_view period,
+                                         std::int64_t expected_version,
+                                         const UnitReportProse& prose);
+
  private:
   const Context& ctx_;
 };
+
+// Who prepares and issues the agency's report: its consolidating division or a leader.
+bool MayPrepareReport(const Actor& actor);
+
+// The report as Preview gives it, inside the caller's transaction: issuing freezes this.
+Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, const Actor& reader,
+                                                     std::string_view period, Date today);
 
 }  // namespace giaoban::service

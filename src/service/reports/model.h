@@ -220,11 +220,60 @@ struct ConsolidatedReport {
   std::vector<ReportTask> next_period_key;  // key tasks due in the next period
   std::vector<UnitReportStanding> unit_reports;
   std::vector<MergedProse> unit_prose;  // from the reports submitted or accepted
+  // The report's own text under the five headings: the consolidating division's draft once it has
+  // saved one (draft_version from 1), until then the units' text merged, each unit's under its
+  // name.
+  UnitReportProse prose;
+  std::int64_t draft_version = 0;
 };
 
 BOOST_DESCRIBE_STRUCT(ConsolidatedReport, (),
                       (period, period_kind, period_start, period_end, next_start, next_end,
                        period_convention, totals, by_source_kind_and_key, by_unit, overdue,
-                       next_period_key, unit_reports, unit_prose))
+                       next_period_key, unit_reports, unit_prose, prose, draft_version))
+
+// Another issued report named by one: the one it replaces, or the one that replaced it.
+struct IssuedReportRef {
+  Id id = 0;
+  std::string number_text;
+  Date issued_on;
+};
+
+BOOST_DESCRIBE_STRUCT(IssuedReportRef, (), (id, number_text, issued_on))
+
+// An issued report as its register lists it.
+struct IssuedReportSummary {
+  Id id = 0;
+  std::string period;
+  int number = 0;
+  std::string number_text;  // "15/BC-SGTVT"
+  Date issued_on;
+  ReportSigner signer;  // as printed on it
+  NamedRef issued_by;   // the user who issued it
+  std::optional<IssuedReportRef> replaces;
+  std::optional<IssuedReportRef> replaced_by;
+  std::vector<std::string> formats;  // "pdf", "docx", "xlsx"
+};
+
+BOOST_DESCRIBE_STRUCT(IssuedReportSummary, (),
+                      (id, period, number, number_text, issued_on, signer, issued_by, replaces,
+                       replaced_by, formats))
+
+// An issued report: its register entry and the report as it stood when issued, which never
+// changes again.
+struct IssuedReport {
+  IssuedReportSummary summary;
+  ConsolidatedReport report;
+};
+
+BOOST_DESCRIBE_STRUCT(IssuedReport, (), (summary, report))
+
+// One of an issued report's documents, as stored.
+struct IssuedFile {
+  std::string file_name;
+  std::string content_type;
+  std::string sha256;
+  std::string bytes;
+};
 
 }  // namespace giaoban::service

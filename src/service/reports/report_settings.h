@@ -52,4 +52,7 @@ class ReportSettingsService {
 // consolidating division yet, the heading and code taken from the organisation tree.
 ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id);
 
+// The register code of the agency's reports: "BC" (Báo cáo), the code Nghị định 30 gives them.
+inline constexpr std::string_view kReportTypeCode = "BC";
+
 }  // namespace giaoban::service

@@ -8,6 +8,7 @@
 #include "service/audit.h"
 #include "service/calendar/calendar.h"
 #include "service/notices/notices.h"
+#include "service/reports/prose.h"
 #include "service/reports/report_settings.h"
 #include "service/reports/report_tasks.h"
 #include "service/row_values.h"
@@ -23,7 +24,6 @@ using storage::TransactionMode;
 
 namespace {
 
-constexpr std::size_t kProseMaxBytes = domain::kReportProseMaxBytes;
 constexpr std::size_t kCommentMaxBytes = domain::kReportCommentMaxBytes;
 constexpr std::string_view kNotStarted = "not_started";
 
@@ -102,25 +102,6 @@ std::optional<ReportRow> LoadReport(storage::Connection& c, Id id) {
   return LoadReport(c, "WHERE r.id = $1", {Param(id)});
 }
 
-json::object ProseJson(const UnitReportProse& p) {
-  return {{"highlights", p.highlights},
-          {"shortcomings", p.shortcomings},
-          {"difficulties", p.difficulties},
-          {"proposals", p.proposals},
-          {"next_period", p.next_period}};
-}
-
-UnitReportProse ParseProse(const std::string& text) {
-  const json::value v = json::parse(text);
-  const json::object& o = v.as_object();
-  auto field = [&](const char* name) {
-    const json::value* f = o.if_contains(name);
-    return f && f->is_string() ? std::string(f->as_string()) : std::string();
-  };
-  return {field("highlights"), field("shortcomings"), field("difficulties"), field("proposals"),
-          field("next_period")};
-}
-
 // A month of the agency's convention: unit reports are monthly.
 std::optional<ReportingPeriod> ParseMonth(std::string_view key,
                                           domain::PeriodConvention convention) {
@@ -195,7 +176,7 @@ UnitReport Build(storage::Connection& c, const Actor& reader, const ReportFrame&
   if (row) {
     r.id = row->id;
     r.state = row->state;
-    r.prose = ParseProse(row->prose);
+    r.prose = LoadProse(row->prose);
     r.return_comment = row->return_comment;
     r.first_submitted_on = row->first_submitted_on;
     r.submitted_on = row->submitted_on;
@@ -320,7 +301,7 @@ std::vector<MergedProse> SentUnitProse(storage::Connection& c, Id agency, std::s
       {Param(agency), Param(period)});
   std::vector<MergedProse> out;
   for (const auto& row : r.rows)
-    out.push_back({{row.integer(0), row.text(1)}, row.text(2), ParseProse(row.text(3))});
+    out.push_back({{row.integer(0), row.text(1)}, row.text(2), LoadProse(row.text(3))});
   return out;
 }
 
@@ -352,7 +333,7 @@ Expected<UnitReport> UnitReportService::Open(const Actor& by, Id organization_id
         if (row) return Build(c, by, frame, *unit, PeriodOf(*row), &*row);
         if (!MayWrite(by, agency, organization_id))
           return Build(c, by, frame, *unit, *period, nullptr);
-        const std::string prose = json::serialize(ProseJson({}));
+        const std::string prose = StoreProse({});
         const auto now = Context::NowMillis();
         // Two people opening it at once: the second finds the first one's draft.
         auto inserted = c.execute(
@@ -383,16 +364,9 @@ Expected<UnitReport> UnitReportService::Get(const Actor& reader, Id id) {
 Expected<UnitReport> UnitReportService::SaveProse(const Actor& by, Id id,
                                                   std::int64_t expected_version,
                                                   const UnitReportProse& input) {
-  UnitReportProse prose{intl::ToNfc(input.highlights), intl::ToNfc(input.shortcomings),
-                        intl::ToNfc(input.difficulties), intl::ToNfc(input.proposals),
-                        intl::ToNfc(input.next_period)};
-  Validator v;
-  v.LimitText("highlights", prose.highlights, kProseMaxBytes);
-  v.LimitText("shortcomings", prose.shortcomings, kProseMaxBytes);
-  v.LimitText("difficulties", prose.difficulties, kProseMaxBytes);
-  v.LimitText("proposals", prose.proposals, kProseMaxBytes);
-  v.LimitText("next_period", prose.next_period, kProseMaxBytes);
-  if (!v.ok()) return v.error();
+  auto checked = CheckedProse(input);
+  if (!checked) return checked.error();
+  const UnitReportProse& prose = *checked;
   return ctx_.db().transact(
       TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<UnitReport> {
         auto found = FindReport(c, by, id);
@@ -402,16 +376,16 @@ Expected<UnitReport> UnitReportService::SaveProse(const Actor& by, Id id,
         const auto state = domain::ParseUnitReportState(row.state);
         if (!state || !domain::Editable(*state)) return Error::Conflict("unit_report_locked");
         if (row.version != expected_version) return Error::PreconditionFailed();
-        const UnitReportProse before = ParseProse(row.prose);
+        const UnitReportProse before = LoadProse(row.prose);
         if (prose != before) {
           auto r = c.execute(
               "UPDATE unit_reports SET prose = $2, updated_at = $3, version = version + 1 "
               "WHERE id = $1 AND version = $4 RETURNING id",
-              {Param(id), Param(json::serialize(ProseJson(prose))), Param(Context::NowMillis()),
+              {Param(id), Param(StoreProse(prose)), Param(Context::NowMillis()),
                Param(expected_version)});
           if (r.empty()) return Error::PreconditionFailed();
           RecordEvent(c, {row.agency_id, "unit_report", id, std::nullopt, "updated", by.user_id,
-                          json::serialize(ProseJson(before)), json::serialize(ProseJson(prose))});
+                          StoreProse(before), StoreProse(prose)});
         }
         return BuildStored(c, by, id, ctx_.Today());
       });

@@ -829,6 +829,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/preview.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự thảo báo cáo tổng hợp (PDF) / the consolidated report's draft (PDF)
+         * @description Báo cáo tổng hợp như đang có, trình bày theo Nghị định 30/2020 (Phụ lục I): ghi "DỰ THẢO", chưa có số, ngày là hôm nay, người ký là người đầu tiên trong danh sách người ký của thiết lập báo cáo. Mọi người trong cơ quan.
+         *
+         *     The consolidated report as it stands, laid out as Nghị định 30/2020 (Phụ lục I) prescribes: marked "DỰ THẢO", without a number, dated today, signed by the first of the settings' signers. Everyone in the agency.
+         */
+        get: operations["draftConsolidatedReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/preview.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự thảo báo cáo tổng hợp (Word) / the consolidated report's draft (Word)
+         * @description Báo cáo tổng hợp như đang có, trình bày theo Nghị định 30/2020 (Phụ lục I): ghi "DỰ THẢO", chưa có số, ngày là hôm nay, người ký là người đầu tiên trong danh sách người ký của thiết lập báo cáo. Mọi người trong cơ quan.
+         *
+         *     The consolidated report as it stands, laid out as Nghị định 30/2020 (Phụ lục I) prescribes: marked "DỰ THẢO", without a number, dated today, signed by the first of the settings' signers. Everyone in the agency.
+         */
+        get: operations["draftConsolidatedReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lưu phần lời của báo cáo tổng hợp / save the consolidated report's text
+         * @description Phòng tổng hợp hoặc lãnh đạo; thay toàn bộ phần lời của kỳ. If-Match là draft_version của bản xem trước ("0" khi chưa lưu lần nào).
+         *
+         *     The consolidating division or a leader; replaces the period's whole text. If-Match is the preview's draft_version ("0" before the first save).
+         */
+        put: operations["saveConsolidatedReportDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Các báo cáo đã ban hành / the issued reports
+         * @description Mới nhất trước; year=2024 chỉ lấy các báo cáo ban hành trong năm đó. Mọi người trong cơ quan.
+         *
+         *     Newest first; year=2024 keeps those issued in that year. Everyone in the agency.
+         */
+        get: operations["listIssuedReports"];
+        put?: never;
+        /**
+         * Ban hành báo cáo tổng hợp / issue the consolidated report
+         * @description Phòng tổng hợp hoặc lãnh đạo. Lấy số tiếp theo trong sổ báo cáo (BC) của cơ quan trong năm (từ 01 mỗi năm, không bỏ số, không trùng số, kể cả khi nhiều máy chủ ban hành cùng lúc), ngày hôm nay và người ký; lưu báo cáo như hiện tại cùng các tệp DOCX, PDF. Kỳ đã có báo cáo còn hiệu lực: chỉ ban hành được báo cáo thay thế (replaces_id).
+         *
+         *     The consolidating division or a leader. Takes the next number of the agency's report register (BC) for the year (from 01 each year, never skipped or used twice, also when several servers issue at once), today's date and the signer; stores the report as it stands with its DOCX and PDF files. A period with an issued report in force takes a replacement only (replaces_id).
+         */
+        post: operations["issueConsolidatedReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/issued/{issued_report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Một báo cáo đã ban hành / one issued report
+         * @description Báo cáo như lúc ban hành; không bao giờ thay đổi. Mọi người trong cơ quan; cơ quan khác: 404.
+         *
+         *     The report as it stood when issued; it never changes. Everyone in the agency; other agencies: 404.
+         */
+        get: operations["getIssuedReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/issued/{issued_report_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Tệp PDF của báo cáo đã ban hành / the issued report's PDF file
+         * @description Đúng từng byte như lúc ban hành, mãi mãi; ETag là SHA-256 của tệp. Mọi người trong cơ quan; cơ quan khác: 404.
+         *
+         *     Byte for byte as when it was issued, forever; the ETag is the file's SHA-256. Everyone in the agency; other agencies: 404.
+         */
+        get: operations["getIssuedReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/issued/{issued_report_id}/docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Tệp Word của báo cáo đã ban hành / the issued report's Word file
+         * @description Đúng từng byte như lúc ban hành, mãi mãi; ETag là SHA-256 của tệp. Mọi người trong cơ quan; cơ quan khác: 404.
+         *
+         *     Byte for byte as when it was issued, forever; the ETag is the file's SHA-256. Everyone in the agency; other agencies: 404.
+         */
+        get: operations["getIssuedReportDocx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -965,7 +1134,7 @@ export interface components {
          */
         Error: {
             /** @enum {string} */
-            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
+            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
             message: string;
             fields?: components["schemas"]["FieldError"][];
         };
@@ -2058,6 +2227,78 @@ export interface components {
             unit_reports: components["schemas"]["UnitReportStanding"][];
             /** @description Với kỳ tháng: phần lời các đơn vị đã gửi hoặc đã được tiếp nhận / for a month: what the units submitted or had accepted */
             unit_prose: components["schemas"]["MergedProse"][];
+            /** @description Phần lời của báo cáo tổng hợp: bản phòng tổng hợp đã lưu, hoặc (khi chưa lưu) phần lời các đơn vị ghép lại, mỗi đoạn mở đầu bằng tên đơn vị / the report's own text: the consolidating division's draft, or until it saves one the units' text merged, each paragraph headed by the unit's name */
+            prose: components["schemas"]["UnitReportProse"];
+            /**
+             * Format: int64
+             * @description Phiên bản bản thảo, gửi lại trong If-Match khi lưu; 0 khi chưa lưu / the draft's version, for If-Match when saving; 0 before the first save
+             */
+            draft_version: number;
+        };
+        /** @description Phần lời của báo cáo tổng hợp cho một kỳ / the consolidated report's text for a period */
+        ReportDraftUpdate: {
+            /** @example 2024-05 */
+            period: string;
+            highlights: string;
+            shortcomings: string;
+            difficulties: string;
+            proposals: string;
+            next_period: string;
+        };
+        IssueReportRequest: {
+            /** @example 2024-05 */
+            period: string;
+            /** @description Một trong những người ký của thiết lập báo cáo / one of the report settings' signers */
+            signer_person_id: components["schemas"]["Id"];
+            /**
+             * Format: int64
+             * @description Báo cáo đã ban hành của kỳ mà báo cáo này thay thế / the period's issued report this one replaces
+             */
+            replaces_id?: number | null;
+        };
+        IssuedReportRef: {
+            id: components["schemas"]["Id"];
+            /** @example 15/BC-SGTVT */
+            number_text: string;
+            /** Format: date */
+            issued_on: string;
+        };
+        /** @description Báo cáo đã ban hành như sổ đăng ký ghi / an issued report as its register lists it */
+        IssuedReportSummary: {
+            id: components["schemas"]["Id"];
+            /** @example 2024-05 */
+            period: string;
+            /** @description Số thứ tự trong sổ của năm ban hành / the number in the register of its year */
+            number: number;
+            /** @example 15/BC-SGTVT */
+            number_text: string;
+            /** Format: date */
+            issued_on: string;
+            signer: components["schemas"]["ReportSigner"];
+            issued_by: components["schemas"]["NamedRef"];
+            replaces: components["schemas"]["IssuedReportRef"] | null;
+            replaced_by: components["schemas"]["IssuedReportRef"] | null;
+            formats: ("docx" | "pdf" | "xlsx")[];
+        };
+        /** @description Báo cáo đã ban hành: số, ngày, người ký và báo cáo như lúc ban hành, không bao giờ đổi / an issued report: its number, date, signer and the report as it stood when issued, never changed */
+        IssuedReport: {
+            id: components["schemas"]["Id"];
+            /** @example 2024-05 */
+            period: string;
+            number: number;
+            /** @example 15/BC-SGTVT */
+            number_text: string;
+            /** Format: date */
+            issued_on: string;
+            signer: components["schemas"]["ReportSigner"];
+            issued_by: components["schemas"]["NamedRef"];
+            replaces: components["schemas"]["IssuedReportRef"] | null;
+            replaced_by: components["schemas"]["IssuedReportRef"] | null;
+            formats: ("docx" | "pdf" | "xlsx")[];
+            report: components["schemas"]["ConsolidatedReport"];
+        };
+        IssuedReportList: {
+            items: components["schemas"]["IssuedReportSummary"][];
         };
     };
     responses: {
@@ -2247,6 +2488,18 @@ export interface components {
                 };
             };
         };
+        /** @description Kỳ này đã có báo cáo ban hành còn hiệu lực; chỉ ban hành được báo cáo thay thế (replaces_id) / the period has an issued report in force; only a replacement (replaces_id) may be issued */
+        ReportAlreadyIssued: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "report_already_issued";
+                };
+            };
+        };
         /**
          * @description Báo cáo đã gửi, không sửa được (unit_report_locked); báo cáo không ở bước cho phép thao tác này (unit_report_step).
          *
@@ -2350,6 +2603,8 @@ export interface components {
         FilterPageSize: number;
         /** @description Mã báo cáo đơn vị / unit report id */
         UnitReportId: components["schemas"]["Id"];
+        /** @description Mã báo cáo đã ban hành / issued report id */
+        IssuedReportId: components["schemas"]["Id"];
         /** @description Mã thông báo / notice id */
         NoticeId: components["schemas"]["Id"];
         /** @description Kỳ báo cáo tháng theo quy ước của cơ quan / the monthly period in the agency's convention */
@@ -2361,6 +2616,8 @@ export interface components {
     headers: {
         /** @description Phiên bản của tài nguyên, gửi lại trong If-Match khi sửa / the resource's version, to send back in If-Match */
         ETag: string;
+        /** @description SHA-256 của tệp, không đổi vì tệp không bao giờ đổi; gửi lại trong If-None-Match / the file's SHA-256, fixed since the file never changes; send it back in If-None-Match */
+        FileDigest: string;
         /** @description Số giây phải đợi trước khi thử lại / seconds to wait before trying again */
         RetryAfter: string;
         /** @description Cookie phiên gb_session (HttpOnly; SameSite=Lax; Secure sau HTTPS) / the gb_session cookie */
@@ -4239,6 +4496,261 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    draftConsolidatedReportPdf: {
+        parameters: {
+            query: {
+                /** @description Kỳ theo quy ước của cơ quan: tháng 2024-05, quý 2024-Q2, các tháng đầu năm 2024-M06, năm 2024 / a period in the agency's convention: a month, a quarter, the year's first months, a year */
+                period: components["parameters"]["AnyReportPeriod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF / the PDF file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    draftConsolidatedReportDocx: {
+        parameters: {
+            query: {
+                /** @description Kỳ theo quy ước của cơ quan: tháng 2024-05, quý 2024-Q2, các tháng đầu năm 2024-M06, năm 2024 / a period in the agency's convention: a month, a quarter, the year's first months, a year */
+                period: components["parameters"]["AnyReportPeriod"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word / the Word file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    saveConsolidatedReportDraft: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportDraftUpdate"];
+            };
+        };
+        responses: {
+            /** @description Đã lưu / saved */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsolidatedReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    listIssuedReports: {
+        parameters: {
+            query?: {
+                year?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Danh sách / the list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReportList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    issueConsolidatedReport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueReportRequest"];
+            };
+        };
+        responses: {
+            /** @description Đã ban hành / issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["ReportAlreadyIssued"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getIssuedReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo / the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedReport"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getIssuedReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PDF / the PDF file */
+            200: {
+                headers: {
+                    ETag: components["headers"]["FileDigest"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Không đổi (If-None-Match) / not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getIssuedReportDocx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Word / the Word file */
+            200: {
+                headers: {
+                    ETag: components["headers"]["FileDigest"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description Không đổi (If-None-Match) / not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     getCalendarYear: {

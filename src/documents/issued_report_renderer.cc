@@ -1,0 +1,20 @@
+#include "documents/issued_report_renderer.h"
+
+#include "documents/official/docx.h"
+#include "documents/official/pdf.h"
+#include "documents/report_document.h"
+
+namespace giaoban::documents {
+
+std::vector<service::RenderedFile> ReportDocumentRenderer::Render(
+    const service::IssuedReport& issued, const service::ReportSettings& settings) const {
+  const ReportIssue issue{issued.summary.number, issued.summary.issued_on, issued.summary.signer};
+  const OfficialDocument document = ReportDocument(issued.report, settings, issue);
+  return {
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+       RenderDocx(document)},
+      {"pdf", "application/pdf", RenderPdf(document)},
+  };
+}
+
+}  // namespace giaoban::documents

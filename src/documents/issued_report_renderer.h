@@ -1,0 +1,15 @@
+// The documents an issued report is kept as: the official document as a PDF and as a Word file,
+// numbered, dated and signed as issued.
+#pragma once
+
+#include "service/reports/report_renderer.h"
+
+namespace giaoban::documents {
+
+class ReportDocumentRenderer final : public service::IssuedReportRenderer {
+ public:
+  std::vector<service::RenderedFile> Render(const service::IssuedReport& report,
+                                            const service::ReportSettings& settings) const override;
+};
+
+}  // namespace giaoban::documents

@@ -1,0 +1,254 @@
+#include "service/reports/issued_reports.h"
+
+#include <boost/json.hpp>
+
+#include "domain/document_lines.h"
+#include "service/audit.h"
+#include "service/reports/consolidated_report.h"
+#include "service/reports/report_settings.h"
+#include "service/reports/stored_report.h"
+#include "service/row_values.h"
+#include "service/tasks/attachment_digest.h"
+
+namespace giaoban::service {
+
+using storage::Param;
+using storage::TransactionMode;
+
+namespace {
+
+namespace json = boost::json;
+
+std::optional<IssuedReportRef> RefAt(const storage::Row& row, std::size_t at) {
+  if (row.is_null(storage::Column(at))) return std::nullopt;
+  return IssuedReportRef{row.integer(at), row.text(at + 1), *Date::Parse(row.text(at + 2))};
+}
+
+// The issued report of `row` (read with kSelect), its frozen model read back.
+struct IssuedRow {
+  IssuedReportSummary summary;
+  std::string model;
+};
+
+constexpr std::string_view kSelect =
+    "SELECT r.id, r.period, r.number, r.number_text, r.issued_on, r.model, u.id, up.full_name, "
+    "p.id, p.number_text, p.issued_on, n.id, n.number_text, n.issued_on "
+    "FROM issued_reports r JOIN users u ON u.id = r.issued_by "
+    "JOIN people up ON up.id = u.person_id "
+    "LEFT JOIN issued_reports p ON p.id = r.replaces_id "
+    "LEFT JOIN issued_reports n ON n.replaces_id = r.id ";
+
+std::vector<std::string> FormatsOf(storage::Connection& c, Id id) {
+  std::vector<std::string> formats;
+  for (const auto& row :
+       c.execute("SELECT format FROM issued_report_files WHERE report_id = $1 ORDER BY format",
+                 {Param(id)})
+           .rows) {
+    formats.push_back(row.text(0));
+  }
+  return formats;
+}
+
+std::vector<IssuedRow> LoadIssued(storage::Connection& c, std::string_view where,
+                                  const std::vector<storage::Value>& params) {
+  std::vector<IssuedRow> out;
+  for (const auto& row : c.execute(std::string(kSelect) + std::string(where), params).rows) {
+    IssuedRow r;
+    IssuedReportSummary& s = r.summary;
+    s.id = row.integer(0);
+    s.period = row.text(1);
+    s.number = static_cast<int>(row.integer(2));
+    s.number_text = row.text(3);
+    s.issued_on = *Date::Parse(row.text(4));
+    r.model = row.text(5);
+    s.issued_by = NamedRef{row.integer(6), row.text(7)};
+    s.replaces = RefAt(row, 8);
+    s.replaced_by = RefAt(row, 11);
+    out.push_back(std::move(r));
+  }
+  for (IssuedRow& r : out) r.summary.formats = FormatsOf(c, r.summary.id);
+  return out;
+}
+
+// The signer as printed is part of the frozen model: a later change of a person's name or title
+// does not reach a report already issued.
+json::object SignerJson(const ReportSigner& s) {
+  return {{"person_id", s.person_id},
+          {"full_name", s.full_name},
+          {"authority", s.authority},
+          {"title", s.title}};
+}
+
+ReportSigner SignerOf(const json::object& model) {
+  ReportSigner s;
+  if (const json::value* v = model.if_contains("signer"); v && v->is_object()) {
+    const json::object& o = v->as_object();
+    s.person_id = o.at("person_id").as_int64();
+    s.full_name = std::string(o.at("full_name").as_string());
+    s.authority = std::string(o.at("authority").as_string());
+    s.title = std::string(o.at("title").as_string());
+  }
+  return s;
+}
+
+// The stored model: the report as issued, and its signer as printed.
+std::string StoredModel(const ConsolidatedReport& report, const ReportSigner& signer) {
+  return json::serialize(
+      json::object{{"report", json::parse(StoreReport(report))}, {"signer", SignerJson(signer)}});
+}
+
+IssuedReport ReadIssued(IssuedRow row) {
+  const json::value model = json::parse(row.model);
+  const json::object& o = model.as_object();
+  IssuedReport r;
+  r.summary = std::move(row.summary);
+  r.summary.signer = SignerOf(o);
+  r.report = LoadStoredReport(json::serialize(o.at("report")));
+  return r;
+}
+
+std::string FileName(const IssuedReportSummary& s, std::string_view format) {
+  return "bao-cao-" + s.period + "-so-" + std::to_string(s.number) + "." + std::string(format);
+}
+
+}  // namespace
+
+Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRequest& request) {
+  if (!MayPrepareReport(by)) return Error::Forbidden();
+  const Date today = ctx_.Today();
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<IssuedReport> {
+        const Id agency = by.agency_id;
+        const ReportSettings settings = LoadReportSettings(c, agency);
+        auto signer = std::find_if(
+            settings.signers.begin(), settings.signers.end(),
+            [&](const ReportSigner& s) { return s.person_id == request.signer_person_id; });
+        if (signer == settings.signers.end()) {
+          return Error::Validation({{"signer_person_id", "not_found"}});
+        }
+        auto report = BuildConsolidatedReport(c, by, request.period, today);
+        if (!report) return report.error();
+        if (report->period_start > today) return Error::Validation({{"period", "not_started"}});
+
+        // The register's row is locked until this transaction ends: issues of the agency wait
+        // for one another here, on every server, so what is read below is final. Only once
+        // every check has passed is a number taken, as a transaction commits even when it
+        // refuses.
+        const int year = today.year();
+        const std::vector<storage::Value> register_key{Param(agency), Param(year),
+                                                       Param(std::string(kReportTypeCode))};
+        c.execute(
+            "INSERT INTO document_registers (agency_id, year, type_code, last_number) "
+            "VALUES ($1, $2, $3, 0) ON CONFLICT (agency_id, year, type_code) "
+            "DO UPDATE SET last_number = document_registers.last_number",
+            register_key);
+
+        // The period's issued report still in force, if there is one: only a replacement of it
+        // may be issued.
+        const auto current = c.execute(
+            "SELECT r.id FROM issued_reports r WHERE r.agency_id = $1 AND r.period = $2 AND NOT "
+            "EXISTS (SELECT 1 FROM issued_reports n WHERE n.replaces_id = r.id)",
+            {Param(agency), Param(report->period)});
+        const std::optional<Id> in_force =
+            current.empty() ? std::nullopt : std::optional<Id>(current.rows.front().integer(0));
+        if (request.replaces_id != in_force) {
+          if (!request.replaces_id) return Error::Conflict("report_already_issued");
+          return Error::Validation({{"replaces_id", "not_found"}});
+        }
+        const int number = static_cast<int>(
+            c.execute("UPDATE document_registers SET last_number = last_number + 1 "
+                      "WHERE agency_id = $1 AND year = $2 AND type_code = $3 RETURNING last_number",
+                      register_key)
+                .one()
+                .integer(0));
+
+        IssuedReport issued;
+        IssuedReportSummary& s = issued.summary;
+        s.period = report->period;
+        s.number = number;
+        s.number_text = domain::DocumentNumber(number, kReportTypeCode, settings.agency_code);
+        s.issued_on = today;
+        s.signer = *signer;
+        s.issued_by = NamedRef{by.user_id, by.full_name};
+        issued.report = std::move(*report);
+        // A draft's own version means nothing once the text is frozen.
+        issued.report.draft_version = 0;
+
+        const std::vector<RenderedFile> files = renderer_.Render(issued, settings);
+        const auto inserted = c.execute(
+            "INSERT INTO issued_reports (agency_id, period, year, type_code, number, number_text, "
+            "issued_on, signer_person_id, replaces_id, model, issued_at, issued_by) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            {Param(agency), Param(s.period), Param(year), Param(std::string(kReportTypeCode)),
+             Param(number), Param(s.number_text), Param(today.Iso()), Param(signer->person_id),
+             request.replaces_id ? Param(*request.replaces_id) : storage::Value(nullptr),
+             Param(StoredModel(issued.report, *signer)), Param(Context::NowMillis()),
+             Param(by.user_id)});
+        s.id = ReturnedId(inserted);
+        for (const RenderedFile& f : files) {
+          c.execute(
+              "INSERT INTO issued_report_files (report_id, format, content_type, sha256, bytes) "
+              "VALUES ($1, $2, $3, $4, $5)",
+              {Param(s.id), Param(f.format), Param(f.content_type), Param(Sha256Hex(f.bytes)),
+               Param(storage::Blob{f.bytes})});
+        }
+        RecordEvent(c, {agency, "issued_report", s.id, std::nullopt, "issued", by.user_id, "",
+                        json::serialize(json::object{
+                            {"period", s.period},
+                            {"number", s.number_text},
+                            {"replaces_id", request.replaces_id ? json::value(*request.replaces_id)
+                                                                : json::value(nullptr)}})});
+        auto rows = LoadIssued(c, "WHERE r.id = $1", {Param(s.id)});
+        return ReadIssued(std::move(rows.front()));
+      });
+}
+
+Expected<std::vector<IssuedReportSummary>> IssuedReportService::List(const Actor& reader,
+                                                                     std::optional<int> year) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](storage::Connection& c) {
+    std::vector<storage::Value> params{Param(reader.agency_id)};
+    std::string where = "WHERE r.agency_id = $1 ";
+    if (year) {
+      where += "AND r.year = $2 ";
+      params.push_back(Param(*year));
+    }
+    where += "ORDER BY r.issued_on DESC, r.id DESC";
+    std::vector<IssuedReportSummary> out;
+    for (IssuedRow& row : LoadIssued(c, where, params)) {
+      IssuedReportSummary s = std::move(row.summary);
+      s.signer = SignerOf(json::parse(row.model).as_object());
+      out.push_back(std::move(s));
+    }
+    return Expected<std::vector<IssuedReportSummary>>(std::move(out));
+  });
+}
+
+Expected<IssuedReport> IssuedReportService::Get(const Actor& reader, Id id) {
+  return ctx_.db().transact(TransactionMode::kRead,
+                            [&](storage::Connection& c) -> Expected<IssuedReport> {
+                              auto rows = LoadIssued(c, "WHERE r.id = $1 AND r.agency_id = $2",
+                                                     {Param(id), Param(reader.agency_id)});
+                              if (rows.empty()) return Error::NotFound();
+                              return ReadIssued(std::move(rows.front()));
+                            });
+}
+
+Expected<IssuedFile> IssuedReportService::File(const Actor& reader, Id id,
+                                               std::string_view format) {
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<IssuedFile> {
+        auto r = c.execute(
+            "SELECT f.content_type, f.sha256, f.bytes, r.period, r.number "
+            "FROM issued_report_files f JOIN issued_reports r ON r.id = f.report_id "
+            "WHERE f.report_id = $1 AND f.format = $2 AND r.agency_id = $3",
+            {Param(id), Param(std::string(format)), Param(reader.agency_id)});
+        if (r.empty()) return Error::NotFound();
+        const auto& row = r.rows.front();
+        IssuedReportSummary s;
+        s.period = row.text(3);
+        s.number = static_cast<int>(row.integer(4));
+        return IssuedFile{FileName(s, format), row.text(0), row.text(1), row.blob(2).bytes};
+      });
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,50 @@
+// Issuing the consolidated report (docs/domain.md#issuing-and-freezing): the next number of the
+// agency's register, the date and the signer; the report frozen as it stands and its documents
+// stored, served from then on as stored. A wrong issued report is never changed: a replacement is
+// issued that names it, and both stay readable.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/actor.h"
+#include "service/context.h"
+#include "service/error.h"
+#include "service/reports/model.h"
+#include "service/reports/report_renderer.h"
+
+namespace giaoban::service {
+
+struct IssueRequest {
+  std::string period;
+  Id signer_person_id = 0;        // one of the agency's signers
+  std::optional<Id> replaces_id;  // the issued report of the period this one replaces
+};
+
+class IssuedReportService {
+ public:
+  // `renderer` draws the documents an issued report is kept as; it outlives the service.
+  IssuedReportService(const Context& ctx, const IssuedReportRenderer& renderer)
+      : ctx_(ctx), renderer_(renderer) {}
+
+  // The consolidating division or a leader issues the agency's report on `request.period`, dated
+  // today. A period that already has an issued report takes a replacement only (replaces_id
+  // naming it): report_already_issued otherwise.
+  Expected<IssuedReport> Issue(const Actor& by, const IssueRequest& request);
+
+  // The agency's issued reports, newest first; with `year`, those issued in it.
+  Expected<std::vector<IssuedReportSummary>> List(const Actor& reader, std::optional<int> year);
+
+  Expected<IssuedReport> Get(const Actor& reader, Id id);
+
+  // One of its documents ("pdf", "docx", "xlsx"), byte for byte as stored when it was issued.
+  Expected<IssuedFile> File(const Actor& reader, Id id, std::string_view format);
+
+ private:
+  const Context& ctx_;
+  const IssuedReportRenderer& renderer_;
+};
+
+}  // namespace giaoban::service

@@ -1,0 +1,233 @@
+// Issuing the consolidated report, on both databases: the register's numbers (consecutive, from
+// 01 each year, none used twice, also when many issue at once), the frozen report and its files,
+// replacements, and the consolidating division's text.
+#include "service/reports/issued_reports.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <thread>
+
+#include "service/reports/consolidated_report.h"
+#include "service/reports/report_settings.h"
+#include "service/tasks/tasks.h"
+#include "service/test_fixture.h"
+
+namespace giaoban::service {
+namespace {
+
+using test_support::AgencyFixture;
+using test_support::Outcome;
+
+// Files whose bytes say what they were drawn from: the number, the date, the signer and the
+// figures, so that a test sees whether a stored file still matches what was issued.
+class EchoRenderer final : public IssuedReportRenderer {
+ public:
+  std::vector<RenderedFile> Render(const IssuedReport& r, const ReportSettings&) const override {
+    const std::string text = r.summary.number_text + " " + r.summary.issued_on.Iso() + " " +
+                             r.summary.signer.full_name + " " +
+                             r.report.totals.DueCompletedRatio() + " " + r.report.prose.highlights;
+    return {{"pdf", "application/pdf", "%PDF " + text}, {"docx", "application/zip", "PK " + text}};
+  }
+};
+
+class IssuedReportTest : public AgencyFixture {
+ protected:
+  void SetUp() override {
+    AgencyFixture::SetUp();
+    if (IsSkipped()) return;
+    ReportSettingsInput in;
+    in.period_convention = "calendar_month";
+    in.due_working_days = 5;
+    in.consolidating_org_id = planning_;
+    in.agency_code = "SGTVT";
+    in.place_name = "Quảng Ngãi";
+    in.parent_line = "UBND TỈNH QUẢNG NGÃI";
+    in.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
+    in.recipients = {"Lưu: VT, KHTC."};
+    in.document_types = {{"Báo cáo", "BC"}};
+    in.signers = {{leader_.person_id, "", "GIÁM ĐỐC"}};
+    ASSERT_EQ(Outcome(ReportSettingsService(*ctx_).Update(admin_, 0, in)), "ok");
+  }
+
+  IssuedReportService issued(const Context& ctx) { return IssuedReportService(ctx, renderer_); }
+  IssuedReportService issued() { return issued(*ctx_); }
+
+  Expected<IssuedReport> Issue(const char* period, std::optional<Id> replaces = std::nullopt,
+                               const Actor* by = nullptr) {
+    return issued().Issue(by ? *by : consolidator_, {period, leader_.person_id, replaces});
+  }
+
+  Id NewTask(const char* title, const char* assigned, const char* due) {
+    TaskInput in;
+    in.source_id = source_;
+    in.title = title;
+    in.lead_org_id = infrastructure_;
+    in.assigned_on = Day(assigned);
+    in.deadline = Day(due);
+    auto view = TaskService(*ctx_).Create(leader_, in);
+    EXPECT_EQ(Outcome(view), "ok");
+    return view.ok() ? view->task.summary.id : 0;
+  }
+
+  EchoRenderer renderer_;
+};
+
+TEST_P(IssuedReportTest, NumbersFollowTheRegisterFrom01) {
+  auto may = Issue("2024-05");
+  ASSERT_EQ(Outcome(may), "ok");
+  EXPECT_EQ(may->summary.number, 1);
+  EXPECT_EQ(may->summary.number_text, "01/BC-SGTVT");
+  EXPECT_EQ(may->summary.issued_on, today());
+  EXPECT_EQ(may->summary.signer.full_name, "Nguyễn Văn Đình");
+  EXPECT_EQ(may->summary.issued_by.id, consolidator_.user_id);
+  EXPECT_EQ(may->summary.formats, (std::vector<std::string>{"docx", "pdf"}));
+
+  auto q1 = Issue("2024-Q1", std::nullopt, &leader_);
+  ASSERT_EQ(Outcome(q1), "ok");
+  EXPECT_EQ(q1->summary.number_text, "02/BC-SGTVT");
+
+  // The first report issued in the next year starts the register again.
+  Settings next_year;
+  next_year.today = Day("2025-01-06");
+  const Context ctx(*db_, next_year);
+  auto december = issued(ctx).Issue(consolidator_, {"2024-12", leader_.person_id, std::nullopt});
+  ASSERT_EQ(Outcome(december), "ok");
+  EXPECT_EQ(december->summary.number_text, "01/BC-SGTVT");
+
+  auto list = issued().List(viewer_, 2024);
+  ASSERT_EQ(Outcome(list), "ok");
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->front().number, 2);  // newest first
+  EXPECT_EQ(Outcome(issued().List(viewer_, std::nullopt)), "ok");
+  EXPECT_EQ(issued().List(viewer_, std::nullopt)->size(), 3u);
+}
+
+TEST_P(IssuedReportTest, AnIssuedReportNeverChangesWhileThePreviewFollowsTheTasks) {
+  const Id task = NewTask("Sửa cầu Trà Khúc", "2024-03-01", "2024-05-20");
+  auto issued_may = Issue("2024-05");
+  ASSERT_EQ(Outcome(issued_may), "ok");
+  EXPECT_EQ(issued_may->report.totals.DueCompletedRatio(), "00/01");
+  ASSERT_EQ(issued_may->report.overdue.size(), 1u);
+  auto pdf = issued().File(viewer_, issued_may->summary.id, "pdf");
+  ASSERT_EQ(Outcome(pdf), "ok");
+  EXPECT_EQ(pdf->bytes, "%PDF 01/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/01 ");
+  EXPECT_EQ(pdf->content_type, "application/pdf");
+  EXPECT_EQ(pdf->file_name, "bao-cao-2024-05-so-1.pdf");
+
+  ASSERT_EQ(Outcome(TaskService(*ctx_).Complete(leader_, task,
+                                                {Day("2024-05-19"), "", std::nullopt, ""})),
+            "ok");
+  auto preview = ConsolidatedReportService(*ctx_).Preview(viewer_, "2024-05");
+  ASSERT_EQ(Outcome(preview), "ok");
+  EXPECT_EQ(preview->totals.DueCompletedRatio(), "01/01");
+
+  auto again = issued().Get(viewer_, issued_may->summary.id);
+  ASSERT_EQ(Outcome(again), "ok");
+  EXPECT_EQ(again->report.totals, issued_may->report.totals);
+  EXPECT_EQ(again->report.overdue.size(), 1u);
+  EXPECT_EQ(again->report.overdue.front().title, "Sửa cầu Trà Khúc");
+  EXPECT_EQ(issued().File(viewer_, issued_may->summary.id, "pdf")->bytes, pdf->bytes);
+  EXPECT_EQ(issued().File(viewer_, issued_may->summary.id, "pdf")->sha256, pdf->sha256);
+}
+
+TEST_P(IssuedReportTest, AWrongReportIsReplacedAndBothStayReadable) {
+  auto first = Issue("2024-05");
+  ASSERT_EQ(Outcome(first), "ok");
+  EXPECT_EQ(Outcome(Issue("2024-05")), "report_already_issued");
+
+  auto second = Issue("2024-05", first->summary.id);
+  ASSERT_EQ(Outcome(second), "ok");
+  EXPECT_EQ(second->summary.number_text, "02/BC-SGTVT");
+  ASSERT_TRUE(second->summary.replaces);
+  EXPECT_EQ(second->summary.replaces->number_text, "01/BC-SGTVT");
+
+  auto old = issued().Get(viewer_, first->summary.id);
+  ASSERT_EQ(Outcome(old), "ok");
+  ASSERT_TRUE(old->summary.replaced_by);
+  EXPECT_EQ(old->summary.replaced_by->id, second->summary.id);
+  // Only the report in force can be replaced, and only by a report of its period.
+  EXPECT_EQ(Outcome(Issue("2024-05", first->summary.id)),
+            "validation_failed replaces_id:not_found");
+  EXPECT_EQ(Outcome(Issue("2024-04", second->summary.id)),
+            "validation_failed replaces_id:not_found");
+  // A refused issue gave its number back.
+  auto april = Issue("2024-04");
+  ASSERT_EQ(Outcome(april), "ok");
+  EXPECT_EQ(april->summary.number, 3);
+}
+
+TEST_P(IssuedReportTest, OnlyTheConsolidatorOrALeaderIssuesWithAKnownSigner) {
+  EXPECT_EQ(Outcome(Issue("2024-05", std::nullopt, &head_)), "forbidden");
+  EXPECT_EQ(Outcome(Issue("2024-05", std::nullopt, &admin_)), "forbidden");
+  EXPECT_EQ(Outcome(issued().Issue(consolidator_, {"2024-05", head_.person_id, std::nullopt})),
+            "validation_failed signer_person_id:not_found");
+  EXPECT_EQ(Outcome(Issue("2024-13")), "validation_failed period:invalid");
+  EXPECT_EQ(Outcome(Issue("2024-08")), "validation_failed period:not_started");
+
+  auto may = Issue("2024-05");
+  ASSERT_EQ(Outcome(may), "ok");
+  EXPECT_EQ(Outcome(issued().Get(district_leader_, may->summary.id)), "not_found");
+  EXPECT_EQ(Outcome(issued().File(district_leader_, may->summary.id, "pdf")), "not_found");
+  EXPECT_EQ(Outcome(issued().File(viewer_, may->summary.id, "xls")), "not_found");
+  EXPECT_TRUE(issued().List(district_leader_, std::nullopt)->empty());
+}
+
+TEST_P(IssuedReportTest, ManyIssuingAtOnceGetConsecutiveNumbers) {
+  // Twenty periods issued from four threads at once, each its own transaction.
+  std::vector<std::string> periods;
+  for (int m = 1; m <= 12; ++m)
+    periods.push_back("2023-" + std::string(m < 10 ? "0" : "") + std::to_string(m));
+  for (int m = 1; m <= 5; ++m) periods.push_back("2024-0" + std::to_string(m));
+  for (const char* p : {"2023-Q1", "2023-Q2", "2023-Q3"}) periods.push_back(p);
+  ASSERT_EQ(periods.size(), 20u);
+  std::vector<int> numbers(periods.size(), 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (std::size_t i = static_cast<std::size_t>(t); i < periods.size(); i += 4) {
+        auto r = issued().Issue(consolidator_, {periods[i], leader_.person_id, std::nullopt});
+        numbers[i] = r.ok() ? r->summary.number : -1;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  std::sort(numbers.begin(), numbers.end());
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(numbers[static_cast<std::size_t>(i)], i + 1);
+}
+
+TEST_P(IssuedReportTest, TheDivisionsTextIsSavedAndIssued) {
+  ConsolidatedReportService reports(*ctx_);
+  auto before = reports.Preview(consolidator_, "2024-05");
+  ASSERT_EQ(Outcome(before), "ok");
+  EXPECT_EQ(before->draft_version, 0);
+
+  UnitReportProse prose;
+  prose.highlights = "Hoàn thành sửa chữa 12 cầu yếu.";
+  EXPECT_EQ(Outcome(reports.SaveDraft(head_, "2024-05", 0, prose)), "forbidden");
+  auto saved = reports.SaveDraft(consolidator_, "2024-05", 0, prose);
+  ASSERT_EQ(Outcome(saved), "ok");
+  EXPECT_EQ(saved->draft_version, 1);
+  EXPECT_EQ(saved->prose.highlights, prose.highlights);
+  EXPECT_EQ(Outcome(reports.SaveDraft(consolidator_, "2024-05", 0, prose)), "precondition_failed");
+  prose.difficulties = std::string(60'000, 'x');
+  EXPECT_EQ(Outcome(reports.SaveDraft(consolidator_, "2024-05", 1, prose)),
+            "validation_failed difficulties:too_long");
+  prose.difficulties = "Thiếu vốn.";
+  ASSERT_EQ(Outcome(reports.SaveDraft(leader_, "2024-05", 1, prose)), "ok");
+  EXPECT_EQ(reports.Preview(viewer_, "2024-05")->prose.difficulties, "Thiếu vốn.");
+  EXPECT_EQ(reports.Preview(viewer_, "2024-04")->draft_version, 0);
+
+  auto may = Issue("2024-05");
+  ASSERT_EQ(Outcome(may), "ok");
+  EXPECT_EQ(may->report.prose.highlights, "Hoàn thành sửa chữa 12 cầu yếu.");
+  EXPECT_EQ(issued().File(viewer_, may->summary.id, "docx")->bytes,
+            "PK 01/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/00 Hoàn thành sửa chữa 12 cầu yếu.");
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, IssuedReportTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace giaoban::service

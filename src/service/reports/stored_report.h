@@ -1,0 +1,19 @@
+// The frozen form of an issued report: the report as it stood when it was issued, written once as
+// JSON into its row and read back whenever it is shown or compared. Its shape is its own, not the
+// API's, so that a change in how the API speaks never changes what was stored.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "service/reports/model.h"
+
+namespace giaoban::service {
+
+std::string StoreReport(const ConsolidatedReport& report);
+
+// Throws std::runtime_error when the text is not a stored report: a row written by hand, or
+// damaged.
+ConsolidatedReport LoadStoredReport(std::string_view json);
+
+}  // namespace giaoban::service
