@@ -134,6 +134,14 @@ void RegisterReportRoutes(Api& api) {
     return Json(json::object{{"items", std::move(items)}});
   });
 
+  api.AddQueryRead("/reports/issued/next-number", [&s](Call& call) -> Reply {
+    if (!call.request.query.empty())
+      return service::Error::Validation({{call.request.query.begin()->first, "unknown_parameter"}});
+    auto number = s.issued_reports.NextNumber(call.who());
+    if (!number) return number.error();
+    return Json(json::object{{"number_text", *number}});
+  });
+
   api.Add("GET", "/reports/issued/{id}", [&s](Call& call) -> Reply {
     return JsonReply(s.issued_reports.Get(call.who(), call.id()));
   });

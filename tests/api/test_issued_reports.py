@@ -69,10 +69,13 @@ class IssuedReportsTest(ApiTestCase):
         self.assertEqual(consolidator.request("PUT", "/api/v1/reports/draft", body={"period": "2023-08", **text},
                                               headers={"If-Match": '"0"'}).status, 412)
 
+        coming = consolidator.get(f"{ISSUED}/next-number")
+        self.assertEqual(coming.status, 200, coming)
         r = self.issue(consolidator, "2023-08")
         self.assertEqual(r.status, 201, r)
         first = r.json
         number = first["number_text"]
+        self.assertEqual(number, coming.json["number_text"])
         self.assertRegex(number, r"^\d{2,}/BC-SGTVT$")
         self.assertEqual((first["signer"]["full_name"], first["formats"]), ("Nguyễn Văn Đình", ["docx", "pdf"]))
         self.assertEqual(first["report"]["totals"]["due_completed_ratio"], "01/02")

@@ -446,6 +446,7 @@ class OpenApiRoutesTest(OpenApiCase):
                                            {"period": "2023-08", "signer_person_id": self.person_of("director")}
                                            ).status, 409)
         self.assertEqual(consolidator.get("/api/v1/reports/issued").status, 200)
+        self.assertEqual(consolidator.get("/api/v1/reports/issued/next-number").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/issued?year=x").status, 422)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/issued/999999").status, 404)

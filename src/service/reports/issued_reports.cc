@@ -233,6 +233,20 @@ Expected<IssuedReport> IssuedReportService::Get(const Actor& reader, Id id) {
                             });
 }
 
+Expected<std::string> IssuedReportService::NextNumber(const Actor& reader) {
+  const Date today = ctx_.Today();
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<std::string> {
+        const ReportSettings settings = LoadReportSettings(c, reader.agency_id);
+        auto r = c.execute(
+            "SELECT last_number FROM document_registers WHERE agency_id = $1 AND year = $2 AND "
+            "type_code = $3",
+            {Param(reader.agency_id), Param(today.year()), Param(std::string(kReportTypeCode))});
+        const int last = r.empty() ? 0 : static_cast<int>(r.rows.front().integer(0));
+        return domain::DocumentNumber(last + 1, kReportTypeCode, settings.agency_code);
+      });
+}
+
 Expected<IssuedFile> IssuedReportService::File(const Actor& reader, Id id,
                                                std::string_view format) {
   return ctx_.db().transact(

@@ -39,6 +39,10 @@ class IssuedReportService {
 
   Expected<IssuedReport> Get(const Actor& reader, Id id);
 
+  // The number the next report issued today would take ("16/BC-SGTVT"), for the issue dialog to
+  // show; another issue in between takes it first.
+  Expected<std::string> NextNumber(const Actor& reader);
+
   // One of its documents ("pdf", "docx", "xlsx"), byte for byte as stored when it was issued.
   Expected<IssuedFile> File(const Actor& reader, Id id, std::string_view format);
 

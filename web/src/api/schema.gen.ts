@@ -998,6 +998,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/issued/next-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số báo cáo sẽ ban hành tiếp theo / the number the next issued report takes
+         * @description Số mà báo cáo ban hành hôm nay sẽ nhận, để hộp thoại ban hành hiển thị; nếu có người ban hành trước thì số đó thuộc về họ. Mọi người trong cơ quan.
+         *
+         *     The number a report issued today takes, for the issue dialog to show; an issue in between takes it first. Everyone in the agency.
+         */
+        get: operations["nextIssuedReportNumber"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -4751,6 +4773,31 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    nextIssuedReportNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Số / the number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example 16/BC-SGTVT */
+                        number_text: string;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     getCalendarYear: {
