@@ -147,6 +147,7 @@ void RegisterReportRoutes(Api& api) {
   });
   api.Add("GET", "/reports/issued/{id}/pdf", IssuedFileRoute(s, "pdf"));
   api.Add("GET", "/reports/issued/{id}/docx", IssuedFileRoute(s, "docx"));
+  api.Add("GET", "/reports/issued/{id}/xlsx", IssuedFileRoute(s, "xlsx"));
 }
 
 }  // namespace giaoban::api

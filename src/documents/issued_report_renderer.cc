@@ -3,6 +3,7 @@
 #include "documents/official/docx.h"
 #include "documents/official/pdf.h"
 #include "documents/report_document.h"
+#include "documents/report_xlsx.h"
 
 namespace giaoban::documents {
 
@@ -14,6 +15,8 @@ std::vector<service::RenderedFile> ReportDocumentRenderer::Render(
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
        RenderDocx(document)},
       {"pdf", "application/pdf", RenderPdf(document)},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+       RenderReportXlsx(issued)},
   };
 }
 

@@ -1,5 +1,5 @@
 // The documents an issued report is kept as: the official document as a PDF and as a Word file,
-// numbered, dated and signed as issued.
+// numbered, dated and signed as issued, and its figures and lists as a workbook.
 #pragma once
 
 #include "service/reports/report_renderer.h"

@@ -70,7 +70,9 @@ std::string NextPeriodName(const domain::ReportingPeriod& p) {
   return next ? InSentence(next->Vietnamese()) : std::string();
 }
 
-std::string GroupName(const ReportFigureGroup& g) {
+}  // namespace
+
+std::string ReportGroupName(const ReportFigureGroup& g) {
   if (g.organization) return g.organization->name;
   // "higher_program:true": the source kind and its key flag.
   const std::size_t colon = g.key.find(':');
@@ -79,6 +81,8 @@ std::string GroupName(const ReportFigureGroup& g) {
   const bool key = colon != std::string::npos && g.key.substr(colon + 1) == "true";
   return key ? Say("document.report.group_key", {{"kind", name}}) : name;
 }
+
+namespace {
 
 Table FiguresTable(const std::vector<ReportFigureGroup>& groups, const domain::ReportFigures& total,
                    std::string_view name_column) {
@@ -99,7 +103,7 @@ Table FiguresTable(const std::vector<ReportFigureGroup>& groups, const domain::R
   };
   int n = 0;
   for (const ReportFigureGroup& g : groups) {
-    t.rows.push_back(TableRow{cells(std::to_string(++n), GroupName(g), g.figures)});
+    t.rows.push_back(TableRow{cells(std::to_string(++n), ReportGroupName(g), g.figures)});
   }
   t.rows.push_back(TableRow{cells("", Say("document.report.sum"), total), false, true});
   return t;
@@ -205,8 +209,9 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   List lines;
   for (const ReportFigureGroup& g : report.by_source_kind_and_key) {
     if (g.figures.due == 0) continue;
-    lines.items.push_back(Say("document.report.group_line",
-                              {{"group", GroupName(g)}, {"ratio", g.figures.DueCompletedRatio()}}));
+    lines.items.push_back(
+        Say("document.report.group_line",
+            {{"group", ReportGroupName(g)}, {"ratio", g.figures.DueCompletedRatio()}}));
   }
   if (!lines.items.empty()) b.Add(std::move(lines));
   b.Add(FiguresTable(report.by_source_kind_and_key, total, "document.column.group"));

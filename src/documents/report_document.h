@@ -16,6 +16,10 @@ struct ReportIssue {
   service::ReportSigner signer;
 };
 
+// A group of the report's figures as the report names it: the unit, or the source kind with
+// "(trọng tâm)" for its key tasks.
+std::string ReportGroupName(const service::ReportFigureGroup& group);
+
 OfficialDocument ReportDocument(const service::ConsolidatedReport& report,
                                 const service::ReportSettings& settings, const ReportIssue& issue);
 

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "documents/official/pdf.h"
 #include "documents/official/sample_document_test_util.h"
+#include "documents/report_xlsx.h"
 #include "service/reports/prose.h"
 
 namespace giaoban::documents {
@@ -161,6 +165,51 @@ TEST(ReportDocumentTest, PrintsAsAPdfWithItsLines) {
                            "hoàn thành 02/02 nhiệm", "tháng 12/2026./."}) {
     EXPECT_NE(text.output.find(line), std::string::npos) << line << "\n" << text.output;
   }
+}
+
+// The workbook read back as its readers would: LibreOffice opens it and writes each sheet as CSV.
+TEST(ReportDocumentTest, TheWorkbookHoldsTheFiguresAndTheListsWithRealNumbersAndDates) {
+  service::IssuedReport issued;
+  issued.summary.number = 7;
+  issued.summary.number_text = "07/BC-SGTVT";
+  issued.summary.issued_on = Day(2027, 1, 4);
+  issued.report = December();
+  const auto dir = document_testing::ArtifactsDir() / "xlsx";
+  std::filesystem::create_directories(dir);
+  const auto xlsx = dir / "report.xlsx";
+  document_testing::WriteFile(xlsx, RenderReportXlsx(issued));
+
+  const auto profile =
+      std::filesystem::temp_directory_path() / ("giaoban-lo-xlsx-" + std::to_string(::getpid()));
+  // Sheet by sheet (the filter's options: comma, UTF-8, quoted text, every sheet), as numbers
+  // are shown, so that a date reads as a date.
+  const auto converted =
+      RunTool("soffice -env:UserInstallation=file://" + profile.string() +
+              " --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,"
+              "true,false,false,-1' --outdir " +
+              Quoted(dir) + " " + Quoted(xlsx));
+  std::filesystem::remove_all(profile);
+  ASSERT_EQ(converted.status, 0) << converted.output;
+  auto read = [&](const char* sheet) {
+    std::ifstream in(dir / (std::string("report-") + sheet + ".csv"));
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string figures = read("Số liệu");
+  EXPECT_NE(figures.find("Số: 07/BC-SGTVT"), std::string::npos) << figures;
+  EXPECT_NE(figures.find("Toàn cơ quan,13/14,40,14,13,1,0,0,0,0,0,0,5"), std::string::npos)
+      << figures;
+  EXPECT_NE(figures.find("Chương trình công tác của cấp trên (trọng tâm),02/02,3,2,2,0"),
+            std::string::npos)
+      << figures;
+  EXPECT_NE(figures.find("Phòng Quản lý vận tải,13/14,40"), std::string::npos) << figures;
+  const std::string overdue = read("Quá hạn");
+  EXPECT_NE(overdue.find("1,Nâng cấp tuyến đường tỉnh ĐT.623,Phòng Quản lý vận tải,30/11/2026,,0,"
+                         "Chờ thẩm định dự toán,20/12/2026"),
+            std::string::npos)
+      << overdue;
+  EXPECT_NE(overdue.find("2,Nhiệm vụ hạn chế truy cập,Phòng Quản lý vận tải,30/11/2026"),
+            std::string::npos)
+      << overdue;
 }
 
 }  // namespace

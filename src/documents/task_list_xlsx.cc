@@ -2,14 +2,10 @@
 
 #include <xlsxwriter.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
-#include <random>
 #include <stdexcept>
 
+#include "documents/xlsx_file.h"
 #include "domain/status.h"
 
 namespace giaoban::documents {
@@ -27,34 +23,6 @@ std::string DayMonthYear(domain::Date d) {
   const std::string iso = d.Iso();  // YYYY-MM-DD
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
-
-lxw_datetime ExcelDate(domain::Date d) {
-  const std::string iso = d.Iso();
-  return lxw_datetime{std::stoi(iso.substr(0, 4)),
-                      std::stoi(iso.substr(5, 2)),
-                      std::stoi(iso.substr(8, 2)),
-                      0,
-                      0,
-                      0.0};
-}
-
-// libxlsxwriter writes to a file; a private temporary one is read back and removed.
-class TempFile {
- public:
-  TempFile() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("giaoban-export-" + std::to_string(rd()) + std::to_string(rd()) + ".xlsx");
-  }
-  ~TempFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 struct Formats {
   lxw_format* title;
@@ -122,7 +90,7 @@ constexpr lxw_col_t kColumnCount = std::size(kColumns);
 
 std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language lang) {
   auto label = [lang](std::string_view code) { return std::string(messages::Message(code, lang)); };
-  TempFile file;
+  XlsxTempFile file;
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;  // rows go to disk as they are written: flat memory use
   lxw_workbook* wb = workbook_new_opt(file.path().c_str(), &options);
@@ -200,10 +168,7 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
 
-  if (const lxw_error error = workbook_close(wb); error != LXW_NO_ERROR)
-    throw std::runtime_error(std::string("cannot write the workbook: ") + lxw_strerror(error));
-  std::ifstream in(file.path(), std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return file.Close(wb);
 }
 
 }  // namespace giaoban::documents

@@ -77,7 +77,7 @@ class IssuedReportsTest(ApiTestCase):
         number = first["number_text"]
         self.assertEqual(number, coming.json["number_text"])
         self.assertRegex(number, r"^\d{2,}/BC-SGTVT$")
-        self.assertEqual((first["signer"]["full_name"], first["formats"]), ("Nguyễn Văn Đình", ["docx", "pdf"]))
+        self.assertEqual((first["signer"]["full_name"], first["formats"]), ("Nguyễn Văn Đình", ["docx", "pdf", "xlsx"]))
         self.assertEqual(first["report"]["totals"]["due_completed_ratio"], "01/02")
         self.assertEqual([t["title"] for t in first["report"]["overdue"]], ["Lập quy hoạch bến xe"])
 
@@ -111,6 +111,11 @@ class IssuedReportsTest(ApiTestCase):
         self.assertEqual(viewer.get(f"{ISSUED}/{first['id']}").json, first)
         self.assertEqual(viewer.get(f"{ISSUED}/{first['id']}/pdf").raw, pdf.raw)
         self.assertEqual(viewer.get(f"{ISSUED}/{first['id']}/docx").raw, docx.raw)
+        xlsx = viewer.get(f"{ISSUED}/{first['id']}/xlsx")
+        self.assertEqual(xlsx.status, 200, xlsx)
+        self.assertEqual(viewer.get(f"{ISSUED}/{first['id']}/xlsx").raw, xlsx.raw)
+        with zipfile.ZipFile(io.BytesIO(xlsx.raw)) as z:
+            self.assertIn("Lập quy hoạch bến xe", z.read("xl/sharedStrings.xml").decode())
 
         self.assertError(self.issue(consolidator, "2023-08"), 409, "report_already_issued")
         r = self.issue(consolidator, "2023-08", replaces=first["id"])

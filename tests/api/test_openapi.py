@@ -452,6 +452,7 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(consolidator.get("/api/v1/reports/issued/999999").status, 404)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/pdf").status, 200)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/docx").status, 200)
+        self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/xlsx").status, 200)
 
     # --- tasks --------------------------------------------------------------------------------
 

@@ -1020,6 +1020,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/issued/{issued_report_id}/xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Tệp Excel của báo cáo đã ban hành (số liệu và danh sách) / the issued report's workbook (figures and lists)
+         * @description Đúng từng byte như lúc ban hành, mãi mãi; ETag là SHA-256 của tệp. Mọi người trong cơ quan; cơ quan khác: 404.
+         *
+         *     Byte for byte as when it was issued, forever; the ETag is the file's SHA-256. Everyone in the agency; other agencies: 404.
+         */
+        get: operations["getIssuedReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -4798,6 +4823,40 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getIssuedReportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp Excel / the workbook */
+            200: {
+                headers: {
+                    ETag: components["headers"]["FileDigest"];
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Không đổi (If-None-Match) / not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     getCalendarYear: {
