@@ -2,6 +2,7 @@
 
 #include "app/commands.h"
 #include "demo/demo.h"
+#include "documents/issued_report_renderer.h"
 
 namespace giaoban::app {
 
@@ -43,6 +44,8 @@ void RegisterDemo(CLI::App& app, GlobalOptions& global) {
     }
     demo::DemoOptions options;
     options.today = day;
+    const documents::ReportDocumentRenderer renderer;
+    options.report_renderer = &renderer;
     const auto result = demo::LoadDemo(ctx, options);
     if (!result.loaded) {
       std::cout << "Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.\n"

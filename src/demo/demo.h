@@ -10,6 +10,7 @@
 
 #include "domain/date.h"
 #include "service/context.h"
+#include "service/reports/report_renderer.h"
 
 namespace giaoban::demo {
 
@@ -17,6 +18,8 @@ struct DemoOptions {
   domain::Date today;  // the demo's "now": history runs for the year before it
   std::uint32_t seed = 2023;
   std::string password = "giaoban2024";  // every demo account's password
+  // Draws the documents of the reports the demo issues; without one, none is issued.
+  const service::IssuedReportRenderer* report_renderer = nullptr;
 };
 
 struct DemoAccount {

@@ -98,7 +98,9 @@ class DemoLoader {
   void Explain(TaskPlan& t, Date asked_on, bool late_completion);
 
   // The units' monthly reports of the last months (demo_reports.cc).
+  void SetReportSettings();
   void ReportCycle();
+  void IssueReport(const domain::ReportingPeriod& period, Date day, bool replaced);
   // The scripts through the services (demo_replay.cc).
   void Replay();
   void RunStep(TaskPlan& t, const Step& step);

@@ -1,10 +1,16 @@
-// The units' monthly reports of the demo agency: the months before the last one accepted, and the
-// last finished month in progress as a consolidating division meets it a few days after its due
-// day: reports accepted, submitted, returned with a comment, submitted late, still a draft, and not
-// started. Each step is taken by its person on its own day, through the services.
+// The monthly reporting of the demo agency. Its report settings (signers, recipients, register
+// codes); the units' reports: the months before the last one accepted, and the last finished month
+// in progress as a consolidating division meets it a few days after its due day (reports accepted,
+// submitted, returned with a comment, submitted late, still a draft, and not started); and the
+// consolidated reports of the months before the last, issued, one of them replaced after a mistake.
+// Each step is taken by its person on its own day, through the services.
 #include <string>
 
+#include "demo/demo_catalog.h"
 #include "demo/demo_loader.h"
+#include "service/reports/consolidated_report.h"
+#include "service/reports/issued_reports.h"
+#include "service/reports/report_settings.h"
 #include "service/reports/unit_reports.h"
 
 namespace giaoban::demo::detail {
@@ -55,6 +61,24 @@ service::UnitReportProse ProseFor(const service::UnitReport& r) {
 
 }  // namespace
 
+void DemoLoader::SetReportSettings() {
+  service::ReportSettingsInput in;
+  in.period_convention = "calendar_month";
+  in.due_working_days = 3;
+  in.consolidating_org_id = org("KHTC").id;
+  in.agency_code = std::string(cat::kDepartmentCode);
+  in.place_name = std::string(cat::kPlace);
+  in.parent_line = "UBND TỈNH QUẢNG NGÃI";
+  in.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
+  in.recipients = {"UBND tỉnh (b/c);", "Giám đốc, các PGĐ Sở;", "Các phòng, đơn vị thuộc Sở;",
+                   "Lưu: VT, KHTC."};
+  in.document_types = {{"Báo cáo", "BC"},  {"Thông báo", "TB"}, {"Giấy mời", "GM"},
+                       {"Biên bản", "BB"}, {"Kế hoạch", "KH"},  {"Chương trình", "CTr"}};
+  in.signers = {{leader_people_[cat::kDirector], "", "GIÁM ĐỐC"},
+                {leader_people_[cat::kDeputyHung], "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}};
+  Must(service::ReportSettingsService(ctx_).Update(ActorOf(admin_user_), 0, in), "report settings");
+}
+
 void DemoLoader::ReportCycle() {
   const Date now = std::min(today_, real_today_);
   const auto convention = domain::PeriodConvention::kCalendarMonth;
@@ -66,6 +90,7 @@ void DemoLoader::ReportCycle() {
     settings.today = day;
     return service::Context(ctx_.db().database(), settings);
   };
+  SetReportSettings();
   for (int back = 2; back >= 0; --back) {
     ReportingPeriod period = last;
     for (int i = 0; i < back; ++i) period = period.Previous();
@@ -109,7 +134,40 @@ void DemoLoader::ReportCycle() {
       Must(decider.TakeStep(consolidator, r.id, r.version, UnitReportStep::kAccept, ""),
            "accept a unit report");
     }
+    if (back > 0) IssueReport(period, board.due_on.AddDays(3), back == 2);
   }
+}
+
+// The consolidating division words the month's text and issues the report, signed by the deputy
+// who signs for the Director; the older month's first issue had the wrong signer and was
+// replaced the next day.
+void DemoLoader::IssueReport(const ReportingPeriod& period, Date day, bool replaced) {
+  if (options_.report_renderer == nullptr || day > std::min(today_, real_today_)) return;
+  const service::Actor& consolidator = ActorOf(consolidator_user_);
+  service::Settings settings = ctx_.settings();
+  settings.today = day;
+  const service::Context on_day(ctx_.db().database(), settings);
+  service::ConsolidatedReportService reports(on_day);
+  auto report = Must(reports.Preview(consolidator, period.Key()), "preview the report");
+  service::UnitReportProse prose = report.prose;
+  prose.highlights =
+      "Công tác chỉ đạo, điều hành được triển khai kịp thời; các nhiệm vụ đến hạn "
+      "hoàn thành " +
+      report.totals.DueCompletedRatio() + ".\n" + prose.highlights;
+  Must(reports.SaveDraft(consolidator, period.Key(), report.draft_version, prose),
+       "word the report");
+  service::IssuedReportService issuing(on_day, *options_.report_renderer);
+  const Id deputy = leader_people_[cat::kDeputyHung];
+  const Id director = leader_people_[cat::kDirector];
+  auto issued =
+      Must(issuing.Issue(consolidator, {period.Key(), replaced ? director : deputy, std::nullopt}),
+           "issue the report");
+  if (!replaced) return;
+  settings.today = day.AddDays(1);
+  const service::Context next_day(ctx_.db().database(), settings);
+  Must(service::IssuedReportService(next_day, *options_.report_renderer)
+           .Issue(consolidator, {period.Key(), deputy, issued.summary.id}),
+       "replace the report");
 }
 
 }  // namespace giaoban::demo::detail

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "service/accounts/auth.h"
+#include "service/reports/issued_reports.h"
 #include "service/reports/unit_reports.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
@@ -105,12 +106,24 @@ void Print(const std::string& label, const std::map<std::string, std::int64_t>& 
 // ---------------------------------------------------------------------------------------------
 // The demo agency, loaded once for the suite.
 
+// Files that name the report they were drawn for: the demo's data is under test here, not the
+// documents, which the documents layer's tests read back.
+class NamingRenderer final : public service::IssuedReportRenderer {
+ public:
+  std::vector<service::RenderedFile> Render(const service::IssuedReport& r,
+                                            const service::ReportSettings&) const override {
+    return {{"pdf", "application/pdf", r.summary.number_text + " " + r.summary.signer.full_name}};
+  }
+};
+
 class DemoTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     database_ = new TempDatabase();
     DemoOptions options;
     options.today = kToday;
+    static const NamingRenderer renderer;
+    options.report_renderer = &renderer;
     const auto start = std::chrono::steady_clock::now();
     result_ = new DemoResult(LoadDemo(database_->ctx(), options));
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -241,6 +254,34 @@ TEST_F(DemoTest, TheLastMonthsReportsAreAtEveryStage) {
   ASSERT_TRUE(before.ok());
   for (const auto& u : before->units)
     if (u.report_id) EXPECT_EQ(u.state, "accepted") << u.organization.name;
+}
+
+TEST_F(DemoTest, TheMonthsBeforeTheLastAreIssuedOneOfThemReplaced) {
+  const auto consolidator =
+      database_->ActorOf(database_->Scalar("SELECT id FROM users WHERE role = 'consolidator'"));
+  const NamingRenderer renderer;
+  service::IssuedReportService issued(database_->ctx(), renderer);
+  auto list = issued.List(consolidator, std::nullopt);
+  ASSERT_TRUE(list.ok());
+  std::map<std::string, std::vector<service::IssuedReportSummary>> by_period;
+  for (const auto& s : *list) by_period[s.period].push_back(s);
+  // Issued after the month's unit reports were in: July and August 2025; September is being
+  // consolidated.
+  ASSERT_EQ(by_period.size(), 2u);
+  ASSERT_EQ(by_period["2025-07"].size(), 2u);
+  const auto& replacement = by_period["2025-07"].front();  // newest first
+  ASSERT_TRUE(replacement.replaces);
+  EXPECT_EQ(replacement.signer.authority, "KT. GIÁM ĐỐC");
+  ASSERT_EQ(by_period["2025-08"].size(), 1u);
+  EXPECT_FALSE(by_period["2025-08"].front().replaced_by);
+  // Numbered in order of issue from 01.
+  std::vector<int> numbers;
+  for (const auto& s : *list) numbers.push_back(s.number);
+  EXPECT_EQ(numbers, (std::vector<int>{3, 2, 1}));
+  auto report = issued.Get(consolidator, by_period["2025-08"].front().id);
+  ASSERT_TRUE(report.ok());
+  EXPECT_NE(report->report.prose.highlights.find("Công tác chỉ đạo, điều hành"), std::string::npos);
+  EXPECT_GT(report->report.totals.due, 0);
 }
 
 TEST_F(DemoTest, SecondLoadDoesNothing) {

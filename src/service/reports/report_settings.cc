@@ -26,12 +26,14 @@ constexpr std::size_t kNameMaxBytes = 200;
 constexpr std::size_t kCodeMaxBytes = 20;
 
 // Codes in document numbers ("SGTVT", "BC", "UBND-KT"): upper-case letters, Đ, digits and hyphens,
-// as Nghị định 30 writes them.
-bool IsDocumentCode(std::string_view code) {
+// as Nghị định 30 writes them. A type's code may also hold lower-case letters: the decree's own
+// list writes "CTr" (chương trình) and "TTr" (tờ trình).
+bool IsDocumentCode(std::string_view code, bool lower_case_too = false) {
   if (code.empty() || code.size() > kCodeMaxBytes) return false;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char c = code[i];
     if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-') continue;
+    if (lower_case_too && c >= 'a' && c <= 'z') continue;
     if (code.substr(i, 2) == "\xC4\x90") {  // Đ
       ++i;
       continue;
@@ -170,7 +172,7 @@ void CheckShape(const ReportSettingsInput& in, Validator& v) {
   std::set<std::string> codes;
   bool bad_type = false, duplicate_type = false;
   for (const auto& t : in.document_types) {
-    if (t.name.empty() || t.name.size() > kNameMaxBytes || !IsDocumentCode(t.code)) bad_type = true;
+    if (t.name.empty() || t.name.size() > kNameMaxBytes || !IsDocumentCode(t.code, true)) bad_type = true;
     if (!codes.insert(t.code).second) duplicate_type = true;
   }
   if (bad_type) v.Add("document_types", "invalid");

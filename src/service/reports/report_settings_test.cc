@@ -26,7 +26,7 @@ class ReportSettingsTest : public AgencyFixture {
     in.parent_line = "UBND TỈNH QUẢNG NGÃI";
     in.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
     in.recipients = {"UBND tỉnh (b/c);", "Lưu: VT, KHTC."};
-    in.document_types = {{"Báo cáo", "BC"}, {"Thông báo", "TB"}};
+    in.document_types = {{"Báo cáo", "BC"}, {"Thông báo", "TB"}, {"Chương trình", "CTr"}};
     in.signers = {{leader_.person_id, "", "GIÁM ĐỐC"}};
     return in;
   }

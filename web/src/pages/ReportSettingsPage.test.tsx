@@ -74,7 +74,7 @@ describe('ReportSettingsPage', () => {
 
     type(field('Ký hiệu cơ quan trong số văn bản'), 'sxd');
     const firstType = screen.getByRole('group', { name: 'Loại văn bản 1' });
-    type(within(firstType).getByLabelText('Ký hiệu'), 'tb');
+    type(within(firstType).getByLabelText('Ký hiệu'), 'TB');
     type(field('Địa danh'), ' Đà Nẵng ');
     expect(await screen.findByText('Số văn bản sẽ ghi: Số: 15/TB-SXD')).toBeInTheDocument();
     expect(screen.getByText('Dòng địa danh, ngày tháng sẽ ghi: Đà Nẵng, ngày 05 tháng 01 năm 2024')).toBeInTheDocument();
@@ -111,7 +111,8 @@ describe('ReportSettingsPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Thêm loại văn bản/ }));
     const added = await screen.findByRole('group', { name: 'Loại văn bản 3' });
     type(within(added).getByLabelText('Tên loại văn bản'), ' Chương trình ');
-    type(within(added).getByLabelText('Ký hiệu'), 'ctr');
+    // A type's code keeps its small letters, as the decree writes CTr.
+    type(within(added).getByLabelText('Ký hiệu'), 'CTr');
 
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
@@ -130,7 +131,7 @@ describe('ReportSettingsPage', () => {
       document_types: [
         { name: 'Báo cáo', code: 'BC' },
         { name: 'Thông báo', code: 'TB' },
-        { name: 'Chương trình', code: 'CTR' },
+        { name: 'Chương trình', code: 'CTr' },
       ],
       signers: [],
     });
@@ -184,7 +185,7 @@ describe('ReportSettingsPage', () => {
     const calls = open(ME_ADMIN);
     await screen.findByText('Đang dùng thiết lập mặc định');
     type(field('Ký hiệu cơ quan trong số văn bản'), 'SỞ GTVT');
-    type(within(screen.getByRole('group', { name: 'Loại văn bản 2' })).getByLabelText('Ký hiệu'), 'bc');
+    type(within(screen.getByRole('group', { name: 'Loại văn bản 2' })).getByLabelText('Ký hiệu'), 'BC');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));
     expect(await screen.findByText('Chỉ gồm chữ in hoa không dấu, chữ Đ, chữ số và dấu gạch nối')).toBeInTheDocument();
     expect(await screen.findByText('Ký hiệu này đã dùng cho loại văn bản khác')).toBeInTheDocument();

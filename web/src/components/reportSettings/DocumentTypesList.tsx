@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 import { maxUtf8Bytes, requiredText } from '../../lib/formRules';
 import { codeRules } from './codeRules';
 import { ListRowActions } from './ListRowActions';
-import { capitals, DOCUMENT_TYPES_MAX, NAME_MAX_BYTES } from './settingsValues';
+import { DOCUMENT_TYPES_MAX, NAME_MAX_BYTES } from './settingsValues';
 
 /** The kinds of document the agency numbers, each with its code; at least one. */
 export function DocumentTypesList({ editable }: { editable: boolean }) {
@@ -18,7 +18,7 @@ export function DocumentTypesList({ editable }: { editable: boolean }) {
           validator: async (_, types: Partial<DocumentType>[] | undefined) => {
             const list = types ?? [];
             if (list.length > DOCUMENT_TYPES_MAX) throw new Error(t('rs.tooMany', { max: DOCUMENT_TYPES_MAX }));
-            const codes = list.map((d) => capitals(d?.code ?? '')).filter(Boolean);
+            const codes = list.map((d) => (d?.code ?? '').trim()).filter(Boolean);
             if (new Set(codes).size < codes.length) throw new Error(t('rs.typeCodeTaken'));
           },
         },
@@ -38,8 +38,8 @@ export function DocumentTypesList({ editable }: { editable: boolean }) {
                 >
                   <Input />
                 </Form.Item>
-                <Form.Item name={[field.name, 'code']} label={t('rs.typeCode')} className="rs-code" rules={codeRules(t, t('rs.typeCode'))}>
-                  <Input className="rs-capitals" />
+                <Form.Item name={[field.name, 'code']} label={t('rs.typeCode')} className="rs-code" rules={codeRules(t, t('rs.typeCode'), 'type')}>
+                  <Input />
                 </Form.Item>
                 {editable && (
                   <ListRowActions item={item} index={index} count={fields.length} keepOne onMove={move} onRemove={remove} />

@@ -33,7 +33,7 @@ function NumberExample() {
   const form = Form.useFormInstance();
   const agencyCode: string = Form.useWatch('agency_code', form) ?? '';
   const typeCode: string = Form.useWatch(['document_types', 0, 'code'], form) ?? '';
-  return <span>{t('rs.numberExample', { line: documentNumberLine(EXAMPLE_SERIAL, capitals(typeCode), capitals(agencyCode)) })}</span>;
+  return <span>{t('rs.numberExample', { line: documentNumberLine(EXAMPLE_SERIAL, typeCode.trim(), capitals(agencyCode)) })}</span>;
 }
 
 /** The place name's example: "Quảng Ngãi, ngày 05 tháng 01 năm 2024". */

@@ -11,6 +11,8 @@ export const NAME_MAX_BYTES = 200;
 export const CODE_MAX_BYTES = 20;
 /** Codes in document numbers: capitals without diacritics, Đ, digits and hyphens (Nghị định 30). */
 export const DOCUMENT_CODE = /^([A-Z0-9-]|Đ)+$/;
+/** A document type's code may also hold small letters: the decree writes "CTr", "TTr". */
+export const TYPE_CODE = /^([A-Za-z0-9-]|Đ)+$/;
 
 export interface SignerValues {
   person_id?: Id;
@@ -64,7 +66,7 @@ export function bodyOf(v: SettingsValues): ReportSettingsUpdate {
     parent_line: capitals(v.parent_line),
     agency_line: capitals(v.agency_line),
     recipients: v.recipients.map((line) => line.trim()),
-    document_types: v.document_types.map((d) => ({ name: d.name.trim(), code: capitals(d.code) })),
+    document_types: v.document_types.map((d) => ({ name: d.name.trim(), code: d.code.trim() })),
     signers: v.signers.map((s) => ({ person_id: s.person_id ?? 0, authority: capitals(s.authority), title: capitals(s.title) })),
   };
 }
