@@ -42,11 +42,11 @@ Fixture& Data() {
     storage::Migrate(*fx->db);
     fx->ctx = std::make_unique<service::Context>(*fx->db, service::Settings{});
     fx->today = fx->ctx->Today();
-    const auto agency = demo::LoadScaleData(*fx->ctx, {50, 100000, fx->today, 7});
+    const auto scale = demo::LoadScaleData(*fx->ctx, {50, 100000, fx->today, 7});
     service::NewUser leader{"bench.leader",
                             "bench-password-1",
                             service::Role::kLeader,
-                            agency,
+                            scale.agency_ids.front(),
                             "Lãnh đạo",
                             "Giám đốc",
                             "",

@@ -123,8 +123,11 @@ json::value ToJson(const service::IssuedReportSummary& s) { return Encode(s); }
 json::value ToJson(const service::IssuedReport& r) {
   json::object o = Encode(r.summary).as_object();
   o["report"] = Encode(r.report);
+  o["activity"] = Encode(r.activity);
   return o;
 }
+
+json::value ToJson(const service::ReportComparison& c) { return Encode(c); }
 
 json::value ToJson(const service::Notice& n) {
   // The parameters were written by the server as a JSON object; a damaged row shows none.

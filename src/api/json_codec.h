@@ -36,6 +36,7 @@ boost::json::value ToJson(const service::UnitReportBoard& b);
 boost::json::value ToJson(const service::ConsolidatedReport& r);
 boost::json::value ToJson(const service::IssuedReportSummary& s);
 boost::json::value ToJson(const service::IssuedReport& r);
+boost::json::value ToJson(const service::ReportComparison& c);
 boost::json::value ToJson(const service::Notice& n);
 boost::json::value ToJson(const service::NoticeList& l);
 boost::json::value ToJson(const domain::ReportFigures& f);

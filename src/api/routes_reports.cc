@@ -145,6 +145,9 @@ void RegisterReportRoutes(Api& api) {
   api.Add("GET", "/reports/issued/{id}", [&s](Call& call) -> Reply {
     return JsonReply(s.issued_reports.Get(call.who(), call.id()));
   });
+  api.Add("GET", "/reports/issued/{id}/changes", [&s](Call& call) -> Reply {
+    return JsonReply(s.issued_reports.Compare(call.who(), call.id()));
+  });
   api.Add("GET", "/reports/issued/{id}/pdf", IssuedFileRoute(s, "pdf"));
   api.Add("GET", "/reports/issued/{id}/docx", IssuedFileRoute(s, "docx"));
   api.Add("GET", "/reports/issued/{id}/xlsx", IssuedFileRoute(s, "xlsx"));

@@ -122,6 +122,13 @@ class IssuedReportsTest(ApiTestCase):
         self.assertEqual(r.status, 201, r)
         self.assertEqual((r.json["replaces"]["id"], r.json["report"]["totals"]["due_completed_ratio"]),
                          (first["id"], "02/02"))
+        changes = viewer.get(f"{ISSUED}/{r.json['id']}/changes")
+        self.assertEqual(changes.status, 200, changes)
+        self.assertEqual(changes.json["previous"]["id"], first["id"])
+        self.assertEqual([t["title"] for t in changes.json["no_longer_overdue"]], ["Lập quy hoạch bến xe"])
+        self.assertEqual(changes.json["figures"][0]["key"], "total")
+        self.assertEqual((changes.json["figures"][0]["before"]["overdue"], changes.json["figures"][0]["after"]["overdue"]),
+                         (1, 0))
         old = viewer.get(f"{ISSUED}/{first['id']}").json
         self.assertEqual(old["replaced_by"]["id"], r.json["id"])
         self.assertEqual(old["report"], first["report"])

@@ -449,6 +449,7 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(consolidator.get("/api/v1/reports/issued/next-number").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/issued?year=x").status, 422)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}").status, 200)
+        self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/changes").status, 200)
         self.assertEqual(consolidator.get("/api/v1/reports/issued/999999").status, 404)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/pdf").status, 200)
         self.assertEqual(consolidator.get(f"/api/v1/reports/issued/{issued}/docx").status, 200)

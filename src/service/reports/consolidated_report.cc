@@ -95,10 +95,24 @@ std::optional<DraftRow> LoadDraft(storage::Connection& c, Id agency, std::string
   return DraftRow{r.rows.front().text(0), r.rows.front().integer(1)};
 }
 
+// The tasks completed in the period and those assigned in it, in the lists' order.
+PeriodActivity ActivityOf(storage::Connection& c, std::span<const PlacedTask> tasks,
+                          const ReportingPeriod& period, const Actor& reader) {
+  std::vector<PlacedTask> completed;
+  std::vector<PlacedTask> assigned;
+  for (const PlacedTask& t : tasks) {
+    if (t.placement.cancelled) continue;
+    if (t.placement.completed_in_period) completed.push_back(t);
+    if (t.placement.assigned_in_period) assigned.push_back(t);
+  }
+  return {NamedTasks(c, completed, period, reader), NamedTasks(c, assigned, period, reader)};
+}
+
 }  // namespace
 
 Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, const Actor& reader,
-                                                     std::string_view key, Date today) {
+                                                     std::string_view key, Date today,
+                                                     PeriodActivity* activity) {
   const Id agency = reader.agency_id;
   ReportSettings settings = LoadReportSettings(c, agency);
   const auto convention = domain::ParsePeriodConvention(settings.period_convention)
@@ -136,6 +150,7 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
                    std::make_move_iterator(lists.overdue.end()));
   std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
   r.next_period_key = std::move(lists.due_next_period);
+  if (activity) *activity = ActivityOf(c, tasks, *period, reader);
 
   if (period->kind() == ReportingPeriod::Kind::kMonth) {
     r.unit_reports = LoadUnitReportBoard(c, reader, std::move(settings), *period, today).units;

@@ -33,8 +33,10 @@ class ConsolidatedReportService {
 // Who prepares and issues the agency's report: its consolidating division or a leader.
 bool MayPrepareReport(const Actor& actor);
 
-// The report as Preview gives it, inside the caller's transaction: issuing freezes this.
+// The report as Preview gives it, inside the caller's transaction: issuing freezes this, and then
+// also asks for the period's `activity`.
 Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, const Actor& reader,
-                                                     std::string_view period, Date today);
+                                                     std::string_view period, Date today,
+                                                     PeriodActivity* activity = nullptr);
 
 }  // namespace giaoban::service

@@ -1,6 +1,7 @@
 #include "service/reports/issued_reports.h"
 
 #include <boost/json.hpp>
+#include <set>
 
 #include "domain/document_lines.h"
 #include "service/audit.h"
@@ -70,40 +71,13 @@ std::vector<IssuedRow> LoadIssued(storage::Connection& c, std::string_view where
   return out;
 }
 
-// The signer as printed is part of the frozen model: a later change of a person's name or title
-// does not reach a report already issued.
-json::object SignerJson(const ReportSigner& s) {
-  return {{"person_id", s.person_id},
-          {"full_name", s.full_name},
-          {"authority", s.authority},
-          {"title", s.title}};
-}
-
-ReportSigner SignerOf(const json::object& model) {
-  ReportSigner s;
-  if (const json::value* v = model.if_contains("signer"); v && v->is_object()) {
-    const json::object& o = v->as_object();
-    s.person_id = o.at("person_id").as_int64();
-    s.full_name = std::string(o.at("full_name").as_string());
-    s.authority = std::string(o.at("authority").as_string());
-    s.title = std::string(o.at("title").as_string());
-  }
-  return s;
-}
-
-// The stored model: the report as issued, and its signer as printed.
-std::string StoredModel(const ConsolidatedReport& report, const ReportSigner& signer) {
-  return json::serialize(
-      json::object{{"report", json::parse(StoreReport(report))}, {"signer", SignerJson(signer)}});
-}
-
 IssuedReport ReadIssued(IssuedRow row) {
-  const json::value model = json::parse(row.model);
-  const json::object& o = model.as_object();
+  StoredReport stored = LoadStoredReport(row.model);
   IssuedReport r;
   r.summary = std::move(row.summary);
-  r.summary.signer = SignerOf(o);
-  r.report = LoadStoredReport(json::serialize(o.at("report")));
+  r.summary.signer = std::move(stored.signer);
+  r.report = std::move(stored.report);
+  r.activity = std::move(stored.activity);
   return r;
 }
 
@@ -111,7 +85,92 @@ std::string FileName(const IssuedReportSummary& s, std::string_view format) {
   return "bao-cao-" + s.period + "-so-" + std::to_string(s.number) + "." + std::string(format);
 }
 
+IssuedReportRef RefOf(const IssuedReportSummary& s) { return {s.id, s.number_text, s.issued_on}; }
+
+// The tasks of `from` that `other` does not hold.
+std::vector<ReportTask> Without(const std::vector<ReportTask>& from,
+                                const std::vector<ReportTask>& other) {
+  std::set<Id> ids;
+  for (const ReportTask& t : other) ids.insert(t.id);
+  std::vector<ReportTask> out;
+  for (const ReportTask& t : from) {
+    if (!ids.count(t.id)) out.push_back(t);
+  }
+  return out;
+}
+
+// The figures of each group in either report, the whole agency first.
+std::vector<FigureChange> FigureChanges(const ConsolidatedReport& before,
+                                        const ConsolidatedReport& after) {
+  std::vector<FigureChange> out{{"total", std::nullopt, before.totals, after.totals}};
+  auto add = [&](const std::vector<ReportFigureGroup>& old_groups,
+                 const std::vector<ReportFigureGroup>& new_groups) {
+    for (const ReportFigureGroup& g : new_groups) {
+      FigureChange change{g.key, g.organization, {}, g.figures};
+      for (const ReportFigureGroup& o : old_groups) {
+        if (o.key == g.key) change.before = o.figures;
+      }
+      out.push_back(std::move(change));
+    }
+    for (const ReportFigureGroup& o : old_groups) {
+      const bool kept = std::any_of(new_groups.begin(), new_groups.end(),
+                                    [&](const ReportFigureGroup& g) { return g.key == o.key; });
+      if (!kept) out.push_back({o.key, o.organization, o.figures, {}});
+    }
+  };
+  add(before.by_source_kind_and_key, after.by_source_kind_and_key);
+  add(before.by_unit, after.by_unit);
+  return out;
+}
+
 }  // namespace
+
+Expected<ReportComparison> IssuedReportService::Compare(const Actor& reader, Id id) {
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<ReportComparison> {
+        auto rows = LoadIssued(c, "WHERE r.id = $1 AND r.agency_id = $2",
+                               {Param(id), Param(reader.agency_id)});
+        if (rows.empty()) return Error::NotFound();
+        const IssuedReport current = ReadIssued(std::move(rows.front()));
+        std::optional<IssuedReport> previous;
+        if (current.summary.replaces) {
+          auto replaced = LoadIssued(c, "WHERE r.id = $1", {Param(current.summary.replaces->id)});
+          previous = ReadIssued(std::move(replaced.front()));
+        } else {
+          // Reports in force of earlier periods, the latest period first.
+          for (IssuedRow& row :
+               LoadIssued(c,
+                          "WHERE r.agency_id = $1 AND r.period < $2 AND NOT EXISTS (SELECT 1 FROM "
+                          "issued_reports x WHERE x.replaces_id = r.id) "
+                          "ORDER BY r.period DESC, r.id DESC",
+                          {Param(reader.agency_id), Param(current.summary.period)})) {
+            IssuedReport candidate = ReadIssued(std::move(row));
+            if (candidate.report.period_kind == current.report.period_kind &&
+                candidate.report.period_end < current.report.period_end) {
+              previous = std::move(candidate);
+              break;
+            }
+          }
+        }
+        ReportComparison out;
+        out.report = RefOf(current.summary);
+        out.period = current.summary.period;
+        const ConsolidatedReport empty;
+        const ConsolidatedReport& before = previous ? previous->report : empty;
+        const PeriodActivity none;
+        const PeriodActivity& before_activity = previous ? previous->activity : none;
+        if (previous) {
+          out.previous = RefOf(previous->summary);
+          out.previous_period = previous->summary.period;
+        }
+        out.figures = FigureChanges(before, current.report);
+        out.newly_overdue = Without(current.report.overdue, before.overdue);
+        out.no_longer_overdue = Without(before.overdue, current.report.overdue);
+        out.newly_completed = Without(current.activity.completed, before_activity.completed);
+        out.new_tasks = Without(current.activity.assigned, before_activity.assigned);
+        return out;
+      });
+}
 
 Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRequest& request) {
   if (!MayPrepareReport(by)) return Error::Forbidden();
@@ -126,7 +185,8 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
         if (signer == settings.signers.end()) {
           return Error::Validation({{"signer_person_id", "not_found"}});
         }
-        auto report = BuildConsolidatedReport(c, by, request.period, today);
+        PeriodActivity activity;
+        auto report = BuildConsolidatedReport(c, by, request.period, today, &activity);
         if (!report) return report.error();
         if (report->period_start > today) return Error::Validation({{"period", "not_started"}});
 
@@ -171,6 +231,7 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
         s.signer = *signer;
         s.issued_by = NamedRef{by.user_id, by.full_name};
         issued.report = std::move(*report);
+        issued.activity = std::move(activity);
         // A draft's own version means nothing once the text is frozen.
         issued.report.draft_version = 0;
 
@@ -182,8 +243,8 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
             {Param(agency), Param(s.period), Param(year), Param(std::string(kReportTypeCode)),
              Param(number), Param(s.number_text), Param(today.Iso()), Param(signer->person_id),
              request.replaces_id ? Param(*request.replaces_id) : storage::Value(nullptr),
-             Param(StoredModel(issued.report, *signer)), Param(Context::NowMillis()),
-             Param(by.user_id)});
+             Param(StoreReport({issued.report, issued.activity, *signer})),
+             Param(Context::NowMillis()), Param(by.user_id)});
         s.id = ReturnedId(inserted);
         for (const RenderedFile& f : files) {
           c.execute(
@@ -215,9 +276,7 @@ Expected<std::vector<IssuedReportSummary>> IssuedReportService::List(const Actor
     where += "ORDER BY r.issued_on DESC, r.id DESC";
     std::vector<IssuedReportSummary> out;
     for (IssuedRow& row : LoadIssued(c, where, params)) {
-      IssuedReportSummary s = std::move(row.summary);
-      s.signer = SignerOf(json::parse(row.model).as_object());
-      out.push_back(std::move(s));
+      out.push_back(ReadIssued(std::move(row)).summary);
     }
     return Expected<std::vector<IssuedReportSummary>>(std::move(out));
   });

@@ -39,6 +39,10 @@ class IssuedReportService {
 
   Expected<IssuedReport> Get(const Actor& reader, Id id);
 
+  // What changed since the report `id` replaces, or else since the latest issued report in force
+  // of an earlier period of the same kind (a month's since the month before, and so on).
+  Expected<ReportComparison> Compare(const Actor& reader, Id id);
+
   // The number the next report issued today would take ("16/BC-SGTVT"), for the issue dialog to
   // show; another issue in between takes it first.
   Expected<std::string> NextNumber(const Actor& reader);

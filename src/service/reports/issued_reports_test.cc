@@ -226,6 +226,53 @@ TEST_P(IssuedReportTest, TheDivisionsTextIsSavedAndIssued) {
             "PK 01/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/00 Hoàn thành sửa chữa 12 cầu yếu.");
 }
 
+TEST_P(IssuedReportTest, TheComparisonSaysWhatChangedSinceThePreviousReport) {
+  const Id late = NewTask("Sửa cầu Trà Khúc", "2024-03-01", "2024-05-20");
+  auto may = Issue("2024-05");
+  ASSERT_EQ(Outcome(may), "ok");
+  auto first = issued().Compare(viewer_, may->summary.id);
+  ASSERT_EQ(Outcome(first), "ok");
+  EXPECT_FALSE(first->previous);  // the first monthly report: everything is new
+  ASSERT_EQ(first->newly_overdue.size(), 1u);
+
+  // In June the overdue task is completed, one task is assigned and falls overdue.
+  ASSERT_EQ(Outcome(TaskService(*ctx_).Complete(leader_, late,
+                                                {Day("2024-06-03"), "", std::nullopt, ""})),
+            "ok");
+  NewTask("Lập quy hoạch bến xe", "2024-06-03", "2024-06-20");
+  auto june = Issue("2024-06");
+  ASSERT_EQ(Outcome(june), "ok");
+  auto changes = issued().Compare(viewer_, june->summary.id);
+  ASSERT_EQ(Outcome(changes), "ok");
+  ASSERT_TRUE(changes->previous);
+  EXPECT_EQ(changes->previous->id, may->summary.id);
+  EXPECT_EQ(changes->previous_period, "2024-05");
+  ASSERT_FALSE(changes->figures.empty());
+  EXPECT_EQ(changes->figures.front().key, "total");
+  EXPECT_EQ(changes->figures.front().before.overdue, 1);
+  EXPECT_EQ(changes->figures.front().after.overdue, 1);
+  EXPECT_EQ(changes->figures.front().after.due_completed, 1);
+  auto titles = [](const std::vector<ReportTask>& tasks) {
+    std::vector<std::string> out;
+    for (const auto& t : tasks) out.push_back(t.title);
+    return out;
+  };
+  EXPECT_EQ(titles(changes->newly_overdue), std::vector<std::string>{"Lập quy hoạch bến xe"});
+  EXPECT_EQ(titles(changes->no_longer_overdue), std::vector<std::string>{"Sửa cầu Trà Khúc"});
+  EXPECT_EQ(titles(changes->newly_completed), std::vector<std::string>{"Sửa cầu Trà Khúc"});
+  EXPECT_EQ(titles(changes->new_tasks), std::vector<std::string>{"Lập quy hoạch bến xe"});
+
+  // A replacement is compared with the report it replaces.
+  auto again = Issue("2024-06", june->summary.id);
+  ASSERT_EQ(Outcome(again), "ok");
+  auto replaced = issued().Compare(viewer_, again->summary.id);
+  ASSERT_EQ(Outcome(replaced), "ok");
+  EXPECT_EQ(replaced->previous->id, june->summary.id);
+  EXPECT_TRUE(replaced->newly_overdue.empty());
+  EXPECT_TRUE(replaced->new_tasks.empty());
+  EXPECT_EQ(Outcome(issued().Compare(district_leader_, june->summary.id)), "not_found");
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, IssuedReportTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

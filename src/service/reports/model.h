@@ -259,14 +259,52 @@ BOOST_DESCRIBE_STRUCT(IssuedReportSummary, (),
                       (id, period, number, number_text, issued_on, signer, issued_by, replaces,
                        replaced_by, formats))
 
+// What happened in a period, kept with its issued report so that a later one can say what changed:
+// the tasks completed in the period and those assigned in it, as they stood at its end.
+struct PeriodActivity {
+  std::vector<ReportTask> completed;
+  std::vector<ReportTask> assigned;
+};
+
+BOOST_DESCRIBE_STRUCT(PeriodActivity, (), (completed, assigned))
+
 // An issued report: its register entry and the report as it stood when issued, which never
 // changes again.
 struct IssuedReport {
   IssuedReportSummary summary;
   ConsolidatedReport report;
+  PeriodActivity activity;
 };
 
-BOOST_DESCRIBE_STRUCT(IssuedReport, (), (summary, report))
+BOOST_DESCRIBE_STRUCT(IssuedReport, (), (summary, report, activity))
+
+// One group's figures in two issued reports.
+struct FigureChange {
+  std::string key;  // "total", a source kind with its key flag, or a unit's id
+  std::optional<NamedRef> organization;
+  domain::ReportFigures before;
+  domain::ReportFigures after;
+};
+
+BOOST_DESCRIBE_STRUCT(FigureChange, (), (key, organization, before, after))
+
+// What changed from one issued report to another: the one it replaces, or else the latest issued
+// report in force of an earlier period of the same kind.
+struct ReportComparison {
+  IssuedReportRef report;
+  std::string period;
+  std::optional<IssuedReportRef> previous;  // none for the first report of its kind
+  std::string previous_period;
+  std::vector<FigureChange> figures;  // the whole agency first, then the groups of either report
+  std::vector<ReportTask> newly_overdue;
+  std::vector<ReportTask> no_longer_overdue;  // as the previous report listed them
+  std::vector<ReportTask> newly_completed;
+  std::vector<ReportTask> new_tasks;
+};
+
+BOOST_DESCRIBE_STRUCT(ReportComparison, (),
+                      (report, period, previous, previous_period, figures, newly_overdue,
+                       no_longer_overdue, newly_completed, new_tasks))
 
 // One of an issued report's documents, as stored.
 struct IssuedFile {

@@ -172,7 +172,8 @@ void CheckShape(const ReportSettingsInput& in, Validator& v) {
   std::set<std::string> codes;
   bool bad_type = false, duplicate_type = false;
   for (const auto& t : in.document_types) {
-    if (t.name.empty() || t.name.size() > kNameMaxBytes || !IsDocumentCode(t.code, true)) bad_type = true;
+    if (t.name.empty() || t.name.size() > kNameMaxBytes || !IsDocumentCode(t.code, true))
+      bad_type = true;
     if (!codes.insert(t.code).second) duplicate_type = true;
   }
   if (bad_type) v.Add("document_types", "invalid");

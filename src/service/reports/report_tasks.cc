@@ -232,27 +232,22 @@ domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks) {
   return f;
 }
 
-ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
-                          const domain::ReportingPeriod& period, const Actor& reader) {
-  ReportTaskLists lists;
-  const domain::DateWindow window = period.window();
-  for (const PlacedTask& t : tasks) {
-    std::vector<ReportTask>* list = ListOf(lists, t, window);
-    if (!list) continue;
-    list->push_back(t.task);
-    // Rare, so each is checked on its own, with the facts its page would use.
-    if (t.restricted) {
-      auto record = LoadTaskRecord(c, t.task.id);
-      if (!record || !CanReadTask(reader, record->access)) list->back().hidden = true;
-    }
+namespace {
+
+// The task as its reader may see it: a restricted task they may not read is marked hidden.
+// Restricted tasks are rare, so each is checked on its own, with the facts its page would use.
+ReportTask AsSeenBy(storage::Connection& c, const PlacedTask& t, const Actor& reader) {
+  ReportTask task = t.task;
+  if (t.restricted) {
+    auto record = LoadTaskRecord(c, t.task.id);
+    if (!record || !CanReadTask(reader, record->access)) task.hidden = true;
   }
-  std::vector<ReportTask*> listed;
-  for (auto* list : {&lists.completed, &lists.not_completed, &lists.overdue, &lists.due_next_period,
-                     &lists.ongoing, &lists.cancelled}) {
-    std::sort(list->begin(), list->end(), ListedBefore);
-    for (ReportTask& t : *list) listed.push_back(&t);
-  }
-  AddTitlesAndNotes(c, listed, period.end());
+  return task;
+}
+
+// Titles, lead units and notes for the listed tasks; none of them for a hidden one.
+void Name(storage::Connection& c, std::vector<ReportTask*>& listed, Date end) {
+  AddTitlesAndNotes(c, listed, end);
   for (ReportTask* t : listed) {
     if (!t->hidden) continue;
     t->title.clear();
@@ -260,7 +255,38 @@ ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> ta
     t->note_on.reset();
     t->note_kind.clear();
   }
+}
+
+}  // namespace
+
+ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
+                          const domain::ReportingPeriod& period, const Actor& reader) {
+  ReportTaskLists lists;
+  const domain::DateWindow window = period.window();
+  for (const PlacedTask& t : tasks) {
+    std::vector<ReportTask>* list = ListOf(lists, t, window);
+    if (list) list->push_back(AsSeenBy(c, t, reader));
+  }
+  std::vector<ReportTask*> listed;
+  for (auto* list : {&lists.completed, &lists.not_completed, &lists.overdue, &lists.due_next_period,
+                     &lists.ongoing, &lists.cancelled}) {
+    std::sort(list->begin(), list->end(), ListedBefore);
+    for (ReportTask& t : *list) listed.push_back(&t);
+  }
+  Name(c, listed, period.end());
   return lists;
+}
+
+std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
+                                   const domain::ReportingPeriod& period, const Actor& reader) {
+  std::vector<ReportTask> out;
+  out.reserve(tasks.size());
+  for (const PlacedTask& t : tasks) out.push_back(AsSeenBy(c, t, reader));
+  std::sort(out.begin(), out.end(), ListedBefore);
+  std::vector<ReportTask*> listed;
+  for (ReportTask& t : out) listed.push_back(&t);
+  Name(c, listed, period.end());
+  return out;
 }
 
 }  // namespace giaoban::service

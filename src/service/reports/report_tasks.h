@@ -47,4 +47,8 @@ domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks);
 ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
                           const domain::ReportingPeriod& period, const Actor& reader);
 
+// Every one of `tasks`, named as the lists name theirs, in the lists' order.
+std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
+                                   const domain::ReportingPeriod& period, const Actor& reader);
+
 }  // namespace giaoban::service

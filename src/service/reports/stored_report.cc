@@ -107,18 +107,28 @@ requires boost::describe::has_describe_members<T>::value void Read(const json::v
 
 }  // namespace
 
-std::string StoreReport(const ConsolidatedReport& report) { return json::serialize(Write(report)); }
+std::string StoreReport(const StoredReport& stored) {
+  return json::serialize(json::object{{"report", Write(stored.report)},
+                                      {"activity", Write(stored.activity)},
+                                      {"signer", Write(stored.signer)}});
+}
 
-ConsolidatedReport LoadStoredReport(std::string_view text) {
-  ConsolidatedReport report;
+StoredReport LoadStoredReport(std::string_view text) {
+  StoredReport stored;
   try {
-    Read(json::parse(text), report);
+    const json::value v = json::parse(text);
+    const json::object& o = v.as_object();
+    Read(o.at("report"), stored.report);
+    if (const json::value* a = o.if_contains("activity")) Read(*a, stored.activity);
+    if (const json::value* s = o.if_contains("signer")) Read(*s, stored.signer);
+  } catch (const std::out_of_range& e) {
+    Corrupt(e.what());
   } catch (const std::invalid_argument& e) {
     Corrupt(e.what());
   } catch (const boost::system::system_error& e) {
     Corrupt(e.what());
   }
-  return report;
+  return stored;
 }
 
 }  // namespace giaoban::service

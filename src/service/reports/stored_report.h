@@ -10,10 +10,18 @@
 
 namespace giaoban::service {
 
-std::string StoreReport(const ConsolidatedReport& report);
+// The report as issued, the period's activity and the signer as printed: the model of an issued
+// report's row.
+struct StoredReport {
+  ConsolidatedReport report;
+  PeriodActivity activity;
+  ReportSigner signer;
+};
+
+std::string StoreReport(const StoredReport& stored);
 
 // Throws std::runtime_error when the text is not a stored report: a row written by hand, or
 // damaged.
-ConsolidatedReport LoadStoredReport(std::string_view json);
+StoredReport LoadStoredReport(std::string_view json);
 
 }  // namespace giaoban::service

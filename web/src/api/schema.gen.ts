@@ -1045,6 +1045,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/issued/{issued_report_id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * So sánh với báo cáo trước / what changed since the previous report
+         * @description Số liệu tăng, giảm; nhiệm vụ mới quá hạn, hết quá hạn, mới hoàn thành, mới giao; so với báo cáo mà báo cáo này thay thế, hoặc báo cáo còn hiệu lực gần nhất của kỳ trước cùng loại. Mọi người trong cơ quan; cơ quan khác: 404.
+         *
+         *     Figures up or down; tasks newly overdue, no longer overdue, newly completed, newly assigned; against the report this one replaces, or else the latest report in force of an earlier period of the same kind. Everyone in the agency; other agencies: 404.
+         */
+        get: operations["compareIssuedReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendar/{year}": {
         parameters: {
             query?: never;
@@ -2343,6 +2368,39 @@ export interface components {
             replaced_by: components["schemas"]["IssuedReportRef"] | null;
             formats: ("docx" | "pdf" | "xlsx")[];
             report: components["schemas"]["ConsolidatedReport"];
+            activity: components["schemas"]["PeriodActivity"];
+        };
+        /** @description Nhiệm vụ hoàn thành và nhiệm vụ được giao trong kỳ, như tại cuối kỳ / the tasks completed and those assigned in the period, as they stood at its end */
+        PeriodActivity: {
+            completed: components["schemas"]["ReportTask"][];
+            assigned: components["schemas"]["ReportTask"][];
+        };
+        FigureChange: {
+            /**
+             * @description total, loại nguồn kèm cờ trọng tâm, hoặc mã đơn vị / total, a source kind with its key flag, or a unit's id
+             * @example higher_program:true
+             */
+            key: string;
+            organization: components["schemas"]["NamedRef"] | null;
+            before: components["schemas"]["ReportFigures"];
+            after: components["schemas"]["ReportFigures"];
+        };
+        /** @description Những gì thay đổi so với báo cáo trước: báo cáo bị thay thế, hoặc báo cáo còn hiệu lực gần nhất của kỳ trước cùng loại / what changed since the previous report: the one replaced, or else the latest report in force of an earlier period of the same kind */
+        ReportComparison: {
+            report: components["schemas"]["IssuedReportRef"];
+            /** @example 2024-06 */
+            period: string;
+            /** @description null: báo cáo đầu tiên cùng loại / the first report of its kind */
+            previous: components["schemas"]["IssuedReportRef"] | null;
+            /** @example 2024-05 */
+            previous_period: string;
+            /** @description Toàn cơ quan trước, rồi từng nhóm của một trong hai báo cáo / the whole agency first, then every group of either report */
+            figures: components["schemas"]["FigureChange"][];
+            newly_overdue: components["schemas"]["ReportTask"][];
+            /** @description Như báo cáo trước ghi / as the previous report listed them */
+            no_longer_overdue: components["schemas"]["ReportTask"][];
+            newly_completed: components["schemas"]["ReportTask"][];
+            new_tasks: components["schemas"]["ReportTask"][];
         };
         IssuedReportList: {
             items: components["schemas"]["IssuedReportSummary"][];
@@ -4854,6 +4912,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    compareIssuedReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã báo cáo đã ban hành / issued report id */
+                issued_report_id: components["parameters"]["IssuedReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description So sánh / the comparison */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportComparison"];
+                };
             };
             401: components["responses"]["Unauthenticated"];
             404: components["responses"]["NotFound"];
