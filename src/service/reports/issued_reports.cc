@@ -308,7 +308,8 @@ Expected<std::string> IssuedReportService::NextNumber(const Actor& reader) {
 
 Expected<IssuedFile> IssuedReportService::File(const Actor& reader, Id id,
                                                std::string_view format) {
-  return ctx_.db().transact(
+  if (auto cached = Cached(id, format, reader.agency_id)) return *cached;
+  auto file = ctx_.db().transact(
       TransactionMode::kRead, [&](storage::Connection& c) -> Expected<IssuedFile> {
         auto r = c.execute(
             "SELECT f.content_type, f.sha256, f.bytes, r.period, r.number "
@@ -322,6 +323,34 @@ Expected<IssuedFile> IssuedReportService::File(const Actor& reader, Id id,
         s.number = static_cast<int>(row.integer(4));
         return IssuedFile{FileName(s, format), row.text(0), row.text(1), row.blob(2).bytes};
       });
+  if (file) Keep(id, format, reader.agency_id, std::make_shared<const IssuedFile>(*file));
+  return file;
+}
+
+std::shared_ptr<const IssuedFile> IssuedReportService::Cached(Id id, std::string_view format,
+                                                              Id agency) {
+  std::lock_guard lock(cache_mutex_);
+  auto it = cache_.find({id, std::string(format)});
+  if (it == cache_.end() || it->second.agency_id != agency) return nullptr;
+  return it->second.file;
+}
+
+void IssuedReportService::Keep(Id id, std::string_view format, Id agency,
+                               std::shared_ptr<const IssuedFile> file) {
+  const std::size_t size = file->bytes.size();
+  if (size > kCacheBytes / 4) return;
+  std::lock_guard lock(cache_mutex_);
+  auto key = std::make_pair(id, std::string(format));
+  if (cache_.count(key)) return;
+  while (cache_bytes_ + size > kCacheBytes && !cache_order_.empty()) {
+    auto oldest = cache_.find(cache_order_.front());
+    cache_bytes_ -= oldest->second.file->bytes.size();
+    cache_.erase(oldest);
+    cache_order_.pop_front();
+  }
+  cache_.emplace(key, CachedFile{agency, std::move(file)});
+  cache_order_.push_back(std::move(key));
+  cache_bytes_ += size;
 }
 
 }  // namespace giaoban::service

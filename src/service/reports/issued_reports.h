@@ -4,6 +4,10 @@
 // issued that names it, and both stay readable.
 #pragma once
 
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,8 +55,22 @@ class IssuedReportService {
   Expected<IssuedFile> File(const Actor& reader, Id id, std::string_view format);
 
  private:
+  // Issued files never change, so a server may keep the latest ones it served, for every
+  // instance holds the same bytes; bounded by their total size.
+  struct CachedFile {
+    Id agency_id = 0;
+    std::shared_ptr<const IssuedFile> file;
+  };
+  static constexpr std::size_t kCacheBytes = 64 << 20;
+  std::shared_ptr<const IssuedFile> Cached(Id id, std::string_view format, Id agency);
+  void Keep(Id id, std::string_view format, Id agency, std::shared_ptr<const IssuedFile> file);
+
   const Context& ctx_;
   const IssuedReportRenderer& renderer_;
+  std::mutex cache_mutex_;
+  std::map<std::pair<Id, std::string>, CachedFile> cache_;
+  std::list<std::pair<Id, std::string>> cache_order_;  // oldest first
+  std::size_t cache_bytes_ = 0;
 };
 
 }  // namespace giaoban::service
