@@ -63,8 +63,8 @@ const enReports: Record<keyof typeof viReports, string> = {
   'cr.proseMerged': 'Not saved yet: the text below is the units’ reports merged, heading by heading.',
   'cr.issuedForPeriod': '{count} report(s) issued for this period',
 
-  'issue.title': 'Issue the report: {period}',
-  'issue.replaceTitle': 'Issue a replacement report: {period}',
+  'issue.title': 'Issue the consolidated report',
+  'issue.replaceTitle': 'Issue a replacement report',
   'issue.ok': 'Issue',
   'issue.replaceOk': 'Issue the replacement',
   'issue.number': 'Number',
@@ -74,7 +74,6 @@ const enReports: Record<keyof typeof viReports, string> = {
   'issue.numberHint': 'The number is taken when you issue: if someone issues another report first, this one takes the next.',
   'issue.signer': 'Signer',
   'issue.signerRequired': 'Please choose the signer',
-  'issue.signerPlaceholder': 'Choose the signer',
   'issue.noSigners': 'The agency has no report signers yet.',
   'issue.noSignersHelp': 'The agency’s administrator must add signers in the report settings before a report can be issued.',
   'issue.openSettings': 'Open the report settings',

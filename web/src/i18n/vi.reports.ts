@@ -62,8 +62,8 @@ const viReports = {
   'cr.proseMerged': 'Chưa lưu lần nào: nội dung dưới đây ghép từ báo cáo các đơn vị đã gửi, theo từng mục.',
   'cr.issuedForPeriod': 'Kỳ này đã ban hành {count} báo cáo',
 
-  'issue.title': 'Ban hành báo cáo: {period}',
-  'issue.replaceTitle': 'Ban hành báo cáo thay thế: {period}',
+  'issue.title': 'Ban hành báo cáo tổng hợp',
+  'issue.replaceTitle': 'Ban hành báo cáo thay thế',
   'issue.ok': 'Ban hành',
   'issue.replaceOk': 'Ban hành báo cáo thay thế',
   'issue.number': 'Số văn bản',
@@ -73,7 +73,6 @@ const viReports = {
   'issue.numberHint': 'Số được cấp khi bấm Ban hành: nếu có người ban hành báo cáo khác trước, báo cáo này nhận số kế tiếp.',
   'issue.signer': 'Người ký',
   'issue.signerRequired': 'Vui lòng chọn người ký',
-  'issue.signerPlaceholder': 'Chọn người ký',
   'issue.noSigners': 'Cơ quan chưa có người ký báo cáo.',
   'issue.noSignersHelp': 'Quản trị viên của cơ quan cần thêm người ký trong thiết lập báo cáo trước khi ban hành.',
   'issue.openSettings': 'Mở Thiết lập báo cáo',

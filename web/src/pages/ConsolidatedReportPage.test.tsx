@@ -300,10 +300,10 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
     fireEvent.change(box(section, '1. Kết quả nổi bật'), { target: { value: 'Chưa lưu.' } });
     await waitFor(() => expect(issueButton('Ban hành')).toBeEnabled());
     fireEvent.click(issueButton('Ban hành'));
-    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo: Tháng 10/2026' });
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo tổng hợp' });
     expect(within(dialog).getByText('Nội dung bạn vừa sửa chưa được lưu; báo cáo sẽ được ban hành với nội dung đã lưu.')).toBeInTheDocument();
     await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('01/BC-SGTVT'));
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
     expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${ISSUED.id}`);
     expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ period: '2026-10', signer_person_id: 1 }]);
@@ -326,9 +326,9 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
     await waitFor(() => expect(issueButton('Ban hành báo cáo thay thế')).toBeEnabled());
     expect(screen.queryByRole('button', { name: /^\S+ Ban hành$/ })).toBeNull();
     fireEvent.click(issueButton('Ban hành báo cáo thay thế'));
-    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế: Tháng 10/2026' });
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
     expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 02/BC-SGTVT ngày 24/11/2026');
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành báo cáo thay thế' }));
     expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${REPLACEMENT.id}`);
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ period: '2026-10', signer_person_id: 1, replaces_id: 2 });
@@ -340,7 +340,7 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
     await waitFor(() => expect(issueButton('Ban hành')).toBeEnabled());
     fireEvent.click(issueButton('Ban hành'));
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
     expect(await screen.findByText('Báo cáo của kỳ này vừa được người khác ban hành. Danh sách đã được tải lại; nếu cần sửa, hãy ban hành báo cáo thay thế.')).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

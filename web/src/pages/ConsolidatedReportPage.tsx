@@ -48,14 +48,14 @@ function usePeriod() {
 function DraftDownloads({ period }: { period: string }) {
   const t = useT();
   return (
-    <>
+    <Space.Compact>
       <Button icon={<FilePdfOutlined />} href={draftFileUrl(period, 'pdf')} download>
         {t('cr.draftPdf')}
       </Button>
       <Button icon={<FileWordOutlined />} href={draftFileUrl(period, 'docx')} download>
         {t('cr.draftDocx')}
       </Button>
-    </>
+    </Space.Compact>
   );
 }
 

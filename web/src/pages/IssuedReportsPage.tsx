@@ -34,12 +34,16 @@ function Links({ report }: { report: IssuedReportSummary }) {
     <>
       {report.replaces && (
         <div>
-          {t('ir.replacesShort')} <Link to={issuedReportPath(report.replaces.id)}>{report.replaces.number_text}</Link>
+          {t('ir.replacesShort')} <Link to={issuedReportPath(report.replaces.id)} className="nowrap">
+            {report.replaces.number_text}
+          </Link>
         </div>
       )}
       {report.replaced_by && (
         <div className="ur-late">
-          {t('ir.replacedByShort')} <Link to={issuedReportPath(report.replaced_by.id)}>{report.replaced_by.number_text}</Link>
+          {t('ir.replacedByShort')} <Link to={issuedReportPath(report.replaced_by.id)} className="nowrap">
+            {report.replaced_by.number_text}
+          </Link>
         </div>
       )}
     </>
@@ -74,17 +78,15 @@ function IssuedTable({ items }: { items: readonly IssuedReportSummary[] }) {
               <th scope="row" className="gb-col-name nowrap">
                 <Link to={issuedReportPath(r.id)}>{r.number_text}</Link>
               </th>
-              <td>{periodTitle(t, r.period)}</td>
+              <td className="nowrap">{periodTitle(t, r.period)}</td>
               <td className="nowrap">{formatDate(r.issued_on)}</td>
               <td>{signerLabel(r.signer)}</td>
               <td>{r.issued_by.name}</td>
-              <td>
+              <td className="ir-links">
                 <Links report={r} />
               </td>
-              <td className="no-print">
-                <Space size={4} wrap>
-                  <IssuedFileButtons report={r} small />
-                </Space>
+              <td className="no-print nowrap">
+                <IssuedFileButtons report={r} small />
               </td>
             </tr>
           ))}
@@ -113,14 +115,9 @@ export default function IssuedReportsPage() {
       {!items && loaded.loading && <PageSpinner />}
       {items &&
         (items.length === 0 ? (
-          <Empty
-            image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={
-              <>
-                {t('ir.empty', { year })} <Link to="/reports">{t('ir.openReports')}</Link>
-              </>
-            }
-          />
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ir.empty', { year })}>
+            <Link to="/reports">{t('ir.openReports')}</Link>
+          </Empty>
         ) : (
           <IssuedTable items={items} />
         ))}

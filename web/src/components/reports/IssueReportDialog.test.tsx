@@ -47,18 +47,19 @@ afterEach(() => {
 describe('IssueReportDialog', () => {
   it('shows the number the report will take and today’s date, offers the settings’ signers, and says it can never be edited', async () => {
     const { calls, onIssued } = open();
-    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo: Tháng 10/2026' });
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo tổng hợp' });
     await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('01/BC-SGTVT'));
+    expect(dialog).toHaveTextContent('Kỳ báo cáoTháng 10/2026');
     expect(dialog).toHaveTextContent('Ngày ban hành24/11/2026');
     expect(within(dialog).getByText('Báo cáo đã ban hành không bao giờ sửa được.')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('Nếu có sai sót, chỉ có thể ban hành báo cáo thay thế, với số mới.');
     expect(within(dialog).queryByTestId('issue-replaces')).toBeNull();
 
-    // The first signer, as on the draft, until another is chosen.
-    const signer = within(dialog).getByRole('combobox', { name: 'Người ký' });
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
-    fireEvent.mouseDown(signer);
-    fireEvent.click(await screen.findByTitle('KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Nguyễn Đức Hùng'));
+    // The settings' signers, the first (as on the draft) until another is chosen.
+    const signers = within(dialog).getByRole('radiogroup', { name: 'Người ký' });
+    await waitFor(() => expect(within(signers).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
+    expect(within(signers).getAllByRole('radio')).toHaveLength(2);
+    fireEvent.click(within(signers).getByRole('radio', { name: 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Nguyễn Đức Hùng' }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
 
     await waitFor(() => expect(onIssued).toHaveBeenCalledWith(ISSUED));
@@ -71,7 +72,7 @@ describe('IssueReportDialog', () => {
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('Cơ quan chưa có người ký báo cáo.')).toBeInTheDocument();
     expect(within(dialog).getByRole('link', { name: 'Mở Thiết lập báo cáo' })).toHaveAttribute('href', '/report-settings');
-    expect(within(dialog).queryByRole('combobox', { name: 'Người ký' })).toBeNull();
+    expect(within(dialog).queryByRole('radio')).toBeNull();
     const ok = within(dialog).getByRole('button', { name: 'Ban hành' });
     expect(ok).toBeDisabled();
     fireEvent.click(ok);
@@ -84,10 +85,10 @@ describe('IssueReportDialog', () => {
       { next: issued.nextNumberAfter, issue: { status: 201, body: REPLACEMENT } },
       { replaces: { ...inForce, replaced_by: null } },
     );
-    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế: Tháng 10/2026' });
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
     await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('02/BC-SGTVT'));
     expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 01/BC-SGTVT ngày 24/11/2026');
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành báo cáo thay thế' }));
     await waitFor(() => expect(onIssued).toHaveBeenCalledWith(REPLACEMENT));
     expect(posts(calls)[0].body).toEqual({ period: '2026-10', signer_person_id: 1, replaces_id: ISSUED.id });
@@ -96,7 +97,7 @@ describe('IssueReportDialog', () => {
   it('hands a period issued meanwhile back to the page', async () => {
     const { onConflict, onIssued } = open({ issue: { status: 409, body: issued.alreadyIssued } });
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
     await waitFor(() => expect(onConflict).toHaveBeenCalledTimes(1));
     expect(onIssued).not.toHaveBeenCalled();
@@ -105,7 +106,7 @@ describe('IssueReportDialog', () => {
   it('marks a signer the server no longer knows, and asks for the signers again', async () => {
     const { calls, onIssued } = open({ issue: { status: 422, body: issued.signerNotFound } });
     const dialog = await screen.findByRole('dialog');
-    await waitFor(() => expect(dialog).toHaveTextContent('GIÁM ĐỐC — Trần Quốc Bảo'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
     expect(await within(dialog).findByText('Không tìm thấy mục đã chọn')).toBeInTheDocument();
     expect(within(dialog).getByText('Vui lòng kiểm tra các trường được đánh dấu.')).toBeInTheDocument();

@@ -1,10 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, type HTMLAttributes } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Form, Select } from 'antd';
+import { Alert, Form, Radio } from 'antd';
 import { ApiError } from '../../api/client';
 import { getNextReportNumber, issueReport } from '../../api/reports';
 import { getReportSettings } from '../../api/reportSettings';
-import type { Id, IssuedReport, IssuedReportRef } from '../../api/types';
+import type { Id, IssuedReport, IssuedReportRef, ReportSigner } from '../../api/types';
 import { useT } from '../../i18n';
 import { formatDate, todayIso } from '../../lib/format';
 import { signerLabel } from '../../lib/issuedReports';
@@ -16,6 +16,34 @@ import { FormModal } from '../FormModal';
 
 interface Values {
   signer_person_id?: Id;
+}
+
+interface SignerChoiceProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
+  signers: readonly ReportSigner[];
+  loading: boolean;
+  /** From the form: the signer chosen, and the choice of another. */
+  value?: Id;
+  onChange?: (id: Id) => void;
+}
+
+/**
+ * The signers as radios, one a line, whose whole names and titles stay readable (on a phone too);
+ * the group takes what the form gives its field (id, required, described by its error).
+ */
+function SignerChoice({ signers, loading, value, onChange, ...group }: SignerChoiceProps) {
+  const t = useT();
+  return (
+    <div role="radiogroup" {...group}>
+      <Radio.Group className="issue-signers" value={value} onChange={(e) => onChange?.(e.target.value as Id)}>
+        {loading && <span>{t('common.loading')}</span>}
+        {signers.map((s) => (
+          <Radio key={s.person_id} value={s.person_id}>
+            {signerLabel(s)}
+          </Radio>
+        ))}
+      </Radio.Group>
+    </div>
+  );
 }
 
 interface Props {
@@ -77,6 +105,10 @@ export function IssueReportDialog({ period, replaces, unsaved = false, onClose, 
     <>
       <dl className="issue-facts">
         <div>
+          <dt>{t('ir.period')}</dt>
+          <dd>{periodTitle(t, period)}</dd>
+        </div>
+        <div>
           <dt>{t('issue.number')}</dt>
           <dd data-testid="issue-number">{next.data ? next.data.number_text : t('common.loading')}</dd>
         </div>
@@ -100,7 +132,7 @@ export function IssueReportDialog({ period, replaces, unsaved = false, onClose, 
   return (
     <FormModal<Values>
       open
-      title={replaces ? t('issue.replaceTitle', { period: periodTitle(t, period) }) : t('issue.title', { period: periodTitle(t, period) })}
+      title={replaces ? t('issue.replaceTitle') : t('issue.title')}
       okText={replaces ? t('issue.replaceOk') : t('issue.ok')}
       danger
       okDisabled={!signers?.length}
@@ -124,11 +156,7 @@ export function IssueReportDialog({ period, replaces, unsaved = false, onClose, 
         />
       ) : (
         <Form.Item name="signer_person_id" label={t('issue.signer')} rules={[{ required: true, message: t('issue.signerRequired') }]}>
-          <Select
-            loading={settings.loading}
-            options={(signers ?? []).map((s) => ({ value: s.person_id, label: signerLabel(s) }))}
-            placeholder={t('issue.signerPlaceholder')}
-          />
+          <SignerChoice signers={signers ?? []} loading={settings.loading} aria-label={t('issue.signer')} />
         </Form.Item>
       )}
       {unsaved && <Alert type="warning" showIcon role="note" className="ur-block" message={t('issue.unsaved')} />}

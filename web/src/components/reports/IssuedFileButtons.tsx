@@ -1,4 +1,4 @@
-import { Button } from 'antd';
+import { Button, Space } from 'antd';
 import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { issuedFileUrl } from '../../api/reports';
 import type { IssuedReportSummary } from '../../api/types';
@@ -17,7 +17,7 @@ const FILES = [
 export function IssuedFileButtons({ report, small = false }: { report: Pick<IssuedReportSummary, 'id' | 'number_text' | 'formats'>; small?: boolean }) {
   const t = useT();
   return (
-    <>
+    <Space.Compact>
       {FILES.filter((f) => report.formats.includes(f.format)).map((f) => (
         <Button
           key={f.format}
@@ -30,6 +30,6 @@ export function IssuedFileButtons({ report, small = false }: { report: Pick<Issu
           {small ? f.name : t('ir.download', { format: f.name })}
         </Button>
       ))}
-    </>
+    </Space.Compact>
   );
 }
