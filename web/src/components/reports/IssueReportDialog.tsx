@@ -150,7 +150,8 @@ export function IssueReportDialog({ period, replaces, unsaved = false, onClose, 
           message={t('issue.noSigners')}
           description={
             <>
-              {t('issue.noSignersHelp')} <Link to="/report-settings">{t('issue.openSettings')}</Link>
+              <p className="issue-hint-block">{t('issue.noSignersHelp')}</p>
+              <Link to="/report-settings">{t('issue.openSettings')}</Link>
             </>
           }
         />
