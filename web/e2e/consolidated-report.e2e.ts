@@ -2,12 +2,21 @@
 // finished month, whose "x/y" and overdue figures are the API's for that month; picks a quarter,
 // which a reload keeps; prints it on A4 (the figures line in the PDF's text, every table within
 // the sheet's width); and reads it on a phone no wider than the screen.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { Api, expectNoProblems, launchBrowser, PHONE, screenshot, serverToday, settle, withSession } from './support';
+import {
+  Api,
+  expectNoProblems,
+  lastFinishedMonth,
+  launchBrowser,
+  PHONE,
+  printed,
+  screenshot,
+  serverToday,
+  settle,
+  widerThanTheSheet,
+  withSession,
+} from './support';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,8 +27,6 @@ afterAll(async () => {
 });
 
 const CONSOLIDATOR = 'khtc';
-// The width of an A4 sheet inside the print style sheet's margins (210 mm less 2 × 12 mm), in CSS pixels.
-const A4_CONTENT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
 
 interface Figures {
   due_completed_ratio: string;
@@ -32,14 +39,6 @@ interface Preview {
   totals: Figures;
   overdue: unknown[];
   unit_reports: unknown[];
-}
-
-/** The month whose period has ended by `today` in the agency's convention (written out here, not taken from the app). */
-function lastFinishedMonth(today: string, convention: string): string {
-  const [year, month, day] = today.split('-').map(Number);
-  if (convention === 'cutoff_14th' && day >= 15) return today.slice(0, 7);
-  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
-  return `${y}-${String(m).padStart(2, '0')}`;
 }
 
 /** "1/10/2026": a date as the report's window writes it. */
@@ -62,36 +61,6 @@ async function expectReport(page: Page, expected: Preview, title: string) {
   await page.getByText(summaryLine(expected.totals)).waitFor();
   const overdueList = page.getByRole('region', { name: 'Nhiệm vụ quá hạn và lý do' });
   expect(await overdueList.locator('tbody tr').count(), 'rows of the overdue list').toBe(expected.overdue.length);
-}
-
-/** Tables (and the page) that reach past the right edge of an A4 sheet, laid out as printed. */
-async function widerThanTheSheet(page: Page): Promise<string[]> {
-  const screen = page.viewportSize();
-  await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
-  await page.emulateMedia({ media: 'print' });
-  const wide = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) out.push(`the page: ${document.documentElement.scrollWidth}px`);
-    for (const el of document.querySelectorAll<HTMLElement>('.cr-page table, .cr-page .gb-table-wrap, .cr-page section')) {
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > width + 1 || r.left < -1)) out.push(`${el.tagName}.${el.className} (${el.getAttribute('aria-label') ?? ''}): ${Math.round(r.left)}–${Math.round(r.right)}px`);
-    }
-    return out;
-  });
-  // Back to the page's own media (null), which printing to a PDF then turns to print.
-  await page.emulateMedia({ media: null });
-  if (screen) await page.setViewportSize(screen);
-  return wide;
-}
-
-/** Prints the page as the "In" button does (A4) under the artifacts, and returns the PDF's text. */
-async function printed(page: Page, name: string): Promise<string> {
-  const dir = path.join(inject('artifactsDir'), 'print');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.pdf`);
-  await page.pdf({ path: file, format: 'A4' });
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
 }
 
 describe('consolidated report', () => {

@@ -116,6 +116,14 @@ export const MAIN_PAGES: readonly MainPage[] = [
     path: () => '/reports',
     ready: (p) => p.getByRole('region', { name: 'Nội dung báo cáo của các đơn vị' }).waitFor(),
   },
+  // The register of issued reports, this year's (the demo issues none: an issued report's own page
+  // joins this list once the demo has one; issue-report.e2e.ts looks at it meanwhile).
+  {
+    name: 'issued-reports',
+    user: 'khtc',
+    path: () => '/reports/issued',
+    ready: (p) => p.getByText(/^Năm \d{4}: \d+ báo cáo$/).waitFor(),
+  },
   { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
   {
     name: 'report-settings',

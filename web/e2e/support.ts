@@ -1,5 +1,6 @@
 // Shared helpers for the e2e suite: the browser, contexts logged in as a demo user, a small API
 // client for preparing data from Node, console/CSP error collection and screenshots.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -229,6 +230,14 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The month whose period has ended by `today` in the agency's convention (written out here, not taken from the app). */
+export function lastFinishedMonth(today: string, convention: string): string {
+  const [year, month, day] = today.split('-').map(Number);
+  if (convention === 'cutoff_14th' && day >= 15) return today.slice(0, 7);
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
 /** A unique suffix, so reruns against a kept database do not collide. */
 export function uniq(): string {
   return `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
@@ -344,6 +353,47 @@ function escapeRe(s: string): string {
 /** Visible buttons (or links) whose text is exactly `name` (icons' aria-labels aside). */
 export function actionButtons(page: Page, name: string) {
   return page.locator('button:visible, a:visible').filter({ hasText: new RegExp(`^\\s*${escapeRe(name)}\\s*$`) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paper: a report page printed to A4 and read back
+
+// The width of an A4 sheet inside the print style sheet's margins (210 mm less 2 × 12 mm), in CSS pixels.
+const A4_CONTENT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
+
+/** The text of a PDF file, as poppler's pdftotext reads it (NFC). */
+export function pdfText(file: string, layout = true): string {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' }).normalize('NFC');
+}
+
+/** Prints the page as the "In" button does (A4) under the artifacts' print/, and returns the PDF's text. */
+export async function printed(page: Page, name: string): Promise<string> {
+  const dir = path.join(inject('artifactsDir'), 'print');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  await page.pdf({ path: file, format: 'A4' });
+  return pdfText(file);
+}
+
+/** A report page's tables (and the page) that reach past the right edge of an A4 sheet, laid out as printed. */
+export async function widerThanTheSheet(page: Page): Promise<string[]> {
+  const screen = page.viewportSize();
+  await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: 1000 });
+  await page.emulateMedia({ media: 'print' });
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    if (document.documentElement.scrollWidth > width + 1) out.push(`the page: ${document.documentElement.scrollWidth}px`);
+    for (const el of document.querySelectorAll<HTMLElement>('.cr-page table, .cr-page .gb-table-wrap, .cr-page section')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > width + 1 || r.left < -1)) out.push(`${el.tagName}.${el.className} (${el.getAttribute('aria-label') ?? ''}): ${Math.round(r.left)}–${Math.round(r.right)}px`);
+    }
+    return out;
+  });
+  // Back to the page's own media (null), which printing to a PDF then turns to print.
+  await page.emulateMedia({ media: null });
+  if (screen) await page.setViewportSize(screen);
+  return wide;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // a scratch SQLite database in a temp dir, the demo agency loaded for a fixed day, `giaoban serve`
 // on a free loopback port, the demo accounts logged in, then each answer written under
 // src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-2026.json,
-// fixtures/consolidated-report.json).
+// fixtures/consolidated-report.json, fixtures/issued-reports.json).
 //
 //   npm run fixtures                       # build/src/giaoban, or GIAOBAN_BIN
 //   node scripts/record-fixtures.mjs --bin PATH [--keep]
@@ -58,6 +58,14 @@ const UNIT_REPORT_PROSE = {
   next_period: 'Triển khai kế hoạch bảo trì quý IV.',
 };
 const UNIT_REPORT_RETURN_COMMENT = 'Đề nghị bổ sung số liệu cầu yếu đã xử lý.';
+// What the consolidating division writes as the consolidated report's own text for that month.
+const REPORT_DRAFT_PROSE = {
+  highlights: 'Các nhiệm vụ trọng tâm của UBND tỉnh giao đều hoàn thành đúng hạn.',
+  shortcomings: 'Còn nhiệm vụ quá hạn do chờ ý kiến của các sở, ngành.',
+  difficulties: 'Kinh phí duy tu, sửa chữa cầu yếu chưa được bố trí đủ.',
+  proposals: 'Đề nghị UBND tỉnh bổ sung kinh phí sửa chữa cầu Trà Khúc.',
+  next_period: 'Tập trung hoàn thành các nhiệm vụ quá hạn.',
+};
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const testDir = path.join(webDir, 'src/test');
@@ -246,12 +254,14 @@ async function record(base) {
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
+  const issued = await recordIssuedReports(base, { unitHead });
 
   return {
     'apiFixtures.json': api,
     'fixtures/organizations.json': organizations,
     'fixtures/stats-2026.json': stats,
     'fixtures/consolidated-report.json': consolidated,
+    'fixtures/issued-reports.json': issued,
   };
 }
 
@@ -328,6 +338,40 @@ async function recordConsolidatedReport(base, { leader, specialist }) {
   out.invalid = await preview(consolidator, '2026-M12', 422);
   // The day the recording submitted a report on is the real today: written as the demo's.
   const realToday = (await call(base, consolidator, 'GET', `/unit-reports?period=${UNIT_REPORT_PERIOD}`)).today;
+  return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
+}
+
+/**
+ * The consolidated report's own text and its issue, once the settings name the signers (and the
+ * cut-off convention: October 2026 is 15/9 to 14/10): the month's preview with the units' text
+ * merged, the division's text saved and a save from the version it replaced refused, a unit head
+ * refused; the number the issue dialog shows, the issue, a second issue of the period refused, a
+ * signer who is not one refused; the replacement, the first report as it then reads (replaced),
+ * the year's list and an id that is none.
+ */
+async function recordIssuedReports(base, { unitHead }) {
+  const consolidator = await logIn(base, 'khtc');
+  const period = UNIT_REPORT_PERIOD;
+  const draft = { period, ...REPORT_DRAFT_PROSE };
+  const put = (session, version, status) =>
+    call(base, session, 'PUT', '/reports/draft', { body: draft, headers: { 'If-Match': `"${version}"` }, status });
+  const issue = (body, status = 201) => call(base, consolidator, 'POST', '/reports/issued', { body: { period, ...body }, status });
+  const out = {};
+  out.draftPreview = await call(base, consolidator, 'GET', `/reports/preview?period=${period}`);
+  out.draftSaved = await put(consolidator, out.draftPreview.draft_version);
+  out.draftStale = await put(consolidator, out.draftPreview.draft_version, 412);
+  out.draftForbidden = await put(unitHead, out.draftSaved.draft_version, 403);
+  out.nextNumber = await call(base, consolidator, 'GET', '/reports/issued/next-number');
+  out.issued = await issue({ signer_person_id: 2 });
+  out.alreadyIssued = await issue({ signer_person_id: 2 }, 409);
+  out.signerNotFound = await issue({ signer_person_id: 9999, replaces_id: out.issued.id }, 422);
+  out.nextNumberAfter = await call(base, consolidator, 'GET', '/reports/issued/next-number');
+  out.replacement = await issue({ signer_person_id: 1, replaces_id: out.issued.id });
+  out.issuedReplaced = await call(base, consolidator, 'GET', `/reports/issued/${out.issued.id}`);
+  out.list = await call(base, consolidator, 'GET', `/reports/issued?year=${out.issued.issued_on.slice(0, 4)}`);
+  out.notFound = await call(base, consolidator, 'GET', '/reports/issued/9999', { status: 404 });
+  // The day of the issue is the real today: written as the demo's.
+  const realToday = out.issued.issued_on;
   return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
 }
 

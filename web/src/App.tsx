@@ -19,6 +19,8 @@ const ReportSettingsPage = lazy(() => import('./pages/ReportSettingsPage'));
 const UnitReportsPage = lazy(() => import('./pages/UnitReportsPage'));
 const UnitReportPage = lazy(() => import('./pages/UnitReportPage'));
 const ConsolidatedReportPage = lazy(() => import('./pages/ConsolidatedReportPage'));
+const IssuedReportsPage = lazy(() => import('./pages/IssuedReportsPage'));
+const IssuedReportPage = lazy(() => import('./pages/IssuedReportPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -49,6 +51,8 @@ export default function App() {
           <Route path="unit-reports" element={<UnitReportsPage />} />
           <Route path="unit-reports/:id" element={<UnitReportPage />} />
           <Route path="reports" element={<ConsolidatedReportPage />} />
+          <Route path="reports/issued" element={<IssuedReportsPage />} />
+          <Route path="reports/issued/:id" element={<IssuedReportPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

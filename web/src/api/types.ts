@@ -1,7 +1,7 @@
 // The names the web code uses for the API's types. The types themselves are generated from the
 // OpenAPI document (src/api/openapi) into schema.gen.ts by `npm run api-types`; only what the
 // document cannot say is written here.
-import type { components } from './schema.gen';
+import type { components, operations } from './schema.gen';
 
 type Schemas = components['schemas'];
 
@@ -75,6 +75,14 @@ export type ReminderResult = Schemas['ReminderResult'];
 export type ReportFigureGroup = Schemas['ReportFigureGroup'];
 export type MergedProse = Schemas['MergedProse'];
 export type ConsolidatedReport = Schemas['ConsolidatedReport'];
+export type ReportDraftUpdate = Schemas['ReportDraftUpdate'];
+export type IssueReportRequest = Schemas['IssueReportRequest'];
+export type IssuedReportRef = Schemas['IssuedReportRef'];
+export type IssuedReportSummary = Schemas['IssuedReportSummary'];
+export type IssuedReport = Schemas['IssuedReport'];
+export type IssuedReportList = Schemas['IssuedReportList'];
+export type IssuedReportFormat = IssuedReportSummary['formats'][number];
+export type NextReportNumber = operations['nextIssuedReportNumber']['responses'][200]['content']['application/json'];
 
 export type NoticeKind = Schemas['NoticeKind'];
 /** What a reminder about a unit report holds (the document only says so in words). */

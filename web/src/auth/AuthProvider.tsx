@@ -104,6 +104,11 @@ export function canCreateTask(role: Role): boolean {
   return role === 'leader' || role === 'consolidator' || role === 'unit_head';
 }
 
+/** Roles that write the consolidated report's text and issue it (the consolidating division, leaders). */
+export function canPrepareReport(role: Role): boolean {
+  return role === 'leader' || role === 'consolidator';
+}
+
 /**
  * The page a user starts on after signing in: the agency's dashboard for those who follow the
  * agency's work as a whole (leaders, consolidators, administrators, viewers such as inspectors);

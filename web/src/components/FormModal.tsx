@@ -15,6 +15,8 @@ export interface FormModalProps<V> {
   okText: string;
   /** A red OK button: the action is hard or impossible to undo. */
   danger?: boolean;
+  /** Nothing can be sent yet (what the form needs is missing). */
+  okDisabled?: boolean;
   cancelText?: string;
   /** What the cancel button does when it is not closing (going back a step, say). */
   onCancelButton?: () => void;
@@ -37,6 +39,7 @@ export function FormModal<V>({
   title,
   okText,
   danger,
+  okDisabled,
   cancelText,
   onCancelButton,
   width,
@@ -77,7 +80,7 @@ export function FormModal<V>({
       onCancel={onCancel}
       onOk={() => void submit()}
       okText={okText}
-      okButtonProps={danger ? { danger } : undefined}
+      okButtonProps={danger || okDisabled ? { danger, disabled: okDisabled } : undefined}
       cancelText={cancelText ?? t('common.cancel')}
       cancelButtonProps={onCancelButton ? { onClick: onCancelButton } : undefined}
       confirmLoading={busy}

@@ -1,9 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConsolidatedReport, Me, ReportSettings } from '../api/types';
+import type { ConsolidatedReport, IssuedReport, IssuedReportSummary, Me, ReportSettings } from '../api/types';
 import fx from '../test/apiFixtures.json';
 import recorded from '../test/fixtures/consolidated-report.json';
-import { ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
+import issued from '../test/fixtures/issued-reports.json';
+import { ME_LEADER, ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
 import ConsolidatedReportPage from './ConsolidatedReportPage';
 
 // The demo agency's report for October 2026 as the planning division reads it once the
@@ -19,6 +20,7 @@ function open(url: string, { me = ME_CONSOLIDATOR, settings = DEFAULTS }: { me?:
   const calls = mockFetch((c: Call) => {
     if (c.path === '/me') return { body: me };
     if (c.path === '/report-settings') return { body: settings };
+    if (c.path === '/reports/issued') return { body: { items: [] } };
     if (c.path === '/reports/preview') {
       const period = c.query.get('period');
       const answer = [MONTH, QUARTER].find((r) => r.period === period);
@@ -198,5 +200,150 @@ describe('ConsolidatedReportPage', () => {
     expect(alert).toHaveTextContent('Dữ liệu chưa hợp lệ, vui lòng kiểm tra các trường được đánh dấu.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Thử lại' }));
     await waitFor(() => expect(asked(calls)).toEqual(['2026-M11', '2026-M11']));
+  });
+});
+
+// October 2026 under the cut-off (15/9 to 14/10) before the division saved any text (the units'
+// merged), and once it had; the report as issued, and the period's two issued reports (the
+// replacement in force, the first replaced).
+const DRAFT = issued.draftPreview as ConsolidatedReport;
+const SAVED = issued.draftSaved as ConsolidatedReport;
+const ISSUED = issued.issued as IssuedReport;
+const REPLACEMENT = issued.replacement as IssuedReport;
+const ISSUED_LIST = issued.list.items as IssuedReportSummary[];
+const WITH_SIGNERS = fx.reportSettingsSaved as ReportSettings;
+
+interface DraftAnswers {
+  me?: Me;
+  /** The previews answered in turn (the last one from then on). */
+  previews?: ConsolidatedReport[];
+  issuedItems?: IssuedReportSummary[];
+  put?: { status: number; body: unknown };
+  post?: { status: number; body: unknown };
+}
+
+function openDraft({ me = ME_CONSOLIDATOR, previews = [DRAFT], issuedItems = [], put, post }: DraftAnswers = {}) {
+  let answered = 0;
+  const calls = mockFetch((c: Call) => {
+    if (c.path === '/me') return { body: me };
+    if (c.path === '/report-settings') return { body: WITH_SIGNERS };
+    if (c.method === 'GET' && c.path === '/reports/issued') return { body: { items: issuedItems } };
+    if (c.path === '/reports/issued/next-number') return { body: issued.nextNumber };
+    if (c.path === '/reports/preview') return { body: previews[Math.min(answered++, previews.length - 1)] };
+    if (c.method === 'PUT' && c.path === '/reports/draft') return put;
+    if (c.method === 'POST' && c.path === '/reports/issued') return post;
+    return undefined;
+  });
+  renderPage(<ConsolidatedReportPage />, { path: '/reports', url: '/reports?period=2026-10' });
+  return calls;
+}
+
+const textSection = () => screen.findByRole('region', { name: 'Nội dung báo cáo' });
+const box = (section: HTMLElement, heading: string) => within(section).getByRole('textbox', { name: heading }) as HTMLTextAreaElement;
+const issueButton = (name: string) => screen.getByRole('button', { name: new RegExp(`^\\S+ ${name}$`) });
+
+describe('ConsolidatedReportPage: the report’s text and its issue', () => {
+  it('gives the consolidating division the units’ text merged to edit, and saves it with the version read', async () => {
+    const calls = openDraft({ put: { status: 200, body: SAVED } });
+    const section = await textSection();
+    expect(within(section).getByText('Chưa lưu lần nào: nội dung dưới đây ghép từ báo cáo các đơn vị đã gửi, theo từng mục.')).toBeInTheDocument();
+    expect(DRAFT.draft_version).toBe(0);
+    expect(box(section, '1. Kết quả nổi bật').value).toBe(DRAFT.prose.highlights);
+    expect(box(section, '5. Phương hướng, nhiệm vụ kỳ tới').value).toBe(DRAFT.prose.next_period);
+
+    fireEvent.change(box(section, '1. Kết quả nổi bật'), { target: { value: SAVED.prose.highlights } });
+    fireEvent.click(within(section).getByRole('button', { name: /Lưu nội dung$/ }));
+    expect(await screen.findByText('Đã lưu nội dung báo cáo.')).toBeInTheDocument();
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(put.path).toBe('/reports/draft');
+    expect(put.headers['If-Match']).toBe('"0"');
+    expect(put.body).toEqual({ ...DRAFT.prose, period: '2026-10', highlights: SAVED.prose.highlights });
+    // The text is the division's now.
+    await waitFor(() => expect(within(section).queryByText(/^Chưa lưu lần nào/)).toBeNull());
+    expect(box(section, '2. Tồn tại, hạn chế và nguyên nhân').value).toBe(SAVED.prose.shortcomings);
+  });
+
+  it('says that someone else saved first, and shows the text as it now is', async () => {
+    const calls = openDraft({ previews: [DRAFT, SAVED], put: { status: 412, body: issued.draftStale } });
+    const section = await textSection();
+    fireEvent.change(box(section, '3. Khó khăn, vướng mắc'), { target: { value: 'Thiếu kinh phí.' } });
+    fireEvent.click(within(section).getByRole('button', { name: /Lưu nội dung$/ }));
+    expect(await within(section).findByRole('alert')).toHaveTextContent(
+      'Người khác vừa lưu nội dung báo cáo này trước bạn. Trang đã tải lại nội dung mới nhất; phần bạn vừa sửa chưa được lưu.',
+    );
+    await waitFor(() => expect(box(section, '3. Khó khăn, vướng mắc').value).toBe(SAVED.prose.difficulties));
+    expect(calls.filter((c) => c.path === '/reports/preview')).toHaveLength(2);
+    expect(screen.queryByText('Đã lưu nội dung báo cáo.')).toBeNull();
+  });
+
+  it('reads the text to whoever may not write it, with the draft to download and nothing to issue', async () => {
+    openDraft({ me: ME_SPECIALIST, previews: [SAVED] });
+    const section = await textSection();
+    expect(within(section).queryByRole('textbox')).toBeNull();
+    expect(within(section).queryByRole('button')).toBeNull();
+    expect(within(section).getByText(SAVED.prose.proposals)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Tải dự thảo \(PDF\)$/ })).toHaveAttribute('href', '/api/v1/reports/preview.pdf?period=2026-10');
+    expect(screen.getByRole('link', { name: /Tải dự thảo \(Word\)$/ })).toHaveAttribute('href', '/api/v1/reports/preview.docx?period=2026-10');
+    expect(screen.queryByRole('button', { name: /Ban hành/ })).toBeNull();
+  });
+
+  it('lets a leader write and issue too', async () => {
+    openDraft({ me: ME_LEADER });
+    const section = await textSection();
+    expect(box(section, '4. Kiến nghị, đề xuất').value).toBe(DRAFT.prose.proposals);
+    await waitFor(() => expect(issueButton('Ban hành')).toBeEnabled());
+  });
+
+  it('issues the period’s report with the first signer, as the draft has it, warned of text not saved, and opens the issued report', async () => {
+    const calls = openDraft({ post: { status: 201, body: ISSUED } });
+    const section = await textSection();
+    fireEvent.change(box(section, '1. Kết quả nổi bật'), { target: { value: 'Chưa lưu.' } });
+    await waitFor(() => expect(issueButton('Ban hành')).toBeEnabled());
+    fireEvent.click(issueButton('Ban hành'));
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo tổng hợp' });
+    expect(within(dialog).getByText('Nội dung bạn vừa sửa chưa được lưu; báo cáo sẽ được ban hành với nội dung đã lưu.')).toBeInTheDocument();
+    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('01/BC-SGTVT'));
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${ISSUED.id}`);
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ period: '2026-10', signer_person_id: 1 }]);
+  });
+
+  it('shows the period’s issued reports at the top, and offers a replacement of the one in force', async () => {
+    // A report of another period is not this one's.
+    const other = { ...ISSUED_LIST[1], id: 99, period: '2026-09', number_text: '07/BC-SGTVT' };
+    const calls = openDraft({ issuedItems: [...ISSUED_LIST, other], post: { status: 201, body: REPLACEMENT } });
+    const issuedNote = await screen.findByRole('note');
+    expect(issuedNote).toHaveTextContent('Kỳ này đã ban hành 2 báo cáo');
+    const items = within(issuedNote).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Số 02/BC-SGTVT ngày 24/11/2026 — đang có hiệu lực',
+      'Số 01/BC-SGTVT ngày 24/11/2026 — đã được thay thế bởi báo cáo số 02/BC-SGTVT',
+    ]);
+    expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/reports/issued/2');
+    expect(within(items[1]).getByRole('link')).toHaveAttribute('href', '/reports/issued/1');
+
+    await waitFor(() => expect(issueButton('Ban hành báo cáo thay thế')).toBeEnabled());
+    expect(screen.queryByRole('button', { name: /^\S+ Ban hành$/ })).toBeNull();
+    fireEvent.click(issueButton('Ban hành báo cáo thay thế'));
+    const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
+    expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 02/BC-SGTVT ngày 24/11/2026');
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành báo cáo thay thế' }));
+    expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${REPLACEMENT.id}`);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ period: '2026-10', signer_person_id: 1, replaces_id: 2 });
+  });
+
+  it('says so when someone issued the period’s report meanwhile, and asks for the list again', async () => {
+    const calls = openDraft({ post: { status: 409, body: issued.alreadyIssued } });
+    await textSection();
+    await waitFor(() => expect(issueButton('Ban hành')).toBeEnabled());
+    fireEvent.click(issueButton('Ban hành'));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
+    expect(await screen.findByText('Báo cáo của kỳ này vừa được người khác ban hành. Danh sách đã được tải lại; nếu cần sửa, hãy ban hành báo cáo thay thế.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.filter((c) => c.method === 'GET' && c.path === '/reports/issued')).toHaveLength(2);
   });
 });

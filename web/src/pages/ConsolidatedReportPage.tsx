@@ -1,26 +1,27 @@
-import { useEffect, useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Space } from 'antd';
-import { getConsolidatedReport } from '../api/reports';
+import { useEffect, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, App, Button, Space } from 'antd';
+import { FilePdfOutlined, FileWordOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { ApiError } from '../api/client';
+import { draftFileUrl, getConsolidatedReport, listIssuedReports, saveReportDraft } from '../api/reports';
 import { getReportSettings } from '../api/reportSettings';
-import type { ConsolidatedReport } from '../api/types';
-import { useUser } from '../auth/AuthProvider';
+import type { UnitReportProse } from '../api/types';
+import { canPrepareReport, useUser } from '../auth/AuthProvider';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { PageSpinner } from '../components/PageSpinner';
 import { PrintButton } from '../components/PrintButton';
-import { FigureGroupTable, type FigureRow } from '../components/reports/FigureGroupTable';
-import { MergedProseSection } from '../components/reports/MergedProseSection';
+import { ConsolidatedReportSections } from '../components/reports/ConsolidatedReportSections';
+import { IssueReportDialog } from '../components/reports/IssueReportDialog';
+import { PeriodIssuedReports } from '../components/reports/PeriodIssuedReports';
 import { ReportPeriodPicker } from '../components/reports/ReportPeriodPicker';
-import { ReportTaskTable } from '../components/reports/ReportTaskTable';
-import { UnitReportStates } from '../components/reports/UnitReportStates';
-import { ReportFiguresCard } from '../components/unitReports/ReportFiguresCard';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { todayIso } from '../lib/format';
-import { lastFinishedMonthKey, periodTitle, reportDate, reportPeriodKind, reportWindowWords } from '../lib/period';
-import { orderSourceGroups, REPORT_COUNTS, sourceGroupName } from '../lib/reportFigures';
+import { issuedForPeriod, issuedReportPath } from '../lib/issuedReports';
+import { lastFinishedMonthKey, periodTitle, reportPeriodKind, reportWindowWords } from '../lib/period';
 import { useLoad } from '../lib/useLoad';
+import { useSubmit } from '../lib/useSubmit';
 import '../styles/pages.css';
 import '../styles/unitReports.css';
 import '../styles/reports.css';
@@ -43,86 +44,79 @@ function usePeriod() {
   return { period, choose, settings };
 }
 
-function Sections({ report }: { report: ConsolidatedReport }) {
+/** The draft document of the period, as it stands, in either format. */
+function DraftDownloads({ period }: { period: string }) {
   const t = useT();
-  const user = useUser();
-  const bySource = useMemo<FigureRow[]>(
-    () => orderSourceGroups(report.by_source_kind_and_key).map((g) => ({ key: g.key, name: sourceGroupName(t, g), figures: g.figures })),
-    [report, t],
-  );
-  const byUnit = useMemo<FigureRow[]>(
-    () =>
-      report.by_unit.map((g) => {
-        const name = g.organization?.name ?? g.key;
-        return { key: g.key, name: g.organization?.id === user.agency_id ? t('cr.agencyOwn', { name }) : name, figures: g.figures };
-      }),
-    [report, t, user.agency_id],
-  );
-  const { totals } = report;
-  const isMonth = report.period_kind === 'month';
-  const nextWindow = t('cr.nextWindow', { start: reportDate(report.next_start), end: reportDate(report.next_end) });
-
   return (
-    <>
-      <ReportFiguresCard
-        id="cr-figures"
-        title={t('cr.figures')}
-        counts={REPORT_COUNTS}
-        figures={totals}
-        lead={<p className="cr-lead cr-summary">{t('cr.summary', { ratio: totals.due_completed_ratio, overdue: totals.overdue })}</p>}
-      />
-      <section className="ur-section" aria-labelledby="cr-by-source">
-        <h2 id="cr-by-source" className="ur-heading">
-          {t('cr.bySource')}
-        </h2>
-        <FigureGroupTable rows={bySource} totals={totals} caption={t('cr.bySourceTable')} nameHeader={t('task.source')} emptyText={t('cr.noTasks')} />
-      </section>
-      <section className="ur-section" aria-labelledby="cr-by-unit">
-        <h2 id="cr-by-unit" className="ur-heading">
-          {t('cr.byUnit')}
-        </h2>
-        <FigureGroupTable rows={byUnit} totals={totals} caption={t('cr.byUnitTable')} nameHeader={t('ur.board.unit')} emptyText={t('cr.noTasks')} />
-      </section>
-      <section className="ur-section" aria-labelledby="cr-overdue">
-        <h2 id="cr-overdue" className="ur-heading">
-          {t('cr.overdue', { count: report.overdue.length })}
-        </h2>
-        <ReportTaskTable tasks={report.overdue} periodEnd={report.period_end} variant="overdue" caption={t('cr.overdueTable')} emptyText={t('cr.noOverdue')} />
-      </section>
-      <section className="ur-section" aria-labelledby="cr-next-key">
-        <h2 id="cr-next-key" className="ur-heading">
-          {t('cr.nextKey', { count: report.next_period_key.length })}
-        </h2>
-        <p className="cr-lead">{nextWindow}</p>
-        <ReportTaskTable tasks={report.next_period_key} periodEnd={report.period_end} variant="next" caption={t('cr.nextKeyTable')} emptyText={t('cr.noNextKey')} />
-      </section>
-      {isMonth && (
-        <>
-          <UnitReportStates units={report.unit_reports} period={report.period} />
-          <MergedProseSection units={report.unit_prose} expected={report.unit_reports.length} />
-        </>
-      )}
-    </>
+    <Space.Compact>
+      <Button icon={<FilePdfOutlined />} href={draftFileUrl(period, 'pdf')} download>
+        {t('cr.draftPdf')}
+      </Button>
+      <Button icon={<FileWordOutlined />} href={draftFileUrl(period, 'docx')} download>
+        {t('cr.draftDocx')}
+      </Button>
+    </Space.Compact>
   );
 }
 
 /**
  * The agency's consolidated report ("Báo cáo tổng hợp") on a month, a quarter, the year's first
- * months or a year, as the data stand now: a live preview until it is issued.
+ * months or a year, as the data stand now: a live preview until it is issued. The consolidating
+ * division and the leaders write its text and issue it.
  */
 export default function ConsolidatedReportPage() {
   const t = useT();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const user = useUser();
+  const mayPrepare = canPrepareReport(user.role);
   const { period, choose, settings } = usePeriod();
   const loaded = useLoad(period ? (signal) => getConsolidatedReport(period, signal) : null, [period]);
   const report = loaded.data?.period === period ? loaded.data : undefined;
+  // All the agency's issued reports: a period's may be issued in a later year than its own.
+  const issuedList = useLoad((signal) => listIssuedReports(undefined, signal), []);
+  const issued = period && issuedList.data ? issuedForPeriod(issuedList.data.items, period) : undefined;
+  const [issuing, setIssuing] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const [unsaved, setUnsaved] = useState(false);
   usePageTitle(period ? `${t('page.reports')} – ${periodTitle(t, period)}` : t('page.reports'));
+
+  useEffect(() => setConflict(false), [period]);
+
+  // A save from a version someone else has saved over (412) is refused: the text as it now is.
+  const save = useSubmit(
+    async (prose: UnitReportProse) => {
+      if (!report) return;
+      loaded.setData(await saveReportDraft(report, prose));
+      message.success(t('ur.saved'));
+    },
+    {
+      byStatus: { 412: t('cr.draftStale') },
+      onError: (e) => {
+        if (e instanceof ApiError && e.status === 412) loaded.reload();
+      },
+    },
+  );
+
+  const started = report !== undefined && report.period_start <= todayIso();
+  const issueButton = mayPrepare && started && issued && (
+    <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)}>
+      {issued.inForce ? t('cr.issueReplacement') : t('cr.issue')}
+    </Button>
+  );
 
   return (
     <div className="gb-pages ur-page ur-report cr-page">
       <PageHeader
         title={t('page.reports')}
         subtitle={report ? `${periodTitle(t, report.period)} · ${reportWindowWords(t, report)}` : undefined}
-        actions={<PrintButton />}
+        actions={
+          <>
+            {period && <DraftDownloads period={period} />}
+            {issueButton}
+            <PrintButton />
+          </>
+        }
       />
       {period && (
         <Space wrap className="pages-toolbar no-print" size={12}>
@@ -130,11 +124,28 @@ export default function ConsolidatedReportPage() {
           <ReportPeriodPicker id="cr-period" value={period} onChange={choose} />
         </Space>
       )}
+      {issued && <PeriodIssuedReports items={issued.items} />}
+      {conflict && <Alert type="warning" showIcon role="alert" className="ur-block no-print" message={t('issue.conflict')} />}
       <Alert type="info" showIcon role="status" className="ur-block cr-preview" message={t('cr.preview')} />
       <LoadErrorAlert load={settings} />
+      <LoadErrorAlert load={issuedList} />
       <LoadErrorAlert load={loaded} />
       {!report && (loaded.loading || settings.loading) && <PageSpinner />}
-      {report && <Sections report={report} />}
+      {report && <ConsolidatedReportSections report={report} save={mayPrepare ? save : undefined} onDirty={setUnsaved} />}
+      {issuing && report && issued && (
+        <IssueReportDialog
+          period={report.period}
+          replaces={issued.inForce}
+          unsaved={unsaved}
+          onClose={() => setIssuing(false)}
+          onIssued={(r) => navigate(issuedReportPath(r.id))}
+          onConflict={() => {
+            setIssuing(false);
+            setConflict(true);
+            issuedList.reload();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ConsolidatedReport, ErrorBody, Me, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
+import issued from './fixtures/issued-reports.json';
 import stats2026 from './fixtures/stats-2026.json';
 
 const DAY = '2026-11-24';
@@ -123,9 +124,37 @@ describe('recorded API answers', () => {
     expect(consolidated.invalid).toMatchObject({ code: 'validation_failed', fields: [{ field: 'period', code: 'invalid' }] });
   });
 
+  it('hold the consolidated report’s text and its issue, first and replaced', () => {
+    const draft = issued.draftPreview as ConsolidatedReport;
+    const saved = issued.draftSaved as ConsolidatedReport;
+    expect(draft).toMatchObject({ period: '2026-10', period_start: '2026-09-15', period_end: '2026-10-14', draft_version: 0 });
+    // Until the division saves, the text is the units' merged, each paragraph under its unit.
+    expect(draft.prose.highlights).toContain('Phòng Quản lý kết cấu hạ tầng giao thông: Hoàn thành kiểm tra 12 cầu yếu trên tuyến ĐT.623.');
+    expect(saved.draft_version).toBe(1);
+    expect(saved.prose.highlights).not.toBe(draft.prose.highlights);
+    const first = issued.issued as IssuedReport;
+    const replacement = issued.replacement as IssuedReport;
+    expect(first).toMatchObject({ id: 1, number_text: '01/BC-SGTVT', issued_on: DAY, replaces: null, replaced_by: null, signer: { person_id: 2 } });
+    expect(first.report.prose).toEqual(saved.prose);
+    expect(replacement).toMatchObject({ id: 2, number_text: '02/BC-SGTVT', replaces: { id: 1 }, signer: { person_id: 1 } });
+    expect(issued.issuedReplaced).toMatchObject({ id: 1, replaced_by: { id: 2, number_text: '02/BC-SGTVT' } });
+    expect(issued.list.items.map((r) => r.id)).toEqual([2, 1]);
+    expect(issued.nextNumber.number_text).toBe('01/BC-SGTVT');
+    expect(issued.nextNumberAfter.number_text).toBe('02/BC-SGTVT');
+    const refusals: [unknown, string][] = [
+      [issued.draftStale, 'precondition_failed'],
+      [issued.draftForbidden, 'forbidden'],
+      [issued.alreadyIssued, 'report_already_issued'],
+      [issued.signerNotFound, 'validation_failed'],
+      [issued.notFound, 'not_found'],
+    ];
+    for (const [body, code] of refusals) expect((body as ErrorBody).code).toBe(code);
+    expect(issued.signerNotFound.fields).toEqual([{ field: 'signer_person_id', code: 'not_found' }]);
+  });
+
   it('have no timestamp of the moment of recording', () => {
     // Each is 09:00 in Vietnam (02:00 UTC) of a business date, or the login's expiry.
-    for (const t of timestamps([fx, organizationList, stats2026, consolidated])) {
+    for (const t of timestamps([fx, organizationList, stats2026, consolidated, issued])) {
       const at = new Date(t).toISOString();
       expect(at.endsWith('T02:00:00.000Z') || t === fx.specialistLogin.expires_at, at).toBe(true);
     }

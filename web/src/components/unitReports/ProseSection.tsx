@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Form, Input } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { UnitReportProse } from '../../api/types';
@@ -9,36 +9,50 @@ export const PROSE_FIELDS = ['highlights', 'shortcomings', 'difficulties', 'prop
 
 interface Props {
   prose: UnitReportProse;
+  /** The reader may write the text: boxes and a save button (with `save`). */
   editable: boolean;
-  save: Submission<UnitReportProse>;
+  save?: Submission<UnitReportProse>;
+  /** The section's heading (default: "Nội dung báo cáo") and its id. */
+  title?: string;
+  id?: string;
+  /** A line under the heading (where the text comes from, say). */
+  lead?: ReactNode;
+  /** Told whether the boxes hold text that is not saved, whenever that changes. */
+  onDirty?: (dirty: boolean) => void;
 }
 
-/** The five headings the unit writes under: text boxes while it may write, the text as written otherwise. */
-export function ProseSection({ prose, editable, save }: Props) {
+/** The five headings of a report's text: text boxes while the reader may write it, the text as written otherwise. */
+export function ProseSection({ prose, editable: mayEdit, save, title, id = 'ur-prose', lead, onDirty }: Props) {
   const t = useT();
+  const editable = mayEdit && save !== undefined;
   const [form] = Form.useForm<UnitReportProse>();
   const typed = Form.useWatch([], form) as Partial<UnitReportProse> | undefined;
   const shown = editable ? { ...prose, ...typed } : prose;
+  const dirty = editable && PROSE_FIELDS.some((field) => typed?.[field] !== undefined && typed[field] !== prose[field]);
   const headingOf = (field: keyof UnitReportProse, i: number) => `${i + 1}. ${t(`ur.prose.${field}` as MessageKey)}`;
   // The boxes follow the report as stored: once loaded, after a save, after a reload.
   useEffect(() => {
     if (editable) form.setFieldsValue(prose);
   }, [form, prose, editable]);
+  useEffect(() => {
+    onDirty?.(dirty);
+  }, [onDirty, dirty]);
 
   return (
-    <section className="ur-section" aria-labelledby="ur-prose">
-      <h2 id="ur-prose" className="ur-heading">
-        {t('ur.prose')}
+    <section className="ur-section" aria-labelledby={id}>
+      <h2 id={id} className="ur-heading">
+        {title ?? t('ur.prose')}
       </h2>
+      {lead}
       {editable && (
-        <Form form={form} layout="vertical" className="no-print" initialValues={prose} onFinish={(values) => void save.run({ ...prose, ...values })}>
+        <Form form={form} layout="vertical" className="no-print" initialValues={prose} onFinish={(values) => void save?.run({ ...prose, ...values })}>
           {PROSE_FIELDS.map((field, i) => (
             <Form.Item key={field} name={field} label={headingOf(field, i)}>
               <Input.TextArea autoSize={{ minRows: 3, maxRows: 16 }} />
             </Form.Item>
           ))}
-          {save.error && <Alert type="error" showIcon role="alert" className="ur-block" message={save.error} />}
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.busy}>
+          {save?.error && <Alert type="error" showIcon role="alert" className="ur-block" message={save.error} />}
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save?.busy}>
             {t('ur.save')}
           </Button>
         </Form>
