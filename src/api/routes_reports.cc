@@ -2,6 +2,7 @@
 // and .docx), the consolidating division's text under its headings, and the issued reports with
 // their documents, served as stored.
 #include "api/api.h"
+#include "api/downloads.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
 #include "api/report_parameters.h"
@@ -19,12 +20,7 @@ Handler DraftFileRoute(Services& s, documents::DocumentFormat format) {
     if (!period) return period.error();
     auto file = s.report_files.Draft(call.who(), *period, format);
     if (!file) return file.error();
-    http::Response r;
-    r.content_type = file->content_type;
-    r.body = std::move(file->bytes);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
-    r.set_header("Cache-Control", "no-store");
-    return r;
+    return Download(std::move(*file), "no-store");
   };
 }
 
@@ -34,16 +30,18 @@ Handler IssuedFileRoute(Services& s, std::string format) {
     auto file = s.issued_reports.File(call.who(), call.id(), format);
     if (!file) return file.error();
     const std::string etag = "\"" + file->sha256 + "\"";
-    http::Response r;
-    r.set_header("ETag", etag);
-    r.set_header("Cache-Control", "private, max-age=31536000, immutable");
+    constexpr const char* kForever = "private, max-age=31536000, immutable";
     if (call.request.header("If-None-Match") == etag) {
+      http::Response r;
       r.status = 304;
+      r.set_header("ETag", etag);
+      r.set_header("Cache-Control", kForever);
       return r;
     }
-    r.content_type = file->content_type;
-    r.body = std::move(file->bytes);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
+    http::Response r = Download(
+        {std::move(file->file_name), std::move(file->content_type), std::move(file->bytes)},
+        kForever);
+    r.set_header("ETag", etag);
     return r;
   };
 }

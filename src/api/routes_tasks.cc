@@ -1,5 +1,6 @@
 // /tasks and the actions of a task's life.
 #include "api/api.h"
+#include "api/downloads.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
 #include "domain/text_limits.h"
@@ -91,23 +92,6 @@ service::Expected<std::vector<service::NewAttachment>> ReadAttachments(const jso
   return attachments;
 }
 
-std::string ContentDisposition(const std::string& file_name) {
-  // RFC 6266: an ASCII fallback plus the UTF-8 name, so Vietnamese names survive the download.
-  std::string ascii, encoded;
-  for (unsigned char c : file_name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      static constexpr char kHex[] = "0123456789ABCDEF";
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 }  // namespace
 
 void RegisterTaskRoutes(Api& api) {
@@ -127,12 +111,7 @@ void RegisterTaskRoutes(Api& api) {
   api.AddQueryRead("/tasks/export.xlsx", [&s](Call& call) -> Reply {
     auto file = s.task_export.Export(call.who(), call.request.query, call.language);
     if (!file) return file.error();
-    http::Response r;
-    r.content_type = file->content_type;
-    r.body = std::move(file->bytes);
-    r.set_header("Content-Disposition", "attachment; filename=\"" + file->file_name + "\"");
-    r.set_header("Cache-Control", "no-store");
-    return r;
+    return Download(std::move(*file), "no-store");
   });
 
   api.Add("POST", "/tasks", [&s](Call& call) -> Reply {
