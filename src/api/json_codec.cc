@@ -95,6 +95,7 @@ json::value ToJson(const service::UnitReport& r) {
                       {"period", r.period},
                       {"period_start", Encode(r.period_start)},
                       {"period_end", Encode(r.period_end)},
+                      {"as_of", Encode(r.as_of)},
                       {"due_on", Encode(r.due_on)},
                       {"state", r.state},
                       {"prose", Encode(r.prose)},

@@ -45,6 +45,7 @@ service::ConsolidatedReport December() {
   r.period_convention = "calendar_month";
   r.period_start = Day(2026, 12, 1);
   r.period_end = Day(2026, 12, 31);
+  r.as_of = r.period_end;
   r.totals = Figures(14, 13, 40);
   r.totals.carried_over = 5;
   r.by_source_kind_and_key = {{"higher_program:true", std::nullopt, Figures(2, 2, 3)},
@@ -154,6 +155,16 @@ TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
   // A group with nothing due is in the table, not in the sentences.
   EXPECT_EQ(text.find("Chương trình trọng tâm: hoàn thành"), std::string::npos);
   EXPECT_NE(text.find("Chương trình trọng tâm | 2 | 00/00"), std::string::npos) << text;
+}
+
+TEST(ReportDocumentTest, AReportMadeWhileItsPeriodRunsSaysHowFarItsFiguresGo) {
+  service::ConsolidatedReport running = December();
+  running.as_of = Day(2026, 12, 18);
+  const std::string text = AllText(ReportDocument(running, Settings(), Draft()));
+  EXPECT_NE(text.find("Số liệu tính từ ngày 1/12/2026 đến ngày 18/12/2026 (kỳ báo cáo kết thúc "
+                      "ngày 31/12/2026, chưa kết thúc khi lập báo cáo)."),
+            std::string::npos)
+      << text;
 }
 
 TEST(ReportDocumentTest, PrintsAsAPdfWithItsLines) {

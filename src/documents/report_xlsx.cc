@@ -89,9 +89,9 @@ void Headers(lxw_worksheet* ws, lxw_row_t row, const std::vector<Column>& column
 void Heading(lxw_worksheet* ws, const service::IssuedReport& r, std::string_view sheet_title,
              const Formats& f) {
   worksheet_write_string(ws, 0, 0, std::string(sheet_title).c_str(), f.title);
-  const std::string line =
-      "Số: " + r.summary.number_text + " — " + r.summary.issued_on.Vietnamese() + " — " +
-      r.report.period_start.Vietnamese() + " - " + r.report.period_end.Vietnamese();
+  const std::string line = "Số: " + r.summary.number_text + " — " +
+                           r.summary.issued_on.Vietnamese() + " — " +
+                           r.report.period_start.Vietnamese() + " - " + r.report.as_of.Vietnamese();
   worksheet_write_string(ws, 1, 0, line.c_str(), f.note);
 }
 

@@ -10,13 +10,24 @@ Date ReportingYearStart(const ReportingPeriod& period) {
   return year ? year->start() : *Date::FromYmd(period.end().year(), 1, 1);
 }
 
-ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
-  return PlaceInReport(task, period.window(), period.NextWindow(), ReportingYearStart(period));
+ReportWindows WindowsOf(const ReportingPeriod& period, Date today) {
+  const DateWindow whole = period.window();
+  const DateWindow next = period.NextWindow();
+  const Date year_start = ReportingYearStart(period);
+  if (today >= whole.end) return {whole, next, year_start, false};
+  const Date as_of = std::max(today, whole.start);
+  return {{whole.start, as_of}, {as_of, next.end}, year_start, true};
 }
 
-ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,
-                              Date year_start) {
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
+  return PlaceInReport(task, WindowsOf(period, period.end()));
+}
+
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& windows) {
   ReportPlacement p;
+  const DateWindow& period = windows.counted;
+  const DateWindow& next_period = windows.ahead;
+  const Date year_start = windows.year_start;
   const Date end = period.end;
   if (task.assigned_on > end) return p;
   if (task.assigned_on < year_start) {
@@ -36,15 +47,16 @@ ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWind
   }
   const std::optional<Date> deadline = DeadlineInForce(task, end);
   const bool completed = task.completed_on && *task.completed_on <= end;
-  p.due = deadline && *deadline <= end;
+  const bool has_the_day = windows.running && !completed && deadline && *deadline == end;
+  p.due = deadline && *deadline <= end && !has_the_day;
   p.due_completed = p.due && completed;
-  // Includes a task due on E itself and still open on E, which its status as of E calls in
-  // progress: by the period's end it was due and not done.
+  // Includes a task due on the end of a period that has ended and still open then, which its
+  // status as of E calls in progress: by the period's end it was due and not done.
   p.overdue = p.due && !completed;
   p.completed_ahead = completed && deadline && *deadline > end;
   p.ongoing = !deadline;
   p.assigned_in_period = period.Contains(task.assigned_on);
-  p.due_in_period = deadline && period.Contains(*deadline);
+  p.due_in_period = p.due && period.Contains(*deadline);
   p.completed_in_period = completed && period.Contains(*task.completed_on);
   p.due_next_period = !completed && deadline && next_period.Contains(*deadline);
   return p;

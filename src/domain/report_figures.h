@@ -5,7 +5,8 @@
 // begins on 15/12/2023 with its first period, or what happened between 15 and 31 December would
 // fall in no year's reports. Cancelled tasks are listed, never counted. Everything is judged as of
 // E, with the deadline in force on E, so a report computed later says what one computed on E would
-// have said about the facts dated by then.
+// have said about the facts dated by then. While the period runs, E is the day the report is made
+// (ReportWindows).
 #pragma once
 
 #include <cstdint>
@@ -39,9 +40,25 @@ struct ReportPlacement {
 // years dates can hold has none of its own and takes its calendar year's.
 Date ReportingYearStart(const ReportingPeriod& period);
 
-// `year_start` is the first day of the reporting year that holds the period's end.
-ReportPlacement PlaceInReport(const TaskFacts& task, DateWindow period, DateWindow next_period,
-                              Date year_start);
+// The days a report judges its tasks by. A report on a period that has ended counts to its end,
+// E, and looks ahead to the next period. While the period runs, a report made on a day T can know
+// nothing of the days after T: it counts to T instead, so a task due later in the period is not
+// due yet, let alone overdue. A task due on T itself still has the day: it is due once it is
+// completed, and until then it is ahead, with those due up to the next period's end. Either way
+// the scope is the reporting year of the period's end.
+struct ReportWindows {
+  DateWindow counted;    // [start, E], or [start, T] while the period runs
+  DateWindow ahead;      // the next period's window, or [T, its end] while the period runs
+  Date year_start;       // of the reporting year that holds the period's end
+  bool running = false;  // the period had not ended on the day the report was made
+};
+
+// The windows of a report on `period` made on `today`; a period that has not begun yet counts
+// its first day only, which no report asks for (callers refuse such periods).
+ReportWindows WindowsOf(const ReportingPeriod& period, Date today);
+
+ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& windows);
+// As a report made after the period's end places it.
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period);
 
 // The figures of one group of tasks (a source kind and key flag, a unit, the whole agency).

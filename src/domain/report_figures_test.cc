@@ -471,5 +471,67 @@ TEST(ReportFiguresTest, RatiosAreWrittenWithTwoDigits) {
   EXPECT_EQ(ReportFigures::TwoDigitRatio(120, 135), "120/135");
 }
 
+// November 2026 on the calendar, read on the 15th: the figures run to the 15th.
+struct RunningCase {
+  const char* name;
+  const char* deadline;  // nullptr: ongoing
+  const char* completed;
+  const char* expected;
+};
+
+const RunningCase kRunningCases[] = {
+    {"due later in the month is not due yet", "2026-11-20", nullptr, "in_progress due_next"},
+    {"due today and open still has the day", "2026-11-15", nullptr, "in_progress due_next"},
+    {"due today and done today is due and done", "2026-11-15", "2026-11-15",
+     "completed_on_time due due_completed due_in completed_in"},
+    {"due yesterday and open is overdue", "2026-11-14", nullptr, "overdue due overdue due_in"},
+    {"completed before a deadline later in the month is ahead", "2026-11-20", "2026-11-10",
+     "completed_on_time ahead completed_in"},
+    {"a deadline in December is ahead as well", "2026-12-20", nullptr, "in_progress due_next"},
+    {"a deadline after December is not", "2027-01-05", nullptr, "in_progress"},
+    {"a completion dated after the day counts nothing yet", "2026-11-12", "2026-11-20",
+     "overdue due overdue due_in"},
+};
+
+TEST(ReportFiguresTest, APeriodThatRunsIsCountedToTheDayItIsRead) {
+  const auto period = ReportingPeriod::Parse("2026-11", kCalendar);
+  ASSERT_TRUE(period);
+  const ReportWindows windows = WindowsOf(*period, *Date::Parse("2026-11-15"));
+  EXPECT_EQ(windows.counted, (DateWindow{*Date::Parse("2026-11-01"), *Date::Parse("2026-11-15")}));
+  EXPECT_EQ(windows.ahead, (DateWindow{*Date::Parse("2026-11-15"), *Date::Parse("2026-12-31")}));
+  EXPECT_TRUE(windows.running);
+  for (const RunningCase& c : kRunningCases) {
+    const TaskFacts facts{
+        *Date::Parse("2026-10-01"), Day(c.deadline), {}, Day(c.completed), std::nullopt};
+    EXPECT_EQ(Describe(PlaceInReport(facts, windows)), c.expected) << c.name;
+  }
+}
+
+TEST(ReportFiguresTest, APeriodThatHasEndedIsCountedToItsEnd) {
+  const auto period = ReportingPeriod::Parse("2026-11", kCutOff);  // 15/10–14/11
+  ASSERT_TRUE(period);
+  for (const char* today : {"2026-11-14", "2026-11-15", "2027-03-01"}) {
+    const ReportWindows windows = WindowsOf(*period, *Date::Parse(today));
+    EXPECT_EQ(windows.counted, period->window()) << today;
+    EXPECT_EQ(windows.ahead, period->NextWindow()) << today;
+    EXPECT_FALSE(windows.running) << today;
+  }
+  // The day before its end it still runs; the year is that of its end either way.
+  const ReportWindows running = WindowsOf(*period, *Date::Parse("2026-11-13"));
+  EXPECT_EQ(running.counted.end, *Date::Parse("2026-11-13"));
+  EXPECT_EQ(running.year_start, WindowsOf(*period, period->end()).year_start);
+}
+
+TEST(ReportFiguresTest, AYearThatRunsCountsToTheDayAndLooksAheadToTheNextYearsEnd) {
+  const auto year = ReportingPeriod::Parse("2026", kCalendar);
+  ASSERT_TRUE(year);
+  const ReportWindows windows = WindowsOf(*year, *Date::Parse("2026-11-27"));
+  EXPECT_EQ(windows.counted.end, *Date::Parse("2026-11-27"));
+  EXPECT_EQ(windows.ahead, (DateWindow{*Date::Parse("2026-11-27"), *Date::Parse("2027-12-31")}));
+  const TaskFacts in_december{
+      *Date::Parse("2026-02-01"), Day("2026-12-10"), {}, std::nullopt, std::nullopt};
+  EXPECT_EQ(Describe(PlaceInReport(in_december, windows)), "in_progress assigned_in due_next");
+}
+
 }  // namespace
 }  // namespace giaoban::domain

@@ -29,13 +29,6 @@ DateWindow WindowOf(int year, int first, int last, PeriodConvention c) {
   return {start, *Date::FromYmd(year, last, 14)};
 }
 
-// "15/7/2023": the way a report's text writes a date, without leading zeros.
-std::string Short(Date d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%d/%d/%d", d.day(), d.month(), d.year());
-  return buf;
-}
-
 }  // namespace
 
 std::string_view PeriodConventionCode(PeriodConvention c) {
@@ -195,12 +188,18 @@ std::string ReportingPeriod::English() const {
 
 std::string ReportingPeriod::VietnameseWindow() const {
   const DateWindow w = window();
-  return "Số liệu tính từ ngày " + Short(w.start) + " đến ngày " + Short(w.end);
+  return "Số liệu tính từ ngày " + ReportTextDate(w.start) + " đến ngày " + ReportTextDate(w.end);
 }
 
 std::string ReportingPeriod::EnglishWindow() const {
   const DateWindow w = window();
-  return "Figures from " + Short(w.start) + " to " + Short(w.end);
+  return "Figures from " + ReportTextDate(w.start) + " to " + ReportTextDate(w.end);
+}
+
+std::string ReportTextDate(Date d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%d/%d/%d", d.day(), d.month(), d.year());
+  return buf;
 }
 
 }  // namespace giaoban::domain

@@ -29,6 +29,9 @@ struct DateWindow {
   friend bool operator==(const DateWindow&, const DateWindow&) = default;
 };
 
+// "15/7/2023": a day as a report's text writes it, without leading zeros.
+std::string ReportTextDate(Date d);
+
 class ReportingPeriod {
  public:
   enum class Kind {

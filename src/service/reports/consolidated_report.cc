@@ -97,7 +97,7 @@ std::optional<DraftRow> LoadDraft(storage::Connection& c, Id agency, std::string
 
 // The tasks completed in the period and those assigned in it, in the lists' order.
 PeriodActivity ActivityOf(storage::Connection& c, std::span<const PlacedTask> tasks,
-                          const ReportingPeriod& period, const Actor& reader) {
+                          const domain::ReportWindows& windows, const Actor& reader) {
   std::vector<PlacedTask> completed;
   std::vector<PlacedTask> assigned;
   for (const PlacedTask& t : tasks) {
@@ -105,7 +105,7 @@ PeriodActivity ActivityOf(storage::Connection& c, std::span<const PlacedTask> ta
     if (t.placement.completed_in_period) completed.push_back(t);
     if (t.placement.assigned_in_period) assigned.push_back(t);
   }
-  return {NamedTasks(c, completed, period, reader), NamedTasks(c, assigned, period, reader)};
+  return {NamedTasks(c, completed, windows, reader), NamedTasks(c, assigned, windows, reader)};
 }
 
 }  // namespace
@@ -119,17 +119,20 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
                               .value_or(domain::PeriodConvention::kCalendarMonth);
   const auto period = ReportingPeriod::Parse(key, convention);
   if (!period) return Error::Validation({{"period", "invalid"}});
+  if (period->start() > today) return Error::Validation({{"period", "not_started"}});
+  const domain::ReportWindows windows = domain::WindowsOf(*period, today);
 
   ConsolidatedReport r;
   r.period = period->Key();
   r.period_kind = std::string(KindCode(period->kind()));
   r.period_start = period->start();
   r.period_end = period->end();
+  r.as_of = windows.counted.end;
   r.next_start = period->NextWindow().start;
   r.next_end = period->NextWindow().end;
   r.period_convention = settings.period_convention;
 
-  const auto tasks = LoadReportTasks(c, {agency, "", false}, *period);
+  const auto tasks = LoadReportTasks(c, {agency, "", false}, windows);
   r.totals = FiguresOf(tasks);
   std::map<std::pair<std::string, bool>, domain::ReportFigures> groups;
   for (const PlacedTask& t : tasks) groups[{t.task.source_kind, t.task.is_key}].Add(t.placement);
@@ -144,13 +147,13 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
     const auto& p = t.placement;
     if (!p.cancelled && (p.overdue || (p.due_next_period && t.task.is_key))) listed.push_back(t);
   }
-  ReportTaskLists lists = ListTasks(c, listed, *period, reader);
+  ReportTaskLists lists = ListTasks(c, listed, windows, reader);
   r.overdue = std::move(lists.not_completed);
   r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
                    std::make_move_iterator(lists.overdue.end()));
   std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
   r.next_period_key = std::move(lists.due_next_period);
-  if (activity) *activity = ActivityOf(c, tasks, *period, reader);
+  if (activity) *activity = ActivityOf(c, tasks, windows, reader);
 
   if (period->kind() == ReportingPeriod::Kind::kMonth) {
     r.unit_reports = LoadUnitReportBoard(c, reader, std::move(settings), *period, today).units;

@@ -138,6 +138,45 @@ TEST_P(ConsolidatedReportTest, ItCarriesWhatTheUnitsSent) {
             "validation_failed period:invalid");
 }
 
+// Today is 28/06/2024: June's report counts to today, so nothing due later in June is overdue
+// and a task due today still has the day.
+TEST_P(ConsolidatedReportTest, APeriodThatRunsIsCountedToToday) {
+  Tasks();
+  NewTask("Hạn hôm nay", planning_, "2024-06-03", "2024-06-28");
+  NewTask("Hạn cuối tháng", planning_, "2024-06-03", "2024-06-30", true);
+  auto june = reports().Preview(consolidator_, "2024-06");
+  ASSERT_EQ(Outcome(june), "ok");
+  EXPECT_EQ(june->period_end, Day("2024-06-30"));
+  EXPECT_EQ(june->as_of, today());
+  // Due by today: Trọng tâm 1, 2 and 3, Đột xuất 1 and 2, Giao sau kỳ, Sở chủ trì.
+  EXPECT_EQ(june->totals.DueCompletedRatio(), "03/07");
+  EXPECT_EQ(june->totals.overdue, 4);
+  std::vector<std::string> overdue;
+  for (const auto& t : june->overdue) overdue.push_back(t.title);
+  EXPECT_EQ(overdue,
+            (std::vector<std::string>{"Trọng tâm 3", "Sở chủ trì", "Đột xuất 2", "Giao sau kỳ"}));
+  // The key task due on the month's last day is ahead, with next month's.
+  ASSERT_EQ(june->next_period_key.size(), 1u);
+  EXPECT_EQ(june->next_period_key[0].title, "Hạn cuối tháng");
+
+  // The status of each task as of today is the statistics' of today.
+  QueryParams query{{"as_of", today().Iso()}};
+  auto filter = ParseTaskFilter(query, today());
+  ASSERT_TRUE(filter.ok());
+  auto stats = StatsService(*ctx_).Compute(leader_, *filter);
+  ASSERT_EQ(Outcome(stats), "ok");
+  EXPECT_EQ(june->totals.cumulative, stats->totals);
+
+  auto quarter = reports().Preview(consolidator_, "2024-Q2");
+  ASSERT_EQ(Outcome(quarter), "ok");
+  EXPECT_EQ(quarter->as_of, today());
+  auto may = reports().Preview(consolidator_, "2024-05");
+  ASSERT_EQ(Outcome(may), "ok");
+  EXPECT_EQ(may->as_of, Day("2024-05-31"));
+  EXPECT_EQ(Outcome(reports().Preview(consolidator_, "2024-07")),
+            "validation_failed period:not_started");
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, ConsolidatedReportTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

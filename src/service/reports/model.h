@@ -136,6 +136,7 @@ struct UnitReport {
   std::string period;  // the period's key: "2023-08"
   Date period_start;
   Date period_end;
+  Date as_of;   // the last day counted: the period's end, or today while the period runs
   Date due_on;  // working days after the period's end, as the agency's settings say
   std::string state;
   UnitReportProse prose;
@@ -208,6 +209,9 @@ struct ConsolidatedReport {
   std::string period_kind;  // "month", "quarter", "first_months", "year"
   Date period_start;
   Date period_end;
+  // The last day the figures count: the period's end, or, while the period runs, the day the
+  // report was made (domain::ReportWindows).
+  Date as_of;
   Date next_start;
   Date next_end;
   std::string period_convention;
@@ -228,7 +232,7 @@ struct ConsolidatedReport {
 };
 
 BOOST_DESCRIBE_STRUCT(ConsolidatedReport, (),
-                      (period, period_kind, period_start, period_end, next_start, next_end,
+                      (period, period_kind, period_start, period_end, as_of, next_start, next_end,
                        period_convention, totals, by_source_kind_and_key, by_unit, overdue,
                        next_period_key, unit_reports, unit_prose, prose, draft_version))
 

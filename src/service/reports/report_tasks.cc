@@ -153,14 +153,10 @@ void AddTitlesAndNotes(storage::Connection& c, const std::vector<ReportTask*>& l
 }  // namespace
 
 std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
-                                        const domain::ReportingPeriod& period) {
-  const Date end = period.end();
-  // Worked out once: the streamed loop below places every task of the year with them.
-  const domain::DateWindow window = period.window();
-  const domain::DateWindow next = period.NextWindow();
-  const Date year_start = domain::ReportingYearStart(period);
+                                        const domain::ReportWindows& windows) {
+  const Date end = windows.counted.end;
   std::vector<storage::Value> params = {Param(scope.agency_id), Param(end.Iso()),
-                                        Param(year_start.Iso())};
+                                        Param(windows.year_start.Iso())};
   if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
   const std::string tasks_sql =
       "SELECT t.id, t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.assigned_on, "
@@ -190,8 +186,7 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     const auto& approved = found == extensions.end() ? kNone : found->second;
     const domain::TaskFacts facts{row.assigned_on, row.deadline, approved, row.completed_on,
                                   row.cancelled_on};
-    const domain::ReportPlacement placement =
-        domain::PlaceInReport(facts, window, next, year_start);
+    const domain::ReportPlacement placement = domain::PlaceInReport(facts, windows);
     if (!placement.in_scope) return;
     PlacedTask& t = out.emplace_back();
     t.placement = placement;
@@ -260,11 +255,10 @@ void Name(storage::Connection& c, std::vector<ReportTask*>& listed, Date end) {
 }  // namespace
 
 ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
-                          const domain::ReportingPeriod& period, const Actor& reader) {
+                          const domain::ReportWindows& windows, const Actor& reader) {
   ReportTaskLists lists;
-  const domain::DateWindow window = period.window();
   for (const PlacedTask& t : tasks) {
-    std::vector<ReportTask>* list = ListOf(lists, t, window);
+    std::vector<ReportTask>* list = ListOf(lists, t, windows.counted);
     if (list) list->push_back(AsSeenBy(c, t, reader));
   }
   std::vector<ReportTask*> listed;
@@ -273,19 +267,19 @@ ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> ta
     std::sort(list->begin(), list->end(), ListedBefore);
     for (ReportTask& t : *list) listed.push_back(&t);
   }
-  Name(c, listed, period.end());
+  Name(c, listed, windows.counted.end);
   return lists;
 }
 
 std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
-                                   const domain::ReportingPeriod& period, const Actor& reader) {
+                                   const domain::ReportWindows& windows, const Actor& reader) {
   std::vector<ReportTask> out;
   out.reserve(tasks.size());
   for (const PlacedTask& t : tasks) out.push_back(AsSeenBy(c, t, reader));
   std::sort(out.begin(), out.end(), ListedBefore);
   std::vector<ReportTask*> listed;
   for (ReportTask& t : out) listed.push_back(&t);
-  Name(c, listed, period.end());
+  Name(c, listed, windows.counted.end);
   return out;
 }
 

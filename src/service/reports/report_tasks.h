@@ -1,6 +1,6 @@
 // The tasks a report looks at, each placed by the counting rule and shown as it stood on the
-// period's end (docs/domain.md#report-figures): what unit reports and the consolidated report
-// list and count.
+// last day counted (the period's end, or today while it runs) (docs/domain.md#report-figures): what
+// unit reports and the consolidated report list and count.
 #pragma once
 
 #include <span>
@@ -31,10 +31,11 @@ struct PlacedTask {
   std::string lead_org_path;  // for the figures of each unit and those below it
 };
 
-// The tasks of `scope` that the report on `period` has in scope, in no particular order: their
-// approved extensions and the agency's organisations in one batch, then their facts streamed.
+// The tasks of `scope` that a report judging by `windows` has in scope, in no particular order:
+// their approved extensions and the agency's organisations in one batch, then their facts
+// streamed.
 std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScope& scope,
-                                        const domain::ReportingPeriod& period);
+                                        const domain::ReportWindows& windows);
 
 // The order of every list of a report: key tasks first, then by the deadline in force (none
 // last), then in the order they were made.
@@ -42,13 +43,13 @@ bool ListedBefore(const ReportTask& a, const ReportTask& b);
 
 domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks);
 
-// The report's lists of the tasks, each with its title and latest note dated by the period's end. A
-// restricted task that `reader` may not read is listed without its title and note.
+// The report's lists of the tasks, each with its title and latest note dated by the last day
+// counted. A restricted task that `reader` may not read is listed without its title and note.
 ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
-                          const domain::ReportingPeriod& period, const Actor& reader);
+                          const domain::ReportWindows& windows, const Actor& reader);
 
 // Every one of `tasks`, named as the lists name theirs, in the lists' order.
 std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
-                                   const domain::ReportingPeriod& period, const Actor& reader);
+                                   const domain::ReportWindows& windows, const Actor& reader);
 
 }  // namespace giaoban::service

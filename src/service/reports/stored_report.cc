@@ -121,6 +121,9 @@ StoredReport LoadStoredReport(std::string_view text) {
     Read(o.at("report"), stored.report);
     if (const json::value* a = o.if_contains("activity")) Read(*a, stored.activity);
     if (const json::value* s = o.if_contains("signer")) Read(*s, stored.signer);
+    // Reports issued before the day counted was stored were all issued after their period.
+    if (!o.at("report").as_object().contains("as_of"))
+      stored.report.as_of = stored.report.period_end;
   } catch (const std::out_of_range& e) {
     Corrupt(e.what());
   } catch (const std::invalid_argument& e) {

@@ -169,6 +169,8 @@ UnitReport Build(storage::Connection& c, const Actor& reader, const ReportFrame&
   r.period = period.Key();
   r.period_start = period.start();
   r.period_end = period.end();
+  const domain::ReportWindows windows = domain::WindowsOf(period, frame.today);
+  r.as_of = windows.counted.end;
   r.due_on = DueOn(frame, period);
   const Id agency = frame.settings.agency_id;
   const bool may_write = MayWrite(reader, agency, unit.id);
@@ -196,11 +198,11 @@ UnitReport Build(storage::Connection& c, const Actor& reader, const ReportFrame&
   }
   r.working_days_late = Lateness(frame, r.due_on, r.first_submitted_on);
 
-  const auto led = LoadReportTasks(c, {agency, unit.path, false}, period);
-  const auto cooperated = LoadReportTasks(c, {agency, unit.path, true}, period);
+  const auto led = LoadReportTasks(c, {agency, unit.path, false}, windows);
+  const auto cooperated = LoadReportTasks(c, {agency, unit.path, true}, windows);
   r.figures = FiguresOf(led);
-  r.lead = ListTasks(c, led, period, reader);
-  r.cooperating = ListTasks(c, cooperated, period, reader);
+  r.lead = ListTasks(c, led, windows, reader);
+  r.cooperating = ListTasks(c, cooperated, windows, reader);
   return r;
 }
 

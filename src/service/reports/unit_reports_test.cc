@@ -257,6 +257,20 @@ TEST_P(UnitReportTest, ARemindedUnitHeadGetsANotice) {
             "unit_report_step");
 }
 
+// Today is 28/06/2024: June's report, written before the month ends, counts to today.
+TEST_P(UnitReportTest, AReportWrittenBeforeThePeriodEndsCountsToToday) {
+  MayTasks();
+  NewTask("I hạn cuối tháng", infrastructure_, "2024-06-03", "2024-06-30");
+  auto r = reports().Open(head_, infrastructure_, "2024-06");
+  ASSERT_EQ(Outcome(r), "ok");
+  EXPECT_EQ(r->period_end, Day("2024-06-30"));
+  EXPECT_EQ(r->as_of, Day("2024-06-28"));
+  EXPECT_EQ(Titles(r->lead.not_completed),
+            (std::vector<std::string>{"D đến hạn kỳ tới", "H hạn chế"}));
+  EXPECT_EQ(Titles(r->lead.due_next_period), (std::vector<std::string>{"I hạn cuối tháng"}));
+  EXPECT_EQ(r->figures.overdue, 4);  // B, C, D and H; not I, due in two days
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, UnitReportTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 
