@@ -2161,6 +2161,11 @@ export interface components {
             period_end: string;
             /**
              * Format: date
+             * @description Ngày cuối cùng được tính: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc / the last day counted: the period's end, or today while the period runs
+             */
+            as_of: string;
+            /**
+             * Format: date
              * @description Hạn gửi: số ngày làm việc sau cuối kỳ theo thiết lập / due this many working days after the period's end
              */
             due_on: string;
@@ -2278,6 +2283,11 @@ export interface components {
             period_start: string;
             /** Format: date */
             period_end: string;
+            /**
+             * Format: date
+             * @description Ngày cuối cùng được tính: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc / the last day counted: the period's end, or today while the period runs
+             */
+            as_of: string;
             /**
              * Format: date
              * @description Kỳ tới / the next period

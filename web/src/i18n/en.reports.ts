@@ -14,6 +14,9 @@ const enReports: Record<keyof typeof viReports, string> = {
   'period.firstMonths': 'First {months} months of {year}',
   'period.year': 'Year {year}',
   'period.window': 'Figures from {start} to {end}',
+  'period.running': 'The period has not ended (it ends on {end}): the figures run to the end of {asOf}.',
+  'period.runningDetail':
+    'Tasks due after that day are not due yet, so they are not overdue; those due from that day to the end of the next period are counted as next period’s.',
   'period.kind': 'Kind of reporting period',
   'period.kind.firstMonths': 'First months',
   'period.firstMonthsCount': 'Number of the year’s first months',

@@ -13,6 +13,9 @@ const viReports = {
   'period.firstMonths': '{months} tháng đầu năm {year}',
   'period.year': 'Năm {year}',
   'period.window': 'Số liệu tính từ ngày {start} đến ngày {end}',
+  'period.running': 'Kỳ báo cáo chưa kết thúc (đến ngày {end}): số liệu tính đến hết ngày {asOf}.',
+  'period.runningDetail':
+    'Nhiệm vụ có hạn sau ngày này chưa đến hạn nên chưa tính là quá hạn; nhiệm vụ đến hạn từ ngày này đến hết kỳ tới được xếp vào nhiệm vụ kỳ tới.',
   'period.kind': 'Loại kỳ báo cáo',
   'period.kind.firstMonths': 'Các tháng đầu năm',
   'period.firstMonthsCount': 'Số tháng đầu năm',

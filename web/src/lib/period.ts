@@ -132,7 +132,20 @@ export function reportDate(iso: string): string {
   return `${Number(d)}/${Number(m)}/${y}`;
 }
 
+/** The days a report counts: its period, up to the day it was made while the period ran. */
+export interface CountedWindow {
+  period_start: string;
+  period_end: string;
+  /** The last day counted: the period's end, or the day the report was made while the period ran. */
+  as_of: string;
+}
+
+/** Whether the report was made before its period ended, so its figures stop short of the end. */
+export function isRunning(window: CountedWindow): boolean {
+  return window.as_of < window.period_end;
+}
+
 /** "Số liệu tính từ ngày 1/10/2026 đến ngày 31/10/2026": the days a report counts, in words. */
-export function reportWindowWords(t: TFunction, window: { period_start: string; period_end: string }): string {
-  return t('period.window', { start: reportDate(window.period_start), end: reportDate(window.period_end) });
+export function reportWindowWords(t: TFunction, window: CountedWindow): string {
+  return t('period.window', { start: reportDate(window.period_start), end: reportDate(window.as_of) });
 }

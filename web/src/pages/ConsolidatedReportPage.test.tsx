@@ -60,6 +60,18 @@ describe('ConsolidatedReportPage', () => {
     expect(figure('due_next_period')).toHaveTextContent(String(MONTH.totals.due_next_period));
   });
 
+  it('says that a period still running is counted to the day the report is made', async () => {
+    mockFetch((c: Call) => {
+      if (c.path === '/me') return { body: ME_CONSOLIDATOR };
+      if (c.path === '/reports/issued') return { body: { items: [] } };
+      if (c.path === '/reports/preview') return { body: { ...MONTH, as_of: '2026-10-20' } };
+      return undefined;
+    });
+    renderPage(<ConsolidatedReportPage />, { path: '/reports', url: '/reports?period=2026-10' });
+    expect(await screen.findByText('Tháng 10/2026 · Số liệu tính từ ngày 1/10/2026 đến ngày 20/10/2026')).toBeInTheDocument();
+    expect(screen.getByText('Kỳ báo cáo chưa kết thúc (đến ngày 31/10/2026): số liệu tính đến hết ngày 20/10/2026.')).toBeInTheDocument();
+  });
+
   it('names the groups as the product names sources, key tasks first, and gives the agency’s own row', async () => {
     open('/reports?period=2026-10');
     const bySource = await screen.findByRole('table', { name: 'Số liệu theo nguồn nhiệm vụ' });

@@ -20,6 +20,7 @@ import { usePageTitle } from '../layout/PageTitle';
 import { formatDate } from '../lib/format';
 import { isMonthKey, periodTitle } from '../lib/period';
 import { periodWindowText, reportPath } from '../lib/unitReports';
+import { RunningPeriodNotice } from '../components/reports/RunningPeriodNotice';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
 import '../styles/pages.css';
@@ -135,9 +136,10 @@ export default function UnitReportPage() {
             <Alert type="warning" showIcon role="alert" className="ur-block" message={t('ur.returnComment')} description={report.return_comment} />
           )}
           {take.error && <Alert type="error" showIcon role="alert" className="ur-block no-print" message={take.error} />}
+          <RunningPeriodNotice window={report} />
           <ReportFiguresCard figures={report.figures} />
-          <ReportTaskLists section="lead" lists={report.lead} periodEnd={report.period_end} />
-          <ReportTaskLists section="cooperating" lists={report.cooperating} periodEnd={report.period_end} />
+          <ReportTaskLists section="lead" lists={report.lead} asOf={report.as_of} />
+          <ReportTaskLists section="cooperating" lists={report.cooperating} asOf={report.as_of} />
           <ProseSection prose={report.prose} editable={report.actions.edit && report.id > 0} save={save} />
           {report.id > 0 && <ReportHistory events={report.history} />}
         </>

@@ -10,6 +10,7 @@ import { ReportFiguresCard } from '../unitReports/ReportFiguresCard';
 import { FigureGroupTable, type FigureRow } from './FigureGroupTable';
 import { MergedProseSection } from './MergedProseSection';
 import { ReportTaskTable } from './ReportTaskTable';
+import { RunningPeriodNotice } from './RunningPeriodNotice';
 import { UnitReportStates } from './UnitReportStates';
 
 interface Props {
@@ -50,6 +51,7 @@ export function ConsolidatedReportSections({ report, save, onDirty, issued = fal
 
   return (
     <>
+      <RunningPeriodNotice window={report} />
       <ReportFiguresCard
         id="cr-figures"
         title={t('cr.figures')}
@@ -73,14 +75,14 @@ export function ConsolidatedReportSections({ report, save, onDirty, issued = fal
         <h2 id="cr-overdue" className="ur-heading">
           {t('cr.overdue', { count: report.overdue.length })}
         </h2>
-        <ReportTaskTable tasks={report.overdue} periodEnd={report.period_end} variant="overdue" caption={t('cr.overdueTable')} emptyText={t('cr.noOverdue')} />
+        <ReportTaskTable tasks={report.overdue} asOf={report.as_of} variant="overdue" caption={t('cr.overdueTable')} emptyText={t('cr.noOverdue')} />
       </section>
       <section className="ur-section" aria-labelledby="cr-next-key">
         <h2 id="cr-next-key" className="ur-heading">
           {t('cr.nextKey', { count: report.next_period_key.length })}
         </h2>
         <p className="cr-lead">{nextWindow}</p>
-        <ReportTaskTable tasks={report.next_period_key} periodEnd={report.period_end} variant="next" caption={t('cr.nextKeyTable')} emptyText={t('cr.noNextKey')} />
+        <ReportTaskTable tasks={report.next_period_key} asOf={report.as_of} variant="next" caption={t('cr.nextKeyTable')} emptyText={t('cr.noNextKey')} />
       </section>
       <ProseSection id="cr-text" prose={report.prose} editable={save !== undefined} save={save} lead={proseLead} onDirty={onDirty} />
       {isMonth && (

@@ -9,7 +9,7 @@ import { TaskNote } from '../unitReports/ReportTaskLists';
 interface Props {
   tasks: readonly ReportTask[];
   /** The period's end, as of which the tasks are shown. */
-  periodEnd: string;
+  asOf: string;
   /** 'overdue': how late each is and why; 'next': how far along each is. */
   variant: 'overdue' | 'next';
   caption: string;
@@ -17,9 +17,9 @@ interface Props {
 }
 
 /** Overdue by the period's end: by how many days, or due on its last day (still "in progress" then). */
-function DaysOverdue({ task, periodEnd }: { task: ReportTask; periodEnd: string }) {
+function DaysOverdue({ task, asOf }: { task: ReportTask; asOf: string }) {
   const t = useT();
-  const days = task.deadline ? daysBetween(task.deadline, periodEnd) : 0;
+  const days = task.deadline ? daysBetween(task.deadline, asOf) : 0;
   return (
     <>
       <StatusTag status={task.status} />
@@ -28,7 +28,7 @@ function DaysOverdue({ task, periodEnd }: { task: ReportTask; periodEnd: string 
   );
 }
 
-function TaskRow({ task, index, periodEnd, variant }: { task: ReportTask; index: number; periodEnd: string; variant: Props['variant'] }) {
+function TaskRow({ task, index, asOf, variant }: { task: ReportTask; index: number; asOf: string; variant: Props['variant'] }) {
   const t = useT();
   return (
     <tr data-testid={`task-${task.id}`}>
@@ -38,7 +38,7 @@ function TaskRow({ task, index, periodEnd, variant }: { task: ReportTask; index:
           <span className="ur-hidden">{t('ur.hiddenTask')}</span>
         ) : (
           <>
-            <Link to={`/tasks/${task.id}?as_of=${periodEnd}`}>{task.title}</Link>
+            <Link to={`/tasks/${task.id}?as_of=${asOf}`}>{task.title}</Link>
             {task.is_key && <div className="ur-note-meta">{t('task.isKey')}</div>}
           </>
         )}
@@ -48,7 +48,7 @@ function TaskRow({ task, index, periodEnd, variant }: { task: ReportTask; index:
         {task.deadline ? formatDate(task.deadline) : t('ur.noDeadline')}
         {task.extended && <div className="ur-note-meta">{t('cr.extended')}</div>}
       </td>
-      <td>{variant === 'overdue' ? <DaysOverdue task={task} periodEnd={periodEnd} /> : `${task.progress}%`}</td>
+      <td>{variant === 'overdue' ? <DaysOverdue task={task} asOf={asOf} /> : `${task.progress}%`}</td>
       <td className="ur-col-note">
         {!task.hidden && (task.note ? <TaskNote task={task} /> : <span className="ur-note-meta">{t(variant === 'overdue' ? 'cr.noReason' : 'cr.noNote')}</span>)}
       </td>
@@ -61,7 +61,7 @@ function TaskRow({ task, index, periodEnd, variant }: { task: ReportTask; index:
  * may not read keeps its row, its unit and its dates (the list adds up to the figures), not its
  * title, link or note.
  */
-export function ReportTaskTable({ tasks, periodEnd, variant, caption, emptyText }: Props) {
+export function ReportTaskTable({ tasks, asOf, variant, caption, emptyText }: Props) {
   const t = useT();
   if (tasks.length === 0) return <p className="ur-empty">{emptyText}</p>;
   return (
@@ -82,7 +82,7 @@ export function ReportTaskTable({ tasks, periodEnd, variant, caption, emptyText 
         </thead>
         <tbody>
           {tasks.map((task, i) => (
-            <TaskRow key={task.id} task={task} index={i} periodEnd={periodEnd} variant={variant} />
+            <TaskRow key={task.id} task={task} index={i} asOf={asOf} variant={variant} />
           ))}
         </tbody>
       </table>

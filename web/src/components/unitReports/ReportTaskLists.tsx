@@ -21,7 +21,7 @@ export function TaskNote({ task }: { task: ReportTask }) {
 }
 
 /** One task as it stood at the period's end; a task the reader may not read shows that it is there, and no more. */
-function TaskRow({ task, periodEnd }: { task: ReportTask; periodEnd: string }) {
+function TaskRow({ task, asOf }: { task: ReportTask; asOf: string }) {
   const t = useT();
   return (
     <tr>
@@ -29,7 +29,7 @@ function TaskRow({ task, periodEnd }: { task: ReportTask; periodEnd: string }) {
         {task.hidden ? (
           <span className="ur-hidden">{t('ur.hiddenTask')}</span>
         ) : (
-          <Link to={`/tasks/${task.id}?as_of=${periodEnd}`}>{task.title}</Link>
+          <Link to={`/tasks/${task.id}?as_of=${asOf}`}>{task.title}</Link>
         )}
       </td>
       <td className="nowrap">{task.deadline ? formatDate(task.deadline) : t('ur.noDeadline')}</td>
@@ -42,7 +42,7 @@ function TaskRow({ task, periodEnd }: { task: ReportTask; periodEnd: string }) {
   );
 }
 
-function TaskList({ title, tasks, periodEnd, id }: { title: string; tasks: ReportTask[]; periodEnd: string; id: string }) {
+function TaskList({ title, tasks, asOf, id }: { title: string; tasks: ReportTask[]; asOf: string; id: string }) {
   const t = useT();
   return (
     <div className="ur-list" aria-labelledby={id} role="group">
@@ -65,7 +65,7 @@ function TaskList({ title, tasks, periodEnd, id }: { title: string; tasks: Repor
             </thead>
             <tbody>
               {tasks.map((task) => (
-                <TaskRow key={task.id} task={task} periodEnd={periodEnd} />
+                <TaskRow key={task.id} task={task} asOf={asOf} />
               ))}
             </tbody>
           </table>
@@ -76,7 +76,7 @@ function TaskList({ title, tasks, periodEnd, id }: { title: string; tasks: Repor
 }
 
 /** The six lists of one section of the report (the tasks the unit leads, or those it cooperates on). */
-export function ReportTaskLists({ section, lists, periodEnd }: { section: 'lead' | 'cooperating'; lists: Lists; periodEnd: string }) {
+export function ReportTaskLists({ section, lists, asOf }: { section: 'lead' | 'cooperating'; lists: Lists; asOf: string }) {
   const t = useT();
   const headingId = `ur-${section}`;
   return (
@@ -85,7 +85,7 @@ export function ReportTaskLists({ section, lists, periodEnd }: { section: 'lead'
         {t(`ur.${section}` as MessageKey)}
       </h2>
       {LIST_ORDER.map((list) => (
-        <TaskList key={list} id={`${headingId}-${list}`} title={t(`ur.list.${list}` as MessageKey)} tasks={lists[list]} periodEnd={periodEnd} />
+        <TaskList key={list} id={`${headingId}-${list}`} title={t(`ur.list.${list}` as MessageKey)} tasks={lists[list]} asOf={asOf} />
       ))}
     </section>
   );
