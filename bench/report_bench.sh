@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reports' read path on the benchmark data: the consolidated report as it stands for the last
 # full month, a quarter and the year, each built from scratch (`--response-cache-mb 0`), one request
-# at a time (curl, median of 20, against GET /health the same way), as the leader of the agency.
+# at a time (curl, median of 20, against GET /health the same way), as the leader of the agency; with
+# each, the server's CPU time per request.
 #
 #   bench/report_bench.sh [DB-URL-or-file]     (default: a fresh SQLite file under bench/out)
 #
@@ -45,11 +46,19 @@ curl -sf -c "$jar" -H 'Content-Type: application/json' \
   >/dev/null
 session=$(awk '$6 == "gb_session" {print $7}' "$jar")
 
-alone() {  # path: median of 20 sequential requests, in ms; fails on an answer that is not 200
-  for _ in $(seq 20); do
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
+# path: the median wall time of 20 sequential requests and the server's CPU time per request (user
+# and system, from /proc, which a busy machine disturbs far less), in ms; fails on an answer that
+# is not 200.
+alone() {
+  local before after wall
+  before=$(cpu_ticks)
+  wall=$(for _ in $(seq 20); do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: gb_session=$session" "$base$1"
   done | awk '$1 != 200 {bad = 1} {print $2} END {exit bad}' | sort -n |
-    awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}'
+    awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
+  after=$(cpu_ticks)
+  echo "$wall (cpu $(( (after - before) * 1000 / $(getconf CLK_TCK) / 20 )))"
 }
 month=$(date -u -d "$(date -u +%Y-%m-15) -1 month" +%Y-%m)
 quarter="$(date -u +%Y)-Q$(( ($(date -u +%-m) - 1) / 3 + 1 ))"

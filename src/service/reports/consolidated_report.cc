@@ -42,6 +42,13 @@ struct UnitRow {
 
 BOOST_DESCRIBE_STRUCT(UnitRow, (), (id, name, path))
 
+struct OrgPath {
+  Id id = 0;
+  std::string path;
+};
+
+BOOST_DESCRIBE_STRUCT(OrgPath, (), (id, path))
+
 // The figures of each unit directly under the agency, in the order of their names, counting the
 // tasks led in it and below it; a row of the agency's own when it leads tasks itself.
 std::vector<ReportFigureGroup> ByUnit(storage::Connection& c, Id agency,
@@ -54,19 +61,19 @@ std::vector<ReportFigureGroup> ByUnit(storage::Connection& c, Id agency,
       {Param(agency), Param(period.start().Iso()), Param(period.end().Iso())}));
   std::vector<ReportFigureGroup> out;
   for (const UnitRow& u : units) out.push_back({std::to_string(u.id), NamedRef{u.id, u.name}, {}});
-  std::optional<ReportFigureGroup> own;
-  // Which unit each lead organisation is in, found once per organisation: a year holds many
+  // Which unit each of the agency's organisations is in, worked out once: a year holds many
   // thousands of tasks of a few dozen organisations.
   std::unordered_map<Id, std::ptrdiff_t> unit_of;
+  for (const OrgPath& o : ReadRows<OrgPath>(
+           c.execute("SELECT id, path FROM organizations WHERE agency_id = $1", {Param(agency)}))) {
+    auto unit = std::find_if(units.begin(), units.end(),
+                             [&](const UnitRow& u) { return domain::IsWithin(o.path, u.path); });
+    unit_of.emplace(o.id, unit == units.end() ? -1 : unit - units.begin());
+  }
+  std::optional<ReportFigureGroup> own;
   for (const PlacedTask& t : tasks) {
-    auto [at, added] = unit_of.try_emplace(t.task.lead_org.id, -1);
-    if (added) {
-      auto unit = std::find_if(units.begin(), units.end(), [&](const UnitRow& u) {
-        return domain::IsWithin(t.lead_org_path, u.path);
-      });
-      if (unit != units.end()) at->second = unit - units.begin();
-    }
-    if (at->second >= 0) {
+    auto at = unit_of.find(t.lead_org_id);
+    if (at != unit_of.end() && at->second >= 0) {
       out[static_cast<std::size_t>(at->second)].figures.Add(t.placement);
       continue;
     }
@@ -134,18 +141,22 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
 
   const auto tasks = LoadReportTasks(c, {agency, "", false}, windows);
   r.totals = FiguresOf(tasks);
-  std::map<std::pair<std::string, bool>, domain::ReportFigures> groups;
-  for (const PlacedTask& t : tasks) groups[{t.task.source_kind, t.task.is_key}].Add(t.placement);
+  std::map<std::pair<domain::SourceKind, bool>, domain::ReportFigures> groups;
+  for (const PlacedTask& t : tasks) groups[{t.source_kind, t.is_key}].Add(t.placement);
   for (const auto& [group, figures] : groups)
     r.by_source_kind_and_key.push_back(
-        {group.first + (group.second ? ":true" : ":false"), std::nullopt, figures});
+        {std::string(domain::SourceKindCode(group.first)) + (group.second ? ":true" : ":false"),
+         std::nullopt, figures});
+  // In the order of their keys, as the statistics give theirs.
+  std::sort(r.by_source_kind_and_key.begin(), r.by_source_kind_and_key.end(),
+            [](const ReportFigureGroup& a, const ReportFigureGroup& b) { return a.key < b.key; });
   r.by_unit = ByUnit(c, agency, *period, tasks);
 
   // Only the tasks the two lists hold need their notes looked up.
   std::vector<PlacedTask> listed;
   for (const PlacedTask& t : tasks) {
     const auto& p = t.placement;
-    if (!p.cancelled && (p.overdue || (p.due_next_period && t.task.is_key))) listed.push_back(t);
+    if (!p.cancelled && (p.overdue || (p.due_next_period && t.is_key))) listed.push_back(t);
   }
   ReportTaskLists lists = ListTasks(c, listed, windows, reader);
   r.overdue = std::move(lists.not_completed);

@@ -34,13 +34,6 @@ BOOST_DESCRIBE_STRUCT(TaskRow, (),
                       (id, source_kind, is_key, restricted, lead_org_id, assigned_on, deadline,
                        completed_on, cancelled_on, progress))
 
-struct OrgRow {
-  Id id = 0;
-  std::string path;
-};
-
-BOOST_DESCRIBE_STRUCT(OrgRow, (), (id, path))
-
 struct ExtensionRow {
   Id task_id = 0;
   Date effective_on;
@@ -72,12 +65,11 @@ std::vector<ReportTask>* ListOf(ReportTaskLists& lists, const PlacedTask& t,
                                 const domain::DateWindow& window) {
   const domain::ReportPlacement& p = t.placement;
   if (p.cancelled)
-    return t.task.cancelled_on && window.Contains(*t.task.cancelled_on) ? &lists.cancelled
-                                                                        : nullptr;
+    return t.cancelled_on && window.Contains(*t.cancelled_on) ? &lists.cancelled : nullptr;
   if (p.completed_in_period) return &lists.completed;
   if (p.overdue) return p.due_in_period ? &lists.not_completed : &lists.overdue;
   if (p.due_next_period) return &lists.due_next_period;
-  if (p.ongoing && !t.task.completed_on) return &lists.ongoing;
+  if (p.ongoing && !t.completed_on) return &lists.ongoing;
   return nullptr;
 }
 
@@ -168,15 +160,11 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
       "SELECT e.task_id, e.effective_on, e.requested_deadline AS new_deadline "
       "FROM task_extensions e JOIN tasks t ON t.id = e.task_id "
       "WHERE t.agency_id = $1 AND e.state = 'approved' AND e.effective_on <= $2";
-  const std::string_view orgs_sql = "SELECT id, path FROM organizations WHERE agency_id = $1";
-  const storage::Statement statements[] = {{extensions_sql, std::span(params.data(), 2)},
-                                           {orgs_sql, std::span(params.data(), 1)}};
+  const storage::Statement statements[] = {{extensions_sql, std::span(params.data(), 2)}};
   auto results = c.execute_all(statements);
   std::map<Id, std::vector<domain::ApprovedExtension>> extensions;
   for (const ExtensionRow& e : ReadRows<ExtensionRow>(results[0]))
     extensions[e.task_id].push_back({e.effective_on, e.new_deadline});
-  std::map<Id, OrgRow> orgs;
-  for (OrgRow& o : ReadRows<OrgRow>(results[1])) orgs.emplace(o.id, std::move(o));
 
   // Streamed: a year can hold a hundred thousand tasks, and each is placed as it arrives.
   std::vector<PlacedTask> out;
@@ -189,25 +177,19 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     const domain::ReportPlacement placement = domain::PlaceInReport(facts, windows);
     if (!placement.in_scope) return;
     PlacedTask& t = out.emplace_back();
-    t.placement = placement;
-    auto lead = orgs.find(row.lead_org_id);
+    t.id = row.id;
+    t.lead_org_id = row.lead_org_id;
+    t.source_kind = domain::ParseSourceKind(row.source_kind).value_or(domain::SourceKind::kAdHoc);
+    t.is_key = row.is_key;
     t.restricted = row.restricted;
-    if (lead != orgs.end()) t.lead_org_path = lead->second.path;
-    ReportTask& task = t.task;
-    task.id = row.id;
-    task.source_kind = row.source_kind;
-    task.is_key = row.is_key;
-    task.lead_org.id = row.lead_org_id;  // named when listed: most tasks only count
-    task.assigned_on = row.assigned_on;
-    task.deadline = domain::DeadlineInForce(facts, end);
-    task.extended = placement.extended;
-    task.carried_over = placement.carried_over;
-    task.status = placement.status;
+    t.assigned_on = row.assigned_on;
+    t.deadline = domain::DeadlineInForce(facts, end);
     if (row.completed_on && *row.completed_on <= end) {
-      task.completed_on = row.completed_on;
-      task.progress = row.progress;
+      t.completed_on = row.completed_on;
+      t.progress = row.progress;
     }
-    if (row.cancelled_on && *row.cancelled_on <= end) task.cancelled_on = row.cancelled_on;
+    if (row.cancelled_on && *row.cancelled_on <= end) t.cancelled_on = row.cancelled_on;
+    t.placement = placement;
   });
   return out;
 }
@@ -232,9 +214,21 @@ namespace {
 // The task as its reader may see it: a restricted task they may not read is marked hidden.
 // Restricted tasks are rare, so each is checked on its own, with the facts its page would use.
 ReportTask AsSeenBy(storage::Connection& c, const PlacedTask& t, const Actor& reader) {
-  ReportTask task = t.task;
+  ReportTask task;
+  task.id = t.id;
+  task.source_kind = std::string(domain::SourceKindCode(t.source_kind));
+  task.is_key = t.is_key;
+  task.lead_org.id = t.lead_org_id;  // named with the title
+  task.assigned_on = t.assigned_on;
+  task.deadline = t.deadline;
+  task.extended = t.placement.extended;
+  task.carried_over = t.placement.carried_over;
+  task.status = t.placement.status;
+  task.completed_on = t.completed_on;
+  task.cancelled_on = t.cancelled_on;
+  task.progress = t.progress;
   if (t.restricted) {
-    auto record = LoadTaskRecord(c, t.task.id);
+    auto record = LoadTaskRecord(c, t.id);
     if (!record || !CanReadTask(reader, record->access)) task.hidden = true;
   }
   return task;

@@ -9,6 +9,7 @@
 
 #include "domain/report_figures.h"
 #include "domain/reporting_period.h"
+#include "domain/source_kind.h"
 #include "service/actor.h"
 #include "service/reports/model.h"
 #include "storage/database.h"
@@ -24,11 +25,21 @@ struct ReportScope {
   bool cooperating = false;
 };
 
+// A task as the counting rule placed it, with the facts its figures and lists need and nothing
+// more: a year holds a hundred thousand of them, and only the few a report lists become a
+// ReportTask with a title and a note.
 struct PlacedTask {
-  ReportTask task;  // without title and note: ListTasks finds them for the tasks it lists
-  domain::ReportPlacement placement;
+  Id id = 0;
+  Id lead_org_id = 0;
+  domain::SourceKind source_kind = domain::SourceKind::kAdHoc;
+  bool is_key = false;
   bool restricted = false;
-  std::string lead_org_path;  // for the figures of each unit and those below it
+  int progress = 0;  // recorded with its completion, if completed by the last day counted
+  Date assigned_on;
+  std::optional<Date> deadline;      // in force on the last day counted; none for ongoing tasks
+  std::optional<Date> completed_on;  // by the last day counted
+  std::optional<Date> cancelled_on;  // by the last day counted
+  domain::ReportPlacement placement;
 };
 
 // The tasks of `scope` that a report judging by `windows` has in scope, in no particular order:
