@@ -20,50 +20,19 @@ using service::ReportTask;
 // A report's workbook is in Vietnamese, as the report is.
 std::string Say(std::string_view code) { return std::string(messages::Message(code)); }
 
-struct Formats {
-  lxw_format* title;
-  lxw_format* note;
-  lxw_format* header;
-  lxw_format* text;
-  lxw_format* number;
+// The shared formats, and the totals' rows in bold.
+struct Formats : SheetFormats {
   lxw_format* bold_text;
   lxw_format* bold_number;
-  lxw_format* date;
 };
 
 Formats MakeFormats(lxw_workbook* wb) {
-  Formats f{};
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 13);
-  f.note = workbook_add_format(wb);
-  format_set_italic(f.note);
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_CENTER);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border(f.header, LXW_BORDER_THIN);
-  f.text = workbook_add_format(wb);
-  format_set_text_wrap(f.text);
-  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.text, LXW_BORDER_THIN);
-  f.number = workbook_add_format(wb);
-  format_set_align(f.number, LXW_ALIGN_CENTER);
-  format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.number, LXW_BORDER_THIN);
-  f.bold_text = workbook_add_format(wb);
+  Formats f{AddSheetFormats(wb), workbook_add_format(wb), workbook_add_format(wb)};
   format_set_bold(f.bold_text);
   format_set_border(f.bold_text, LXW_BORDER_THIN);
-  f.bold_number = workbook_add_format(wb);
   format_set_bold(f.bold_number);
   format_set_align(f.bold_number, LXW_ALIGN_CENTER);
   format_set_border(f.bold_number, LXW_BORDER_THIN);
-  f.date = workbook_add_format(wb);
-  format_set_num_format(f.date, "dd/mm/yyyy");
-  format_set_align(f.date, LXW_ALIGN_CENTER);
-  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.date, LXW_BORDER_THIN);
   return f;
 }
 
@@ -98,7 +67,7 @@ void Heading(lxw_worksheet* ws, const service::IssuedReport& r, std::string_view
 void FiguresRow(lxw_worksheet* ws, lxw_row_t row, const std::string& name,
                 const domain::ReportFigures& g, bool bold, const Formats& f) {
   lxw_format* text = bold ? f.bold_text : f.text;
-  lxw_format* number = bold ? f.bold_number : f.number;
+  lxw_format* number = bold ? f.bold_number : f.centered;
   worksheet_write_string(ws, row, 0, name.c_str(), text);
   const std::int64_t values[] = {g.cumulative.total,    g.due,
                                  g.due_completed,       g.overdue,
@@ -163,17 +132,17 @@ void TaskSheet(lxw_workbook* wb, const service::IssuedReport& r, const char* nam
   Headers(ws, kHeader, columns, f);
   lxw_row_t row = kHeader + 1;
   for (const ReportTask& t : tasks) {
-    worksheet_write_number(ws, row, 0, static_cast<double>(row - kHeader), f.number);
+    worksheet_write_number(ws, row, 0, static_cast<double>(row - kHeader), f.centered);
     worksheet_write_string(
         ws, row, 1, (t.hidden ? Say("document.report.hidden_task") : t.title).c_str(), f.text);
     worksheet_write_string(ws, row, 2, t.lead_org.name.c_str(), f.text);
     if (t.deadline) {
       DateCell(ws, row, 3, t.deadline, f);
     } else {
-      worksheet_write_string(ws, row, 3, Say("label.deadline_ongoing").c_str(), f.number);
+      worksheet_write_string(ws, row, 3, Say("label.deadline_ongoing").c_str(), f.centered);
     }
-    worksheet_write_string(ws, row, 4, t.extended ? "x" : "", f.number);
-    worksheet_write_number(ws, row, 5, t.progress, f.number);
+    worksheet_write_string(ws, row, 4, t.extended ? "x" : "", f.centered);
+    worksheet_write_number(ws, row, 5, t.progress, f.centered);
     worksheet_write_string(ws, row, 6, t.hidden ? "" : t.note.c_str(), f.text);
     DateCell(ws, row, 7, t.hidden ? std::nullopt : t.note_on, f);
     ++row;

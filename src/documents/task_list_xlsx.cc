@@ -24,47 +24,13 @@ std::string DayMonthYear(domain::Date d) {
   return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
 }
 
-struct Formats {
-  lxw_format* title;
-  lxw_format* note;
-  lxw_format* header;
-  lxw_format* text;
-  lxw_format* center;
-  lxw_format* date;
+// The shared formats, and the overdue tasks' titles in bold dark red.
+struct Formats : SheetFormats {
   lxw_format* overdue;
 };
 
 Formats MakeFormats(lxw_workbook* wb) {
-  Formats f{};
-  f.title = workbook_add_format(wb);
-  format_set_bold(f.title);
-  format_set_font_size(f.title, 14);
-  f.note = workbook_add_format(wb);
-  format_set_italic(f.note);
-  f.header = workbook_add_format(wb);
-  format_set_bold(f.header);
-  format_set_text_wrap(f.header);
-  format_set_align(f.header, LXW_ALIGN_CENTER);
-  format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
-  format_set_border(f.header, LXW_BORDER_THIN);
-  format_set_bg_color(f.header, 0xDDEBF7);
-  f.text = workbook_add_format(wb);
-  format_set_text_wrap(f.text);
-  format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.text, LXW_BORDER_THIN);
-  f.center = workbook_add_format(wb);
-  format_set_align(f.center, LXW_ALIGN_CENTER);
-  format_set_align(f.center, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.center, LXW_BORDER_THIN);
-  f.date = workbook_add_format(wb);
-  format_set_num_format(f.date, "dd/mm/yyyy");
-  format_set_align(f.date, LXW_ALIGN_CENTER);
-  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.date, LXW_BORDER_THIN);
-  f.overdue = workbook_add_format(wb);
-  format_set_text_wrap(f.overdue);
-  format_set_align(f.overdue, LXW_ALIGN_VERTICAL_TOP);
-  format_set_border(f.overdue, LXW_BORDER_THIN);
+  Formats f{AddSheetFormats(wb), AddTableCellFormat(wb)};
   format_set_font_color(f.overdue, 0xC00000);
   format_set_bold(f.overdue);
   return f;
@@ -101,12 +67,12 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
   for (lxw_col_t c = 0; c < kColumnCount; ++c)
     worksheet_set_column(ws, c, c, kColumns[c].width, nullptr);
   worksheet_write_string(ws, 0, 0, label("label.task_list").c_str(), f.title);
-  worksheet_write_string(
-      ws, 1, 0,
-      Replace(label("label.task_list_as_of"), "date",
-              lang == messages::Language::kVietnamese ? DayMonthYear(sheet.as_of) : sheet.as_of.Iso())
-          .c_str(),
-      f.note);
+  worksheet_write_string(ws, 1, 0,
+                         Replace(label("label.task_list_as_of"), "date",
+                                 lang == messages::Language::kVietnamese ? DayMonthYear(sheet.as_of)
+                                                                         : sheet.as_of.Iso())
+                             .c_str(),
+                         f.note);
   std::string total = Replace(label("label.task_list_total"), "total", std::to_string(sheet.total));
   if (static_cast<std::int64_t>(sheet.rows.size()) < sheet.total) {
     total += " — " + Replace(Replace(label("label.task_list_truncated"), "rows",
@@ -131,7 +97,7 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
   lxw_row_t row = kHeaderRow + 1;
   for (const auto& t : sheet.rows) {
     const bool overdue = t.status == domain::Status::kOverdue;
-    worksheet_write_number(ws, row, 0, static_cast<double>(row - kHeaderRow), f.center);
+    worksheet_write_number(ws, row, 0, static_cast<double>(row - kHeaderRow), f.centered);
     worksheet_write_string(ws, row, 1, t.title.c_str(), f.text);
     worksheet_write_string(ws, row, 2, t.source_doc_number.c_str(), f.text);
     worksheet_write_string(
@@ -139,26 +105,26 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
         label("label.source_kind." + std::string(domain::SourceKindCode(t.source_kind))).c_str(),
         f.text);
     worksheet_write_string(ws, row, 4, label(t.is_key ? "label.yes" : "label.no").c_str(),
-                           f.center);
+                           f.centered);
     worksheet_write_string(ws, row, 5, t.lead_org.name.c_str(), f.text);
     worksheet_write_string(ws, row, 6, t.leader ? t.leader->name.c_str() : "", f.text);
     lxw_datetime assigned = ExcelDate(t.assigned_on);
     worksheet_write_datetime(ws, row, 7, &assigned, f.date);
     if (!t.deadline_label.empty()) {
-      worksheet_write_string(ws, row, 8, t.deadline_label.c_str(), f.center);
+      worksheet_write_string(ws, row, 8, t.deadline_label.c_str(), f.centered);
     } else if (t.deadline) {
       date_or_blank(row, 8, t.deadline);
     } else {
-      worksheet_write_string(ws, row, 8, label("label.deadline_ongoing").c_str(), f.center);
+      worksheet_write_string(ws, row, 8, label("label.deadline_ongoing").c_str(), f.centered);
     }
     date_or_blank(row, 9, t.deadline_in_force);
     date_or_blank(row, 10, t.completed_on);
-    worksheet_write_number(ws, row, 11, t.progress, f.center);
+    worksheet_write_number(ws, row, 11, t.progress, f.centered);
     worksheet_write_string(
         ws, row, 12, label("label.status." + std::string(domain::StatusCode(t.status))).c_str(),
         overdue ? f.overdue : f.text);
     worksheet_write_string(ws, row, 13, label(t.extended ? "label.yes" : "label.no").c_str(),
-                           f.center);
+                           f.centered);
     ++row;
   }
   if (row > kHeaderRow + 1) worksheet_autofilter(ws, kHeaderRow, 0, row - 1, kColumnCount - 1);

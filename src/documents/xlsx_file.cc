@@ -29,4 +29,39 @@ lxw_datetime ExcelDate(domain::Date d) {
   return lxw_datetime{d.year(), d.month(), d.day(), 0, 0, 0.0};
 }
 
+lxw_format* AddTableCellFormat(lxw_workbook* wb) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_text_wrap(f);
+  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border(f, LXW_BORDER_THIN);
+  return f;
+}
+
+SheetFormats AddSheetFormats(lxw_workbook* wb) {
+  SheetFormats f{};
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.note = workbook_add_format(wb);
+  format_set_italic(f.note);
+  f.header = workbook_add_format(wb);
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_CENTER);
+  format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  format_set_bg_color(f.header, 0xDDEBF7);
+  f.text = AddTableCellFormat(wb);
+  f.centered = workbook_add_format(wb);
+  format_set_align(f.centered, LXW_ALIGN_CENTER);
+  format_set_align(f.centered, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border(f.centered, LXW_BORDER_THIN);
+  f.date = workbook_add_format(wb);
+  format_set_num_format(f.date, "dd/mm/yyyy");
+  format_set_align(f.date, LXW_ALIGN_CENTER);
+  format_set_align(f.date, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border(f.date, LXW_BORDER_THIN);
+  return f;
+}
+
 }  // namespace giaoban::documents

@@ -1,5 +1,6 @@
 // What the workbooks the server writes share: libxlsxwriter writes to a file, so each workbook is
-// written to a private temporary file, read back and removed; and dates go in as real Excel dates.
+// written to a private temporary file, read back and removed; dates go in as real Excel dates; and
+// their cells look alike.
 #pragma once
 
 #include <xlsxwriter.h>
@@ -29,5 +30,22 @@ class XlsxTempFile {
 };
 
 lxw_datetime ExcelDate(domain::Date d);
+
+// The cell formats the workbooks share, so that every sheet the server writes looks alike: the
+// sheet's title, an italic line under it, bold centred column headers on a pale blue, wrapped text,
+// centred figures and dates (dd/mm/yyyy), every cell of a table with a thin border.
+struct SheetFormats {
+  lxw_format* title;
+  lxw_format* note;
+  lxw_format* header;
+  lxw_format* text;
+  lxw_format* centered;
+  lxw_format* date;
+};
+
+SheetFormats AddSheetFormats(lxw_workbook* workbook);
+
+// A bordered cell format like `text`, to add emphasis to (bold, colour).
+lxw_format* AddTableCellFormat(lxw_workbook* workbook);
 
 }  // namespace giaoban::documents
