@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <sstream>
+#include <stdexcept>
 
 #include "service/row_values.h"
 #include "service/tasks/task_access.h"
@@ -179,7 +180,10 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     PlacedTask& t = out.emplace_back();
     t.id = row.id;
     t.lead_org_id = row.lead_org_id;
-    t.source_kind = domain::ParseSourceKind(row.source_kind).value_or(domain::SourceKind::kAdHoc);
+    const auto kind = domain::ParseSourceKind(row.source_kind);
+    // A task takes its source's kind, which the database checks: anything else is a broken one.
+    if (!kind) throw std::runtime_error("task " + std::to_string(row.id) + ": unknown source kind");
+    t.source_kind = *kind;
     t.is_key = row.is_key;
     t.restricted = row.restricted;
     t.assigned_on = row.assigned_on;
