@@ -206,20 +206,25 @@ async function record(base) {
       headers: stale,
       status: 422,
     }),
-    reportSettingsDefaults: await get(specialist, '/report-settings'),
+    // The demo agency's settings, as everyone in it reads them; the province has set none of its
+    // own, so its administrator reads the defaults.
+    reportSettingsDemo: await get(specialist, '/report-settings'),
+    provinceAdminMe: await get(provinceAdmin, '/me'),
+    reportSettingsDefaults: await get(provinceAdmin, '/report-settings'),
     reportSettingsStale: await call(base, admin, 'PUT', '/report-settings', {
       body: REPORT_SETTINGS,
       headers: { 'If-Match': '"7"' },
       status: 412,
     }),
-    // What only the server can tell: the province is not a division of the agency, and no
-    // person 9999 works in it.
-    reportSettingsInvalid: await call(base, admin, 'PUT', '/report-settings', {
-      body: { ...REPORT_SETTINGS, consolidating_org_id: 1, signers: [{ person_id: 9999, authority: '', title: 'GIÁM ĐỐC' }] },
-      headers: stale,
-      status: 422,
-    }),
   };
+  const settingsVersion = { 'If-Match': `"${api.reportSettingsDemo.version}"` };
+  // What only the server can tell: the province is not a division of the agency, and no
+  // person 9999 works in it.
+  api.reportSettingsInvalid = await call(base, admin, 'PUT', '/report-settings', {
+    body: { ...REPORT_SETTINGS, consolidating_org_id: 1, signers: [{ person_id: 9999, authority: '', title: 'GIÁM ĐỐC' }] },
+    headers: settingsVersion,
+    status: 422,
+  });
 
   const organizations = await get(leader, '/organizations');
   const stats = await get(leader, `/stats?period=2026&${asOf}`);
@@ -250,7 +255,7 @@ async function record(base) {
   });
   Object.assign(api, await recordUnitReports(base, { specialist, unitHead }));
   const consolidated = await recordConsolidatedReport(base, { leader, specialist });
-  api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: stale });
+  api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: settingsVersion });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
@@ -266,7 +271,7 @@ async function record(base) {
 }
 
 /**
- * The units' monthly reports under the default settings (calendar months, due three working days
+ * The units' monthly reports under the demo's settings (calendar months, due three working days
  * after): the board, a preview with a restricted task, and one report taken through every step.
  * The server has no fixed today of its own when serving, so the days it stamps the steps with (and
  * the board's today) are the real today, written here as the demo's; the working days late of the
@@ -313,7 +318,7 @@ async function recordUnitReports(base, { specialist, unitHead }) {
  * month was accepted (the demo's other units at every stage): the month and a quarter (no units'
  * reports) as the consolidating division reads them; then, once the inspectorate has a restricted
  * task overdue in the month, the month as a specialist of another division reads it (the task
- * listed, its title not); and a period the server refuses. Under the default settings: calendar
+ * listed, its title not); and a period the server refuses. Under the demo's settings: calendar
  * months.
  */
 async function recordConsolidatedReport(base, { leader, specialist }) {

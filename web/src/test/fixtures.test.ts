@@ -95,9 +95,14 @@ describe('recorded API answers', () => {
   });
 
   it('hold the report settings the report settings page shows', () => {
-    expect(fx.reportSettingsDefaults).toMatchObject({ version: 0, period_convention: 'calendar_month', agency_code: 'SGTVT', signers: [] });
+    // The demo agency's own settings; the province set none, so its administrator reads the defaults.
+    expect(fx.reportSettingsDemo).toMatchObject({ agency_id: 2, version: 1, period_convention: 'calendar_month', agency_code: 'SGTVT', consolidating_org_id: 4 });
+    expect(fx.reportSettingsDemo.signers.map((s) => s.full_name)).toEqual(['Trần Quốc Bảo', 'Nguyễn Đức Hùng']);
+    expect(fx.reportSettingsDefaults).toMatchObject({ agency_id: fx.provinceAdminMe.agency_id, version: 0, period_convention: 'calendar_month', consolidating_org_id: null, signers: [] });
+    expect(fx.reportSettingsDefaults.agency_id).not.toBe(fx.reportSettingsDemo.agency_id);
+    expect(fx.provinceAdminMe).toMatchObject({ username: 'tinh.admin', role: 'admin', csrf_token: 'csrf-test' });
     expect(fx.reportSettingsDefaults.document_types[0]).toEqual({ name: 'Báo cáo', code: 'BC' });
-    expect(fx.reportSettingsSaved).toMatchObject({ version: 1, period_convention: 'cutoff_14th', consolidating_org_id: 4 });
+    expect(fx.reportSettingsSaved).toMatchObject({ version: fx.reportSettingsDemo.version + 1, period_convention: 'cutoff_14th', consolidating_org_id: 4 });
     expect(fx.reportSettingsSaved.signers.map((s) => s.full_name)).toEqual(['Trần Quốc Bảo', 'Nguyễn Đức Hùng']);
     expect(fx.reportSettingsInvalid.fields).toEqual([
       { field: 'consolidating_org_id', code: 'not_found' },
@@ -134,13 +139,20 @@ describe('recorded API answers', () => {
     expect(saved.prose.highlights).not.toBe(draft.prose.highlights);
     const first = issued.issued as IssuedReport;
     const replacement = issued.replacement as IssuedReport;
-    expect(first).toMatchObject({ id: 1, number_text: '01/BC-SGTVT', issued_on: DAY, replaces: null, replaced_by: null, signer: { person_id: 2 } });
+    // The demo issued the reports of August (the first replaced) and September: 01 to 03 of the year.
+    expect(issued.nextNumber.number_text).toBe('04/BC-SGTVT');
+    expect(issued.nextNumberAfter.number_text).toBe('05/BC-SGTVT');
+    expect(first).toMatchObject({ id: 4, number_text: '04/BC-SGTVT', issued_on: DAY, replaces: null, replaced_by: null, signer: { person_id: 2 } });
     expect(first.report.prose).toEqual(saved.prose);
-    expect(replacement).toMatchObject({ id: 2, number_text: '02/BC-SGTVT', replaces: { id: 1 }, signer: { person_id: 1 } });
-    expect(issued.issuedReplaced).toMatchObject({ id: 1, replaced_by: { id: 2, number_text: '02/BC-SGTVT' } });
-    expect(issued.list.items.map((r) => r.id)).toEqual([2, 1]);
-    expect(issued.nextNumber.number_text).toBe('01/BC-SGTVT');
-    expect(issued.nextNumberAfter.number_text).toBe('02/BC-SGTVT');
+    expect(replacement).toMatchObject({ id: 5, number_text: '05/BC-SGTVT', replaces: { id: 4 }, signer: { person_id: 1 } });
+    expect(issued.issuedReplaced).toMatchObject({ id: 4, replaced_by: { id: 5, number_text: '05/BC-SGTVT' } });
+    expect(issued.list.items.map((r) => [r.id, r.period])).toEqual([
+      [5, '2026-10'],
+      [4, '2026-10'],
+      [3, '2026-09'],
+      [2, '2026-08'],
+      [1, '2026-08'],
+    ]);
     const refusals: [unknown, string][] = [
       [issued.draftStale, 'precondition_failed'],
       [issued.draftForbidden, 'forbidden'],
