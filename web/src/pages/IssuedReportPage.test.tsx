@@ -41,6 +41,7 @@ describe('IssuedReportPage', () => {
     expect(within(dl).getByRole('link', { name: 'Số 04/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/4');
     expect(screen.getByRole('link', { name: /Tải PDF$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/pdf');
     expect(screen.getByRole('link', { name: /Tải Word$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/docx');
+    expect(screen.getByRole('link', { name: 'Thay đổi so với báo cáo trước' })).toHaveAttribute('href', '/reports/issued/5/changes');
     expect(screen.getByRole('link', { name: 'Xem báo cáo kỳ này theo số liệu hiện tại' })).toHaveAttribute('href', '/reports?period=2026-10');
     expect(screen.queryByRole('note')).toBeNull();
   });

@@ -1,7 +1,7 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
@@ -153,6 +153,9 @@ describe('recorded API answers', () => {
       [2, '2026-08'],
       [1, '2026-08'],
     ]);
+    // A task the first listed overdue was completed on the period's last day before the replacement.
+    expect(first.report.overdue.map((t) => t.id)).toContain(issued.completedAfterIssue);
+    expect(replacement.report.overdue.map((t) => t.id)).not.toContain(issued.completedAfterIssue);
     const refusals: [unknown, string][] = [
       [issued.draftStale, 'precondition_failed'],
       [issued.draftForbidden, 'forbidden'],
@@ -162,6 +165,28 @@ describe('recorded API answers', () => {
     ];
     for (const [body, code] of refusals) expect((body as ErrorBody).code).toBe(code);
     expect(issued.signerNotFound.fields).toEqual([{ field: 'signer_person_id', code: 'not_found' }]);
+  });
+
+  it('hold what changed since the report before, as the comparison page shows it', () => {
+    const sinceAugust = issued.changes as ReportComparison;
+    expect(sinceAugust).toMatchObject({ report: { id: issued.changesReport.id }, period: '2026-09', previous: { id: issued.changesPrevious.id }, previous_period: '2026-08' });
+    expect(issued.changesReport.report.period_end).toBe('2026-09-30');
+    expect(issued.changesPrevious.report.period_end).toBe('2026-08-31');
+    expect(sinceAugust.figures[0].key).toBe('total');
+    // A task overdue in August and completed late in September, a list left empty.
+    expect(sinceAugust.no_longer_overdue.map((t) => t.id)).toEqual([51]);
+    expect(sinceAugust.newly_completed.find((t) => t.id === 51)).toMatchObject({ status: 'completed_late', completed_on: '2026-09-12' });
+    expect(sinceAugust.newly_overdue).toEqual([]);
+    const replaced = issued.changesOfReplacement as ReportComparison;
+    expect(replaced).toMatchObject({ report: { id: issued.replacement.id }, previous: { id: issued.issued.id }, previous_period: '2026-10' });
+    expect(replaced.no_longer_overdue.map((t) => t.id)).toEqual([issued.completedAfterIssue]);
+    const sameData = issued.changesOfSameData as ReportComparison;
+    expect(sameData.previous?.id).toBe(issued.firstOfKind.id);
+    expect([sameData.newly_overdue, sameData.no_longer_overdue, sameData.newly_completed, sameData.new_tasks]).toEqual([[], [], [], []]);
+    expect(sameData.figures.every((f) => JSON.stringify(f.before) === JSON.stringify(f.after))).toBe(true);
+    const first = issued.changesOfFirst as ReportComparison;
+    expect(first).toMatchObject({ report: { id: issued.firstOfKind.id }, previous: null, previous_period: '' });
+    expect(first.newly_overdue).toHaveLength(first.figures[0].after.overdue);
   });
 
   it('have no timestamp of the moment of recording', () => {
