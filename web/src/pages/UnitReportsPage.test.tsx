@@ -26,6 +26,11 @@ function open(me: Me, board: UnitReportBoard = BOARD, opened: unknown = fx.unitR
 }
 
 const row = (id: number) => screen.getByTestId(`unit-${id}`);
+/**
+ * How late a unit that has not submitted is, in words: counted up to the real day the answers were
+ * recorded on (the server has no fixed day of its own), so taken from them.
+ */
+const lateUntilRecorded = (id: number) => `Trễ ${BOARD.units.find((u) => u.organization.id === id)?.working_days_late} ngày làm việc`;
 
 describe('UnitReportsPage', () => {
   it('shows the month, its due day, and where each unit stands with how late it is', async () => {
@@ -42,7 +47,7 @@ describe('UnitReportsPage', () => {
     expect(accepted).toHaveTextContent('24/11/2026');
     const waiting = row(6);
     expect(within(waiting).getByText('Chưa lập')).toBeInTheDocument();
-    expect(within(waiting).getByText('Trễ 17 ngày làm việc')).toHaveClass('ur-late');
+    expect(within(waiting).getByText(lateUntilRecorded(6))).toHaveClass('ur-late');
     // Submitted on its due day: on time, and nothing said of lateness.
     const onTime = row(9);
     expect(within(onTime).getByText('Đã gửi')).toBeInTheDocument();
@@ -67,7 +72,7 @@ describe('UnitReportsPage', () => {
     for (const [id, label] of named) expect(within(row(id)).getByText(label)).toBeInTheDocument();
     // Returned, but first submitted before its due day: not late.
     expect(row(7)).not.toHaveTextContent('Trễ');
-    expect(within(row(10)).getByText('Trễ 17 ngày làm việc')).toBeInTheDocument();
+    expect(within(row(10)).getByText(lateUntilRecorded(10))).toBeInTheDocument();
     // Only the units whose report is not with the division are reminded.
     for (const id of [6, 10, 7]) expect(within(row(id)).getByRole('button', { name: /^Nhắc/ })).toBeInTheDocument();
     for (const id of [9, 4, 5]) expect(within(row(id)).queryByRole('button', { name: /^Nhắc/ })).toBeNull();
