@@ -3,7 +3,8 @@
 // with the first signer and lands on the issued report, whose PDF holds its number and the text.
 // A task of the month completed afterwards changes the preview but neither the issued page's
 // figures nor its PDF, byte for byte; a replacement is then issued, and both reports link to each
-// other, in the register too. On paper and on a phone.
+// other, in the register too; what changed since the report it replaced shows that task no longer
+// overdue and the overdue figure one lower. On paper and on a phone.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -65,6 +66,11 @@ interface Preview {
   draft_version: number;
   prose: Record<string, string>;
 }
+interface Comparison {
+  previous: { id: number } | null;
+  no_longer_overdue: ReportTask[];
+  newly_completed: ReportTask[];
+}
 interface Issued {
   id: number;
   number_text: string;
@@ -84,7 +90,10 @@ interface Run {
   before: Preview;
   first?: Issued;
   firstPdf?: Buffer;
+  /** The task of the month completed once the first report was out. */
+  completed?: number;
   after?: Preview;
+  second?: Issued;
 }
 const run = {} as Run;
 
@@ -92,7 +101,7 @@ const run = {} as Run;
 const signerText = (s: Signer) => `${[s.authority, s.title].filter(Boolean).join(' / ')} — ${s.full_name}`;
 const dateText = (iso: string) => iso.split('-').reverse().join('/');
 
-/** The agency's signers; the demo has none, so its administrator names the deputy director through the API. */
+/** The agency's signers; were there none, its administrator names the deputy director through the API. */
 async function signers(): Promise<Signer[]> {
   const admin = await Api.as('admin');
   const settings = await admin.get<Settings>('/report-settings');
@@ -131,6 +140,20 @@ async function issuedPage(page: Page, report: Issued) {
   await page.getByRole('heading', { name: `Báo cáo số ${report.number_text}` }).waitFor();
   await page.getByText('Đã ban hành — số liệu cố định, không thay đổi').waitFor();
   await settle(page);
+}
+
+/** The changes page once loaded: its heading and its table of figures. */
+async function changesPage(page: Page) {
+  await page.getByRole('heading', { name: 'Thay đổi so với báo cáo trước' }).waitFor();
+  await page.getByRole('table', { name: 'Số liệu từng nhóm trong báo cáo trước và báo cáo này' }).waitFor();
+  await settle(page);
+}
+
+/** A figure of the whole agency on the changes page: before, now, and the words of its mark. */
+async function totalChange(page: Page, figure: 'due_completed_ratio' | 'overdue') {
+  const cell = page.getByTestId('change-total').locator(`td[data-figure="${figure}"]`);
+  const text = async (selector: string) => (await cell.locator(selector).innerText()).trim();
+  return { before: await text('.cmp-before'), now: await text('.cmp-after'), mark: await text('.cmp-mark') };
 }
 
 /** Issues the report from the open dialog with the first signer and returns the report the page lands on. */
@@ -229,6 +252,7 @@ describe('issuing the consolidated report', () => {
         break;
       }
       expect(completed, 'an overdue task of the month the director may complete').toBeDefined();
+      run.completed = completed;
       run.after = await api.get<Preview>(`/reports/preview?period=${run.month}`);
       expect(run.after.totals.overdue, 'the preview follows the data').toBe(run.before.totals.overdue - 1);
 
@@ -264,6 +288,7 @@ describe('issuing the consolidated report', () => {
       const dialog = page.getByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
       await dialog.getByText(`Số ${first.number_text} ngày ${dateText(first.issued_on)}`).waitFor();
       second = await issueFromDialog(page, api, 'Ban hành báo cáo thay thế', 'Ban hành báo cáo thay thế');
+      run.second = second;
       expect(second.replaces?.id).toBe(first.id);
       await page.goto(`/reports?period=${run.month}`);
       await page.getByRole('note').filter({ hasText: 'Kỳ này đã ban hành 2 báo cáo' }).waitFor();
@@ -334,6 +359,68 @@ describe('issuing the consolidated report', () => {
       await screenshot(page, 'issue-report-dialog-replacement');
       await dialog.getByRole('button', { name: 'Hủy bỏ' }).click();
       await dialog.waitFor({ state: 'hidden' });
+      expectNoProblems(problems);
+    });
+  });
+
+  test('what changed since the report it replaced: the task completed meanwhile no longer overdue, the overdue figure one lower', async () => {
+    const api = await Api.as(CONSOLIDATOR);
+    const first = run.first!;
+    const second = run.second!;
+    const completed = run.completed!;
+    const changes = await api.get<Comparison>(`/reports/issued/${second.id}/changes`);
+    expect(changes.previous?.id, 'compared with the report it replaced').toBe(first.id);
+    expect(changes.no_longer_overdue.map((t) => t.id)).toEqual([completed]);
+    expect(changes.newly_completed.map((t) => t.id)).toEqual([completed]);
+    const changesUrl = `/reports/issued/${second.id}/changes`;
+
+    await withSession(browser, 'issue-report-changes', { user: CONSOLIDATOR }, async ({ page, problems }) => {
+      // From the replacement's row of the register.
+      await page.goto('/reports/issued');
+      const row = page.getByRole('table', { name: 'Các báo cáo đã ban hành' }).getByTestId(`issued-${second.id}`);
+      await row.getByRole('link', { name: `Thay đổi của báo cáo số ${second.number_text} so với báo cáo trước` }).click();
+      await page.waitForURL((u) => u.pathname === changesUrl);
+      await changesPage(page);
+      await page.getByText('So với báo cáo bị thay thế').waitFor();
+      const replaced = page.getByRole('link', { name: `Số ${first.number_text} ngày ${dateText(first.issued_on)}` });
+      expect(await replaced.getAttribute('href')).toBe(`/reports/issued/${first.id}`);
+      expect(await totalChange(page, 'overdue')).toEqual({
+        before: String(run.before.totals.overdue),
+        now: String(run.after!.totals.overdue),
+        mark: '▼ giảm 1',
+      });
+      expect(await totalChange(page, 'due_completed_ratio')).toEqual({
+        before: run.before.totals.due_completed_ratio,
+        now: run.after!.totals.due_completed_ratio,
+        mark: '▲ tỷ lệ tăng',
+      });
+      await page.getByRole('region', { name: 'Nhiệm vụ hết quá hạn (1)' }).getByTestId(`task-${completed}`).waitFor();
+      await page.getByRole('region', { name: 'Nhiệm vụ mới hoàn thành (1)' }).getByTestId(`task-${completed}`).waitFor();
+      await page.getByText('Không có nhiệm vụ nào mới quá hạn.').waitFor();
+      await screenshot(page, 'issue-report-changes');
+      await expectAccessible(page, 'the changes since the replaced report');
+
+      // From the replacement's own page too; and on paper.
+      await page.goto(`/reports/issued/${second.id}`);
+      await issuedPage(page, second);
+      await page.getByRole('link', { name: 'Thay đổi so với báo cáo trước' }).click();
+      await page.waitForURL((u) => u.pathname === changesUrl);
+      await changesPage(page);
+      const paper = await printed(page, 'report-changes');
+      expect(paper).toContain('Thay đổi so với báo cáo trước');
+      expect(paper).toContain(`Báo cáo số ${second.number_text}`);
+      expect(paper).toContain('giảm 1');
+      expect(await widerThanTheSheet(page), 'the changes printed within an A4 sheet').toEqual([]);
+      expectNoProblems(problems);
+    });
+
+    await withSession(browser, 'issue-report-changes-phone', { user: CONSOLIDATOR, viewport: PHONE }, async ({ page, problems }) => {
+      await page.goto(changesUrl);
+      await changesPage(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, 'the changes page is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+      await screenshot(page, 'issue-report-changes');
+      await expectAccessible(page, 'the changes on a phone');
       expectNoProblems(problems);
     });
   });

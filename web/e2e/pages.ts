@@ -10,6 +10,8 @@ export interface PageTargets {
   taskId: number;
   /** The source of that task. */
   sourceId: number;
+  /** The newest issued report in force (the demo issues the months before the last). */
+  issuedReportId: number;
 }
 
 export interface MainPage<T extends PageTargets = PageTargets> {
@@ -45,7 +47,10 @@ export async function firstTaskWith(
 export async function findPageTargets(): Promise<PageTargets> {
   const director = await Api.as('giamdoc');
   const task = await firstTaskWith(director, 'status=in_progress&sort=-updated&page_size=100', (p) => p.edit && p.cancel);
-  return { taskId: task.id, sourceId: task.source_id };
+  const issued = await director.get<{ items: { id: number; replaced_by: unknown }[] }>('/reports/issued');
+  const inForce = issued.items.find((r) => r.replaced_by === null);
+  if (!inForce) throw new Error('no issued report in force (the demo issues the months before the last)');
+  return { taskId: task.id, sourceId: task.source_id, issuedReportId: inForce.id };
 }
 
 /** The month before the agency's (Asia/Ho_Chi_Minh) today, "YYYY-MM": the board's default. */
@@ -116,13 +121,25 @@ export const MAIN_PAGES: readonly MainPage[] = [
     path: () => '/reports',
     ready: (p) => p.getByRole('region', { name: 'Nội dung báo cáo của các đơn vị' }).waitFor(),
   },
-  // The register of issued reports, this year's (the demo issues none: an issued report's own page
-  // joins this list once the demo has one; issue-report.e2e.ts looks at it meanwhile).
+  // The register of issued reports, this year's; the newest report in force, frozen as issued, and
+  // what changed since the report before it.
   {
     name: 'issued-reports',
     user: 'khtc',
     path: () => '/reports/issued',
     ready: (p) => p.getByText(/^Năm \d{4}: \d+ báo cáo$/).waitFor(),
+  },
+  {
+    name: 'issued-report',
+    user: 'khtc',
+    path: (t) => `/reports/issued/${t.issuedReportId}`,
+    ready: (p) => p.getByRole('region', { name: 'Nội dung báo cáo', exact: true }).waitFor(),
+  },
+  {
+    name: 'report-changes',
+    user: 'khtc',
+    path: (t) => `/reports/issued/${t.issuedReportId}/changes`,
+    ready: (p) => p.getByRole('table', { name: 'Số liệu từng nhóm trong báo cáo trước và báo cáo này' }).waitFor(),
   },
   { name: 'calendar', user: 'admin', path: () => '/calendar?year=2026', ready: (p) => p.getByText('01/01/2026').first().waitFor() },
   {

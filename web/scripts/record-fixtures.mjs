@@ -206,20 +206,25 @@ async function record(base) {
       headers: stale,
       status: 422,
     }),
-    reportSettingsDefaults: await get(specialist, '/report-settings'),
+    // The demo agency's settings, as everyone in it reads them; the province has set none of its
+    // own, so its administrator reads the defaults.
+    reportSettingsDemo: await get(specialist, '/report-settings'),
+    provinceAdminMe: await get(provinceAdmin, '/me'),
+    reportSettingsDefaults: await get(provinceAdmin, '/report-settings'),
     reportSettingsStale: await call(base, admin, 'PUT', '/report-settings', {
       body: REPORT_SETTINGS,
       headers: { 'If-Match': '"7"' },
       status: 412,
     }),
-    // What only the server can tell: the province is not a division of the agency, and no
-    // person 9999 works in it.
-    reportSettingsInvalid: await call(base, admin, 'PUT', '/report-settings', {
-      body: { ...REPORT_SETTINGS, consolidating_org_id: 1, signers: [{ person_id: 9999, authority: '', title: 'GIÁM ĐỐC' }] },
-      headers: stale,
-      status: 422,
-    }),
   };
+  const settingsVersion = { 'If-Match': `"${api.reportSettingsDemo.version}"` };
+  // What only the server can tell: the province is not a division of the agency, and no
+  // person 9999 works in it.
+  api.reportSettingsInvalid = await call(base, admin, 'PUT', '/report-settings', {
+    body: { ...REPORT_SETTINGS, consolidating_org_id: 1, signers: [{ person_id: 9999, authority: '', title: 'GIÁM ĐỐC' }] },
+    headers: settingsVersion,
+    status: 422,
+  });
 
   const organizations = await get(leader, '/organizations');
   const stats = await get(leader, `/stats?period=2026&${asOf}`);
@@ -250,11 +255,11 @@ async function record(base) {
   });
   Object.assign(api, await recordUnitReports(base, { specialist, unitHead }));
   const consolidated = await recordConsolidatedReport(base, { leader, specialist });
-  api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: stale });
+  api.reportSettingsSaved = await call(base, admin, 'PUT', '/report-settings', { body: REPORT_SETTINGS, headers: settingsVersion });
   api.passwordChanged = await call(base, specialist, 'POST', '/me/password', {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
-  const issued = await recordIssuedReports(base, { unitHead });
+  const issued = await recordIssuedReports(base, { leader, unitHead });
 
   return {
     'apiFixtures.json': api,
@@ -266,7 +271,7 @@ async function record(base) {
 }
 
 /**
- * The units' monthly reports under the default settings (calendar months, due three working days
+ * The units' monthly reports under the demo's settings (calendar months, due three working days
  * after): the board, a preview with a restricted task, and one report taken through every step.
  * The server has no fixed today of its own when serving, so the days it stamps the steps with (and
  * the board's today) are the real today, written here as the demo's; the working days late of the
@@ -313,7 +318,7 @@ async function recordUnitReports(base, { specialist, unitHead }) {
  * month was accepted (the demo's other units at every stage): the month and a quarter (no units'
  * reports) as the consolidating division reads them; then, once the inspectorate has a restricted
  * task overdue in the month, the month as a specialist of another division reads it (the task
- * listed, its title not); and a period the server refuses. Under the default settings: calendar
+ * listed, its title not); and a period the server refuses. Under the demo's settings: calendar
  * months.
  */
 async function recordConsolidatedReport(base, { leader, specialist }) {
@@ -346,10 +351,11 @@ async function recordConsolidatedReport(base, { leader, specialist }) {
  * cut-off convention: October 2026 is 15/9 to 14/10): the month's preview with the units' text
  * merged, the division's text saved and a save from the version it replaced refused, a unit head
  * refused; the number the issue dialog shows, the issue, a second issue of the period refused, a
- * signer who is not one refused; the replacement, the first report as it then reads (replaced),
- * the year's list and an id that is none.
+ * signer who is not one refused; a task it listed overdue then recorded as completed in the period,
+ * the replacement, the first report as it then reads (replaced), the year's list and an id that
+ * is none; and what changed since the report before each.
  */
-async function recordIssuedReports(base, { unitHead }) {
+async function recordIssuedReports(base, { leader, unitHead }) {
   const consolidator = await logIn(base, 'khtc');
   const period = UNIT_REPORT_PERIOD;
   const draft = { period, ...REPORT_DRAFT_PROSE };
@@ -366,13 +372,41 @@ async function recordIssuedReports(base, { unitHead }) {
   out.alreadyIssued = await issue({ signer_person_id: 2 }, 409);
   out.signerNotFound = await issue({ signer_person_id: 9999, replaces_id: out.issued.id }, 422);
   out.nextNumberAfter = await call(base, consolidator, 'GET', '/reports/issued/next-number');
+  // Once the report was out, a task it listed overdue turned out completed on the period's last day.
+  out.completedAfterIssue = await completeOverdueTask(base, leader, out.issued.report);
   out.replacement = await issue({ signer_person_id: 1, replaces_id: out.issued.id });
   out.issuedReplaced = await call(base, consolidator, 'GET', `/reports/issued/${out.issued.id}`);
   out.list = await call(base, consolidator, 'GET', `/reports/issued?year=${out.issued.issued_on.slice(0, 4)}`);
   out.notFound = await call(base, consolidator, 'GET', '/reports/issued/9999', { status: 404 });
+  // What changed. The demo's September report since its August one, with both; October's
+  // replacement since the report it replaced (the task completed meanwhile); the demo's August
+  // replacement, issued the next day from the same data, since the report it replaced; the demo's
+  // first report, which has none before it, with itself.
+  const get = (url) => call(base, consolidator, 'GET', url);
+  const demoReports = out.list.items.filter((r) => r.period !== period);
+  out.changes = await get(`/reports/issued/${demoReports[0].id}/changes`);
+  out.changesReport = await get(`/reports/issued/${demoReports[0].id}`);
+  out.changesPrevious = await get(`/reports/issued/${out.changes.previous.id}`);
+  out.changesOfReplacement = await get(`/reports/issued/${out.replacement.id}/changes`);
+  out.changesOfSameData = await get(`/reports/issued/${out.changesPrevious.id}/changes`);
+  out.changesOfFirst = await get(`/reports/issued/${demoReports.at(-1).id}/changes`);
+  out.firstOfKind = await get(`/reports/issued/${demoReports.at(-1).id}`);
   // The day of the issue is the real today: written as the demo's.
   const realToday = out.issued.issued_on;
   return JSON.parse(JSON.stringify(out).replaceAll(`"${realToday}"`, `"${TODAY}"`));
+}
+
+/** The first task overdue in `report` that `leader` may complete, completed on the period's last day: its id. */
+async function completeOverdueTask(base, leader, report) {
+  for (const listed of report.overdue.filter((t) => !t.hidden)) {
+    const task = await call(base, leader, 'GET', `/tasks/${listed.id}`);
+    if (!task.permissions.complete) continue;
+    await call(base, leader, 'POST', `/tasks/${listed.id}/complete`, {
+      body: { completed_on: report.period_end, note: 'Đã hoàn thành trong kỳ, ghi nhận sau khi báo cáo ban hành.' },
+    });
+    return listed.id;
+  }
+  throw new Error(`no task overdue in the report of ${report.period} that ${leader.username} may complete`);
 }
 
 // The business date beside each timestamp; a timestamp without one stops the recording, so that a

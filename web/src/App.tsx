@@ -21,6 +21,7 @@ const UnitReportPage = lazy(() => import('./pages/UnitReportPage'));
 const ConsolidatedReportPage = lazy(() => import('./pages/ConsolidatedReportPage'));
 const IssuedReportsPage = lazy(() => import('./pages/IssuedReportsPage'));
 const IssuedReportPage = lazy(() => import('./pages/IssuedReportPage'));
+const ReportChangesPage = lazy(() => import('./pages/ReportChangesPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -53,6 +54,7 @@ export default function App() {
           <Route path="reports" element={<ConsolidatedReportPage />} />
           <Route path="reports/issued" element={<IssuedReportsPage />} />
           <Route path="reports/issued/:id" element={<IssuedReportPage />} />
+          <Route path="reports/issued/:id/changes" element={<ReportChangesPage />} />
           <Route path="my" element={<MyTasksPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

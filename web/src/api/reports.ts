@@ -7,6 +7,7 @@ import type {
   IssuedReportList,
   IssueReportRequest,
   NextReportNumber,
+  ReportComparison,
   UnitReportProse,
 } from './types';
 
@@ -35,6 +36,12 @@ export const listIssuedReports = (year: number | undefined, signal?: AbortSignal
   api.get<IssuedReportList>('/reports/issued', { query: { year }, signal });
 
 export const getIssuedReport = (id: Id, signal?: AbortSignal) => api.get<IssuedReport>(`/reports/issued/${id}`, { signal });
+
+/**
+ * What changed since the report before: the one this report replaces, or else the latest in force
+ * of an earlier period of its kind (none for the first).
+ */
+export const getReportChanges = (id: Id, signal?: AbortSignal) => api.get<ReportComparison>(`/reports/issued/${id}/changes`, { signal });
 
 /** An issued report's stored file, byte for byte as issued: a download link. */
 export const issuedFileUrl = (id: Id, format: IssuedReportFormat) => `${API_BASE}/reports/issued/${id}/${format}`;

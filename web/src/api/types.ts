@@ -81,6 +81,8 @@ export type IssuedReportRef = Schemas['IssuedReportRef'];
 export type IssuedReportSummary = Schemas['IssuedReportSummary'];
 export type IssuedReport = Schemas['IssuedReport'];
 export type IssuedReportList = Schemas['IssuedReportList'];
+export type ReportComparison = Schemas['ReportComparison'];
+export type FigureChange = Schemas['FigureChange'];
 export type IssuedReportFormat = IssuedReportSummary['formats'][number];
 export type NextReportNumber = operations['nextIssuedReportNumber']['responses'][200]['content']['application/json'];
 

@@ -14,7 +14,7 @@ describe('TaskHistory', () => {
     expect(screen.getByText('Giao nhiệm vụ')).toBeInTheDocument();
     expect(screen.getByText('Đồng ý gia hạn')).toBeInTheDocument();
     expect(screen.getByText('Trả lời giải trình')).toBeInTheDocument();
-    expect(screen.getByText('Tiến độ: 40% → 55%')).toBeInTheDocument();
+    expect(screen.getByText('Tiến độ: 45% → 55%')).toBeInTheDocument();
     expect(screen.getAllByText(/Nguyễn Văn Bình · ghi nhận lúc \d\d\/\d\d\/\d{4} \d\d:\d\d/).length).toBeGreaterThan(0);
     expect(screen.getByText('Hạn xử lý: 16/04/2026')).toBeInTheDocument();
   });

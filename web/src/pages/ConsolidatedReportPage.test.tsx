@@ -14,9 +14,10 @@ const MONTH = recorded.month as ConsolidatedReport;
 const QUARTER = recorded.quarter as ConsolidatedReport;
 const MONTH_SPECIALIST = recorded.monthSpecialist as ConsolidatedReport;
 const ME_CONSOLIDATOR: Me = { ...ME_SPECIALIST, role: 'consolidator', organization_id: 4, full_name: 'Nguyễn Thị Hồng Nhung' };
-const DEFAULTS = fx.reportSettingsDefaults as ReportSettings;
+// The demo agency's settings: calendar months.
+const DEMO_SETTINGS = fx.reportSettingsDemo as ReportSettings;
 
-function open(url: string, { me = ME_CONSOLIDATOR, settings = DEFAULTS }: { me?: Me; settings?: ReportSettings } = {}) {
+function open(url: string, { me = ME_CONSOLIDATOR, settings = DEMO_SETTINGS }: { me?: Me; settings?: ReportSettings } = {}) {
   const calls = mockFetch((c: Call) => {
     if (c.path === '/me') return { body: me };
     if (c.path === '/report-settings') return { body: settings };
@@ -185,7 +186,7 @@ describe('ConsolidatedReportPage', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-24T10:00:00+07:00'));
     // An address whose period is no period is taken as none.
-    const cutoff = open('/reports?period=thang-muoi', { settings: { ...DEFAULTS, period_convention: 'cutoff_14th' } });
+    const cutoff = open('/reports?period=thang-muoi', { settings: { ...DEMO_SETTINGS, period_convention: 'cutoff_14th' } });
     await waitFor(() => expect(asked(cutoff)).toEqual(['2026-11']));
     // The recorded answers have no November: the server's refusal stands for it.
     expect(await screen.findByRole('alert')).toHaveTextContent('Dữ liệu chưa hợp lệ');
@@ -314,7 +315,7 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
     fireEvent.click(issueButton('Ban hành'));
     const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo tổng hợp' });
     expect(within(dialog).getByText('Nội dung bạn vừa sửa chưa được lưu; báo cáo sẽ được ban hành với nội dung đã lưu.')).toBeInTheDocument();
-    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('01/BC-SGTVT'));
+    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('04/BC-SGTVT'));
     await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành' }));
     expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${ISSUED.id}`);
@@ -322,28 +323,29 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
   });
 
   it('shows the period’s issued reports at the top, and offers a replacement of the one in force', async () => {
-    // A report of another period is not this one's.
-    const other = { ...ISSUED_LIST[1], id: 99, period: '2026-09', number_text: '07/BC-SGTVT' };
-    const calls = openDraft({ issuedItems: [...ISSUED_LIST, other], post: { status: 201, body: REPLACEMENT } });
+    // The year's register holds the demo's reports of August and September too: not this period's.
+    expect(new Set(ISSUED_LIST.map((r) => r.period))).toEqual(new Set(['2026-08', '2026-09', '2026-10']));
+    const calls = openDraft({ issuedItems: ISSUED_LIST, post: { status: 201, body: REPLACEMENT } });
     const issuedNote = await screen.findByRole('note');
     expect(issuedNote).toHaveTextContent('Kỳ này đã ban hành 2 báo cáo');
     const items = within(issuedNote).getAllByRole('listitem');
     expect(items.map((li) => li.textContent)).toEqual([
-      'Số 02/BC-SGTVT ngày 24/11/2026 — đang có hiệu lực',
-      'Số 01/BC-SGTVT ngày 24/11/2026 — đã được thay thế bởi báo cáo số 02/BC-SGTVT',
+      'Số 05/BC-SGTVT ngày 24/11/2026 — đang có hiệu lực',
+      'Số 04/BC-SGTVT ngày 24/11/2026 — đã được thay thế bởi báo cáo số 05/BC-SGTVT',
     ]);
-    expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/reports/issued/2');
-    expect(within(items[1]).getByRole('link')).toHaveAttribute('href', '/reports/issued/1');
+    expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/reports/issued/5');
+    expect(within(items[1]).getByRole('link')).toHaveAttribute('href', '/reports/issued/4');
 
     await waitFor(() => expect(issueButton('Ban hành báo cáo thay thế')).toBeEnabled());
     expect(screen.queryByRole('button', { name: /^\S+ Ban hành$/ })).toBeNull();
     fireEvent.click(issueButton('Ban hành báo cáo thay thế'));
     const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
-    expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 02/BC-SGTVT ngày 24/11/2026');
+    expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 05/BC-SGTVT ngày 24/11/2026');
     await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành báo cáo thay thế' }));
     expect(await screen.findByTestId('location')).toHaveTextContent(`/reports/issued/${REPLACEMENT.id}`);
-    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ period: '2026-10', signer_person_id: 1, replaces_id: 2 });
+    // The one in force is replaced.
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ period: '2026-10', signer_person_id: 1, replaces_id: 5 });
   });
 
   it('says so when someone issued the period’s report meanwhile, and asks for the list again', async () => {

@@ -26,28 +26,29 @@ const figure = (name: string) => screen.getByRole('region', { name: 'Kết quả
 
 describe('IssuedReportPage', () => {
   it('states the number, date, signer and who issued it, says it is frozen, and offers the stored files', async () => {
-    open('/reports/issued/2');
-    expect(await screen.findByRole('heading', { level: 2, name: 'Báo cáo số 02/BC-SGTVT' })).toBeInTheDocument();
+    open('/reports/issued/5');
+    expect(await screen.findByRole('heading', { level: 2, name: 'Báo cáo số 05/BC-SGTVT' })).toBeInTheDocument();
     expect(screen.getByText('Báo cáo tổng hợp · Tháng 10/2026 · Số liệu tính từ ngày 15/9/2026 đến ngày 14/10/2026')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Đã ban hành — số liệu cố định, không thay đổi');
     const dl = facts();
     expect([...dl.querySelectorAll('div')].map((d) => d.textContent)).toEqual([
-      'Số02/BC-SGTVT',
+      'Số05/BC-SGTVT',
       'Ngày ban hành24/11/2026',
       'Người kýGIÁM ĐỐC — Trần Quốc Bảo',
       'Người ban hànhNguyễn Thị Hồng Nhung',
-      'Thay thế báo cáoSố 01/BC-SGTVT ngày 24/11/2026',
+      'Thay thế báo cáoSố 04/BC-SGTVT ngày 24/11/2026',
     ]);
-    expect(within(dl).getByRole('link', { name: 'Số 01/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/1');
-    expect(screen.getByRole('link', { name: /Tải PDF$/ })).toHaveAttribute('href', '/api/v1/reports/issued/2/pdf');
-    expect(screen.getByRole('link', { name: /Tải Word$/ })).toHaveAttribute('href', '/api/v1/reports/issued/2/docx');
+    expect(within(dl).getByRole('link', { name: 'Số 04/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/4');
+    expect(screen.getByRole('link', { name: /Tải PDF$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/pdf');
+    expect(screen.getByRole('link', { name: /Tải Word$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/docx');
+    expect(screen.getByRole('link', { name: 'Thay đổi so với báo cáo trước' })).toHaveAttribute('href', '/reports/issued/5/changes');
     expect(screen.getByRole('link', { name: 'Xem báo cáo kỳ này theo số liệu hiện tại' })).toHaveAttribute('href', '/reports?period=2026-10');
     expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('renders the frozen report as the preview does: figures, lists and its text, to read only', async () => {
-    open('/reports/issued/2');
-    await screen.findByRole('heading', { level: 2, name: 'Báo cáo số 02/BC-SGTVT' });
+    open('/reports/issued/5');
+    await screen.findByRole('heading', { level: 2, name: 'Báo cáo số 05/BC-SGTVT' });
     const report = REPLACEMENT.report;
     expect(figure('due_completed_ratio')).toHaveTextContent(report.totals.due_completed_ratio);
     expect(figure('overdue')).toHaveTextContent(String(report.totals.overdue));
@@ -63,13 +64,13 @@ describe('IssuedReportPage', () => {
   });
 
   it('says that a replaced report was replaced, and by which', async () => {
-    open('/reports/issued/1');
+    open('/reports/issued/4');
     const note = await screen.findByRole('note');
-    expect(note).toHaveTextContent('Báo cáo này đã được thay thế bởi báo cáo số 02/BC-SGTVT ngày 24/11/2026.');
-    expect(within(note).getByRole('link', { name: 'Xem báo cáo thay thế' })).toHaveAttribute('href', '/reports/issued/2');
+    expect(note).toHaveTextContent('Báo cáo này đã được thay thế bởi báo cáo số 05/BC-SGTVT ngày 24/11/2026.');
+    expect(within(note).getByRole('link', { name: 'Xem báo cáo thay thế' })).toHaveAttribute('href', '/reports/issued/5');
     const dl = facts();
     expect(dl).toHaveTextContent('Người kýKT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Nguyễn Đức Hùng');
-    expect(within(dl).getByRole('link', { name: 'Số 02/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/2');
+    expect(within(dl).getByRole('link', { name: 'Số 05/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/5');
     expect(dl).not.toHaveTextContent('Thay thế báo cáo');
   });
 

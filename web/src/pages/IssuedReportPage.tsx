@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { Alert } from 'antd';
+import { Alert, Space } from 'antd';
 import { ApiError } from '../api/client';
 import { getIssuedReport } from '../api/reports';
 import type { IssuedReport } from '../api/types';
@@ -13,7 +13,7 @@ import { IssuedFileButtons } from '../components/reports/IssuedFileButtons';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate } from '../lib/format';
-import { issuedReportPath, signerLabel } from '../lib/issuedReports';
+import { issuedReportPath, reportChangesPath, signerLabel } from '../lib/issuedReports';
 import { periodTitle, reportWindowWords } from '../lib/period';
 import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
@@ -65,8 +65,9 @@ function IssuedFacts({ issued }: { issued: IssuedReport }) {
 
 /**
  * One issued consolidated report: its number, date and signer, the reports it replaces or that
- * replaced it, its stored files, and the report as it stood when issued, rendered as the preview
- * is. Nothing on it changes, whatever happens to the tasks afterwards.
+ * replaced it, its stored files, the way to what changed since the report before, and the report
+ * as it stood when issued, rendered as the preview is. Nothing on it changes, whatever happens to
+ * the tasks afterwards.
  */
 export default function IssuedReportPage() {
   const t = useT();
@@ -114,9 +115,10 @@ export default function IssuedReportPage() {
               }
             />
           )}
-          <p className="no-print">
+          <Space wrap size={[24, 4]} className="ir-more no-print">
+            <Link to={reportChangesPath(issued.id)}>{t('cmp.open')}</Link>
             <Link to={`/reports?period=${issued.period}`}>{t('ir.currentPreview')}</Link>
-          </p>
+          </Space>
           <ConsolidatedReportSections report={issued.report} issued />
         </>
       )}

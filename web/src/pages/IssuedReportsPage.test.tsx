@@ -5,7 +5,8 @@ import issued from '../test/fixtures/issued-reports.json';
 import { ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
 import IssuedReportsPage from './IssuedReportsPage';
 
-// The year's register as the server lists it: the replacement (in force) above the report it replaced.
+// The year's register as the server lists it, newest first: October's replacement (in force) above
+// the report it replaced, then the demo's September, and August's replacement above its first.
 const LIST = issued.list.items as IssuedReportSummary[];
 
 function open(url: string, items: (year: string | null) => IssuedReportSummary[]) {
@@ -31,17 +32,24 @@ describe('IssuedReportsPage', () => {
     const calls = open('/reports/issued?year=2026', () => LIST);
     const table = await screen.findByRole('table', { name: 'Các báo cáo đã ban hành' });
     expect(years(calls)).toEqual(['2026']);
-    expect(screen.getByText('Năm 2026: 2 báo cáo')).toBeInTheDocument();
+    expect(screen.getByText('Năm 2026: 5 báo cáo')).toBeInTheDocument();
+    const deputy = 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Nguyễn Đức Hùng';
+    const director = 'GIÁM ĐỐC — Trần Quốc Bảo';
+    const consolidator = 'Nguyễn Thị Hồng Nhung';
     expect(cells(table)).toEqual([
-      ['Số', 'Kỳ báo cáo', 'Ngày ban hành', 'Người ký', 'Người ban hành', 'Thay thế / bị thay thế bởi', 'Tải về'],
-      ['02/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', 'GIÁM ĐỐC — Trần Quốc Bảo', 'Nguyễn Thị Hồng Nhung', 'Thay thế số 01/BC-SGTVT', 'PDFWord'],
-      ['01/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', 'KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC — Nguyễn Đức Hùng', 'Nguyễn Thị Hồng Nhung', 'Bị thay thế bởi số 02/BC-SGTVT', 'PDFWord'],
+      ['Số', 'Kỳ báo cáo', 'Ngày ban hành', 'Người ký', 'Người ban hành', 'Thay thế / bị thay thế bởi', 'So với báo cáo trước', 'Tải về'],
+      ['05/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', director, consolidator, 'Thay thế số 04/BC-SGTVT', 'Thay đổi', 'PDFWord'],
+      ['04/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', deputy, consolidator, 'Bị thay thế bởi số 05/BC-SGTVT', 'Thay đổi', 'PDFWord'],
+      ['03/BC-SGTVT', 'Tháng 9/2026', '08/10/2026', deputy, consolidator, '', 'Thay đổi', 'PDFWord'],
+      ['02/BC-SGTVT', 'Tháng 8/2026', '11/09/2026', deputy, consolidator, 'Thay thế số 01/BC-SGTVT', 'Thay đổi', 'PDFWord'],
+      ['01/BC-SGTVT', 'Tháng 8/2026', '10/09/2026', director, consolidator, 'Bị thay thế bởi số 02/BC-SGTVT', 'Thay đổi', 'PDFWord'],
     ]);
-    const first = within(table).getByTestId('issued-1');
-    expect(within(first).getByRole('link', { name: '01/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/1');
-    expect(within(first).getByRole('link', { name: '02/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/2');
-    expect(within(first).getByRole('link', { name: /Tải PDF báo cáo số 01\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/1/pdf');
-    expect(within(first).getByRole('link', { name: /Tải Word báo cáo số 01\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/1/docx');
+    const first = within(table).getByTestId('issued-4');
+    expect(within(first).getByRole('link', { name: '04/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/4');
+    expect(within(first).getByRole('link', { name: '05/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/5');
+    expect(within(first).getByRole('link', { name: /Tải PDF báo cáo số 04\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/4/pdf');
+    expect(within(first).getByRole('link', { name: /Tải Word báo cáo số 04\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/4/docx');
+    expect(within(first).getByRole('link', { name: 'Thay đổi của báo cáo số 04/BC-SGTVT so với báo cáo trước' })).toHaveAttribute('href', '/reports/issued/4/changes');
   });
 
   it('opens on this year, then the year picked, each asked of the server', async () => {

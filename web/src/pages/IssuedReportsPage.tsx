@@ -11,7 +11,7 @@ import { TableScroll } from '../components/TableScroll';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatDate, todayIso } from '../lib/format';
-import { issuedReportPath, signerLabel } from '../lib/issuedReports';
+import { issuedReportPath, reportChangesPath, signerLabel } from '../lib/issuedReports';
 import { periodTitle } from '../lib/period';
 import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
@@ -68,6 +68,9 @@ function IssuedTable({ items }: { items: readonly IssuedReportSummary[] }) {
             <th scope="col">{t('ir.issuedBy')}</th>
             <th scope="col">{t('ir.links')}</th>
             <th scope="col" className="no-print">
+              {t('ir.changes')}
+            </th>
+            <th scope="col" className="no-print">
               {t('ir.downloads')}
             </th>
           </tr>
@@ -84,6 +87,11 @@ function IssuedTable({ items }: { items: readonly IssuedReportSummary[] }) {
               <td>{r.issued_by.name}</td>
               <td className="ir-links">
                 <Links report={r} />
+              </td>
+              <td className="no-print nowrap ir-links">
+                <Link to={reportChangesPath(r.id)} aria-label={t('cmp.openOf', { number: r.number_text })}>
+                  {t('cmp.openShort')}
+                </Link>
               </td>
               <td className="no-print nowrap">
                 <IssuedFileButtons report={r} small />

@@ -6,13 +6,17 @@ import organizations from '../test/fixtures/organizations.json';
 import { ME_ADMIN, ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
 import ReportSettingsPage from './ReportSettingsPage';
 
-const DEFAULTS = fx.reportSettingsDefaults as ReportSettings;
+// The demo agency's settings as loaded, and as its administrator then saved them; the province,
+// which set none, has the defaults.
+const DEMO = fx.reportSettingsDemo as ReportSettings;
 const SAVED = fx.reportSettingsSaved as ReportSettings;
+const DEFAULTS = fx.reportSettingsDefaults as ReportSettings;
+const ME_PROVINCE_ADMIN = fx.provinceAdminMe as Me;
 
 type Answer = { status?: number; body?: unknown };
 
 /** The agency's settings as `stored`, its organisations and people; a PUT answered with `put`. */
-function serve(me: Me, { stored = DEFAULTS, put }: { stored?: ReportSettings; put?: Answer } = {}) {
+function serve(me: Me, { stored = DEMO, put }: { stored?: ReportSettings; put?: Answer } = {}) {
   return mockFetch((c) => {
     if (c.path === '/me') return { body: me };
     if (c.path === '/organizations') return { body: organizations };
@@ -43,14 +47,23 @@ async function choose(box: HTMLElement, typed: string, title: string) {
 
 describe('ReportSettingsPage', () => {
   it('says that the defaults are in use, and shows them', async () => {
-    open(ME_SPECIALIST);
+    open(ME_PROVINCE_ADMIN, { stored: DEFAULTS });
     expect(await screen.findByText('Đang dùng thiết lập mặc định')).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: /^Tháng dương lịch/ })).toBeChecked();
     expect(field('Hạn nộp báo cáo đơn vị')).toHaveValue('3');
-    expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('SGTVT');
-    expect(field('Tên cơ quan ban hành (dòng dưới)')).toHaveValue('SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG NGÃI');
+    // The agency's own code and name in capitals; the province has no parent above it.
+    expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('UBND');
+    expect(field('Tên cơ quan chủ quản (dòng trên)')).toHaveValue('');
+    expect(field('Tên cơ quan ban hành (dòng dưới)')).toHaveValue('UBND TỈNH QUẢNG NGÃI');
     expect(field('Nơi nhận 1')).toHaveValue('Lưu: VT.');
     expect(screen.getByText('Chưa có người ký.')).toBeInTheDocument();
+  });
+
+  it('no longer speaks of defaults once the agency has saved its own', async () => {
+    open(ME_SPECIALIST);
+    await screen.findByRole('group', { name: 'Người ký 1' });
+    expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('SGTVT');
+    expect(screen.queryByText('Đang dùng thiết lập mặc định')).toBeNull();
   });
 
   it('offers someone not an administrator the values to read and nothing to change', async () => {
@@ -88,28 +101,26 @@ describe('ReportSettingsPage', () => {
 
   it('lets the administrator change the settings and saves what the form shows, with the version read', async () => {
     const calls = open(ME_ADMIN, { put: { body: SAVED } });
-    await screen.findByText('Đang dùng thiết lập mặc định');
+    await screen.findByRole('group', { name: 'Người ký 1' });
 
     fireEvent.click(screen.getByRole('radio', { name: /^Từ ngày 15 tháng trước đến ngày 14/ }));
     type(field('Hạn nộp báo cáo đơn vị'), '5');
-    await choose(screen.getByRole('combobox', { name: 'Đơn vị tổng hợp báo cáo' }), 'ke hoach', 'Phòng Kế hoạch – Tài chính');
-    type(field('Tên cơ quan ban hành (dòng dưới)'), 'Sở Giao thông vận tải');
+    await choose(screen.getByRole('combobox', { name: 'Đơn vị tổng hợp báo cáo' }), 'van phong so', 'Văn phòng Sở');
+    type(field('Tên cơ quan ban hành (dòng dưới)'), 'Sở Giao thông vận tải tỉnh Quảng Ngãi');
 
-    // The recipients: two added, the first moved to the end, one removed.
+    // The recipients: one added at the end and moved above the last, one removed.
     fireEvent.click(screen.getByRole('button', { name: /Thêm nơi nhận/ }));
-    type(await screen.findByLabelText('Nơi nhận 2'), 'UBND tỉnh (b/c);');
-    fireEvent.click(screen.getByRole('button', { name: /Thêm nơi nhận/ }));
-    type(await screen.findByLabelText('Nơi nhận 3'), 'Thanh tra Sở;');
-    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Nơi nhận 1 xuống' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Nơi nhận 2 xuống' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Xóa Nơi nhận 2' }));
-    await waitFor(() => expect(field('Nơi nhận 2')).toHaveValue('Lưu: VT.'));
-    expect(field('Nơi nhận 1')).toHaveValue('UBND tỉnh (b/c);');
+    type(await screen.findByLabelText('Nơi nhận 5'), 'Thanh tra Sở;');
+    fireEvent.click(screen.getByRole('button', { name: 'Chuyển Nơi nhận 5 lên' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa Nơi nhận 3' }));
+    await waitFor(() => expect(field('Nơi nhận 3')).toHaveValue('Thanh tra Sở;'));
+    expect(field('Nơi nhận 4')).toHaveValue('Lưu: VT, KHTC.');
 
-    // The document types: one removed, one added.
-    fireEvent.click(screen.getByRole('button', { name: 'Xóa Loại văn bản 3' }));
+    // The document types: two removed, one added.
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa Loại văn bản 6' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Xóa Loại văn bản 4' }));
     fireEvent.click(screen.getByRole('button', { name: /Thêm loại văn bản/ }));
-    const added = await screen.findByRole('group', { name: 'Loại văn bản 3' });
+    const added = await screen.findByRole('group', { name: 'Loại văn bản 5' });
     type(within(added).getByLabelText('Tên loại văn bản'), ' Chương trình ');
     // A type's code keeps its small letters, as the decree writes CTr.
     type(within(added).getByLabelText('Ký hiệu'), 'CTr');
@@ -118,25 +129,30 @@ describe('ReportSettingsPage', () => {
     expect(await screen.findByText('Đã lưu thiết lập báo cáo.')).toBeInTheDocument();
     const put = settingsCalls(calls, 'PUT');
     expect(put).toHaveLength(1);
-    expect(put[0].headers['If-Match']).toBe('"0"');
+    expect(put[0].headers['If-Match']).toBe(`"${DEMO.version}"`);
     expect(put[0].body).toEqual({
       period_convention: 'cutoff_14th',
       due_working_days: 5,
-      consolidating_org_id: 4,
+      consolidating_org_id: 3,
       agency_code: 'SGTVT',
       place_name: 'Quảng Ngãi',
       parent_line: 'UBND TỈNH QUẢNG NGÃI',
-      agency_line: 'SỞ GIAO THÔNG VẬN TẢI',
-      recipients: ['UBND tỉnh (b/c);', 'Lưu: VT.'],
+      agency_line: 'SỞ GIAO THÔNG VẬN TẢI TỈNH QUẢNG NGÃI',
+      recipients: ['UBND tỉnh (b/c);', 'Giám đốc, các PGĐ Sở;', 'Thanh tra Sở;', 'Lưu: VT, KHTC.'],
       document_types: [
         { name: 'Báo cáo', code: 'BC' },
         { name: 'Thông báo', code: 'TB' },
+        { name: 'Giấy mời', code: 'GM' },
+        { name: 'Kế hoạch', code: 'KH' },
         { name: 'Chương trình', code: 'CTr' },
       ],
-      signers: [],
+      signers: [
+        { person_id: 1, authority: '', title: 'GIÁM ĐỐC' },
+        { person_id: 2, authority: 'KT. GIÁM ĐỐC', title: 'PHÓ GIÁM ĐỐC' },
+      ],
     });
-    // The settings as saved are shown: no longer the defaults.
-    await waitFor(() => expect(screen.queryByText('Đang dùng thiết lập mặc định')).toBeNull());
+    // The settings as the server saved them are shown.
+    await waitFor(() => expect(field('Nơi nhận 2')).toHaveValue('Giám đốc, các Phó Giám đốc Sở;'));
     expect(field('Nơi nhận 3')).toHaveValue('Lưu: VT, KHTC.');
   });
 
@@ -183,7 +199,7 @@ describe('ReportSettingsPage', () => {
 
   it('refuses a code a document number cannot carry and a document type twice, before anything is sent', async () => {
     const calls = open(ME_ADMIN);
-    await screen.findByText('Đang dùng thiết lập mặc định');
+    await screen.findByRole('group', { name: 'Người ký 1' });
     type(field('Ký hiệu cơ quan trong số văn bản'), 'SỞ GTVT');
     type(within(screen.getByRole('group', { name: 'Loại văn bản 2' })).getByLabelText('Ký hiệu'), 'BC');
     fireEvent.click(screen.getByRole('button', { name: 'Lưu thiết lập' }));

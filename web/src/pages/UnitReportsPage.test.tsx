@@ -6,7 +6,8 @@ import { ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage, type Call } from '.
 import UnitReportsPage from './UnitReportsPage';
 
 // The consolidator's board of October 2026 after the infrastructure division's report was
-// accepted; nobody else had reported.
+// accepted, the demo's other units at every stage: accepted, submitted (one of them late), returned,
+// a draft and not started.
 const BOARD = fx.unitReportBoardAfter as UnitReportBoard;
 const ME_CONSOLIDATOR: Me = { ...ME_SPECIALIST, role: 'consolidator', organization_id: 4, full_name: 'Nguyễn Thị Hồng Nhung' };
 const TRANSPORT = 'Phòng Quản lý vận tải, phương tiện và người lái';
@@ -25,14 +26,20 @@ function open(me: Me, board: UnitReportBoard = BOARD, opened: unknown = fx.unitR
 }
 
 const row = (id: number) => screen.getByTestId(`unit-${id}`);
+/**
+ * How late a unit that has not submitted is, in words: counted up to the real day the answers were
+ * recorded on (the server has no fixed day of its own), so taken from them.
+ */
+const lateUntilRecorded = (id: number) => `Trễ ${BOARD.units.find((u) => u.organization.id === id)?.working_days_late} ngày làm việc`;
 
 describe('UnitReportsPage', () => {
   it('shows the month, its due day, and where each unit stands with how late it is', async () => {
     const calls = open(ME_CONSOLIDATOR);
     expect(await screen.findByText('Hạn nộp: 04/11/2026, Tháng 10/2026: 01/10/2026 – 31/10/2026')).toBeInTheDocument();
     expect(calls.find((c) => c.path === '/unit-reports')?.query.get('period')).toBe('2026-10');
-    expect(screen.getByText('Đã gửi: 1/9 đơn vị')).toBeInTheDocument();
-    expect(screen.getByText('Trễ hạn: 9 đơn vị')).toBeInTheDocument();
+    // With the division: three accepted, two submitted; not the one returned, the draft, the two not started.
+    expect(screen.getByText('Đã gửi: 5/9 đơn vị')).toBeInTheDocument();
+    expect(screen.getByText('Trễ hạn: 5 đơn vị')).toBeInTheDocument();
 
     const accepted = row(5);
     expect(accepted).toHaveTextContent(INFRASTRUCTURE);
@@ -40,31 +47,35 @@ describe('UnitReportsPage', () => {
     expect(accepted).toHaveTextContent('24/11/2026');
     const waiting = row(6);
     expect(within(waiting).getByText('Chưa lập')).toBeInTheDocument();
-    expect(within(waiting).getByText('Trễ 17 ngày làm việc')).toHaveClass('ur-late');
+    expect(within(waiting).getByText(lateUntilRecorded(6))).toHaveClass('ur-late');
+    // Submitted on its due day: on time, and nothing said of lateness.
+    const onTime = row(9);
+    expect(within(onTime).getByText('Đã gửi')).toBeInTheDocument();
+    expect(onTime).toHaveTextContent('04/11/2026');
+    expect(onTime).not.toHaveTextContent('Trễ');
+    const returned = row(7);
+    expect(within(returned).getByText('Bị trả lại')).toBeInTheDocument();
+    expect(within(row(8)).getByText('Trễ 4 ngày làm việc')).toBeInTheDocument();
   });
 
-  it('names every state, and says nothing of lateness for a unit on time', async () => {
-    const [first, second, third, fourth, ...rest] = BOARD.units;
-    const states: UnitReportBoard = {
-      ...BOARD,
-      units: [
-        { ...first, state: 'draft', report_id: 21, working_days_late: 0 },
-        { ...second, state: 'submitted', report_id: 22, first_submitted_on: '2026-11-03', submitted_on: '2026-11-03', working_days_late: 0 },
-        { ...third, state: 'returned', report_id: 23, first_submitted_on: '2026-11-09', working_days_late: 3 },
-        fourth,
-        ...rest,
-      ],
-    };
-    open(ME_CONSOLIDATOR, states);
-    await screen.findByText('Đã gửi: 2/9 đơn vị');
-    expect(within(row(first.organization.id)).getByText('Đang soạn')).toBeInTheDocument();
-    expect(row(first.organization.id)).not.toHaveTextContent('Trễ');
-    expect(within(row(second.organization.id)).getByText('Đã gửi')).toBeInTheDocument();
-    expect(within(row(third.organization.id)).getByText('Bị trả lại')).toBeInTheDocument();
-    expect(within(row(third.organization.id)).getByText('Trễ 3 ngày làm việc')).toBeInTheDocument();
-    // Only the units whose report is not with the division yet are reminded.
-    expect(within(row(second.organization.id)).queryByRole('button', { name: /^Nhắc/ })).toBeNull();
-    expect(within(row(third.organization.id)).getByRole('button', { name: /^Nhắc/ })).toBeInTheDocument();
+  it('names every state, says nothing of lateness for a unit on time, and offers reminders only where the report is awaited', async () => {
+    expect(new Set(BOARD.units.map((u) => u.state))).toEqual(new Set(['not_started', 'draft', 'submitted', 'returned', 'accepted']));
+    open(ME_CONSOLIDATOR);
+    await screen.findByText('Đã gửi: 5/9 đơn vị');
+    const named: [number, string][] = [
+      [6, 'Chưa lập'],
+      [10, 'Đang soạn'],
+      [9, 'Đã gửi'],
+      [7, 'Bị trả lại'],
+      [4, 'Đã tiếp nhận'],
+    ];
+    for (const [id, label] of named) expect(within(row(id)).getByText(label)).toBeInTheDocument();
+    // Returned, but first submitted before its due day: not late.
+    expect(row(7)).not.toHaveTextContent('Trễ');
+    expect(within(row(10)).getByText(lateUntilRecorded(10))).toBeInTheDocument();
+    // Only the units whose report is not with the division are reminded.
+    for (const id of [6, 10, 7]) expect(within(row(id)).getByRole('button', { name: /^Nhắc/ })).toBeInTheDocument();
+    for (const id of [9, 4, 5]) expect(within(row(id)).queryByRole('button', { name: /^Nhắc/ })).toBeNull();
   });
 
   it('reminds a unit once confirmed, and says how many people were told', async () => {
@@ -98,7 +109,8 @@ describe('UnitReportsPage', () => {
 
   it('has no such button for someone who heads no unit', async () => {
     open(ME_SPECIALIST, fx.unitReportBoardSpecialist as UnitReportBoard);
-    await screen.findByText('Đã gửi: 0/9 đơn vị');
+    // Before the infrastructure division reported: two accepted, two submitted.
+    await screen.findByText('Đã gửi: 4/9 đơn vị');
     expect(screen.queryByRole('button', { name: /Báo cáo của đơn vị tôi/ })).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
@@ -95,9 +95,14 @@ describe('recorded API answers', () => {
   });
 
   it('hold the report settings the report settings page shows', () => {
-    expect(fx.reportSettingsDefaults).toMatchObject({ version: 0, period_convention: 'calendar_month', agency_code: 'SGTVT', signers: [] });
+    // The demo agency's own settings; the province set none, so its administrator reads the defaults.
+    expect(fx.reportSettingsDemo).toMatchObject({ agency_id: 2, version: 1, period_convention: 'calendar_month', agency_code: 'SGTVT', consolidating_org_id: 4 });
+    expect(fx.reportSettingsDemo.signers.map((s) => s.full_name)).toEqual(['Trần Quốc Bảo', 'Nguyễn Đức Hùng']);
+    expect(fx.reportSettingsDefaults).toMatchObject({ agency_id: fx.provinceAdminMe.agency_id, version: 0, period_convention: 'calendar_month', consolidating_org_id: null, signers: [] });
+    expect(fx.reportSettingsDefaults.agency_id).not.toBe(fx.reportSettingsDemo.agency_id);
+    expect(fx.provinceAdminMe).toMatchObject({ username: 'tinh.admin', role: 'admin', csrf_token: 'csrf-test' });
     expect(fx.reportSettingsDefaults.document_types[0]).toEqual({ name: 'Báo cáo', code: 'BC' });
-    expect(fx.reportSettingsSaved).toMatchObject({ version: 1, period_convention: 'cutoff_14th', consolidating_org_id: 4 });
+    expect(fx.reportSettingsSaved).toMatchObject({ version: fx.reportSettingsDemo.version + 1, period_convention: 'cutoff_14th', consolidating_org_id: 4 });
     expect(fx.reportSettingsSaved.signers.map((s) => s.full_name)).toEqual(['Trần Quốc Bảo', 'Nguyễn Đức Hùng']);
     expect(fx.reportSettingsInvalid.fields).toEqual([
       { field: 'consolidating_org_id', code: 'not_found' },
@@ -134,13 +139,23 @@ describe('recorded API answers', () => {
     expect(saved.prose.highlights).not.toBe(draft.prose.highlights);
     const first = issued.issued as IssuedReport;
     const replacement = issued.replacement as IssuedReport;
-    expect(first).toMatchObject({ id: 1, number_text: '01/BC-SGTVT', issued_on: DAY, replaces: null, replaced_by: null, signer: { person_id: 2 } });
+    // The demo issued the reports of August (the first replaced) and September: 01 to 03 of the year.
+    expect(issued.nextNumber.number_text).toBe('04/BC-SGTVT');
+    expect(issued.nextNumberAfter.number_text).toBe('05/BC-SGTVT');
+    expect(first).toMatchObject({ id: 4, number_text: '04/BC-SGTVT', issued_on: DAY, replaces: null, replaced_by: null, signer: { person_id: 2 } });
     expect(first.report.prose).toEqual(saved.prose);
-    expect(replacement).toMatchObject({ id: 2, number_text: '02/BC-SGTVT', replaces: { id: 1 }, signer: { person_id: 1 } });
-    expect(issued.issuedReplaced).toMatchObject({ id: 1, replaced_by: { id: 2, number_text: '02/BC-SGTVT' } });
-    expect(issued.list.items.map((r) => r.id)).toEqual([2, 1]);
-    expect(issued.nextNumber.number_text).toBe('01/BC-SGTVT');
-    expect(issued.nextNumberAfter.number_text).toBe('02/BC-SGTVT');
+    expect(replacement).toMatchObject({ id: 5, number_text: '05/BC-SGTVT', replaces: { id: 4 }, signer: { person_id: 1 } });
+    expect(issued.issuedReplaced).toMatchObject({ id: 4, replaced_by: { id: 5, number_text: '05/BC-SGTVT' } });
+    expect(issued.list.items.map((r) => [r.id, r.period])).toEqual([
+      [5, '2026-10'],
+      [4, '2026-10'],
+      [3, '2026-09'],
+      [2, '2026-08'],
+      [1, '2026-08'],
+    ]);
+    // A task the first listed overdue was completed on the period's last day before the replacement.
+    expect(first.report.overdue.map((t) => t.id)).toContain(issued.completedAfterIssue);
+    expect(replacement.report.overdue.map((t) => t.id)).not.toContain(issued.completedAfterIssue);
     const refusals: [unknown, string][] = [
       [issued.draftStale, 'precondition_failed'],
       [issued.draftForbidden, 'forbidden'],
@@ -150,6 +165,28 @@ describe('recorded API answers', () => {
     ];
     for (const [body, code] of refusals) expect((body as ErrorBody).code).toBe(code);
     expect(issued.signerNotFound.fields).toEqual([{ field: 'signer_person_id', code: 'not_found' }]);
+  });
+
+  it('hold what changed since the report before, as the comparison page shows it', () => {
+    const sinceAugust = issued.changes as ReportComparison;
+    expect(sinceAugust).toMatchObject({ report: { id: issued.changesReport.id }, period: '2026-09', previous: { id: issued.changesPrevious.id }, previous_period: '2026-08' });
+    expect(issued.changesReport.report.period_end).toBe('2026-09-30');
+    expect(issued.changesPrevious.report.period_end).toBe('2026-08-31');
+    expect(sinceAugust.figures[0].key).toBe('total');
+    // A task overdue in August and completed late in September, a list left empty.
+    expect(sinceAugust.no_longer_overdue.map((t) => t.id)).toEqual([51]);
+    expect(sinceAugust.newly_completed.find((t) => t.id === 51)).toMatchObject({ status: 'completed_late', completed_on: '2026-09-12' });
+    expect(sinceAugust.newly_overdue).toEqual([]);
+    const replaced = issued.changesOfReplacement as ReportComparison;
+    expect(replaced).toMatchObject({ report: { id: issued.replacement.id }, previous: { id: issued.issued.id }, previous_period: '2026-10' });
+    expect(replaced.no_longer_overdue.map((t) => t.id)).toEqual([issued.completedAfterIssue]);
+    const sameData = issued.changesOfSameData as ReportComparison;
+    expect(sameData.previous?.id).toBe(issued.firstOfKind.id);
+    expect([sameData.newly_overdue, sameData.no_longer_overdue, sameData.newly_completed, sameData.new_tasks]).toEqual([[], [], [], []]);
+    expect(sameData.figures.every((f) => JSON.stringify(f.before) === JSON.stringify(f.after))).toBe(true);
+    const first = issued.changesOfFirst as ReportComparison;
+    expect(first).toMatchObject({ report: { id: issued.firstOfKind.id }, previous: null, previous_period: '' });
+    expect(first.newly_overdue).toHaveLength(first.figures[0].after.overdue);
   });
 
   it('have no timestamp of the moment of recording', () => {

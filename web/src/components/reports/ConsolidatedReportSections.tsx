@@ -3,7 +3,7 @@ import type { ConsolidatedReport, UnitReportProse } from '../../api/types';
 import { useUser } from '../../auth/AuthProvider';
 import { useT } from '../../i18n';
 import { reportDate } from '../../lib/period';
-import { orderSourceGroups, REPORT_COUNTS, sourceGroupName } from '../../lib/reportFigures';
+import { orderSourceGroups, REPORT_COUNTS, sourceGroupName, unitGroupName } from '../../lib/reportFigures';
 import type { Submission } from '../../lib/useSubmit';
 import { ProseSection } from '../unitReports/ProseSection';
 import { ReportFiguresCard } from '../unitReports/ReportFiguresCard';
@@ -36,11 +36,7 @@ export function ConsolidatedReportSections({ report, save, onDirty, issued = fal
     [report, t],
   );
   const byUnit = useMemo<FigureRow[]>(
-    () =>
-      report.by_unit.map((g) => {
-        const name = g.organization?.name ?? g.key;
-        return { key: g.key, name: g.organization?.id === user.agency_id ? t('cr.agencyOwn', { name }) : name, figures: g.figures };
-      }),
+    () => report.by_unit.map((g) => ({ key: g.key, name: unitGroupName(t, g, user.agency_id), figures: g.figures })),
     [report, t, user.agency_id],
   );
   const { totals } = report;

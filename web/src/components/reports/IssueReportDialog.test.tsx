@@ -7,8 +7,9 @@ import { mockFetch, type Call } from '../../test/pagesHarness';
 import { renderWithProviders } from '../../test/render';
 import { IssueReportDialog } from './IssueReportDialog';
 
-// The demo agency's settings with its two signers (the director; a deputy signing for him), and
-// without any; the report of October 2026 as issued, and its replacement.
+// The demo agency's settings with its two signers (the director; a deputy signing for him), and an
+// agency's that named none (the defaults, as the province has them); the report of October 2026 as
+// issued, and its replacement.
 const WITH_SIGNERS = fx.reportSettingsSaved as ReportSettings;
 const NO_SIGNERS = fx.reportSettingsDefaults as ReportSettings;
 const ISSUED = issued.issued as IssuedReport;
@@ -48,7 +49,7 @@ describe('IssueReportDialog', () => {
   it('shows the number the report will take and today’s date, offers the settings’ signers, and says it can never be edited', async () => {
     const { calls, onIssued } = open();
     const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo tổng hợp' });
-    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('01/BC-SGTVT'));
+    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('04/BC-SGTVT'));
     expect(dialog).toHaveTextContent('Kỳ báo cáoTháng 10/2026');
     expect(dialog).toHaveTextContent('Ngày ban hành24/11/2026');
     expect(within(dialog).getByText('Báo cáo đã ban hành không bao giờ sửa được.')).toBeInTheDocument();
@@ -86,8 +87,8 @@ describe('IssueReportDialog', () => {
       { replaces: { ...inForce, replaced_by: null } },
     );
     const dialog = await screen.findByRole('dialog', { name: 'Ban hành báo cáo thay thế' });
-    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('02/BC-SGTVT'));
-    expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 01/BC-SGTVT ngày 24/11/2026');
+    await waitFor(() => expect(within(dialog).getByTestId('issue-number')).toHaveTextContent('05/BC-SGTVT'));
+    expect(within(dialog).getByTestId('issue-replaces')).toHaveTextContent('Số 04/BC-SGTVT ngày 24/11/2026');
     await waitFor(() => expect(within(dialog).getByRole('radio', { name: 'GIÁM ĐỐC — Trần Quốc Bảo' })).toBeChecked());
     fireEvent.click(within(dialog).getByRole('button', { name: 'Ban hành báo cáo thay thế' }));
     await waitFor(() => expect(onIssued).toHaveBeenCalledWith(REPLACEMENT));

@@ -6,17 +6,22 @@ import { StatusTag } from '../StatusTag';
 import { TableScroll } from '../TableScroll';
 import { TaskNote } from '../unitReports/ReportTaskLists';
 
+export type ReportTaskVariant = 'overdue' | 'next' | 'completed' | 'assigned';
+
 interface Props {
   tasks: readonly ReportTask[];
-  /** The period's end, as of which the tasks are shown. */
+  /** The last day the report counts, as of which the tasks are shown. */
   asOf: string;
-  /** 'overdue': how late each is and why; 'next': how far along each is. */
-  variant: 'overdue' | 'next';
+  /**
+   * 'overdue': how late each is and why; 'next': how far along each is; 'completed': how and when
+   * each was completed; 'assigned': how each stands, and when it was assigned.
+   */
+  variant: ReportTaskVariant;
   caption: string;
   emptyText: string;
 }
 
-/** Overdue by the period's end: by how many days, or due on its last day (still "in progress" then). */
+/** Overdue by the last day counted: by how many days, or due on that day (still "in progress" then). */
 function DaysOverdue({ task, asOf }: { task: ReportTask; asOf: string }) {
   const t = useT();
   const days = task.deadline ? daysBetween(task.deadline, asOf) : 0;
@@ -28,7 +33,30 @@ function DaysOverdue({ task, asOf }: { task: ReportTask; asOf: string }) {
   );
 }
 
-function TaskRow({ task, index, asOf, variant }: { task: ReportTask; index: number; asOf: string; variant: Props['variant'] }) {
+/** Its status at the period's end, and the day it was completed or assigned. */
+function StatusOn({ task, variant }: { task: ReportTask; variant: 'completed' | 'assigned' }) {
+  const t = useT();
+  const date = variant === 'completed' ? task.completed_on : task.assigned_on;
+  return (
+    <>
+      <StatusTag status={task.status} />
+      {date && <div className="ur-note-meta">{t(variant === 'completed' ? 'cr.completedOn' : 'cr.assignedOn', { date: formatDate(date) })}</div>}
+    </>
+  );
+}
+
+function StateCell({ task, asOf, variant }: { task: ReportTask; asOf: string; variant: ReportTaskVariant }) {
+  switch (variant) {
+    case 'overdue':
+      return <DaysOverdue task={task} asOf={asOf} />;
+    case 'next':
+      return <>{task.progress}%</>;
+    default:
+      return <StatusOn task={task} variant={variant} />;
+  }
+}
+
+function TaskRow({ task, index, asOf, variant }: { task: ReportTask; index: number; asOf: string; variant: ReportTaskVariant }) {
   const t = useT();
   return (
     <tr data-testid={`task-${task.id}`}>
@@ -48,7 +76,9 @@ function TaskRow({ task, index, asOf, variant }: { task: ReportTask; index: numb
         {task.deadline ? formatDate(task.deadline) : t('ur.noDeadline')}
         {task.extended && <div className="ur-note-meta">{t('cr.extended')}</div>}
       </td>
-      <td>{variant === 'overdue' ? <DaysOverdue task={task} asOf={asOf} /> : `${task.progress}%`}</td>
+      <td>
+        <StateCell task={task} asOf={asOf} variant={variant} />
+      </td>
       <td className="ur-col-note">
         {!task.hidden && (task.note ? <TaskNote task={task} /> : <span className="ur-note-meta">{t(variant === 'overdue' ? 'cr.noReason' : 'cr.noNote')}</span>)}
       </td>
@@ -76,7 +106,7 @@ export function ReportTaskTable({ tasks, asOf, variant, caption, emptyText }: Pr
             <th scope="col">{t('ur.col.title')}</th>
             <th scope="col">{t('task.leadOrg')}</th>
             <th scope="col">{t('ur.col.deadline')}</th>
-            <th scope="col">{variant === 'overdue' ? t('ur.col.status') : t('ur.col.progress')}</th>
+            <th scope="col">{variant === 'next' ? t('ur.col.progress') : t('ur.col.status')}</th>
             <th scope="col">{variant === 'overdue' ? t('cr.col.reason') : t('ur.col.note')}</th>
           </tr>
         </thead>
