@@ -160,7 +160,10 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
   const std::string_view extensions_sql =
       "SELECT e.task_id, e.effective_on, e.requested_deadline AS new_deadline "
       "FROM task_extensions e JOIN tasks t ON t.id = e.task_id "
-      "WHERE t.agency_id = $1 AND e.state = 'approved' AND e.effective_on <= $2";
+      "WHERE t.agency_id = $1 AND e.state = 'approved' AND e.effective_on <= $2 "
+      // In the order they were approved: of two effective the same day, the later one wins
+      // (domain::DeadlineInForce), as the task's page and the statistics take it.
+      "ORDER BY e.task_id, e.effective_on, e.id";
   const storage::Statement statements[] = {{extensions_sql, std::span(params.data(), 2)}};
   auto results = c.execute_all(statements);
   std::map<Id, std::vector<domain::ApprovedExtension>> extensions;
