@@ -36,6 +36,8 @@ interface Preview {
   period: string;
   period_start: string;
   period_end: string;
+  /** The last day counted: the period's end, or today while the period runs. */
+  as_of: string;
   totals: Figures;
   overdue: unknown[];
   unit_reports: unknown[];
@@ -43,7 +45,7 @@ interface Preview {
 
 /** "1/10/2026": a date as the report's window writes it. */
 const words = (iso: string) => iso.split('-').reverse().map(Number).join('/');
-const windowWords = (p: Preview) => `Số liệu tính từ ngày ${words(p.period_start)} đến ngày ${words(p.period_end)}`;
+const windowWords = (p: Preview) => `Số liệu tính từ ngày ${words(p.period_start)} đến ngày ${words(p.as_of)}`;
 const summaryLine = (f: Figures) => `Hoàn thành ${f.due_completed_ratio} nhiệm vụ đến hạn, ${f.overdue} nhiệm vụ quá hạn.`;
 
 async function figure(page: Page, name: string): Promise<string> {
@@ -56,6 +58,9 @@ async function expectReport(page: Page, expected: Preview, title: string) {
   await page.waitForURL((u) => u.searchParams.get('period') === expected.period);
   await page.getByText(`${title} · ${windowWords(expected)}`).waitFor();
   await settle(page);
+  // A period still running says so above its figures, and one that has ended does not.
+  const running = page.getByText(`Kỳ báo cáo chưa kết thúc (đến ngày ${words(expected.period_end)})`, { exact: false });
+  expect(await running.count(), 'the notice of a period still running').toBe(expected.as_of < expected.period_end ? 1 : 0);
   expect(await figure(page, 'due_completed_ratio'), 'due tasks completed, x/y').toBe(expected.totals.due_completed_ratio);
   expect(await figure(page, 'overdue'), 'overdue').toBe(String(expected.totals.overdue));
   await page.getByText(summaryLine(expected.totals)).waitFor();
