@@ -8,6 +8,7 @@
 #include "api/json_codec.h"
 #include "intl/text.h"
 #include "service/data_version.h"
+#include "service/reports/png_check.h"
 
 namespace giaoban::api {
 
@@ -26,6 +27,11 @@ std::size_t UploadBodyBytes(const ApiOptions& options, std::int64_t max_attachme
   const auto attachment = static_cast<std::size_t>(std::max<std::int64_t>(0, max_attachment_bytes));
   const std::size_t base64 = (attachment + 2) / 3 * 4;
   return std::max(options.max_upload_body_bytes, base64 + options.max_json_body_bytes);
+}
+
+bool IsPngMediaType(std::string_view value) {
+  const auto media = http::ParseMediaType(value);
+  return media && media->type == "image" && media->subtype == "png";
 }
 
 }  // namespace
@@ -104,9 +110,17 @@ void Api::AddUpload(std::string method, std::string pattern, Handler handler) {
               Route{std::move(handler), false, false, true});
 }
 
+void Api::AddPngUpload(std::string method, std::string pattern, Handler handler) {
+  router_.Add(std::move(method), std::string(kPrefix) + pattern,
+              Route{std::move(handler), false, false, false, false, true});
+}
+
 std::size_t Api::BodyLimit(const http::Request& head) {
   Match match;
   const Route* route = router_.Find(head.method, head.path, match);
+  // One byte over the largest image, so that a file a little too large is told why.
+  if (route != nullptr && route->takes_png)
+    return std::max(options_.max_json_body_bytes, service::kMaxDocumentImageBytes + 1);
   if (route == nullptr || !route->takes_uploads) return options_.max_json_body_bytes;
   try {
     bool via_cookie = false;
@@ -168,10 +182,16 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
         language);
   }
   if (ChangesState(request.method) && !request.body.empty()) {
-    if (!http::IsJsonMediaType(request.header("Content-Type").value_or("")))
-      return ErrorResponse(service::Error::UnsupportedMediaType(), language);
-    if (!intl::IsValidUtf8(request.body))
-      return ErrorResponse(service::Error::BadRequest("bad_json"), language);
+    const std::string_view content_type = request.header("Content-Type").value_or("");
+    if (route->takes_png) {
+      if (!IsPngMediaType(content_type))
+        return ErrorResponse(service::Error::UnsupportedMediaType(), language);
+    } else {
+      if (!http::IsJsonMediaType(content_type))
+        return ErrorResponse(service::Error::UnsupportedMediaType(), language);
+      if (!intl::IsValidUtf8(request.body))
+        return ErrorResponse(service::Error::BadRequest("bad_json"), language);
+    }
   }
   Reply reply = route->cacheable ? CachedReply(*route, call) : route->handler(call);
   http::Response response =

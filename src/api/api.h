@@ -114,6 +114,8 @@ struct Route {
   // Reads query parameters (and refuses those it does not know). Every other route answers any
   // query parameter with 422, so that no input is silently ignored.
   bool takes_query = false;
+  // Takes a PNG file as its body (Content-Type image/png), not JSON.
+  bool takes_png = false;
 };
 
 class Api {
@@ -125,7 +127,8 @@ class Api {
 
   // The largest body `head` (a request without its body yet) may send: small unless its route
   // takes uploads and the caller is signed in, so that nobody makes the server hold a large body
-  // before showing who they are. May read the database.
+  // before showing who they are; a PNG file of the largest size accepted always fits. May read
+  // the database.
   std::size_t BodyLimit(const http::Request& head);
   // The largest body any request may send.
   std::size_t max_body_bytes() const { return upload_body_bytes_; }
@@ -138,6 +141,8 @@ class Api {
   void AddQueryRead(std::string pattern, Handler handler);
   // A route whose JSON body carries files (see Route::takes_uploads).
   void AddUpload(std::string method, std::string pattern, Handler handler);
+  // A route whose body is a PNG file (see Route::takes_png).
+  void AddPngUpload(std::string method, std::string pattern, Handler handler);
   Services& services() { return services_; }
   const ApiOptions& options() const { return options_; }
 

@@ -87,6 +87,8 @@ json::value ToJson(const service::CalendarYear& y) { return Encode(y); }
 
 json::value ToJson(const service::ReportSettings& s) { return Encode(s); }
 
+json::value ToJson(const service::ReportImage& i) { return Encode(i); }
+
 json::value ToJson(const service::TaskSummary& t) { return Encode(t); }
 
 json::value ToJson(const service::UnitReport& r) {

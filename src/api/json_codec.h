@@ -31,6 +31,7 @@ boost::json::value ToJson(const service::Actor& a);
 boost::json::value ToJson(const service::Source& s);
 boost::json::value ToJson(const service::CalendarYear& y);
 boost::json::value ToJson(const service::ReportSettings& s);
+boost::json::value ToJson(const service::ReportImage& i);
 boost::json::value ToJson(const service::UnitReport& r);
 boost::json::value ToJson(const service::UnitReportBoard& b);
 boost::json::value ToJson(const service::ConsolidatedReport& r);

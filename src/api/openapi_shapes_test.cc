@@ -164,6 +164,22 @@ TEST(OpenApiShapesTest, CodecOutputMatchesTheSchemas) {
     EXPECT_EQ(Matches(ToJson(view), "Task"), "");
   }
 
+  for (bool images : {false, true}) {
+    SCOPED_TRACE(images ? "with images" : "without images");
+    service::ReportSettings settings;
+    settings.agency_id = 2;
+    settings.period_convention = "calendar_month";
+    settings.document_types = {{"Báo cáo", "BC"}};
+    settings.signers = {{1, "Trần Quốc Bảo", "", "GIÁM ĐỐC", std::nullopt}};
+    const service::ReportImage image{std::string(64, 'a'), 300, 120};
+    if (images) {
+      settings.seal = image;
+      settings.signers.front().signature = image;
+      EXPECT_EQ(Matches(ToJson(image), "ReportImage"), "");
+    }
+    EXPECT_EQ(Matches(ToJson(settings), "ReportSettings"), "");
+  }
+
   service::HistoryEvent event;
   event.before_json = R"({"title":"a"})";
   EXPECT_EQ(Matches(ToJson(event), "HistoryEvent"), "");

@@ -1,4 +1,5 @@
-// /report-settings: the caller's agency's settings for its reports and documents.
+// /report-settings: the caller's agency's settings for its reports and documents, with the seal
+// and signature images its electronic documents carry.
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
@@ -70,6 +71,46 @@ void RegisterReportSettingsRoutes(Api& api) {
     if (!input) return input.error();
     return VersionedJson(s.report_settings.Update(call.who(), *version, *input));
   });
+
+  // The seal and the signers' signatures: PNG files sent and served as they are. An image is
+  // known by its digest, so a browser keeps it and asks whether it is still the one set.
+  auto image_routes = [&](const std::string& path, auto slot_of) {
+    api.AddPngUpload("PUT", path, [&s, slot_of](Call& call) -> Reply {
+      auto image = s.report_settings.SetImage(call.who(), slot_of(call), call.request.body);
+      if (!image) return image.error();
+      http::Response r = Json(ToJson(*image));
+      r.set_header("ETag", "\"" + image->sha256 + "\"");
+      return r;
+    });
+    api.Add("DELETE", path, [&s, slot_of](Call& call) -> Reply {
+      auto removed = s.report_settings.RemoveImage(call.who(), slot_of(call));
+      if (!removed) return removed.error();
+      http::Response r;
+      r.status = 204;
+      r.content_type.clear();
+      r.set_header("Cache-Control", "no-store");
+      return r;
+    });
+    api.Add("GET", path, [&s, slot_of](Call& call) -> Reply {
+      auto file = s.report_settings.Image(call.who(), slot_of(call));
+      if (!file) return file.error();
+      const std::string etag = "\"" + file->sha256 + "\"";
+      http::Response r;
+      r.set_header("ETag", etag);
+      r.set_header("Cache-Control", "private, no-cache");
+      if (call.request.header("If-None-Match") == etag) {
+        r.status = 304;
+        r.content_type.clear();
+        return r;
+      }
+      r.content_type = "image/png";
+      r.body = std::move(file->png);
+      return r;
+    });
+  };
+  image_routes("/report-settings/seal", [](const Call&) { return service::ImageSlot::Seal(); });
+  image_routes("/report-settings/signers/{id}/signature",
+               [](const Call& call) { return service::ImageSlot::SignatureOf(call.id()); });
 }
 
 }  // namespace giaoban::api

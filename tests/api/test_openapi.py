@@ -17,6 +17,7 @@ import unittest
 
 from harness import PASSWORD, ApiTestCase, Client, Response, skip_unless_database_available
 from openapi_check import OpenApi
+from pngs import blue_stroke, red_ring
 
 PDF = b"%PDF-1.4\n% giaoban test\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 NEW_PASSWORD = "mat-khau-moi-456"
@@ -377,6 +378,41 @@ class OpenApiRoutesTest(OpenApiCase):
                                              headers={"If-Match": '"1"'})
         self.assertEqual(r.status, 403)
 
+        # The seal and the signers' signatures, PNG files in and out.
+        png = {"Content-Type": "image/png"}
+        seal = "/api/v1/report-settings/seal"
+        self.assertEqual(admin.get(seal).status, 404)
+        r = admin.request("PUT", seal, raw=red_ring(), headers=png)
+        self.assertEqual(r.status, 200, r)
+        etag = r.headers["etag"]
+        self.assertEqual(self.checked("infra_specialist").get(seal).status, 200)
+        self.assertEqual(admin.get(seal, headers={"If-None-Match": etag}).status, 304)
+        self.assertEqual(admin.request("PUT", seal, raw=b"GIF89a", headers=png).status, 422)
+        self.assertEqual(self.checked("director").request("PUT", seal, raw=red_ring(), headers=png).status, 403)
+        self.assertEqual(admin.request("DELETE", seal).status, 204)
+        self.assertEqual(self.checked("director").request("DELETE", seal).status, 403)
+
+        settings = admin.get("/api/v1/report-settings")
+        body = {key: settings.json[key] for key in (
+            "period_convention", "due_working_days", "consolidating_org_id", "agency_code", "place_name",
+            "parent_line", "agency_line", "recipients", "document_types")}
+        person = self.person_of("director")
+        body["signers"] = [{"person_id": person, "authority": "", "title": "GIÁM ĐỐC"}]
+        r = admin.request("PUT", "/api/v1/report-settings", body=body, headers={"If-Match": settings.headers["etag"]})
+        self.assertEqual(r.status, 200, r)
+        signature = f"/api/v1/report-settings/signers/{person}/signature"
+        self.assertEqual(admin.request("PUT", signature, raw=blue_stroke(), headers=png).status, 200)
+        r = admin.get("/api/v1/report-settings")
+        self.assertIsNotNone(r.json["signers"][0]["signature"], r)
+        r = self.checked("viewer").get(signature)
+        self.assertEqual(r.status, 404)
+        self.assertEqual(admin.get(signature).status, 200)
+        self.assertEqual(admin.request("DELETE", signature).status, 204)
+        self.assertEqual(admin.get(signature).status, 404)
+        other = f"/api/v1/report-settings/signers/{self.person_of('consolidator')}/signature"
+        self.assertEqual(admin.request("PUT", other, raw=blue_stroke(), headers=png).status, 404)
+        self.assertEqual(admin.request("DELETE", other).status, 404)
+
     # --- unit reports and notices ----------------------------------------------------------------
 
     def test_unit_reports_and_notices(self):
@@ -698,6 +734,11 @@ class OpenApiRoutesTest(OpenApiCase):
                 continue
             r = b.request(method, path, raw=b"title=x", headers={"Content-Type": "text/plain"})
             self.assertEqual(r.status, 415, (method, path))
+            if "image/png" in op.get("requestBody", {}).get("content", {}):
+                # A route that takes a PNG file takes nothing else, JSON included.
+                r = b.request(method, path, raw=b'{"title":"x"}', headers={"Content-Type": "application/json"})
+                self.assertEqual((r.status, r.json["code"]), (415, "unsupported_media_type"), (method, path))
+                continue
             r = b.request(method, path, raw=b'{"title":"\xff"}',
                           headers={"Content-Type": "application/json"})
             self.assertEqual((r.status, r.json["code"]), (400, "bad_json"), (method, path))

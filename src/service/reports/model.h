@@ -26,6 +26,18 @@ struct DocumentType {
 
 BOOST_DESCRIBE_STRUCT(DocumentType, (), (name, code))
 
+// An image the agency's electronic documents carry, a signature or the seal, as the settings show
+// it: the digest and the size in pixels of its PNG file, never its bytes.
+struct ReportImage {
+  std::string sha256;
+  int width = 0;
+  int height = 0;
+
+  friend bool operator==(const ReportImage&, const ReportImage&) = default;
+};
+
+BOOST_DESCRIBE_STRUCT(ReportImage, (), (sha256, width, height))
+
 // Who may sign, and the lines above the signature: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC" for a deputy
 // signing for the Director, no authority line for the Director.
 struct ReportSigner {
@@ -33,11 +45,14 @@ struct ReportSigner {
   std::string full_name;  // the person's, as it is now
   std::string authority;
   std::string title;
+  // Their signature image: in the settings, the one set now; on an issued report, the one its
+  // documents carry. None when there is none.
+  std::optional<ReportImage> signature;
 
   friend bool operator==(const ReportSigner&, const ReportSigner&) = default;
 };
 
-BOOST_DESCRIBE_STRUCT(ReportSigner, (), (person_id, full_name, authority, title))
+BOOST_DESCRIBE_STRUCT(ReportSigner, (), (person_id, full_name, authority, title, signature))
 
 struct ReportSettings {
   Id agency_id = 0;
@@ -51,13 +66,29 @@ struct ReportSettings {
   std::vector<std::string> recipients;  // "Nơi nhận", a line each
   std::vector<DocumentType> document_types;
   std::vector<ReportSigner> signers;
-  std::int64_t version = 0;  // 0 while the agency uses the defaults
+  std::optional<ReportImage> seal;  // the agency's seal image, when one is set
+  // 0 while the agency uses the defaults; moved by a change of the fields above only, as the
+  // images are set on their own.
+  std::int64_t version = 0;
 };
 
 BOOST_DESCRIBE_STRUCT(ReportSettings, (),
                       (agency_id, period_convention, due_working_days, consolidating_org_id,
                        agency_code, place_name, parent_line, agency_line, recipients,
-                       document_types, signers, version))
+                       document_types, signers, seal, version))
+
+// One of the images as stored: its PNG file and the file's SHA-256.
+struct ReportImageFile {
+  std::string sha256;
+  std::string png;
+};
+
+// The images an issued report's documents carry (docs/domain.md#official-documents): the signer's
+// signature and the agency's seal as set when it is issued, each a PNG file; empty for none.
+struct DocumentImages {
+  std::string signature_png;
+  std::string seal_png;
+};
 
 // One task as a report lists it: as it stood on the period's end, nothing recorded about later
 // dates.

@@ -8,6 +8,8 @@
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/png_check.h"
+#include "service/tasks/attachment_digest.h"
 
 namespace giaoban::service {
 
@@ -104,7 +106,8 @@ std::vector<ReportSigner> Named(storage::Connection& c,
   std::vector<ReportSigner> out;
   for (const auto& s : signers) {
     auto r = c.execute("SELECT full_name FROM people WHERE id = $1", {Param(s.person_id)});
-    if (!r.empty()) out.push_back({s.person_id, r.one().text(0), s.authority, s.title});
+    if (!r.empty())
+      out.push_back({s.person_id, r.one().text(0), s.authority, s.title, std::nullopt});
   }
   return out;
 }
@@ -195,6 +198,49 @@ bool InAgency(storage::Connection& c, const char* sql, Id id, Id agency) {
   return !r.empty() && !r.one().is_null(0) && r.one().integer(0) == agency;
 }
 
+// Where an image is kept: the seal's row of the agency, or the signer's.
+struct ImageRow {
+  std::string table;
+  std::string key_columns;
+  std::string where;
+  std::vector<storage::Value> key;
+  std::string field;  // of the errors about it
+};
+
+ImageRow RowOf(Id agency, const ImageSlot& slot) {
+  if (!slot.signer) return {"report_seals", "agency_id", "agency_id = $1", {Param(agency)}, "seal"};
+  return {"report_signatures",
+          "agency_id, person_id",
+          "agency_id = $1 AND person_id = $2",
+          {Param(agency), Param(*slot.signer)},
+          "signature"};
+}
+
+// The image of `row` as the settings show it, if it is set.
+std::optional<ReportImage> StoredImage(storage::Connection& c, const ImageRow& row) {
+  auto r =
+      c.execute("SELECT sha256, width, height FROM " + row.table + " WHERE " + row.where, row.key);
+  if (r.empty()) return std::nullopt;
+  const storage::Row& one = r.one();
+  return ReportImage{one.text(0), static_cast<int>(one.integer(1)),
+                     static_cast<int>(one.integer(2))};
+}
+
+std::string ImageJson(const ImageSlot& slot, const std::optional<ReportImage>& image) {
+  if (!image) return "";
+  json::object out{{"sha256", image->sha256}, {"width", image->width}, {"height", image->height}};
+  if (slot.signer) out["person_id"] = *slot.signer;
+  return json::serialize(out);
+}
+
+// Whether the slot may hold an image: the seal always, a signature while its person signs.
+bool SlotExists(storage::Connection& c, Id agency, const ImageSlot& slot) {
+  if (!slot.signer) return true;
+  const ReportSettings settings = LoadReportSettings(c, agency);
+  return std::any_of(settings.signers.begin(), settings.signers.end(),
+                     [&](const ReportSigner& s) { return s.person_id == *slot.signer; });
+}
+
 }  // namespace
 
 ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id) {
@@ -203,8 +249,31 @@ ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id) {
       "place_name, parent_line, agency_line, recipients, document_types, signers, version "
       "FROM report_settings WHERE agency_id = $1",
       {Param(agency_id)});
-  if (r.empty()) return Defaults(c, agency_id);
-  return FromRow(c, r);
+  ReportSettings s = r.empty() ? Defaults(c, agency_id) : FromRow(c, r);
+  s.seal = StoredImage(c, RowOf(agency_id, ImageSlot::Seal()));
+  for (const auto& row : c.execute("SELECT person_id, sha256, width, height "
+                                   "FROM report_signatures WHERE agency_id = $1",
+                                   {Param(agency_id)})
+                             .rows) {
+    for (ReportSigner& signer : s.signers) {
+      if (signer.person_id == row.integer(0)) {
+        signer.signature = ReportImage{row.text(1), static_cast<int>(row.integer(2)),
+                                       static_cast<int>(row.integer(3))};
+      }
+    }
+  }
+  return s;
+}
+
+DocumentImages LoadDocumentImages(storage::Connection& c, Id agency_id, Id signer_person_id) {
+  DocumentImages images;
+  auto read = [&](const ImageRow& row) {
+    auto r = c.execute("SELECT png FROM " + row.table + " WHERE " + row.where, row.key);
+    return r.empty() ? std::string() : r.one().blob(0).bytes;
+  };
+  images.signature_png = read(RowOf(agency_id, ImageSlot::SignatureOf(signer_person_id)));
+  images.seal_png = read(RowOf(agency_id, ImageSlot::Seal()));
+  return images;
 }
 
 Expected<ReportSettings> ReportSettingsService::Get(const Actor& actor) {
@@ -281,10 +350,78 @@ Expected<ReportSettings> ReportSettingsService::Update(const Actor& by,
               values);
           if (r.empty()) return Error::PreconditionFailed();
         }
+        // The signature of someone who no longer signs is of no use to the agency, and not one
+        // to keep.
+        for (const ReportSigner& gone : before.signers) {
+          const bool kept = std::any_of(in.signers.begin(), in.signers.end(), [&](const auto& s) {
+            return s.person_id == gone.person_id;
+          });
+          if (!kept && gone.signature) {
+            c.execute("DELETE FROM report_signatures WHERE agency_id = $1 AND person_id = $2",
+                      {Param(agency), Param(gone.person_id)});
+          }
+        }
         const ReportSettings after = LoadReportSettings(c, agency);
         RecordEvent(c, {agency, "report_settings", agency, std::nullopt, "updated", by.user_id,
                         before.version ? SettingsJson(before) : "", SettingsJson(after)});
         return after;
+      });
+}
+
+Expected<ReportImage> ReportSettingsService::SetImage(const Actor& by, const ImageSlot& slot,
+                                                      std::string_view png) {
+  if (!by.is_admin()) return Error::Forbidden();
+  const ImageRow row = RowOf(by.agency_id, slot);
+  const PngCheck check = CheckDocumentImage(png);
+  if (!check.problem.empty()) return Error::Validation({{row.field, check.problem}});
+  const ReportImage image{Sha256Hex(png), check.width, check.height};
+  return ctx_.db().transact(
+      TransactionMode::kWrite, [&](storage::Connection& c) -> Expected<ReportImage> {
+        if (!SlotExists(c, by.agency_id, slot)) return Error::NotFound();
+        const std::optional<ReportImage> before = StoredImage(c, row);
+        std::vector<storage::Value> values = row.key;
+        values.insert(values.end(), {Param(storage::Blob{std::string(png)}), Param(image.sha256),
+                                     Param(image.width), Param(image.height),
+                                     Param(Context::NowMillis()), Param(by.user_id)});
+        std::string placeholders;
+        for (std::size_t i = 1; i <= values.size(); ++i)
+          placeholders += (i > 1 ? ", $" : "$") + std::to_string(i);
+        c.execute("INSERT INTO " + row.table + " (" + row.key_columns +
+                      ", png, sha256, width, height, updated_at, updated_by) VALUES (" +
+                      placeholders + ") ON CONFLICT (" + row.key_columns +
+                      ") DO UPDATE SET png = excluded.png, sha256 = excluded.sha256, "
+                      "width = excluded.width, height = excluded.height, "
+                      "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                  values);
+        RecordEvent(c, {by.agency_id, "report_settings", by.agency_id, std::nullopt,
+                        slot.signer ? "signature_set" : "seal_set", by.user_id,
+                        ImageJson(slot, before), ImageJson(slot, image)});
+        return image;
+      });
+}
+
+Status ReportSettingsService::RemoveImage(const Actor& by, const ImageSlot& slot) {
+  if (!by.is_admin()) return Error::Forbidden();
+  const ImageRow row = RowOf(by.agency_id, slot);
+  return ctx_.db().transact(TransactionMode::kWrite, [&](storage::Connection& c) -> Status {
+    if (!SlotExists(c, by.agency_id, slot)) return Error::NotFound();
+    const std::optional<ReportImage> before = StoredImage(c, row);
+    if (!before) return Ok();
+    c.execute("DELETE FROM " + row.table + " WHERE " + row.where, row.key);
+    RecordEvent(c, {by.agency_id, "report_settings", by.agency_id, std::nullopt,
+                    slot.signer ? "signature_removed" : "seal_removed", by.user_id,
+                    ImageJson(slot, before), ""});
+    return Ok();
+  });
+}
+
+Expected<ReportImageFile> ReportSettingsService::Image(const Actor& reader, const ImageSlot& slot) {
+  const ImageRow row = RowOf(reader.agency_id, slot);
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](storage::Connection& c) -> Expected<ReportImageFile> {
+        auto r = c.execute("SELECT sha256, png FROM " + row.table + " WHERE " + row.where, row.key);
+        if (r.empty()) return Error::NotFound();
+        return ReportImageFile{r.one().text(0), r.one().blob(1).bytes};
       });
 }
 

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "service/actor.h"
@@ -34,6 +35,15 @@ struct ReportSettingsInput {
   std::vector<Signer> signers;
 };
 
+// Which of the images the agency's electronic documents carry: its seal, or the signature of one
+// of its signers.
+struct ImageSlot {
+  std::optional<Id> signer;  // the signer's person; none for the seal
+
+  static ImageSlot Seal() { return {}; }
+  static ImageSlot SignatureOf(Id person_id) { return {person_id}; }
+};
+
 class ReportSettingsService {
  public:
   explicit ReportSettingsService(const Context& ctx) : ctx_(ctx) {}
@@ -41,8 +51,19 @@ class ReportSettingsService {
   // The settings of the actor's agency.
   Expected<ReportSettings> Get(const Actor& actor);
   // The agency's administrator replaces them; `expected_version` as read (0 for the defaults).
+  // A signer left out takes their signature image with them.
   Expected<ReportSettings> Update(const Actor& by, std::int64_t expected_version,
                                   const ReportSettingsInput& input);
+
+  // The agency's administrator sets the image in `slot` to `png`: a transparent PNG file within
+  // the limits of png_check.h, or a field error under "seal" or "signature" saying what is wrong.
+  // A signature is one of the signers' (not_found otherwise). The settings' version stays: the
+  // image is not part of what the settings form sends.
+  Expected<ReportImage> SetImage(const Actor& by, const ImageSlot& slot, std::string_view png);
+  // The administrator removes it; removing an image that is not set changes nothing.
+  Status RemoveImage(const Actor& by, const ImageSlot& slot);
+  // The image's file, for everyone in the agency; not_found when none is set.
+  Expected<ReportImageFile> Image(const Actor& reader, const ImageSlot& slot);
 
  private:
   const Context& ctx_;
@@ -51,6 +72,10 @@ class ReportSettingsService {
 // The agency's settings as set, or its defaults: the calendar month, three working days, no
 // consolidating division yet, the heading and code taken from the organisation tree.
 ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id);
+
+// The files of the images an issued report signed by `signer_person_id` carries: their signature
+// and the agency's seal, as they are set now.
+DocumentImages LoadDocumentImages(storage::Connection& c, Id agency_id, Id signer_person_id);
 
 // The register code of the agency's reports: "BC" (Báo cáo), the code Nghị định 30 gives them.
 inline constexpr std::string_view kReportTypeCode = "BC";

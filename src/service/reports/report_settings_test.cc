@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include "service/data_version.h"
+#include "service/reports/png_check.h"
+#include "service/reports/png_testing.h"
+#include "service/tasks/attachment_digest.h"
 #include "service/test_fixture.h"
 
 namespace giaoban::service {
@@ -111,6 +114,119 @@ TEST_P(ReportSettingsTest, AChangeMovesTheAgencysVersionOnly) {
   const auto district = ReadDataVersion(*ctx_, district_leader_);
   ASSERT_EQ(Outcome(settings().Update(admin_, 0, Input())), "ok");
   EXPECT_NE(ReadDataVersion(*ctx_, leader_), here);
+  EXPECT_EQ(ReadDataVersion(*ctx_, district_leader_), district);
+}
+
+TEST_P(ReportSettingsTest, TheAdministratorSetsTheSealAndTheSignersSignatures) {
+  const std::string seal = png_testing::RedRing(90);
+  const std::string signature = png_testing::BlueStroke(150, 70);
+  // The seal needs no settings of its own; a signature needs its signer.
+  EXPECT_EQ(
+      Outcome(settings().SetImage(admin_, ImageSlot::SignatureOf(leader_.person_id), signature)),
+      "not_found");
+  auto set = settings().SetImage(admin_, ImageSlot::Seal(), seal);
+  ASSERT_EQ(Outcome(set), "ok");
+  EXPECT_EQ(*set, (ReportImage{Sha256Hex(seal), 90, 90}));
+  ASSERT_EQ(Outcome(settings().Update(admin_, 0, Input())), "ok");
+  ASSERT_EQ(
+      Outcome(settings().SetImage(admin_, ImageSlot::SignatureOf(leader_.person_id), signature)),
+      "ok");
+
+  // Everyone in the agency sees that they are set, and which they are, but not their bytes.
+  auto read = settings().Get(specialist_);
+  ASSERT_EQ(Outcome(read), "ok");
+  EXPECT_EQ(read->seal, (ReportImage{Sha256Hex(seal), 90, 90}));
+  ASSERT_EQ(read->signers.size(), 1u);
+  EXPECT_EQ(read->signers.front().signature, (ReportImage{Sha256Hex(signature), 150, 70}));
+  EXPECT_EQ(read->version, 1) << "an image is not a change of the settings' fields";
+  auto file = settings().Image(specialist_, ImageSlot::Seal());
+  ASSERT_EQ(Outcome(file), "ok");
+  EXPECT_EQ(file->png, seal);
+  EXPECT_EQ(file->sha256, Sha256Hex(seal));
+  EXPECT_EQ(settings().Image(head_, ImageSlot::SignatureOf(leader_.person_id))->png, signature);
+  // Another agency has none of them.
+  EXPECT_EQ(Outcome(settings().Image(district_leader_, ImageSlot::Seal())), "not_found");
+  EXPECT_FALSE(settings().Get(district_leader_)->seal);
+
+  // Replaced, then removed; removing what is not there changes nothing.
+  const std::string other = png_testing::RedRing(60);
+  ASSERT_EQ(Outcome(settings().SetImage(admin_, ImageSlot::Seal(), other)), "ok");
+  EXPECT_EQ(settings().Image(leader_, ImageSlot::Seal())->png, other);
+  EXPECT_EQ(Outcome(settings().RemoveImage(admin_, ImageSlot::Seal())), "ok");
+  EXPECT_EQ(Outcome(settings().Image(leader_, ImageSlot::Seal())), "not_found");
+  EXPECT_FALSE(settings().Get(leader_)->seal);
+  EXPECT_EQ(Outcome(settings().RemoveImage(admin_, ImageSlot::Seal())), "ok");
+  EXPECT_EQ(Outcome(settings().RemoveImage(admin_, ImageSlot::SignatureOf(head_.person_id))),
+            "not_found");
+}
+
+TEST_P(ReportSettingsTest, OnlyTheAdministratorSetsAnImageAndOnlyASoundTransparentPng) {
+  ASSERT_EQ(Outcome(settings().Update(admin_, 0, Input())), "ok");
+  const ImageSlot signature = ImageSlot::SignatureOf(leader_.person_id);
+  const std::string good = png_testing::BlueStroke();
+  for (const Actor* who : {&leader_, &consolidator_, &specialist_}) {
+    EXPECT_EQ(Outcome(settings().SetImage(*who, ImageSlot::Seal(), good)), "forbidden");
+    EXPECT_EQ(Outcome(settings().SetImage(*who, signature, good)), "forbidden");
+  }
+  ASSERT_EQ(Outcome(settings().SetImage(admin_, signature, good)), "ok");
+  EXPECT_EQ(Outcome(settings().RemoveImage(leader_, signature)), "forbidden");
+
+  std::string wrong_crc = good;
+  wrong_crc[wrong_crc.size() - 20] ^= 0x01;  // inside the image data
+  const std::string big_comment(kMaxDocumentImageBytes, 'x');
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "required"},
+      {"%PDF-1.4", "not_png"},
+      {png_testing::OpaqueWhite(), "not_transparent"},
+      {good.substr(0, good.size() / 2), "damaged"},
+      {wrong_crc, "damaged"},
+      {png_testing::File(png_testing::Header(1, 1, 8, 6), std::string(5, '\0'),
+                         {{"tEXt", big_comment}}),
+       "too_large"},
+      {png_testing::File(png_testing::Header(2400, 10, 8, 6), std::string(10 * 9601, '\0')),
+       "too_many_pixels"},
+  };
+  for (const auto& [bytes, code] : cases) {
+    EXPECT_EQ(Outcome(settings().SetImage(admin_, ImageSlot::Seal(), bytes)),
+              "validation_failed seal:" + code);
+    EXPECT_EQ(Outcome(settings().SetImage(admin_, signature, bytes)),
+              "validation_failed signature:" + code);
+  }
+  // What was set before stays.
+  EXPECT_EQ(settings().Image(leader_, signature)->png, good);
+  EXPECT_EQ(Outcome(settings().Image(leader_, ImageSlot::Seal())), "not_found");
+}
+
+TEST_P(ReportSettingsTest, ASignerLeftOutTakesTheirSignatureWithThem) {
+  ReportSettingsInput two = Input();
+  two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+  ASSERT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
+  for (Id person : {leader_.person_id, head_.person_id}) {
+    ASSERT_EQ(Outcome(settings().SetImage(admin_, ImageSlot::SignatureOf(person),
+                                          png_testing::BlueStroke())),
+              "ok");
+  }
+  auto after = settings().Update(admin_, 1, Input());  // the deputy left out
+  ASSERT_EQ(Outcome(after), "ok");
+  ASSERT_EQ(after->signers.size(), 1u);
+  EXPECT_TRUE(after->signers.front().signature);
+  EXPECT_EQ(Outcome(settings().Image(leader_, ImageSlot::SignatureOf(head_.person_id))),
+            "not_found");
+  // Named again, they sign without an image until one is set.
+  auto again = settings().Update(admin_, 2, two);
+  ASSERT_EQ(Outcome(again), "ok");
+  EXPECT_FALSE(again->signers.back().signature);
+}
+
+TEST_P(ReportSettingsTest, AnImageMovesTheAgencysVersionOnly) {
+  const auto here = ReadDataVersion(*ctx_, leader_);
+  const auto district = ReadDataVersion(*ctx_, district_leader_);
+  ASSERT_EQ(Outcome(settings().SetImage(admin_, ImageSlot::Seal(), png_testing::RedRing())), "ok");
+  const auto set = ReadDataVersion(*ctx_, leader_);
+  EXPECT_NE(set, here);
+  EXPECT_EQ(ReadDataVersion(*ctx_, district_leader_), district);
+  ASSERT_EQ(Outcome(settings().RemoveImage(admin_, ImageSlot::Seal())), "ok");
+  EXPECT_NE(ReadDataVersion(*ctx_, leader_), set);
   EXPECT_EQ(ReadDataVersion(*ctx_, district_leader_), district);
 }
 

@@ -639,13 +639,84 @@ export interface paths {
         get: operations["getReportSettings"];
         /**
          * Đặt thiết lập báo cáo / set the agency's report settings
-         * @description Quản trị viên của cơ quan; thay toàn bộ; If-Match là phiên bản đã đọc ("0" khi chưa thiết lập). Phòng tổng hợp và người ký phải thuộc cơ quan (not_found).
+         * @description Quản trị viên của cơ quan; thay toàn bộ; If-Match là phiên bản đã đọc ("0" khi chưa thiết lập). Phòng tổng hợp và người ký phải thuộc cơ quan (not_found). Người ký bị bỏ ra thì ảnh chữ ký của họ cũng bị xóa; ảnh con dấu và chữ ký đặt riêng, dưới /report-settings/seal và /report-settings/signers/{person_id}/signature.
          *
-         *     The agency's administrator; replaces the whole; If-Match is the version read ("0" for the defaults). The consolidating division and the signers must belong to the agency (not_found).
+         *     The agency's administrator; replaces the whole; If-Match is the version read ("0" for the defaults). The consolidating division and the signers must belong to the agency (not_found). A signer left out takes their signature image with them; the seal and signature images are set on their own, under /report-settings/seal and /report-settings/signers/{person_id}/signature.
          */
         put: operations["setReportSettings"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-settings/seal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tệp ảnh con dấu của cơ quan / the agency's seal image file
+         * @description Mọi người trong cơ quan; để xem trước trên trang thiết lập. ETag là SHA-256 của tệp; trình duyệt gửi lại trong If-None-Match để biết ảnh còn là ảnh đó (304). Chưa đặt ảnh: 404.
+         *
+         *     Everyone in the agency; for the settings page's preview. The ETag is the file's SHA-256; a browser sends it back in If-None-Match to learn whether the image is still the one set (304). None set: 404.
+         */
+        get: operations["getReportSeal"];
+        /**
+         * Đặt ảnh con dấu của cơ quan / set the agency's seal image
+         * @description Quản trị viên của cơ quan; thân yêu cầu là chính tệp PNG (Content-Type: image/png), thay ảnh đang có. Tệp phải là PNG nguyên vẹn (chữ ký tệp, IHDR đầu tiên, CRC mọi khối đúng, IEND cuối cùng, dữ liệu ảnh giải nén đủ các dòng) có nền trong suốt (kênh alpha có điểm ảnh không đục, hoặc khối tRNS), tối đa 512 KiB, mỗi chiều tối đa 2000 điểm ảnh; lỗi 422 theo trường seal: required, too_large, not_png, damaged, too_many_pixels, not_transparent. Báo cáo ban hành từ nay mang ảnh mới; báo cáo đã ban hành giữ nguyên.
+         *
+         *     The agency's administrator; the body is the PNG file itself (Content-Type: image/png) and replaces the image set. It must be a whole PNG file (its signature, IHDR first, every chunk's CRC right, IEND last, image data that inflates to exactly its rows) with transparency (an alpha channel with a pixel not opaque, or a tRNS chunk), at most 512 KiB and 2000 pixels a side; otherwise 422 on the field seal: required, too_large, not_png, damaged, too_many_pixels, not_transparent. Reports issued from now on carry the new image; those issued before keep theirs.
+         */
+        put: operations["setReportSeal"];
+        post?: never;
+        /**
+         * Xóa ảnh con dấu của cơ quan / remove the agency's seal image
+         * @description Quản trị viên của cơ quan; khi chưa có ảnh thì không có gì thay đổi.
+         *
+         *     The agency's administrator; when no image is set nothing changes.
+         */
+        delete: operations["removeReportSeal"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-settings/signers/{person_id}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã cán bộ / person id */
+                person_id: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Tệp ảnh chữ ký của người ký / the signer's signature image file
+         * @description Mọi người trong cơ quan; để xem trước trên trang thiết lập. ETag là SHA-256 của tệp; trình duyệt gửi lại trong If-None-Match để biết ảnh còn là ảnh đó (304). Người không phải người ký của cơ quan, hoặc chưa đặt ảnh: 404.
+         *
+         *     Everyone in the agency; for the settings page's preview. The ETag is the file's SHA-256; a browser sends it back in If-None-Match to learn whether the image is still the one set (304). Someone not among the agency's signers, or no image set: 404.
+         */
+        get: operations["getReportSignature"];
+        /**
+         * Đặt ảnh chữ ký của người ký / set the signer's signature image
+         * @description Quản trị viên của cơ quan; thân yêu cầu là chính tệp PNG (Content-Type: image/png), thay ảnh đang có. Tệp phải là PNG nguyên vẹn (chữ ký tệp, IHDR đầu tiên, CRC mọi khối đúng, IEND cuối cùng, dữ liệu ảnh giải nén đủ các dòng) có nền trong suốt (kênh alpha có điểm ảnh không đục, hoặc khối tRNS), tối đa 512 KiB, mỗi chiều tối đa 2000 điểm ảnh; lỗi 422 theo trường signature: required, too_large, not_png, damaged, too_many_pixels, not_transparent. Người không phải người ký của cơ quan: 404. Báo cáo ban hành từ nay mang ảnh mới; báo cáo đã ban hành giữ nguyên.
+         *
+         *     The agency's administrator; the body is the PNG file itself (Content-Type: image/png) and replaces the image set. It must be a whole PNG file (its signature, IHDR first, every chunk's CRC right, IEND last, image data that inflates to exactly its rows) with transparency (an alpha channel with a pixel not opaque, or a tRNS chunk), at most 512 KiB and 2000 pixels a side; otherwise 422 on the field signature: required, too_large, not_png, damaged, too_many_pixels, not_transparent. Someone not among the agency's signers: 404. Reports issued from now on carry the new image; those issued before keep theirs.
+         */
+        put: operations["setReportSignature"];
+        post?: never;
+        /**
+         * Xóa ảnh chữ ký của người ký / remove the signer's signature image
+         * @description Quản trị viên của cơ quan; khi chưa có ảnh thì không có gì thay đổi. Người không phải người ký của cơ quan: 404. Người ký bị bỏ khỏi thiết lập thì ảnh chữ ký cũng bị xóa.
+         *
+         *     The agency's administrator; when no image is set nothing changes. Someone not among the agency's signers: 404. A signer left out of the settings takes their signature image with them.
+         */
+        delete: operations["removeReportSignature"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1213,7 +1284,7 @@ export interface components {
         FieldError: {
             /** @description Tên trường hoặc tham số, ví dụ title, attachments[0] / the field or query parameter */
             field: string;
-            /** @description required, invalid, invalid_date, too_long, too_many, not_found, taken, unknown_field, unknown_parameter, duplicate, out_of_range, in_future, before_assigned_on, before_requested_on, before_start, not_later, not_applicable, use_extension, includes_lead, wrong, attachment_too_large, attachment_type_not_allowed, … */
+            /** @description required, invalid, invalid_date, too_long, too_many, not_found, taken, unknown_field, unknown_parameter, duplicate, out_of_range, in_future, before_assigned_on, before_requested_on, before_start, not_later, not_applicable, use_extension, includes_lead, wrong, attachment_too_large, attachment_type_not_allowed, too_large, not_png, damaged, too_many_pixels, not_transparent, … */
             code: string;
             /** @description Khi giá trị nằm ngoài một tập cố định: các giá trị được chấp nhận / for a value outside a closed set: the accepted values */
             allowed?: string[];
@@ -1408,6 +1479,15 @@ export interface components {
             /** @description Chữ viết tắt trong số văn bản: BC cho Số: 15/BC-SGTVT / the abbreviation in document numbers */
             code: string;
         };
+        /** @description Ảnh chữ ký hoặc con dấu trên bản điện tử của văn bản: tệp PNG có nền trong suốt, tối đa 512 KiB, mỗi chiều tối đa 2000 điểm ảnh; thiết lập chỉ cho biết mã băm và kích thước, tệp lấy riêng / a signature or seal image of the electronic copies: a transparent PNG file of at most 512 KiB and 2000 pixels a side; the settings give its digest and size, the file is fetched on its own */
+        ReportImage: {
+            /** @description SHA-256 của tệp PNG, cũng là ETag của nó / the PNG file's SHA-256, also its ETag */
+            sha256: string;
+            /** @description Điểm ảnh / pixels */
+            width: number;
+            /** @description Điểm ảnh / pixels */
+            height: number;
+        };
         ReportSigner: {
             person_id: components["schemas"]["Id"];
             /** @description Họ tên hiện tại của người ký / the signer's name as it is now */
@@ -1416,6 +1496,8 @@ export interface components {
             authority: string;
             /** @description Chức vụ: PHÓ GIÁM ĐỐC */
             title: string;
+            /** @description Ảnh chữ ký: trong thiết lập, ảnh đang đặt; trên báo cáo đã ban hành, ảnh in trên văn bản; null khi không có / the signature image: in the settings, the one set now; on an issued report, the one its documents carry; null for none */
+            signature: components["schemas"]["ReportImage"] | null;
         };
         ReportSignerInput: {
             person_id: components["schemas"]["Id"];
@@ -1444,9 +1526,11 @@ export interface components {
             recipients: string[];
             document_types: components["schemas"]["DocumentType"][];
             signers: components["schemas"]["ReportSigner"][];
+            /** @description Ảnh con dấu của cơ quan; null khi chưa đặt / the agency's seal image; null while none is set */
+            seal: components["schemas"]["ReportImage"] | null;
             /**
              * Format: int64
-             * @description 0 khi cơ quan dùng giá trị mặc định / 0 while the agency uses the defaults
+             * @description 0 khi cơ quan dùng giá trị mặc định; đặt hay xóa ảnh không đổi phiên bản / 0 while the agency uses the defaults; setting or removing an image leaves it as it is
              */
             version: number;
         };
@@ -2553,6 +2637,18 @@ export interface components {
                 };
             };
         };
+        /** @description Có thân yêu cầu nhưng Content-Type không phải image/png / a body whose Content-Type is not image/png */
+        UnsupportedImageType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "unsupported_media_type";
+                };
+            };
+        };
         /** @description Dữ liệu chưa hợp lệ; fields liệt kê từng trường lỗi / invalid input; `fields` lists each bad field with its code */
         ValidationFailed: {
             headers: {
@@ -2733,6 +2829,8 @@ export interface components {
         ETag: string;
         /** @description SHA-256 của tệp, không đổi vì tệp không bao giờ đổi; gửi lại trong If-None-Match / the file's SHA-256, fixed since the file never changes; send it back in If-None-Match */
         FileDigest: string;
+        /** @description SHA-256 của tệp ảnh đang đặt; gửi lại trong If-None-Match / the SHA-256 of the image file set; send it back in If-None-Match */
+        ImageDigest: string;
         /** @description Số giây phải đợi trước khi thử lại / seconds to wait before trying again */
         RetryAfter: string;
         /** @description Cookie phiên gb_session (HttpOnly; SameSite=Lax; Secure sau HTTPS) / the gb_session cookie */
@@ -4247,6 +4345,217 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getReportSeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PNG / the PNG file */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ImageDigest"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Vẫn là ảnh đó (If-None-Match) / still the same image */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setReportSeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Đã đặt; kích thước và mã băm của ảnh / set: the image's size and digest */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ImageDigest"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportImage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedImageType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    removeReportSeal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa / removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getReportSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã cán bộ / person id */
+                person_id: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp PNG / the PNG file */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ImageDigest"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Vẫn là ảnh đó (If-None-Match) / still the same image */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setReportSignature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã cán bộ / person id */
+                person_id: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description Đã đặt; kích thước và mã băm của ảnh / set: the image's size and digest */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ImageDigest"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportImage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedImageType"];
+            422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    removeReportSignature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã cán bộ / person id */
+                person_id: components["parameters"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã xóa / removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServerBusy"];
         };
     };
