@@ -111,7 +111,8 @@ void Print(const std::string& label, const std::map<std::string, std::int64_t>& 
 class NamingRenderer final : public service::IssuedReportRenderer {
  public:
   std::vector<service::RenderedFile> Render(const service::IssuedReport& r,
-                                            const service::ReportSettings&) const override {
+                                            const service::ReportSettings&,
+                                            const service::DocumentImages&) const override {
     return {{"pdf", "application/pdf", r.summary.number_text + " " + r.summary.signer.full_name}};
   }
 };

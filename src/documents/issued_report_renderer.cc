@@ -8,9 +8,12 @@
 namespace giaoban::documents {
 
 std::vector<service::RenderedFile> ReportDocumentRenderer::Render(
-    const service::IssuedReport& issued, const service::ReportSettings& settings) const {
+    const service::IssuedReport& issued, const service::ReportSettings& settings,
+    const service::DocumentImages& images) const {
   const ReportIssue issue{issued.summary.number, issued.summary.issued_on, issued.summary.signer};
-  const OfficialDocument document = ReportDocument(issued.report, settings, issue);
+  OfficialDocument document = ReportDocument(issued.report, settings, issue);
+  document.signature.signature_png = images.signature_png;
+  document.signature.seal_png = images.seal_png;
   return {
       {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
        RenderDocx(document)},

@@ -76,8 +76,9 @@ service::ConsolidatedReport December() {
 }
 
 ReportIssue Draft() {
-  return ReportIssue{0, Day(2027, 1, 4),
-                     service::ReportSigner{3, "Nguyễn Văn Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}};
+  return ReportIssue{
+      0, Day(2027, 1, 4),
+      service::ReportSigner{3, "Nguyễn Văn Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", std::nullopt}};
 }
 
 std::vector<std::string> Headings(const OfficialDocument& d) {

@@ -1,16 +1,35 @@
 """/report-settings/seal and /report-settings/signers/{person_id}/signature: the images the agency's
 electronic documents carry, sent and served as PNG files; set by the agency's administrator, checked
-when set."""
+when set, carried by the reports issued while they are set and by nothing issued before."""
 from __future__ import annotations
 
 import hashlib
+import io
+import subprocess
+import tempfile
 import unittest
+import zipfile
 
 from harness import ApiTestCase, Client, parse_raw_response, raw_exchange, skip_unless_database_available
 from pngs import PNG_SIGNATURE, blue_stroke, chunk, png, red_ring
 
 SETTINGS = "/api/v1/report-settings"
 SEAL = SETTINGS + "/seal"
+ISSUED = "/api/v1/reports/issued"
+
+
+def pdf_image_sizes(body: bytes) -> list[tuple[int, int]]:
+    """The images of a PDF as `pdfimages -list` lists them, their alpha masks left out."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+        f.write(body)
+        f.flush()
+        out = subprocess.run(["pdfimages", "-list", f.name], capture_output=True, text=True, check=True).stdout
+    sizes = []
+    for line in out.splitlines()[2:]:
+        cells = line.split()
+        if len(cells) > 4 and cells[2] == "image":
+            sizes.append((int(cells[3]), int(cells[4])))
+    return sizes
 
 
 def put_png(client: Client, path: str, body: bytes, content_type: str = "image/png"):
@@ -106,6 +125,43 @@ class ReportImagesTest(ApiTestCase):
         r = parse_raw_response(raw)
         self.assertIsNotNone(r, f"no answer before the body (connection closed: {raw[:200]!r})")
         self.assertError(r, 413, "body_too_large")
+
+    def test_issued_documents_carry_the_images_set_then_and_keep_them(self) -> None:
+        admin, consolidator = self.session("admin"), self.session("consolidator")
+        stroke, ring = blue_stroke(240, 90), red_ring(150)
+        self.assertEqual(put_png(admin, self.signature_path, stroke).status, 200)
+        self.assertEqual(put_png(admin, SEAL, ring).status, 200)
+
+        # The draft carries none: it is not signed yet.
+        draft = consolidator.get("/api/v1/reports/preview.pdf?period=2023-05")
+        self.assertEqual(draft.status, 200, draft)
+        self.assertEqual(pdf_image_sizes(draft.raw), [])
+        draft_docx = consolidator.get("/api/v1/reports/preview.docx?period=2023-05")
+        with zipfile.ZipFile(io.BytesIO(draft_docx.raw)) as z:
+            self.assertEqual([n for n in z.namelist() if n.startswith("word/media/")], [])
+
+        r = consolidator.post(ISSUED, {"period": "2023-05", "signer_person_id": self.director_person})
+        self.assertEqual(r.status, 201, r)
+        issued = r.json
+        self.assertEqual(issued["signer"]["signature"]["sha256"], hashlib.sha256(stroke).hexdigest())
+        pdf = consolidator.get(f"{ISSUED}/{issued['id']}/pdf")
+        self.assertEqual(sorted(pdf_image_sizes(pdf.raw)), [(150, 150), (240, 90)])
+        docx = consolidator.get(f"{ISSUED}/{issued['id']}/docx")
+        with zipfile.ZipFile(io.BytesIO(docx.raw)) as z:
+            self.assertEqual(z.read("word/media/signature.png"), stroke)
+            self.assertEqual(z.read("word/media/seal.png"), ring)
+
+        # New images, or none, change nothing issued.
+        self.assertEqual(put_png(admin, self.signature_path, blue_stroke(300, 100)).status, 200)
+        self.assertEqual(admin.request("DELETE", SEAL).status, 204)
+        self.assertEqual(consolidator.get(f"{ISSUED}/{issued['id']}/pdf").raw, pdf.raw)
+        self.assertEqual(consolidator.get(f"{ISSUED}/{issued['id']}/docx").raw, docx.raw)
+        self.assertEqual(consolidator.get(f"{ISSUED}/{issued['id']}").json, issued)
+        # The replacement carries the images set now.
+        r = consolidator.post(ISSUED, {"period": "2023-05", "signer_person_id": self.director_person,
+                                       "replaces_id": issued["id"]})
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(pdf_image_sizes(consolidator.get(f"{ISSUED}/{r.json['id']}/pdf").raw), [(300, 100)])
 
 
 if __name__ == "__main__":

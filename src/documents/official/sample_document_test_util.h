@@ -3,12 +3,15 @@
 #pragma once
 
 #include <cairo.h>
+#include <gtest/gtest.h>
+#include <zip.h>
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include "documents/official/document.h"
@@ -120,5 +123,35 @@ inline ToolResult RunTool(const std::string& command) {
 }
 
 inline std::string Quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+struct Entry {
+  std::string bytes;
+};
+
+// The parts of a zip archive (a Word file, a workbook) by name.
+inline std::map<std::string, Entry> Unzip(const std::string& archive) {
+  std::map<std::string, Entry> entries;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(archive.data(), archive.size(), 0, &error);
+  zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (z == nullptr) {
+    zip_source_free(src);
+    ADD_FAILURE() << "not a zip archive: " << zip_error_strerror(&error);
+    return entries;
+  }
+  for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
+    Entry e;
+    e.bytes.resize(st.size);
+    zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+    zip_fread(f, e.bytes.data(), st.size);
+    zip_fclose(f);
+    entries[st.name] = std::move(e);
+  }
+  zip_close(z);
+  return entries;
+}
 
 }  // namespace giaoban::documents::document_testing

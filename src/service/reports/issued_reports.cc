@@ -235,7 +235,10 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
         // A draft's own version means nothing once the text is frozen.
         issued.report.draft_version = 0;
 
-        const std::vector<RenderedFile> files = renderer_.Render(issued, settings);
+        // The images as they are set now go into the files, and stay there whatever is set
+        // later.
+        const std::vector<RenderedFile> files =
+            renderer_.Render(issued, settings, LoadDocumentImages(c, agency, signer->person_id));
         const auto inserted = c.execute(
             "INSERT INTO issued_reports (agency_id, period, year, type_code, number, number_text, "
             "issued_on, signer_person_id, replaces_id, model, issued_at, issued_by) "

@@ -10,7 +10,9 @@
 #include <thread>
 
 #include "service/reports/consolidated_report.h"
+#include "service/reports/png_testing.h"
 #include "service/reports/report_settings.h"
+#include "service/tasks/attachment_digest.h"
 #include "service/tasks/tasks.h"
 #include "service/test_fixture.h"
 
@@ -20,14 +22,18 @@ namespace {
 using test_support::AgencyFixture;
 using test_support::Outcome;
 
-// Files whose bytes say what they were drawn from: the number, the date, the signer and the
-// figures, so that a test sees whether a stored file still matches what was issued.
+// Files whose bytes say what they were drawn from: the number, the date, the signer, the figures
+// and the images' digests, so that a test sees whether a stored file still matches what was
+// issued.
 class EchoRenderer final : public IssuedReportRenderer {
  public:
-  std::vector<RenderedFile> Render(const IssuedReport& r, const ReportSettings&) const override {
-    const std::string text = r.summary.number_text + " " + r.summary.issued_on.Iso() + " " +
-                             r.summary.signer.full_name + " " +
-                             r.report.totals.DueCompletedRatio() + " " + r.report.prose.highlights;
+  std::vector<RenderedFile> Render(const IssuedReport& r, const ReportSettings&,
+                                   const DocumentImages& images) const override {
+    std::string text = r.summary.number_text + " " + r.summary.issued_on.Iso() + " " +
+                       r.summary.signer.full_name + " " + r.report.totals.DueCompletedRatio() +
+                       " " + r.report.prose.highlights;
+    if (!images.signature_png.empty()) text += " signature " + Sha256Hex(images.signature_png);
+    if (!images.seal_png.empty()) text += " seal " + Sha256Hex(images.seal_png);
     return {{"pdf", "application/pdf", "%PDF " + text}, {"docx", "application/zip", "PK " + text}};
   }
 };
@@ -130,6 +136,43 @@ TEST_P(IssuedReportTest, AnIssuedReportNeverChangesWhileThePreviewFollowsTheTask
   EXPECT_EQ(again->report.overdue.front().title, "Sửa cầu Trà Khúc");
   EXPECT_EQ(issued().File(viewer_, issued_may->summary.id, "pdf")->bytes, pdf->bytes);
   EXPECT_EQ(issued().File(viewer_, issued_may->summary.id, "pdf")->sha256, pdf->sha256);
+}
+
+TEST_P(IssuedReportTest, TheDocumentsCarryTheImagesSetWhenTheReportIsIssued) {
+  ReportSettingsService settings(*ctx_);
+  const ImageSlot signature = ImageSlot::SignatureOf(leader_.person_id);
+  const std::string stroke = png_testing::BlueStroke(), ring = png_testing::RedRing();
+  ASSERT_EQ(Outcome(settings.SetImage(admin_, signature, stroke)), "ok");
+  ASSERT_EQ(Outcome(settings.SetImage(admin_, ImageSlot::Seal(), ring)), "ok");
+  auto first = Issue("2024-05");
+  ASSERT_EQ(Outcome(first), "ok");
+  const std::string carried = "%PDF 01/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/00  signature " +
+                              Sha256Hex(stroke) + " seal " + Sha256Hex(ring);
+  EXPECT_EQ(issued().File(viewer_, first->summary.id, "pdf")->bytes, carried);
+  // The report says which signature it carries, as it says who signed.
+  ASSERT_TRUE(first->summary.signer.signature);
+  EXPECT_EQ(first->summary.signer.signature->sha256, Sha256Hex(stroke));
+
+  // Changed images reach the reports issued afterwards only.
+  const std::string other_stroke = png_testing::BlueStroke(200, 80);
+  ASSERT_EQ(Outcome(settings.SetImage(admin_, signature, other_stroke)), "ok");
+  ASSERT_EQ(Outcome(settings.RemoveImage(admin_, ImageSlot::Seal())), "ok");
+  EXPECT_EQ(issued().File(viewer_, first->summary.id, "pdf")->bytes, carried);
+  EXPECT_EQ(issued().Get(viewer_, first->summary.id)->summary.signer.signature->sha256,
+            Sha256Hex(stroke));
+  auto second = Issue("2024-05", first->summary.id);
+  ASSERT_EQ(Outcome(second), "ok");
+  EXPECT_EQ(
+      issued().File(viewer_, second->summary.id, "pdf")->bytes,
+      "%PDF 02/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/00  signature " + Sha256Hex(other_stroke));
+
+  // Without images, none.
+  ASSERT_EQ(Outcome(settings.RemoveImage(admin_, signature)), "ok");
+  auto april = Issue("2024-04");
+  ASSERT_EQ(Outcome(april), "ok");
+  EXPECT_FALSE(april->summary.signer.signature);
+  EXPECT_EQ(issued().File(viewer_, april->summary.id, "pdf")->bytes.find("signature"),
+            std::string::npos);
 }
 
 TEST_P(IssuedReportTest, AWrongReportIsReplacedAndBothStayReadable) {

@@ -19,9 +19,11 @@ struct RenderedFile {
 class IssuedReportRenderer {
  public:
   virtual ~IssuedReportRenderer() = default;
-  // Every file of `report` as issued under `settings`. Throws when a file cannot be written.
+  // Every file of `report` as issued under `settings`, the documents carrying `images`. Throws
+  // when a file cannot be written.
   virtual std::vector<RenderedFile> Render(const IssuedReport& report,
-                                           const ReportSettings& settings) const = 0;
+                                           const ReportSettings& settings,
+                                           const DocumentImages& images) const = 0;
 };
 
 }  // namespace giaoban::service
