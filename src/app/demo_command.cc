@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/demo_images.h"
 #include "demo/demo.h"
 #include "documents/issued_report_renderer.h"
 
@@ -46,6 +47,8 @@ void RegisterDemo(CLI::App& app, GlobalOptions& global) {
     options.today = day;
     const documents::ReportDocumentRenderer renderer;
     options.report_renderer = &renderer;
+    options.seal_png = DemoSealPng("SỞ GIAO THÔNG VẬN TẢI • TỈNH QUẢNG NGÃI • ");
+    options.signature_pngs = {DemoSignaturePng(0), DemoSignaturePng(1)};
     const auto result = demo::LoadDemo(ctx, options);
     if (!result.loaded) {
       std::cout << "Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu mẫu.\n"

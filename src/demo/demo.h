@@ -20,6 +20,10 @@ struct DemoOptions {
   std::string password = "giaoban2024";  // every demo account's password
   // Draws the documents of the reports the demo issues; without one, none is issued.
   const service::IssuedReportRenderer* report_renderer = nullptr;
+  // The images the agency's electronic documents carry, PNG files drawn by the caller: its seal,
+  // and its signers' signatures in their order. Empty for none.
+  std::string seal_png;
+  std::vector<std::string> signature_pngs;
 };
 
 struct DemoAccount {

@@ -1,9 +1,10 @@
 // The monthly reporting of the demo agency. Its report settings (signers, recipients, register
-// codes); the units' reports: the months before the last one accepted, and the last finished month
-// in progress as a consolidating division meets it a few days after its due day (reports accepted,
-// submitted, returned with a comment, submitted late, still a draft, and not started); and the
-// consolidated reports of the months before the last, issued, one of them replaced after a mistake.
-// Each step is taken by its person on its own day, through the services.
+// codes, the seal and signature images when the caller drew them); the units' reports: the months
+// before the last one accepted, and the last finished month in progress as a consolidating division
+// meets it a few days after its due day (reports accepted, submitted, returned with a comment,
+// submitted late, still a draft, and not started); and the consolidated reports of the months
+// before the last, issued, one of them replaced after a mistake. Each step is taken by its person
+// on its own day, through the services.
 #include <string>
 
 #include "demo/demo_catalog.h"
@@ -76,7 +77,16 @@ void DemoLoader::SetReportSettings() {
                        {"Biên bản", "BB"}, {"Kế hoạch", "KH"},  {"Chương trình", "CTr"}};
   in.signers = {{leader_people_[cat::kDirector], "", "GIÁM ĐỐC"},
                 {leader_people_[cat::kDeputyHung], "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}};
-  Must(service::ReportSettingsService(ctx_).Update(ActorOf(admin_user_), 0, in), "report settings");
+  service::ReportSettingsService settings(ctx_);
+  const service::Actor& admin = ActorOf(admin_user_);
+  Must(settings.Update(admin, 0, in), "report settings");
+  if (!options_.seal_png.empty())
+    Must(settings.SetImage(admin, service::ImageSlot::Seal(), options_.seal_png), "seal image");
+  for (std::size_t i = 0; i < in.signers.size() && i < options_.signature_pngs.size(); ++i) {
+    Must(settings.SetImage(admin, service::ImageSlot::SignatureOf(in.signers[i].person_id),
+                           options_.signature_pngs[i]),
+         "signature image");
+  }
 }
 
 void DemoLoader::ReportCycle() {

@@ -14,6 +14,8 @@
 
 #include "service/accounts/auth.h"
 #include "service/reports/issued_reports.h"
+#include "service/reports/png_testing.h"
+#include "service/reports/report_settings.h"
 #include "service/reports/unit_reports.h"
 #include "service/tasks/task_filter.h"
 #include "service/tasks/task_store.h"
@@ -125,6 +127,9 @@ class DemoTest : public ::testing::Test {
     options.today = kToday;
     static const NamingRenderer renderer;
     options.report_renderer = &renderer;
+    options.seal_png = service::png_testing::RedRing();
+    options.signature_pngs = {service::png_testing::BlueStroke(200, 80),
+                              service::png_testing::BlueStroke(180, 70)};
     const auto start = std::chrono::steady_clock::now();
     result_ = new DemoResult(LoadDemo(database_->ctx(), options));
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -279,10 +284,26 @@ TEST_F(DemoTest, TheMonthsBeforeTheLastAreIssuedOneOfThemReplaced) {
   std::vector<int> numbers;
   for (const auto& s : *list) numbers.push_back(s.number);
   EXPECT_EQ(numbers, (std::vector<int>{3, 2, 1}));
+  // Signed with the signature image set for its signer.
+  ASSERT_TRUE(replacement.signer.signature);
+  EXPECT_EQ(replacement.signer.signature->width, 180);
   auto report = issued.Get(consolidator, by_period["2025-08"].front().id);
   ASSERT_TRUE(report.ok());
   EXPECT_NE(report->report.prose.highlights.find("Công tác chỉ đạo, điều hành"), std::string::npos);
   EXPECT_GT(report->report.totals.due, 0);
+}
+
+TEST_F(DemoTest, TheSealAndTheSignaturesGivenAreSet) {
+  const auto specialist = database_->ActorNamed("cv.lan");
+  auto settings = service::ReportSettingsService(database_->ctx()).Get(specialist);
+  ASSERT_TRUE(settings.ok());
+  ASSERT_TRUE(settings->seal);
+  EXPECT_EQ(settings->seal->width, 100);
+  ASSERT_EQ(settings->signers.size(), 2u);
+  ASSERT_TRUE(settings->signers[0].signature);
+  EXPECT_EQ(settings->signers[0].signature->width, 200);
+  ASSERT_TRUE(settings->signers[1].signature);
+  EXPECT_EQ(settings->signers[1].signature->width, 180);
 }
 
 TEST_F(DemoTest, SecondLoadDoesNothing) {
