@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 
 // The demo's today. Its history runs for the year before this day; the tests' expectations
 // (overdue tasks, extensions, the 2026 figures) are about this state.
@@ -123,7 +124,7 @@ async function logIn(base, username) {
 }
 
 /** Sends one request as `session` (none: anonymous) and checks the status the recording expects. */
-async function call(base, session, method, url, { body, headers = {}, status = 200 } = {}) {
+async function call(base, session, method, url, { body, raw, headers = {}, status = 200 } = {}) {
   const res = await fetch(`${base}/api/v1${url}`, {
     method,
     headers: {
@@ -134,7 +135,7 @@ async function call(base, session, method, url, { body, headers = {}, status = 2
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
       ...headers,
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const text = await res.text();
   if (res.status !== status) {
@@ -260,6 +261,9 @@ async function record(base) {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
   const issued = await recordIssuedReports(base, { leader, unitHead });
+  // The seal replaced by the administrator, and an opaque image refused.
+  api.reportImageSet = await callPng(base, admin, '/report-settings/seal', png(120, 120, ringPixel(120)));
+  api.reportImageRefused = await callPng(base, admin, '/report-settings/seal', png(40, 20, () => [255, 255, 255, 255]), 422);
 
   return {
     'apiFixtures.json': api,
@@ -269,6 +273,58 @@ async function record(base) {
     'fixtures/issued-reports.json': issued,
   };
 }
+
+/** Sends a PNG file as the body of a PUT, as the settings page uploads an image. */
+async function callPng(base, session, url, body, status = 200) {
+  return call(base, session, 'PUT', url, { raw: body, headers: { 'Content-Type': 'image/png' }, status });
+}
+
+// CRC-32 as PNG computes it (ISO 3309), over the chunk's type and data.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type, data) {
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  body.copy(out, 4);
+  out.writeUInt32BE(crc32(body), 8 + data.length);
+  return out;
+}
+
+/** An 8-bit RGBA PNG file, each pixel [r, g, b, a] as `pixel(x, y)` gives it. */
+function png(width, height, pixel) {
+  const rows = [];
+  for (let y = 0; y < height; y++) {
+    rows.push(Buffer.from([0]));
+    for (let x = 0; x < width; x++) rows.push(Buffer.from(pixel(x, y)));
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** A red ring on a transparent ground, `size` pixels across: a seal. */
+const ringPixel = (size) => (x, y) => {
+  const r2 = (x - size / 2) ** 2 + (y - size / 2) ** 2;
+  const outer = size / 2 - 2;
+  return r2 <= outer ** 2 && r2 >= (outer - size / 10) ** 2 ? [210, 20, 20, 230] : [0, 0, 0, 0];
+};
 
 /**
  * The units' monthly reports under the demo's settings (calendar months, due three working days

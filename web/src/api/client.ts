@@ -97,6 +97,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A file sent as the body as it is, under its own media type, instead of JSON. */
+  file?: { data: Blob; type: string };
   /** Do not send the user to /login on 401 (the login form and the start-up /me check). */
   noRedirectOn401?: boolean;
   /** Internal: the request was already retried with a fresh CSRF token. */
@@ -137,8 +139,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   };
   const upper = method.toUpperCase();
   if (UNSAFE.has(upper) && state.csrfToken) headers['X-CSRF-Token'] = state.csrfToken;
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | Blob | undefined;
+  if (opts.file) {
+    headers['Content-Type'] = opts.file.type;
+    body = opts.file.data;
+  } else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }
@@ -191,6 +196,9 @@ export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+  /** Sends `data` as the body as it is, under the media type `type`. */
+  putFile: <T>(path: string, data: Blob, type: string, opts?: RequestOptions) =>
+    request<T>('PUT', path, { ...opts, file: { data, type } }),
   patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PATCH', path, { ...opts, body }),
   del: <T>(path: string, opts?: RequestOptions) => request<T>('DELETE', path, opts),
 };

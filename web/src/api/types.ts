@@ -60,6 +60,7 @@ export type DocumentType = Schemas['DocumentType'];
 export type ReportSigner = Schemas['ReportSigner'];
 export type ReportSignerInput = Schemas['ReportSignerInput'];
 export type ReportSettings = Schemas['ReportSettings'];
+export type ReportImage = Schemas['ReportImage'];
 export type ReportSettingsUpdate = Schemas['ReportSettingsUpdate'];
 
 export type ReportFigures = Schemas['ReportFigures'];

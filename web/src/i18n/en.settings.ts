@@ -68,6 +68,27 @@ const enSettings: Record<keyof typeof viSettings, string> = {
   'rs.moveUp': 'Move {item} up',
   'rs.moveDown': 'Move {item} down',
   'rs.remove': 'Remove {item}',
+
+  'rs.section.images': 'Signature and seal on the electronic copy',
+  'rs.imagesHelp':
+    'When a report is issued, its electronic copy carries the signer’s signature image and the agency’s seal image, stamped over about a third of the signature on the left. An image is a PNG file with a transparent background, at most 512 KB and 2000 pixels a side.',
+  'rs.imagesSavedAtOnce':
+    'An image is saved as soon as it is uploaded or removed. Issued reports keep the images they were issued with; drafts carry none.',
+  'rs.imagesNewSigner': 'A newly added signer gets a signature slot once the settings are saved.',
+  'rs.seal': 'The agency’s seal',
+  'rs.signatureOf': 'Signature of {name}',
+  'rs.imageNone': 'No image yet.',
+  'rs.imageSize': '{width} × {height} pixels',
+  'rs.imageAlt.seal': 'The agency’s seal image',
+  'rs.imageAlt.signature': 'The signature image of {name}',
+  'rs.imageUpload': 'Upload a PNG image',
+  'rs.imageReplace': 'Replace the image',
+  'rs.imageRemove': 'Remove the image',
+  'rs.imageRemoveConfirm': 'Remove this image? Reports issued afterwards will not carry it.',
+  'rs.imageSaved': 'The image is saved.',
+  'rs.imageRemoved': 'The image is removed.',
+  'rs.imageRefused': 'This image was not accepted: {reason}',
+  'rs.imageGone': 'This signer is no longer in the saved settings. The page has loaded the latest settings.',
 };
 
 export default enSettings;

@@ -67,6 +67,27 @@ const viSettings = {
   'rs.moveUp': 'Chuyển {item} lên',
   'rs.moveDown': 'Chuyển {item} xuống',
   'rs.remove': 'Xóa {item}',
+
+  'rs.section.images': 'Chữ ký và con dấu trên bản điện tử',
+  'rs.imagesHelp':
+    'Bản điện tử của báo cáo khi ban hành mang ảnh chữ ký của người ký và ảnh con dấu của cơ quan, đóng trùm lên khoảng một phần ba chữ ký về bên trái. Ảnh là tệp PNG có nền trong suốt, không quá 512 KB, mỗi chiều không quá 2000 điểm ảnh.',
+  'rs.imagesSavedAtOnce':
+    'Ảnh được lưu ngay khi tải lên hoặc xóa. Báo cáo đã ban hành giữ nguyên ảnh lúc ban hành; bản dự thảo không mang ảnh.',
+  'rs.imagesNewSigner': 'Người ký mới thêm có ô chữ ký sau khi lưu thiết lập.',
+  'rs.seal': 'Con dấu của cơ quan',
+  'rs.signatureOf': 'Chữ ký của {name}',
+  'rs.imageNone': 'Chưa có ảnh.',
+  'rs.imageSize': '{width} × {height} điểm ảnh',
+  'rs.imageAlt.seal': 'Ảnh con dấu của cơ quan',
+  'rs.imageAlt.signature': 'Ảnh chữ ký của {name}',
+  'rs.imageUpload': 'Tải ảnh PNG lên',
+  'rs.imageReplace': 'Thay ảnh',
+  'rs.imageRemove': 'Xóa ảnh',
+  'rs.imageRemoveConfirm': 'Xóa ảnh này? Báo cáo ban hành sau đó sẽ không có ảnh này.',
+  'rs.imageSaved': 'Đã lưu ảnh.',
+  'rs.imageRemoved': 'Đã xóa ảnh.',
+  'rs.imageRefused': 'Không nhận được ảnh này: {reason}',
+  'rs.imageGone': 'Người ký này không còn trong thiết lập đã lưu. Trang đã tải lại thiết lập mới nhất.',
 };
 
 export default viSettings;

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me, ReportSettings } from '../api/types';
+import type { Me, ReportImage, ReportSettings } from '../api/types';
 import fx from '../test/apiFixtures.json';
 import organizations from '../test/fixtures/organizations.json';
 import { ME_ADMIN, ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
@@ -15,19 +15,43 @@ const ME_PROVINCE_ADMIN = fx.provinceAdminMe as Me;
 
 type Answer = { status?: number; body?: unknown };
 
-/** The agency's settings as `stored`, its organisations and people; a PUT answered with `put`. */
-function serve(me: Me, { stored = DEMO, put }: { stored?: ReportSettings; put?: Answer } = {}) {
+/**
+ * The agency's settings as `stored`, its organisations and people; a PUT of the settings answered
+ * with `put`, an image's PUT or DELETE with `image` (by default, a removal's 204).
+ */
+function serve(me: Me, { stored = DEMO, put, image }: { stored?: ReportSettings; put?: Answer; image?: Answer } = {}) {
   return mockFetch((c) => {
     if (c.path === '/me') return { body: me };
     if (c.path === '/organizations') return { body: organizations };
     if (c.path === '/people') return { body: fx.people };
     if (c.path === '/report-settings' && c.method === 'GET') return { body: stored };
     if (c.path === '/report-settings' && c.method === 'PUT') return put;
+    if (c.path.startsWith('/report-settings/') && c.method !== 'GET') return image ?? { status: 204 };
     return undefined;
   });
 }
 
 const settingsCalls = (calls: Call[], method: string) => calls.filter((c) => c.method === method && c.path === '/report-settings');
+const imageCalls = (calls: Call[]) => calls.filter((c) => c.path.startsWith('/report-settings/'));
+
+// The demo's seal and its signers' signatures as the settings show them (digest and size), and
+// the same settings without any image.
+const SEAL = SAVED.seal!;
+const DIRECTOR_SIGNATURE = SAVED.signers[0].signature!;
+const NO_IMAGES: ReportSettings = { ...SAVED, seal: null, signers: SAVED.signers.map((s) => ({ ...s, signature: null })) };
+const NEW_SEAL = fx.reportImageSet as ReportImage;
+
+/** The section of one image: the seal, or a signer's signature. */
+const imageSection = (name: string) => screen.findByRole('region', { name });
+
+/** Picks `file` in the section's file input, as choosing it in the browser's dialog does. */
+function pickFile(section: HTMLElement, file: File) {
+  const input = section.querySelector('input[type="file"]') as HTMLInputElement;
+  expect(input).toHaveAttribute('accept', 'image/png');
+  fireEvent.change(input, { target: { files: [file] } });
+}
+
+const pngFile = (name = 'con-dau.png') => new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], name, { type: 'image/png' });
 
 function open(me: Me, options?: Parameters<typeof serve>[1]) {
   const calls = serve(me, options);
@@ -240,5 +264,92 @@ describe('ReportSettingsPage', () => {
     expect(await within(signers).findAllByText('Không tìm thấy mục đã chọn')).toHaveLength(1);
     // Still the form as typed: nothing is lost.
     expect(field('Hạn nộp báo cáo đơn vị')).toHaveValue('7');
+  });
+
+  it('shows the seal and the signatures that are set, and nothing to change them to someone not an administrator', async () => {
+    // The deputy's signature not set.
+    const stored = { ...SAVED, signers: [SAVED.signers[0], { ...SAVED.signers[1], signature: null }] };
+    open(ME_SPECIALIST, { stored });
+    const seal = await imageSection('Con dấu của cơ quan');
+    expect(within(seal).getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toHaveAttribute(
+      'src',
+      `/api/v1/report-settings/seal#${SEAL.sha256}`,
+    );
+    expect(seal).toHaveTextContent(`${SEAL.width} × ${SEAL.height} điểm ảnh`);
+    const director = screen.getByRole('region', { name: 'Chữ ký của Trần Quốc Bảo' });
+    expect(within(director).getByRole('img', { name: 'Ảnh chữ ký của Trần Quốc Bảo' })).toHaveAttribute(
+      'src',
+      `/api/v1/report-settings/signers/1/signature#${DIRECTOR_SIGNATURE.sha256}`,
+    );
+    const deputy = screen.getByRole('region', { name: 'Chữ ký của Nguyễn Đức Hùng' });
+    expect(deputy).toHaveTextContent('Chưa có ảnh.');
+    expect(within(deputy).queryByRole('img')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Tải ảnh PNG lên|Thay ảnh|Xóa ảnh/ })).toBeNull();
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('lets the administrator upload a PNG file, sent as it is, and shows it without touching the form', async () => {
+    const calls = open(ME_ADMIN, { stored: NO_IMAGES, image: { body: NEW_SEAL } });
+    const seal = await imageSection('Con dấu của cơ quan');
+    expect(seal).toHaveTextContent('Chưa có ảnh.');
+    type(field('Ký hiệu cơ quan trong số văn bản'), 'SXD');
+
+    const file = pngFile();
+    pickFile(seal, file);
+    expect(await screen.findByText('Đã lưu ảnh.')).toBeInTheDocument();
+    const sent = imageCalls(calls);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ method: 'PUT', path: '/report-settings/seal' });
+    expect(sent[0].headers['Content-Type']).toBe('image/png');
+    expect(sent[0].body).toBe(file);
+    expect(await within(seal).findByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toHaveAttribute(
+      'src',
+      `/api/v1/report-settings/seal#${NEW_SEAL.sha256}`,
+    );
+    expect(seal).toHaveTextContent(`${NEW_SEAL.width} × ${NEW_SEAL.height} điểm ảnh`);
+    expect(within(seal).getByRole('button', { name: /Thay ảnh/ })).toBeInTheDocument();
+    // The form keeps what was typed, and the settings were neither saved nor read again.
+    expect(field('Ký hiệu cơ quan trong số văn bản')).toHaveValue('SXD');
+    expect(settingsCalls(calls, 'PUT')).toHaveLength(0);
+    expect(settingsCalls(calls, 'GET')).toHaveLength(1);
+
+    // A signer's signature goes to their own address.
+    pickFile(screen.getByRole('region', { name: 'Chữ ký của Nguyễn Đức Hùng' }), pngFile('chu-ky.png'));
+    await waitFor(() => expect(imageCalls(calls)).toHaveLength(2));
+    expect(imageCalls(calls)[1]).toMatchObject({ method: 'PUT', path: '/report-settings/signers/2/signature' });
+  });
+
+  it('says in Vietnamese why the server did not take an image, and keeps the one set', async () => {
+    open(ME_ADMIN, { stored: SAVED, image: { status: 422, body: fx.reportImageRefused } });
+    const seal = await imageSection('Con dấu của cơ quan');
+    pickFile(seal, pngFile('con-dau-nen-trang.png'));
+    expect(await within(seal).findByRole('alert')).toHaveTextContent(
+      'Không nhận được ảnh này: Ảnh không có nền trong suốt, sẽ che mất chữ bên dưới',
+    );
+    expect(within(seal).getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toHaveAttribute(
+      'src',
+      `/api/v1/report-settings/seal#${SEAL.sha256}`,
+    );
+  });
+
+  it('says that a file too large for any request is too large', async () => {
+    open(ME_ADMIN, { stored: NO_IMAGES, image: { status: 413, body: { code: 'body_too_large', message: 'Dữ liệu gửi lên quá lớn.' } } });
+    const seal = await imageSection('Con dấu của cơ quan');
+    pickFile(seal, pngFile('qua-lon.png'));
+    expect(await within(seal).findByRole('alert')).toHaveTextContent('Không nhận được ảnh này: Tệp quá lớn (tối đa 512 KB)');
+  });
+
+  it('lets the administrator remove an image once confirmed', async () => {
+    const calls = open(ME_ADMIN, { stored: SAVED });
+    const director = await imageSection('Chữ ký của Trần Quốc Bảo');
+    fireEvent.click(within(director).getByRole('button', { name: /Xóa ảnh/ }));
+    expect(imageCalls(calls)).toHaveLength(0);
+    fireEvent.click(await screen.findByRole('button', { name: 'Xác nhận' }));
+    expect(await screen.findByText('Đã xóa ảnh.')).toBeInTheDocument();
+    expect(imageCalls(calls)).toEqual([expect.objectContaining({ method: 'DELETE', path: '/report-settings/signers/1/signature' })]);
+    expect(director).toHaveTextContent('Chưa có ảnh.');
+    expect(within(director).queryByRole('img', { name: 'Ảnh chữ ký của Trần Quốc Bảo' })).toBeNull();
+    // The seal stays.
+    expect(screen.getByRole('img', { name: 'Ảnh con dấu của cơ quan' })).toBeInTheDocument();
   });
 });

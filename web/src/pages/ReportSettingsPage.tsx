@@ -7,6 +7,7 @@ import { useUser } from '../auth/AuthProvider';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { PageSpinner } from '../components/PageSpinner';
+import { DocumentImages } from '../components/reportSettings/DocumentImages';
 import { ReportSettingsForm } from '../components/reportSettings/ReportSettingsForm';
 import { bodyOf, unchanged, valuesOf, type SettingsValues } from '../components/reportSettings/settingsValues';
 import { useT } from '../i18n';
@@ -112,6 +113,7 @@ export default function ReportSettingsPage() {
             divisions={divisions}
             signerOptions={signerOptions}
           />
+          <DocumentImages settings={settings} editable={isAdmin} onStale={loaded.reload} />
         </>
       )}
     </div>

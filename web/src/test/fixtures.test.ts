@@ -76,6 +76,7 @@ describe('recorded API answers', () => {
       [fx.calendarInvalid, 'validation_failed'],
       [fx.reportSettingsStale, 'precondition_failed'],
       [fx.reportSettingsInvalid, 'validation_failed'],
+      [fx.reportImageRefused, 'validation_failed'],
     ];
     for (const [body, code] of refusals) {
       const error = body as ErrorBody;
@@ -108,6 +109,16 @@ describe('recorded API answers', () => {
       { field: 'consolidating_org_id', code: 'not_found' },
       { field: 'signers', code: 'not_found' },
     ]);
+    // The demo's seal and both signers' signatures, kept when the signers are saved again; the
+    // defaults have none. A seal set, and an opaque one refused.
+    const image = { sha256: expect.stringMatching(/^[0-9a-f]{64}$/), width: expect.any(Number), height: expect.any(Number) };
+    expect(fx.reportSettingsSaved.seal).toEqual(image);
+    expect(fx.reportSettingsSaved.seal).toEqual(fx.reportSettingsDemo.seal);
+    expect(fx.reportSettingsSaved.signers.map((s) => s.signature)).toEqual([image, image]);
+    expect(fx.reportSettingsDefaults.seal).toBeNull();
+    expect(fx.reportImageSet).toEqual({ ...image, width: 120, height: 120 });
+    expect(fx.reportImageSet.sha256).not.toBe(fx.reportSettingsSaved.seal.sha256);
+    expect(fx.reportImageRefused.fields).toEqual([{ field: 'seal', code: 'not_transparent' }]);
   });
 
   it('hold the consolidated reports the consolidated report page shows', () => {

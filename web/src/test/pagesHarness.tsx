@@ -38,7 +38,8 @@ export function mockFetch(handler: Handler): Call[] {
       method: (init?.method ?? 'GET').toUpperCase(),
       path: url.pathname.replace(/^\/api\/v1/, ''),
       query: url.searchParams,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      // A file is kept as it was sent; anything else is JSON.
+      body: init?.body instanceof Blob ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined,
       headers: (init?.headers ?? {}) as Record<string, string>,
     };
     calls.push(call);
