@@ -31,7 +31,7 @@ service::IssuedReport Report(int overdue) {
   r.summary.number = 15;
   r.summary.number_text = "15/BC-SGTVT";
   r.summary.issued_on = Day(2026, 11, 5);
-  r.summary.signer = {2, "Nguyễn Đức Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"};
+  r.summary.signer = {2, "Nguyễn Đức Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", std::nullopt};
   service::ConsolidatedReport& c = r.report;
   c.period = "2026-10";
   c.period_kind = "month";
