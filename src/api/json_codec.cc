@@ -98,6 +98,7 @@ json::value ToJson(const service::UnitReport& r) {
                       {"period_start", Encode(r.period_start)},
                       {"period_end", Encode(r.period_end)},
                       {"as_of", Encode(r.as_of)},
+                      {"period_running", r.period_running},
                       {"due_on", Encode(r.due_on)},
                       {"state", r.state},
                       {"prose", Encode(r.prose)},

@@ -193,8 +193,7 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   const domain::ReportFigures& total = report.totals;
   BodyBuilder b;
   // A report made while its period runs says how far its figures go.
-  const bool running = report.as_of < report.period_end;
-  b.Text(Say(running ? "document.report.window_running" : "document.report.window",
+  b.Text(Say(report.period_running ? "document.report.window_running" : "document.report.window",
              {{"start", domain::ReportTextDate(report.period_start)},
               {"end", domain::ReportTextDate(report.as_of)},
               {"period_end", domain::ReportTextDate(report.period_end)}}));

@@ -161,6 +161,7 @@ TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
 TEST(ReportDocumentTest, AReportMadeWhileItsPeriodRunsSaysHowFarItsFiguresGo) {
   service::ConsolidatedReport running = December();
   running.as_of = Day(2026, 12, 18);
+  running.period_running = true;
   const std::string text = AllText(ReportDocument(running, Settings(), Draft()));
   EXPECT_NE(text.find("Số liệu tính từ ngày 1/12/2026 đến ngày 18/12/2026 (kỳ báo cáo kết thúc "
                       "ngày 31/12/2026, chưa kết thúc khi lập báo cáo)."),

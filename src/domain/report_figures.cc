@@ -14,13 +14,14 @@ ReportWindows WindowsOf(const ReportingPeriod& period, Date today) {
   const DateWindow whole = period.window();
   const DateWindow next = period.NextWindow();
   const Date year_start = ReportingYearStart(period);
-  if (today >= whole.end) return {whole, next, year_start, false};
+  // On its last day a period still runs: a task due that day still has it.
+  if (today > whole.end) return {whole, next, year_start, false};
   const Date as_of = std::max(today, whole.start);
   return {{whole.start, as_of}, {as_of, next.end}, year_start, true};
 }
 
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period) {
-  return PlaceInReport(task, WindowsOf(period, period.end()));
+  return PlaceInReport(task, WindowsOf(period, period.end().AddDays(1)));
 }
 
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& windows) {

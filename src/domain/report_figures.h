@@ -47,10 +47,11 @@ Date ReportingYearStart(const ReportingPeriod& period);
 // completed, and until then it is ahead, with those due up to the next period's end. Either way
 // the scope is the reporting year of the period's end.
 struct ReportWindows {
-  DateWindow counted;    // [start, E], or [start, T] while the period runs
-  DateWindow ahead;      // the next period's window, or [T, its end] while the period runs
-  Date year_start;       // of the reporting year that holds the period's end
-  bool running = false;  // the period had not ended on the day the report was made
+  DateWindow counted;  // [start, E], or [start, T] while the period runs
+  DateWindow ahead;    // the next period's window, or [T, its end] while the period runs
+  Date year_start;     // of the reporting year that holds the period's end
+  bool running =
+      false;  // the period had not ended on the day the report was made, its last day included
 };
 
 // The windows of a report on `period` made on `today`; a period that has not begun yet counts

@@ -510,16 +510,25 @@ TEST(ReportFiguresTest, APeriodThatRunsIsCountedToTheDayItIsRead) {
 TEST(ReportFiguresTest, APeriodThatHasEndedIsCountedToItsEnd) {
   const auto period = ReportingPeriod::Parse("2026-11", kCutOff);  // 15/10–14/11
   ASSERT_TRUE(period);
-  for (const char* today : {"2026-11-14", "2026-11-15", "2027-03-01"}) {
+  for (const char* today : {"2026-11-15", "2027-03-01"}) {
     const ReportWindows windows = WindowsOf(*period, *Date::Parse(today));
     EXPECT_EQ(windows.counted, period->window()) << today;
     EXPECT_EQ(windows.ahead, period->NextWindow()) << today;
     EXPECT_FALSE(windows.running) << today;
   }
-  // The day before its end it still runs; the year is that of its end either way.
+  // On its last day it still runs, counted to that day, and a task due then still has it; the
+  // year is that of its end either way.
+  const ReportWindows last_day = WindowsOf(*period, *Date::Parse("2026-11-14"));
+  EXPECT_TRUE(last_day.running);
+  EXPECT_EQ(last_day.counted, period->window());
+  const TaskFacts due_then{
+      *Date::Parse("2026-11-01"), *Date::Parse("2026-11-14"), {}, std::nullopt, std::nullopt};
+  EXPECT_EQ(Describe(PlaceInReport(due_then, last_day)), "in_progress assigned_in due_next");
+  EXPECT_EQ(Describe(PlaceInReport(due_then, *period)),
+            "in_progress due overdue assigned_in due_in");
   const ReportWindows running = WindowsOf(*period, *Date::Parse("2026-11-13"));
   EXPECT_EQ(running.counted.end, *Date::Parse("2026-11-13"));
-  EXPECT_EQ(running.year_start, WindowsOf(*period, period->end()).year_start);
+  EXPECT_EQ(running.year_start, last_day.year_start);
 }
 
 TEST(ReportFiguresTest, AYearThatRunsCountsToTheDayAndLooksAheadToTheNextYearsEnd) {

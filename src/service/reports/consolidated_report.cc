@@ -135,6 +135,7 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
   r.period_start = period->start();
   r.period_end = period->end();
   r.as_of = windows.counted.end;
+  r.period_running = windows.running;
   r.next_start = period->NextWindow().start;
   r.next_end = period->NextWindow().end;
   r.period_convention = settings.period_convention;

@@ -148,6 +148,7 @@ TEST_P(ConsolidatedReportTest, APeriodThatRunsIsCountedToToday) {
   ASSERT_EQ(Outcome(june), "ok");
   EXPECT_EQ(june->period_end, Day("2024-06-30"));
   EXPECT_EQ(june->as_of, today());
+  EXPECT_TRUE(june->period_running);
   // Due by today: Trọng tâm 1, 2 and 3, Đột xuất 1 and 2, Giao sau kỳ, Sở chủ trì.
   EXPECT_EQ(june->totals.DueCompletedRatio(), "03/07");
   EXPECT_EQ(june->totals.overdue, 4);
@@ -173,6 +174,7 @@ TEST_P(ConsolidatedReportTest, APeriodThatRunsIsCountedToToday) {
   auto may = reports().Preview(consolidator_, "2024-05");
   ASSERT_EQ(Outcome(may), "ok");
   EXPECT_EQ(may->as_of, Day("2024-05-31"));
+  EXPECT_FALSE(may->period_running);
   EXPECT_EQ(Outcome(reports().Preview(consolidator_, "2024-07")),
             "validation_failed period:not_started");
 }

@@ -236,9 +236,10 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
         issued.report.draft_version = 0;
 
         // The images as they are set now go into the files, and stay there whatever is set
-        // later.
-        const std::vector<RenderedFile> files =
-            renderer_.Render(issued, settings, LoadDocumentImages(c, agency, signer->person_id));
+        // later; the report names the signature its files carry, read with its bytes.
+        const DocumentImages images = LoadDocumentImages(c, agency, signer->person_id);
+        s.signer.signature = images.signature;
+        const std::vector<RenderedFile> files = renderer_.Render(issued, settings, images);
         const auto inserted = c.execute(
             "INSERT INTO issued_reports (agency_id, period, year, type_code, number, number_text, "
             "issued_on, signer_person_id, replaces_id, model, issued_at, issued_by) "
@@ -246,7 +247,7 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
             {Param(agency), Param(s.period), Param(year), Param(std::string(kReportTypeCode)),
              Param(number), Param(s.number_text), Param(today.Iso()), Param(signer->person_id),
              request.replaces_id ? Param(*request.replaces_id) : storage::Value(nullptr),
-             Param(StoreReport({issued.report, issued.activity, *signer})),
+             Param(StoreReport({issued.report, issued.activity, s.signer})),
              Param(Context::NowMillis()), Param(by.user_id)});
         s.id = ReturnedId(inserted);
         for (const RenderedFile& f : files) {

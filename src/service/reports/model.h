@@ -88,6 +88,9 @@ struct ReportImageFile {
 struct DocumentImages {
   std::string signature_png;
   std::string seal_png;
+  // The signature's description, read with its bytes, for the issued report to name what it
+  // carries.
+  std::optional<ReportImage> signature;
 };
 
 // One task as a report lists it: as it stood on the period's end, nothing recorded about later
@@ -167,8 +170,9 @@ struct UnitReport {
   std::string period;  // the period's key: "2023-08"
   Date period_start;
   Date period_end;
-  Date as_of;   // the last day counted: the period's end, or today while the period runs
-  Date due_on;  // working days after the period's end, as the agency's settings say
+  Date as_of;  // the last day counted: the period's end, or today while the period runs
+  bool period_running = false;  // the period had not ended: its last day counts as running
+  Date due_on;                  // working days after the period's end, as the agency's settings say
   std::string state;
   UnitReportProse prose;
   std::string return_comment;  // the consolidating division's, when it returned the report
@@ -243,6 +247,7 @@ struct ConsolidatedReport {
   // The last day the figures count: the period's end, or, while the period runs, the day the
   // report was made (domain::ReportWindows).
   Date as_of;
+  bool period_running = false;  // the period had not ended when the report was made
   Date next_start;
   Date next_end;
   std::string period_convention;
@@ -263,9 +268,10 @@ struct ConsolidatedReport {
 };
 
 BOOST_DESCRIBE_STRUCT(ConsolidatedReport, (),
-                      (period, period_kind, period_start, period_end, as_of, next_start, next_end,
-                       period_convention, totals, by_source_kind_and_key, by_unit, overdue,
-                       next_period_key, unit_reports, unit_prose, prose, draft_version))
+                      (period, period_kind, period_start, period_end, as_of, period_running,
+                       next_start, next_end, period_convention, totals, by_source_kind_and_key,
+                       by_unit, overdue, next_period_key, unit_reports, unit_prose, prose,
+                       draft_version))
 
 // Another issued report named by one: the one it replaces, or the one that replaced it.
 struct IssuedReportRef {

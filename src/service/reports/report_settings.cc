@@ -267,12 +267,18 @@ ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id) {
 
 DocumentImages LoadDocumentImages(storage::Connection& c, Id agency_id, Id signer_person_id) {
   DocumentImages images;
-  auto read = [&](const ImageRow& row) {
-    auto r = c.execute("SELECT png FROM " + row.table + " WHERE " + row.where, row.key);
-    return r.empty() ? std::string() : r.one().blob(0).bytes;
+  auto read = [&](const ImageRow& row, std::string& png) -> std::optional<ReportImage> {
+    auto r = c.execute(
+        "SELECT png, sha256, width, height FROM " + row.table + " WHERE " + row.where, row.key);
+    if (r.empty()) return std::nullopt;
+    const storage::Row& found = r.one();
+    png = found.blob(0).bytes;
+    return ReportImage{found.text(1), static_cast<int>(found.integer(2)),
+                       static_cast<int>(found.integer(3))};
   };
-  images.signature_png = read(RowOf(agency_id, ImageSlot::SignatureOf(signer_person_id)));
-  images.seal_png = read(RowOf(agency_id, ImageSlot::Seal()));
+  images.signature =
+      read(RowOf(agency_id, ImageSlot::SignatureOf(signer_person_id)), images.signature_png);
+  read(RowOf(agency_id, ImageSlot::Seal()), images.seal_png);
   return images;
 }
 

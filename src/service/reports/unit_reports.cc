@@ -171,6 +171,7 @@ UnitReport Build(storage::Connection& c, const Actor& reader, const ReportFrame&
   r.period_end = period.end();
   const domain::ReportWindows windows = domain::WindowsOf(period, frame.today);
   r.as_of = windows.counted.end;
+  r.period_running = windows.running;
   r.due_on = DueOn(frame, period);
   const Id agency = frame.settings.agency_id;
   const bool may_write = MayWrite(reader, agency, unit.id);

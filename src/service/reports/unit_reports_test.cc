@@ -265,6 +265,7 @@ TEST_P(UnitReportTest, AReportWrittenBeforeThePeriodEndsCountsToToday) {
   ASSERT_EQ(Outcome(r), "ok");
   EXPECT_EQ(r->period_end, Day("2024-06-30"));
   EXPECT_EQ(r->as_of, Day("2024-06-28"));
+  EXPECT_TRUE(r->period_running);
   EXPECT_EQ(Titles(r->lead.not_completed),
             (std::vector<std::string>{"D đến hạn kỳ tới", "H hạn chế"}));
   EXPECT_EQ(Titles(r->lead.due_next_period), (std::vector<std::string>{"I hạn cuối tháng"}));

@@ -2248,6 +2248,8 @@ export interface components {
              * @description Ngày cuối cùng được tính: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc / the last day counted: the period's end, or today while the period runs
              */
             as_of: string;
+            /** @description Kỳ chưa kết thúc khi lập báo cáo (kể cả ngày cuối kỳ); số liệu tính đến as_of / the period had not ended when the report was made (its last day included); the figures run to as_of */
+            period_running: boolean;
             /**
              * Format: date
              * @description Hạn gửi: số ngày làm việc sau cuối kỳ theo thiết lập / due this many working days after the period's end
@@ -2372,6 +2374,8 @@ export interface components {
              * @description Ngày cuối cùng được tính: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc / the last day counted: the period's end, or today while the period runs
              */
             as_of: string;
+            /** @description Kỳ chưa kết thúc khi lập báo cáo (kể cả ngày cuối kỳ); số liệu tính đến as_of / the period had not ended when the report was made (its last day included); the figures run to as_of */
+            period_running: boolean;
             /**
              * Format: date
              * @description Kỳ tới / the next period

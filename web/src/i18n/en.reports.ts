@@ -15,6 +15,7 @@ const enReports: Record<keyof typeof viReports, string> = {
   'period.year': 'Year {year}',
   'period.window': 'Figures from {start} to {end}',
   'period.running': 'The period has not ended (it ends on {end}): the figures run to the end of {asOf}.',
+  'period.ranWhenIssued': 'The report was made before its period (ending on {end}) had ended: the figures run to the end of {asOf}.',
   'period.runningDetail':
     'Tasks due after that day are not due yet, so they are not overdue; those due from that day to the end of the next period are counted as next period’s.',
   'period.kind': 'Kind of reporting period',

@@ -14,6 +14,7 @@ const viReports = {
   'period.year': 'Năm {year}',
   'period.window': 'Số liệu tính từ ngày {start} đến ngày {end}',
   'period.running': 'Kỳ báo cáo chưa kết thúc (đến ngày {end}): số liệu tính đến hết ngày {asOf}.',
+  'period.ranWhenIssued': 'Báo cáo lập khi kỳ báo cáo (đến ngày {end}) chưa kết thúc: số liệu tính đến hết ngày {asOf}.',
   'period.runningDetail':
     'Nhiệm vụ có hạn sau ngày này chưa đến hạn nên chưa tính là quá hạn; nhiệm vụ đến hạn từ ngày này đến hết kỳ tới được xếp vào nhiệm vụ kỳ tới.',
   'period.kind': 'Loại kỳ báo cáo',

@@ -69,14 +69,16 @@ describe('report periods', () => {
   });
 
   it('states the window in words, without leading zeros', () => {
-    expect(reportWindowWords(t, { period_start: '2023-07-15', period_end: '2023-08-14', as_of: '2023-08-14' })).toBe('Số liệu tính từ ngày 15/7/2023 đến ngày 14/8/2023');
-    expect(reportWindowWords(t, { period_start: '2026-11-01', period_end: '2026-11-30', as_of: '2026-11-30' })).toBe('Số liệu tính từ ngày 1/11/2026 đến ngày 30/11/2026');
+    expect(reportWindowWords(t, { period_start: '2023-07-15', period_end: '2023-08-14', as_of: '2023-08-14', period_running: false })).toBe('Số liệu tính từ ngày 15/7/2023 đến ngày 14/8/2023');
+    expect(reportWindowWords(t, { period_start: '2026-11-01', period_end: '2026-11-30', as_of: '2026-11-30', period_running: false })).toBe('Số liệu tính từ ngày 1/11/2026 đến ngày 30/11/2026');
   });
 
   it('says a report made while its period runs counts to the day it was made', () => {
-    const running = { period_start: '2026-11-01', period_end: '2026-11-30', as_of: '2026-11-27' };
+    const running = { period_start: '2026-11-01', period_end: '2026-11-30', as_of: '2026-11-27', period_running: true };
     expect(isRunning(running)).toBe(true);
     expect(reportWindowWords(t, running)).toBe('Số liệu tính từ ngày 1/11/2026 đến ngày 27/11/2026');
-    expect(isRunning({ ...running, as_of: '2026-11-30' })).toBe(false);
+    // On its last day the period still runs, though it is counted whole.
+    expect(isRunning({ ...running, as_of: '2026-11-30' })).toBe(true);
+    expect(isRunning({ ...running, as_of: '2026-11-30', period_running: false })).toBe(false);
   });
 });

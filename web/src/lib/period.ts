@@ -138,11 +138,13 @@ export interface CountedWindow {
   period_end: string;
   /** The last day counted: the period's end, or the day the report was made while the period ran. */
   as_of: string;
+  /** The period had not ended when the report was made (its last day included). */
+  period_running: boolean;
 }
 
-/** Whether the report was made before its period ended, so its figures stop short of the end. */
+/** Whether the report was made before its period ended, so its figures stop at the day it was made. */
 export function isRunning(window: CountedWindow): boolean {
-  return window.as_of < window.period_end;
+  return window.period_running;
 }
 
 /** "Số liệu tính từ ngày 1/10/2026 đến ngày 31/10/2026": the days a report counts, in words. */

@@ -65,7 +65,7 @@ describe('ConsolidatedReportPage', () => {
     mockFetch((c: Call) => {
       if (c.path === '/me') return { body: ME_CONSOLIDATOR };
       if (c.path === '/reports/issued') return { body: { items: [] } };
-      if (c.path === '/reports/preview') return { body: { ...MONTH, as_of: '2026-10-20' } };
+      if (c.path === '/reports/preview') return { body: { ...MONTH, as_of: '2026-10-20', period_running: true } };
       return undefined;
     });
     renderPage(<ConsolidatedReportPage />, { path: '/reports', url: '/reports?period=2026-10' });

@@ -74,6 +74,18 @@ describe('IssuedReportPage', () => {
     expect(dl).not.toHaveTextContent('Thay thế báo cáo');
   });
 
+  it('says in the past that a report issued before its period ended counted to the day it was made', async () => {
+    mockFetch((c: Call) => {
+      if (c.path === '/me') return { body: ME_SPECIALIST };
+      if (c.path === `/reports/issued/${REPLACEMENT.id}`)
+        return { body: { ...REPLACEMENT, report: { ...REPLACEMENT.report, as_of: '2026-10-10', period_running: true } } };
+      return undefined;
+    });
+    renderPage(<IssuedReportPage />, { path: '/reports/issued/:id', url: `/reports/issued/${REPLACEMENT.id}` });
+    expect(await screen.findByText('Báo cáo lập khi kỳ báo cáo (đến ngày 14/10/2026) chưa kết thúc: số liệu tính đến hết ngày 10/10/2026.')).toBeInTheDocument();
+    expect(screen.queryByText(/^Kỳ báo cáo chưa kết thúc/)).toBeNull();
+  });
+
   it('says so of a report that is none, with the way back to the list', async () => {
     open('/reports/issued/9999');
     expect(await screen.findByText('Không tìm thấy báo cáo đã ban hành này.')).toBeInTheDocument();

@@ -41,13 +41,17 @@ export function ConsolidatedReportSections({ report, save, onDirty, issued = fal
   );
   const { totals } = report;
   const isMonth = report.period_kind === 'month';
-  const nextWindow = t('cr.nextWindow', { start: reportDate(report.next_start), end: reportDate(report.next_end) });
+  // While the period runs, the tasks ahead are those due from the day counted on.
+  const nextWindow = t('cr.nextWindow', {
+    start: reportDate(report.period_running ? report.as_of : report.next_start),
+    end: reportDate(report.next_end),
+  });
   // Until the division saves a text of its own, the report's text is the units' merged.
   const proseLead = !issued && report.draft_version === 0 ? <p className="cr-lead">{t('cr.proseMerged')}</p> : undefined;
 
   return (
     <>
-      <RunningPeriodNotice window={report} />
+      <RunningPeriodNotice window={report} issued={issued} />
       <ReportFiguresCard
         id="cr-figures"
         title={t('cr.figures')}

@@ -4,9 +4,10 @@ import { isRunning, reportDate, type CountedWindow } from '../../lib/period';
 
 /**
  * Said above a report made before its period ended: its figures run to that day, a task due later
- * in the period is not overdue yet, and those due from that day on are counted ahead.
+ * in the period is not overdue yet, and those due from that day on are counted ahead. An issued
+ * report says it in the past: its period has long ended when it is read.
  */
-export function RunningPeriodNotice({ window }: { window: CountedWindow }) {
+export function RunningPeriodNotice({ window, issued = false }: { window: CountedWindow; issued?: boolean }) {
   const t = useT();
   if (!isRunning(window)) return null;
   return (
@@ -15,7 +16,7 @@ export function RunningPeriodNotice({ window }: { window: CountedWindow }) {
       showIcon
       role="status"
       className="ur-block"
-      message={t('period.running', { asOf: reportDate(window.as_of), end: reportDate(window.period_end) })}
+      message={t(issued ? 'period.ranWhenIssued' : 'period.running', { asOf: reportDate(window.as_of), end: reportDate(window.period_end) })}
       description={t('period.runningDetail')}
     />
   );
