@@ -219,6 +219,7 @@ json::value ToJson(const service::Statistics& s) {
       o["key"] = g.key;
       if (!g.name.empty()) o["name"] = g.name;
       o["tasks_url"] = "/api/v1/tasks?" + g.list_query;
+      if (g.report_figures) o["report_figures"] = ToJson(*g.report_figures);
       out.push_back(std::move(o));
     }
     return out;
@@ -230,6 +231,18 @@ json::value ToJson(const service::Statistics& s) {
   o["by_key"] = groups(s.by_key);
   o["by_source_kind_and_key"] = groups(s.by_source_kind_and_key);
   o["by_lead_org"] = groups(s.by_lead_org);
+  if (s.report_figures) o["report_figures"] = ToJson(*s.report_figures);
+  if (s.report) {
+    const service::StatsReportPeriod& r = *s.report;
+    o["report_period"] = json::object{{"period", r.period},
+                                      {"period_start", r.period_start.Iso()},
+                                      {"period_end", r.period_end.Iso()},
+                                      {"as_of", r.as_of.Iso()},
+                                      {"period_running", r.period_running},
+                                      {"next_start", r.next_start.Iso()},
+                                      {"next_end", r.next_end.Iso()},
+                                      {"period_convention", r.period_convention}};
+  }
   return o;
 }
 

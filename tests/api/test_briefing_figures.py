@@ -2,6 +2,7 @@
 
 "02/02 nhiệm vụ trọng tâm của UBND tỉnh" needs the source kind and the key flag together; a unit's
 figures must be able to count only the tasks it leads, so that the units' rows add up to the total;
+the figures of a reporting period are the consolidated report's, each with the list of its tasks;
 and a wrong filter value is answered with the values that would have been right.
 """
 from __future__ import annotations
@@ -80,6 +81,39 @@ class BriefingFiguresTest(ApiTestCase):
         self.assertEqual(sum(g["total"] for g in everything["by_lead_org"]), everything["total"])
         self.assertEqual(everything["total"], 6)
 
+    def test_a_reporting_periods_figures_are_the_reports_and_each_lists_its_tasks(self):
+        r = self.director.get(f"{STATS}?report_period=2023-08")
+        self.assertEqual(r.status, 200, r)
+        st = r.json
+        self.assertEqual(st["report_period"]["as_of"], "2023-08-31")
+        self.assertFalse(st["report_period"]["period_running"])
+        # Six tasks due on 31/08, two of them completed by then: the second key task was
+        # completed in September, so it is overdue in August's report.
+        figures = st["report_figures"]
+        self.assertEqual((figures["due"], figures["due_completed"], figures["overdue"]), (6, 2, 4))
+        self.assertEqual(figures["due_completed_ratio"], "02/06")
+        preview = self.director.get("/api/v1/reports/preview?period=2023-08")
+        self.assertEqual(preview.status, 200, preview)
+        self.assertEqual(figures, preview.json["totals"])
+        previewed = {g["key"]: g["figures"] for g in preview.json["by_source_kind_and_key"]}
+        groups = {g["key"]: g for g in st["by_source_kind_and_key"]}
+        self.assertEqual({k: g["report_figures"] for k, g in groups.items()}, previewed)
+        self.assertEqual(groups["higher_program:true"]["report_figures"]["due_completed_ratio"], "01/02")
+        # Every figure, of the whole and of each group, is the total of the list behind it.
+        for url, group in [(st["tasks_url"], figures)] + [(g["tasks_url"], g["report_figures"])
+                                                          for g in st["by_source_kind_and_key"]]:
+            for figure, value in group.items():
+                if figure in ("cumulative", "due_completed_ratio"):
+                    continue
+                with self.subTest(url=url, figure=figure):
+                    listed = self.director.get(f"{url}&report_figure={figure}&page_size=1")
+                    self.assertEqual(listed.status, 200, listed)
+                    self.assertEqual(listed.json["total"], value)
+        # A unit's figures are those of the tasks it leads, as in the report.
+        infra = self.director.get(f"{STATS}?report_period=2023-08&org={self.agency.infra}").json
+        self.assertEqual(infra["report_figures"]["due"], 2, "the task it cooperates on is not counted")
+        self.assertEqual(infra["report_figures"]["due_completed_ratio"], "01/02")
+
     def test_a_wrong_value_is_answered_with_the_right_ones(self):
         r = self.director.get(f"{TASKS}?status=within")
         self.assertError(r, 422, "validation_failed", "status", "invalid")
@@ -100,6 +134,13 @@ class BriefingFiguresTest(ApiTestCase):
         self.assertError(r, 422, "validation_failed", "lead_org", "invalid")
         self.assertNotIn("allowed", r.json["fields"][0])
         # Statistics take a list's paging and sorting, and check them the same way.
+        self.assertError(self.director.get(f"{STATS}?report_period=2023-08&as_of=2023-08-15"), 422,
+                         "validation_failed", "as_of", "conflicts_with_report_period")
+        self.assertError(self.director.get(f"{STATS}?report_period=2099-01"), 422, "validation_failed",
+                         "report_period", "not_started")
+        r = self.director.get(f"{TASKS}?report_period=2023-08&report_figure=late")
+        self.assertError(r, 422, "validation_failed", "report_figure", "invalid")
+        self.assertIn("due_completed", r.json["fields"][0]["allowed"])
         for query, field in (("sort=-foo", "sort"), ("page=abc", "page"), ("page_size=9999", "page_size")):
             with self.subTest(query=query):
                 self.assertError(self.director.get(f"{STATS}?{query}"), 422, "validation_failed", field)

@@ -122,11 +122,8 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
                                                      PeriodActivity* activity) {
   const Id agency = reader.agency_id;
   ReportSettings settings = LoadReportSettings(c, agency);
-  const auto convention = domain::ParsePeriodConvention(settings.period_convention)
-                              .value_or(domain::PeriodConvention::kCalendarMonth);
-  const auto period = ReportingPeriod::Parse(key, convention);
-  if (!period) return Error::Validation({{"period", "invalid"}});
-  if (period->start() > today) return Error::Validation({{"period", "not_started"}});
+  const auto period = ReportingPeriodOf(settings, key, today);
+  if (!period) return period.error();
   const domain::ReportWindows windows = domain::WindowsOf(*period, today);
 
   ConsolidatedReport r;

@@ -243,6 +243,17 @@ bool SlotExists(storage::Connection& c, Id agency, const ImageSlot& slot) {
 
 }  // namespace
 
+Expected<domain::ReportingPeriod> ReportingPeriodOf(const ReportSettings& settings,
+                                                    std::string_view key, Date today,
+                                                    const std::string& field) {
+  const auto convention = domain::ParsePeriodConvention(settings.period_convention)
+                              .value_or(domain::PeriodConvention::kCalendarMonth);
+  const auto period = domain::ReportingPeriod::Parse(key, convention);
+  if (!period) return Error::Validation({{field, "invalid"}});
+  if (period->start() > today) return Error::Validation({{field, "not_started"}});
+  return *period;
+}
+
 ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id) {
   auto r = c.execute(
       "SELECT agency_id, period_convention, due_working_days, consolidating_org_id, agency_code, "

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/reporting_period.h"
 #include "service/actor.h"
 #include "service/context.h"
 #include "service/error.h"
@@ -72,6 +73,13 @@ class ReportSettingsService {
 // The agency's settings as set, or its defaults: the calendar month, three working days, no
 // consolidating division yet, the heading and code taken from the organisation tree.
 ReportSettings LoadReportSettings(storage::Connection& c, Id agency_id);
+
+// The agency's period named by `key` (ReportingPeriod::Key) under its convention, or a validation
+// error on `field`: invalid for what names no period, not_started for one that begins after
+// `today`, which no report can be made on yet.
+Expected<domain::ReportingPeriod> ReportingPeriodOf(const ReportSettings& settings,
+                                                    std::string_view key, Date today,
+                                                    const std::string& field = "period");
 
 // The files of the images an issued report signed by `signer_person_id` carries: their signature
 // and the agency's seal, as they are set now.

@@ -6,6 +6,7 @@
 
 #include "intl/text.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/report_period_filter.h"
 #include "service/row_values.h"
 #include "service/tasks/task_query.h"
 #include "service/tasks/today_status.h"
@@ -34,10 +35,76 @@ constexpr std::tuple kStatusRowFields{
     Field{"extended", &StatusRow::extended},       Field{"tasks", &StatusRow::tasks},
 };
 
+// A row of the same rows with a report period: which of the report's figures its tasks count in.
+struct ReportRow {
+  Id lead_org_id = 0;
+  std::string source_kind;
+  bool is_key = false;
+  domain::Status status = domain::Status::kInProgress;
+  bool extended = false;
+  std::int64_t tasks = 0;
+  bool due = false;
+  bool due_completed = false;
+  bool overdue = false;
+  bool completed_ahead = false;
+  bool ongoing = false;
+  bool assigned_in_period = false;
+  bool due_in_period = false;
+  bool completed_in_period = false;
+  bool due_next_period = false;
+  bool carried_over = false;
+};
+
+constexpr auto kReportRowFields = std::tuple_cat(
+    std::tuple{Field{"lead_org_id", &ReportRow::lead_org_id},
+               Field{"source_kind", &ReportRow::source_kind}, Field{"is_key", &ReportRow::is_key},
+               Field{"status", &ReportRow::status}, Field{"extended", &ReportRow::extended},
+               Field{"tasks", &ReportRow::tasks}},
+    std::tuple{Field{"due", &ReportRow::due}, Field{"due_completed", &ReportRow::due_completed},
+               Field{"overdue", &ReportRow::overdue},
+               Field{"completed_ahead", &ReportRow::completed_ahead},
+               Field{"ongoing", &ReportRow::ongoing},
+               Field{"assigned_in_period", &ReportRow::assigned_in_period},
+               Field{"due_in_period", &ReportRow::due_in_period},
+               Field{"completed_in_period", &ReportRow::completed_in_period},
+               Field{"due_next_period", &ReportRow::due_next_period},
+               Field{"carried_over", &ReportRow::carried_over}});
+
+// The row's tasks added to a group's report figures (their cumulative is added apart).
+void AddFigures(domain::ReportFigures& f, const ReportRow& row) {
+  const std::int64_t n = row.tasks;
+  f.due += row.due * n;
+  f.due_completed += row.due_completed * n;
+  f.overdue += row.overdue * n;
+  f.completed_ahead += row.completed_ahead * n;
+  f.ongoing += row.ongoing * n;
+  f.assigned_in_period += row.assigned_in_period * n;
+  f.due_in_period += row.due_in_period * n;
+  f.completed_in_period += row.completed_in_period * n;
+  f.due_next_period += row.due_next_period * n;
+  f.carried_over += row.carried_over * n;
+  f.cumulative.Add(row.status, row.extended, n);
+}
+
+StatsReportPeriod ReportPeriodOf(const ReportPeriodFilter& r) {
+  const domain::ReportingPeriod& p = *r.period;
+  return {p.Key(),
+          p.start(),
+          p.end(),
+          r.windows->counted.end,
+          r.windows->running,
+          p.NextWindow().start,
+          p.NextWindow().end,
+          std::string(domain::PeriodConventionCode(p.convention()))};
+}
+
 }  // namespace
 
-Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& filter) {
+Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& asked) {
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
+    TaskFilter filter = asked;
+    if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
+      return resolved.error();
     const auto snapshot = SnapshotDate(c);
     TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
                 snapshot && *snapshot == filter.as_of);
@@ -50,7 +117,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     domain::StatusCounts key_counts[2];
     std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
-    StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields, [&](const StatusRow& row) {
+    auto add_counts = [&](const auto& row) {
       st.totals.Add(row.status, row.extended, row.tasks);
       auto it = std::find_if(kinds.begin(), kinds.end(),
                              [&](const auto& k) { return k.first == row.source_kind; });
@@ -59,7 +126,33 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       key_counts[row.is_key ? 1 : 0].Add(row.status, row.extended, row.tasks);
       by_kind_and_key[{row.source_kind, row.is_key}].Add(row.status, row.extended, row.tasks);
       by_org[row.lead_org_id].Add(row.status, row.extended, row.tasks);
-    });
+    };
+    // The report's figures of each group, by the same keys as the counts.
+    domain::ReportFigures report_totals;
+    std::map<std::string, domain::ReportFigures> report_by_kind, report_by_key;
+    std::map<std::pair<std::string, bool>, domain::ReportFigures> report_by_kind_and_key;
+    std::map<Id, domain::ReportFigures> report_by_org;
+    if (filter.report) {
+      q.AddReportFigureColumns();
+      StreamRows(c, q.StatusRowsSql(), q.params(), kReportRowFields, [&](const ReportRow& row) {
+        add_counts(row);
+        AddFigures(report_totals, row);
+        AddFigures(report_by_kind[row.source_kind], row);
+        AddFigures(report_by_key[row.is_key ? "true" : "false"], row);
+        AddFigures(report_by_kind_and_key[{row.source_kind, row.is_key}], row);
+        AddFigures(report_by_org[row.lead_org_id], row);
+      });
+      st.report_figures = report_totals;
+      st.report = ReportPeriodOf(*filter.report);
+    } else {
+      StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields,
+                 [&](const StatusRow& row) { add_counts(row); });
+    }
+    // Only with a report period, where every group has figures.
+    auto report_of = [&](auto& figures, const auto& key) -> std::optional<domain::ReportFigures> {
+      if (!filter.report) return std::nullopt;
+      return figures[key];
+    };
     std::sort(kinds.begin(), kinds.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     std::map<std::string, domain::StatusCounts> by_kind(kinds.begin(), kinds.end());
@@ -70,25 +163,28 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     }
 
     auto group = [&](std::string key, std::string name, const domain::StatusCounts& counts,
-                     auto narrow) {
+                     std::optional<domain::ReportFigures> report, auto narrow) {
       TaskFilter f = filter;
       f.page = 1;
       narrow(f);
-      return StatsGroup{std::move(key), std::move(name), counts, ToQueryString(f)};
+      return StatsGroup{std::move(key), std::move(name), counts, ToQueryString(f),
+                        std::move(report)};
     };
     for (const auto& [kind, counts] : by_kind)
-      st.by_source_kind.push_back(group(kind, "", counts, [&](TaskFilter& f) {
-        f.source_kinds = {domain::SourceKindFromStored(kind)};
-      }));
+      st.by_source_kind.push_back(
+          group(kind, "", counts, report_of(report_by_kind, kind),
+                [&](TaskFilter& f) { f.source_kinds = {domain::SourceKindFromStored(kind)}; }));
     for (const auto& [key, counts] : by_key)
-      st.by_key.push_back(group(key, "", counts, [&](TaskFilter& f) { f.is_key = key == "true"; }));
+      st.by_key.push_back(group(key, "", counts, report_of(report_by_key, key),
+                                [&](TaskFilter& f) { f.is_key = key == "true"; }));
     for (const auto& [kind_key, counts] : by_kind_and_key) {
       const auto& [kind, is_key] = kind_key;
       st.by_source_kind_and_key.push_back(
-          group(kind + (is_key ? ":true" : ":false"), "", counts, [&](TaskFilter& f) {
-            f.source_kinds = {domain::SourceKindFromStored(kind)};
-            f.is_key = is_key;
-          }));
+          group(kind + (is_key ? ":true" : ":false"), "", counts,
+                report_of(report_by_kind_and_key, kind_key), [&](TaskFilter& f) {
+                  f.source_kinds = {domain::SourceKindFromStored(kind)};
+                  f.is_key = is_key;
+                }));
     }
     // A unit outside the chosen subtree only cooperates on some of its tasks: it has no row of
     // its own, or the table would report on units nobody asked about.
@@ -101,6 +197,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       }
       auto o = LoadOrganization(c, org);
       st.by_lead_org.push_back(group(std::to_string(org), o ? o->name : "", counts,
+                                     report_of(report_by_org, org),
                                      [&](TaskFilter& f) { f.lead_org = org; }));
     }
     // Units with the most overdue tasks first, then the best on-time rate, then by name.

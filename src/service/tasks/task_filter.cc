@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "domain/period.h"
+#include "domain/reporting_period.h"
 #include "intl/text.h"
 
 namespace giaoban::service {
@@ -36,6 +37,25 @@ static_assert(std::size(kSortFields) == SortKey::kFields);
 std::vector<std::string> SortNames() {
   std::vector<std::string> out;
   for (const auto& [field, name] : kSortFields) out.emplace_back(name);
+  return out;
+}
+
+constexpr std::pair<ReportFigure, std::string_view> kReportFigures[] = {
+    {ReportFigure::kDue, "due"},
+    {ReportFigure::kDueCompleted, "due_completed"},
+    {ReportFigure::kOverdue, "overdue"},
+    {ReportFigure::kCompletedAhead, "completed_ahead"},
+    {ReportFigure::kOngoing, "ongoing"},
+    {ReportFigure::kAssignedInPeriod, "assigned_in_period"},
+    {ReportFigure::kDueInPeriod, "due_in_period"},
+    {ReportFigure::kCompletedInPeriod, "completed_in_period"},
+    {ReportFigure::kDueNextPeriod, "due_next_period"},
+    {ReportFigure::kCarriedOver, "carried_over"},
+};
+
+std::vector<std::string> ReportFigureNames() {
+  std::vector<std::string> out;
+  for (const auto& [figure, name] : kReportFigures) out.emplace_back(name);
   return out;
 }
 
@@ -118,6 +138,20 @@ std::string_view SortFieldName(SortKey::Field f) {
 
 }  // namespace
 
+std::string_view ReportFigureCode(ReportFigure f) {
+  for (const auto& [figure, name] : kReportFigures) {
+    if (figure == f) return name;
+  }
+  return "due";
+}
+
+std::optional<ReportFigure> ParseReportFigure(std::string_view code) {
+  for (const auto& [figure, name] : kReportFigures) {
+    if (name == code) return figure;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> FilterStatusCodes() {
   std::vector<std::string> out;
   for (auto s : {domain::Status::kCompletedOnTime, domain::Status::kCompletedLate,
@@ -134,6 +168,8 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
   bool as_of_given = false;
   bool org_role_given = false;
   std::optional<domain::Period> period;
+  std::optional<std::string> report_period;
+  std::optional<ReportFigure> report_figure;
 
   auto id_param = [&](const std::string& name, const std::string& value, std::optional<Id>& out) {
     if (auto id = ParseId(value))
@@ -209,6 +245,15 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     } else if (name == "period") {
       period = domain::Period::Parse(value);
       if (!period) v.Add(name, "invalid");
+    } else if (name == "report_period") {
+      // Either convention reads the same keys; which one applies is the agency's to say.
+      if (domain::ReportingPeriod::Parse(value, domain::PeriodConvention::kCalendarMonth))
+        report_period = value;
+      else
+        v.Add(name, "invalid");
+    } else if (name == "report_figure") {
+      report_figure = ParseReportFigure(value);
+      if (!report_figure) v.Add(name, "invalid", ReportFigureNames());
     } else if (name == "sort") {
       // Each field sorts at most once, so there are never more keys than fields: a long list is
       // a mistake or an attack, and is refused before any SQL is built from it.
@@ -250,6 +295,19 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
     f.assigned_to = period->last_day();
     if (!as_of_given) f.as_of = std::min(today, period->last_day());
   }
+  if (report_period) {
+    // The report decides the scope and the day counted; nothing may move either.
+    if (period)
+      v.Add("period", "conflicts_with_report_period");
+    else if (f.assigned_from || f.assigned_to)
+      v.Add("report_period", "conflicts_with_assigned_range");
+    if (as_of_given) v.Add("as_of", "conflicts_with_report_period");
+    f.report = ReportPeriodFilter{*report_period, report_figure, 0, std::nullopt, std::nullopt};
+    // A unit's figures in the report are those of the tasks it leads.
+    if (!org_role_given) f.org_role = OrgRole::kLead;
+  } else if (report_figure) {
+    v.Add("report_figure", "requires_report_period");
+  }
   if (org_role_given && !f.org_subtree) v.Add("org_role", "not_applicable");
   if (f.assigned_from && f.assigned_to && *f.assigned_from > *f.assigned_to)
     v.Add("assigned_to", "before_start");
@@ -270,7 +328,8 @@ std::string ToQueryString(const TaskFilter& f) {
     return out;
   };
   if (f.text) parts.emplace_back("q", *f.text);
-  parts.emplace_back("as_of", f.as_of.Iso());
+  // A report's day counted follows from its period and the day it is read.
+  if (!f.report) parts.emplace_back("as_of", f.as_of.Iso());
   if (!f.statuses.empty())
     parts.emplace_back("status",
                        join(f.statuses, [](auto s) { return std::string(domain::StatusCode(s)); }));
@@ -287,12 +346,20 @@ std::string ToQueryString(const TaskFilter& f) {
   }
   id("lead_org", f.lead_org);
   id("org", f.org_subtree);
-  if (f.org_subtree && f.org_role == OrgRole::kLead) parts.emplace_back("org_role", "lead");
+  if (f.org_subtree && f.org_role == OrgRole::kLead && !f.report)
+    parts.emplace_back("org_role", "lead");
+  if (f.org_subtree && f.org_role == OrgRole::kAny && f.report)
+    parts.emplace_back("org_role", "any");
   id("leader", f.leader);
   id("assignee", f.assignee);
   id("parent", f.parent);
   for (const auto& [name, member] : kDateParameters) {
     if (const auto& date = f.*member) parts.emplace_back(name, date->Iso());
+  }
+  if (f.report) {
+    parts.emplace_back("report_period", f.report->key);
+    if (f.report->figure)
+      parts.emplace_back("report_figure", std::string(ReportFigureCode(*f.report->figure)));
   }
   if (!f.sort.empty())
     parts.emplace_back("sort", join(f.sort, [](const SortKey& k) {

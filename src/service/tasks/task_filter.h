@@ -13,6 +13,13 @@
 //   assigned_from / assigned_to / deadline_from / deadline_to = YYYY-MM-DD (inclusive)
 //   period=2023-08 | 2023-Q3 | 2023 (shorthand: assigned within the period, as of its last day
 //                                    unless as_of is given)
+//   report_period=2023-08 | 2023-Q3 | 2023-M08 | 2023
+//                         the tasks the agency's report on that period counts, under its period
+//                         convention, as of the last day the report counts (docs/domain.md#report-
+//                         figures); with org, those led in the subtree unless org_role=any
+//   report_figure=due | due_completed | overdue | completed_ahead | ongoing | assigned_in_period |
+//                 due_in_period | completed_in_period | due_next_period | carried_over
+//                         with report_period: the tasks behind that figure of the report
 //   sort=deadline,-assigned_on (title, assigned_on, deadline, id, updated)   page=1   page_size=50
 #pragma once
 
@@ -22,6 +29,7 @@
 #include <vector>
 
 #include "domain/date.h"
+#include "domain/report_figures.h"
 #include "domain/source_kind.h"
 #include "domain/status.h"
 #include "service/error.h"
@@ -40,6 +48,41 @@ struct SortKey {
 
 // How a task belongs to an organisation's subtree: led there, or led or cooperated on there.
 enum class OrgRole { kAny, kLead };
+
+// The figures of a report (domain::ReportFigures), each of which a list can follow.
+enum class ReportFigure {
+  kDue,
+  kDueCompleted,
+  kOverdue,
+  kCompletedAhead,
+  kOngoing,
+  kAssignedInPeriod,
+  kDueInPeriod,
+  kCompletedInPeriod,
+  kDueNextPeriod,
+  kCarriedOver,
+};
+inline constexpr ReportFigure kAllReportFigures[] = {
+    ReportFigure::kDue,           ReportFigure::kDueCompleted,
+    ReportFigure::kOverdue,       ReportFigure::kCompletedAhead,
+    ReportFigure::kOngoing,       ReportFigure::kAssignedInPeriod,
+    ReportFigure::kDueInPeriod,   ReportFigure::kCompletedInPeriod,
+    ReportFigure::kDueNextPeriod, ReportFigure::kCarriedOver,
+};
+std::string_view ReportFigureCode(ReportFigure f);
+std::optional<ReportFigure> ParseReportFigure(std::string_view code);
+
+// A filter by the report's counting rule. The period's key is read under the agency's convention,
+// which the filter's parser cannot know: the service resolves it (ResolveReportPeriod) before the
+// filter is run, and sets the filter's as_of to the last day the report counts.
+struct ReportPeriodFilter {
+  std::string key;
+  std::optional<ReportFigure> figure;
+  // Once resolved: whose report it is (the reader's agency), and the days it counts.
+  Id agency_id = 0;
+  std::optional<domain::ReportingPeriod> period;
+  std::optional<domain::ReportWindows> windows;
+};
 
 struct TaskFilter {
   std::optional<std::string> text;  // already folded
@@ -61,6 +104,7 @@ struct TaskFilter {
   std::optional<Date> assigned_to;
   std::optional<Date> deadline_from;
   std::optional<Date> deadline_to;
+  std::optional<ReportPeriodFilter> report;
   std::vector<SortKey> sort;
   int page = 1;
   int page_size = 50;

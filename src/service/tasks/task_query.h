@@ -5,6 +5,7 @@
 // read instead (see today_status.h).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,10 @@ class TaskQuery {
   // The matching tasks by what statistics group them by: lead_org_id, source_kind, is_key,
   // status, extended (0/1), and how many tasks the row stands for, tasks.
   std::string StatusRowsSql() const;
+  // With a report period, the rows of StatusRowsSql also say which of the report's figures their
+  // tasks count in: one 0/1 column per figure, named by its code (ReportFigureCode). Call before
+  // reading the SQL and its parameters.
+  void AddReportFigureColumns();
   const std::vector<storage::Value>& params() const { return params_; }
 
  private:
@@ -70,7 +75,9 @@ class TaskQuery {
   // a filter on an assignee (alias `c`), from " AND "; none when the filter names anything else,
   // and its total must be counted from the tasks.
   std::optional<std::string> counted_where_;
-  std::string as_of_;  // the placeholder of the as-of date
+  std::string as_of_;           // the placeholder of the as-of date
+  std::string report_columns_;  // from ", ": see AddReportFigureColumns
+  std::size_t report_column_count_ = 0;
   bool use_snapshot_;
 };
 
@@ -81,6 +88,12 @@ std::string ExtendedExpression(const std::string& date);
 // `row`, e.g. "x.") whose deadline in force is the SQL expression `deadline`.
 std::string StatusExpression(const std::string& date, const std::string& row = "x.",
                              const std::string& deadline = "x.dl");
+
+// The condition on a row `a` with status, dl, assigned_on and completed_on as of the last day a
+// report counts that places it in one of the report's figures; it mirrors domain::PlaceInReport.
+// `bind` turns a date into a placeholder.
+std::string ReportFigureCondition(ReportFigure figure, const domain::ReportWindows& windows,
+                                  const std::function<std::string(Date)>& bind);
 
 // SELECT list of a task summary row, shared by lists and single-task reads. Expects the task's
 // table alias `y` with columns dl and status (see FilteredSql).

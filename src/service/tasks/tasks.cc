@@ -7,6 +7,7 @@
 #include "intl/text.h"
 #include "service/audit.h"
 #include "service/organizations/organizations.h"
+#include "service/reports/report_period_filter.h"
 #include "service/row_values.h"
 #include "service/sources/sources.h"
 #include "service/tasks/task_as_of.h"
@@ -101,9 +102,12 @@ TaskView FreshView(TaskRecord& rec, const Actor& actor, Date today, int due_soon
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& filter) {
+Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& asked) {
   return ctx_.db().transact(
       TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
+        TaskFilter filter = asked;
+        if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
+          return resolved.error();
         const auto snapshot = SnapshotDate(c);
         TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
                     snapshot && *snapshot == filter.as_of);
