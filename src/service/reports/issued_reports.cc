@@ -162,6 +162,12 @@ Expected<ReportComparison> IssuedReportService::Compare(const Actor& reader, Id 
         if (previous) {
           out.previous = RefOf(previous->summary);
           out.previous_period = previous->summary.period;
+          const Date first = previous->report.as_of.AddDays(1);
+          const Date last = current.report.period_start.AddDays(-1);
+          if (first <= last) {
+            out.uncovered_from = first;
+            out.uncovered_to = last;
+          }
         }
         out.figures = FigureChanges(before, current.report);
         out.newly_overdue = Without(current.report.overdue, before.overdue);

@@ -316,6 +316,43 @@ TEST_P(IssuedReportTest, TheComparisonSaysWhatChangedSinceThePreviousReport) {
   EXPECT_EQ(Outcome(issued().Compare(district_leader_, june->summary.id)), "not_found");
 }
 
+TEST_P(IssuedReportTest, TheComparisonNamesTheDaysNeitherReportCounted) {
+  // June's report is issued on 28/06, before June ends; July's is issued in August. What happens
+  // on 29 and 30 June is in neither: a task completed on 29/06 is not newly completed in July's.
+  const Id task = NewTask("Sửa cầu Trà Khúc", "2024-03-01", "2024-07-20");
+  auto june = Issue("2024-06");
+  ASSERT_EQ(Outcome(june), "ok");
+  EXPECT_TRUE(june->report.period_running);
+  Settings august;
+  august.today = Day("2024-08-05");
+  const Context later(*db_, august);
+  ASSERT_EQ(Outcome(TaskService(later).Complete(leader_, task,
+                                                {Day("2024-06-29"), "", std::nullopt, ""})),
+            "ok");
+  auto july = issued(later).Issue(consolidator_, {"2024-07", leader_.person_id, std::nullopt});
+  ASSERT_EQ(Outcome(july), "ok");
+  auto changes = issued(later).Compare(viewer_, july->summary.id);
+  ASSERT_EQ(Outcome(changes), "ok");
+  ASSERT_TRUE(changes->previous);
+  EXPECT_EQ(changes->previous->id, june->summary.id);
+  EXPECT_TRUE(changes->newly_completed.empty());
+  EXPECT_EQ(changes->uncovered_from, Day("2024-06-29"));
+  EXPECT_EQ(changes->uncovered_to, Day("2024-06-30"));
+
+  // A report made after its period ended leaves no such days.
+  Settings september;
+  september.today = Day("2024-09-03");
+  const Context after(*db_, september);
+  auto august_report =
+      issued(after).Issue(consolidator_, {"2024-08", leader_.person_id, std::nullopt});
+  ASSERT_EQ(Outcome(august_report), "ok");
+  auto next = issued(after).Compare(viewer_, august_report->summary.id);
+  ASSERT_EQ(Outcome(next), "ok");
+  EXPECT_EQ(next->previous->id, july->summary.id);
+  EXPECT_FALSE(next->uncovered_from);
+  EXPECT_FALSE(next->uncovered_to);
+}
+
 INSTANTIATE_TEST_SUITE_P(Dialects, IssuedReportTest, ::testing::Values("sqlite", "postgres"),
                          [](const auto& info) { return info.param; });
 

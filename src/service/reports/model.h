@@ -341,11 +341,15 @@ struct ReportComparison {
   std::vector<ReportTask> no_longer_overdue;  // as the previous report listed them
   std::vector<ReportTask> newly_completed;
   std::vector<ReportTask> new_tasks;
+  // The days neither report counted, when the previous one was made before its period ended: what
+  // happened on them (a completion, a new task) is in neither report, so not among the changes.
+  std::optional<Date> uncovered_from;
+  std::optional<Date> uncovered_to;
 };
 
 BOOST_DESCRIBE_STRUCT(ReportComparison, (),
                       (report, period, previous, previous_period, figures, newly_overdue,
-                       no_longer_overdue, newly_completed, new_tasks))
+                       no_longer_overdue, newly_completed, new_tasks, uncovered_from, uncovered_to))
 
 // One of an issued report's documents, as stored.
 struct IssuedFile {

@@ -128,6 +128,8 @@ const enReports: Record<keyof typeof viReports, string> = {
   'cmp.againstEarlier': 'Compared with the previous period’s report',
   'cmp.first': 'This is the first report of its kind of period: there is no previous report to compare with.',
   'cmp.firstHelp': 'The figures before are left empty; the lists below hold every task overdue, completed and assigned in this report’s period.',
+  'cmp.uncovered': 'The previous report was made before its period ended: neither report counted the days from {from} to {to}.',
+  'cmp.uncoveredHelp': 'Tasks completed or assigned on those days are not in the lists below; the cumulative figures still count them.',
   'cmp.figures': 'Figures before and now',
   'cmp.figuresTable': 'Each group’s figures in the previous report and in this one',
   'cmp.col.group': 'Group',

@@ -127,6 +127,8 @@ const viReports = {
   'cmp.againstEarlier': 'So với báo cáo kỳ trước',
   'cmp.first': 'Đây là báo cáo đầu tiên cùng loại kỳ: không có báo cáo trước để so sánh.',
   'cmp.firstHelp': 'Số liệu trước để trống; các danh sách dưới đây gồm mọi nhiệm vụ quá hạn, hoàn thành và được giao trong kỳ của báo cáo này.',
+  'cmp.uncovered': 'Báo cáo trước được lập trước khi kỳ của nó kết thúc: những ngày từ {from} đến {to} không báo cáo nào tính.',
+  'cmp.uncoveredHelp': 'Việc hoàn thành hay giao mới trong những ngày ấy không có trong các danh sách dưới đây; số liệu lũy kế vẫn tính đủ.',
   'cmp.figures': 'Số liệu trước và nay',
   'cmp.figuresTable': 'Số liệu từng nhóm trong báo cáo trước và báo cáo này',
   'cmp.col.group': 'Nhóm',

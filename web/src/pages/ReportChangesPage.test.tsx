@@ -46,6 +46,22 @@ const list = (name: string) => screen.getByRole('region', { name });
 const rowsOf = (region: HTMLElement) => within(region).queryAllByRole('row').slice(1);
 
 describe('ReportChangesPage', () => {
+  it('warns of the days neither report counted when the previous one was made before its period ended', async () => {
+    // September's comparison as it would read had August's report been made on 28/08.
+    const early = { ...(issued.changes as ReportComparison), uncovered_from: '2026-08-29', uncovered_to: '2026-08-31' };
+    mockFetch((c: Call) => {
+      if (c.path === '/me') return { body: ME_SPECIALIST };
+      if (c.path === `/reports/issued/${early.report.id}/changes`) return { body: early };
+      const report = REPORTS.find((r) => c.path === `/reports/issued/${r.id}`);
+      return report ? { body: report } : undefined;
+    });
+    renderPage(<ReportChangesPage />, { path: '/reports/issued/:id/changes', url: `/reports/issued/${early.report.id}/changes` });
+    await loaded();
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent('Báo cáo trước được lập trước khi kỳ của nó kết thúc: những ngày từ 29/8/2026 đến 31/8/2026 không báo cáo nào tính.');
+    expect(note).toHaveTextContent('không có trong các danh sách dưới đây');
+  });
+
   it('names the report and the one of the period before it is compared with, each a link', async () => {
     const calls = open(3);
     await loaded();

@@ -146,6 +146,16 @@ export default function ReportChangesPage() {
           {!data.changes.previous && (
             <Alert type="info" showIcon role="note" className="ur-block cmp-first" message={t('cmp.first')} description={t('cmp.firstHelp')} />
           )}
+          {data.changes.uncovered_from && data.changes.uncovered_to && (
+            <Alert
+              type="warning"
+              showIcon
+              role="note"
+              className="ur-block cmp-uncovered"
+              message={t('cmp.uncovered', { from: reportDate(data.changes.uncovered_from), to: reportDate(data.changes.uncovered_to) })}
+              description={t('cmp.uncoveredHelp')}
+            />
+          )}
           <section className="ur-section" aria-labelledby="cmp-figures">
             <h2 id="cmp-figures" className="ur-heading">
               {t('cmp.figures')}
