@@ -152,12 +152,16 @@ SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<std:
   try {
     // WAL lets readers proceed while one writer works; NORMAL sync is durable enough in WAL mode
     // (a power cut may lose the last commits, never corrupt). Foreign keys are off by default.
+    // Reads through a memory map skip copying each page out of the kernel's cache: a report that
+    // reads a year's hundred thousand tasks spends a fifth less CPU (bench/RESULTS.md). Writes
+    // still go through the WAL file as before.
     execute_script(
         "PRAGMA journal_mode = WAL;"
         "PRAGMA synchronous = NORMAL;"
         "PRAGMA foreign_keys = ON;"
         "PRAGMA temp_store = MEMORY;"
-        "PRAGMA cache_size = -16000;");
+        "PRAGMA cache_size = -16000;"
+        "PRAGMA mmap_size = 1073741824;");
   } catch (...) {
     close();
     throw;
