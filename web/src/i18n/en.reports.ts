@@ -87,6 +87,8 @@ const enReports: Record<keyof typeof viReports, string> = {
   'issue.final': 'An issued report can never be edited.',
   'issue.finalHelp': 'Its number, date, signer, figures, task lists and text stay as they are when issued, even when tasks change afterwards. A mistake can only be corrected by issuing a replacement, with a new number.',
   'issue.notStarted': 'The reporting period has not begun, so its report cannot be issued yet.',
+  'cr.notStarted': '{period} has not begun, so it has no report yet.',
+  'cr.notStartedHelp': 'Choose a period that has begun; one still running is counted to today.',
   'issue.conflict': 'Someone else has just issued this period’s report. The list has been reloaded; to correct it, issue a replacement.',
 
   'ir.number': 'Number',

@@ -86,6 +86,8 @@ const viReports = {
   'issue.final': 'Báo cáo đã ban hành không bao giờ sửa được.',
   'issue.finalHelp': 'Số, ngày, người ký, số liệu, danh sách nhiệm vụ và nội dung được giữ nguyên như lúc ban hành, kể cả khi nhiệm vụ thay đổi sau đó. Nếu có sai sót, chỉ có thể ban hành báo cáo thay thế, với số mới.',
   'issue.notStarted': 'Kỳ báo cáo chưa bắt đầu nên chưa ban hành được.',
+  'cr.notStarted': '{period} chưa bắt đầu nên chưa có báo cáo.',
+  'cr.notStartedHelp': 'Hãy chọn một kỳ đã bắt đầu; kỳ đang diễn ra được tính đến hôm nay.',
   'issue.conflict': 'Báo cáo của kỳ này vừa được người khác ban hành. Danh sách đã được tải lại; nếu cần sửa, hãy ban hành báo cáo thay thế.',
 
   'ir.number': 'Số',

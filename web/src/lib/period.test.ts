@@ -7,6 +7,8 @@ import {
   previousMonthKey,
   reportPeriodAs,
   reportPeriodKind,
+  reportPeriodStart,
+  reportPeriodStarted,
   isRunning,
   reportWindowWords,
 } from './period';
@@ -35,6 +37,23 @@ describe('report periods', () => {
     for (const bad of ['2024-00', '2024-13', '2024-Q5', '2024-M12', '2024-M00', '2024-M8', '24', '', null, 'thang-5']) {
       expect(reportPeriodKind(bad), String(bad)).toBeUndefined();
     }
+  });
+
+  it('starts a report period as the server does, under either convention', () => {
+    expect(reportPeriodStart('2026-12', 'calendar_month')).toBe('2026-12-01');
+    expect(reportPeriodStart('2026-12', 'cutoff_14th')).toBe('2026-11-15');
+    expect(reportPeriodStart('2027-01', 'cutoff_14th')).toBe('2026-12-15');
+    expect(reportPeriodStart('2026-Q4', 'calendar_month')).toBe('2026-10-01');
+    expect(reportPeriodStart('2026-Q4', 'cutoff_14th')).toBe('2026-09-15');
+    expect(reportPeriodStart('2027-M06', 'cutoff_14th')).toBe('2026-12-15');
+    expect(reportPeriodStart('2027', 'calendar_month')).toBe('2027-01-01');
+    expect(reportPeriodStart('nonsense', 'calendar_month')).toBeUndefined();
+    // On 27/11/2026 December has begun under the cut-off (from 15/11), not under the calendar month.
+    expect(reportPeriodStarted('2026-12', 'cutoff_14th', '2026-11-27')).toBe(true);
+    expect(reportPeriodStarted('2026-12', 'calendar_month', '2026-11-27')).toBe(false);
+    expect(reportPeriodStarted('2026-11', 'calendar_month', '2026-11-27')).toBe(true);
+    expect(reportPeriodStarted('2027', 'cutoff_14th', '2026-12-14')).toBe(false);
+    expect(reportPeriodStarted('2027', 'cutoff_14th', '2026-12-15')).toBe(true);
   });
 
   it('takes the last month finished by today in the agency’s convention', () => {

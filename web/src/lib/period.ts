@@ -73,6 +73,30 @@ export function lastFinishedMonthKey(todayIso: string, convention: PeriodConvent
   return previousMonthKey(todayIso);
 }
 
+/** The first month a report period takes in: its month, its quarter's first, January. */
+function firstMonthOf(key: string, kind: ReportPeriodKind): number {
+  if (kind === 'month') return Number(key.slice(5, 7));
+  if (kind === 'quarter') return (Number(key.slice(6)) - 1) * 3 + 1;
+  return 1;
+}
+
+/**
+ * The first day of a report period under the agency's convention, as the server counts it: the
+ * 1st of its first month, or under the cut-off the 15th of the month before ("2026-01" → 15/12/2025).
+ */
+export function reportPeriodStart(key: string, convention: PeriodConvention): string | undefined {
+  const kind = reportPeriodKind(key);
+  if (!kind) return undefined;
+  const first = dayjs(`${key.slice(0, 4)}-${String(firstMonthOf(key, kind)).padStart(2, '0')}-01`);
+  return (convention === 'cutoff_14th' ? first.subtract(1, 'month').date(15) : first).format('YYYY-MM-DD');
+}
+
+/** Whether a report period has begun by `todayIso`: one that has not has no report yet. */
+export function reportPeriodStarted(key: string, convention: PeriodConvention, todayIso: string): boolean {
+  const start = reportPeriodStart(key, convention);
+  return start !== undefined && start <= todayIso;
+}
+
 /** "2023-08" → { month: 8, year: 2023 }, as the messages write them ("tháng 8/2023"). */
 export function monthOf(key: string): { month: number; year: number } {
   return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };

@@ -45,11 +45,35 @@ afterEach(() => {
 });
 
 describe('ConsolidatedReportPage', () => {
+  it('says in words that a period has not begun, and does not offer such periods', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-27T09:00:00+07:00'));
+    const notStarted = { code: 'validation_failed', message: 'Dữ liệu chưa hợp lệ.', fields: [{ field: 'period', code: 'not_started' }] };
+    mockFetch((c: Call) => {
+      if (c.path === '/me') return { body: ME_CONSOLIDATOR };
+      if (c.path === '/report-settings') return { body: DEMO_SETTINGS };
+      if (c.path === '/reports/issued') return { body: { items: [] } };
+      if (c.path === '/reports/preview') return { status: 422, body: notStarted };
+      return undefined;
+    });
+    renderPage(<ConsolidatedReportPage />, { path: '/reports', url: '/reports?period=2027-03' });
+    const said = await screen.findByText('Tháng 3/2027 chưa bắt đầu nên chưa có báo cáo.');
+    expect(said.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    // The picker opens on 2027, none of whose months has begun on 27/11/2026.
+    fireEvent.mouseDown(screen.getByLabelText('Kỳ báo cáo'));
+    fireEvent.click(screen.getByLabelText('Kỳ báo cáo'));
+    const cell = (title: string) => document.querySelector(`td[title="${title}"]`);
+    await waitFor(() => expect(cell('2027-03')).not.toBeNull());
+    for (const month of ['2027-01', '2027-03', '2027-12']) expect(cell(month)).toHaveClass('ant-picker-cell-disabled');
+  });
+
   it('states the period, its window in words and the figures as a briefing reads them, as a preview', async () => {
     const calls = open('/reports?period=2026-10');
     expect(await screen.findByText('Tháng 10/2026 · Số liệu tính từ ngày 1/10/2026 đến ngày 31/10/2026')).toBeInTheDocument();
     expect(asked(calls)).toEqual(['2026-10']);
-    expect(calls.some((c) => c.path === '/report-settings')).toBe(false);
+    // The settings are asked for all the same: their convention says which periods have begun.
+    expect(calls.filter((c) => c.path === '/report-settings')).toHaveLength(1);
     expect(screen.getByRole('heading', { level: 2, name: 'Báo cáo tổng hợp' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.');
     expect(MONTH.totals).toMatchObject({ due_completed_ratio: '93/97', overdue: 4 });

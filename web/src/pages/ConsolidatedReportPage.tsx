@@ -35,7 +35,8 @@ function usePeriod() {
   const [params, setParams] = useSearchParams();
   const asked = params.get('period');
   const period = reportPeriodKind(asked) ? asked : null;
-  const settings = useLoad(period ? null : (signal) => getReportSettings(signal), [period === null]);
+  // Its convention also tells the picker which periods have begun.
+  const settings = useLoad((signal) => getReportSettings(signal), []);
   const convention = settings.data?.period_convention;
   useEffect(() => {
     if (!period && convention) setParams({ period: lastFinishedMonthKey(todayIso(), convention) }, { replace: true });
@@ -99,6 +100,8 @@ export default function ConsolidatedReportPage() {
   );
 
   const started = report !== undefined && report.period_start <= todayIso();
+  // A period that has not begun has no report yet: said in words, not as a failure.
+  const notStarted = loaded.error instanceof ApiError && loaded.error.fieldCode('period') === 'not_started';
   const issueButton = mayPrepare && started && issued && (
     <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setIssuing(true)}>
       {issued.inForce ? t('cr.issueReplacement') : t('cr.issue')}
@@ -121,7 +124,7 @@ export default function ConsolidatedReportPage() {
       {period && (
         <Space wrap className="pages-toolbar no-print" size={12}>
           <label htmlFor="cr-period">{t('ur.period')}</label>
-          <ReportPeriodPicker id="cr-period" value={period} onChange={choose} />
+          <ReportPeriodPicker id="cr-period" value={period} onChange={choose} convention={settings.data?.period_convention} />
         </Space>
       )}
       {issued && <PeriodIssuedReports items={issued.items} />}
@@ -129,7 +132,18 @@ export default function ConsolidatedReportPage() {
       <Alert type="info" showIcon role="status" className="ur-block cr-preview" message={t('cr.preview')} />
       <LoadErrorAlert load={settings} />
       <LoadErrorAlert load={issuedList} />
-      <LoadErrorAlert load={loaded} />
+      {notStarted && period ? (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          className="ur-block cr-not-started"
+          message={t('cr.notStarted', { period: periodTitle(t, period) })}
+          description={t('cr.notStartedHelp')}
+        />
+      ) : (
+        <LoadErrorAlert load={loaded} />
+      )}
       {!report && (loaded.loading || settings.loading) && <PageSpinner />}
       {report && <ConsolidatedReportSections report={report} save={mayPrepare ? save : undefined} onDirty={setUnsaved} />}
       {issuing && report && issued && (

@@ -1,7 +1,9 @@
 import { DatePicker, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../i18n';
-import { dayToPeriod, periodToDay, reportPeriodAs, reportPeriodKind, type ReportPeriodKind } from '../../lib/period';
+import type { PeriodConvention } from '../../api/types';
+import { todayIso } from '../../lib/format';
+import { dayToPeriod, periodToDay, reportPeriodAs, reportPeriodKind, reportPeriodStarted, type ReportPeriodKind } from '../../lib/period';
 import { PeriodKindSelect } from '../PeriodKindSelect';
 
 const KINDS: readonly ReportPeriodKind[] = ['month', 'quarter', 'first_months', 'year'];
@@ -14,22 +16,29 @@ interface Props {
   onChange: (key: string) => void;
   /** The id of the date picker, for the label beside it. */
   id: string;
+  /** The agency's convention, once known: periods that have not begun are then not offered. */
+  convention?: PeriodConvention;
 }
 
 /** A report's period: its kind, then the month, quarter or year (and for the first months, how many). */
-export function ReportPeriodPicker({ value, onChange, id }: Props) {
+export function ReportPeriodPicker({ value, onChange, id, convention }: Props) {
   const t = useT();
   const kind = reportPeriodKind(value) ?? 'month';
   const year = value.slice(0, 4);
   const months = kind === 'first_months' ? Number(value.slice(6, 8)) : undefined;
 
   const day: Dayjs | null = kind === 'month' || kind === 'quarter' ? periodToDay(value) : dayjs(`${year}-01-01`);
-  const picked = (d: Dayjs | null) => {
-    if (!d) return;
-    if (kind === 'first_months') onChange(`${d.format('YYYY')}-M${String(months).padStart(2, '0')}`);
-    else if (kind === 'year') onChange(d.format('YYYY'));
-    else onChange(dayToPeriod(d, kind));
+  const keyOf = (d: Dayjs) => {
+    if (kind === 'first_months') return `${d.format('YYYY')}-M${String(months).padStart(2, '0')}`;
+    if (kind === 'year') return d.format('YYYY');
+    return dayToPeriod(d, kind);
   };
+  const picked = (d: Dayjs | null) => {
+    if (d) onChange(keyOf(d));
+  };
+  // A period that has not begun has no report: the server refuses it, so it is not offered.
+  const today = todayIso();
+  const notStarted = convention ? (d: Dayjs) => !reportPeriodStarted(keyOf(d), convention, today) : undefined;
   const format = kind === 'month' ? 'MM/YYYY' : kind === 'quarter' ? t('list.quarterFormat') : 'YYYY';
 
   return (
@@ -46,11 +55,15 @@ export function ReportPeriodPicker({ value, onChange, id }: Props) {
           aria-label={t('period.firstMonthsCount')}
           value={months}
           onChange={(n) => onChange(`${year}-M${String(n).padStart(2, '0')}`)}
-          options={FIRST_MONTHS.map((n) => ({ value: n, label: t('period.firstMonthsOption', { months: n }) }))}
+          options={FIRST_MONTHS.map((n) => ({
+            value: n,
+            label: t('period.firstMonthsOption', { months: n }),
+            disabled: convention !== undefined && !reportPeriodStarted(`${year}-M${String(n).padStart(2, '0')}`, convention, today),
+          }))}
           style={{ width: 150 }}
         />
       )}
-      <DatePicker id={id} picker={kind === 'first_months' ? 'year' : kind} allowClear={false} value={day} format={format} onChange={picked} style={{ width: 130 }} />
+      <DatePicker id={id} picker={kind === 'first_months' ? 'year' : kind} allowClear={false} value={day} format={format} onChange={picked} disabledDate={notStarted} style={{ width: 130 }} />
     </Space.Compact>
   );
 }
