@@ -29,20 +29,23 @@ struct StatusRow {
   std::int64_t tasks = 0;
 };
 
-constexpr std::tuple kStatusRowFields{
-    Field{"lead_org_id", &StatusRow::lead_org_id}, Field{"source_kind", &StatusRow::source_kind},
-    Field{"is_key", &StatusRow::is_key},           Field{"status", &StatusRow::status},
-    Field{"extended", &StatusRow::extended},       Field{"tasks", &StatusRow::tasks},
-};
+// The fields of a StatusRow's members, read into `Row` (a StatusRow or one made from it).
+template <class Row>
+constexpr auto StatusFieldsOf() {
+  return std::tuple{
+      Field{"lead_org_id", static_cast<Id Row::*>(&Row::lead_org_id)},
+      Field{"source_kind", static_cast<std::string Row::*>(&Row::source_kind)},
+      Field{"is_key", static_cast<bool Row::*>(&Row::is_key)},
+      Field{"status", static_cast<domain::Status Row::*>(&Row::status)},
+      Field{"extended", static_cast<bool Row::*>(&Row::extended)},
+      Field{"tasks", static_cast<std::int64_t Row::*>(&Row::tasks)},
+  };
+}
+
+constexpr auto kStatusRowFields = StatusFieldsOf<StatusRow>();
 
 // A row of the same rows with a report period: which of the report's figures its tasks count in.
-struct ReportRow {
-  Id lead_org_id = 0;
-  std::string source_kind;
-  bool is_key = false;
-  domain::Status status = domain::Status::kInProgress;
-  bool extended = false;
-  std::int64_t tasks = 0;
+struct ReportRow : StatusRow {
   bool due = false;
   bool due_completed = false;
   bool overdue = false;
@@ -56,10 +59,7 @@ struct ReportRow {
 };
 
 constexpr auto kReportRowFields = std::tuple_cat(
-    std::tuple{Field{"lead_org_id", &ReportRow::lead_org_id},
-               Field{"source_kind", &ReportRow::source_kind}, Field{"is_key", &ReportRow::is_key},
-               Field{"status", &ReportRow::status}, Field{"extended", &ReportRow::extended},
-               Field{"tasks", &ReportRow::tasks}},
+    StatusFieldsOf<ReportRow>(),
     std::tuple{Field{"due", &ReportRow::due}, Field{"due_completed", &ReportRow::due_completed},
                Field{"overdue", &ReportRow::overdue},
                Field{"completed_ahead", &ReportRow::completed_ahead},
@@ -117,7 +117,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     domain::StatusCounts key_counts[2];
     std::map<std::pair<std::string, bool>, domain::StatusCounts> by_kind_and_key;
     std::map<Id, domain::StatusCounts> by_org;
-    auto add_counts = [&](const auto& row) {
+    auto add_counts = [&](const StatusRow& row) {
       st.totals.Add(row.status, row.extended, row.tasks);
       auto it = std::find_if(kinds.begin(), kinds.end(),
                              [&](const auto& k) { return k.first == row.source_kind; });
@@ -145,8 +145,7 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
       st.report_figures = report_totals;
       st.report = ReportPeriodOf(*filter.report);
     } else {
-      StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields,
-                 [&](const StatusRow& row) { add_counts(row); });
+      StreamRows(c, q.StatusRowsSql(), q.params(), kStatusRowFields, add_counts);
     }
     // Only with a report period, where every group has figures.
     auto report_of = [&](auto& figures, const auto& key) -> std::optional<domain::ReportFigures> {
