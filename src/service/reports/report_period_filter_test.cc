@@ -15,6 +15,7 @@
 #include "service/sources/sources.h"
 #include "service/stats/stats.h"
 #include "service/tasks/tasks.h"
+#include "service/tasks/today_status.h"
 #include "service/test_fixture.h"
 
 namespace giaoban::service {
@@ -155,6 +156,13 @@ class ReportPeriodFilterTest : public AgencyFixture {
     return placed.ok() ? *placed : std::vector<PlacedTask>{};
   }
 
+  std::optional<Date> SnapshotDateNow() {
+    auto date = ctx_->db().transact(storage::TransactionMode::kRead, [](storage::Connection& c) {
+      return Expected<std::optional<Date>>(SnapshotDate(c));
+    });
+    return date.ok() ? *date : std::nullopt;
+  }
+
   QueryParams Query(const std::string& key, std::optional<Id> org) {
     QueryParams q = {{"report_period", key}};
     if (org) q.emplace("org", std::to_string(*org));
@@ -237,6 +245,15 @@ TEST_P(ReportPeriodFilterTest, StatisticsAndListsFollowTheReportsCountingRule) {
   }
   // The comparison was of something: the spread puts tasks in most of these reports.
   EXPECT_GT(compared, 500);
+
+  // Periods still running are counted to today, which the status snapshot holds once it is taken:
+  // read from it, they are the same.
+  ASSERT_TRUE(RefreshSnapshot(*ctx_) || SnapshotDateNow() == today());
+  ASSERT_EQ(SnapshotDateNow(), today());
+  for (const char* key : {"2024-06", "2024-Q2", "2024"}) {
+    EXPECT_GT(Compare(key, std::nullopt), 0) << key;
+    Compare(key, infrastructure_);
+  }
 }
 
 TEST_P(ReportPeriodFilterTest, AReportPeriodDecidesTheScopeAndTheDayCounted) {
