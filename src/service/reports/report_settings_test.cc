@@ -178,6 +178,10 @@ TEST_P(ReportSettingsTest, OnlyTheAdministratorSetsAnImageAndOnlyASoundTranspare
       {"", "required"},
       {"%PDF-1.4", "not_png"},
       {png_testing::OpaqueWhite(), "not_transparent"},
+      // A transparent palette entry that no pixel uses.
+      {png_testing::Indexed(4, 2, 8, {{200, 20, 20, 255}, {0, 0, 0, 0}},
+                            [](int, int) { return 0; }),
+       "not_transparent"},
       {good.substr(0, good.size() / 2), "damaged"},
       {wrong_crc, "damaged"},
       {png_testing::File(png_testing::Header(1, 1, 8, 6), std::string(5, '\0'),
