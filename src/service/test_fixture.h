@@ -38,12 +38,17 @@ class ScratchDatabase {
       dir_ = std::filesystem::temp_directory_path() / ("giaoban-" + name_);
       std::filesystem::remove_all(dir_);
       std::filesystem::create_directories(dir_);
-      return (dir_ / "test.db").string();
+      url_ = (dir_ / "test.db").string();
+      return url_;
     }
     server_url_ = std::getenv("GIAOBAN_TEST_PG_URL");
     storage::OpenDatabase(server_url_, 1)->acquire()->execute_script("CREATE DATABASE " + name_);
-    return server_url_.substr(0, server_url_.rfind('/') + 1) + name_;
+    url_ = server_url_.substr(0, server_url_.rfind('/') + 1) + name_;
+    return url_;
   }
+
+  // The URL Create returned: for a test that opens a pool of its own on the same database.
+  const std::string& url() const { return url_; }
 
  private:
   // Runs after every connection to the database is closed; FORCE covers a test that failed
@@ -64,6 +69,7 @@ class ScratchDatabase {
   }
 
   std::string name_;
+  std::string url_;
   std::string server_url_;
   std::filesystem::path dir_;
 };

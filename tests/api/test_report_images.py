@@ -163,6 +163,15 @@ class ReportImagesTest(ApiTestCase):
         self.assertEqual(r.status, 201, r)
         self.assertEqual(pdf_image_sizes(consolidator.get(f"{ISSUED}/{r.json['id']}/pdf").raw), [(300, 100)])
 
+        # The register lists each with its signer and the signature it carries, as each says of itself.
+        listed = {item["id"]: item for item in consolidator.get(ISSUED).json["items"]}
+        for report_id in (issued["id"], r.json["id"]):
+            whole = consolidator.get(f"{ISSUED}/{report_id}").json
+            self.assertEqual(listed[report_id], {k: v for k, v in whole.items() if k not in ("report", "activity")})
+        self.assertEqual((listed[issued["id"]]["signer"]["signature"]["sha256"],
+                          listed[r.json["id"]]["signer"]["signature"]["width"]),
+                         (hashlib.sha256(stroke).hexdigest(), 300))
+
 
 if __name__ == "__main__":
     unittest.main()

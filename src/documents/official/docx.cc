@@ -520,40 +520,35 @@ class DocxBuilder {
     x += "</w:tc></w:tr></w:tbl>";
   }
 
-  // The space between the title and the name: the signature image centred in it and the seal over
-  // its left third, when they are set; blank lines otherwise.
+  // The space between the title and the name: blank lines as tall as it at least, the first
+  // holding the signature and the seal, when they are set, each floating where g::SealPlacement
+  // puts it from the column's centre and the space's top, the seal over the signature.
   void SignatureSpace() {
-    std::string& x = xml_.out();
     const double line_mm = g::kBodySize * 1.15 / g::kPointsPerMm;
-    if (!signature_ && !seal_) {
-      for (double h = 0; h < g::kSignatureSpace; h += line_mm) xml_.Line("", Style{});
-      return;
-    }
-    ParagraphFormat f;
-    xml_.OpenParagraph(f);
+    xml_.OpenParagraph(ParagraphFormat{});
+    if (signature_) Float(*signature_, g::SignaturePlacement(signature_->size), 1);
     if (seal_) {
-      // Anchored to this paragraph: left of the column's centre by a third of the signature.
-      const double left =
-          g::kSignatureWidth / 2 - g::kSignatureImageWidth / 2 - seal_->size.width / 3;
-      x += "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" "
-           "simplePos=\"0\" relativeHeight=\"2\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" "
-           "allowOverlap=\"1\"><wp:simplePos x=\"0\" y=\"0\"/><wp:positionH "
-           "relativeFrom=\"column\"><wp:posOffset>" +
-           std::to_string(Emu(left)) +
-           "</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>" +
-           std::to_string(Emu((g::kSignatureSpace - seal_->size.height) / 2)) +
-           "</wp:posOffset></wp:positionV>";
-      AppendGraphic(x, *seal_, 2, true);
-      x += "</wp:anchor></w:drawing></w:r>";
-    }
-    if (signature_) {
-      x += "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">";
-      AppendGraphic(x, *signature_, 1, false);
-      x += "</wp:inline></w:drawing></w:r>";
+      const std::optional<g::Size> under =
+          signature_ ? std::optional<g::Size>(signature_->size) : std::nullopt;
+      Float(*seal_, g::SealPlacement(seal_->size, under), 2);
     }
     xml_.CloseParagraph();
-    const double used = signature_ ? signature_->size.height : 0;
-    for (double h = used + line_mm; h < g::kSignatureSpace; h += line_mm) xml_.Line("", Style{});
+    for (double h = line_mm; h < g::kSignatureSpace; h += line_mm) xml_.Line("", Style{});
+  }
+
+  // A picture anchored to the paragraph, in front of the text, placed in the signature column.
+  void Float(const Picture& p, const g::Placement& at, int id) {
+    std::string& x = xml_.out();
+    x += "<w:r><w:drawing><wp:anchor distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\" "
+         "simplePos=\"0\" relativeHeight=\"" +
+         std::to_string(id + 1) +
+         "\" behindDoc=\"0\" locked=\"0\" layoutInCell=\"1\" allowOverlap=\"1\"><wp:simplePos "
+         "x=\"0\" y=\"0\"/><wp:positionH relativeFrom=\"column\"><wp:posOffset>" +
+         std::to_string(Emu(g::kSignatureWidth / 2 + at.left)) +
+         "</wp:posOffset></wp:positionH><wp:positionV relativeFrom=\"paragraph\"><wp:posOffset>" +
+         std::to_string(Emu(at.top)) + "</wp:posOffset></wp:positionV>";
+    AppendGraphic(x, p, id, true);
+    x += "</wp:anchor></w:drawing></w:r>";
   }
 
   const OfficialDocument& d_;

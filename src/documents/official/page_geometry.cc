@@ -25,4 +25,13 @@ Size FitInto(PixelSize pixels, double box_width, double box_height) {
   return Size{pixels.width * scale, pixels.height * scale};
 }
 
+Placement SignaturePlacement(Size signature) {
+  return Placement{-signature.width / 2, (kSignatureSpace - signature.height) / 2, signature};
+}
+
+Placement SealPlacement(Size seal, std::optional<Size> signature) {
+  const double width = signature ? signature->width : kSignatureImageWidth;
+  return Placement{-width / 2 + width / 3 - seal.width, (kSignatureSpace - seal.height) / 2, seal};
+}
+
 }  // namespace giaoban::documents::geometry

@@ -31,10 +31,13 @@ inline constexpr double kTitleRule = 30;  // under the summary line
 // The closing: "Nơi nhận" on the left, the signature block on the right.
 inline constexpr double kRecipientsWidth = 80;
 inline constexpr double kSignatureWidth = kTextWidth - kRecipientsWidth;
-inline constexpr double kSignatureSpace = 28;  // between the title and the signer's name
+// Between the signer's title and name: the signature and the seal lie in it, clear of both lines.
+inline constexpr double kSignatureSpace = 36;
 inline constexpr double kSignatureImageWidth = 40;
 inline constexpr double kSignatureImageHeight = 22;
 inline constexpr double kSealSize = 34;
+static_assert(kSealSize < kSignatureSpace && kSignatureImageHeight < kSignatureSpace,
+              "the images must fit between the title and the name");
 
 inline constexpr double kFirstLineIndent = 12.7;  // 1.27 cm
 inline constexpr double kCellPadding = 1.5;
@@ -65,5 +68,20 @@ struct Size {
   double height = 0;
 };
 Size FitInto(PixelSize pixels, double box_width, double box_height);
+
+// Where an image of the signature block is drawn, in millimetres: from the centre of the block's
+// column to its left edge, and from the top of the space between the title and the name to its top.
+struct Placement {
+  double left = 0;
+  double top = 0;
+  Size size;
+};
+
+// The signature centred in the space; the seal over about a third of it on its left, as Nghị
+// định 30/2020 has it stamped ("trùm lên khoảng 1/3 chữ ký về phía bên trái"), its right edge a
+// third of the way across the signature (as drawn, or the signature's box when there is none),
+// centred in the space's height as well. Both lie within the space.
+Placement SignaturePlacement(Size signature);
+Placement SealPlacement(Size seal, std::optional<Size> signature);
 
 }  // namespace giaoban::documents::geometry

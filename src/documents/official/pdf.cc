@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -482,19 +483,18 @@ class PdfComposer {
     y_ = std::max(ly, ry);
   }
 
-  // The signature centred in the space above the name, the seal over its left third.
+  // The signature and the seal in the space between the title and the name (g::SealPlacement),
+  // the seal drawn over the signature.
   void SignatureImages(double centre_x, double top) {
-    const double space = Pt(g::kSignatureSpace);
+    std::optional<g::Size> signature;
     if (!d_.signature.signature_png.empty()) {
-      const g::Size size =
+      signature =
           ImageSize(d_.signature.signature_png, g::kSignatureImageWidth, g::kSignatureImageHeight);
-      DrawPng(d_.signature.signature_png, centre_x - Pt(size.width) / 2,
-              top + (space - Pt(size.height)) / 2, size);
+      DrawPng(d_.signature.signature_png, centre_x, top, g::SignaturePlacement(*signature));
     }
     if (!d_.signature.seal_png.empty()) {
-      const g::Size size = ImageSize(d_.signature.seal_png, g::kSealSize, g::kSealSize);
-      const double x = centre_x - Pt(g::kSignatureImageWidth) / 2 - Pt(size.width) / 3;
-      DrawPng(d_.signature.seal_png, x, top + (space - Pt(size.height)) / 2, size);
+      const g::Size seal = ImageSize(d_.signature.seal_png, g::kSealSize, g::kSealSize);
+      DrawPng(d_.signature.seal_png, centre_x, top, g::SealPlacement(seal, signature));
     }
   }
 
@@ -515,7 +515,10 @@ class PdfComposer {
     }
   };
 
-  void DrawPng(const std::string& png, double x, double y, g::Size size) {
+  // `png` drawn where `at` says, from the point (`centre_x`, `top`).
+  void DrawPng(const std::string& png, double centre_x, double top, const g::Placement& at) {
+    const double x = centre_x + Pt(at.left), y = top + Pt(at.top);
+    const g::Size size = at.size;
     PngReader reader{png};
     cairo_surface_t* image = cairo_image_surface_create_from_png_stream(&PngReader::Read, &reader);
     if (cairo_surface_status(image) != CAIRO_STATUS_SUCCESS) {

@@ -3,12 +3,19 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <regex>
 #include <sstream>
 #include <vector>
 
 #include "documents/official/page_geometry.h"
 #include "documents/official/sample_document_test_util.h"
+#include "service/reports/png_testing.h"
 
 namespace giaoban::documents {
 namespace {
@@ -63,6 +70,58 @@ class PdfTest : public ::testing::Test {
       }
     }
     return words;
+  }
+
+  // A page as poppler draws it, `kDpi` pixels to the inch: three bytes a pixel, row by row.
+  static constexpr int kDpi = 144;
+  static constexpr double kPixel = 72.0 / kDpi;  // in points
+  struct PageImage {
+    int width = 0;
+    int height = 0;
+    std::string rgb;
+  };
+
+  static PageImage Draw(const std::filesystem::path& pdf, int page) {
+    const auto prefix = ArtifactsDir() / (pdf.stem().string() + "-page");
+    const auto r =
+        RunTool("pdftoppm -r " + std::to_string(kDpi) + " -f " + std::to_string(page) + " -l " +
+                std::to_string(page) + " -singlefile " + Quoted(pdf) + " " + Quoted(prefix));
+    EXPECT_EQ(r.status, 0) << r.output;
+    std::ifstream in(prefix.string() + ".ppm", std::ios::binary);
+    PageImage image;
+    std::string magic;
+    int max = 0;
+    in >> magic >> image.width >> image.height >> max;
+    in.get();  // the one white space after the header
+    EXPECT_EQ(magic, "P6");
+    EXPECT_EQ(max, 255);
+    image.rgb.assign(std::istreambuf_iterator<char>(in), {});
+    EXPECT_EQ(image.rgb.size(), static_cast<std::size_t>(image.width) * image.height * 3);
+    return image;
+  }
+
+  // The smallest box, in points, holding every pixel of `image` whose colour `is` takes.
+  struct Box {
+    double left, top, right, bottom;
+  };
+  static std::optional<Box> BoxOf(const PageImage& image,
+                                  const std::function<bool(int, int, int)>& is) {
+    int left = image.width, top = image.height, right = -1, bottom = -1;
+    for (int y = 0; y < image.height; ++y) {
+      for (int x = 0; x < image.width; ++x) {
+        const std::size_t at = (static_cast<std::size_t>(y) * image.width + x) * 3;
+        if (!is(static_cast<unsigned char>(image.rgb[at]),
+                static_cast<unsigned char>(image.rgb[at + 1]),
+                static_cast<unsigned char>(image.rgb[at + 2])))
+          continue;
+        left = std::min(left, x);
+        right = std::max(right, x);
+        top = std::min(top, y);
+        bottom = std::max(bottom, y);
+      }
+    }
+    if (right < 0) return std::nullopt;
+    return Box{left * kPixel, top * kPixel, (right + 1) * kPixel, (bottom + 1) * kPixel};
   }
 };
 
@@ -182,6 +241,73 @@ TEST_F(PdfTest, TheElectronicCopyCarriesTheSignatureAndTheSeal) {
 
   d.signature.seal_png = "not a picture";
   EXPECT_THROW(RenderPdf(d), std::runtime_error);
+}
+
+// The signature block as the page shows it: the signature and the seal lie in the space between
+// the signer's title and name, covering neither line, the signature centred in the block's column
+// and the seal drawn over about a third of it on its left, inside the column
+// (docs/domain.md#official-documents). Each image is a rectangle of a colour of its own, opaque to
+// its edges, so that the page's pixels show where all of it was drawn.
+TEST_F(PdfTest, TheSealAndTheSignatureLieBetweenTheTitleAndTheName) {
+  namespace png = service::png_testing;
+  namespace g = geometry;
+  OfficialDocument d = document_testing::SampleReport();
+  d.signature.signature_png = png::Rgba8(400, 200, [](int, int) {
+    return png::Rgba{0, 0, 255, 255};
+  });
+  d.signature.seal_png = png::Rgba8(300, 300, [](int, int) { return png::Rgba{255, 0, 0, 255}; });
+  const auto both = Write("report-signature-block.pdf", RenderPdf(d));
+  OfficialDocument unsealed = d;
+  unsealed.signature.seal_png.clear();
+  const auto alone = Write("report-signature-alone.pdf", RenderPdf(unsealed));
+
+  // The title line ("PHÓ GIÁM ĐỐC") and the name line ("Nguyễn Văn Hùng"), as pdftotext boxes
+  // their words.
+  const std::vector<Word> words = Words(both);
+  auto find = [&](const std::string& text) {
+    auto it =
+        std::find_if(words.begin(), words.end(), [&](const Word& w) { return w.text == text; });
+    EXPECT_NE(it, words.end()) << text;
+    return it == words.end() ? Word{} : *it;
+  };
+  const Word title = find("PHÓ"), name = find("Hùng");
+  ASSERT_EQ(title.page, name.page);
+  double title_bottom = 0, name_top = 1e9;
+  for (const Word& w : words) {
+    if (w.page != title.page) continue;
+    if (std::abs(w.y_min - title.y_min) < 1) title_bottom = std::max(title_bottom, w.y_max);
+    if (std::abs(w.y_min - name.y_min) < 1) name_top = std::min(name_top, w.y_min);
+  }
+  ASSERT_LT(title_bottom, name_top);
+
+  auto red = [](int r, int g, int b) { return r > 200 && g < 60 && b < 60; };
+  auto blue = [](int r, int g, int b) { return b > 200 && r < 60 && g < 60; };
+  const PageImage sealed_page = Draw(both, title.page);
+  const auto seal = BoxOf(sealed_page, red);
+  const auto signature_under_seal = BoxOf(sealed_page, blue);
+  const auto signature = BoxOf(Draw(alone, title.page), blue);
+  ASSERT_TRUE(seal && signature && signature_under_seal);
+
+  // Between the lines: a pixel's width is what drawing on pixels may add to a box.
+  for (const auto& [what, box] : {std::pair{"seal", *seal}, std::pair{"signature", *signature}}) {
+    SCOPED_TRACE(what);
+    EXPECT_GE(box.top, title_bottom - kPixel);
+    EXPECT_LE(box.bottom, name_top + kPixel);
+  }
+  // The signature at its size (40 × 20 mm for a 2:1 image), centred in the column.
+  const double pt = g::kPointsPerMm;
+  const double column_left = g::kMarginLeft * pt + g::kRecipientsWidth * pt;
+  const double column_centre = column_left + g::kSignatureWidth * pt / 2;
+  EXPECT_NEAR(signature->right - signature->left, 40 * pt, 2 * kPixel);
+  EXPECT_NEAR(signature->bottom - signature->top, 20 * pt, 2 * kPixel);
+  EXPECT_NEAR((signature->left + signature->right) / 2, column_centre, 2 * kPixel);
+  // The seal, 34 mm square, over a third of the signature from its left, and drawn over it: what
+  // shows of the signature starts where the seal ends.
+  EXPECT_NEAR(seal->right - seal->left, 34 * pt, 2 * kPixel);
+  const double third = signature->left + (signature->right - signature->left) / 3;
+  EXPECT_NEAR(seal->right, third, 2 * kPixel);
+  EXPECT_NEAR(signature_under_seal->left, seal->right, 2 * kPixel);
+  EXPECT_GE(seal->left, column_left) << "the seal reaches into \"Nơi nhận\"";
 }
 
 TEST_F(PdfTest, ADraftSaysSoAndHasNoNumber) {

@@ -25,16 +25,21 @@ std::optional<IssuedReportRef> RefAt(const storage::Row& row, std::size_t at) {
   return IssuedReportRef{row.integer(at), row.text(at + 1), *Date::Parse(row.text(at + 2))};
 }
 
-// The issued report of `row` (read with kSelect), its frozen model read back.
+// The issued report of `row` (read with kSelect), and its frozen model when it was read.
 struct IssuedRow {
   IssuedReportSummary summary;
   std::string model;
 };
 
+// What the register lists of each report, the signer as printed included, is in columns of its
+// row; its model, which holds the whole report, is read only where the report is shown.
 constexpr std::string_view kSelect =
-    "SELECT r.id, r.period, r.number, r.number_text, r.issued_on, r.model, u.id, up.full_name, "
-    "p.id, p.number_text, p.issued_on, n.id, n.number_text, n.issued_on "
-    "FROM issued_reports r JOIN users u ON u.id = r.issued_by "
+    "SELECT r.id, r.period, r.number, r.number_text, r.issued_on, u.id, up.full_name, "
+    "p.id, p.number_text, p.issued_on, n.id, n.number_text, n.issued_on, "
+    "r.signer_person_id, r.signer_name, r.signer_authority, r.signer_title, "
+    "r.signature_sha256, r.signature_width, r.signature_height";
+constexpr std::string_view kFrom =
+    " FROM issued_reports r JOIN users u ON u.id = r.issued_by "
     "JOIN people up ON up.id = u.person_id "
     "LEFT JOIN issued_reports p ON p.id = r.replaces_id "
     "LEFT JOIN issued_reports n ON n.replaces_id = r.id ";
@@ -50,10 +55,16 @@ std::vector<std::string> FormatsOf(storage::Connection& c, Id id) {
   return formats;
 }
 
+enum class WithModel { kNo, kYes };
+
 std::vector<IssuedRow> LoadIssued(storage::Connection& c, std::string_view where,
-                                  const std::vector<storage::Value>& params) {
+                                  const std::vector<storage::Value>& params,
+                                  WithModel with_model = WithModel::kYes) {
   std::vector<IssuedRow> out;
-  for (const auto& row : c.execute(std::string(kSelect) + std::string(where), params).rows) {
+  const std::string sql = std::string(kSelect) +
+                          (with_model == WithModel::kYes ? ", r.model" : "") + std::string(kFrom) +
+                          std::string(where);
+  for (const auto& row : c.execute(sql, params).rows) {
     IssuedRow r;
     IssuedReportSummary& s = r.summary;
     s.id = row.integer(0);
@@ -61,10 +72,18 @@ std::vector<IssuedRow> LoadIssued(storage::Connection& c, std::string_view where
     s.number = static_cast<int>(row.integer(2));
     s.number_text = row.text(3);
     s.issued_on = *Date::Parse(row.text(4));
-    r.model = row.text(5);
-    s.issued_by = NamedRef{row.integer(6), row.text(7)};
-    s.replaces = RefAt(row, 8);
-    s.replaced_by = RefAt(row, 11);
+    s.issued_by = NamedRef{row.integer(5), row.text(6)};
+    s.replaces = RefAt(row, 7);
+    s.replaced_by = RefAt(row, 10);
+    s.signer.person_id = row.opt_integer(13).value_or(0);
+    s.signer.full_name = row.text(14);
+    s.signer.authority = row.text(15);
+    s.signer.title = row.text(16);
+    if (!row.is_null(17)) {
+      s.signer.signature = ReportImage{row.text(17), static_cast<int>(row.integer(18)),
+                                       static_cast<int>(row.integer(19))};
+    }
+    if (with_model == WithModel::kYes) r.model = row.text(20);
     out.push_back(std::move(r));
   }
   for (IssuedRow& r : out) r.summary.formats = FormatsOf(c, r.summary.id);
@@ -75,7 +94,6 @@ IssuedReport ReadIssued(IssuedRow row) {
   StoredReport stored = LoadStoredReport(row.model);
   IssuedReport r;
   r.summary = std::move(row.summary);
-  r.summary.signer = std::move(stored.signer);
   r.report = std::move(stored.report);
   r.activity = std::move(stored.activity);
   return r;
@@ -246,15 +264,22 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
         const DocumentImages images = LoadDocumentImages(c, agency, signer->person_id);
         s.signer.signature = images.signature;
         const std::vector<RenderedFile> files = renderer_.Render(issued, settings, images);
+        const std::optional<ReportImage>& signature = s.signer.signature;
         const auto inserted = c.execute(
             "INSERT INTO issued_reports (agency_id, period, year, type_code, number, number_text, "
-            "issued_on, signer_person_id, replaces_id, model, issued_at, issued_by) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            "issued_on, signer_person_id, replaces_id, model, issued_at, issued_by, signer_name, "
+            "signer_authority, signer_title, signature_sha256, signature_width, "
+            "signature_height) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+            "$14, $15, $16, $17, $18) RETURNING id",
             {Param(agency), Param(s.period), Param(year), Param(std::string(kReportTypeCode)),
              Param(number), Param(s.number_text), Param(today.Iso()), Param(signer->person_id),
              request.replaces_id ? Param(*request.replaces_id) : storage::Value(nullptr),
              Param(StoreReport({issued.report, issued.activity, s.signer})),
-             Param(Context::NowMillis()), Param(by.user_id)});
+             Param(Context::NowMillis()), Param(by.user_id), Param(s.signer.full_name),
+             Param(s.signer.authority), Param(s.signer.title),
+             signature ? Param(signature->sha256) : storage::Value(nullptr),
+             signature ? Param(signature->width) : storage::Value(nullptr),
+             signature ? Param(signature->height) : storage::Value(nullptr)});
         s.id = ReturnedId(inserted);
         for (const RenderedFile& f : files) {
           c.execute(
@@ -285,8 +310,8 @@ Expected<std::vector<IssuedReportSummary>> IssuedReportService::List(const Actor
     }
     where += "ORDER BY r.issued_on DESC, r.id DESC";
     std::vector<IssuedReportSummary> out;
-    for (IssuedRow& row : LoadIssued(c, where, params)) {
-      out.push_back(ReadIssued(std::move(row)).summary);
+    for (IssuedRow& row : LoadIssued(c, where, params, WithModel::kNo)) {
+      out.push_back(std::move(row.summary));
     }
     return Expected<std::vector<IssuedReportSummary>>(std::move(out));
   });

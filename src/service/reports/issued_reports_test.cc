@@ -15,6 +15,7 @@
 #include "service/tasks/attachment_digest.h"
 #include "service/tasks/tasks.h"
 #include "service/test_fixture.h"
+#include "storage/migrations.h"
 
 namespace giaoban::service {
 namespace {
@@ -43,6 +44,11 @@ class IssuedReportTest : public AgencyFixture {
   void SetUp() override {
     AgencyFixture::SetUp();
     if (IsSkipped()) return;
+    ASSERT_EQ(Outcome(ReportSettingsService(*ctx_).Update(admin_, 0, SettingsInput())), "ok");
+  }
+
+  // The agency's settings: the Director signs.
+  ReportSettingsInput SettingsInput() {
     ReportSettingsInput in;
     in.period_convention = "calendar_month";
     in.due_working_days = 5;
@@ -54,7 +60,7 @@ class IssuedReportTest : public AgencyFixture {
     in.recipients = {"Lưu: VT, KHTC."};
     in.document_types = {{"Báo cáo", "BC"}};
     in.signers = {{leader_.person_id, "", "GIÁM ĐỐC"}};
-    ASSERT_EQ(Outcome(ReportSettingsService(*ctx_).Update(admin_, 0, in)), "ok");
+    return in;
   }
 
   IssuedReportService issued(const Context& ctx) { return IssuedReportService(ctx, renderer_); }
@@ -174,6 +180,118 @@ TEST_P(IssuedReportTest, TheDocumentsCarryTheImagesSetWhenTheReportIsIssued) {
   EXPECT_EQ(issued().File(viewer_, april->summary.id, "pdf")->bytes.find("signature"),
             std::string::npos);
 }
+
+// What the register's list shows of each report, a line each.
+std::vector<std::string> Register(const std::vector<IssuedReportSummary>& list) {
+  std::vector<std::string> out;
+  for (const IssuedReportSummary& s : list) {
+    const ReportSigner& g = s.signer;
+    std::string line = std::to_string(s.id) + " " + s.period + " " + s.number_text + " " +
+                       s.issued_on.Iso() + " | " + std::to_string(g.person_id) + " " + g.full_name +
+                       " / " + g.authority + " / " + g.title + " / ";
+    line += g.signature ? g.signature->sha256 + " " + std::to_string(g.signature->width) + "x" +
+                              std::to_string(g.signature->height)
+                        : "no signature";
+    line += " | " + std::to_string(s.issued_by.id) + " " + s.issued_by.name + " | ";
+    line += (s.replaces ? s.replaces->number_text : "-") + " " +
+            (s.replaced_by ? s.replaced_by->number_text : "-") + " |";
+    for (const std::string& f : s.formats) line += " " + f;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// Three reports: May's signed by the Director with his signature image, replaced by another;
+// April's signed by the deputy, "KT. GIÁM ĐỐC", without one.
+class IssuedRegisterTest : public IssuedReportTest {
+ protected:
+  void SetUp() override {
+    IssuedReportTest::SetUp();
+    if (IsSkipped()) return;
+    ReportSettingsService settings(*ctx_);
+    ReportSettingsInput in = SettingsInput();
+    in.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+    ASSERT_EQ(Outcome(settings.Update(admin_, 1, in)), "ok");
+    stroke_ = png_testing::BlueStroke(150, 70);
+    ASSERT_EQ(
+        Outcome(settings.SetImage(admin_, ImageSlot::SignatureOf(leader_.person_id), stroke_)),
+        "ok");
+    auto may = Issue("2024-05");
+    ASSERT_EQ(Outcome(may), "ok");
+    ASSERT_EQ(Outcome(Issue("2024-05", may->summary.id)), "ok");
+    ASSERT_EQ(Outcome(issued().Issue(consolidator_, {"2024-04", head_.person_id, std::nullopt})),
+              "ok");
+    may_ = may->summary.id;
+  }
+
+  std::vector<std::string> Listed() {
+    auto list = issued().List(viewer_, std::nullopt);
+    EXPECT_EQ(Outcome(list), "ok");
+    return list.ok() ? Register(*list) : std::vector<std::string>{};
+  }
+
+  std::string stroke_;
+  Id may_ = 0;
+};
+
+TEST_P(IssuedRegisterTest, TheListShowsEachSignerAsPrintedWithoutReadingTheReports) {
+  const std::vector<std::string> listed = Listed();
+  ASSERT_EQ(listed.size(), 3u);
+  const std::string director = std::to_string(leader_.person_id) +
+                               " Nguyễn Văn Đình /  / GIÁM ĐỐC / " + Sha256Hex(stroke_) + " 150x70";
+  const std::string deputy =
+      std::to_string(head_.person_id) + " Lê Văn Hùng / KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC / no signature";
+  EXPECT_NE(listed[0].find("03/BC-SGTVT"), std::string::npos) << listed[0];
+  EXPECT_NE(listed[0].find(deputy), std::string::npos) << listed[0];
+  EXPECT_NE(listed[1].find("02/BC-SGTVT"), std::string::npos) << listed[1];
+  EXPECT_NE(listed[1].find(director), std::string::npos) << listed[1];
+  EXPECT_NE(listed[2].find(director), std::string::npos) << listed[2];
+  // Each report shown alone says the same of itself.
+  const auto list = issued().List(viewer_, std::nullopt);
+  ASSERT_EQ(Outcome(list), "ok");
+  for (const IssuedReportSummary& item : *list) {
+    auto one = issued().Get(viewer_, item.id);
+    ASSERT_EQ(Outcome(one), "ok");
+    EXPECT_EQ(Register({one->summary}), Register({item}));
+  }
+
+  // A later change of the person's name or of the settings reaches no issued report.
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute("UPDATE people SET full_name = 'Nguyễn Văn Mới' WHERE id = $1",
+              {storage::Param(leader_.person_id)});
+  });
+  EXPECT_EQ(Outcome(ReportSettingsService(*ctx_).Update(admin_, 2, SettingsInput())), "ok");
+  EXPECT_EQ(Listed(), listed);
+
+  // The reports' models, which hold everything else, are not read for the list: with them made
+  // unreadable, the list is the same, while a report shown alone cannot be.
+  db_->transact(storage::TransactionMode::kWrite, [](storage::Connection& c) {
+    c.execute("UPDATE issued_reports SET model = 'not a stored report'");
+  });
+  EXPECT_EQ(Listed(), listed);
+  EXPECT_THROW(issued().Get(viewer_, may_), std::runtime_error);
+}
+
+// Reports issued before the signer had columns of their own are given theirs, from their models,
+// by the migration that adds them.
+TEST_P(IssuedRegisterTest, TheMigrationGivesReportsIssuedBeforeItTheirSigner) {
+  const std::vector<std::string> listed = Listed();
+  ASSERT_EQ(listed.size(), 3u);
+  const char* migration = "0022_issued_report_signers";
+  // The database as it stood before the migration, with these reports in it.
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    for (const char* column : {"signer_name", "signer_authority", "signer_title",
+                               "signature_sha256", "signature_width", "signature_height"}) {
+      c.execute("ALTER TABLE issued_reports DROP COLUMN " + std::string(column));
+    }
+    c.execute("DELETE FROM schema_migrations WHERE name = $1", {storage::Param(migration)});
+  });
+  EXPECT_EQ(storage::Migrate(*db_).applied, std::vector<std::string>{migration});
+  EXPECT_EQ(Listed(), listed);
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, IssuedRegisterTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
 
 TEST_P(IssuedReportTest, AWrongReportIsReplacedAndBothStayReadable) {
   auto first = Issue("2024-05");

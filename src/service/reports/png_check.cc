@@ -24,6 +24,11 @@ std::uint32_t Be32(std::string_view b, std::size_t at) {
          static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3]));
 }
 
+std::uint32_t Be16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1]));
+}
+
 // The header's values (PNG specification, 11.2.2).
 struct Header {
   std::uint32_t width = 0;
@@ -109,16 +114,30 @@ std::vector<Pass> PassesOf(const Header& h) {
   return passes;
 }
 
+// What makes a pixel of an image without an alpha channel transparent, from its tRNS chunk: one
+// colour (a grey level, or red, green and blue, in the image's depth), or an alpha for each of the
+// palette's first entries. Without tRNS every such pixel is opaque.
+struct Transparency {
+  std::optional<std::array<std::uint32_t, 3>> colour;  // greyscale uses the first only
+  std::vector<unsigned char> palette_alpha;
+};
+
 // Takes the inflated image data as it comes and rebuilds its rows (each a filter byte, then the
 // row filtered): every filter byte must be one of the five filters, the data must end with the
-// last row, and the rows of an image with an alpha channel are read for a pixel not opaque.
+// last row, and the rows are read, until one is found, for a pixel not opaque: one whose alpha
+// sample is below its largest value, whose palette entry has an alpha below 255, or whose colour
+// is the one tRNS makes transparent.
 class RowReader {
  public:
-  explicit RowReader(const Header& h)
+  RowReader(const Header& h, Transparency transparency)
       : header_(h),
+        transparency_(std::move(transparency)),
         passes_(PassesOf(h)),
         filter_unit_(std::max(1, h.BitsPerPixel() / 8)),
-        sample_bytes_(h.depth / 8) {
+        may_be_transparent_(h.HasAlpha() || transparency_.colour ||
+                            std::any_of(transparency_.palette_alpha.begin(),
+                                        transparency_.palette_alpha.end(),
+                                        [](unsigned char alpha) { return alpha != 255; })) {
     StartPass();
   }
 
@@ -180,7 +199,7 @@ class RowReader {
       }
       row_[i] = static_cast<unsigned char>(row_[i] + predicted);
     }
-    if (header_.HasAlpha() && !not_opaque_) FindAlpha();
+    if (may_be_transparent_ && !not_opaque_) not_opaque_ = RowHasPixelNotOpaque();
     row_.swap(previous_);
     filled_ = 0;
     if (++row_in_pass_ == passes_[pass_].rows) {
@@ -190,23 +209,63 @@ class RowReader {
     return true;
   }
 
-  // A pixel whose alpha sample is below its largest value.
-  void FindAlpha() {
-    const std::size_t pixel = static_cast<std::size_t>(header_.Channels()) * sample_bytes_;
-    const std::size_t alpha = pixel - sample_bytes_;
-    for (std::size_t at = 1 + alpha; at + sample_bytes_ <= row_.size(); at += pixel) {
-      const bool opaque = row_[at] == 0xff && (sample_bytes_ == 1 || row_[at + 1] == 0xff);
-      if (!opaque) {
-        not_opaque_ = true;
-        return;
+  // Sample `channel` of pixel `x` of the row just rebuilt: 1, 2 or 4 bits packed from the high
+  // bits of each byte, or one or two bytes (most significant first).
+  std::uint32_t Sample(std::size_t x, std::size_t channel) const {
+    const std::size_t index = x * static_cast<std::size_t>(header_.Channels()) + channel;
+    const unsigned char* samples = row_.data() + 1;
+    switch (header_.depth) {
+      case 16:
+        return static_cast<std::uint32_t>(samples[2 * index]) << 8 | samples[2 * index + 1];
+      case 8:
+        return samples[index];
+      default: {
+        const std::size_t bit = index * static_cast<std::size_t>(header_.depth);
+        const unsigned shift = 8 - static_cast<unsigned>(header_.depth) - bit % 8;
+        return (samples[bit / 8] >> shift) & ((1u << header_.depth) - 1);
       }
     }
   }
 
+  // Whether a pixel of the row just rebuilt is not opaque; the bits that pad the row's last byte
+  // are no pixel.
+  bool RowHasPixelNotOpaque() const {
+    const std::size_t columns = passes_[pass_].columns;
+    const std::uint32_t opaque = header_.depth == 16 ? 0xffff : 0xff;
+    for (std::size_t x = 0; x < columns; ++x) {
+      switch (header_.colour_type) {
+        case 4:
+          if (Sample(x, 1) != opaque) return true;
+          break;
+        case 6:
+          if (Sample(x, 3) != opaque) return true;
+          break;
+        case 3: {
+          const std::uint32_t entry = Sample(x, 0);
+          if (entry < transparency_.palette_alpha.size() &&
+              transparency_.palette_alpha[entry] != 255)
+            return true;
+          break;
+        }
+        case 0:
+          if (Sample(x, 0) == (*transparency_.colour)[0]) return true;
+          break;
+        default:  // 2
+          if (Sample(x, 0) == (*transparency_.colour)[0] &&
+              Sample(x, 1) == (*transparency_.colour)[1] &&
+              Sample(x, 2) == (*transparency_.colour)[2])
+            return true;
+          break;
+      }
+    }
+    return false;
+  }
+
   const Header header_;
+  const Transparency transparency_;
   const std::vector<Pass> passes_;
   const int filter_unit_;
-  const std::size_t sample_bytes_;
+  const bool may_be_transparent_;  // an alpha channel, or tRNS that makes some pixel transparent
   std::size_t pass_ = 0;
   std::size_t row_in_pass_ = 0;
   std::vector<unsigned char> row_;
@@ -261,7 +320,7 @@ PngCheck CheckDocumentImage(std::string_view bytes) {
   std::optional<Header> header;
   std::size_t palette_entries = 0;
   bool seen_palette = false, seen_transparency = false, seen_end = false;
-  bool declared_transparent = false;
+  Transparency transparency;
   enum class Data { kBefore, kIn, kAfter } data = Data::kBefore;
   std::string compressed;
   for (std::size_t at = kSignature.size(); at < bytes.size();) {
@@ -304,13 +363,13 @@ PngCheck CheckDocumentImage(std::string_view bytes) {
         case 2:
           // One colour made transparent.
           if (length != (header->colour_type == 0 ? 2u : 6u)) return Problem("damaged");
-          declared_transparent = true;
+          transparency.colour = {Be16(content, 0), length == 6 ? Be16(content, 2) : 0,
+                                 length == 6 ? Be16(content, 4) : 0};
           break;
         case 3:
-          // An alpha for each of the first palette entries: transparent when one is below 255.
+          // An alpha for each of the first palette entries.
           if (!seen_palette || length > palette_entries) return Problem("damaged");
-          for (char alpha : content)
-            declared_transparent |= static_cast<unsigned char>(alpha) != 255;
+          transparency.palette_alpha.assign(content.begin(), content.end());
           break;
         default:  // with an alpha channel already
           return Problem("damaged");
@@ -332,10 +391,9 @@ PngCheck CheckDocumentImage(std::string_view bytes) {
   if (!seen_end || data == Data::kBefore) return Problem("damaged");
   if (header->colour_type == 3 && !seen_palette) return Problem("damaged");
 
-  RowReader rows(*header);
+  RowReader rows(*header, std::move(transparency));
   if (!ReadImageData(compressed, rows)) return Problem("damaged");
-  const bool transparent = header->HasAlpha() ? rows.some_pixel_not_opaque() : declared_transparent;
-  if (!transparent) return Problem("not_transparent");
+  if (!rows.some_pixel_not_opaque()) return Problem("not_transparent");
   return PngCheck{"", static_cast<int>(header->width), static_cast<int>(header->height)};
 }
 

@@ -22,8 +22,11 @@ struct PngCheck {
   //                           its chunks, its header's values, image data that does not inflate to
   //                           exactly its rows;
   //   "too_many_pixels"       wider or taller than kMaxDocumentImagePixels;
-  //   "not_transparent"       without an alpha channel or a tRNS chunk, or with an alpha channel
-  //                           that leaves every pixel opaque: it would hide what lies under it.
+  //   "not_transparent"       every pixel opaque, read from the decoded rows: its alpha sample
+  //                           at its largest value, or, without an alpha channel, its palette
+  //                           entry without an alpha below 255 in tRNS and its colour not the one
+  //                           tRNS makes transparent (a tRNS chunk no pixel uses makes nothing
+  //                           transparent). Such an image would hide what lies under it.
   std::string problem;
   int width = 0;
   int height = 0;

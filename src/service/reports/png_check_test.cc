@@ -44,8 +44,10 @@ TEST(PngCheckTest, AnOpaqueImageWouldHideWhatLiesUnderIt) {
 
 TEST(PngCheckTest, TransparencyMayBeATrnsChunk) {
   const std::string rows = std::string(1, '\0') + std::string(6, '\x10');
-  // Truecolour with one colour made transparent.
-  EXPECT_EQ(Problem(File(Header(2, 1, 8, 2), rows, {{"tRNS", std::string(6, '\x10')}})), "");
+  // Truecolour with one colour made transparent: the pixels' colour, each sample in two bytes.
+  EXPECT_EQ(Problem(File(Header(2, 1, 8, 2), rows,
+                         {{"tRNS", std::string("\x00\x10\x00\x10\x00\x10", 6)}})),
+            "");
   // Indexed colour: an entry's alpha below 255.
   const std::string indexed = std::string(1, '\0') + std::string("\x00\x01", 2);
   const std::string palette = std::string("\xff\x00\x00\x00\x00\xff", 6);
@@ -61,6 +63,86 @@ TEST(PngCheckTest, TransparencyMayBeATrnsChunk) {
   EXPECT_EQ(Problem(File(Header(2, 1, 8, 3), indexed,
                          {{"tRNS", std::string("\x00", 1)}, {"PLTE", palette}})),
             "damaged");
+}
+
+// tRNS says which pixels would be transparent; only a pixel that is makes the image so. Each
+// image below has one pixel in a corner that differs from the rest: transparent when it is the one
+// tRNS names, opaque like the others when tRNS names a colour or an entry no pixel has.
+TEST(PngCheckTest, ATrnsChunkNoPixelUsesLeavesTheImageOpaque) {
+  auto corner = [](int x, int y) { return x == 4 && y == 2; };
+  // Indexed colour at every depth: entry 1 transparent, the corner pixel's or nobody's.
+  const std::vector<Rgba> palette = {{200, 20, 20, 255}, {0, 0, 0, 0}, {20, 20, 200, 255}};
+  for (int depth : {1, 2, 4, 8}) {
+    SCOPED_TRACE("indexed, depth " + std::to_string(depth));
+    const std::vector<Rgba> two(palette.begin(), palette.begin() + 2);
+    const std::vector<Rgba>& entries = depth == 1 ? two : palette;
+    EXPECT_EQ(Problem(Indexed(5, 3, depth, entries, [&](int x, int y) { return corner(x, y); })),
+              "");
+    EXPECT_EQ(Problem(Indexed(5, 3, depth, entries, [](int, int) { return 0; })),
+              "not_transparent");
+    if (depth > 1) {
+      EXPECT_EQ(Problem(Indexed(5, 3, depth, entries,
+                                [&](int x, int y) { return corner(x, y) ? 2 : 0; })),
+                "not_transparent");
+    }
+  }
+  // Greyscale at every depth: the transparent level, the corner's or nobody's.
+  for (int depth : {1, 2, 4, 8, 16}) {
+    SCOPED_TRACE("greyscale, depth " + std::to_string(depth));
+    const std::uint16_t top = static_cast<std::uint16_t>((1u << depth) - 1);
+    auto image = [&](std::uint16_t transparent) {
+      return Greyscale(
+          5, 3, depth, [&](int x, int y) { return corner(x, y) ? 0 : top; }, transparent);
+    };
+    EXPECT_EQ(Problem(image(0)), "");
+    if (depth > 1) {
+      EXPECT_EQ(Problem(image(1)), "not_transparent");
+    }
+    // A level beyond the depth's range, as tRNS can state it, is no pixel's.
+    if (depth < 16) {
+      EXPECT_EQ(Problem(image(static_cast<std::uint16_t>(top + 1))), "not_transparent");
+    }
+  }
+  // Truecolour: every sample of the colour must match, at 8 and 16 bits.
+  for (int depth : {8, 16}) {
+    SCOPED_TRACE("truecolour, depth " + std::to_string(depth));
+    auto image = [&](Rgb transparent) {
+      return Truecolour(
+          5, 3, depth,
+          [&](int x, int y) {
+            return corner(x, y) ? Rgb{10, 20, 30} : Rgb{10, 20, 31};
+          },
+          transparent);
+    };
+    EXPECT_EQ(Problem(image({10, 20, 30})), "");
+    EXPECT_EQ(Problem(image({10, 21, 30})), "not_transparent");
+    EXPECT_EQ(Problem(image({10, 20, 32})), "not_transparent");
+  }
+}
+
+// The bits that pad a row's last byte are no pixel: three one-bit pixels, all white, fill the
+// high bits of their byte and leave five zero bits, the transparent level, after them.
+TEST(PngCheckTest, ARowsPaddingIsNoPixel) {
+  EXPECT_EQ(Problem(Greyscale(
+                3, 2, 1, [](int, int) { return 1; }, 0)),
+            "not_transparent");
+  EXPECT_EQ(
+      Problem(Indexed(3, 2, 1, {{0, 0, 0, 0}, {255, 255, 255, 255}}, [](int, int) { return 1; })),
+      "not_transparent");
+}
+
+// Adam7's passes each hold fewer columns than the image: a pixel is read where its pass has it.
+TEST(PngCheckTest, AnInterlacedImagesPixelsAreReadPassByPass) {
+  // 3 × 3 pixels, indexed at 8 bits: the passes hold 1, 1, 2, 1 × 2 and 3 pixels, in rows of a
+  // filter byte and their entries. Entry 1 is transparent; only the last row's middle pixel,
+  // (1, 1) of the image, in pass 7, is of it.
+  std::string rows = std::string("\0\0", 2) + std::string("\0\0", 2) + std::string("\0\0\0", 3) +
+                     std::string("\0\0\0\0", 4) + std::string("\0\0\1\0", 4);
+  const std::vector<std::pair<std::string, std::string>> chunks = {
+      {"PLTE", std::string(6, '\x80')}, {"tRNS", std::string("\xff\x00", 2)}};
+  EXPECT_EQ(Problem(File(Header(3, 3, 8, 3, true), rows, chunks)), "");
+  rows[rows.size() - 2] = '\0';
+  EXPECT_EQ(Problem(File(Header(3, 3, 8, 3, true), rows, chunks)), "not_transparent");
 }
 
 TEST(PngCheckTest, NothingOrSomethingElseIsNotAPng) {

@@ -4,11 +4,14 @@
 
 #include <zlib.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace giaoban::service::png_testing {
@@ -59,6 +62,39 @@ inline std::string File(const std::string& header, const std::string& raw,
   return png;
 }
 
+// The image data's rows, not interlaced, each unfiltered (its filter byte 0): `channels` samples
+// of `depth` bits a pixel, `sample(x, y, channel)` each; samples of 1, 2 and 4 bits packed from
+// each byte's high bits, a row's last byte padded with zero bits, 16 bits most significant first.
+template <class SampleFn>
+std::string Rows(int width, int height, int depth, int channels, SampleFn sample) {
+  std::string raw;
+  for (int y = 0; y < height; ++y) {
+    raw += '\0';
+    unsigned bits = 0;
+    int filled = 0;
+    for (int x = 0; x < width; ++x) {
+      for (int channel = 0; channel < channels; ++channel) {
+        const auto value = static_cast<std::uint32_t>(sample(x, y, channel));
+        if (depth == 16) {
+          raw += {static_cast<char>(value >> 8), static_cast<char>(value)};
+        } else if (depth == 8) {
+          raw += static_cast<char>(value);
+        } else {
+          bits = bits << depth | (value & ((1u << depth) - 1));
+          filled += depth;
+          if (filled == 8) {
+            raw += static_cast<char>(bits);
+            bits = 0;
+            filled = 0;
+          }
+        }
+      }
+    }
+    if (filled > 0) raw += static_cast<char>(bits << (8 - filled));
+  }
+  return raw;
+}
+
 // A colour with its alpha, 8 bits each.
 struct Rgba {
   unsigned char r = 0, g = 0, b = 0, a = 255;
@@ -67,16 +103,62 @@ struct Rgba {
 // An 8-bit RGBA image, not interlaced, each pixel as `pixel(x, y)` says, each row unfiltered.
 template <class PixelFn>
 std::string Rgba8(int width, int height, PixelFn pixel) {
-  std::string raw;
-  for (int y = 0; y < height; ++y) {
-    raw += '\0';
-    for (int x = 0; x < width; ++x) {
-      const Rgba p = pixel(x, y);
-      raw += {static_cast<char>(p.r), static_cast<char>(p.g), static_cast<char>(p.b),
-              static_cast<char>(p.a)};
-    }
+  return File(Header(width, height, 8, 6), Rows(width, height, 8, 4, [&](int x, int y, int c) {
+                const Rgba p = pixel(x, y);
+                const unsigned char samples[] = {p.r, p.g, p.b, p.a};
+                return samples[c];
+              }));
+}
+
+// An image without an alpha channel, of `depth` bits a sample: greyscale, each pixel's level
+// `grey(x, y)`, with `transparent` the level its tRNS chunk makes transparent (none: no tRNS).
+template <class GreyFn>
+std::string Greyscale(int width, int height, int depth, GreyFn grey,
+                      std::optional<std::uint16_t> transparent = std::nullopt) {
+  std::vector<std::pair<std::string, std::string>> chunks;
+  if (transparent)
+    chunks.push_back(
+        {"tRNS", {static_cast<char>(*transparent >> 8), static_cast<char>(*transparent)}});
+  return File(Header(width, height, depth, 0),
+              Rows(width, height, depth, 1, [&](int x, int y, int) { return grey(x, y); }), chunks);
+}
+
+// The same in truecolour: each pixel's red, green and blue `rgb(x, y)`, 8 or 16 bits each.
+using Rgb = std::array<std::uint16_t, 3>;
+template <class RgbFn>
+std::string Truecolour(int width, int height, int depth, RgbFn rgb,
+                       std::optional<Rgb> transparent = std::nullopt) {
+  std::vector<std::pair<std::string, std::string>> chunks;
+  if (transparent) {
+    std::string colour;
+    for (std::uint16_t v : *transparent)
+      colour += {static_cast<char>(v >> 8), static_cast<char>(v)};
+    chunks.push_back({"tRNS", colour});
   }
-  return File(Header(width, height, 8, 6), raw);
+  return File(Header(width, height, depth, 2),
+              Rows(width, height, depth, 3, [&](int x, int y, int c) { return rgb(x, y)[c]; }),
+              chunks);
+}
+
+// An indexed-colour image of `depth` bits a pixel: its palette, each pixel's entry `entry(x, y)`.
+// An entry's alpha below 255 goes into a tRNS chunk, with those of the entries before it; a
+// palette all opaque has none.
+template <class EntryFn>
+std::string Indexed(int width, int height, int depth, const std::vector<Rgba>& palette,
+                    EntryFn entry) {
+  std::string colours, alphas;
+  std::size_t last_not_opaque = 0;
+  for (std::size_t i = 0; i < palette.size(); ++i) {
+    colours += {static_cast<char>(palette[i].r), static_cast<char>(palette[i].g),
+                static_cast<char>(palette[i].b)};
+    alphas += static_cast<char>(palette[i].a);
+    if (palette[i].a != 255) last_not_opaque = i + 1;
+  }
+  std::vector<std::pair<std::string, std::string>> chunks{{"PLTE", colours}};
+  if (last_not_opaque > 0) chunks.push_back({"tRNS", alphas.substr(0, last_not_opaque)});
+  return File(Header(width, height, depth, 3),
+              Rows(width, height, depth, 1, [&](int x, int y, int) { return entry(x, y); }),
+              chunks);
 }
 
 // A signature-like image: a blue stroke across a transparent ground.

@@ -233,9 +233,17 @@ std::string ImageJson(const ImageSlot& slot, const std::optional<ReportImage>& i
   return json::serialize(out);
 }
 
-// Whether the slot may hold an image: the seal always, a signature while its person signs.
+// Whether the slot may hold an image: the seal always, a signature while its person signs. The
+// answer holds until the transaction ends: on PostgreSQL the settings' row is locked against
+// changes (FOR SHARE) before the signers are read, so an update of the settings either has
+// committed already, and its signers are the ones read, or waits for this transaction, then
+// deletes what it wrote if it leaves the signer out (Update). SQLite has one writer at a time.
 bool SlotExists(storage::Connection& c, Id agency, const ImageSlot& slot) {
   if (!slot.signer) return true;
+  if (c.dialect() == storage::Dialect::kPostgres) {
+    c.execute("SELECT agency_id FROM report_settings WHERE agency_id = $1 FOR SHARE",
+              {Param(agency)});
+  }
   const ReportSettings settings = LoadReportSettings(c, agency);
   return std::any_of(settings.signers.begin(), settings.signers.end(),
                      [&](const ReportSigner& s) { return s.person_id == *slot.signer; });
@@ -368,16 +376,18 @@ Expected<ReportSettings> ReportSettingsService::Update(const Actor& by,
           if (r.empty()) return Error::PreconditionFailed();
         }
         // The signature of someone who no longer signs is of no use to the agency, and not one
-        // to keep.
-        for (const ReportSigner& gone : before.signers) {
-          const bool kept = std::any_of(in.signers.begin(), in.signers.end(), [&](const auto& s) {
-            return s.person_id == gone.person_id;
-          });
-          if (!kept && gone.signature) {
-            c.execute("DELETE FROM report_signatures WHERE agency_id = $1 AND person_id = $2",
-                      {Param(agency), Param(gone.person_id)});
-          }
+        // to keep. Which to delete is decided here, after the row is written, not from what was
+        // read before: an image being set holds the row until it commits (SlotExists), and this
+        // statement sees what it stored.
+        std::vector<storage::Value> signers{Param(agency)};
+        std::string kept;
+        for (const auto& s : in.signers) {
+          signers.push_back(Param(s.person_id));
+          kept += (kept.empty() ? "$" : ", $") + std::to_string(signers.size());
         }
+        c.execute("DELETE FROM report_signatures WHERE agency_id = $1" +
+                      (kept.empty() ? std::string() : " AND person_id NOT IN (" + kept + ")"),
+                  signers);
         const ReportSettings after = LoadReportSettings(c, agency);
         RecordEvent(c, {agency, "report_settings", agency, std::nullopt, "updated", by.user_id,
                         before.version ? SettingsJson(before) : "", SettingsJson(after)});

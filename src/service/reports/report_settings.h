@@ -58,8 +58,10 @@ class ReportSettingsService {
 
   // The agency's administrator sets the image in `slot` to `png`: a transparent PNG file within
   // the limits of png_check.h, or a field error under "seal" or "signature" saying what is wrong.
-  // A signature is one of the signers' (not_found otherwise). The settings' version stays: the
-  // image is not part of what the settings form sends.
+  // A signature is one of the signers' (not_found otherwise), also against an update of the
+  // settings at the same time: the update that leaves the signer out either comes first, and the
+  // signature is not_found, or after, and removes it. The settings' version stays: the image is
+  // not part of what the settings form sends.
   Expected<ReportImage> SetImage(const Actor& by, const ImageSlot& slot, std::string_view png);
   // The administrator removes it; removing an image that is not set changes nothing.
   Status RemoveImage(const Actor& by, const ImageSlot& slot);

@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <functional>
+#include <future>
+#include <memory>
+#include <vector>
+
 #include "service/data_version.h"
 #include "service/reports/png_check.h"
 #include "service/reports/png_testing.h"
@@ -178,6 +184,10 @@ TEST_P(ReportSettingsTest, OnlyTheAdministratorSetsAnImageAndOnlyASoundTranspare
       {"", "required"},
       {"%PDF-1.4", "not_png"},
       {png_testing::OpaqueWhite(), "not_transparent"},
+      // A transparent palette entry that no pixel uses.
+      {png_testing::Indexed(4, 2, 8, {{200, 20, 20, 255}, {0, 0, 0, 0}},
+                            [](int, int) { return 0; }),
+       "not_transparent"},
       {good.substr(0, good.size() / 2), "damaged"},
       {wrong_crc, "damaged"},
       {png_testing::File(png_testing::Header(1, 1, 8, 6), std::string(5, '\0'),
@@ -216,6 +226,138 @@ TEST_P(ReportSettingsTest, ASignerLeftOutTakesTheirSignatureWithThem) {
   auto again = settings().Update(admin_, 2, two);
   ASSERT_EQ(Outcome(again), "ok");
   EXPECT_FALSE(again->signers.back().signature);
+}
+
+// Two calls of the settings' service at once on PostgreSQL, each stopped where the test says.
+// Every write of the agency moves its row of agency_versions, from a trigger, once it has written
+// its own rows; while this holds that row in a transaction of its own, a call that has written
+// waits there, keeping the locks it has taken. Start returns once the call waits for a lock (or
+// has finished), so the order in which the calls take their locks is the test's, not the
+// scheduler's.
+class HeldAgency {
+ public:
+  HeldAgency(const std::string& url, Id agency, Date today)
+      : db_(storage::OpenDatabase(url, 5)),
+        ctx_(*db_, On(today)),
+        holder_(db_->acquire()),
+        watcher_(db_->acquire()) {
+    holder_->begin(storage::TransactionMode::kWrite);
+    holder_->execute("SELECT version FROM agency_versions WHERE agency_id = $1 FOR UPDATE",
+                     {storage::Param(agency)});
+  }
+  HeldAgency(const HeldAgency&) = delete;
+  HeldAgency& operator=(const HeldAgency&) = delete;
+  // The calls still running are let go before they are waited for.
+  ~HeldAgency() {
+    if (!released_) holder_->rollback();
+  }
+
+  // Runs `call` on a thread of its own; returns its outcome once it has one, and returns as soon
+  // as `waiting` sessions of the database (the calls started so far) wait for a lock.
+  std::shared_future<std::string> Start(std::function<std::string(const Context&)> call,
+                                        int waiting) {
+    calls_.push_back(std::async(std::launch::async, [this, call] { return call(ctx_); }).share());
+    const auto& started = calls_.back();
+    while (started.wait_for(std::chrono::seconds(0)) != std::future_status::ready &&
+           Waiting() < waiting) {
+    }
+    return started;
+  }
+
+  // Ends the held transaction: the calls waiting go on.
+  void Release() {
+    holder_->commit();
+    released_ = true;
+  }
+
+ private:
+  static Settings On(Date today) {
+    Settings settings;
+    settings.today = today;
+    return settings;
+  }
+
+  std::int64_t Waiting() {
+    return watcher_
+        ->execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND wait_event_type = 'Lock'")
+        .one()
+        .integer(0);
+  }
+
+  std::unique_ptr<storage::Database> db_;
+  Context ctx_;
+  storage::Database::Lease holder_;
+  storage::Database::Lease watcher_;
+  bool released_ = false;
+  std::vector<std::shared_future<std::string>> calls_;
+};
+
+// The update has written the settings without the deputy, not yet committed, when the deputy's
+// signature is set: read committed would let the signature see the deputy still signing and store
+// it after the update's clean-up. It waits for the update instead, and finds no such signer.
+TEST_P(ReportSettingsTest, ASignatureSetAsItsSignerIsLeftOutIsRefused) {
+  if (GetParam() == "sqlite") GTEST_SKIP() << "SQLite lets one transaction write at a time";
+  ReportSettingsInput two = Input();
+  two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+  ASSERT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
+  const ImageSlot deputy = ImageSlot::SignatureOf(head_.person_id);
+  const std::string png = png_testing::BlueStroke();
+  {
+    HeldAgency held(scratch_.url(), agency_, today());
+    auto update = held.Start(
+        [&](const Context& ctx) {
+          return Outcome(ReportSettingsService(ctx).Update(admin_, 1, Input()));
+        },
+        1);
+    auto set = held.Start(
+        [&](const Context& ctx) {
+          return Outcome(ReportSettingsService(ctx).SetImage(admin_, deputy, png));
+        },
+        2);
+    held.Release();
+    EXPECT_EQ(update.get(), "ok");
+    EXPECT_EQ(set.get(), "not_found");
+  }
+  EXPECT_EQ(Outcome(settings().Image(leader_, deputy)), "not_found");
+  auto after = settings().Get(leader_);
+  ASSERT_EQ(Outcome(after), "ok");
+  ASSERT_EQ(after->signers.size(), 1u);
+  EXPECT_EQ(after->signers.front().person_id, leader_.person_id);
+}
+
+// The other order: the signature is stored, the deputy still signing, not yet committed, when an
+// update that leaves the deputy out reads the settings (without it). The update waits for the
+// signature to be committed, then removes it.
+TEST_P(ReportSettingsTest, ASignerLeftOutAsTheirSignatureIsSetTakesItWithThem) {
+  if (GetParam() == "sqlite") GTEST_SKIP() << "SQLite lets one transaction write at a time";
+  ReportSettingsInput two = Input();
+  two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+  ASSERT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
+  const ImageSlot deputy = ImageSlot::SignatureOf(head_.person_id);
+  const std::string png = png_testing::BlueStroke();
+  {
+    HeldAgency held(scratch_.url(), agency_, today());
+    auto set = held.Start(
+        [&](const Context& ctx) {
+          return Outcome(ReportSettingsService(ctx).SetImage(admin_, deputy, png));
+        },
+        1);
+    auto update = held.Start(
+        [&](const Context& ctx) {
+          return Outcome(ReportSettingsService(ctx).Update(admin_, 1, Input()));
+        },
+        2);
+    held.Release();
+    EXPECT_EQ(set.get(), "ok");
+    EXPECT_EQ(update.get(), "ok");
+  }
+  EXPECT_EQ(Outcome(settings().Image(leader_, deputy)), "not_found");
+  const auto left =
+      db_->acquire()->execute("SELECT count(*) FROM report_signatures WHERE person_id = $1",
+                              {storage::Param(head_.person_id)});
+  EXPECT_EQ(left.one().integer(0), 0);
 }
 
 TEST_P(ReportSettingsTest, AnImageMovesTheAgencysVersionOnly) {
