@@ -2071,6 +2071,8 @@ export interface components {
             name?: string;
             /** @example /api/v1/tasks?as_of=2023-09-01&source_kind=ad_hoc */
             tasks_url: string;
+            /** @description Chỉ khi có report_period: số liệu của nhóm theo quy tắc đếm của báo cáo; danh sách của mỗi số liệu là tasks_url thêm report_figure / with report_period only: the group's figures by the report's rule; each figure's list is tasks_url with report_figure added */
+            report_figures?: components["schemas"]["ReportFigures"];
         };
         Statistics: {
             /** Format: int64 */
@@ -2101,7 +2103,35 @@ export interface components {
             by_source_kind_and_key: components["schemas"]["StatsGroup"][];
             /** @description Chỉ các đơn vị trong cây con của org khi có org; với org_role=lead các dòng cộng lại bằng tổng / with org, only units in its subtree; with org_role=lead the rows add up to the total */
             by_lead_org: components["schemas"]["StatsGroup"][];
+            /** @description Chỉ khi có report_period: số liệu theo quy tắc đếm của báo cáo, bằng số liệu của báo cáo cùng kỳ cho cùng các nhiệm vụ / with report_period only: the figures by the report's rule, those of the report on the same period for the same tasks */
+            report_figures?: components["schemas"]["ReportFigures"];
+            report_period?: components["schemas"]["StatsReportPeriod"];
         };
+        /** @description Kỳ báo cáo mà report_period chỉ, theo quy ước của cơ quan / the reporting period report_period names, under the agency's convention */
+        StatsReportPeriod: {
+            /** @example 2024-05 */
+            period: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: date
+             * @description Ngày cuối được tính: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc / the last day counted: the period's end, or today while it runs
+             */
+            as_of: string;
+            period_running: boolean;
+            /** Format: date */
+            next_start: string;
+            /** Format: date */
+            next_end: string;
+            period_convention: components["schemas"]["PeriodConvention"];
+        };
+        /**
+         * @description Một số liệu của báo cáo (ReportFigures) / one of the report's figures
+         * @enum {string}
+         */
+        ReportFigureCode: "due" | "due_completed" | "overdue" | "completed_ahead" | "ongoing" | "assigned_in_period" | "due_in_period" | "completed_in_period" | "due_next_period" | "carried_over";
         /** @description Số liệu theo quy tắc đếm của báo cáo (docs/domain.md#report-figures); nhiệm vụ đã hủy chỉ có trong cumulative.cancelled / the counting rule's figures; cancelled tasks only in cumulative.cancelled */
         ReportFigures: {
             /**
@@ -2807,6 +2837,14 @@ export interface components {
          *     A month, quarter or year: shorthand for tasks assigned within the period, as of its last day unless as_of is given. Conflicts with assigned_from/assigned_to.
          */
         FilterPeriod: string;
+        /**
+         * @description Theo quy tắc đếm của báo cáo (docs/domain.md#report-figures): các nhiệm vụ mà báo cáo của cơ quan về kỳ này tính, theo quy ước kỳ của cơ quan, trạng thái tại ngày cuối được tính (cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc). Với org, mặc định org_role=lead như báo cáo. Không dùng cùng period, as_of, assigned_from/assigned_to; kỳ chưa bắt đầu: not_started.
+         *
+         *     By the report's counting rule: the tasks the agency's report on this period counts, under its period convention, as of the last day it counts (the period's end, or today while the period runs). With org, org_role defaults to lead, as in the report. Conflicts with period, as_of and assigned_from/assigned_to; a period not begun: not_started.
+         */
+        FilterReportPeriod: string;
+        /** @description Cùng report_period: chỉ các nhiệm vụ của một số liệu của báo cáo, nên tổng của danh sách bằng số liệu ấy / with report_period: only the tasks behind one of the report's figures, so the list's total is that figure */
+        FilterReportFigure: components["schemas"]["ReportFigureCode"];
         /**
          * @description Thứ tự, dấu - để giảm dần / sort keys, comma-separated, - for descending (default id)
          * @example deadline,-assigned_on
@@ -3581,6 +3619,14 @@ export interface operations {
                  */
                 period?: components["parameters"]["FilterPeriod"];
                 /**
+                 * @description Theo quy tắc đếm của báo cáo (docs/domain.md#report-figures): các nhiệm vụ mà báo cáo của cơ quan về kỳ này tính, theo quy ước kỳ của cơ quan, trạng thái tại ngày cuối được tính (cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc). Với org, mặc định org_role=lead như báo cáo. Không dùng cùng period, as_of, assigned_from/assigned_to; kỳ chưa bắt đầu: not_started.
+                 *
+                 *     By the report's counting rule: the tasks the agency's report on this period counts, under its period convention, as of the last day it counts (the period's end, or today while the period runs). With org, org_role defaults to lead, as in the report. Conflicts with period, as_of and assigned_from/assigned_to; a period not begun: not_started.
+                 */
+                report_period?: components["parameters"]["FilterReportPeriod"];
+                /** @description Cùng report_period: chỉ các nhiệm vụ của một số liệu của báo cáo, nên tổng của danh sách bằng số liệu ấy / with report_period: only the tasks behind one of the report's figures, so the list's total is that figure */
+                report_figure?: components["parameters"]["FilterReportFigure"];
+                /**
                  * @description Thứ tự, dấu - để giảm dần / sort keys, comma-separated, - for descending (default id)
                  * @example deadline,-assigned_on
                  */
@@ -3876,6 +3922,14 @@ export interface operations {
                  *     A month, quarter or year: shorthand for tasks assigned within the period, as of its last day unless as_of is given. Conflicts with assigned_from/assigned_to.
                  */
                 period?: components["parameters"]["FilterPeriod"];
+                /**
+                 * @description Theo quy tắc đếm của báo cáo (docs/domain.md#report-figures): các nhiệm vụ mà báo cáo của cơ quan về kỳ này tính, theo quy ước kỳ của cơ quan, trạng thái tại ngày cuối được tính (cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc). Với org, mặc định org_role=lead như báo cáo. Không dùng cùng period, as_of, assigned_from/assigned_to; kỳ chưa bắt đầu: not_started.
+                 *
+                 *     By the report's counting rule: the tasks the agency's report on this period counts, under its period convention, as of the last day it counts (the period's end, or today while the period runs). With org, org_role defaults to lead, as in the report. Conflicts with period, as_of and assigned_from/assigned_to; a period not begun: not_started.
+                 */
+                report_period?: components["parameters"]["FilterReportPeriod"];
+                /** @description Cùng report_period: chỉ các nhiệm vụ của một số liệu của báo cáo, nên tổng của danh sách bằng số liệu ấy / with report_period: only the tasks behind one of the report's figures, so the list's total is that figure */
+                report_figure?: components["parameters"]["FilterReportFigure"];
                 /**
                  * @description Thứ tự, dấu - để giảm dần / sort keys, comma-separated, - for descending (default id)
                  * @example deadline,-assigned_on
@@ -4253,6 +4307,14 @@ export interface operations {
                  *     A month, quarter or year: shorthand for tasks assigned within the period, as of its last day unless as_of is given. Conflicts with assigned_from/assigned_to.
                  */
                 period?: components["parameters"]["FilterPeriod"];
+                /**
+                 * @description Theo quy tắc đếm của báo cáo (docs/domain.md#report-figures): các nhiệm vụ mà báo cáo của cơ quan về kỳ này tính, theo quy ước kỳ của cơ quan, trạng thái tại ngày cuối được tính (cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc). Với org, mặc định org_role=lead như báo cáo. Không dùng cùng period, as_of, assigned_from/assigned_to; kỳ chưa bắt đầu: not_started.
+                 *
+                 *     By the report's counting rule: the tasks the agency's report on this period counts, under its period convention, as of the last day it counts (the period's end, or today while the period runs). With org, org_role defaults to lead, as in the report. Conflicts with period, as_of and assigned_from/assigned_to; a period not begun: not_started.
+                 */
+                report_period?: components["parameters"]["FilterReportPeriod"];
+                /** @description Cùng report_period: chỉ các nhiệm vụ của một số liệu của báo cáo, nên tổng của danh sách bằng số liệu ấy / with report_period: only the tasks behind one of the report's figures, so the list's total is that figure */
+                report_figure?: components["parameters"]["FilterReportFigure"];
                 /**
                  * @description Thứ tự, dấu - để giảm dần / sort keys, comma-separated, - for descending (default id)
                  * @example deadline,-assigned_on
