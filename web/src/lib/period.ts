@@ -151,3 +151,43 @@ export function isRunning(window: CountedWindow): boolean {
 export function reportWindowWords(t: TFunction, window: CountedWindow): string {
   return t('period.window', { start: reportDate(window.period_start), end: reportDate(window.as_of) });
 }
+
+// ---------------------------------------------------------------------------------------------
+// Which report periods have begun: a period that has not has no report, and the server refuses
+// its figures (report_period: not_started).
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The first day a report period takes in under `convention`: the 1st of its first month, or under
+ * the cut-off the 15th of the month before (January's, and so the year's, on 15 December).
+ */
+export function reportPeriodStart(key: string, convention: PeriodConvention): string | undefined {
+  const kind = reportPeriodKind(key);
+  if (!kind) return undefined;
+  const year = Number(key.slice(0, 4));
+  const first = kind === 'month' ? Number(key.slice(5, 7)) : kind === 'quarter' ? Number(key.slice(6)) * 3 - 2 : 1;
+  if (convention === 'calendar_month') return isoDay(year, first, 1);
+  return first === 1 ? isoDay(year - 1, 12, 15) : isoDay(year, first - 1, 15);
+}
+
+/** Whether the period has begun by `todayIso` (its first day included). */
+export function reportPeriodBegun(key: string, todayIso: string, convention: PeriodConvention): boolean {
+  const start = reportPeriodStart(key, convention);
+  return start !== undefined && start <= todayIso;
+}
+
+/** The month whose period holds `todayIso`: its own, or under the cut-off from the 15th on, the next. */
+export function runningMonthKey(todayIso: string, convention: PeriodConvention): string {
+  const year = Number(todayIso.slice(0, 4));
+  const month = Number(todayIso.slice(5, 7));
+  if (convention !== 'cutoff_14th' || Number(todayIso.slice(8, 10)) < 15) return todayIso.slice(0, 7);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** The latest period of `kind` begun by `todayIso`: the one running, or for the year's first months the last that has begun. */
+export function latestBegunPeriod(kind: ReportPeriodKind, todayIso: string, convention: PeriodConvention): string {
+  return reportPeriodAs(runningMonthKey(todayIso, convention), kind);
+}
