@@ -27,14 +27,14 @@ describe('leader', () => {
     const api = await Api.as('pgd.hung');
 
     await withSession(browser, 'extension-dashboard', { user: 'pgd.hung' }, async ({ page, problems }) => {
-      // The dashboard's default period is this month; on the 1st the task is last month's.
-      const query = prep.period === prep.today.slice(0, 7) ? '' : `period=${prep.period}`;
-      await openDashboard(page, query);
+      // The dashboard's default period is this month's report, counted to today: it counts the
+      // task (assigned this month, or last month on the 1st and still open), overdue today.
+      await openDashboard(page);
       const overdueBefore = await dashboardFigure(page, 'overdue');
       const inProgressBefore = await dashboardFigure(page, 'in_progress');
       const totalBefore = await dashboardFigure(page, 'total');
-      // The default dashboard is this month as of today: the same figures as /stats.
-      const stats = await api.get(`/stats?as_of=${prep.today}&period=${prep.period}`);
+      // The same figures as /stats for that report.
+      const stats = await api.get(`/stats?report_period=${prep.today.slice(0, 7)}`);
       expect([overdueBefore, inProgressBefore, totalBefore]).toEqual([stats.overdue, stats.in_progress, stats.total]);
       expect(overdueBefore).toBeGreaterThanOrEqual(1);
 
@@ -61,7 +61,6 @@ describe('leader', () => {
       await page.getByRole('menuitem', { name: 'Tổng quan' }).first().click();
       await page.locator('.dash-card-overdue a[data-figure="overdue"]').waitFor();
       await settle(page);
-      if (query) await openDashboard(page, query);
       expect(await dashboardFigure(page, 'overdue')).toBe(overdueBefore - 1);
       expect(await dashboardFigure(page, 'in_progress')).toBe(inProgressBefore + 1);
       expect(await dashboardFigure(page, 'total')).toBe(totalBefore);

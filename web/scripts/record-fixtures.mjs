@@ -1,14 +1,15 @@
 // Records the API answers that the component tests feed to the pages, from the real server:
 // a scratch SQLite database in a temp dir, the demo agency loaded for a fixed day, `giaoban serve`
 // on a free loopback port, the demo accounts logged in, then each answer written under
-// src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-2026.json,
+// src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-report-2026-10.json,
 // fixtures/consolidated-report.json, fixtures/issued-reports.json).
 //
 //   npm run fixtures                       # build/src/giaoban, or GIAOBAN_BIN
 //   node scripts/record-fixtures.mjs --bin PATH [--keep]
 //
 // The files come out the same on every run: the demo is deterministic for a given day, every
-// date-dependent request names that day (as_of), the keys are sorted, and what depends on the
+// date-dependent request names that day (as_of) or a reporting period ended before it, the keys
+// are sorted, and what depends on the
 // moment of the run is replaced: the CSRF token by "csrf-test", and the timestamps (*_at, in
 // milliseconds; the demo records everything at the moment it is loaded) by 09:00 of the business
 // date they belong to, so that a report and its history entry still fall together.
@@ -228,7 +229,10 @@ async function record(base) {
   });
 
   const organizations = await get(leader, '/organizations');
-  const stats = await get(leader, `/stats?period=2026&${asOf}`);
+  // The dashboard's figures: the report's on the month whose units' reports and consolidated
+  // report are recorded below, counted to its last day (the period has ended, so the answer does
+  // not depend on the day of the recording), as the consolidated report counts them.
+  const stats = await get(leader, `/stats?report_period=${UNIT_REPORT_PERIOD}`);
 
   // Changes last, so that everything above shows the demo as loaded.
   api.sourceCreated = await call(base, leader, 'POST', '/sources', {
@@ -268,7 +272,7 @@ async function record(base) {
   return {
     'apiFixtures.json': api,
     'fixtures/organizations.json': organizations,
-    'fixtures/stats-2026.json': stats,
+    'fixtures/stats-report-2026-10.json': stats,
     'fixtures/consolidated-report.json': consolidated,
     'fixtures/issued-reports.json': issued,
   };

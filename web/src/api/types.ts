@@ -64,6 +64,20 @@ export type ReportImage = Schemas['ReportImage'];
 export type ReportSettingsUpdate = Schemas['ReportSettingsUpdate'];
 
 export type ReportFigures = Schemas['ReportFigures'];
+/** One of the report's figures, as the `report_figure` filter names it. */
+export type ReportFigureCode = Schemas['ReportFigureCode'];
+export const REPORT_FIGURE_CODES = [
+  'due',
+  'due_completed',
+  'overdue',
+  'completed_ahead',
+  'ongoing',
+  'assigned_in_period',
+  'due_in_period',
+  'completed_in_period',
+  'due_next_period',
+  'carried_over',
+] as const satisfies readonly ReportFigureCode[];
 export type ReportTask = Schemas['ReportTask'];
 export type ReportTaskLists = Schemas['ReportTaskLists'];
 export type UnitReportProse = Schemas['UnitReportProse'];
@@ -139,6 +153,8 @@ export type ExplanationAnswer = Schemas['ExplanationAnswer'];
 export type StatusCounts = Schemas['StatusCounts'];
 export type StatsGroup = Schemas['StatsGroup'];
 export type Statistics = Schemas['Statistics'];
+/** The reporting period a `report_period` filter names, as /stats resolves it. */
+export type StatsReportPeriod = Schemas['StatsReportPeriod'];
 
 export interface ItemList<T> {
   items: T[];

@@ -89,6 +89,11 @@ export const TaskFilterBar = memo(function TaskFilterBar({
       next.assigned_to = undefined;
     }
     if (patch.assigned_from !== undefined || patch.assigned_to !== undefined) next.period = undefined;
+    // A report's figures set their own scope and date: choosing another leaves the report's.
+    if (patch.period || patch.as_of || patch.assigned_from || patch.assigned_to) {
+      next.report_period = undefined;
+      next.report_figure = undefined;
+    }
     onChange(next);
   };
   const setOne = <K extends keyof TaskFilter>(key: K, v: TaskFilter[K]) => {

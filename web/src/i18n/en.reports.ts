@@ -22,6 +22,9 @@ const enReports: Record<keyof typeof viReports, string> = {
   'period.kind.firstMonths': 'First months',
   'period.firstMonthsCount': 'Number of the year’s first months',
   'period.firstMonthsOption': 'First {months} months',
+  'period.notStarted': 'The reporting period {period} has not begun, so it has no figures yet.',
+  'rf.due': 'Due',
+  'rf.dueCompleted': 'Due and completed',
 
   'cr.preview': 'Preview — the figures follow the data until the report is issued.',
   'cr.figures': 'Tasks carried out',

@@ -21,6 +21,9 @@ const viReports = {
   'period.kind.firstMonths': 'Các tháng đầu năm',
   'period.firstMonthsCount': 'Số tháng đầu năm',
   'period.firstMonthsOption': '{months} tháng đầu năm',
+  'period.notStarted': 'Kỳ báo cáo {period} chưa bắt đầu nên chưa có số liệu.',
+  'rf.due': 'Đến hạn',
+  'rf.dueCompleted': 'Đến hạn, đã hoàn thành',
 
   'cr.preview': 'Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.',
   'cr.figures': 'Kết quả thực hiện nhiệm vụ',

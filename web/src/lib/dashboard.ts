@@ -1,7 +1,7 @@
 // Helpers of the dashboard and "Việc của tôi": links from /stats figures to the task list, the
 // order of the per-unit table, the months of the trend, the "02/02" fraction format.
 import dayjs from 'dayjs';
-import type { FilterStatus, StatsGroup, StatusCounts } from '../api/types';
+import type { FilterStatus, ReportFigureCode, StatsGroup, StatusCounts } from '../api/types';
 import { vnCollator } from './format';
 import { listLinkFromApiUrl } from './taskFilter';
 
@@ -45,6 +45,18 @@ export function figureLink(tasksUrl: string, figure: Figure): string {
   return listLinkFromApiUrl(`${base}?${params.toString()}`);
 }
 
+/**
+ * The web route listing exactly the tasks behind one of the report's figures of a /stats object
+ * asked with report_period: its `tasks_url` with report_figure added.
+ */
+export function reportFigureLink(tasksUrl: string, figure: ReportFigureCode): string {
+  const i = tasksUrl.indexOf('?');
+  const base = i >= 0 ? tasksUrl.slice(0, i) : tasksUrl;
+  const params = new URLSearchParams(i >= 0 ? tasksUrl.slice(i + 1) : '');
+  params.set('report_figure', figure);
+  return listLinkFromApiUrl(`${base}?${params.toString()}`);
+}
+
 export function figureValue(counts: StatusCounts, figure: Figure): number {
   return counts[figure];
 }
@@ -73,25 +85,11 @@ export function sortUnits(groups: StatsGroup[]): StatsGroup[] {
   );
 }
 
-export interface TrendMonth {
-  /** YYYY-MM */
-  period: string;
-  /** the date statuses are computed for: the month's last day, or the as-of date in its month */
-  asOf: string;
-}
-
-/** The `count` months ending with the month of `asOf`, oldest first. */
-export function trendMonths(asOf: string, count = 12): TrendMonth[] {
-  const end = dayjs(asOf);
-  const out: TrendMonth[] = [];
-  for (let i = count - 1; i >= 0; i -= 1) {
-    const m = end.startOf('month').subtract(i, 'month');
-    const last = m.endOf('month');
-    out.push({
-      period: m.format('YYYY-MM'),
-      asOf: (last.isAfter(end, 'day') ? end : last).format('YYYY-MM-DD'),
-    });
-  }
+/** The `count` months ending with `lastMonth` (YYYY-MM), oldest first. */
+export function trendMonths(lastMonth: string, count = 12): string[] {
+  const end = dayjs(`${lastMonth}-01`);
+  const out: string[] = [];
+  for (let i = count - 1; i >= 0; i -= 1) out.push(end.subtract(i, 'month').format('YYYY-MM'));
   return out;
 }
 
@@ -103,12 +101,6 @@ export function periodText(period: string, lang: 'vi' | 'en' = 'vi'): string {
   if (m) return lang === 'en' ? `Q${m[2]} ${m[1]}` : `Quý ${['I', 'II', 'III', 'IV'][Number(m[2]) - 1]}/${m[1]}`;
   if (/^\d{4}$/.test(period)) return lang === 'en' ? `Year ${period}` : `Năm ${period}`;
   return period;
-}
-
-/** `periodText` inside a sentence: "tháng 11/2026", "quý III/2026", "năm 2026" (vi). */
-export function periodInText(period: string, lang: 'vi' | 'en' = 'vi'): string {
-  const text = periodText(period, lang);
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 /** The route of the task list for a filter given as API parameters. */

@@ -7,10 +7,12 @@ import {
   previousMonthKey,
   reportPeriodAs,
   reportPeriodKind,
-  reportPeriodStart,
-  reportPeriodStarted,
   isRunning,
+  latestBegunPeriod,
+  reportPeriodBegun,
+  reportPeriodStart,
   reportWindowWords,
+  runningMonthKey,
 } from './period';
 
 const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('vi', key, params);
@@ -49,11 +51,11 @@ describe('report periods', () => {
     expect(reportPeriodStart('2027', 'calendar_month')).toBe('2027-01-01');
     expect(reportPeriodStart('nonsense', 'calendar_month')).toBeUndefined();
     // On 27/11/2026 December has begun under the cut-off (from 15/11), not under the calendar month.
-    expect(reportPeriodStarted('2026-12', 'cutoff_14th', '2026-11-27')).toBe(true);
-    expect(reportPeriodStarted('2026-12', 'calendar_month', '2026-11-27')).toBe(false);
-    expect(reportPeriodStarted('2026-11', 'calendar_month', '2026-11-27')).toBe(true);
-    expect(reportPeriodStarted('2027', 'cutoff_14th', '2026-12-14')).toBe(false);
-    expect(reportPeriodStarted('2027', 'cutoff_14th', '2026-12-15')).toBe(true);
+    expect(reportPeriodBegun('2026-12', '2026-11-27', 'cutoff_14th')).toBe(true);
+    expect(reportPeriodBegun('2026-12', '2026-11-27', 'calendar_month')).toBe(false);
+    expect(reportPeriodBegun('2026-11', '2026-11-27', 'calendar_month')).toBe(true);
+    expect(reportPeriodBegun('2027', '2026-12-14', 'cutoff_14th')).toBe(false);
+    expect(reportPeriodBegun('2027', '2026-12-15', 'cutoff_14th')).toBe(true);
   });
 
   it('takes the last month finished by today in the agency’s convention', () => {
@@ -99,5 +101,45 @@ describe('report periods', () => {
     // On its last day the period still runs, though it is counted whole.
     expect(isRunning({ ...running, as_of: '2026-11-30' })).toBe(true);
     expect(isRunning({ ...running, as_of: '2026-11-30', period_running: false })).toBe(false);
+  });
+
+  it('knows the first day of a period in either convention', () => {
+    expect(reportPeriodStart('2026-11', 'calendar_month')).toBe('2026-11-01');
+    expect(reportPeriodStart('2026-11', 'cutoff_14th')).toBe('2026-10-15');
+    // January, and so the year, its first months and its first quarter, begin on 15 December.
+    for (const key of ['2027-01', '2027', '2027-M08', '2027-Q1']) {
+      expect(reportPeriodStart(key, 'cutoff_14th'), key).toBe('2026-12-15');
+      expect(reportPeriodStart(key, 'calendar_month'), key).toBe('2027-01-01');
+    }
+    expect(reportPeriodStart('2026-Q4', 'cutoff_14th')).toBe('2026-09-15');
+    expect(reportPeriodStart('2026-13', 'calendar_month')).toBeUndefined();
+  });
+
+  it('says whether a period has begun, its first day included', () => {
+    expect(reportPeriodBegun('2026-11', '2026-11-01', 'calendar_month')).toBe(true);
+    expect(reportPeriodBegun('2026-12', '2026-11-27', 'calendar_month')).toBe(false);
+    expect(reportPeriodBegun('2026-12', '2026-11-15', 'cutoff_14th')).toBe(true);
+    expect(reportPeriodBegun('2026-12', '2026-11-14', 'cutoff_14th')).toBe(false);
+    expect(reportPeriodBegun('2027', '2026-12-20', 'cutoff_14th')).toBe(true);
+    expect(reportPeriodBegun('2027', '2026-12-20', 'calendar_month')).toBe(false);
+  });
+
+  it('takes the month running today, and the latest period of each kind begun', () => {
+    expect(runningMonthKey('2026-11-27', 'calendar_month')).toBe('2026-11');
+    expect(runningMonthKey('2026-11-27', 'cutoff_14th')).toBe('2026-12');
+    expect(runningMonthKey('2026-11-14', 'cutoff_14th')).toBe('2026-11');
+    expect(runningMonthKey('2026-12-15', 'cutoff_14th')).toBe('2027-01');
+    expect(latestBegunPeriod('month', '2026-11-27', 'calendar_month')).toBe('2026-11');
+    expect(latestBegunPeriod('quarter', '2026-11-27', 'calendar_month')).toBe('2026-Q4');
+    expect(latestBegunPeriod('first_months', '2026-11-27', 'calendar_month')).toBe('2026-M11');
+    expect(latestBegunPeriod('year', '2026-12-20', 'cutoff_14th')).toBe('2027');
+    expect(latestBegunPeriod('first_months', '2026-12-03', 'calendar_month')).toBe('2026-M11');
+    for (const kind of ['month', 'quarter', 'first_months', 'year'] as const) {
+      for (const convention of ['calendar_month', 'cutoff_14th'] as const) {
+        for (const today of ['2026-11-27', '2026-12-14', '2026-12-15', '2027-01-01']) {
+          expect(reportPeriodBegun(latestBegunPeriod(kind, today, convention), today, convention), `${kind} ${convention} ${today}`).toBe(true);
+        }
+      }
+    }
   });
 });

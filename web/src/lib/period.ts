@@ -73,30 +73,6 @@ export function lastFinishedMonthKey(todayIso: string, convention: PeriodConvent
   return previousMonthKey(todayIso);
 }
 
-/** The first month a report period takes in: its month, its quarter's first, January. */
-function firstMonthOf(key: string, kind: ReportPeriodKind): number {
-  if (kind === 'month') return Number(key.slice(5, 7));
-  if (kind === 'quarter') return (Number(key.slice(6)) - 1) * 3 + 1;
-  return 1;
-}
-
-/**
- * The first day of a report period under the agency's convention, as the server counts it: the
- * 1st of its first month, or under the cut-off the 15th of the month before ("2026-01" → 15/12/2025).
- */
-export function reportPeriodStart(key: string, convention: PeriodConvention): string | undefined {
-  const kind = reportPeriodKind(key);
-  if (!kind) return undefined;
-  const first = dayjs(`${key.slice(0, 4)}-${String(firstMonthOf(key, kind)).padStart(2, '0')}-01`);
-  return (convention === 'cutoff_14th' ? first.subtract(1, 'month').date(15) : first).format('YYYY-MM-DD');
-}
-
-/** Whether a report period has begun by `todayIso`: one that has not has no report yet. */
-export function reportPeriodStarted(key: string, convention: PeriodConvention, todayIso: string): boolean {
-  const start = reportPeriodStart(key, convention);
-  return start !== undefined && start <= todayIso;
-}
-
 /** "2023-08" → { month: 8, year: 2023 }, as the messages write them ("tháng 8/2023"). */
 export function monthOf(key: string): { month: number; year: number } {
   return { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
@@ -174,4 +150,44 @@ export function isRunning(window: CountedWindow): boolean {
 /** "Số liệu tính từ ngày 1/10/2026 đến ngày 31/10/2026": the days a report counts, in words. */
 export function reportWindowWords(t: TFunction, window: CountedWindow): string {
   return t('period.window', { start: reportDate(window.period_start), end: reportDate(window.as_of) });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which report periods have begun: a period that has not has no report, and the server refuses
+// its figures (report_period: not_started).
+
+function isoDay(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * The first day a report period takes in under `convention`: the 1st of its first month, or under
+ * the cut-off the 15th of the month before (January's, and so the year's, on 15 December).
+ */
+export function reportPeriodStart(key: string, convention: PeriodConvention): string | undefined {
+  const kind = reportPeriodKind(key);
+  if (!kind) return undefined;
+  const year = Number(key.slice(0, 4));
+  const first = kind === 'month' ? Number(key.slice(5, 7)) : kind === 'quarter' ? Number(key.slice(6)) * 3 - 2 : 1;
+  if (convention === 'calendar_month') return isoDay(year, first, 1);
+  return first === 1 ? isoDay(year - 1, 12, 15) : isoDay(year, first - 1, 15);
+}
+
+/** Whether the period has begun by `todayIso` (its first day included). */
+export function reportPeriodBegun(key: string, todayIso: string, convention: PeriodConvention): boolean {
+  const start = reportPeriodStart(key, convention);
+  return start !== undefined && start <= todayIso;
+}
+
+/** The month whose period holds `todayIso`: its own, or under the cut-off from the 15th on, the next. */
+export function runningMonthKey(todayIso: string, convention: PeriodConvention): string {
+  const year = Number(todayIso.slice(0, 4));
+  const month = Number(todayIso.slice(5, 7));
+  if (convention !== 'cutoff_14th' || Number(todayIso.slice(8, 10)) < 15) return todayIso.slice(0, 7);
+  return month === 12 ? `${year + 1}-01` : `${year}-${String(month + 1).padStart(2, '0')}`;
+}
+
+/** The latest period of `kind` begun by `todayIso`: the one running, or for the year's first months the last that has begun. */
+export function latestBegunPeriod(kind: ReportPeriodKind, todayIso: string, convention: PeriodConvention): string {
+  return reportPeriodAs(runningMonthKey(todayIso, convention), kind);
 }

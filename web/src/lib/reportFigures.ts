@@ -1,7 +1,7 @@
 // The counting rule's figures as reports show them (docs/domain.md#report-figures): which counts,
 // in which order, under which words; the groups of a consolidated report, by source kind and by
 // unit, as it names them; and which way a figure moved from one issued report to the next.
-import { SOURCE_KINDS, type ReportFigureGroup, type ReportFigures, type SourceKind } from '../api/types';
+import { SOURCE_KINDS, type ReportFigureCode, type ReportFigureGroup, type ReportFigures, type SourceKind } from '../api/types';
 import type { MessageKey, TFunction } from '../i18n';
 
 type Count = { [K in keyof ReportFigures]: ReportFigures[K] extends number ? K : never }[keyof ReportFigures];
@@ -22,6 +22,20 @@ export const REPORT_COUNTS: readonly FigureCount[] = [
   { figure: 'due_next_period', label: 'ur.fig.dueNext' },
   { figure: 'carried_over', label: 'ur.fig.carriedOver' },
 ];
+
+/** The name of each figure a list can follow (report_figure): "Đến hạn, đã hoàn thành", "Quá hạn", … */
+export const REPORT_FIGURE_LABELS: Record<ReportFigureCode, MessageKey> = {
+  due: 'rf.due',
+  due_completed: 'rf.dueCompleted',
+  overdue: 'ur.fig.overdue',
+  completed_ahead: 'ur.fig.completedAhead',
+  ongoing: 'ur.fig.ongoing',
+  assigned_in_period: 'ur.fig.assigned',
+  due_in_period: 'ur.fig.dueInPeriod',
+  completed_in_period: 'ur.fig.completedInPeriod',
+  due_next_period: 'ur.fig.dueNext',
+  carried_over: 'ur.fig.carriedOver',
+};
 
 /** What a unit's own report states of the tasks it leads. */
 export const UNIT_REPORT_COUNTS: readonly FigureCount[] = REPORT_COUNTS.filter(

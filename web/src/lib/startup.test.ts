@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fx from '../test/apiFixtures.json';
 import { mockFetch } from '../test/pagesHarness';
+import { todayIso } from './format';
 import { dropEarlyRequests, startEarlyRequests, takeEarlyMe, takeEarlyStats } from './startup';
 
 const noChunk = () => Promise.resolve();
@@ -39,6 +40,8 @@ describe('the start-up requests', () => {
     open('/', true);
     startEarlyRequests(noChunk);
     expect(calls.map((c) => c.path)).toEqual(['/me', '/stats']);
+    // The dashboard's default: this month's report, counted to the day the report counts (no as_of).
+    expect(Object.fromEntries(calls[1].query)).toEqual({ report_period: todayIso().slice(0, 7) });
     await expect(takeEarlyStats(calls[1].query.toString())?.promise).resolves.toEqual({ total: 1 });
   });
 });

@@ -5,20 +5,25 @@ import dayjs from 'dayjs';
 import { api } from '../api/client';
 import type { Me, Statistics } from '../api/types';
 import { todayIso } from './format';
+import { reportPeriodKind } from './period';
 
-const PERIOD_RE = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 export const DUE_DAYS_CHOICES = [3, 7, 10, 14, 30];
 export const DEFAULT_DUE_DAYS = 7;
 
 export interface DashboardParams {
   org?: number;
+  /** The reporting period of the figures: "2026-11", "2026-Q3", "2026-M08", "2026". */
   period: string;
+  /** The day the warning lists (overdue, due soon, extension requests) are counted to. */
   asOf: string;
   days: number;
 }
 
-/** The dashboard's state from its URL: org, period (default this month), as_of (default today), days. */
+/**
+ * The dashboard's state from its URL: org, period (default this month's key, which has begun under
+ * either convention), as_of (default today), days.
+ */
 export function parseDashboardParams(sp: URLSearchParams): DashboardParams {
   const org = Number(sp.get('org'));
   const period = sp.get('period');
@@ -26,17 +31,19 @@ export function parseDashboardParams(sp: URLSearchParams): DashboardParams {
   const days = Number(sp.get('days'));
   return {
     org: Number.isSafeInteger(org) && org > 0 ? org : undefined,
-    period: period && PERIOD_RE.test(period) ? period : todayIso().slice(0, 7),
+    period: period && reportPeriodKind(period) ? period : todayIso().slice(0, 7),
     asOf: asOf && DATE_RE.test(asOf) && dayjs(asOf).isValid() ? asOf : todayIso(),
     days: Number.isInteger(days) && days >= 1 && days <= 365 ? days : DEFAULT_DUE_DAYS,
   };
 }
 
-/** The /stats query of the dashboard's figures. */
-export function dashboardStatsQuery({ asOf, period, org }: Pick<DashboardParams, 'asOf' | 'period' | 'org'>): string {
+/**
+ * The /stats query of the dashboard's period figures: the report's on that period (and unit), as of
+ * the last day the report counts, which the server sets; an as_of would be refused beside it.
+ */
+export function dashboardStatsQuery({ period, org }: Pick<DashboardParams, 'period' | 'org'>): string {
   const p = new URLSearchParams();
-  p.set('as_of', asOf);
-  p.set('period', period);
+  p.set('report_period', period);
   if (org) p.set('org', String(org));
   return p.toString();
 }

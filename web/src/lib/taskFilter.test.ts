@@ -70,6 +70,47 @@ describe('taskFilter', () => {
   });
 });
 
+describe('report figures filter', () => {
+  it('reads a report period and one of its figures, and writes them back', () => {
+    const f = parseTaskFilter(new URLSearchParams('report_period=2026-M08&report_figure=due_completed&org=5&org_role=any'));
+    expect(f).toEqual({ report_period: '2026-M08', report_figure: 'due_completed', org: 5, org_role: 'any' });
+    expect(taskFilterToParams(f).toString()).toBe('org=5&org_role=any&report_period=2026-M08&report_figure=due_completed');
+    for (const key of ['2026-11', '2026-Q3', '2026']) expect(parseTaskFilter(new URLSearchParams(`report_period=${key}`)).report_period).toBe(key);
+  });
+
+  it('never writes as_of, period or an assigned range beside a report period (the API refuses them)', () => {
+    const f: TaskFilter = {
+      report_period: '2026-11',
+      report_figure: 'overdue',
+      as_of: '2026-11-24',
+      period: '2026',
+      assigned_from: '2026-01-01',
+      assigned_to: '2026-06-30',
+      status: ['overdue'],
+    };
+    expect(taskFilterToParams(f).toString()).toBe('status=overdue&report_period=2026-11&report_figure=overdue');
+    expect(parseTaskFilter(new URLSearchParams('as_of=2026-11-24&period=2026&report_period=2026-11'))).toMatchObject({ report_period: '2026-11' });
+    expect(taskFilterToParams(parseTaskFilter(new URLSearchParams('as_of=2026-11-24&period=2026&report_period=2026-11'))).toString()).toBe(
+      'report_period=2026-11',
+    );
+  });
+
+  it('drops a figure without a report period, and values the API would refuse', () => {
+    expect(parseTaskFilter(new URLSearchParams('report_figure=due'))).toEqual({});
+    expect(taskFilterToParams({ report_figure: 'due' }).toString()).toBe('');
+    expect(parseTaskFilter(new URLSearchParams('report_period=2026-M12&report_figure=due'))).toEqual({});
+    expect(parseTaskFilter(new URLSearchParams('report_period=2026-11&report_figure=late'))).toEqual({ report_period: '2026-11' });
+    expect(parseTaskFilter(new URLSearchParams('org_role=any'))).toEqual({});
+  });
+
+  it('turns a report figure’s tasks_url into a page link, and counts as a condition', () => {
+    expect(listLinkFromApiUrl('/api/v1/tasks?source_kind=ad_hoc&org=5&report_period=2026-10&report_figure=due')).toBe(
+      '/tasks?source_kind=ad_hoc&org=5&report_period=2026-10&report_figure=due',
+    );
+    expect(hasConditions({ report_period: '2026-10' })).toBe(true);
+  });
+});
+
 describe('extended filter', () => {
   it('reads and writes extended=true|false', async () => {
     expect(parseTaskFilter(new URLSearchParams('extended=true')).extended).toBe(true);

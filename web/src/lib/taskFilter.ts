@@ -1,7 +1,15 @@
 // The task filter as an object <-> URL search parameters. The names are the API's (see
 // src/service/task_filter.h), so the page URL reproduces the view and its query string can be
 // sent unchanged to /api/v1/tasks, /api/v1/stats and /api/v1/tasks/export.xlsx.
-import { FILTER_STATUSES, SOURCE_KINDS, type FilterStatus, type SourceKind } from '../api/types';
+import {
+  FILTER_STATUSES,
+  REPORT_FIGURE_CODES,
+  SOURCE_KINDS,
+  type FilterStatus,
+  type ReportFigureCode,
+  type SourceKind,
+} from '../api/types';
+import { reportPeriodKind } from './period';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const PAGE_SIZES = [20, 50, 100, 200] as const;
@@ -21,8 +29,11 @@ export interface TaskFilter {
   parent?: number;
   lead_org?: number;
   org?: number;
-  /** With org: 'lead' counts only tasks led in the subtree; the API's default is lead or cooperating. */
-  org_role?: 'lead';
+  /**
+   * With org: 'lead' counts only tasks led in the subtree, 'any' those led or cooperated on. The
+   * API's default is 'any', and 'lead' with a report period (a report counts a unit's led tasks).
+   */
+  org_role?: 'lead' | 'any';
   leader?: number;
   assignee?: number;
   assigned_from?: string;
@@ -30,6 +41,14 @@ export interface TaskFilter {
   deadline_from?: string;
   deadline_to?: string;
   period?: string;
+  /**
+   * The tasks the agency's report on this period counts ("2026-11", "2026-Q3", "2026-M08",
+   * "2026"), as of the last day it counts: it sets the scope and the date, so neither as_of nor
+   * period nor an assigned range goes with it (docs/domain.md#report-figures).
+   */
+  report_period?: string;
+  /** With report_period: only the tasks behind one of the report's figures. */
+  report_figure?: ReportFigureCode;
   sort?: string[];
   page?: number;
   page_size?: number;
@@ -56,6 +75,8 @@ export const FILTER_KEYS = [
   'assigned_to',
   'deadline_from',
   'deadline_to',
+  'report_period',
+  'report_figure',
   'sort',
   'page',
   'page_size',
@@ -109,7 +130,14 @@ export function parseTaskFilter(params: URLSearchParams): TaskFilter {
   f.extension_pending = bool(params.get('extension_pending'));
   for (const k of ID_KEYS) f[k] = positiveInt(params.get(k));
   for (const k of DATE_KEYS) f[k] = date(params.get(k));
-  if (f.org && params.get('org_role') === 'lead') f.org_role = 'lead';
+  const orgRole = params.get('org_role');
+  if (f.org && (orgRole === 'lead' || orgRole === 'any')) f.org_role = orgRole;
+  const reportPeriod = params.get('report_period');
+  if (reportPeriod && reportPeriodKind(reportPeriod)) {
+    f.report_period = reportPeriod;
+    const figure = params.get('report_figure');
+    if (figure && (REPORT_FIGURE_CODES as readonly string[]).includes(figure)) f.report_figure = figure as ReportFigureCode;
+  }
   const sort = params.get('sort');
   if (sort) {
     const keys = sort.split(',').filter((s) => SORT_RE.test(s));
@@ -131,10 +159,14 @@ function clean(f: TaskFilter): TaskFilter {
   return out;
 }
 
+/** The parameters a report period sets itself, which the API refuses beside it. */
+const SET_BY_REPORT = new Set<keyof TaskFilter>(['as_of', 'period', 'assigned_from', 'assigned_to']);
+
 /**
  * Writes the filter as URL parameters in a stable order. Page 1 and the default page size are
  * left out so equal views have equal URLs; `period` wins over assigned_from/assigned_to, which the
- * API refuses together.
+ * API refuses together, and `report_period` over all three and as_of; report_figure goes only with
+ * a report period.
  */
 export function taskFilterToParams(filter: TaskFilter, opts: { paging?: boolean } = {}): URLSearchParams {
   const paging = opts.paging ?? true;
@@ -143,6 +175,8 @@ export function taskFilterToParams(filter: TaskFilter, opts: { paging?: boolean 
   for (const k of FILTER_KEYS) {
     const v = f[k];
     if (v === undefined) continue;
+    if (f.report_period && SET_BY_REPORT.has(k)) continue;
+    if (k === 'report_figure' && !f.report_period) continue;
     if ((k === 'assigned_from' || k === 'assigned_to') && f.period) continue;
     if (k === 'org_role' && !f.org) continue;
     if (k === 'page' && (!paging || v === 1)) continue;

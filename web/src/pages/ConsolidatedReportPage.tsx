@@ -124,7 +124,12 @@ export default function ConsolidatedReportPage() {
       {period && (
         <Space wrap className="pages-toolbar no-print" size={12}>
           <label htmlFor="cr-period">{t('ur.period')}</label>
-          <ReportPeriodPicker id="cr-period" value={period} onChange={choose} convention={settings.data?.period_convention} />
+          <ReportPeriodPicker
+            id="cr-period"
+            value={period}
+            onChange={choose}
+            begunBy={settings.data ? { today: todayIso(), convention: settings.data.period_convention } : undefined}
+          />
         </Space>
       )}
       {issued && <PeriodIssuedReports items={issued.items} />}

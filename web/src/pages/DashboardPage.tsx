@@ -1,24 +1,34 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Spin, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Select, Skeleton, Space, Spin, TreeSelect, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { ApiError } from '../api/client';
+import { getReportSettings } from '../api/reportSettings';
 import { getStats } from '../api/tasks';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
 import { GroupTable } from '../components/dashboard/GroupTable';
-import { KeyTasksCard, SummaryCards } from '../components/dashboard/SummaryCards';
+import { KeyTasksCard, ReportPeriodCard, SummaryCards } from '../components/dashboard/SummaryCards';
 import { TrendSection } from '../components/dashboard/TrendSection';
 import { WarningList } from '../components/dashboard/WarningList';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
-import { PeriodKindSelect, usePeriodKind } from '../components/PeriodKindSelect';
 import { PrintButton } from '../components/PrintButton';
+import { ReportPeriodPicker } from '../components/reports/ReportPeriodPicker';
+import { RunningPeriodNotice } from '../components/reports/RunningPeriodNotice';
 import { useLang, useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
-import { listLink, periodText, sortUnits } from '../lib/dashboard';
+import { listLink, sortUnits } from '../lib/dashboard';
 import { formatDate, fromIsoDate, toIsoDate, todayIso } from '../lib/format';
 import { agencyOrgTree, orgPickerProps } from '../lib/orgPicker';
-import { dayToPeriod, periodToDay } from '../lib/period';
+import {
+  latestBegunPeriod,
+  periodTitle,
+  reportPeriodAs,
+  reportPeriodKind,
+  reportWindowWords,
+  runningMonthKey,
+} from '../lib/period';
 import { useOrganizations } from '../lib/refData';
 import {
   dashboardStatsQuery,
@@ -63,8 +73,7 @@ export default function DashboardPage() {
   const [sp, setSp] = useSearchParams();
   const params = useMemo(() => parseDashboardParams(sp), [sp]);
   const { org, period, asOf, days } = params;
-  const [pKind, setPKind] = usePeriodKind(period);
-  const statsQuery = useMemo(() => dashboardStatsQuery({ asOf, period, org }), [asOf, period, org]);
+  const statsQuery = useMemo(() => dashboardStatsQuery({ period, org }), [period, org]);
   // The first /stats was asked for at start-up (lib/startup): if it has arrived, the figures are in
   // the first render; if it is under way, the first load waits for it rather than asking again.
   const [early] = useState(() => takeEarlyStats(statsQuery));
@@ -79,12 +88,23 @@ export default function DashboardPage() {
     [statsQuery],
     { initialData: early?.value },
   );
-  const { data: stats, loading, error } = statsLoad;
+  const { loading, error } = statsLoad;
+  // A period that has not begun has no report: said in words, and no earlier period's figures
+  // left on the screen under its name.
+  const notStarted = error instanceof ApiError && error.fieldCode('report_period') === 'not_started';
+  const stats = notStarted ? undefined : statsLoad.data;
+  const report = stats?.report_period;
   const orgs = useOrganizations();
   usePageTitle(t('page.dashboard'));
   // The summary figures are rendered first, on their own; the controls, lists and tables (most of
   // the rendering work) follow in the next task, once the figures are on the screen.
   const rest = useAfterFirstPaint(stats !== undefined || error !== null);
+  // Which periods have begun depends on the agency's convention: the figures' answer says it, and
+  // without one (the period asked has not begun) the agency's settings do.
+  const needSettings = rest && !report;
+  const settings = useLoad(needSettings ? (signal) => getReportSettings(signal) : null, [needSettings]);
+  const convention = report?.period_convention ?? settings.data?.period_convention;
+  const today = todayIso();
 
   const update = useCallback(
     (patch: Partial<Record<'org' | 'period' | 'as_of' | 'days', string | undefined>>) => {
@@ -109,11 +129,10 @@ export default function DashboardPage() {
   const seesPendingRequests = user.role === 'leader' || user.role === 'consolidator' || user.role === 'admin';
   const units = useMemo(() => (stats ? sortUnits(stats.by_lead_org) : []), [stats]);
 
-  const scope = [
-    orgName ?? t('dash.wholeAgency'),
-    periodText(period, lang),
-    t('dash.asOfShort', { date: formatDate(asOf) }),
-  ].join(' · ');
+  const title = periodTitle(t, period);
+  // "Số liệu kỳ báo cáo tháng 11/2026": the period's name inside a sentence.
+  const titleInText = lang === 'vi' ? title.charAt(0).toLowerCase() + title.slice(1) : title;
+  const scope = [orgName ?? t('dash.wholeAgency'), title].join(' · ');
 
   return (
     <div className="dash-page gb-pages">
@@ -135,7 +154,7 @@ export default function DashboardPage() {
 
       <Card size="small" className="filter-bar no-print" role="search" aria-label={t('dash.controls')}>
         {rest ? (
-        <div className="dash-controls">
+          <div className="dash-controls">
             <div>
               <label htmlFor="dash-org">{t('dash.org')}</label>
               <TreeSelect
@@ -151,29 +170,16 @@ export default function DashboardPage() {
               />
             </div>
             <div>
-              <label htmlFor="dash-period">{t('list.period')}</label>
-              <Space.Compact style={{ width: '100%' }}>
-                <PeriodKindSelect
-                  label={t('dash.periodKind')}
-                  value={pKind}
-                  onChange={(k) => {
-                    setPKind(k);
-                    update({ period: dayToPeriod(periodToDay(period) ?? dayjs(), k) });
-                  }}
-                />
-                <DatePicker
-                  id="dash-period"
-                  picker={pKind}
-                  allowClear={false}
-                  value={periodToDay(period)}
-                  onChange={(d) => d && update({ period: dayToPeriod(d, pKind) })}
-                  format={pKind === 'month' ? 'MM/YYYY' : pKind === 'year' ? 'YYYY' : undefined}
-                  style={{ flex: 1 }}
-                />
-              </Space.Compact>
+              <label htmlFor="dash-period">{t('ur.period')}</label>
+              <ReportPeriodPicker
+                id="dash-period"
+                value={period}
+                onChange={(key) => update({ period: key })}
+                begunBy={convention ? { today, convention } : undefined}
+              />
             </div>
             <div>
-              <label htmlFor="dash-asof">{t('list.asOf')}</label>
+              <label htmlFor="dash-asof">{t('dash.warnAsOf')}</label>
               <DatePicker
                 id="dash-asof"
                 format="DD/MM/YYYY"
@@ -189,116 +195,157 @@ export default function DashboardPage() {
         )}
       </Card>
 
-      <LoadErrorAlert load={statsLoad} />
-
-      {!stats && loading ? (
-        <Card size="small" aria-busy="true">
-          <Skeleton active paragraph={{ rows: 6 }} />
-        </Card>
-      ) : stats ? (
-        <Spin spinning={loading} tip={t('app.loading')}>
-          <SummaryCards stats={stats} period={period} />
-          {rest && stats.total === 0 && stats.cancelled === 0 && (
-            <Card size="small" className="dash-section">
-              <Empty
-                description={
-                  <>
-                    <div>{t('dash.emptyPeriod', { period: periodText(period, lang) })}</div>
-                    <div>{t('dash.emptyPeriodAction')}</div>
-                  </>
+      {/* The period's figures, counted as the report on it counts them, to the day it counts. */}
+      <section aria-labelledby="dash-period-h" className="dash-section">
+        <h2 id="dash-period-h" className="dash-summary-title">
+          {t('dash.summary', { period: titleInText })}
+        </h2>
+        {report && (
+          <p className="dash-window" data-testid="dash-window">
+            {reportWindowWords(t, report)}.{orgName && <> {t('dash.summaryOrg', { org: orgName })}</>}
+          </p>
+        )}
+        {report && <RunningPeriodNotice window={report} className="dash-running" />}
+        {notStarted ? (
+          <Alert
+            type="warning"
+            showIcon
+            role="alert"
+            data-testid="dash-not-started"
+            message={t('period.notStarted', { period: title })}
+            description={t('dash.notStartedAction')}
+            action={
+              <Button
+                size="small"
+                onClick={() =>
+                  update({ period: convention ? latestBegunPeriod(reportPeriodKind(period) ?? 'month', today, convention) : undefined })
                 }
               >
-                <Space wrap>
-                  <Button onClick={() => update({ period: dayToPeriod(periodToDay(period) ?? dayjs(), 'year') })}>
-                    {t('dash.showYear')}
-                  </Button>
-                  {canCreateTask(user.role) && (
-                    <Link to="/tasks/new">
-                      <Button type="primary">{t('list.add')}</Button>
-                    </Link>
-                  )}
-                </Space>
-              </Empty>
-            </Card>
-          )}
+                {t('dash.showCurrent')}
+              </Button>
+            }
+          />
+        ) : (
+          <LoadErrorAlert load={statsLoad} />
+        )}
 
-          {rest && (
-            <>
-          <Row gutter={[12, 12]} className="dash-section">
-                <Col xs={24} lg={12}>
-                  <WarningList
-                    warning="overdue"
-                    title={asOf === todayIso() ? t('dash.warnOverdue') : t('dash.warnOverdueAsOf', { date: formatDate(asOf) })}
-                    params={overdueParams}
-                    href={listLink({ ...overdueParams, sort: 'deadline' })}
-                    emptyText={t('dash.warnOverdueEmpty')}
-                    asOf={asOf}
-                  />
-                </Col>
-                <Col xs={24} lg={12}>
-                  <WarningList
-                    warning="due_soon"
-                    title={t('dash.warnDueSoon', { n: days })}
-                    params={dueParams}
-                    href={listLink({ ...dueParams, sort: 'deadline' })}
-                    emptyText={t('dash.warnDueSoonEmpty', { n: days })}
-                    asOf={asOf}
-                    extra={
-                      <Select<number>
-                        size="small"
-                        aria-label={t('dash.dueDays')}
-                        value={days}
-                        onChange={(n) => update({ days: n === DEFAULT_DUE_DAYS ? undefined : String(n) })}
-                        options={DUE_DAYS_CHOICES.map((n) => ({ value: n, label: t('dash.daysOption', { n }) }))}
-                        style={{ width: 110 }}
-                        className="no-print"
-                      />
-                    }
-                  />
-                </Col>
-                {seesPendingRequests && (
-                  <Col xs={24}>
-                    <WarningList
-                      warning="extension_pending"
-                      title={t('dash.warnExtensionPending')}
-                      params={pendingParams}
-                      href={listLink({ ...pendingParams, sort: 'deadline' })}
-                      emptyText={t('dash.warnExtensionPendingEmpty')}
-                      asOf={asOf}
-                    />
-                  </Col>
-                )}
-              </Row>
-              <Typography.Paragraph type="secondary" className="dash-note">
-                {t('dash.warnNote')}
-              </Typography.Paragraph>
-    
-              <Row gutter={[12, 12]} className="dash-section">
-                <Col xs={24}>
-                  <KeyTasksCard stats={stats} />
-                </Col>
-                <Col xs={24}>
-                  <Card size="small" title={t('dash.bySourceKind')}>
-                    <GroupTable
-                      kind="source_kind"
-                      groups={stats.by_source_kind}
-                      caption={t('dash.bySourceKind')}
-                      emptyText={t('dash.groupEmpty')}
-                    />
-                  </Card>
-                </Col>
-              </Row>
-    
-              <Card size="small" title={t('dash.byUnit')} className="dash-section" extra={<span className="task-sub">{t('dash.byUnitSort')}</span>}>
-                <GroupTable kind="unit" groups={units} caption={t('dash.byUnit')} emptyText={t('dash.groupEmpty')} />
+        {!stats && loading ? (
+          <Card size="small" aria-busy="true">
+            <Skeleton active paragraph={{ rows: 6 }} />
+          </Card>
+        ) : stats && report ? (
+          <Spin spinning={loading} tip={t('app.loading')}>
+            <Row gutter={[12, 12]}>
+              <Col xs={24} lg={12}>
+                <ReportPeriodCard stats={stats} />
+              </Col>
+              <Col xs={24} lg={12}>
+                <KeyTasksCard stats={stats} />
+              </Col>
+            </Row>
+            <SummaryCards stats={stats} heading={t('dash.cumulative', { date: formatDate(report.as_of) })} />
+            {rest && stats.total === 0 && stats.cancelled === 0 && (
+              <Card size="small" className="dash-section">
+                <Empty
+                  description={
+                    <>
+                      <div>{t('dash.emptyPeriod', { period: titleInText })}</div>
+                      <div>{t('dash.emptyPeriodAction')}</div>
+                    </>
+                  }
+                >
+                  <Space wrap>
+                    {reportPeriodKind(period) !== 'year' && (
+                      <Button onClick={() => update({ period: reportPeriodAs(period, 'year') })}>{t('dash.showYear')}</Button>
+                    )}
+                    {canCreateTask(user.role) && (
+                      <Link to="/tasks/new">
+                        <Button type="primary">{t('list.add')}</Button>
+                      </Link>
+                    )}
+                  </Space>
+                </Empty>
               </Card>
-            </>
-          )}
-        </Spin>
-      ) : null}
+            )}
+          </Spin>
+        ) : null}
+      </section>
+
+      {/* The warnings are of no period: every task as of the day chosen for them. */}
+      {rest && (
+        <section aria-labelledby="dash-warn-h" className="dash-section">
+          <h2 id="dash-warn-h" className="dash-summary-title">
+            {t('dash.warnings', { date: formatDate(asOf) })}
+          </h2>
+          <Row gutter={[12, 12]}>
+            <Col xs={24} lg={12}>
+              <WarningList
+                warning="overdue"
+                title={asOf === todayIso() ? t('dash.warnOverdue') : t('dash.warnOverdueAsOf', { date: formatDate(asOf) })}
+                params={overdueParams}
+                href={listLink({ ...overdueParams, sort: 'deadline' })}
+                emptyText={t('dash.warnOverdueEmpty')}
+                asOf={asOf}
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <WarningList
+                warning="due_soon"
+                title={t('dash.warnDueSoon', { n: days })}
+                params={dueParams}
+                href={listLink({ ...dueParams, sort: 'deadline' })}
+                emptyText={t('dash.warnDueSoonEmpty', { n: days })}
+                asOf={asOf}
+                extra={
+                  <Select<number>
+                    size="small"
+                    aria-label={t('dash.dueDays')}
+                    value={days}
+                    onChange={(n) => update({ days: n === DEFAULT_DUE_DAYS ? undefined : String(n) })}
+                    options={DUE_DAYS_CHOICES.map((n) => ({ value: n, label: t('dash.daysOption', { n }) }))}
+                    style={{ width: 110 }}
+                    className="no-print"
+                  />
+                }
+              />
+            </Col>
+            {seesPendingRequests && (
+              <Col xs={24}>
+                <WarningList
+                  warning="extension_pending"
+                  title={t('dash.warnExtensionPending')}
+                  params={pendingParams}
+                  href={listLink({ ...pendingParams, sort: 'deadline' })}
+                  emptyText={t('dash.warnExtensionPendingEmpty')}
+                  asOf={asOf}
+                />
+              </Col>
+            )}
+          </Row>
+          <Typography.Paragraph type="secondary" className="dash-note">
+            {t('dash.warnNote')}
+          </Typography.Paragraph>
+        </section>
+      )}
+
+      {rest && stats && report && (
+        <section aria-labelledby="dash-detail-h" className="dash-section">
+          <h2 id="dash-detail-h" className="dash-summary-title">
+            {t('dash.detail', { period: titleInText })}
+          </h2>
+          <Spin spinning={loading}>
+            <Card size="small" title={t('dash.bySourceKind')}>
+              <GroupTable kind="source_kind" groups={stats.by_source_kind} caption={t('dash.bySourceKind')} emptyText={t('dash.groupEmpty')} />
+            </Card>
+            <Card size="small" title={t('dash.byUnit')} className="dash-section" extra={<span className="task-sub">{t('dash.byUnitSort')}</span>}>
+              <GroupTable kind="unit" groups={units} caption={t('dash.byUnit')} emptyText={t('dash.groupEmpty')} />
+            </Card>
+          </Spin>
+        </section>
+      )}
 
       <div className="dash-section">
-        <TrendSection asOf={asOf} org={org} ready={rest} />
+        <TrendSection lastMonth={convention ? runningMonthKey(today, convention) : undefined} org={org} ready={rest} />
       </div>
     </div>
   );

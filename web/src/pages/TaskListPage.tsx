@@ -2,12 +2,14 @@ import { useCallback, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Empty, Select, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { exportUrl, listTasks } from '../api/tasks';
+import { ApiError } from '../api/client';
+import { exportUrl, getStats, listTasks } from '../api/tasks';
 import type { TaskPage } from '../api/types';
 import { canCreateTask, useUser } from '../auth/AuthProvider';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { PrintButton } from '../components/PrintButton';
+import { ReportListScope } from '../components/reports/ReportListScope';
 import { TaskFilterBar } from '../components/TaskFilterBar';
 import { TaskTable } from '../components/TaskTable';
 import { useLang, useT, type MessageKey } from '../i18n';
@@ -49,7 +51,10 @@ export default function TaskListPage() {
   const apiParams = useMemo(() => taskFilterToParams(filter), [filter]);
   const key = apiParams.toString();
   const list = useLoad(() => requestList(key), [key]);
-  const { data, loading } = list;
+  const { loading } = list;
+  // A period not begun has no report: nothing of an earlier list is left under its name.
+  const notStarted = list.error instanceof ApiError && list.error.fieldCode('report_period') === 'not_started';
+  const data = notStarted ? undefined : list.data;
   const orgs = useOrganizations();
   const people = usePeople();
   const sources = useSources();
@@ -59,6 +64,14 @@ export default function TaskListPage() {
     void requestList(key, true);
     list.reload();
   };
+  // A list of a report's figure counts to the day the report counts, which the statistics of the
+  // period say (with its window); a period not begun has no list, and is said so in words.
+  const reportPeriod = filter.report_period;
+  const reportLoad = useLoad(
+    reportPeriod ? (signal) => getStats(new URLSearchParams({ report_period: reportPeriod }), signal) : null,
+    [reportPeriod],
+  );
+  const resolved = reportPeriod && reportLoad.data?.report_period?.period === reportPeriod ? reportLoad.data.report_period : undefined;
 
   // Callbacks that stay the same from render to render (the filter bar and the rows are memoised).
   const filterRef = useRef(filter);
@@ -92,6 +105,10 @@ export default function TaskListPage() {
   );
   const clearFilter = useCallback(
     () => update({ sort: filterRef.current.sort, page_size: filterRef.current.page_size }),
+    [update],
+  );
+  const clearReport = useCallback(
+    () => update({ ...filterRef.current, report_period: undefined, report_figure: undefined, page: undefined }),
     [update],
   );
 
@@ -170,16 +187,27 @@ export default function TaskListPage() {
           sources={sources.data}
         />
       </div>
-      <LoadErrorAlert load={{ error: list.error, reload: retry }} />
+      {reportPeriod && (
+        <ReportListScope
+          period={reportPeriod}
+          figure={filter.report_figure}
+          resolved={resolved}
+          notStarted={notStarted}
+          leadOrgName={filter.org && filter.org_role !== 'any' ? orgs.data?.find((o) => o.id === filter.org)?.name : undefined}
+          onClear={clearReport}
+        />
+      )}
+      {!notStarted && <LoadErrorAlert load={{ error: list.error, reload: retry }} />}
       <TaskTable
         items={data?.items ?? NO_ITEMS}
         total={data?.total ?? 0}
         page={filter.page ?? 1}
         pageSize={filter.page_size ?? DEFAULT_PAGE_SIZE}
-        asOf={data?.as_of}
+        asOf={reportPeriod ? resolved?.as_of : data?.as_of}
         loading={loading}
         sort={filter.sort}
-        linkAsOf={filter.as_of}
+        // The tasks of an ended period's report open as they stood on its last day.
+        linkAsOf={reportPeriod ? (resolved && !resolved.period_running ? resolved.as_of : undefined) : filter.as_of}
         onPage={onPage}
         onSort={onSort}
         empty={empty}

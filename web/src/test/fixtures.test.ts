@@ -6,7 +6,7 @@ import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
 import issued from './fixtures/issued-reports.json';
-import stats2026 from './fixtures/stats-2026.json';
+import statsReport from './fixtures/stats-report-2026-10.json';
 
 const DAY = '2026-11-24';
 
@@ -49,7 +49,6 @@ describe('recorded API answers', () => {
     expect(fx.source5Tasks.items.map((t) => t.id)).toContain(89);
     expect(fx.taskCreated).toMatchObject({ lead_org: { id: fx.unitHeadMe.organization_id }, source_id: 5, deadline: null });
     expect(fx.task89Explaining.explanations.at(-1)).toMatchObject({ requested_on: DAY, answer: null });
-    expect((stats2026 as Statistics).as_of).toBe(DAY);
   });
 
   it('hold the reference lists the forms choose from', () => {
@@ -140,6 +139,27 @@ describe('recorded API answers', () => {
     expect(consolidated.invalid).toMatchObject({ code: 'validation_failed', fields: [{ field: 'period', code: 'invalid' }] });
   });
 
+  it('hold the dashboard’s figures of the month, which are the consolidated report’s', () => {
+    const stats = statsReport as Statistics;
+    const month = consolidated.month as ConsolidatedReport;
+    // October has ended: counted to its last day, whatever the day of the recording.
+    expect(stats.report_period).toMatchObject({ period: '2026-10', as_of: '2026-10-31', period_running: false, period_convention: 'calendar_month' });
+    expect(stats.as_of).toBe('2026-10-31');
+    expect(stats.tasks_url).toBe('/api/v1/tasks?report_period=2026-10');
+    // The same month, the same figures: as a whole, by source and key, and unit by unit.
+    expect(stats.report_figures).toEqual(month.totals);
+    expect(Object.fromEntries(stats.by_source_kind_and_key.map((g) => [g.key, g.report_figures]))).toEqual(
+      Object.fromEntries(month.by_source_kind_and_key.map((g) => [g.key, g.figures])),
+    );
+    const units = new Map(stats.by_lead_org.map((g) => [g.key, g.report_figures]));
+    for (const unit of month.by_unit.filter((u) => units.has(u.key))) expect(units.get(unit.key), unit.key).toEqual(unit.figures);
+    // The status counts are the report's cumulative ones; there are key tasks, some not completed.
+    expect(stats.report_figures?.cumulative.total).toBe(stats.total);
+    const key = stats.by_key.find((g) => g.key === 'true')!;
+    expect(key.report_figures!.due).toBeGreaterThan(key.report_figures!.due_completed);
+    expect(key.report_figures!.due).toBeLessThan(key.total);
+  });
+
   it('hold the consolidated report’s text and its issue, first and replaced', () => {
     const draft = issued.draftPreview as ConsolidatedReport;
     const saved = issued.draftSaved as ConsolidatedReport;
@@ -202,7 +222,7 @@ describe('recorded API answers', () => {
 
   it('have no timestamp of the moment of recording', () => {
     // Each is 09:00 in Vietnam (02:00 UTC) of a business date, or the login's expiry.
-    for (const t of timestamps([fx, organizationList, stats2026, consolidated, issued])) {
+    for (const t of timestamps([fx, organizationList, statsReport, consolidated, issued])) {
       const at = new Date(t).toISOString();
       expect(at.endsWith('T02:00:00.000Z') || t === fx.specialistLogin.expires_at, at).toBe(true);
     }

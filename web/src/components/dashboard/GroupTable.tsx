@@ -5,7 +5,7 @@ import { CLASS_ORDER } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
 import { STATUS_SWATCH, statusLabelKey } from '../../lib/status';
 import { TableScroll } from '../TableScroll';
-import { FigureLink } from './FigureLink';
+import { FigureLink, ReportFigureLink } from './FigureLink';
 
 interface Props {
   groups: StatsGroup[];
@@ -15,7 +15,10 @@ interface Props {
   emptyText: string;
 }
 
-/** Counts per group (source kind or lead unit); every count links to its task list. */
+/**
+ * Counts per group (source kind or lead unit): due tasks completed "x/y" as the report counts them,
+ * then the status classes (cumulative, with a report period); every count links to its task list.
+ */
 export function GroupTable({ groups, kind, caption, emptyText }: Props) {
   const t = useT();
   const [lang] = useLang();
@@ -28,7 +31,7 @@ export function GroupTable({ groups, kind, caption, emptyText }: Props) {
         {kind === 'unit' ? t('dash.col.unit') : t('dash.col.sourceKind')}
       </th>
       <th scope="col">{t('dash.col.total')}</th>
-      <th scope="col">{t('dash.col.completed')}</th>
+      <th scope="col">{t('dash.col.dueCompleted')}</th>
       {CLASS_ORDER.map((c) => (
         <th scope="col" key={c} style={{ color: STATUS_SWATCH[c].color }}>
           {t(statusLabelKey(c))}
@@ -50,6 +53,7 @@ export function GroupTable({ groups, kind, caption, emptyText }: Props) {
         <tbody>
           {groups.map((g) => {
             const name = groupName(g);
+            const figures = g.report_figures ? { tasks_url: g.tasks_url, report_figures: g.report_figures } : undefined;
             return (
               <tr key={g.key} data-testid={`group-${g.key}`}>
                 <th scope="row" className="gb-col-name">
@@ -58,9 +62,15 @@ export function GroupTable({ groups, kind, caption, emptyText }: Props) {
                 <td>
                   <FigureLink counts={g} figure="total" label={`${t('dash.total')} – ${name}`} />
                 </td>
-                <td className="nowrap">
-                  <FigureLink counts={g} figure="completed" padded label={`${t('dash.completed')} – ${name}`} />/
-                  <FigureLink counts={g} figure="total" padded label={`${t('dash.total')} – ${name}`} />
+                <td className="nowrap" data-testid="due-completed">
+                  {figures ? (
+                    <>
+                      <ReportFigureLink group={figures} figure="due_completed" padded label={`${t('dash.reportDueCompletedAria')} – ${name}`} />/
+                      <ReportFigureLink group={figures} figure="due" padded label={`${t('dash.reportDueAria')} – ${name}`} />
+                    </>
+                  ) : (
+                    '–'
+                  )}
                 </td>
                 {CLASS_ORDER.map((c) => (
                   <td key={c}>

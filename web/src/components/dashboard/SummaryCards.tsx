@@ -1,11 +1,12 @@
 import { Card, Col, Row, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined, StarFilled } from '@ant-design/icons';
-import type { Statistics, StatsGroup } from '../../api/types';
-import { useLang, useT } from '../../i18n';
-import { CLASS_ORDER, periodInText, share } from '../../lib/dashboard';
+import type { ReportFigureCode, ReportFigures, Statistics } from '../../api/types';
+import { useLang, useT, type MessageKey } from '../../i18n';
+import { CLASS_ORDER, share } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
+import { REPORT_COUNTS } from '../../lib/reportFigures';
 import { STATUS_SWATCH, statusLabelKey } from '../../lib/status';
-import { FigureLink } from './FigureLink';
+import { FigureLink, ReportFigureLink } from './FigureLink';
 
 type DivProps = React.HTMLAttributes<HTMLDivElement> & { [data: `data-${string}`]: string };
 
@@ -52,16 +53,19 @@ function MiniCard({
   );
 }
 
-/** Total, the four classes with counts and rates, completion, overdue rate, extended, cancelled. */
-export function SummaryCards({ stats, period }: { stats: Statistics; period: string }) {
+/**
+ * Total, the four classes with counts and rates, completion, overdue rate, extended, cancelled:
+ * with a report period, the report's cumulative figures (lũy kế), as of the last day it counts.
+ */
+export function SummaryCards({ stats, heading }: { stats: Statistics; heading: string }) {
   const t = useT();
   const [lang] = useLang();
   return (
-    <section aria-labelledby="dash-summary-h" className="dash-section">
-      {/* Says which period the figures are of: the warning lists below them are of every period. */}
-      <h2 id="dash-summary-h" className="dash-summary-title">
-        {t('dash.summary', { period: periodInText(period, lang) })}
-      </h2>
+    <section aria-labelledby="dash-cumulative-h" className="dash-section">
+      {/* Says which day the classes are counted to: the report's figures above are of the period. */}
+      <h3 id="dash-cumulative-h" className="dash-summary-title">
+        {heading}
+      </h3>
       <Row gutter={[12, 12]}>
         <Col xs={24} sm={24} lg={8} xl={4}>
           <Card size="small" className="dash-card dash-card-total">
@@ -124,11 +128,72 @@ export function SummaryCards({ stats, period }: { stats: Statistics; period: str
   );
 }
 
-/** "02/02 nhiệm vụ trọng tâm hoàn thành": the key tasks (by_key "true"). */
+type ReportGroup = { tasks_url: string; report_figures: ReportFigures };
+
+/** The report's figures of a /stats object asked with report_period, if it has them. */
+function withFigures<G extends { tasks_url: string; report_figures?: ReportFigures }>(g: G | undefined): (G & ReportGroup) | undefined {
+  return g?.report_figures ? (g as G & ReportGroup) : undefined;
+}
+
+/** "x/y" of the due tasks, each number linked to its list. */
+function DueCompleted({ group, doneLabel, dueLabel }: { group: ReportGroup; doneLabel: string; dueLabel: string }) {
+  return (
+    <strong className="nowrap">
+      <ReportFigureLink group={group} figure="due_completed" padded label={doneLabel} />/
+      <ReportFigureLink group={group} figure="due" padded label={dueLabel} />
+    </strong>
+  );
+}
+
+/** " (95,88%)": the share of the due tasks completed, when any is due. */
+function dueShare(f: ReportFigures, lang: 'vi' | 'en'): string {
+  return f.due > 0 ? ` (${formatRate(share(f.due_completed, f.due), lang)})` : '';
+}
+
+/**
+ * The report's figures of the period, as the consolidated report states them: due tasks completed
+ * "x/y" first, then every count, each a link to its tasks.
+ */
+export function ReportPeriodCard({ stats }: { stats: Statistics }) {
+  const t = useT();
+  const [lang] = useLang();
+  const group = withFigures(stats);
+  if (!group) return null;
+  const f = group.report_figures;
+  return (
+    <Card size="small" className="dash-report" title={t('dash.report')}>
+      <p className="dash-report-lead" data-testid="report-due-completed">
+        <DueCompleted group={group} doneLabel={t('dash.reportDueCompletedAria')} dueLabel={t('dash.reportDueAria')} />{' '}
+        {t('dash.reportDueCompleted')}
+        {dueShare(f, lang)}
+      </p>
+      <dl className="dash-report-figures">
+        {REPORT_COUNTS.map((c) => (
+          <div key={c.figure}>
+            <dt>{t(c.label)}</dt>
+            <dd>
+              <ReportFigureLink
+                group={group}
+                figure={c.figure}
+                label={t(c.label)}
+                style={c.figure === 'overdue' && f.overdue > 0 ? { color: STATUS_SWATCH.overdue.color } : undefined}
+              />
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </Card>
+  );
+}
+
+/**
+ * "02/02 nhiệm vụ trọng tâm đã hoàn thành": the key tasks (by_key "true") as the report counts
+ * them, due tasks completed over due tasks, then those overdue, ahead, ongoing and due next period.
+ */
 export function KeyTasksCard({ stats }: { stats: Statistics }) {
   const t = useT();
   const [lang] = useLang();
-  const key: StatsGroup | undefined = stats.by_key.find((g) => g.key === 'true');
+  const key = withFigures(stats.by_key.find((g) => g.key === 'true'));
   return (
     <Card
       size="small"
@@ -145,40 +210,33 @@ export function KeyTasksCard({ stats }: { stats: Statistics }) {
       ) : (
         <div className="dash-key-lines">
           <p data-testid="key-completed">
-            <strong>
-              <FigureLink counts={key} figure="completed" padded label={t('dash.keyCompletedAria')} />/
-              <FigureLink counts={key} figure="total" padded label={t('dash.keyTotalAria')} />
-            </strong>{' '}
-            {t('dash.keyCompleted')} ({formatRate(key.completion_rate, lang)})
+            <DueCompleted group={key} doneLabel={t('dash.keyCompletedAria')} dueLabel={t('dash.keyDueAria')} /> {t('dash.keyCompleted')}
+            {dueShare(key.report_figures, lang)}
           </p>
           <p>
-            <strong>
-              <FigureLink counts={key} figure="completed_on_time" padded label={t('dash.keyOnTimeAria')} />
-            </strong>{' '}
-            {t('dash.keyOnTime')};{' '}
-            <strong>
-              <FigureLink counts={key} figure="completed_late" padded label={t('dash.keyLateAria')} />
-            </strong>{' '}
-            {t('dash.keyLate')}
+            <KeyLine group={key} figure="overdue" text="dash.keyOverdue" aria="dash.keyOverdueAria" />;{' '}
+            <KeyLine group={key} figure="completed_ahead" text="dash.keyAhead" aria="dash.keyAheadAria" />
           </p>
           <p>
-            <strong>
-              <FigureLink counts={key} figure="in_progress" padded label={t('dash.keyInProgressAria')} />
-            </strong>{' '}
-            {t('dash.keyInProgress')};{' '}
-            <strong style={{ color: STATUS_SWATCH.overdue.color }}>
-              <FigureLink
-                counts={key}
-                figure="overdue"
-                padded
-                label={t('dash.keyOverdueAria')}
-                style={{ color: STATUS_SWATCH.overdue.color }}
-              />
-            </strong>{' '}
-            {t('dash.keyOverdue')}
+            <KeyLine group={key} figure="ongoing" text="dash.keyOngoing" aria="dash.keyOngoingAria" />;{' '}
+            <KeyLine group={key} figure="due_next_period" text="dash.keyNext" aria="dash.keyNextAria" />
           </p>
         </div>
       )}
     </Card>
+  );
+}
+
+/** "03 quá hạn": a count of the key tasks' report figures, linked, and what it counts. */
+function KeyLine({ group, figure, text, aria }: { group: ReportGroup; figure: ReportFigureCode; text: MessageKey; aria: MessageKey }) {
+  const t = useT();
+  const red = figure === 'overdue' && group.report_figures.overdue > 0 ? { color: STATUS_SWATCH.overdue.color } : undefined;
+  return (
+    <>
+      <strong style={red}>
+        <ReportFigureLink group={group} figure={figure} padded label={t(aria)} style={red} />
+      </strong>{' '}
+      {t(text)}
+    </>
   );
 }

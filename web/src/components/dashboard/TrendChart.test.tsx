@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Statistics } from '../../api/types';
-import statsFixture from '../../test/fixtures/stats-2026.json';
+import statsFixture from '../../test/fixtures/stats-report-2026-10.json';
 import { renderWithProviders } from '../../test/render';
 
 // ECharts draws on a canvas, which jsdom lacks: what matters here is when the chart is made,
@@ -32,7 +32,7 @@ function resizeTo(node: HTMLElement, width: number, height: number) {
   act(() => observers.forEach((notify) => notify()));
 }
 
-const points = [{ period: '2026-11', label: '11/26', stats: statsFixture as Statistics }];
+const points = [{ period: '2026-10', label: '10/26', stats: statsFixture as Statistics }];
 
 describe('TrendChart', () => {
   beforeEach(() => {

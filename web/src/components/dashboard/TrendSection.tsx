@@ -1,6 +1,7 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Card, Collapse, Skeleton, Typography } from 'antd';
 import { getStats } from '../../api/tasks';
+import type { Statistics } from '../../api/types';
 import { useLang, useT } from '../../i18n';
 import { CLASS_ORDER, periodText, trendMonths } from '../../lib/dashboard';
 import { formatRate } from '../../lib/format';
@@ -8,31 +9,32 @@ import { statusLabelKey } from '../../lib/status';
 import { useLoad } from '../../lib/useLoad';
 import { ErrorAlert } from '../ErrorAlert';
 import { TableScroll } from '../TableScroll';
-import { FigureLink } from './FigureLink';
+import { FigureLink, ReportFigureLink } from './FigureLink';
 import type { TrendPoint } from './TrendChart';
 
 const TrendChart = lazy(() => import('./TrendChart'));
 
 /**
- * Twelve /stats calls (period=YYYY-MM each, in parallel), drawn as a chart and listed as a table.
- * Nothing is asked for before `ready` (the dashboard's own figures are shown). The chart's chunk
- * (ECharts, the largest of the app) is asked for as soon as the months are there, not when the
- * section comes into view: a dashboard printed without scrolling down had an empty chart.
+ * Twelve /stats calls (report_period=YYYY-MM each, in parallel: each month as its report counts
+ * it), drawn as a chart and listed as a table. Nothing is asked for before `ready` (the dashboard's
+ * own figures are shown) nor before the last month is known. The chart's chunk (ECharts, the
+ * largest of the app) is asked for as soon as the months are there, not when the section comes
+ * into view: a dashboard printed without scrolling down had an empty chart.
  */
-export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: number; ready?: boolean }) {
+export function TrendSection({ lastMonth, org, ready = true }: { lastMonth?: string; org?: number; ready?: boolean }) {
   const t = useT();
   const [lang] = useLang();
-  const months = useMemo(() => trendMonths(asOf, 12), [asOf]);
+  const months = useMemo(() => (lastMonth ? trendMonths(lastMonth, 12) : []), [lastMonth]);
   const trend = useLoad(
-    ready
+    ready && lastMonth
       ? (signal) =>
           Promise.all(
-            months.map((m): Promise<TrendPoint> => {
-              const p = new URLSearchParams({ period: m.period, as_of: m.asOf });
+            months.map((period): Promise<TrendPoint> => {
+              const p = new URLSearchParams({ report_period: period });
               if (org) p.set('org', String(org));
               return getStats(p, signal).then((stats) => ({
-                period: m.period,
-                label: m.period.slice(5) + '/' + m.period.slice(2, 4),
+                period,
+                label: period.slice(5) + '/' + period.slice(2, 4),
                 stats,
               }));
             }),
@@ -75,6 +77,7 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
                           <th scope="col" className="gb-col-name">
                             {t('dash.col.month')}
                           </th>
+                          <th scope="col">{t('dash.col.dueCompleted')}</th>
                           <th scope="col">{t('dash.col.total')}</th>
                           {CLASS_ORDER.map((c) => (
                             <th scope="col" key={c}>
@@ -90,6 +93,9 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
                             <th scope="row" className="gb-col-name">
                               {periodText(p.period, lang)}
                             </th>
+                            <td className="nowrap">
+                              <DueCompletedCell stats={p.stats} />
+                            </td>
                             <td>
                               <FigureLink counts={p.stats} figure="total" />
                             </td>
@@ -111,5 +117,18 @@ export function TrendSection({ asOf, org, ready = true }: { asOf: string; org?: 
         </>
       )}
     </Card>
+  );
+}
+
+/** A month's due tasks completed, "x/y", each number linked to its list. */
+function DueCompletedCell({ stats }: { stats: Statistics }) {
+  const figures = stats.report_figures;
+  if (!figures) return <>–</>;
+  const group = { tasks_url: stats.tasks_url, report_figures: figures };
+  return (
+    <>
+      <ReportFigureLink group={group} figure="due_completed" padded />/
+      <ReportFigureLink group={group} figure="due" padded />
+    </>
   );
 }

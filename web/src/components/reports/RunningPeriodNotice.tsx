@@ -7,7 +7,15 @@ import { isRunning, reportDate, type CountedWindow } from '../../lib/period';
  * in the period is not overdue yet, and those due from that day on are counted ahead. An issued
  * report says it in the past: its period has long ended when it is read.
  */
-export function RunningPeriodNotice({ window, issued = false }: { window: CountedWindow; issued?: boolean }) {
+export function RunningPeriodNotice({
+  window,
+  issued = false,
+  className = 'ur-block',
+}: {
+  window: CountedWindow;
+  issued?: boolean;
+  className?: string;
+}) {
   const t = useT();
   if (!isRunning(window)) return null;
   return (
@@ -15,7 +23,7 @@ export function RunningPeriodNotice({ window, issued = false }: { window: Counte
       type="info"
       showIcon
       role="status"
-      className="ur-block"
+      className={className}
       message={t(issued ? 'period.ranWhenIssued' : 'period.running', { asOf: reportDate(window.as_of), end: reportDate(window.period_end) })}
       description={t('period.runningDetail')}
     />
