@@ -103,7 +103,7 @@ void RegisterTaskRoutes(Api& api) {
     auto page = s.tasks.List(call.who(), *filter);
     if (!page) return page.error();
     json::object body = PageJson(*page).as_object();
-    body["as_of"] = filter->as_of.Iso();
+    body["as_of"] = page->as_of.Iso();
     return Json(body);
   });
 

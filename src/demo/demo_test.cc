@@ -258,8 +258,11 @@ TEST_F(DemoTest, TheLastMonthsReportsAreAtEveryStage) {
   EXPECT_GE(late, 3);  // the one sent late and the two not started, at least
   auto before = reports.Board(consolidator, "2025-08");
   ASSERT_TRUE(before.ok());
-  for (const auto& u : before->units)
-    if (u.report_id) EXPECT_EQ(u.state, "accepted") << u.organization.name;
+  for (const auto& u : before->units) {
+    if (u.report_id) {
+      EXPECT_EQ(u.state, "accepted") << u.organization.name;
+    }
+  }
 }
 
 TEST_F(DemoTest, TheMonthsBeforeTheLastAreIssuedOneOfThemReplaced) {

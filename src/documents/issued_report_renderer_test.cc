@@ -78,7 +78,8 @@ std::vector<std::pair<int, int>> PdfImages(const std::string& name, const std::s
 TEST(IssuedReportRendererTest, TheSignatureAndTheSealAreInBothDocumentsWhenSet) {
   const std::string signature = png::BlueStroke(240, 100);
   const std::string seal = png::RedRing(180);
-  const auto files = ReportDocumentRenderer().Render(Issued(), Settings(), {signature, seal});
+  const auto files =
+      ReportDocumentRenderer().Render(Issued(), Settings(), {signature, seal, std::nullopt});
 
   const auto images = PdfImages("issued-with-images.pdf", FileOf(files, "pdf"));
   EXPECT_EQ(images, (std::vector<std::pair<int, int>>{{240, 100}, {180, 180}}));
@@ -103,7 +104,7 @@ TEST(IssuedReportRendererTest, WithoutImagesTheDocumentsHaveNone) {
   }
   // The signature alone, with no seal.
   const auto signed_only =
-      ReportDocumentRenderer().Render(Issued(), Settings(), {png::BlueStroke(), ""});
+      ReportDocumentRenderer().Render(Issued(), Settings(), {png::BlueStroke(), "", std::nullopt});
   EXPECT_EQ(PdfImages("issued-signature-only.pdf", FileOf(signed_only, "pdf")).size(), 1u);
   const auto entries = Unzip(FileOf(signed_only, "docx"));
   EXPECT_TRUE(entries.contains("word/media/signature.png"));
@@ -135,7 +136,8 @@ TEST(IssuedReportRendererTest, EveryImageTheServiceAcceptsIsDrawn) {
     SCOPED_TRACE(i++);
     ASSERT_EQ(service::CheckDocumentImage(image).problem, "");
     std::vector<service::RenderedFile> files;
-    ASSERT_NO_THROW(files = ReportDocumentRenderer().Render(Issued(), Settings(), {image, image}));
+    ASSERT_NO_THROW(files = ReportDocumentRenderer().Render(Issued(), Settings(),
+                                                            {image, image, std::nullopt}));
     EXPECT_EQ(
         PdfImages("issued-accepted-" + std::to_string(i) + ".pdf", FileOf(files, "pdf")).size(),
         2u);

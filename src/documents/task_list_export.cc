@@ -22,8 +22,9 @@ service::Expected<ExportedFile> TaskListExport::Export(const service::Actor& act
   filter->page_size = kMaxRows;
   auto page = tasks_.List(actor, *filter);
   if (!page) return page.error();
-  TaskListSheet sheet{filter->as_of, page->total, std::move(page->items)};
-  return ExportedFile{"nhiem-vu-" + filter->as_of.Iso() + ".xlsx",
+  const domain::Date as_of = page->as_of;
+  TaskListSheet sheet{as_of, page->total, std::move(page->items)};
+  return ExportedFile{"nhiem-vu-" + as_of.Iso() + ".xlsx",
                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                       RenderTaskListXlsx(sheet, language)};
 }

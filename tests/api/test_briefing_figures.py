@@ -109,6 +109,9 @@ class BriefingFiguresTest(ApiTestCase):
                     listed = self.director.get(f"{url}&report_figure={figure}&page_size=1")
                     self.assertEqual(listed.status, 200, listed)
                     self.assertEqual(listed.json["total"], value)
+        # The list says the day it is counted to: the report's, not today.
+        listed = self.director.get(f"{TASKS}?report_period=2023-08&report_figure=overdue")
+        self.assertEqual((listed.json["as_of"], listed.json["total"]), ("2023-08-31", 4))
         # A unit's figures are those of the tasks it leads, as in the report.
         infra = self.director.get(f"{STATS}?report_period=2023-08&org={self.agency.infra}").json
         self.assertEqual(infra["report_figures"]["due"], 2, "the task it cooperates on is not counted")

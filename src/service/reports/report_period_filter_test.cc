@@ -305,6 +305,9 @@ TEST_P(ReportPeriodFilterTest, AReportPeriodDecidesTheScopeAndTheDayCounted) {
   EXPECT_EQ(stats->report->next_start, Day("2024-04-01"));
   EXPECT_EQ(stats->report->next_end, Day("2024-06-30"));
   EXPECT_EQ(stats->list_query, "report_period=2024-Q1");
+  auto listed = tasks().List(leader_, *ended);
+  ASSERT_EQ(Outcome(listed), "ok");
+  EXPECT_EQ(listed->as_of, Day("2024-03-31"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Dialects, ReportPeriodFilterTest, ::testing::Values("sqlite", "postgres"),

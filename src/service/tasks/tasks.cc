@@ -102,28 +102,28 @@ TaskView FreshView(TaskRecord& rec, const Actor& actor, Date today, int due_soon
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-Expected<Page<TaskSummary>> TaskService::List(const Actor& actor, const TaskFilter& asked) {
-  return ctx_.db().transact(
-      TransactionMode::kRead, [&](Connection& c) -> Expected<Page<TaskSummary>> {
-        TaskFilter filter = asked;
-        if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
-          return resolved.error();
-        const auto snapshot = SnapshotDate(c);
-        TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
-                    snapshot && *snapshot == filter.as_of);
-        Page<TaskSummary> page;
-        page.page = filter.page;
-        page.page_size = filter.page_size;
-        const auto rows = c.execute(q.PageSql(), q.params());
-        page.items = SummariesFromResult(rows, filter.as_of, ctx_.settings().due_soon_days);
-        if (q.TotalInPage() && !rows.empty()) {
-          page.total = rows.rows.front().integer(rows.column("total"));
-        } else if (!q.TotalInPage() || filter.page > 1) {
-          const auto count = c.execute(q.CountSql(), q.params());
-          page.total = count.one().integer(count.column("total"));
-        }
-        return page;
-      });
+Expected<TaskListPage> TaskService::List(const Actor& actor, const TaskFilter& asked) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<TaskListPage> {
+    TaskFilter filter = asked;
+    if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
+      return resolved.error();
+    const auto snapshot = SnapshotDate(c);
+    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
+                snapshot && *snapshot == filter.as_of);
+    TaskListPage page;
+    page.as_of = filter.as_of;
+    page.page = filter.page;
+    page.page_size = filter.page_size;
+    const auto rows = c.execute(q.PageSql(), q.params());
+    page.items = SummariesFromResult(rows, filter.as_of, ctx_.settings().due_soon_days);
+    if (q.TotalInPage() && !rows.empty()) {
+      page.total = rows.rows.front().integer(rows.column("total"));
+    } else if (!q.TotalInPage() || filter.page > 1) {
+      const auto count = c.execute(q.CountSql(), q.params());
+      page.total = count.one().integer(count.column("total"));
+    }
+    return page;
+  });
 }
 
 namespace {

@@ -88,11 +88,17 @@ struct Attachment {
   std::string content;
 };
 
+// A page of a task list and the day its statuses are as of: the filter's, or for a report period
+// the last day the report counts, which only the service resolves.
+struct TaskListPage : Page<TaskSummary> {
+  Date as_of;
+};
+
 class TaskService {
  public:
   explicit TaskService(const Context& ctx) : ctx_(ctx) {}
 
-  Expected<Page<TaskSummary>> List(const Actor& actor, const TaskFilter& filter);
+  Expected<TaskListPage> List(const Actor& actor, const TaskFilter& filter);
   Expected<TaskView> Get(const Actor& actor, Id id, std::optional<Date> as_of = std::nullopt);
   Expected<TaskView> Create(const Actor& by, const TaskInput& input);
   Expected<TaskView> Update(const Actor& by, Id id, std::int64_t expected_version,
