@@ -5,6 +5,7 @@
 #include "service/actor.h"
 #include "service/error.h"
 #include "service/tasks/task_filter.h"
+#include "service/tasks/task_query.h"
 #include "storage/database.h"
 
 namespace giaoban::service {
@@ -14,5 +15,10 @@ namespace giaoban::service {
 // today while it runs). A period that has not begun is refused (report_period: not_started).
 Status ResolveReportPeriod(storage::Connection& c, const Actor& reader, Date today,
                            TaskFilter& filter);
+
+// The query of a list or statistics for `filter`, once resolved as above (the query keeps a
+// reference to it): from the status snapshot when the filter's date is the snapshot's.
+Expected<TaskQuery> PrepareTaskQuery(storage::Connection& c, const Actor& reader, Date today,
+                                     TaskFilter& filter);
 
 }  // namespace giaoban::service

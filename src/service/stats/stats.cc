@@ -103,11 +103,9 @@ StatsReportPeriod ReportPeriodOf(const ReportPeriodFilter& r) {
 Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter& asked) {
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<Statistics> {
     TaskFilter filter = asked;
-    if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
-      return resolved.error();
-    const auto snapshot = SnapshotDate(c);
-    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
-                snapshot && *snapshot == filter.as_of);
+    auto prepared = PrepareTaskQuery(c, actor, ctx_.Today(), filter);
+    if (!prepared) return prepared.error();
+    TaskQuery& q = *prepared;
 
     Statistics st;
     st.as_of = filter.as_of;

@@ -105,11 +105,9 @@ TaskView FreshView(TaskRecord& rec, const Actor& actor, Date today, int due_soon
 Expected<TaskListPage> TaskService::List(const Actor& actor, const TaskFilter& asked) {
   return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<TaskListPage> {
     TaskFilter filter = asked;
-    if (auto resolved = ResolveReportPeriod(c, actor, ctx_.Today(), filter); !resolved)
-      return resolved.error();
-    const auto snapshot = SnapshotDate(c);
-    TaskQuery q(c.dialect(), filter, actor, ReadableAgencies(c, actor),
-                snapshot && *snapshot == filter.as_of);
+    auto prepared = PrepareTaskQuery(c, actor, ctx_.Today(), filter);
+    if (!prepared) return prepared.error();
+    TaskQuery& q = *prepared;
     TaskListPage page;
     page.as_of = filter.as_of;
     page.page = filter.page;
