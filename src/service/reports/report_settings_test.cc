@@ -25,6 +25,14 @@ class ReportSettingsTest : public AgencyFixture {
  protected:
   ReportSettingsService settings() { return ReportSettingsService(*ctx_); }
 
+  // The settings at version 1: the director and a deputy (head_) sign; the deputy's slot.
+  ImageSlot DeputySigning() {
+    ReportSettingsInput two = Input();
+    two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
+    EXPECT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
+    return ImageSlot::SignatureOf(head_.person_id);
+  }
+
   ReportSettingsInput Input() {
     ReportSettingsInput in;
     in.period_convention = "cutoff_14th";
@@ -299,10 +307,7 @@ class HeldAgency {
 // it after the update's clean-up. It waits for the update instead, and finds no such signer.
 TEST_P(ReportSettingsTest, ASignatureSetAsItsSignerIsLeftOutIsRefused) {
   if (GetParam() == "sqlite") GTEST_SKIP() << "SQLite lets one transaction write at a time";
-  ReportSettingsInput two = Input();
-  two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
-  ASSERT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
-  const ImageSlot deputy = ImageSlot::SignatureOf(head_.person_id);
+  const ImageSlot deputy = DeputySigning();
   const std::string png = png_testing::BlueStroke();
   {
     HeldAgency held(scratch_.url(), agency_, today());
@@ -332,10 +337,7 @@ TEST_P(ReportSettingsTest, ASignatureSetAsItsSignerIsLeftOutIsRefused) {
 // signature to be committed, then removes it.
 TEST_P(ReportSettingsTest, ASignerLeftOutAsTheirSignatureIsSetTakesItWithThem) {
   if (GetParam() == "sqlite") GTEST_SKIP() << "SQLite lets one transaction write at a time";
-  ReportSettingsInput two = Input();
-  two.signers.push_back({head_.person_id, "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"});
-  ASSERT_EQ(Outcome(settings().Update(admin_, 0, two)), "ok");
-  const ImageSlot deputy = ImageSlot::SignatureOf(head_.person_id);
+  const ImageSlot deputy = DeputySigning();
   const std::string png = png_testing::BlueStroke();
   {
     HeldAgency held(scratch_.url(), agency_, today());
