@@ -9,22 +9,15 @@
 #include "documents/official/pdf.h"
 #include "documents/report_document.h"
 #include "documents/report_xlsx.h"
+#include "documents/sample_report_test_util.h"
 #include "service/reports/prose.h"
 
 namespace {
 
 using namespace giaoban;
 
-domain::Date Day(int y, int m, int d) { return *domain::Date::FromYmd(y, m, d); }
-
-domain::ReportFigures Figures(int due, int done, int total) {
-  domain::ReportFigures f;
-  f.due = due;
-  f.due_completed = done;
-  f.overdue = due - done;
-  f.cumulative.total = total;
-  return f;
-}
+using documents::report_testing::Day;
+using documents::report_testing::Figures;
 
 service::IssuedReport Report(int overdue) {
   service::IssuedReport r;
@@ -33,11 +26,7 @@ service::IssuedReport Report(int overdue) {
   r.summary.issued_on = Day(2026, 11, 5);
   r.summary.signer = {2, "Nguyễn Đức Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", std::nullopt};
   service::ConsolidatedReport& c = r.report;
-  c.period = "2026-10";
-  c.period_kind = "month";
-  c.period_convention = "calendar_month";
-  c.period_start = Day(2026, 10, 1);
-  c.period_end = Day(2026, 10, 31);
+  documents::report_testing::SetMonth(c, 2026, 10);
   c.totals = Figures(59553, 57655, 90881);
   for (const char* kind :
        {"higher_program", "key_program", "ad_hoc", "meeting_conclusion", "directive"}) {
@@ -77,11 +66,7 @@ service::IssuedReport Report(int overdue) {
 }
 
 service::ReportSettings Settings() {
-  service::ReportSettings s;
-  s.agency_code = "SGTVT";
-  s.place_name = "Quảng Ngãi";
-  s.parent_line = "UBND TỈNH QUẢNG NGÃI";
-  s.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
+  service::ReportSettings s = documents::report_testing::SampleSettings();
   s.recipients = {"UBND tỉnh (b/c);", "Giám đốc, các PGĐ Sở;", "Lưu: VT, KHTC."};
   return s;
 }

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "documents/official/sample_document_test_util.h"
+#include "documents/sample_report_test_util.h"
 #include "service/reports/png_check.h"
 #include "service/reports/png_testing.h"
 
@@ -20,34 +21,15 @@ using document_testing::RunTool;
 using document_testing::Unzip;
 namespace png = service::png_testing;
 
-domain::Date Day(int y, int m, int d) { return *domain::Date::FromYmd(y, m, d); }
-
 service::IssuedReport Issued() {
   service::IssuedReport issued;
   issued.summary.number = 7;
   issued.summary.number_text = "07/BC-SGTVT";
-  issued.summary.issued_on = Day(2027, 1, 4);
+  issued.summary.issued_on = report_testing::Day(2027, 1, 4);
   issued.summary.period = "2026-12";
   issued.summary.signer = {3, "Nguyễn Văn Hùng", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", std::nullopt};
-  service::ConsolidatedReport& r = issued.report;
-  r.period = "2026-12";
-  r.period_kind = "month";
-  r.period_convention = "calendar_month";
-  r.period_start = Day(2026, 12, 1);
-  r.period_end = Day(2026, 12, 31);
-  r.next_start = Day(2027, 1, 1);
-  r.next_end = Day(2027, 1, 31);
+  report_testing::SetMonth(issued.report, 2026, 12);
   return issued;
-}
-
-service::ReportSettings Settings() {
-  service::ReportSettings s;
-  s.agency_code = "SGTVT";
-  s.place_name = "Quảng Ngãi";
-  s.parent_line = "UBND TỈNH QUẢNG NGÃI";
-  s.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
-  s.recipients = {"Lưu: VT, KHTC."};
-  return s;
 }
 
 std::string FileOf(const std::vector<service::RenderedFile>& files, const std::string& format) {
@@ -78,8 +60,8 @@ std::vector<std::pair<int, int>> PdfImages(const std::string& name, const std::s
 TEST(IssuedReportRendererTest, TheSignatureAndTheSealAreInBothDocumentsWhenSet) {
   const std::string signature = png::BlueStroke(240, 100);
   const std::string seal = png::RedRing(180);
-  const auto files =
-      ReportDocumentRenderer().Render(Issued(), Settings(), {signature, seal, std::nullopt});
+  const auto files = ReportDocumentRenderer().Render(Issued(), report_testing::SampleSettings(),
+                                                     {signature, seal, std::nullopt});
 
   const auto images = PdfImages("issued-with-images.pdf", FileOf(files, "pdf"));
   EXPECT_EQ(images, (std::vector<std::pair<int, int>>{{240, 100}, {180, 180}}));
@@ -97,14 +79,15 @@ TEST(IssuedReportRendererTest, TheSignatureAndTheSealAreInBothDocumentsWhenSet) 
 }
 
 TEST(IssuedReportRendererTest, WithoutImagesTheDocumentsHaveNone) {
-  const auto files = ReportDocumentRenderer().Render(Issued(), Settings(), {});
+  const auto files =
+      ReportDocumentRenderer().Render(Issued(), report_testing::SampleSettings(), {});
   EXPECT_TRUE(PdfImages("issued-without-images.pdf", FileOf(files, "pdf")).empty());
   for (const auto& [name, entry] : Unzip(FileOf(files, "docx"))) {
     EXPECT_EQ(name.find("word/media/"), std::string::npos) << name;
   }
   // The signature alone, with no seal.
-  const auto signed_only =
-      ReportDocumentRenderer().Render(Issued(), Settings(), {png::BlueStroke(), "", std::nullopt});
+  const auto signed_only = ReportDocumentRenderer().Render(
+      Issued(), report_testing::SampleSettings(), {png::BlueStroke(), "", std::nullopt});
   EXPECT_EQ(PdfImages("issued-signature-only.pdf", FileOf(signed_only, "pdf")).size(), 1u);
   const auto entries = Unzip(FileOf(signed_only, "docx"));
   EXPECT_TRUE(entries.contains("word/media/signature.png"));
@@ -136,8 +119,8 @@ TEST(IssuedReportRendererTest, EveryImageTheServiceAcceptsIsDrawn) {
     SCOPED_TRACE(i++);
     ASSERT_EQ(service::CheckDocumentImage(image).problem, "");
     std::vector<service::RenderedFile> files;
-    ASSERT_NO_THROW(files = ReportDocumentRenderer().Render(Issued(), Settings(),
-                                                            {image, image, std::nullopt}));
+    ASSERT_NO_THROW(files = ReportDocumentRenderer().Render(
+                        Issued(), report_testing::SampleSettings(), {image, image, std::nullopt}));
     EXPECT_EQ(
         PdfImages("issued-accepted-" + std::to_string(i) + ".pdf", FileOf(files, "pdf")).size(),
         2u);

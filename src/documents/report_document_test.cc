@@ -8,6 +8,7 @@
 #include "documents/official/pdf.h"
 #include "documents/official/sample_document_test_util.h"
 #include "documents/report_xlsx.h"
+#include "documents/sample_report_test_util.h"
 #include "service/reports/prose.h"
 
 namespace giaoban::documents {
@@ -16,36 +17,12 @@ namespace {
 using document_testing::Quoted;
 using document_testing::RunTool;
 
-domain::Date Day(int y, int m, int d) { return *domain::Date::FromYmd(y, m, d); }
-
-domain::ReportFigures Figures(int due, int due_completed, int total) {
-  domain::ReportFigures f;
-  f.due = due;
-  f.due_completed = due_completed;
-  f.overdue = due - due_completed;
-  f.cumulative.total = total;
-  return f;
-}
-
-service::ReportSettings Settings() {
-  service::ReportSettings s;
-  s.agency_code = "SGTVT";
-  s.place_name = "Quảng Ngãi";
-  s.parent_line = "UBND TỈNH QUẢNG NGÃI";
-  s.agency_line = "SỞ GIAO THÔNG VẬN TẢI";
-  s.recipients = {"UBND tỉnh (b/c);", "Lưu: VT, KHTC."};
-  s.document_types = {{"Báo cáo", "BC"}, {"Thông báo", "TB"}};
-  return s;
-}
+using report_testing::Day;
+using report_testing::Figures;
 
 service::ConsolidatedReport December() {
   service::ConsolidatedReport r;
-  r.period = "2026-12";
-  r.period_kind = "month";
-  r.period_convention = "calendar_month";
-  r.period_start = Day(2026, 12, 1);
-  r.period_end = Day(2026, 12, 31);
-  r.as_of = r.period_end;
+  report_testing::SetMonth(r, 2026, 12);
   r.totals = Figures(14, 13, 40);
   r.totals.carried_over = 5;
   r.by_source_kind_and_key = {{"higher_program:true", std::nullopt, Figures(2, 2, 3)},
@@ -107,7 +84,7 @@ std::string AllText(const OfficialDocument& d) {
 }
 
 TEST(ReportDocumentTest, ADraftHasNoNumberAndSaysSo) {
-  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  const OfficialDocument d = ReportDocument(December(), report_testing::SampleSettings(), Draft());
   EXPECT_TRUE(d.draft);
   EXPECT_EQ(d.number_line, "Số:     /BC-SGTVT");
   EXPECT_EQ(d.place_date_line, "Quảng Ngãi, ngày 04 tháng 01 năm 2027");
@@ -123,13 +100,13 @@ TEST(ReportDocumentTest, ADraftHasNoNumberAndSaysSo) {
 TEST(ReportDocumentTest, AnIssuedReportCarriesItsNumber) {
   ReportIssue issue = Draft();
   issue.number = 7;
-  const OfficialDocument d = ReportDocument(December(), Settings(), issue);
+  const OfficialDocument d = ReportDocument(December(), report_testing::SampleSettings(), issue);
   EXPECT_FALSE(d.draft);
   EXPECT_EQ(d.number_line, "Số: 07/BC-SGTVT");
 }
 
 TEST(ReportDocumentTest, SectionsComeInTheUsualOrderWithRomanNumerals) {
-  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  const OfficialDocument d = ReportDocument(December(), report_testing::SampleSettings(), Draft());
   EXPECT_EQ(Headings(d),
             (std::vector<std::string>{
                 "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "1. Kết quả chung", "2. Theo nguồn nhiệm vụ",
@@ -139,7 +116,8 @@ TEST(ReportDocumentTest, SectionsComeInTheUsualOrderWithRomanNumerals) {
 }
 
 TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
-  const std::string text = AllText(ReportDocument(December(), Settings(), Draft()));
+  const std::string text =
+      AllText(ReportDocument(December(), report_testing::SampleSettings(), Draft()));
   for (const char* line :
        {"Số liệu tính từ ngày 1/12/2026 đến ngày 31/12/2026.",
         "Tổng số nhiệm vụ theo dõi: 40, trong đó 5 nhiệm vụ chuyển tiếp từ năm trước.",
@@ -162,7 +140,8 @@ TEST(ReportDocumentTest, AReportMadeWhileItsPeriodRunsSaysHowFarItsFiguresGo) {
   service::ConsolidatedReport running = December();
   running.as_of = Day(2026, 12, 18);
   running.period_running = true;
-  const std::string text = AllText(ReportDocument(running, Settings(), Draft()));
+  const std::string text =
+      AllText(ReportDocument(running, report_testing::SampleSettings(), Draft()));
   EXPECT_NE(text.find("Số liệu tính từ ngày 1/12/2026 đến ngày 18/12/2026 (kỳ báo cáo kết thúc "
                       "ngày 31/12/2026, chưa kết thúc khi lập báo cáo)."),
             std::string::npos)
@@ -170,7 +149,7 @@ TEST(ReportDocumentTest, AReportMadeWhileItsPeriodRunsSaysHowFarItsFiguresGo) {
 }
 
 TEST(ReportDocumentTest, PrintsAsAPdfWithItsLines) {
-  const OfficialDocument d = ReportDocument(December(), Settings(), Draft());
+  const OfficialDocument d = ReportDocument(December(), report_testing::SampleSettings(), Draft());
   const auto path = document_testing::ArtifactsDir() / "consolidated-draft.pdf";
   document_testing::WriteFile(path, RenderPdf(d));
   const auto text = RunTool("pdftotext -layout " + Quoted(path) + " -");
