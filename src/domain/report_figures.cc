@@ -26,10 +26,8 @@ ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& peri
 
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& windows) {
   ReportPlacement p;
-  const DateWindow& period = windows.counted;
-  const DateWindow& next_period = windows.ahead;
   const Date year_start = windows.year_start;
-  const Date end = period.end;
+  const Date end = windows.counted.end;
   if (task.assigned_on > end) return p;
   if (task.assigned_on < year_start) {
     // Carried over only if still open when the year began.
@@ -46,8 +44,16 @@ ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& window
     p.cancelled = true;
     return p;
   }
-  const std::optional<Date> deadline = DeadlineInForce(task, end);
-  const bool completed = task.completed_on && *task.completed_on <= end;
+  PlaceCounted(p, task.completed_on && *task.completed_on <= end, DeadlineInForce(task, end),
+               task.assigned_on, task.completed_on, windows);
+  return p;
+}
+
+void PlaceCounted(ReportPlacement& p, bool completed, std::optional<Date> deadline,
+                  Date assigned_on, std::optional<Date> completed_on,
+                  const ReportWindows& windows) {
+  const DateWindow& period = windows.counted;
+  const Date end = period.end;
   const bool has_the_day = windows.running && !completed && deadline && *deadline == end;
   p.due = deadline && *deadline <= end && !has_the_day;
   p.due_completed = p.due && completed;
@@ -56,27 +62,26 @@ ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& window
   p.overdue = p.due && !completed;
   p.completed_ahead = completed && deadline && *deadline > end;
   p.ongoing = !deadline;
-  p.assigned_in_period = period.Contains(task.assigned_on);
+  p.assigned_in_period = period.Contains(assigned_on);
   p.due_in_period = p.due && period.Contains(*deadline);
-  p.completed_in_period = completed && period.Contains(*task.completed_on);
-  p.due_next_period = !completed && deadline && next_period.Contains(*deadline);
-  return p;
+  p.completed_in_period = completed && period.Contains(*completed_on);
+  p.due_next_period = !completed && deadline && windows.ahead.Contains(*deadline);
 }
 
-void ReportFigures::Add(const ReportPlacement& p) {
+void ReportFigures::Add(const ReportPlacement& p, std::int64_t tasks) {
   if (!p.in_scope) return;
-  cumulative.Add(p.status, p.extended);
+  cumulative.Add(p.status, p.extended, tasks);
   if (p.cancelled) return;
-  due += p.due;
-  due_completed += p.due_completed;
-  overdue += p.overdue;
-  completed_ahead += p.completed_ahead;
-  ongoing += p.ongoing;
-  assigned_in_period += p.assigned_in_period;
-  due_in_period += p.due_in_period;
-  completed_in_period += p.completed_in_period;
-  due_next_period += p.due_next_period;
-  carried_over += p.carried_over;
+  due += p.due * tasks;
+  due_completed += p.due_completed * tasks;
+  overdue += p.overdue * tasks;
+  completed_ahead += p.completed_ahead * tasks;
+  ongoing += p.ongoing * tasks;
+  assigned_in_period += p.assigned_in_period * tasks;
+  due_in_period += p.due_in_period * tasks;
+  completed_in_period += p.completed_in_period * tasks;
+  due_next_period += p.due_next_period * tasks;
+  carried_over += p.carried_over * tasks;
 }
 
 ReportFigures& ReportFigures::operator+=(const ReportFigures& other) {

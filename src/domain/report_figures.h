@@ -59,6 +59,11 @@ struct ReportWindows {
 ReportWindows WindowsOf(const ReportingPeriod& period, Date today);
 
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportWindows& windows);
+// The figures of a task in scope and not cancelled, from what it was on the last day counted:
+// whether completed by then, the deadline then in force, when it was assigned and completed. What
+// PlaceInReport does once it knows those, for callers that read them already worked out.
+void PlaceCounted(ReportPlacement& p, bool completed, std::optional<Date> deadline,
+                  Date assigned_on, std::optional<Date> completed_on, const ReportWindows& windows);
 // As a report made after the period's end places it.
 ReportPlacement PlaceInReport(const TaskFacts& task, const ReportingPeriod& period);
 
@@ -76,8 +81,8 @@ struct ReportFigures {
   std::int64_t carried_over = 0;  // counted tasks carried over from earlier years
   StatusCounts cumulative;        // the status classes as of E; cancelled ones beside them
 
-  // Adds one task; a task out of scope adds nothing.
-  void Add(const ReportPlacement& p);
+  // Adds `tasks` tasks placed alike (one, unless counted together); out of scope, nothing.
+  void Add(const ReportPlacement& p, std::int64_t tasks = 1);
   ReportFigures& operator+=(const ReportFigures& other);
   // "02/02": the due tasks completed over the due tasks, as a Director reads it out.
   std::string DueCompletedRatio() const { return TwoDigitRatio(due_completed, due); }

@@ -70,20 +70,53 @@ constexpr auto kReportRowFields = std::tuple_cat(
                Field{"due_next_period", &ReportRow::due_next_period},
                Field{"carried_over", &ReportRow::carried_over}});
 
-// The row's tasks added to a group's report figures (their cumulative is added apart).
-void AddFigures(domain::ReportFigures& f, const ReportRow& row) {
-  const std::int64_t n = row.tasks;
-  f.due += row.due * n;
-  f.due_completed += row.due_completed * n;
-  f.overdue += row.overdue * n;
-  f.completed_ahead += row.completed_ahead * n;
-  f.ongoing += row.ongoing * n;
-  f.assigned_in_period += row.assigned_in_period * n;
-  f.due_in_period += row.due_in_period * n;
-  f.completed_in_period += row.completed_in_period * n;
-  f.due_next_period += row.due_next_period * n;
-  f.carried_over += row.carried_over * n;
-  f.cumulative.Add(row.status, row.extended, n);
+// A row of the same rows on SQLite: its task's facts as of the last day counted, to be placed.
+struct ReportFactsRow : StatusRow {
+  std::optional<Date> dl;
+  Date assigned_on;
+  std::optional<Date> completed_on;
+};
+
+constexpr auto kReportFactsRowFields = std::tuple_cat(
+    StatusFieldsOf<ReportFactsRow>(),
+    std::tuple{Field{"dl", &ReportFactsRow::dl}, Field{"assigned_on", &ReportFactsRow::assigned_on},
+               Field{"completed_on", &ReportFactsRow::completed_on}});
+
+// Where a row's tasks stand in the report: as its figures' columns say, or placed from its facts.
+domain::ReportPlacement PlacementOf(const StatusRow& row) {
+  domain::ReportPlacement p;
+  p.in_scope = true;
+  p.status = row.status;
+  p.extended = row.extended;
+  p.cancelled = row.status == domain::Status::kCancelled;
+  return p;
+}
+
+domain::ReportPlacement PlacementOf(const ReportRow& row) {
+  domain::ReportPlacement p = PlacementOf(static_cast<const StatusRow&>(row));
+  p.due = row.due;
+  p.due_completed = row.due_completed;
+  p.overdue = row.overdue;
+  p.completed_ahead = row.completed_ahead;
+  p.ongoing = row.ongoing;
+  p.assigned_in_period = row.assigned_in_period;
+  p.due_in_period = row.due_in_period;
+  p.completed_in_period = row.completed_in_period;
+  p.due_next_period = row.due_next_period;
+  p.carried_over = row.carried_over;
+  return p;
+}
+
+domain::ReportPlacement PlacementOf(const ReportFactsRow& row,
+                                    const domain::ReportWindows& windows) {
+  domain::ReportPlacement p = PlacementOf(static_cast<const StatusRow&>(row));
+  p.carried_over = row.assigned_on < windows.year_start;
+  if (!p.cancelled) {
+    const bool completed = row.status == domain::Status::kCompletedOnTime ||
+                           row.status == domain::Status::kCompletedLate;
+    domain::PlaceCounted(p, completed, row.dl, row.assigned_on, row.completed_on, windows);
+  }
+  return p;
 }
 
 StatsReportPeriod ReportPeriodOf(const ReportPeriodFilter& r) {
@@ -131,15 +164,22 @@ Expected<Statistics> StatsService::Compute(const Actor& actor, const TaskFilter&
     std::map<std::pair<std::string, bool>, domain::ReportFigures> report_by_kind_and_key;
     std::map<Id, domain::ReportFigures> report_by_org;
     if (filter.report) {
-      q.AddReportFigureColumns();
-      StreamRows(c, q.StatusRowsSql(), q.params(), kReportRowFields, [&](const ReportRow& row) {
+      auto add = [&](const StatusRow& row, const domain::ReportPlacement& p) {
         add_counts(row);
-        AddFigures(report_totals, row);
-        AddFigures(report_by_kind[row.source_kind], row);
-        AddFigures(report_by_key[row.is_key ? "true" : "false"], row);
-        AddFigures(report_by_kind_and_key[{row.source_kind, row.is_key}], row);
-        AddFigures(report_by_org[row.lead_org_id], row);
-      });
+        report_totals.Add(p, row.tasks);
+        report_by_kind[row.source_kind].Add(p, row.tasks);
+        report_by_key[row.is_key ? "true" : "false"].Add(p, row.tasks);
+        report_by_kind_and_key[{row.source_kind, row.is_key}].Add(p, row.tasks);
+        report_by_org[row.lead_org_id].Add(p, row.tasks);
+      };
+      const domain::ReportWindows& windows = *filter.report->windows;
+      if (q.AddReportColumns()) {
+        StreamRows(c, q.StatusRowsSql(), q.params(), kReportFactsRowFields,
+                   [&](const ReportFactsRow& row) { add(row, PlacementOf(row, windows)); });
+      } else {
+        StreamRows(c, q.StatusRowsSql(), q.params(), kReportRowFields,
+                   [&](const ReportRow& row) { add(row, PlacementOf(row)); });
+      }
       st.report_figures = report_totals;
       st.report = ReportPeriodOf(*filter.report);
     } else {

@@ -238,8 +238,12 @@ std::string ReportFigureCondition(ReportFigure figure, const domain::ReportWindo
   return "(" + condition + ")";
 }
 
-void TaskQuery::AddReportFigureColumns() {
-  if (!filter_.report || !filter_.report->windows) return;
+bool TaskQuery::AddReportColumns() {
+  if (!filter_.report || !filter_.report->windows) return false;
+  if (dialect_ == storage::Dialect::kSqlite) {
+    report_columns_ = ", a.dl, a.assigned_on, a.completed_on";
+    return true;
+  }
   for (ReportFigure f : kAllReportFigures) {
     report_columns_ += ", CASE WHEN " +
                        ReportFigureCondition(f, *filter_.report->windows,
@@ -247,6 +251,7 @@ void TaskQuery::AddReportFigureColumns() {
                        " THEN 1 ELSE 0 END AS " + std::string(ReportFigureCode(f));
     ++report_column_count_;
   }
+  return false;
 }
 
 std::string DeadlineInForceExpression(const std::string& d) {

@@ -34,10 +34,13 @@ class TaskQuery {
   // The matching tasks by what statistics group them by: lead_org_id, source_kind, is_key,
   // status, extended (0/1), and how many tasks the row stands for, tasks.
   std::string StatusRowsSql() const;
-  // With a report period, the rows of StatusRowsSql also say which of the report's figures their
-  // tasks count in: one 0/1 column per figure, named by its code (ReportFigureCode). Call before
-  // reading the SQL and its parameters.
-  void AddReportFigureColumns();
+  // With a report period, the rows of StatusRowsSql also carry what places their tasks in the
+  // report's figures. SQLite hands over a row per task: each row's facts as of the last day
+  // counted (dl, assigned_on, completed_on), which domain::PlaceCounted places faster than the
+  // database evaluates ten conditions per task. PostgreSQL groups the rows: a 0/1 column per
+  // figure, named by its code (ReportFigureCode). Call before reading the SQL and its parameters;
+  // true when the rows carry the facts.
+  bool AddReportColumns();
   const std::vector<storage::Value>& params() const { return params_; }
 
  private:
