@@ -60,44 +60,63 @@ inline storage::Value DateParam(const std::optional<Date>& d) {
 // position, every member the way its type says (ReadValue), so a list of twenty thousand tasks
 // costs what reading by index does.
 
-// How a column's value becomes a member of each type. Stored codes always parse; the fallbacks of
-// the enumerations only keep a damaged row from failing a whole list.
-inline void ReadValue(const storage::Row& r, storage::Column c, std::int64_t& out) {
+// How a column's value becomes a member of each type, from a collected storage::Row or a streamed
+// storage::RowView alike. Stored codes always parse; the fallbacks of the enumerations only keep a
+// damaged row from failing a whole list.
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::int64_t& out) {
   out = r.integer(c);
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, int& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, int& out) {
   out = static_cast<int>(r.integer(c));
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, bool& out) { out = r.boolean(c); }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::string& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, bool& out) {
+  out = r.boolean(c);
+}
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::string& out) {
   out = r.text(c);
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<std::int64_t>& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::optional<std::int64_t>& out) {
   out = r.opt_integer(c);
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<int>& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::optional<int>& out) {
   const auto v = r.opt_integer(c);
   out = v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<std::string>& out) {
-  out = r.opt_text(c);
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::optional<std::string>& out) {
+  if (r.is_null(c))
+    out.reset();
+  else
+    out.emplace(r.text(c));
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, Date& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, Date& out) {
   out = *Date::Parse(r.text(c));
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<Date>& out) {
-  out = OptionalDate(r, c);
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::optional<Date>& out) {
+  out = r.is_null(c) ? std::nullopt : Date::Parse(r.text(c));
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, domain::SourceKind& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, domain::SourceKind& out) {
   out = domain::SourceKindFromStored(r.text(c));
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, domain::Status& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, domain::Status& out) {
   out = domain::ParseStatus(r.text(c)).value_or(domain::Status::kInProgress);
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, Role& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, Role& out) {
   out = ParseRole(r.text(c)).value_or(Role::kViewer);
 }
-inline void ReadValue(const storage::Row& r, storage::Column c, std::optional<Role>& out) {
+template <class R>
+void ReadValue(const R& r, storage::Column c, std::optional<Role>& out) {
   out = r.is_null(c) ? std::nullopt : ParseRole(r.text(c));
 }
 
@@ -108,7 +127,10 @@ struct Field {
   struct Bound {
     storage::Column column;
     M T::*member;
-    void Read(const storage::Row& row, T& out) const { ReadValue(row, column, out.*member); }
+    template <class R>
+    void Read(const R& row, T& out) const {
+      ReadValue(row, column, out.*member);
+    }
   };
 
   std::string_view column;
@@ -128,11 +150,14 @@ struct RefField {
   struct Bound {
     storage::Column id, name;
     M T::*member;
-    void Read(const storage::Row& row, T& out) const {
+    template <class R>
+    void Read(const R& row, T& out) const {
       if constexpr (std::is_same_v<M, NamedRef>)
-        out.*member = {row.integer(id), row.text(name)};
+        out.*member = {row.integer(id), std::string(row.text(name))};
+      else if (row.is_null(id))
+        out.*member = std::nullopt;
       else
-        out.*member = OptionalRef(row, id, name);
+        out.*member = NamedRef{row.integer(id), std::string(row.opt_text(name).value_or(""))};
     }
   };
 
@@ -156,10 +181,12 @@ class RowReader {
       : bound_(
             std::apply([&](const Fields&... f) { return std::tuple{f.Bind(names)...}; }, fields)) {}
 
-  void Read(const storage::Row& row, Struct& out) const {
+  template <class R>
+  void Read(const R& row, Struct& out) const {
     std::apply([&](const auto&... field) { (field.Read(row, out), ...); }, bound_);
   }
-  Struct Read(const storage::Row& row) const {
+  template <class R>
+  Struct Read(const R& row) const {
     Struct out;
     Read(row, out);
     return out;
@@ -207,7 +234,7 @@ void StreamRows(storage::Connection& c, std::string_view sql,
                 OnRow on_row) {
   std::optional<RowReader<Fields...>> reader;
   typename RowReader<Fields...>::Struct item;
-  c.stream(sql, params, [&](const storage::Row& row) {
+  c.stream(sql, params, [&](const storage::RowView& row) {
     if (!reader) reader.emplace(row, fields);
     reader->Read(row, item);
     on_row(std::as_const(item));

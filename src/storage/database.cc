@@ -45,6 +45,23 @@ const Value& At(const Row& row, std::size_t i) {
                                         ", expected " + expected);
 }
 
+// A collected row seen as a streamed one, for connections that collect a result before handing
+// out its rows.
+class CollectedRowView final : public RowView {
+ public:
+  CollectedRowView(const std::vector<std::string>& names, const Row& row)
+      : names_(names), row_(row) {}
+  std::size_t size() const override { return row_.size(); }
+  const std::vector<std::string>& names() const override { return names_; }
+  bool is_null(std::size_t i) const override { return row_.is_null(i); }
+  std::int64_t integer(std::size_t i) const override { return row_.integer(i); }
+  std::string_view text(std::size_t i) const override { return row_.text(i); }
+
+ private:
+  const std::vector<std::string>& names_;
+  const Row& row_;
+};
+
 // Column i as a T, or an error naming what it holds instead: values are never converted silently.
 template <class T>
 const T& ValueAs(const Row& row, std::size_t i, const char* expected) {
@@ -111,6 +128,22 @@ Column FindColumn(const std::vector<std::string>& names, std::string_view name) 
   for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
   throw DatabaseError(Kind::kOther, "no column '" + std::string(name) +
                                         "' in the result; its columns are: " + known);
+}
+
+void RowView::Refuse(std::size_t i, const char* held, const char* expected) const {
+  if (held == nullptr) {
+    throw DatabaseError(Kind::kOther, "column " + std::to_string(i) +
+                                          " out of range: the row has " + std::to_string(size()) +
+                                          " columns");
+  }
+  throw DatabaseError(Kind::kOther,
+                      "column " + std::to_string(i) + " is " + held + ", expected " + expected);
+}
+
+void Connection::run_stream(std::string_view sql, std::span<const Value> params,
+                            const RowCallback& on_row) {
+  const Result result = run(sql, params);
+  for (const Row& row : result.rows) on_row(CollectedRowView(result.columns, row));
 }
 
 Column Row::column(std::string_view name) const {

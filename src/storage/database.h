@@ -101,6 +101,39 @@ class Row {
   ColumnNames names_;
 };
 
+// A streamed row read where it lies, in the connection's own buffers: valid only during the call
+// that receives it. A column is copied only when asked for, so a scan over a hundred thousand rows
+// costs about what the database's own column calls do. The reads are Row's: a column that holds
+// something else (NULL included) is an error naming both, never a silent conversion.
+class RowView {
+ public:
+  virtual std::size_t size() const = 0;
+  virtual const std::vector<std::string>& names() const = 0;
+  virtual bool is_null(std::size_t i) const = 0;
+  virtual std::int64_t integer(std::size_t i) const = 0;
+  virtual std::string_view text(std::size_t i) const = 0;
+
+  Column column(std::string_view name) const { return FindColumn(names(), name); }
+  bool is_null(Column c) const { return is_null(c.index()); }
+  std::int64_t integer(Column c) const { return integer(c.index()); }
+  std::optional<std::int64_t> opt_integer(Column c) const {
+    if (is_null(c)) return std::nullopt;
+    return integer(c);
+  }
+  bool boolean(Column c) const { return integer(c) != 0; }
+  std::string_view text(Column c) const { return text(c.index()); }
+  std::optional<std::string_view> opt_text(Column c) const {
+    if (is_null(c)) return std::nullopt;
+    return text(c);
+  }
+
+ protected:
+  ~RowView() = default;
+  // Throws the error a read of column `i` as `expected` gives when it holds `held` instead, or
+  // when `i` is past the last column (`held` null).
+  [[noreturn]] void Refuse(std::size_t i, const char* held, const char* expected) const;
+};
+
 struct Result {
   std::vector<std::string> columns;
   std::vector<Row> rows;
@@ -165,9 +198,9 @@ class Connection {
     statements_ += static_cast<std::int64_t>(statements.size());
     return run_all(statements);
   }
-  // Calls `on_row` for each result row without collecting them: for scans over many rows. The Row
+  // Calls `on_row` for each result row without collecting them: for scans over many rows. The row
   // passed is only valid during the call.
-  using RowCallback = std::function<void(const Row&)>;
+  using RowCallback = std::function<void(const RowView&)>;
   void stream(std::string_view sql, std::span<const Value> params, const RowCallback& on_row) {
     ++statements_;
     run_stream(sql, params, on_row);
@@ -185,9 +218,7 @@ class Connection {
  protected:
   virtual Result run(std::string_view sql, std::span<const Value> params) = 0;
   virtual void run_stream(std::string_view sql, std::span<const Value> params,
-                          const RowCallback& on_row) {
-    for (const Row& row : run(sql, params).rows) on_row(row);
-  }
+                          const RowCallback& on_row);
   virtual std::vector<Result> run_all(std::span<const Statement> statements) {
     std::vector<Result> results;
     results.reserve(statements.size());

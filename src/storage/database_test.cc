@@ -124,11 +124,34 @@ TEST_P(DatabaseTest, StreamedRowsAreReadByName) {
   std::string labels;
   std::optional<Column> label;
   lease->stream("SELECT id, label AS name FROM dbtest_streamed ORDER BY id", {},
-                [&](const Row& row) {
+                [&](const RowView& row) {
                   if (!label) label = row.column("name");
                   labels += row.text(*label);
                 });
   EXPECT_EQ(labels, "abc");
+}
+
+TEST_P(DatabaseTest, StreamedColumnsAreReadAsCollectedOnesAre) {
+  auto lease = db_->acquire();
+  int rows = 0;
+  lease->stream("SELECT 7 AS n, 'x' AS t, NULL AS z", {}, [&](const RowView& row) {
+    ++rows;
+    EXPECT_EQ(row.integer(row.column("n")), 7);
+    EXPECT_EQ(row.text(row.column("t")), "x");
+    EXPECT_EQ(row.opt_text(row.column("t")), "x");
+    EXPECT_TRUE(row.is_null(row.column("z")));
+    EXPECT_EQ(row.opt_integer(row.column("z")), std::nullopt);
+    // Never a silent conversion: text is not a number, NULL is not text.
+    try {
+      row.integer(row.column("t"));
+      ADD_FAILURE() << "text read as an integer";
+    } catch (const DatabaseError& e) {
+      EXPECT_TRUE(Contains(e.what(), "column 1 is text, expected integer")) << e.what();
+    }
+    EXPECT_EQ(ErrorKind([&] { row.text(row.column("z")); }), Kind::kOther);
+    EXPECT_EQ(ErrorKind([&] { row.text(3); }), Kind::kOther);
+  });
+  EXPECT_EQ(rows, 1);
 }
 
 TEST_P(DatabaseTest, CountsTheStatementsACallerRuns) {
@@ -139,7 +162,7 @@ TEST_P(DatabaseTest, CountsTheStatementsACallerRuns) {
   lease->begin(TransactionMode::kWrite);
   lease->execute("INSERT INTO dbtest_counted (v) VALUES (1)");
   lease->execute("UPDATE dbtest_counted SET v = 2");
-  lease->stream("SELECT v FROM dbtest_counted", {}, [](const Row&) {});
+  lease->stream("SELECT v FROM dbtest_counted", {}, [](const RowView&) {});
   lease->commit();
   EXPECT_EQ(lease->statement_count() - start, 3);
   // A failed statement was still sent.

@@ -242,6 +242,47 @@ void SqliteConnection::BindAll(const CachedStatement& statement, std::span<const
   }
 }
 
+namespace {
+
+// The row a statement stands on, read through SQLite's column calls: nothing is copied but what
+// the reader asks for.
+class StatementRowView final : public RowView {
+ public:
+  StatementRowView(sqlite3_stmt* stmt, const std::vector<std::string>& names)
+      : stmt_(stmt), names_(names) {}
+  std::size_t size() const override { return names_.size(); }
+  const std::vector<std::string>& names() const override { return names_; }
+  bool is_null(std::size_t i) const override { return Type(i) == SQLITE_NULL; }
+  std::int64_t integer(std::size_t i) const override {
+    Expect(i, SQLITE_INTEGER, "integer");
+    return sqlite3_column_int64(stmt_, static_cast<int>(i));
+  }
+  std::string_view text(std::size_t i) const override {
+    Expect(i, SQLITE_TEXT, "text");
+    const auto* text =
+        reinterpret_cast<const char*>(sqlite3_column_text(stmt_, static_cast<int>(i)));
+    if (text == nullptr) throw DatabaseError(Kind::kOther, "SQLite: out of memory reading text");
+    return {text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, static_cast<int>(i)))};
+  }
+
+ private:
+  int Type(std::size_t i) const {
+    if (i >= names_.size()) Refuse(i, nullptr, "a column");
+    return sqlite3_column_type(stmt_, static_cast<int>(i));
+  }
+  void Expect(std::size_t i, int type, const char* expected) const {
+    const int held = Type(i);
+    if (held == type) return;
+    static constexpr const char* kNames[] = {"", "integer", "real", "text", "blob", "NULL"};
+    Refuse(i, held >= 1 && held <= 5 ? kNames[held] : "unknown", expected);
+  }
+
+  sqlite3_stmt* stmt_;
+  const std::vector<std::string>& names_;
+};
+
+}  // namespace
+
 void SqliteConnection::run_stream(std::string_view sql, std::span<const Value> params,
                                   const RowCallback& on_row) {
   const CachedStatement* statement = prepare(sql);
@@ -249,22 +290,19 @@ void SqliteConnection::run_stream(std::string_view sql, std::span<const Value> p
   sqlite3_stmt* stmt = statement->stmt;
   StatementReset reset(stmt);
   BindAll(*statement, params, sql);
-  Row row({});
+  std::vector<std::string> names;
   bool named = false;
+  const StatementRowView row(stmt, names);
   for (;;) {
     const int rc = sqlite3_step(stmt);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) throw Error(rc, sqlite3_errmsg(db_), sql);
-    auto& values = row.mutable_values();
-    const int columns = sqlite3_column_count(stmt);
     if (!named) {
-      auto names = std::make_shared<std::vector<std::string>>();
-      for (int c = 0; c < columns; ++c) names->emplace_back(sqlite3_column_name(stmt, c));
-      row.set_names(std::move(names));
+      // Only now: after a schema change the first step recompiles the statement.
+      const int columns = sqlite3_column_count(stmt);
+      for (int c = 0; c < columns; ++c) names.emplace_back(sqlite3_column_name(stmt, c));
       named = true;
     }
-    values.resize(static_cast<std::size_t>(columns));
-    for (int c = 0; c < columns; ++c) values[static_cast<std::size_t>(c)] = ColumnValue(stmt, c);
     on_row(row);
   }
 }
