@@ -17,24 +17,24 @@ using storage::Param;
 
 namespace {
 
-// A task's facts as the report reads them (tasks_report_facts holds them all); its deadline is the
-// original one until its extensions are applied. Titles are looked up for the tasks listed only.
+// A task's facts as the report places it (tasks_report_facts holds them all); its deadline is the
+// original one until its extensions are applied. The rest of a task, down to whether it is
+// restricted, is looked up for the tasks listed only: every column read here is read a hundred
+// thousand times.
 struct TaskRow {
   Id id = 0;
   std::string source_kind;
   bool is_key = false;
-  bool restricted = false;
   Id lead_org_id = 0;
   Date assigned_on;
   std::optional<Date> deadline;
   std::optional<Date> completed_on;
   std::optional<Date> cancelled_on;
-  int progress = 0;
 };
 
 BOOST_DESCRIBE_STRUCT(TaskRow, (),
-                      (id, source_kind, is_key, restricted, lead_org_id, assigned_on, deadline,
-                       completed_on, cancelled_on, progress))
+                      (id, source_kind, is_key, lead_org_id, assigned_on, deadline, completed_on,
+                       cancelled_on))
 
 struct ExtensionRow {
   Id task_id = 0;
@@ -103,22 +103,29 @@ void ForBatches(const std::vector<ReportTask*>& listed, const std::vector<storag
   }
 }
 
-// The titles and lead organisations' names of the tasks at `listed`, and their notes dated by
-// `end`: the latest progress note or answered explanation (on the same day, the explanation, which
-// says why), and the progress of the latest report that gave one.
-void AddTitlesAndNotes(storage::Connection& c, const std::vector<ReportTask*>& listed, Date end) {
+// The titles and lead organisations' names of the tasks at `listed`, the progress recorded with
+// their completion, and their notes dated by `end`: the latest progress note or answered
+// explanation (on the same day, the explanation, which says why), and the progress of the latest
+// report that gave one. Returns those of them that are restricted.
+std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
+                                           const std::vector<ReportTask*>& listed, Date end) {
   std::map<Id, ReportTask*> by_id;
   for (ReportTask* t : listed) by_id[t->id] = t;
+  std::vector<ReportTask*> restricted;
   ForBatches(listed, {}, [&](const std::string& ids, const std::vector<storage::Value>& params) {
     auto r = c.execute(
-        "SELECT t.id, t.title, o.name FROM tasks t JOIN organizations o ON o.id = t.lead_org_id "
-        "WHERE t.id IN (" +
+        "SELECT t.id, t.title, o.name, t.restricted, t.progress FROM tasks t "
+        "JOIN organizations o ON o.id = t.lead_org_id WHERE t.id IN (" +
             ids + ")",
         params);
     for (const auto& row : r.rows) {
       ReportTask& t = *by_id.at(row.integer(0));
       t.title = row.text(1);
       t.lead_org.name = row.text(2);
+      if (row.boolean(3)) restricted.push_back(&t);
+      // A task's progress is the one recorded with its completion only once it was completed
+      // by the day counted; before, the notes say it.
+      if (t.completed_on) t.progress = static_cast<int>(row.integer(4));
     }
   });
   ForBatches(listed, {Param(end.Iso())},
@@ -142,6 +149,7 @@ void AddTitlesAndNotes(storage::Connection& c, const std::vector<ReportTask*>& l
                  if (n.percent && !t.completed_on) t.progress = *n.percent;
                }
              });
+  return restricted;
 }
 
 }  // namespace
@@ -153,8 +161,8 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
                                         Param(windows.year_start.Iso())};
   if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
   const std::string tasks_sql =
-      "SELECT t.id, t.source_kind, t.is_key, t.restricted, t.lead_org_id, t.assigned_on, "
-      "t.deadline, t.completed_on, t.cancelled_on, t.progress FROM tasks t WHERE " +
+      "SELECT t.id, t.source_kind, t.is_key, t.lead_org_id, t.assigned_on, t.deadline, "
+      "t.completed_on, t.cancelled_on FROM tasks t WHERE " +
       ScopeWhere(scope);
   // Every approved extension of the agency in force by then: a few thousand in a year of 100,000
   // tasks, fewer than the tasks a narrower condition would have to look through.
@@ -190,13 +198,9 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
     if (!kind) throw std::runtime_error("task " + std::to_string(row.id) + ": unknown source kind");
     t.source_kind = *kind;
     t.is_key = row.is_key;
-    t.restricted = row.restricted;
     t.assigned_on = row.assigned_on;
     t.deadline = domain::DeadlineInForce(facts, end);
-    if (row.completed_on && *row.completed_on <= end) {
-      t.completed_on = row.completed_on;
-      t.progress = row.progress;
-    }
+    if (row.completed_on && *row.completed_on <= end) t.completed_on = row.completed_on;
     if (row.cancelled_on && *row.cancelled_on <= end) t.cancelled_on = row.cancelled_on;
     t.placement = placement;
   });
@@ -220,9 +224,8 @@ domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks) {
 
 namespace {
 
-// The task as its reader may see it: a restricted task they may not read is marked hidden.
-// Restricted tasks are rare, so each is checked on its own, with the facts its page would use.
-ReportTask AsSeenBy(storage::Connection& c, const PlacedTask& t, const Actor& reader) {
+// The task as the report lists it, before it is named.
+ReportTask Unnamed(const PlacedTask& t) {
   ReportTask task;
   task.id = t.id;
   task.source_kind = std::string(domain::SourceKindCode(t.source_kind));
@@ -235,19 +238,17 @@ ReportTask AsSeenBy(storage::Connection& c, const PlacedTask& t, const Actor& re
   task.status = t.placement.status;
   task.completed_on = t.completed_on;
   task.cancelled_on = t.cancelled_on;
-  task.progress = t.progress;
-  if (t.restricted) {
-    auto record = LoadTaskRecord(c, t.id);
-    if (!record || !CanReadTask(reader, record->access)) task.hidden = true;
-  }
   return task;
 }
 
-// Titles, lead units and notes for the listed tasks; none of them for a hidden one.
-void Name(storage::Connection& c, std::vector<ReportTask*>& listed, Date end) {
-  AddTitlesAndNotes(c, listed, end);
-  for (ReportTask* t : listed) {
-    if (!t->hidden) continue;
+// Titles, lead units and notes for the listed tasks, as `reader` may see them: a restricted task
+// they may not read is listed hidden, without its title and note. Restricted tasks are rare, so
+// each is checked on its own, with the facts its page would use.
+void Name(storage::Connection& c, std::vector<ReportTask*>& listed, Date end, const Actor& reader) {
+  for (ReportTask* t : AddTitlesAndNotes(c, listed, end)) {
+    auto record = LoadTaskRecord(c, t->id);
+    if (record && CanReadTask(reader, record->access)) continue;
+    t->hidden = true;
     t->title.clear();
     t->note.clear();
     t->note_on.reset();
@@ -262,7 +263,7 @@ ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> ta
   ReportTaskLists lists;
   for (const PlacedTask& t : tasks) {
     std::vector<ReportTask>* list = ListOf(lists, t, windows.counted);
-    if (list) list->push_back(AsSeenBy(c, t, reader));
+    if (list) list->push_back(Unnamed(t));
   }
   std::vector<ReportTask*> listed;
   for (auto* list : {&lists.completed, &lists.not_completed, &lists.overdue, &lists.due_next_period,
@@ -270,7 +271,7 @@ ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> ta
     std::sort(list->begin(), list->end(), ListedBefore);
     for (ReportTask& t : *list) listed.push_back(&t);
   }
-  Name(c, listed, windows.counted.end);
+  Name(c, listed, windows.counted.end, reader);
   return lists;
 }
 
@@ -278,11 +279,11 @@ std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const Place
                                    const domain::ReportWindows& windows, const Actor& reader) {
   std::vector<ReportTask> out;
   out.reserve(tasks.size());
-  for (const PlacedTask& t : tasks) out.push_back(AsSeenBy(c, t, reader));
+  for (const PlacedTask& t : tasks) out.push_back(Unnamed(t));
   std::sort(out.begin(), out.end(), ListedBefore);
   std::vector<ReportTask*> listed;
   for (ReportTask& t : out) listed.push_back(&t);
-  Name(c, listed, windows.counted.end);
+  Name(c, listed, windows.counted.end, reader);
   return out;
 }
 

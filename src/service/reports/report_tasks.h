@@ -33,8 +33,6 @@ struct PlacedTask {
   Id lead_org_id = 0;
   domain::SourceKind source_kind = domain::SourceKind::kAdHoc;
   bool is_key = false;
-  bool restricted = false;
-  int progress = 0;  // recorded with its completion, if completed by the last day counted
   Date assigned_on;
   std::optional<Date> deadline;      // in force on the last day counted; none for ongoing tasks
   std::optional<Date> completed_on;  // by the last day counted
