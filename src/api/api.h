@@ -167,7 +167,10 @@ http::Response ErrorResponse(const service::Error& error, messages::Language lan
 template <class T>
 Reply JsonReply(const service::Expected<T>& result, int status = 200) {
   if (!result) return result.error();
-  return Json(ToJson(*result), status);
+  if constexpr (requires { ToJsonText(*result); })
+    return JsonText(ToJsonText(*result), status);
+  else
+    return Json(ToJson(*result), status);
 }
 
 // Route groups, one file each.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <boost/describe/members.hpp>
 #include <boost/mp11/algorithm.hpp>
+#include <charconv>
 #include <new>
+#include <type_traits>
 
 #include "intl/text.h"
 
@@ -62,7 +64,128 @@ requires boost::describe::has_describe_members<T>::value json::value Encode(cons
   return out;
 }
 
+// The JSON Encode gives, written straight into text: for the largest answers (a report lists
+// thousands of tasks), where building the tree and freeing it again would cost more than the
+// report's own counting. Only the commonest leaves are written here; every other kind is written as
+// Encode makes it, so the two never differ (json_codec_test compares them).
+void WriteString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t plain = 0;  // the start of the run not yet copied
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, plain, i - plain);
+    plain = i + 1;
+    out += '\\';
+    switch (c) {
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '\b':
+        out += 'b';
+        break;
+      case '\f':
+        out += 'f';
+        break;
+      case '\n':
+        out += 'n';
+        break;
+      case '\r':
+        out += 'r';
+        break;
+      case '\t':
+        out += 't';
+        break;
+      default:
+        out += "u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+    }
+  }
+  out.append(s, plain);
+  out += '"';
+}
+
+template <class T>
+requires std::is_integral_v<T>
+void WriteNumber(std::string& out, T v) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, v).ptr;
+  out.append(digits, end);
+}
+
+void Write(std::string& out, bool v) { out += v ? "true" : "false"; }
+void Write(std::string& out, int v) { WriteNumber(out, v); }
+void Write(std::string& out, std::int64_t v) { WriteNumber(out, v); }
+void Write(std::string& out, const std::string& v) { WriteString(out, v); }
+void Write(std::string& out, const domain::Date& d) { WriteString(out, d.Iso()); }
+void Write(std::string& out, domain::SourceKind k) { WriteString(out, domain::SourceKindCode(k)); }
+void Write(std::string& out, domain::Status s) { WriteString(out, domain::StatusCode(s)); }
+// Described, but written their own way.
+void Write(std::string& out, const service::AttachmentInfo& a) {
+  out += json::serialize(Encode(a));
+}
+void Write(std::string& out, const service::HistoryEvent& e) { out += json::serialize(Encode(e)); }
+void Write(std::string& out, const domain::ReportFigures& f) { out += json::serialize(Encode(f)); }
+template <class T>
+void Write(std::string& out, const std::optional<T>& v);
+template <class T>
+void Write(std::string& out, const std::vector<T>& items);
+template <class T>
+requires boost::describe::has_describe_members<T>::value void Write(std::string& out,
+                                                                    const T& record);
+template <class T>
+requires(!boost::describe::has_describe_members<T>::value) void Write(std::string& out,
+                                                                      const T& v) {
+  out += json::serialize(Encode(v));
+}
+
+template <class T>
+void Write(std::string& out, const std::optional<T>& v) {
+  if (v)
+    Write(out, *v);
+  else
+    out += "null";
+}
+
+template <class T>
+void Write(std::string& out, const std::vector<T>& items) {
+  out += '[';
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    Write(out, items[i]);
+  }
+  out += ']';
+}
+
+template <class T>
+requires boost::describe::has_describe_members<T>::value void Write(std::string& out,
+                                                                    const T& record) {
+  out += '{';
+  bool first = true;
+  boost::mp11::mp_for_each<boost::describe::describe_members<T, boost::describe::mod_public>>(
+      [&](auto member) {
+        if (!first) out += ',';
+        first = false;
+        WriteString(out, member.name);
+        out += ':';
+        Write(out, record.*member.pointer);
+      });
+  out += '}';
+}
+
 }  // namespace
+
+std::string ToJsonText(const service::ConsolidatedReport& r) {
+  std::string out;
+  out.reserve(1 << 16);
+  Write(out, r);
+  return out;
+}
 
 json::value ToJson(const service::Organization& o) { return Encode(o); }
 

@@ -35,6 +35,8 @@ boost::json::value ToJson(const service::ReportImage& i);
 boost::json::value ToJson(const service::UnitReport& r);
 boost::json::value ToJson(const service::UnitReportBoard& b);
 boost::json::value ToJson(const service::ConsolidatedReport& r);
+// serialize(ToJson(r)), written without building the tree: a report lists thousands of tasks.
+std::string ToJsonText(const service::ConsolidatedReport& r);
 boost::json::value ToJson(const service::IssuedReportSummary& s);
 boost::json::value ToJson(const service::IssuedReport& r);
 boost::json::value ToJson(const service::ReportComparison& c);

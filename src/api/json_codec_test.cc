@@ -80,3 +80,64 @@ TEST(ParseJsonObjectTest, TheTreeMayChangeAfterTheParse) {
 
 }  // namespace
 }  // namespace giaoban::api
+
+namespace giaoban::api {
+namespace {
+
+domain::Date Day(int y, int m, int d) { return *domain::Date::FromYmd(y, m, d); }
+
+// Every byte below 0x80, the characters JSON escapes among them, and Vietnamese in both
+// decomposed and composed forms.
+std::string AwkwardText() {
+  std::string s = "Nâng cấp \"QL1\" \\ tuyến\u0301 ";
+  for (int c = 1; c < 0x80; ++c) s += static_cast<char>(c);
+  return s;
+}
+
+TEST(ConsolidatedReportJsonTest, TheTextIsTheTreeSerialized) {
+  service::ConsolidatedReport r;
+  r.period = "2026-10";
+  r.period_kind = "month";
+  r.period_start = Day(2026, 10, 1);
+  r.period_end = Day(2026, 10, 31);
+  r.as_of = r.period_end;
+  r.next_start = Day(2026, 11, 1);
+  r.next_end = Day(2026, 11, 30);
+  r.period_convention = "calendar_month";
+  r.totals.due = 46;
+  r.totals.due_completed = 45;
+  r.totals.cumulative.total = 300;
+  r.totals.cumulative.completed_on_time = 299;
+  r.by_source_kind_and_key.push_back({"higher_program:true", std::nullopt, r.totals});
+  r.by_unit.push_back({"7", service::NamedRef{7, AwkwardText()}, {}});
+  service::ReportTask listed;
+  listed.id = 9007199254740993;
+  listed.title = AwkwardText();
+  listed.source_kind = "ad_hoc";
+  listed.is_key = true;
+  listed.lead_org = {7, "Phòng Kế hoạch"};
+  listed.assigned_on = Day(2026, 1, 5);
+  listed.deadline = Day(2026, 10, 15);
+  listed.extended = true;
+  listed.status = domain::Status::kOverdue;
+  listed.progress = -3;
+  listed.note = "\t\r\n";
+  listed.note_on = Day(2026, 10, 20);
+  listed.note_kind = "explanation";
+  r.overdue = {listed, service::ReportTask{}};
+  r.next_period_key = {listed};
+  r.unit_reports.push_back(
+      {{8, "Văn phòng"}, 12, "returned", Day(2026, 11, 3), std::nullopt, 2, 4});
+  r.unit_reports.push_back(
+      {{9, ""}, std::nullopt, "not_started", std::nullopt, std::nullopt, 0, 0});
+  r.unit_prose.push_back({{8, "Văn phòng"}, "accepted", {AwkwardText(), "", "x", "", "y"}});
+  r.prose = {"a", AwkwardText(), "", "", ""};
+  r.draft_version = 3;
+
+  const std::string text = ToJsonText(r);
+  EXPECT_EQ(text, boost::json::serialize(ToJson(r)));
+  EXPECT_EQ(boost::json::parse(text).at("overdue").at(0).at("title").as_string(), AwkwardText());
+}
+
+}  // namespace
+}  // namespace giaoban::api

@@ -111,7 +111,7 @@ void RegisterReportRoutes(Api& api) {
     auto report =
         s.consolidated_reports.SaveDraft(call.who(), input->period, *version, input->prose);
     if (!report) return report.error();
-    http::Response r = Json(ToJson(*report));
+    http::Response r = JsonText(ToJsonText(*report));
     r.set_header("ETag", VersionTag(report->draft_version));
     return r;
   });
