@@ -92,7 +92,9 @@ TEST_P(UnitReportTest, ItListsTheUnitsTasksAsTheyStoodAtThePeriodsEnd) {
 
   EXPECT_EQ(Titles(r->lead.completed),
             (std::vector<std::string>{"A hoàn thành trong kỳ", "F của tổ"}));
+  EXPECT_EQ(r->lead.completed[0].progress, 100);  // as recorded with its completion
   ASSERT_EQ(Titles(r->lead.not_completed), (std::vector<std::string>{"B đến hạn chưa xong"}));
+  EXPECT_EQ(r->lead.not_completed[0].progress, 0);                     // its notes gave none
   EXPECT_EQ(r->lead.not_completed[0].note, "Đang chờ ý kiến các sở");  // not the June note
   EXPECT_EQ(r->lead.not_completed[0].note_on, Day("2024-05-10"));
   ASSERT_EQ(Titles(r->lead.overdue), (std::vector<std::string>{"C quá hạn từ trước"}));
