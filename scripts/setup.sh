@@ -12,7 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libxlsxwriter-dev zlib1g-dev libzip-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2
-  curl wrk python3 procps
+  curl wrk valgrind python3 procps
 )
 # The web interface is built with the machine's Node.js and npm (Node 20 or newer); Debian's own
 # packages are the fallback on a machine without them.
