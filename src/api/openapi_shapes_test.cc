@@ -194,9 +194,13 @@ TEST(OpenApiShapesTest, CodecOutputMatchesTheSchemas) {
   EXPECT_EQ(Matches(ToJson(counts), "StatusCounts"), "");
   service::Statistics stats;
   stats.totals = counts;
-  stats.by_source_kind = {{"ad_hoc", "", counts, "source_kind=ad_hoc"}};
-  stats.by_key = {{"true", "", counts, "key=true"}};
-  stats.by_lead_org = {{"5", "Phòng Quản lý vận tải", counts, "lead_org=5"}};
+  stats.by_source_kind = {{"ad_hoc", "", counts, "source_kind=ad_hoc", std::nullopt}};
+  domain::ReportFigures figures;
+  figures.due = 2;
+  figures.due_completed = 1;
+  figures.cumulative = counts;
+  stats.by_key = {{"true", "", counts, "key=true", figures}};
+  stats.by_lead_org = {{"5", "Phòng Quản lý vận tải", counts, "lead_org=5", std::nullopt}};
   EXPECT_EQ(Matches(ToJson(stats), "Statistics"), "");
 }
 

@@ -9,7 +9,6 @@
 #include "service/reports/report_period_filter.h"
 #include "service/row_values.h"
 #include "service/tasks/task_query.h"
-#include "service/tasks/today_status.h"
 
 namespace giaoban::service {
 
