@@ -13,7 +13,8 @@
 namespace giaoban::service {
 
 // One notice. Its text is the interface's to write, in the reader's language, from its kind and
-// parameters: "unit_report_reminder" with the unit, the period and the day the report is due.
+// parameters: "unit_report_reminder" with the unit, the period and the day the report is due;
+// "unit_report_returned" with the unit, the period, the report and the comment it came back with.
 struct Notice {
   Id id = 0;
   std::string kind;

@@ -247,6 +247,23 @@ std::string_view StepAction(UnitReportStep step) {
   return "";
 }
 
+// Who hears of a unit's report: its heads, or, in a unit without one, everyone of it who signs in.
+std::vector<Id> UnitRecipients(storage::Connection& c, Id organization_id) {
+  auto people = c.execute(
+      "SELECT p.id FROM people p JOIN users u ON u.person_id = p.id "
+      "WHERE p.organization_id = $1 AND p.active = 1 AND u.disabled = 0 AND u.role = 'unit_head' "
+      "ORDER BY p.id",
+      {Param(organization_id)});
+  if (people.empty())
+    people = c.execute(
+        "SELECT p.id FROM people p JOIN users u ON u.person_id = p.id "
+        "WHERE p.organization_id = $1 AND p.active = 1 AND u.disabled = 0 ORDER BY p.id",
+        {Param(organization_id)});
+  std::vector<Id> out;
+  for (const auto& p : people.rows) out.push_back(p.integer(0));
+  return out;
+}
+
 }  // namespace
 
 UnitReportBoard LoadUnitReportBoard(storage::Connection& c, const Actor& reader,
@@ -260,7 +277,7 @@ UnitReportBoard LoadUnitReportBoard(storage::Connection& c, const Actor& reader,
   board.period_end = period.end();
   board.due_on = DueOn(frame, period);
   board.today = frame.today;
-  board.can_remind = MayDecide(reader, agency);
+  board.can_remind = MayDecide(reader, agency) && period.start() <= frame.today;
   // The units that existed during the period, in the order of their names.
   const std::vector<storage::Value> params = {Param(agency), Param(board.period_start.Iso()),
                                               Param(board.period_end.Iso()), Param(board.period)};
@@ -443,6 +460,17 @@ Expected<UnitReport> UnitReportService::TakeStep(const Actor& by, Id id,
                     {row.agency_id, "unit_report", id, std::nullopt, std::string(StepAction(step)),
                      by.user_id, json::serialize(StepJson(row)), json::serialize(after)},
                     today);
+        // A returned report waits on the unit: its heads hear of it and of why.
+        if (step == UnitReportStep::kReturn) {
+          auto unit = LoadUnit(c, row.agency_id, row.organization_id);
+          const json::object params{{"organization_id", row.organization_id},
+                                    {"organization_name", unit ? unit->name : std::string()},
+                                    {"period", row.period},
+                                    {"report_id", id},
+                                    {"comment", comment}};
+          for (const Id person : UnitRecipients(c, row.organization_id))
+            SendNotice(c, row.agency_id, person, "unit_report_returned", params, by);
+        }
         return BuildStored(c, by, id, today);
       });
 }
@@ -457,6 +485,8 @@ Expected<int> UnitReportService::Remind(const Actor& by, Id organization_id, std
     const auto period = ParseMonth(key, ConventionOf(settings));
     if (!period) return Error::Validation({{"period", "invalid"}});
     const ReportFrame frame = LoadFrame(c, std::move(settings), *period, ctx_.Today());
+    // Nothing is awaited for a period that has not begun.
+    if (period->start() > frame.today) return Error::Validation({{"period", "not_started"}});
     auto row = LoadReport(c, "WHERE r.organization_id = $1 AND r.period = $2",
                           {Param(organization_id), Param(period->Key())});
     // Nothing is awaited from a unit whose report is with the division already.
@@ -464,28 +494,18 @@ Expected<int> UnitReportService::Remind(const Actor& by, Id organization_id, std
       const auto state = domain::ParseUnitReportState(row->state);
       if (!state || !domain::Editable(*state)) return Error::Conflict("unit_report_step");
     }
-    // The unit's heads; a unit without one hears through everyone of it who signs in.
-    auto people = c.execute(
-        "SELECT p.id FROM people p JOIN users u ON u.person_id = p.id "
-        "WHERE p.organization_id = $1 AND p.active = 1 AND u.disabled = 0 AND u.role = 'unit_head' "
-        "ORDER BY p.id",
-        {Param(organization_id)});
-    if (people.empty())
-      people = c.execute(
-          "SELECT p.id FROM people p JOIN users u ON u.person_id = p.id "
-          "WHERE p.organization_id = $1 AND p.active = 1 AND u.disabled = 0 ORDER BY p.id",
-          {Param(organization_id)});
+    const auto people = UnitRecipients(c, organization_id);
     if (people.empty()) return Error::Validation({{"organization_id", "no_recipient"}});
     json::object params{{"organization_id", unit->id},
                         {"organization_name", unit->name},
                         {"period", period->Key()},
                         {"due_on", DueOn(frame, *period).Iso()}};
     if (row) params["report_id"] = row->id;
-    for (const auto& p : people.rows)
-      SendNotice(c, agency, p.integer(0), "unit_report_reminder", params, by);
+    for (const Id person : people)
+      SendNotice(c, agency, person, "unit_report_reminder", params, by);
     RecordEvent(c, {agency, "organization", unit->id, std::nullopt, "unit_report_reminded",
                     by.user_id, "", json::serialize(params)});
-    return static_cast<int>(people.rows.size());
+    return static_cast<int>(people.size());
   });
 }
 

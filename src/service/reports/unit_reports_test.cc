@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 
 #include "service/notices/notices.h"
 #include "service/tasks/tasks.h"
@@ -257,6 +258,32 @@ TEST_P(UnitReportTest, ARemindedUnitHeadGetsANotice) {
             "ok");
   EXPECT_EQ(Outcome(reports().Remind(consolidator_, infrastructure_, "2024-05")),
             "unit_report_step");
+
+  // Nothing is awaited for a month that has not begun (today is 28/06/2024).
+  EXPECT_EQ(Outcome(reports().Remind(consolidator_, infrastructure_, "2024-07")),
+            "validation_failed period:not_started");
+  EXPECT_FALSE(reports().Board(consolidator_, "2024-07")->can_remind);
+  EXPECT_TRUE(reports().Board(consolidator_, "2024-06")->can_remind);
+}
+
+TEST_P(UnitReportTest, AReturnedReportTellsTheUnitHeadWhy) {
+  auto r = reports().Open(head_, infrastructure_, "2024-05");
+  auto sent = reports().TakeStep(head_, r->id, r->version, UnitReportStep::kSubmit, "");
+  ASSERT_EQ(Outcome(sent), "ok");
+  ASSERT_EQ(Outcome(reports().TakeStep(consolidator_, r->id, sent->version, UnitReportStep::kReturn,
+                                       "Bổ sung số liệu tháng 5")),
+            "ok");
+  NoticeService notices(*ctx_);
+  auto mine = notices.List(head_);
+  ASSERT_EQ(Outcome(mine), "ok");
+  ASSERT_EQ(mine->items.size(), 1u);
+  EXPECT_EQ(mine->items[0].kind, "unit_report_returned");
+  const auto params = boost::json::parse(mine->items[0].params_json).as_object();
+  EXPECT_EQ(params.at("report_id").as_int64(), r->id);
+  EXPECT_EQ(params.at("period").as_string(), "2024-05");
+  EXPECT_EQ(params.at("comment").as_string(), "Bổ sung số liệu tháng 5");
+  EXPECT_EQ(mine->items[0].from->name, "Trần Thị Hoa");
+  EXPECT_EQ(notices.List(specialist_)->items.size(), 0u);
 }
 
 // Today is 28/06/2024: June's report, written before the month ends, counts to today.

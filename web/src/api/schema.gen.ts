@@ -820,9 +820,9 @@ export interface paths {
         put?: never;
         /**
          * Trả lại báo cáo kèm ý kiến / return the report with a comment
-         * @description Phòng tổng hợp (consolidator) hoặc lãnh đạo; ý kiến bắt buộc; báo cáo đã gửi; If-Match là phiên bản đã đọc.
+         * @description Phòng tổng hợp (consolidator) hoặc lãnh đạo; ý kiến bắt buộc; báo cáo đã gửi; If-Match là phiên bản đã đọc. Trưởng đơn vị (không có thì mọi tài khoản của đơn vị) nhận thông báo unit_report_returned kèm ý kiến.
          *
-         *     The consolidating division (consolidator) or a leader; the comment is required; the report must be submitted; If-Match is the version read.
+         *     The consolidating division (consolidator) or a leader; the comment is required; the report must be submitted; If-Match is the version read. The unit's head (without one, every account of the unit) gets a unit_report_returned notice with the comment.
          */
         post: operations["returnUnitReport"];
         delete?: never;
@@ -867,9 +867,9 @@ export interface paths {
         put?: never;
         /**
          * Nhắc đơn vị gửi báo cáo / remind a unit of its report
-         * @description Phòng tổng hợp hoặc lãnh đạo. Gửi thông báo trong ứng dụng cho trưởng đơn vị (không có thì cho mọi tài khoản của đơn vị); đơn vị không có tài khoản nào: organization_id no_recipient; báo cáo đã gửi hoặc đã tiếp nhận: 409 unit_report_step.
+         * @description Phòng tổng hợp hoặc lãnh đạo. Gửi thông báo trong ứng dụng cho trưởng đơn vị (không có thì cho mọi tài khoản của đơn vị); đơn vị không có tài khoản nào: organization_id no_recipient; kỳ chưa bắt đầu: period not_started; báo cáo đã gửi hoặc đã tiếp nhận: 409 unit_report_step.
          *
-         *     The consolidating division or a leader. Sends an in-app notice to the unit's head (without one, to every account of the unit); a unit without accounts: organization_id no_recipient; a report already submitted or accepted: 409 unit_report_step.
+         *     The consolidating division or a leader. Sends an in-app notice to the unit's head (without one, to every account of the unit); a unit without accounts: organization_id no_recipient; a period not begun: period not_started; a report already submitted or accepted: 409 unit_report_step.
          */
         post: operations["remindUnit"];
         delete?: never;
@@ -2354,12 +2354,12 @@ export interface components {
             notified: number;
         };
         /** @enum {string} */
-        NoticeKind: "unit_report_reminder";
+        NoticeKind: "unit_report_reminder" | "unit_report_returned";
         /** @description Một thông báo trong ứng dụng; lời thông báo do giao diện viết theo kind và params / an in-app notice; the interface words it from kind and params */
         Notice: {
             id: components["schemas"]["Id"];
             kind: components["schemas"]["NoticeKind"];
-            /** @description unit_report_reminder: organization_id, organization_name, period, due_on, report_id? */
+            /** @description unit_report_reminder: organization_id, organization_name, period, due_on, report_id?; unit_report_returned: organization_id, organization_name, period, report_id, comment */
             params: Record<string, never>;
             from: components["schemas"]["NamedRef"] | null;
             created_at: components["schemas"]["Timestamp"];

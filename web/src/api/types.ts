@@ -112,7 +112,20 @@ export interface UnitReportReminderParams {
   /** Set once the unit has opened its report. */
   report_id?: Id;
 }
-export type Notice = Omit<Schemas['Notice'], 'params'> & { params: UnitReportReminderParams };
+/** What the notice of a report returned to its unit holds. */
+export interface UnitReportReturnedParams {
+  organization_id: Id;
+  organization_name: string;
+  /** YYYY-MM */
+  period: string;
+  report_id: Id;
+  /** Why it came back. */
+  comment: string;
+}
+type NoticeBase = Omit<Schemas['Notice'], 'kind' | 'params'>;
+export type Notice =
+  | (NoticeBase & { kind: 'unit_report_reminder'; params: UnitReportReminderParams })
+  | (NoticeBase & { kind: 'unit_report_returned'; params: UnitReportReturnedParams });
 export type NoticeList = Omit<Schemas['NoticeList'], 'items'> & { items: Notice[] };
 
 export type TaskStatus = Schemas['TaskStatus'];

@@ -265,6 +265,7 @@ const enReports: Record<keyof typeof viReports, string> = {
   'notice.bellUnread': 'Notices, {count} unread',
   'notice.empty': 'No notices.',
   'notice.reminder': '{from} reminds: the report of {unit} for {month}/{year}, due {due}',
+  'notice.returned': '{from} returned the report of {unit} for {month}/{year}: {comment}',
   'notice.someone': 'The consolidating division',
 };
 

@@ -264,6 +264,7 @@ const viReports = {
   'notice.bellUnread': 'Thông báo, {count} chưa đọc',
   'notice.empty': 'Không có thông báo.',
   'notice.reminder': '{from} nhắc: báo cáo tháng {month}/{year} của {unit}, hạn {due}',
+  'notice.returned': '{from} trả lại báo cáo tháng {month}/{year} của {unit}: {comment}',
   'notice.someone': 'Đơn vị tổng hợp',
 };
 

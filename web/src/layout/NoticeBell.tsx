@@ -11,13 +11,13 @@ import { useLoad } from '../lib/useLoad';
 
 /** A notice in its reader's language, from the facts it holds. */
 export function noticeText(t: TFunction, notice: Notice): string {
+  const from = notice.from?.name ?? t('notice.someone');
+  if (notice.kind === 'unit_report_returned') {
+    const p = notice.params;
+    return t('notice.returned', { from, unit: p.organization_name, comment: p.comment, ...monthOf(p.period) });
+  }
   const p = notice.params;
-  return t('notice.reminder', {
-    from: notice.from?.name ?? t('notice.someone'),
-    unit: p.organization_name,
-    due: formatDate(p.due_on),
-    ...monthOf(p.period),
-  });
+  return t('notice.reminder', { from, unit: p.organization_name, due: formatDate(p.due_on), ...monthOf(p.period) });
 }
 
 /** Where a notice leads: the unit's report once it is opened, else the board of its month. */
