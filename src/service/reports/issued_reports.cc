@@ -99,8 +99,11 @@ IssuedReport ReadIssued(IssuedRow row) {
   return r;
 }
 
+// Numbered as the document is ("Số: 04/BC-…"): two digits at least, so that a register's files
+// also sort in order.
 std::string FileName(const IssuedReportSummary& s, std::string_view format) {
-  return "bao-cao-" + s.period + "-so-" + std::to_string(s.number) + "." + std::string(format);
+  const std::string number = (s.number < 10 ? "0" : "") + std::to_string(s.number);
+  return "bao-cao-" + s.period + "-so-" + number + "." + std::string(format);
 }
 
 IssuedReportRef RefOf(const IssuedReportSummary& s) { return {s.id, s.number_text, s.issued_on}; }

@@ -126,7 +126,7 @@ TEST_P(IssuedReportTest, AnIssuedReportNeverChangesWhileThePreviewFollowsTheTask
   ASSERT_EQ(Outcome(pdf), "ok");
   EXPECT_EQ(pdf->bytes, "%PDF 01/BC-SGTVT 2024-06-28 Nguyễn Văn Đình 00/01 ");
   EXPECT_EQ(pdf->content_type, "application/pdf");
-  EXPECT_EQ(pdf->file_name, "bao-cao-2024-05-so-1.pdf");
+  EXPECT_EQ(pdf->file_name, "bao-cao-2024-05-so-01.pdf");
 
   ASSERT_EQ(Outcome(TaskService(*ctx_).Complete(leader_, task,
                                                 {Day("2024-05-19"), "", std::nullopt, ""})),
