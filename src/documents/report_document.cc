@@ -72,14 +72,60 @@ std::string NextPeriodName(const domain::ReportingPeriod& p) {
 
 }  // namespace
 
+namespace {
+
+// "higher_program:true": a source group's kind and its key flag.
+struct SourceGroup {
+  std::string kind;
+  bool key = false;
+};
+
+SourceGroup SourceGroupOf(const ReportFigureGroup& g) {
+  const std::size_t colon = g.key.find(':');
+  return {g.key.substr(0, colon), colon != std::string::npos && g.key.substr(colon + 1) == "true"};
+}
+
+// "Hoàn thành 02/02 nhiệm vụ trọng tâm trong Chương trình công tác của cấp trên, 04/04 nhiệm vụ
+// đột xuất được cấp thẩm quyền giao.": each source with tasks due, as a briefing reads them out.
+// A source's other tasks are called so only beside its key tasks.
+std::string BySourceSentence(const std::vector<ReportFigureGroup>& groups) {
+  std::string items;
+  for (const ReportFigureGroup& g : groups) {
+    if (g.figures.due == 0) continue;
+    const SourceGroup s = SourceGroupOf(g);
+    const bool has_key = std::any_of(groups.begin(), groups.end(), [&](const ReportFigureGroup& o) {
+      const SourceGroup other = SourceGroupOf(o);
+      return other.kind == s.kind && other.key && o.figures.due > 0;
+    });
+    const std::string which = s.key     ? Say("document.report.which_key")
+                              : has_key ? Say("document.report.which_other")
+                                        : std::string();
+    if (!items.empty()) items += ", ";
+    items += Say("document.report.source_item",
+                 {{"ratio", g.figures.DueCompletedRatio()},
+                  {"tasks", Say("document.report.tasks_of." + s.kind, {{"which", which}})}});
+  }
+  return items.empty() ? std::string() : Say("document.report.by_source_line", {{"items", items}});
+}
+
+// The key tasks of every source together: the figure a briefing opens with.
+domain::ReportFigures KeyTasks(const std::vector<ReportFigureGroup>& groups) {
+  domain::ReportFigures key;
+  for (const ReportFigureGroup& g : groups) {
+    if (!SourceGroupOf(g).key) continue;
+    key.due += g.figures.due;
+    key.due_completed += g.figures.due_completed;
+  }
+  return key;
+}
+
+}  // namespace
+
 std::string ReportGroupName(const ReportFigureGroup& g) {
   if (g.organization) return g.organization->name;
-  // "higher_program:true": the source kind and its key flag.
-  const std::size_t colon = g.key.find(':');
-  const std::string kind = g.key.substr(0, colon);
-  const std::string name = Say("label.source_kind." + kind);
-  const bool key = colon != std::string::npos && g.key.substr(colon + 1) == "true";
-  return key ? Say("document.report.group_key", {{"kind", name}}) : name;
+  const SourceGroup s = SourceGroupOf(g);
+  return Say(s.key ? "document.report.group_key" : "document.report.group_other",
+             {{"kind", Say("label.source_kind." + s.kind)}});
 }
 
 namespace {
@@ -209,15 +255,11 @@ OfficialDocument ReportDocument(const ConsolidatedReport& report,
   b.Text(Say("document.report.in_period_line", {{"assigned", Count(total.assigned_in_period)},
                                                 {"due", Count(total.due_in_period)},
                                                 {"completed", Count(total.completed_in_period)}}));
+  if (const domain::ReportFigures key = KeyTasks(report.by_source_kind_and_key); key.due > 0)
+    b.Text(Say("document.report.key_line", {{"ratio", key.DueCompletedRatio()}}));
   b.Subsection(Say("document.report.by_source"));
-  List lines;
-  for (const ReportFigureGroup& g : report.by_source_kind_and_key) {
-    if (g.figures.due == 0) continue;
-    lines.items.push_back(
-        Say("document.report.group_line",
-            {{"group", ReportGroupName(g)}, {"ratio", g.figures.DueCompletedRatio()}}));
-  }
-  if (!lines.items.empty()) b.Add(std::move(lines));
+  if (std::string line = BySourceSentence(report.by_source_kind_and_key); !line.empty())
+    b.Text(line);
   b.Add(FiguresTable(report.by_source_kind_and_key, total, "document.column.group"));
   b.Subsection(Say("document.report.by_unit"));
   b.Add(FiguresTable(report.by_unit, total, "document.column.unit"));

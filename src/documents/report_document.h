@@ -17,7 +17,7 @@ struct ReportIssue {
 };
 
 // A group of the report's figures as the report names it: the unit, or the source kind with
-// "(trọng tâm)" for its key tasks.
+// "– nhiệm vụ trọng tâm" or "– nhiệm vụ khác".
 std::string ReportGroupName(const service::ReportFigureGroup& group);
 
 OfficialDocument ReportDocument(const service::ConsolidatedReport& report,

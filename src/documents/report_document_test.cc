@@ -122,8 +122,9 @@ TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
        {"Số liệu tính từ ngày 1/12/2026 đến ngày 31/12/2026.",
         "Tổng số nhiệm vụ theo dõi: 40, trong đó 5 nhiệm vụ chuyển tiếp từ năm trước.",
         "Nhiệm vụ đến hạn: hoàn thành 13/14, quá hạn 1;",
-        "Chương trình công tác của cấp trên (trọng tâm): hoàn thành 02/02 nhiệm vụ đến hạn.",
-        "Nhiệm vụ đột xuất: hoàn thành 04/04 nhiệm vụ đến hạn.",
+        "Nhiệm vụ trọng tâm: hoàn thành 02/02 nhiệm vụ đến hạn.",
+        "Hoàn thành 02/02 nhiệm vụ trọng tâm trong Chương trình công tác của cấp trên, 04/04 "
+        "nhiệm vụ đột xuất được cấp thẩm quyền giao.",
         "Nâng cấp tuyến đường tỉnh ĐT.623 | Phòng Quản lý vận tải | 30/11/2026 | Chờ thẩm định "
         "dự toán (20/12/2026)",
         "Nhiệm vụ hạn chế truy cập | Phòng Quản lý vận tải | 30/11/2026 |  | ",
@@ -132,8 +133,25 @@ TEST(ReportDocumentTest, SaysTheFiguresInTheWordsADirectorReadsOut) {
     EXPECT_NE(text.find(line), std::string::npos) << line << "\n---\n" << text;
   }
   // A group with nothing due is in the table, not in the sentences.
-  EXPECT_EQ(text.find("Chương trình trọng tâm: hoàn thành"), std::string::npos);
-  EXPECT_NE(text.find("Chương trình trọng tâm | 2 | 00/00"), std::string::npos) << text;
+  EXPECT_EQ(text.find("Chương trình công tác trọng tâm"), std::string::npos);
+  EXPECT_NE(text.find("Chương trình trọng tâm – nhiệm vụ khác | 2 | 00/00"), std::string::npos)
+      << text;
+}
+
+TEST(ReportDocumentTest, CallsASourcesOtherTasksSoOnlyBesideItsKeyTasks) {
+  service::ConsolidatedReport r = December();
+  r.by_source_kind_and_key = {{"higher_program:true", std::nullopt, Figures(2, 1, 3)},
+                              {"higher_program:false", std::nullopt, Figures(3, 3, 3)},
+                              {"key_program:true", std::nullopt, Figures(0, 0, 1)},
+                              {"key_program:false", std::nullopt, Figures(5, 4, 5)}};
+  const std::string text = AllText(ReportDocument(r, report_testing::SampleSettings(), Draft()));
+  for (const char* line :
+       {"Nhiệm vụ trọng tâm: hoàn thành 01/02 nhiệm vụ đến hạn.",
+        "Hoàn thành 01/02 nhiệm vụ trọng tâm trong Chương trình công tác của cấp trên, 03/03 "
+        "nhiệm vụ khác trong Chương trình công tác của cấp trên, 04/05 nhiệm vụ trong Chương "
+        "trình công tác trọng tâm."}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << "\n---\n" << text;
+  }
 }
 
 TEST(ReportDocumentTest, AReportMadeWhileItsPeriodRunsSaysHowFarItsFiguresGo) {
@@ -190,7 +208,7 @@ TEST(ReportDocumentTest, TheWorkbookHoldsTheFiguresAndTheListsWithRealNumbersAnd
   EXPECT_NE(figures.find("Số: 07/BC-SGTVT"), std::string::npos) << figures;
   EXPECT_NE(figures.find("Toàn cơ quan,13/14,40,14,13,1,0,0,0,0,0,0,5"), std::string::npos)
       << figures;
-  EXPECT_NE(figures.find("Chương trình công tác của cấp trên (trọng tâm),02/02,3,2,2,0"),
+  EXPECT_NE(figures.find("Chương trình công tác của cấp trên – nhiệm vụ trọng tâm,02/02,3,2,2,0"),
             std::string::npos)
       << figures;
   EXPECT_NE(figures.find("Phòng Quản lý vận tải,13/14,40"), std::string::npos) << figures;

@@ -139,15 +139,14 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
 
   const auto tasks = LoadReportTasks(c, {agency, "", false}, windows);
   r.totals = FiguresOf(tasks);
+  // In the domain's order of the sources, each one's key tasks first: the order a briefing reads
+  // them in, which the document and the page both keep.
   std::map<std::pair<domain::SourceKind, bool>, domain::ReportFigures> groups;
-  for (const PlacedTask& t : tasks) groups[{t.source_kind, t.is_key}].Add(t.placement);
+  for (const PlacedTask& t : tasks) groups[{t.source_kind, !t.is_key}].Add(t.placement);
   for (const auto& [group, figures] : groups)
     r.by_source_kind_and_key.push_back(
-        {std::string(domain::SourceKindCode(group.first)) + (group.second ? ":true" : ":false"),
+        {std::string(domain::SourceKindCode(group.first)) + (group.second ? ":false" : ":true"),
          std::nullopt, figures});
-  // In the order of their keys, as the statistics give theirs.
-  std::sort(r.by_source_kind_and_key.begin(), r.by_source_kind_and_key.end(),
-            [](const ReportFigureGroup& a, const ReportFigureGroup& b) { return a.key < b.key; });
   r.by_unit = ByUnit(c, agency, *period, tasks);
 
   // Only the tasks the two lists hold need their notes looked up.
