@@ -112,8 +112,8 @@ struct ReportTask {
   std::optional<Date> completed_on;
   std::optional<Date> cancelled_on;
   int progress = 0;
-  // Why it stands where it does: the latest progress note or explanation dated by the period's
-  // end ("progress" or "explanation"), empty when there is none.
+  // Why it stands where it does: the latest progress note, explanation or completion note dated by
+  // the period's end ("progress", "explanation" or "completion"), empty when there is none.
   std::string note;
   std::optional<Date> note_on;
   std::string note_kind;

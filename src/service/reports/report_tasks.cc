@@ -104,17 +104,19 @@ void ForBatches(const std::vector<ReportTask*>& listed, const std::vector<storag
 }
 
 // The titles and lead organisations' names of the tasks at `listed`, the progress recorded with
-// their completion, and their notes dated by `end`: the latest progress note or answered
-// explanation (on the same day, the explanation, which says why), and the progress of the latest
-// report that gave one. Returns those of them that are restricted.
+// their completion, and their notes dated by `end`: the latest progress note, answered explanation
+// or, once completed, the note recorded with the completion (on the same day, the completion, which
+// says how it ended, then the explanation, which says why), and the progress of the latest report
+// that gave one. Returns those of them that are restricted.
 std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
                                            const std::vector<ReportTask*>& listed, Date end) {
   std::map<Id, ReportTask*> by_id;
   for (ReportTask* t : listed) by_id[t->id] = t;
   std::vector<ReportTask*> restricted;
+  std::map<Id, std::string> completion_notes;
   ForBatches(listed, {}, [&](const std::string& ids, const std::vector<storage::Value>& params) {
     auto r = c.execute(
-        "SELECT t.id, t.title, o.name, t.restricted, t.progress FROM tasks t "
+        "SELECT t.id, t.title, o.name, t.restricted, t.progress, t.completion_note FROM tasks t "
         "JOIN organizations o ON o.id = t.lead_org_id WHERE t.id IN (" +
             ids + ")",
         params);
@@ -125,7 +127,10 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
       if (row.boolean(3)) restricted.push_back(&t);
       // A task's progress is the one recorded with its completion only once it was completed
       // by the day counted; before, the notes say it.
-      if (t.completed_on) t.progress = static_cast<int>(row.integer(4));
+      if (t.completed_on) {
+        t.progress = static_cast<int>(row.integer(4));
+        if (!row.text(5).empty()) completion_notes[t.id] = row.text(5);
+      }
     }
   });
   ForBatches(listed, {Param(end.Iso())},
@@ -149,6 +154,13 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
                  if (n.percent && !t.completed_on) t.progress = *n.percent;
                }
              });
+  for (auto& [id, note] : completion_notes) {
+    ReportTask& t = *by_id.at(id);
+    if (t.note_on && *t.note_on > *t.completed_on) continue;
+    t.note = std::move(note);
+    t.note_on = t.completed_on;
+    t.note_kind = "completion";
+  }
   return restricted;
 }
 

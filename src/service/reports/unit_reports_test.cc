@@ -121,6 +121,28 @@ TEST_P(UnitReportTest, ItListsTheUnitsTasksAsTheyStoodAtThePeriodsEnd) {
   EXPECT_FALSE(seen->actions.edit);
 }
 
+TEST_P(UnitReportTest, ACompletedTaskIsListedWithWhatItsCompletionSaid) {
+  const Id done = NewTask("K hoàn thành có ghi chú", infrastructure_, "2024-03-01", "2024-05-31");
+  Note(done, "2024-05-10", "Đang thi công");
+  ASSERT_EQ(Outcome(tasks().Complete(leader_, done,
+                                     {Day("2024-05-20"), "", std::nullopt, "Đã nghiệm thu"})),
+            "ok");
+  const Id quiet =
+      NewTask("L hoàn thành không ghi chú", infrastructure_, "2024-03-01", "2024-05-31");
+  Note(quiet, "2024-05-12", "Đang hoàn thiện hồ sơ");
+  Complete(quiet, "2024-05-25");
+
+  auto r = reports().Open(head_, infrastructure_, "2024-05");
+  ASSERT_EQ(Outcome(r), "ok");
+  ASSERT_EQ(Titles(r->lead.completed),
+            (std::vector<std::string>{"K hoàn thành có ghi chú", "L hoàn thành không ghi chú"}));
+  EXPECT_EQ(r->lead.completed[0].note, "Đã nghiệm thu");
+  EXPECT_EQ(r->lead.completed[0].note_kind, "completion");
+  EXPECT_EQ(r->lead.completed[0].note_on, Day("2024-05-20"));
+  EXPECT_EQ(r->lead.completed[1].note, "Đang hoàn thiện hồ sơ");
+  EXPECT_EQ(r->lead.completed[1].note_kind, "progress");
+}
+
 TEST_P(UnitReportTest, OnlyTheUnitOpensItsReportOthersSeeWhatItWouldHold) {
   MayTasks();
   auto preview = reports().Open(consolidator_, infrastructure_, "2024-05");

@@ -2213,7 +2213,7 @@ export interface components {
             /** Format: date */
             note_on: string | null;
             /** @enum {string} */
-            note_kind: "" | "progress" | "explanation";
+            note_kind: "" | "progress" | "explanation" | "completion";
         };
         /** @description Mỗi nhiệm vụ nằm trong nhiều nhất một danh sách; nhiệm vụ trọng tâm trước, rồi theo hạn / each task in one list at most; key tasks first, then by deadline */
         ReportTaskLists: {

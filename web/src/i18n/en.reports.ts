@@ -229,6 +229,7 @@ const enReports: Record<keyof typeof viReports, string> = {
   'ur.noDeadline': 'Ongoing',
   'ur.note.progress': 'Progress report',
   'ur.note.explanation': 'Explanation',
+  'ur.note.completion': 'Completion',
   'ur.noteOn': '{kind} of {date}',
 
   'ur.prose': 'The report',

@@ -228,6 +228,7 @@ const viReports = {
   'ur.noDeadline': 'Thường xuyên',
   'ur.note.progress': 'Báo cáo tiến độ',
   'ur.note.explanation': 'Giải trình',
+  'ur.note.completion': 'Kết quả hoàn thành',
   'ur.noteOn': '{kind} ngày {date}',
 
   'ur.prose': 'Nội dung báo cáo',

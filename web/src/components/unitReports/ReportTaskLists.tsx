@@ -11,7 +11,8 @@ const LIST_ORDER = ['completed', 'not_completed', 'overdue', 'due_next_period', 
 export function TaskNote({ task }: { task: ReportTask }) {
   const t = useT();
   if (!task.note) return null;
-  const kind = task.note_kind === 'explanation' ? t('ur.note.explanation') : t('ur.note.progress');
+  const kind =
+    task.note_kind === 'explanation' ? t('ur.note.explanation') : task.note_kind === 'completion' ? t('ur.note.completion') : t('ur.note.progress');
   return (
     <>
       <div className="ur-note-meta">{t('ur.noteOn', { kind, date: formatDate(task.note_on) })}</div>
