@@ -41,9 +41,13 @@ std::string Ratio(const domain::ReportFigures& f) { return f.DueCompletedRatio()
 service::UnitReportProse ProseFor(const service::UnitReport& r) {
   const auto& f = r.figures;
   service::UnitReportProse p;
-  p.highlights = "Trong tháng, đơn vị hoàn thành " + std::to_string(f.completed_in_period) +
-                 " nhiệm vụ; các nhiệm vụ đến hạn đã hoàn thành " + Ratio(f) +
-                 ". Chất lượng tham mưu được nâng lên, hồ sơ trình đúng quy trình.";
+  // A month with nothing completed or nothing due is told in words, not as "0 nhiệm vụ".
+  p.highlights =
+      f.completed_in_period > 0
+          ? "Trong tháng, đơn vị hoàn thành " + std::to_string(f.completed_in_period) + " nhiệm vụ"
+          : "Trong tháng, đơn vị tập trung triển khai các nhiệm vụ được giao";
+  if (f.due > 0) p.highlights += "; các nhiệm vụ đến hạn đã hoàn thành " + Ratio(f);
+  p.highlights += ". Chất lượng tham mưu được nâng lên, hồ sơ trình đúng quy trình.";
   p.shortcomings = f.overdue > 0
                        ? "Còn " + std::to_string(f.overdue) +
                              " nhiệm vụ quá hạn, chủ yếu do chờ ý kiến góp ý của các sở, ngành và "
@@ -55,8 +59,11 @@ service::UnitReportProse ProseFor(const service::UnitReport& r) {
   p.proposals =
       "Đề nghị Lãnh đạo Sở chỉ đạo các phòng phối hợp chặt chẽ, cho ý kiến đúng hạn đối "
       "với các nội dung đơn vị xin ý kiến.";
-  p.next_period = "Tập trung hoàn thành " + std::to_string(f.due_next_period) +
-                  " nhiệm vụ đến hạn trong tháng tới và các nhiệm vụ đang quá hạn.";
+  const std::string overdue = f.overdue > 0 ? " và các nhiệm vụ đang quá hạn" : "";
+  p.next_period = f.due_next_period > 0
+                      ? "Tập trung hoàn thành " + std::to_string(f.due_next_period) +
+                            " nhiệm vụ đến hạn trong tháng tới" + overdue + "."
+                      : "Tiếp tục triển khai các nhiệm vụ được giao" + overdue + ".";
   return p;
 }
 
