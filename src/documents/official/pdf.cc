@@ -112,7 +112,11 @@ class PdfComposer {
     if (d_.draft) DraftMark();
     HeadingBlocks();
     Title();
-    for (const Block& b : BodyWithEndMark(d_.body)) std::visit([&](const auto& v) { Add(v); }, b);
+    const std::vector<Block> body = BodyWithEndMark(d_.body);
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      next_ = i + 1 < body.size() ? &body[i + 1] : nullptr;
+      std::visit([&](const auto& v) { Add(v); }, body[i]);
+    }
     Closing();
     cairo_show_page(cr_);
     cairo_surface_finish(surface_);
@@ -307,8 +311,11 @@ class PdfComposer {
   void Add(const struct Heading& h) {
     LayoutPtr layout = Layout(h.label + " " + h.text,
                               BodyStyle(Align::kJustify, true, true, h.level >= 3), kTextWidth);
-    // A heading stays with at least two lines of what follows it.
-    const double follow = 2 * g::kBodySize * g::kLineSpacing * 1.2;
+    // A heading stays with the start of what follows it: a table's header and first row, or two
+    // lines of text.
+    const Table* table = next_ ? std::get_if<Table>(next_) : nullptr;
+    const double follow =
+        table ? TableStartHeight(*table) : 2 * g::kBodySize * g::kLineSpacing * 1.2;
     if (y_ + Height(layout.get()) + follow > kBottom) NewPage();
     Flow(layout.get(), g::kParagraphSpacing);
   }
@@ -389,32 +396,48 @@ class PdfComposer {
     return finished;
   }
 
-  void Add(const Table& t) {
-    double total = 0;
-    for (const TableColumn& c : t.columns) total += c.width;
+  // Where a table's columns sit across the text's width.
+  struct TableGeometry {
     std::vector<double> xs;
     std::vector<double> widths;
     std::vector<Align> aligns;
     std::vector<std::string> headers;
+  };
+
+  TableGeometry GeometryOf(const Table& t) const {
+    double total = 0;
+    for (const TableColumn& c : t.columns) total += c.width;
+    TableGeometry g;
     double x = kLeft;
     for (const TableColumn& c : t.columns) {
-      xs.push_back(x);
-      widths.push_back(kTextWidth * c.width / total);
-      aligns.push_back(c.align);
-      headers.push_back(c.header);
-      x += widths.back();
+      g.xs.push_back(x);
+      g.widths.push_back(kTextWidth * c.width / total);
+      g.aligns.push_back(c.align);
+      g.headers.push_back(c.header);
+      x += g.widths.back();
     }
+    return g;
+  }
+
+  // The height of a table's header row and its first row, which are never parted.
+  double TableStartHeight(const Table& t) {
+    const TableGeometry g = GeometryOf(t);
+    const std::vector<Align> centred(g.aligns.size(), Align::kCenter);
+    double h = RowHeight(CellsOf(g.headers, g.xs, g.widths, centred, true));
+    if (!t.rows.empty()) h += RowHeight(RowCells(t.rows.front(), g.xs, g.widths, g.aligns));
+    return h;
+  }
+
+  void Add(const Table& t) {
+    const TableGeometry g = GeometryOf(t);
+    const auto& [xs, widths, aligns, headers] = g;
     const std::vector<Align> centred(aligns.size(), Align::kCenter);
     auto header_row = [&] { return CellsOf(headers, xs, widths, centred, true); };
 
     // The header with at least the first row under it, or both on the next page.
+    if (y_ + TableStartHeight(t) > kBottom) NewPage();
     {
       std::vector<Cell> head = header_row();
-      double first = 0;
-      if (!t.rows.empty()) {
-        first = RowHeight(RowCells(t.rows.front(), xs, widths, aligns));
-      }
-      if (y_ + RowHeight(head) + first > kBottom) NewPage();
       DrawRowSlice(head, kPageHeight);
     }
     for (const TableRow& row : t.rows) {
@@ -543,6 +566,7 @@ class PdfComposer {
   PangoContext* context_ = nullptr;
   int page_ = 0;
   double y_ = 0;
+  const Block* next_ = nullptr;  // the block after the one being added
 };
 
 }  // namespace

@@ -225,6 +225,36 @@ TEST_F(PdfTest, ALongTableRepeatsItsHeaderOnEveryPage) {
             0);
 }
 
+TEST_F(PdfTest, AHeadingIsNeverLeftAtAPagesFootWithoutItsTable) {
+  // One line more before the heading each time, so that the heading and the table's start meet
+  // the foot of the first page in every way they can.
+  bool moved = false;
+  for (int lines = 20; lines <= 40; ++lines) {
+    OfficialDocument d = document_testing::SampleReport(0);
+    d.body.clear();
+    for (int i = 0; i < lines; ++i)
+      d.body.push_back(Paragraph{{documents::Run{"Dòng " + std::to_string(i)}}});
+    d.body.push_back(Heading{2, "3.", "Theo đơn vị chủ trì"});
+    // Headers as narrow and as long as the report's, so that the table's start is taller than
+    // the two lines of text a heading would otherwise keep with.
+    d.body.push_back(Table{{{"Đơn vị chủ trì", 3},
+                            {"Số nhiệm vụ đến hạn trong kỳ báo cáo", 1},
+                            {"Đến hạn đã hoàn thành, kể cả trễ hạn", 1},
+                            {"Hoàn thành trước hạn so với kế hoạch", 1}},
+                           {TableRow{{"Phòng Quản lý vận tải", "14", "13", "0"}},
+                            TableRow{{"Văn phòng Sở", "2", "2", "1"}}}});
+    const auto path = Write("heading-" + std::to_string(lines) + ".pdf", RenderPdf(d));
+    for (int page = 1; page <= Pages(path); ++page) {
+      const std::string text = Text(path, page);
+      if (text.find("Theo đơn vị chủ trì") == std::string::npos) continue;
+      EXPECT_NE(text.find("Phòng Quản lý vận tải"), std::string::npos)
+          << lines << " lines: the heading is on page " << page << " without its table";
+      moved = moved || page > 1;
+    }
+  }
+  EXPECT_TRUE(moved) << "no case put the heading at a page's foot";
+}
+
 TEST_F(PdfTest, TheElectronicCopyCarriesTheSignatureAndTheSeal) {
   OfficialDocument d = document_testing::SampleReport();
   d.signature.signature_png = document_testing::SamplePng(400, 200, 0, 0, 0.8);
