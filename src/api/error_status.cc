@@ -26,6 +26,7 @@ constexpr std::array kTable = std::to_array<CodeStatus>({
     {"precondition_failed", 412},
     {"precondition_required", 428},
     {"report_already_issued", 409},
+    {"report_already_replaced", 409},
     {"task_already_completed", 409},
     {"task_cancelled", 409},
     {"too_many_requests", 429},

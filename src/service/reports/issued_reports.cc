@@ -240,6 +240,14 @@ Expected<IssuedReport> IssuedReportService::Issue(const Actor& by, const IssueRe
             current.empty() ? std::nullopt : std::optional<Id>(current.rows.front().integer(0));
         if (request.replaces_id != in_force) {
           if (!request.replaces_id) return Error::Conflict("report_already_issued");
+          // A report of the period that a later one replaced already: say so, and that the
+          // one in force is the one to replace.
+          if (in_force &&
+              !c.execute("SELECT 1 FROM issued_reports WHERE id = $1 AND "
+                         "agency_id = $2 AND period = $3",
+                         {Param(*request.replaces_id), Param(agency), Param(report->period)})
+                   .empty())
+            return Error::Conflict("report_already_replaced");
           return Error::Validation({{"replaces_id", "not_found"}});
         }
         const int number = static_cast<int>(

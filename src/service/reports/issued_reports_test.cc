@@ -309,8 +309,7 @@ TEST_P(IssuedReportTest, AWrongReportIsReplacedAndBothStayReadable) {
   ASSERT_TRUE(old->summary.replaced_by);
   EXPECT_EQ(old->summary.replaced_by->id, second->summary.id);
   // Only the report in force can be replaced, and only by a report of its period.
-  EXPECT_EQ(Outcome(Issue("2024-05", first->summary.id)),
-            "validation_failed replaces_id:not_found");
+  EXPECT_EQ(Outcome(Issue("2024-05", first->summary.id)), "report_already_replaced");
   EXPECT_EQ(Outcome(Issue("2024-04", second->summary.id)),
             "validation_failed replaces_id:not_found");
   // A refused issue gave its number back.

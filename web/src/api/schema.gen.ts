@@ -1277,7 +1277,7 @@ export interface components {
          */
         Error: {
             /** @enum {string} */
-            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
+            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "report_already_replaced" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
             message: string;
             fields?: components["schemas"]["FieldError"][];
         };
@@ -2740,7 +2740,7 @@ export interface components {
                 };
             };
         };
-        /** @description Kỳ này đã có báo cáo ban hành còn hiệu lực; chỉ ban hành được báo cáo thay thế (replaces_id) / the period has an issued report in force; only a replacement (replaces_id) may be issued */
+        /** @description Kỳ này đã có báo cáo ban hành còn hiệu lực; chỉ ban hành được báo cáo thay thế nó (replaces_id): report_already_issued khi không nêu, report_already_replaced khi nêu một báo cáo đã được thay thế / the period has an issued report in force, and only a replacement of it (replaces_id) may be issued: report_already_issued without one, report_already_replaced naming a report replaced already */
         ReportAlreadyIssued: {
             headers: {
                 [name: string]: unknown;
@@ -2748,7 +2748,7 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Error"] & {
                     /** @enum {unknown} */
-                    code?: "report_already_issued";
+                    code?: "report_already_issued" | "report_already_replaced";
                 };
             };
         };
