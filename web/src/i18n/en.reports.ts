@@ -243,6 +243,8 @@ const enReports: Record<keyof typeof viReports, string> = {
 
   'ur.submit': 'Submit the report',
   'ur.submitConfirm': 'Submit the report to the consolidating division? Once submitted, the unit cannot change it unless it is returned.',
+  'ur.submitConfirmUnsaved':
+    'The text you have just edited is not saved; it will be saved and submitted with the report. Submit the report to the consolidating division? Once submitted, the unit cannot change it unless it is returned.',
   'ur.submitted': 'The report is submitted.',
   'ur.return': 'Return',
   'ur.returnTitle': 'Return the report',

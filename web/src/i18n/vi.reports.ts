@@ -242,6 +242,8 @@ const viReports = {
 
   'ur.submit': 'Gửi báo cáo',
   'ur.submitConfirm': 'Gửi báo cáo cho đơn vị tổng hợp? Sau khi gửi, đơn vị không sửa được nữa trừ khi báo cáo bị trả lại.',
+  'ur.submitConfirmUnsaved':
+    'Nội dung bạn vừa sửa chưa được lưu; nội dung này sẽ được lưu rồi gửi cùng báo cáo. Gửi báo cáo cho đơn vị tổng hợp? Sau khi gửi, đơn vị không sửa được nữa trừ khi báo cáo bị trả lại.',
   'ur.submitted': 'Đã gửi báo cáo.',
   'ur.return': 'Trả lại',
   'ur.returnTitle': 'Trả lại báo cáo',
