@@ -239,6 +239,13 @@ describe('issuing the consolidated report', () => {
       expect(text).toContain(run.highlights);
       expect(text).toContain(run.proposals);
       expect(text).not.toContain('DỰ THẢO');
+      const excel = await download(page, /Tải Excel$/, 'issued-1.xlsx');
+      expect(fs.readFileSync(excel).subarray(0, 2).toString('latin1'), 'an Excel file is a zip').toBe('PK');
+      const excelHref = await page.getByRole('link', { name: /Tải Excel$/ }).getAttribute('href');
+      expect(excelHref).toBe(`/api/v1/reports/issued/${first.id}/xlsx`);
+      const excelAnswer = await page.request.get(excelHref!);
+      expect(excelAnswer.status()).toBe(200);
+      expect(excelAnswer.headers()['content-type']).toMatch(/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/);
 
       // A task of the month that was overdue at its end, recorded as completed on that day.
       const leader = await Api.as('giamdoc');
@@ -316,6 +323,7 @@ describe('issuing the consolidated report', () => {
       await firstRow.getByText(`Bị thay thế bởi số ${second.number_text}`).waitFor();
       await secondRow.getByText(`Thay thế số ${first.number_text}`).waitFor();
       expect(await secondRow.getByRole('link', { name: /Tải PDF báo cáo số/ }).getAttribute('href')).toBe(`/api/v1/reports/issued/${second.id}/pdf`);
+      expect(await secondRow.getByRole('link', { name: /Tải Excel báo cáo số/ }).getAttribute('href')).toBe(`/api/v1/reports/issued/${second.id}/xlsx`);
       await screenshot(page, 'issue-report-register');
       await expectAccessible(page, 'the register');
       expectNoProblems(problems);
