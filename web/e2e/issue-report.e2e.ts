@@ -277,6 +277,9 @@ describe('issuing the consolidated report', () => {
       const note = page.getByRole('note').filter({ hasText: 'Kỳ này đã ban hành 1 báo cáo' });
       expect(await note.getByRole('link').getAttribute('href')).toBe(`/reports/issued/${first.id}`);
       await note.getByText('đang có hiệu lực').waitFor();
+      const preview = page.getByRole('status').filter({ hasText: 'Báo cáo kỳ này đã ban hành:' });
+      await preview.getByText('Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.').waitFor();
+      expect(await preview.getByRole('link', { name: `Số ${first.number_text} ngày ${dateText(first.issued_on)}` }).getAttribute('href')).toBe(`/reports/issued/${first.id}`);
       await screenshot(page, 'issue-report-preview');
       await expectAccessible(page, 'the report with its text and its issued report');
       expectNoProblems(problems);

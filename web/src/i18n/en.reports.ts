@@ -27,6 +27,8 @@ const enReports: Record<keyof typeof viReports, string> = {
   'rf.dueCompleted': 'Due and completed',
 
   'cr.preview': 'Preview — the figures follow the data until the report is issued.',
+  'cr.previewIssued': 'This period’s report has been issued:',
+  'cr.previewCurrent': 'The preview below follows the current data and may differ from the issued report.',
   'cr.figures': 'Tasks carried out',
   'cr.summary': 'Completed {ratio} of the tasks due; {overdue} overdue.',
   'cr.bySource': 'By source',

@@ -26,6 +26,8 @@ const viReports = {
   'rf.dueCompleted': 'Đến hạn, đã hoàn thành',
 
   'cr.preview': 'Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.',
+  'cr.previewIssued': 'Báo cáo kỳ này đã ban hành:',
+  'cr.previewCurrent': 'Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.',
   'cr.figures': 'Kết quả thực hiện nhiệm vụ',
   'cr.summary': 'Hoàn thành {ratio} nhiệm vụ đến hạn, {overdue} nhiệm vụ quá hạn.',
   'cr.bySource': 'Theo nguồn nhiệm vụ',
