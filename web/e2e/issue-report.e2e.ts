@@ -140,6 +140,14 @@ async function issuedPage(page: Page, report: Issued) {
   await page.getByRole('heading', { name: `Báo cáo số ${report.number_text}` }).waitFor();
   await page.getByText('Đã ban hành — số liệu cố định, không thay đổi').waitFor();
   await settle(page);
+  await expectIssuedCrumbs(page);
+}
+
+/** A page of an issued report is, in its breadcrumb as in the side menu, under "Báo cáo đã ban hành". */
+async function expectIssuedCrumbs(page: Page) {
+  const crumbs = page.getByRole('navigation', { name: 'breadcrumb' });
+  expect(await crumbs.getByRole('link', { name: 'Báo cáo đã ban hành', exact: true }).getAttribute('href')).toBe('/reports/issued');
+  expect(await crumbs.getByText('Báo cáo tổng hợp').count(), 'the preview’s section in the breadcrumb').toBe(0);
 }
 
 /** The changes page once loaded: its heading and its table of figures. */
@@ -147,6 +155,7 @@ async function changesPage(page: Page) {
   await page.getByRole('heading', { name: 'Thay đổi so với báo cáo trước' }).waitFor();
   await page.getByRole('table', { name: 'Số liệu từng nhóm trong báo cáo trước và báo cáo này' }).waitFor();
   await settle(page);
+  await expectIssuedCrumbs(page);
 }
 
 /** A figure of the whole agency on the changes page: before, now, and the words of its mark. */
