@@ -86,7 +86,13 @@ describe('consolidated report', () => {
       await settle(page);
       await page.locator('.app-sider').getByRole('link', { name: 'Báo cáo tổng hợp' }).click();
       await page.getByRole('heading', { name: 'Báo cáo tổng hợp' }).waitFor();
-      await page.getByText('Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.').waitFor();
+      // Once the month's report is issued (the issuing test may have run first), the preview says
+      // so; until then it follows the data until issued.
+      const issued = await api.get<{ items: { period: string; replaced_by: unknown }[] }>('/reports/issued');
+      const inForce = issued.items.some((r) => r.period === month && r.replaced_by === null);
+      await page
+        .getByText(inForce ? 'Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.' : 'Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.')
+        .waitFor();
       await expectReport(page, monthPreview, `Tháng ${monthNumber}/${year}`);
       // A month has the units' reports, with the way to their board.
       await page.getByRole('heading', { name: 'Tình hình gửi báo cáo của các đơn vị' }).waitFor();
@@ -123,6 +129,20 @@ describe('consolidated report', () => {
       await page.getByText('Vuốt sang ngang để xem các cột khác →').first().waitFor();
       await screenshot(page, 'consolidated-report-month');
       expectNoProblems(problems);
+    });
+  });
+
+  test('a period not begun is said so in words, with no draft to download and no preview', async () => {
+    const api = await Api.as(CONSOLIDATOR);
+    const nextYear = Number((await serverToday(api)).slice(0, 4)) + 1;
+    await withSession(browser, 'consolidated-report-not-begun', { user: CONSOLIDATOR }, async ({ page, problems }) => {
+      await page.goto(`/reports?period=${nextYear}-12`);
+      await page.getByText(`Tháng 12/${nextYear} chưa bắt đầu nên chưa có báo cáo.`).waitFor();
+      await settle(page);
+      expect(await page.getByRole('link', { name: /Tải dự thảo/ }).count(), 'draft downloads').toBe(0);
+      expect(await page.getByText(/Bản xem trước/).count(), 'a preview notice').toBe(0);
+      // The preview is refused (422) on purpose: the page says why in words.
+      expectNoProblems(problems, [/Failed to load resource: the server responded with a status of 422/]);
     });
   });
 });

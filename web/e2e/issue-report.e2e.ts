@@ -140,6 +140,14 @@ async function issuedPage(page: Page, report: Issued) {
   await page.getByRole('heading', { name: `Báo cáo số ${report.number_text}` }).waitFor();
   await page.getByText('Đã ban hành — số liệu cố định, không thay đổi').waitFor();
   await settle(page);
+  await expectIssuedCrumbs(page);
+}
+
+/** A page of an issued report is, in its breadcrumb as in the side menu, under "Báo cáo đã ban hành". */
+async function expectIssuedCrumbs(page: Page) {
+  const crumbs = page.getByRole('navigation', { name: 'breadcrumb' });
+  expect(await crumbs.getByRole('link', { name: 'Báo cáo đã ban hành', exact: true }).getAttribute('href')).toBe('/reports/issued');
+  expect(await crumbs.getByText('Báo cáo tổng hợp').count(), 'the preview’s section in the breadcrumb').toBe(0);
 }
 
 /** The changes page once loaded: its heading and its table of figures. */
@@ -147,6 +155,7 @@ async function changesPage(page: Page) {
   await page.getByRole('heading', { name: 'Thay đổi so với báo cáo trước' }).waitFor();
   await page.getByRole('table', { name: 'Số liệu từng nhóm trong báo cáo trước và báo cáo này' }).waitFor();
   await settle(page);
+  await expectIssuedCrumbs(page);
 }
 
 /** A figure of the whole agency on the changes page: before, now, and the words of its mark. */
@@ -239,6 +248,13 @@ describe('issuing the consolidated report', () => {
       expect(text).toContain(run.highlights);
       expect(text).toContain(run.proposals);
       expect(text).not.toContain('DỰ THẢO');
+      const excel = await download(page, /Tải Excel$/, 'issued-1.xlsx');
+      expect(fs.readFileSync(excel).subarray(0, 2).toString('latin1'), 'an Excel file is a zip').toBe('PK');
+      const excelHref = await page.getByRole('link', { name: /Tải Excel$/ }).getAttribute('href');
+      expect(excelHref).toBe(`/api/v1/reports/issued/${first.id}/xlsx`);
+      const excelAnswer = await page.request.get(excelHref!);
+      expect(excelAnswer.status()).toBe(200);
+      expect(excelAnswer.headers()['content-type']).toMatch(/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/);
 
       // A task of the month that was overdue at its end, recorded as completed on that day.
       const leader = await Api.as('giamdoc');
@@ -270,6 +286,9 @@ describe('issuing the consolidated report', () => {
       const note = page.getByRole('note').filter({ hasText: 'Kỳ này đã ban hành 1 báo cáo' });
       expect(await note.getByRole('link').getAttribute('href')).toBe(`/reports/issued/${first.id}`);
       await note.getByText('đang có hiệu lực').waitFor();
+      const preview = page.getByRole('status').filter({ hasText: 'Báo cáo kỳ này đã ban hành:' });
+      await preview.getByText('Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.').waitFor();
+      expect(await preview.getByRole('link', { name: `Số ${first.number_text} ngày ${dateText(first.issued_on)}` }).getAttribute('href')).toBe(`/reports/issued/${first.id}`);
       await screenshot(page, 'issue-report-preview');
       await expectAccessible(page, 'the report with its text and its issued report');
       expectNoProblems(problems);
@@ -316,6 +335,7 @@ describe('issuing the consolidated report', () => {
       await firstRow.getByText(`Bị thay thế bởi số ${second.number_text}`).waitFor();
       await secondRow.getByText(`Thay thế số ${first.number_text}`).waitFor();
       expect(await secondRow.getByRole('link', { name: /Tải PDF báo cáo số/ }).getAttribute('href')).toBe(`/api/v1/reports/issued/${second.id}/pdf`);
+      expect(await secondRow.getByRole('link', { name: /Tải Excel báo cáo số/ }).getAttribute('href')).toBe(`/api/v1/reports/issued/${second.id}/xlsx`);
       await screenshot(page, 'issue-report-register');
       await expectAccessible(page, 'the register');
       expectNoProblems(problems);

@@ -1,6 +1,7 @@
 // The units' monthly reports (Báo cáo đơn vị): the infrastructure division's head writes and
-// submits the previous month's report, the consolidator returns it with a comment, the head reads
-// the comment, edits (on a phone) and submits again, the consolidator accepts it and the board says
+// submits the previous month's report (the last edit sent without saving it first: it is saved
+// with the submission), the consolidator returns it with a comment, the head reads the comment,
+// edits (on a phone) and submits again without saving, the consolidator accepts it and the board says
 // so; a reminder to the transport division reaches its head's bell and leads to the board.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -20,6 +21,12 @@ const OTHER_HEAD = 'tp.qlvt';
 const UNIT = 'Phòng Quản lý kết cấu hạ tầng giao thông';
 const OTHER_UNIT = 'Phòng Quản lý vận tải, phương tiện và người lái';
 const COMMENT = 'Đề nghị bổ sung số liệu cầu yếu đã xử lý trong tháng.';
+
+/** What the API holds of a unit's report. */
+interface StoredReport {
+  state: string;
+  prose: Record<string, string>;
+}
 
 /** The month before today's, as the board opens it: { key: "2026-10", label: "10/2026" }. */
 function previousMonth(today: string) {
@@ -63,14 +70,23 @@ describe('unit reports', () => {
       reportUrl = new URL(page.url()).pathname;
       await page.getByText('Đang soạn').waitFor();
       await page.getByLabel('1. Kết quả nổi bật').fill('Hoàn thành kiểm tra cầu yếu trên tuyến ĐT.623.');
-      await page.getByLabel('4. Kiến nghị, đề xuất').fill('Đề nghị bổ sung kinh phí sửa chữa cầu.');
       await page.getByRole('button', { name: /Lưu nội dung/ }).click();
       await page.getByText('Đã lưu nội dung báo cáo.').waitFor();
-      await confirmStep(page, 'Gửi báo cáo', 'Đã gửi báo cáo.');
+      // Typed and sent without "Lưu nội dung": the submission saves it first, and says so.
+      await page.getByLabel('4. Kiến nghị, đề xuất').fill('Đề nghị bổ sung kinh phí sửa chữa cầu.');
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      const confirm = page.getByRole('tooltip');
+      await confirm.getByText(/^Nội dung bạn vừa sửa chưa được lưu; nội dung này sẽ được lưu rồi gửi cùng báo cáo\./).waitFor();
+      await confirm.getByRole('button', { name: 'Gửi báo cáo', exact: true }).press('Enter');
+      await page.getByText('Đã gửi báo cáo.').waitFor();
       await page.getByText('Đã gửi', { exact: true }).waitFor();
       expect(await page.getByRole('textbox').count()).toBe(0);
       expectNoProblems(problems);
     });
+    const stored = await (await Api.as(HEAD)).get<StoredReport>(reportUrl);
+    expect(stored.state).toBe('submitted');
+    expect(stored.prose.highlights).toBe('Hoàn thành kiểm tra cầu yếu trên tuyến ĐT.623.');
+    expect(stored.prose.proposals).toBe('Đề nghị bổ sung kinh phí sửa chữa cầu.');
 
     await withSession(browser, 'unit-reports-return', { user: CONSOLIDATOR }, async ({ page, problems }) => {
       await openReport(page, reportUrl);
@@ -90,13 +106,16 @@ describe('unit reports', () => {
       await warning.getByText(COMMENT).waitFor();
       const highlights = page.getByLabel('1. Kết quả nổi bật');
       await highlights.fill('Hoàn thành kiểm tra 12 cầu yếu trên tuyến ĐT.623, đã xử lý 5 cầu.');
-      await page.getByRole('button', { name: /Lưu nội dung/ }).click();
-      await page.getByText('Đã lưu nội dung báo cáo.').waitFor();
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, 'the report is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+      // Sent again without saving first: the text typed goes with it.
       await confirmStep(page, 'Gửi báo cáo', 'Đã gửi báo cáo.');
       expectNoProblems(problems);
     });
+    const resubmitted = await (await Api.as(HEAD)).get<StoredReport>(reportUrl);
+    expect(resubmitted.state).toBe('submitted');
+    expect(resubmitted.prose.highlights).toBe('Hoàn thành kiểm tra 12 cầu yếu trên tuyến ĐT.623, đã xử lý 5 cầu.');
+    expect(resubmitted.prose.proposals).toBe('Đề nghị bổ sung kinh phí sửa chữa cầu.');
 
     await withSession(browser, 'unit-reports-accept', { user: CONSOLIDATOR }, async ({ page, problems }) => {
       await openReport(page, reportUrl);

@@ -27,6 +27,8 @@ const enReports: Record<keyof typeof viReports, string> = {
   'rf.dueCompleted': 'Due and completed',
 
   'cr.preview': 'Preview — the figures follow the data until the report is issued.',
+  'cr.previewIssued': 'This period’s report has been issued:',
+  'cr.previewCurrent': 'The preview below follows the current data and may differ from the issued report.',
   'cr.figures': 'Tasks carried out',
   'cr.summary': 'Completed {ratio} of the tasks due; {overdue} overdue.',
   'cr.bySource': 'By source',
@@ -244,6 +246,8 @@ const enReports: Record<keyof typeof viReports, string> = {
 
   'ur.submit': 'Submit the report',
   'ur.submitConfirm': 'Submit the report to the consolidating division? Once submitted, the unit cannot change it unless it is returned.',
+  'ur.submitConfirmUnsaved':
+    'The text you have just edited is not saved; it will be saved and submitted with the report. Submit the report to the consolidating division? Once submitted, the unit cannot change it unless it is returned.',
   'ur.submitted': 'The report is submitted.',
   'ur.return': 'Return',
   'ur.returnTitle': 'Return the report',

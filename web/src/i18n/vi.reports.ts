@@ -26,6 +26,8 @@ const viReports = {
   'rf.dueCompleted': 'Đến hạn, đã hoàn thành',
 
   'cr.preview': 'Bản xem trước — số liệu thay đổi theo dữ liệu cho đến khi ban hành.',
+  'cr.previewIssued': 'Báo cáo kỳ này đã ban hành:',
+  'cr.previewCurrent': 'Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.',
   'cr.figures': 'Kết quả thực hiện nhiệm vụ',
   'cr.summary': 'Hoàn thành {ratio} nhiệm vụ đến hạn, {overdue} nhiệm vụ quá hạn.',
   'cr.bySource': 'Theo nguồn nhiệm vụ',
@@ -243,6 +245,8 @@ const viReports = {
 
   'ur.submit': 'Gửi báo cáo',
   'ur.submitConfirm': 'Gửi báo cáo cho đơn vị tổng hợp? Sau khi gửi, đơn vị không sửa được nữa trừ khi báo cáo bị trả lại.',
+  'ur.submitConfirmUnsaved':
+    'Nội dung bạn vừa sửa chưa được lưu; nội dung này sẽ được lưu rồi gửi cùng báo cáo. Gửi báo cáo cho đơn vị tổng hợp? Sau khi gửi, đơn vị không sửa được nữa trừ khi báo cáo bị trả lại.',
   'ur.submitted': 'Đã gửi báo cáo.',
   'ur.return': 'Trả lại',
   'ur.returnTitle': 'Trả lại báo cáo',

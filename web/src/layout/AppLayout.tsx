@@ -36,16 +36,20 @@ function Crumbs() {
   if (parts.length === 0) {
     crumbs.push({ title: t('nav.dashboard') });
   } else {
-    const section = sections[parts[0]];
+    // The issued reports (/reports/issued/…) are a section of their own, as in the side menu.
+    const issued = parts[0] === 'reports' && parts[1] === 'issued';
+    const base = `/${parts.slice(0, issued ? 2 : 1).join('/')}`;
+    const rest = parts.slice(issued ? 2 : 1);
+    const section = issued ? 'nav.issuedReports' : sections[parts[0]];
     if (section) {
-      crumbs.push({ title: parts.length > 1 ? <Link to={`/${parts[0]}`}>{t(section)}</Link> : t(section) });
+      crumbs.push({ title: rest.length > 0 ? <Link to={base}>{t(section)}</Link> : t(section) });
     }
-    if (parts.length > 1) {
-      if (parts[1] === 'new') crumbs.push({ title: t('nav.newTask') });
+    if (rest.length > 0) {
+      if (rest[0] === 'new') crumbs.push({ title: t('nav.newTask') });
       else {
-        const label = pageTitle ?? `#${parts[1]}`;
-        if (parts[2] === 'edit') {
-          crumbs.push({ title: <Link to={`/${parts[0]}/${parts[1]}`}>#{parts[1]}</Link> });
+        const label = pageTitle ?? `#${rest[0]}`;
+        if (rest[1] === 'edit') {
+          crumbs.push({ title: <Link to={`${base}/${rest[0]}`}>#{rest[0]}</Link> });
           crumbs.push({ title: t('detail.edit') });
         } else crumbs.push({ title: label });
       }

@@ -60,6 +60,9 @@ describe('ConsolidatedReportPage', () => {
     const said = await screen.findByText('Tháng 3/2027 chưa bắt đầu nên chưa có báo cáo.');
     expect(said.closest('[role="status"]')).not.toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
+    // No draft to download, nor a preview to speak of.
+    expect(screen.queryByRole('link', { name: /Tải dự thảo/ })).toBeNull();
+    expect(screen.queryByText(/Bản xem trước/)).toBeNull();
     // The picker opens on 2027, none of whose months has begun on 27/11/2026.
     fireEvent.mouseDown(screen.getByLabelText('Kỳ báo cáo'));
     fireEvent.click(screen.getByLabelText('Kỳ báo cáo'));
@@ -359,6 +362,13 @@ describe('ConsolidatedReportPage: the report’s text and its issue', () => {
     ]);
     expect(within(items[0]).getByRole('link')).toHaveAttribute('href', '/reports/issued/5');
     expect(within(items[1]).getByRole('link')).toHaveAttribute('href', '/reports/issued/4');
+    // The preview says it is not the report issued, and which that is.
+    const preview = screen.getByText(/^Báo cáo kỳ này đã ban hành:/).closest('[role="status"]') as HTMLElement;
+    expect(preview).toHaveTextContent(
+      'Báo cáo kỳ này đã ban hành: Số 05/BC-SGTVT ngày 24/11/2026. Bản xem trước dưới đây theo số liệu hiện tại, có thể khác báo cáo đã ban hành.',
+    );
+    expect(within(preview).getByRole('link')).toHaveAttribute('href', '/reports/issued/5');
+    expect(screen.queryByText(/cho đến khi ban hành/)).toBeNull();
 
     await waitFor(() => expect(issueButton('Ban hành báo cáo thay thế')).toBeEnabled());
     expect(screen.queryByRole('button', { name: /^\S+ Ban hành$/ })).toBeNull();

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Space } from 'antd';
 import { FilePdfOutlined, FileWordOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
 import { draftFileUrl, getConsolidatedReport, listIssuedReports, saveReportDraft } from '../api/reports';
 import { getReportSettings } from '../api/reportSettings';
-import type { UnitReportProse } from '../api/types';
+import type { IssuedReportSummary, UnitReportProse } from '../api/types';
 import { canPrepareReport, useUser } from '../auth/AuthProvider';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
@@ -17,7 +17,7 @@ import { PeriodIssuedReports } from '../components/reports/PeriodIssuedReports';
 import { ReportPeriodPicker } from '../components/reports/ReportPeriodPicker';
 import { useT } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
-import { todayIso } from '../lib/format';
+import { formatDate, todayIso } from '../lib/format';
 import { issuedForPeriod, issuedReportPath } from '../lib/issuedReports';
 import { lastFinishedMonthKey, periodTitle, reportPeriodKind, reportWindowWords } from '../lib/period';
 import { useLoad } from '../lib/useLoad';
@@ -58,6 +58,23 @@ function DraftDownloads({ period }: { period: string }) {
       </Button>
     </Space.Compact>
   );
+}
+
+/**
+ * What the page shows: a preview that follows the data; once the period's report is issued
+ * (`inForce`), that report, and that the preview is of the data as they are now.
+ */
+function PreviewNotice({ inForce }: { inForce: IssuedReportSummary | undefined }) {
+  const t = useT();
+  const message = inForce ? (
+    <>
+      {t('cr.previewIssued')} <Link to={issuedReportPath(inForce.id)}>{t('ir.numberDate', { number: inForce.number_text, date: formatDate(inForce.issued_on) })}</Link>.{' '}
+      {t('cr.previewCurrent')}
+    </>
+  ) : (
+    t('cr.preview')
+  );
+  return <Alert type="info" showIcon role="status" className="ur-block cr-preview" message={message} />;
 }
 
 /**
@@ -115,7 +132,8 @@ export default function ConsolidatedReportPage() {
         subtitle={report ? `${periodTitle(t, report.period)} · ${reportWindowWords(t, report)}` : undefined}
         actions={
           <>
-            {period && <DraftDownloads period={period} />}
+            {/* Only a period with a report (one that has begun) has a draft to download. */}
+            {report && <DraftDownloads period={report.period} />}
             {issueButton}
             <PrintButton />
           </>
@@ -134,7 +152,7 @@ export default function ConsolidatedReportPage() {
       )}
       {issued && <PeriodIssuedReports items={issued.items} />}
       {conflict && <Alert type="warning" showIcon role="alert" className="ur-block no-print" message={t('issue.conflict')} />}
-      <Alert type="info" showIcon role="status" className="ur-block cr-preview" message={t('cr.preview')} />
+      {report && <PreviewNotice inForce={issued?.inForce} />}
       <LoadErrorAlert load={settings} />
       <LoadErrorAlert load={issuedList} />
       {notStarted && period ? (

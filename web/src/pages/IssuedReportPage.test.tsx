@@ -41,6 +41,7 @@ describe('IssuedReportPage', () => {
     expect(within(dl).getByRole('link', { name: 'Số 04/BC-SGTVT ngày 24/11/2026' })).toHaveAttribute('href', '/reports/issued/4');
     expect(screen.getByRole('link', { name: /Tải PDF$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/pdf');
     expect(screen.getByRole('link', { name: /Tải Word$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/docx');
+    expect(screen.getByRole('link', { name: /Tải Excel$/ })).toHaveAttribute('href', '/api/v1/reports/issued/5/xlsx');
     expect(screen.getByRole('link', { name: 'Thay đổi so với báo cáo trước' })).toHaveAttribute('href', '/reports/issued/5/changes');
     expect(screen.getByRole('link', { name: 'Xem báo cáo kỳ này theo số liệu hiện tại' })).toHaveAttribute('href', '/reports?period=2026-10');
     expect(screen.queryByRole('note')).toBeNull();
@@ -61,6 +62,18 @@ describe('IssuedReportPage', () => {
     expect(within(text).getByText('Đề nghị UBND tỉnh bổ sung kinh phí sửa chữa cầu Trà Khúc.')).toBeInTheDocument();
     expect(within(text).queryByText(/^Chưa lưu lần nào/)).toBeNull();
     expect(screen.getByRole('region', { name: 'Nội dung báo cáo của các đơn vị' })).toBeInTheDocument();
+  });
+
+  it('offers only the files the report was stored in', async () => {
+    mockFetch((c: Call) => {
+      if (c.path === '/me') return { body: ME_SPECIALIST };
+      if (c.path === `/reports/issued/${REPLACEMENT.id}`) return { body: { ...REPLACEMENT, formats: ['pdf', 'docx'] } };
+      return undefined;
+    });
+    renderPage(<IssuedReportPage />, { path: '/reports/issued/:id', url: `/reports/issued/${REPLACEMENT.id}` });
+    expect(await screen.findByRole('link', { name: /Tải PDF$/ })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /Tải Word$/ })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Tải Excel$/ })).toBeNull();
   });
 
   it('says that a replaced report was replaced, and by which', async () => {

@@ -38,17 +38,18 @@ describe('IssuedReportsPage', () => {
     const consolidator = 'Nguyễn Thị Hồng Nhung';
     expect(cells(table)).toEqual([
       ['Số', 'Kỳ báo cáo', 'Ngày ban hành', 'Người ký', 'Người ban hành', 'Thay thế / bị thay thế bởi', 'So với báo cáo trước', 'Tải về'],
-      ['05/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', director, consolidator, 'Thay thế số 04/BC-SGTVT', 'Thay đổi', 'PDFWord'],
-      ['04/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', deputy, consolidator, 'Bị thay thế bởi số 05/BC-SGTVT', 'Thay đổi', 'PDFWord'],
-      ['03/BC-SGTVT', 'Tháng 9/2026', '08/10/2026', deputy, consolidator, '', 'Thay đổi', 'PDFWord'],
-      ['02/BC-SGTVT', 'Tháng 8/2026', '11/09/2026', deputy, consolidator, 'Thay thế số 01/BC-SGTVT', 'Thay đổi', 'PDFWord'],
-      ['01/BC-SGTVT', 'Tháng 8/2026', '10/09/2026', director, consolidator, 'Bị thay thế bởi số 02/BC-SGTVT', 'Thay đổi', 'PDFWord'],
+      ['05/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', director, consolidator, 'Thay thế số 04/BC-SGTVT', 'Thay đổi', 'PDFWordExcel'],
+      ['04/BC-SGTVT', 'Tháng 10/2026', '24/11/2026', deputy, consolidator, 'Bị thay thế bởi số 05/BC-SGTVT', 'Thay đổi', 'PDFWordExcel'],
+      ['03/BC-SGTVT', 'Tháng 9/2026', '08/10/2026', deputy, consolidator, '', 'Thay đổi', 'PDFWordExcel'],
+      ['02/BC-SGTVT', 'Tháng 8/2026', '11/09/2026', deputy, consolidator, 'Thay thế số 01/BC-SGTVT', 'Thay đổi', 'PDFWordExcel'],
+      ['01/BC-SGTVT', 'Tháng 8/2026', '10/09/2026', director, consolidator, 'Bị thay thế bởi số 02/BC-SGTVT', 'Thay đổi', 'PDFWordExcel'],
     ]);
     const first = within(table).getByTestId('issued-4');
     expect(within(first).getByRole('link', { name: '04/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/4');
     expect(within(first).getByRole('link', { name: '05/BC-SGTVT' })).toHaveAttribute('href', '/reports/issued/5');
     expect(within(first).getByRole('link', { name: /Tải PDF báo cáo số 04\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/4/pdf');
     expect(within(first).getByRole('link', { name: /Tải Word báo cáo số 04\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/4/docx');
+    expect(within(first).getByRole('link', { name: /Tải Excel báo cáo số 04\/BC-SGTVT$/ })).toHaveAttribute('href', '/api/v1/reports/issued/4/xlsx');
     expect(within(first).getByRole('link', { name: 'Thay đổi của báo cáo số 04/BC-SGTVT so với báo cáo trước' })).toHaveAttribute('href', '/reports/issued/4/changes');
   });
 

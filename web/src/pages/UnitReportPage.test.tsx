@@ -129,6 +129,51 @@ describe('UnitReportPage', () => {
     expect(screen.getByText(SAVED.prose.highlights)).toBeInTheDocument();
   });
 
+  it('saves text typed but not saved before submitting, and says so before', async () => {
+    const typed = 'Hoàn thành kiểm tra 12 cầu yếu.';
+    const written: UnitReport = { ...SAVED, version: SAVED.version + 1, prose: { ...SAVED.prose, highlights: typed } };
+    const calls = open(ME_UNIT_HEAD, { stored: SAVED, put: { body: written }, step: { body: { ...fx.unitReportSubmitted, prose: written.prose } } });
+    fireEvent.change(await screen.findByLabelText('1. Kết quả nổi bật'), { target: { value: typed } });
+    fireEvent.click(screen.getByRole('button', { name: /Gửi báo cáo/ }));
+    const confirm = await screen.findByRole('tooltip');
+    expect(confirm).toHaveTextContent('Nội dung bạn vừa sửa chưa được lưu; nội dung này sẽ được lưu rồi gửi cùng báo cáo.');
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Gửi báo cáo' }));
+    expect(await screen.findByText('Đã gửi báo cáo.')).toBeInTheDocument();
+    const sent = calls.filter((c) => c.method !== 'GET' && c.path.startsWith(`/unit-reports/${SAVED.id}`));
+    expect(sent.map((c) => `${c.method} ${c.path} ${c.headers['If-Match']}`)).toEqual([
+      `PUT /unit-reports/${SAVED.id} "${SAVED.version}"`,
+      `POST /unit-reports/${SAVED.id}/submit "${written.version}"`,
+    ]);
+    expect(sent[0].body).toEqual({ ...SAVED.prose, highlights: typed });
+  });
+
+  it('submits nothing when the text typed cannot be saved', async () => {
+    const calls = open(ME_UNIT_HEAD, { stored: SAVED, reloaded: SAVED, put: { status: 412, body: fx.unitReportStale }, step: { body: fx.unitReportSubmitted } });
+    fireEvent.change(await screen.findByLabelText('1. Kết quả nổi bật'), { target: { value: 'Bản của tôi' } });
+    fireEvent.click(screen.getByRole('button', { name: /Gửi báo cáo/ }));
+    fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Gửi báo cáo' }));
+    expect(await screen.findByText(/Báo cáo vừa được người khác thay đổi/)).toBeInTheDocument();
+    expect(reportCalls(calls, 'PUT', `/unit-reports/${SAVED.id}`)).toHaveLength(1);
+    expect(reportCalls(calls, 'POST', `/unit-reports/${SAVED.id}/submit`)).toHaveLength(0);
+    expect(screen.queryByText('Đã gửi báo cáo.')).toBeNull();
+  });
+
+  it('asks before the page is left while the text has edits not saved', async () => {
+    open(ME_UNIT_HEAD, { stored: DRAFT, put: { body: SAVED } });
+    const highlights = await screen.findByLabelText('1. Kết quả nổi bật');
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    fireEvent.change(highlights, { target: { value: SAVED.prose.highlights } });
+    await waitFor(() => expect(leave()).toBe(true));
+    fireEvent.click(screen.getByRole('button', { name: /Lưu nội dung/ }));
+    expect(await screen.findByText('Đã lưu nội dung báo cáo.')).toBeInTheDocument();
+    await waitFor(() => expect(leave()).toBe(false));
+  });
+
   it('offers the consolidating division to return or accept a submitted report, and nothing to edit', async () => {
     open(ME_CONSOLIDATOR, { stored: SUBMITTED });
     expect(await screen.findByRole('button', { name: /Trả lại/ })).toBeInTheDocument();

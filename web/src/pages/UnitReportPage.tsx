@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Space, Typography } from 'antd';
+import { Alert, App, Form, Space, Typography } from 'antd';
 import { ApiError } from '../api/client';
 import type { UnitReport, UnitReportProse } from '../api/types';
 import { getUnitReport, openUnitReport, saveUnitReportProse, takeUnitReportStep } from '../api/unitReports';
@@ -21,6 +21,7 @@ import { formatDate } from '../lib/format';
 import { isMonthKey, periodTitle } from '../lib/period';
 import { periodWindowText, reportPath } from '../lib/unitReports';
 import { RunningPeriodNotice } from '../components/reports/RunningPeriodNotice';
+import { useLeaveWarning } from '../lib/useLeaveWarning';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
 import '../styles/pages.css';
@@ -83,6 +84,9 @@ export default function UnitReportPage() {
   const navigate = useNavigate();
   const { loaded, valid, id } = useReport();
   const report = loaded.data;
+  const [proseForm] = Form.useForm<UnitReportProse>();
+  const [unsaved, setUnsaved] = useState(false);
+  useLeaveWarning(unsaved);
   usePageTitle(report ? `${report.organization.name} – ${periodTitle(t, report.period)}` : t('page.unitReport'));
 
   // A preview asked for by someone who may write it opens the report itself: go to its address.
@@ -106,7 +110,14 @@ export default function UnitReportPage() {
 
   const perform = async ({ step, comment }: StepInput) => {
     if (!report) return;
-    loaded.setData(await takeUnitReportStep(report, step, comment));
+    let current = report;
+    // Text typed but not saved goes with the report: it is saved first, at the version read; a
+    // save refused (someone changed the report meanwhile, say) sends nothing.
+    if (step === 'submit' && unsaved) {
+      current = await saveUnitReportProse(report, { ...report.prose, ...proseForm.getFieldsValue() });
+      loaded.setData(current);
+    }
+    loaded.setData(await takeUnitReportStep(current, step, comment));
     message.success(t(STEP_DONE[step]));
   };
   const take = useSubmit(perform, failure);
@@ -124,7 +135,7 @@ export default function UnitReportPage() {
             subtitle={`${report.organization.name} · ${periodWindowText(t, report)}`}
             actions={
               <>
-                <ReportActions actions={report.actions} take={take} perform={perform} failure={failure} />
+                <ReportActions actions={report.actions} take={take} perform={perform} failure={failure} unsaved={unsaved} />
                 <PrintButton />
               </>
             }
@@ -140,7 +151,7 @@ export default function UnitReportPage() {
           <ReportFiguresCard figures={report.figures} />
           <ReportTaskLists section="lead" lists={report.lead} asOf={report.as_of} />
           <ReportTaskLists section="cooperating" lists={report.cooperating} asOf={report.as_of} />
-          <ProseSection prose={report.prose} editable={report.actions.edit && report.id > 0} save={save} />
+          <ProseSection prose={report.prose} editable={report.actions.edit && report.id > 0} save={save} form={proseForm} onDirty={setUnsaved} />
           {report.id > 0 && <ReportHistory events={report.history} />}
         </>
       )}

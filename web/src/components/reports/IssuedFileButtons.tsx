@@ -1,14 +1,16 @@
 import { Button, Space } from 'antd';
-import { FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { issuedFileUrl } from '../../api/reports';
-import type { IssuedReportSummary } from '../../api/types';
+import type { ReactNode } from 'react';
+import type { IssuedReportFormat, IssuedReportSummary } from '../../api/types';
 import { useT } from '../../i18n';
 
 /** The order the stored files are offered in, and each one's name and icon. */
 const FILES = [
   { format: 'pdf', name: 'PDF', icon: <FilePdfOutlined /> },
   { format: 'docx', name: 'Word', icon: <FileWordOutlined /> },
-] as const;
+  { format: 'xlsx', name: 'Excel', icon: <FileExcelOutlined /> },
+] as const satisfies readonly { format: IssuedReportFormat; name: string; icon: ReactNode }[];
 
 /**
  * The downloads of an issued report's stored files, byte for byte as issued; `small` in a table's

@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import { Alert, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input, type FormInstance } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import type { UnitReportProse } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
@@ -19,13 +19,15 @@ interface Props {
   lead?: ReactNode;
   /** Told whether the boxes hold text that is not saved, whenever that changes. */
   onDirty?: (dirty: boolean) => void;
+  /** The boxes' form, for a page that reads the text as typed (to save it before a step, say). */
+  form?: FormInstance<UnitReportProse>;
 }
 
 /** The five headings of a report's text: text boxes while the reader may write it, the text as written otherwise. */
-export function ProseSection({ prose, editable: mayEdit, save, title, id = 'ur-prose', lead, onDirty }: Props) {
+export function ProseSection({ prose, editable: mayEdit, save, title, id = 'ur-prose', lead, onDirty, form: given }: Props) {
   const t = useT();
   const editable = mayEdit && save !== undefined;
-  const [form] = Form.useForm<UnitReportProse>();
+  const [form] = Form.useForm<UnitReportProse>(given);
   const typed = Form.useWatch([], form) as Partial<UnitReportProse> | undefined;
   const shown = editable ? { ...prose, ...typed } : prose;
   const dirty = editable && PROSE_FIELDS.some((field) => typed?.[field] !== undefined && typed[field] !== prose[field]);

@@ -20,6 +20,8 @@ interface Props {
   perform: (input: StepInput) => Promise<void>;
   /** How a failure of the return reads (a stale report, say). */
   failure: Pick<SubmitOptions, 'byStatus' | 'onError'>;
+  /** The report's text has edits not saved yet: a submission saves them first, and its question says so. */
+  unsaved?: boolean;
 }
 
 function ConfirmStep({ label, question, icon, onConfirm, busy, primary }: { label: string; question: string; icon: ReactNode; onConfirm: () => void; busy: boolean; primary?: boolean }) {
@@ -64,13 +66,13 @@ function ReturnDialog({ open, onClose, perform, failure }: { open: boolean; onCl
 }
 
 /** The steps the reader may take on the report now, and nothing else. */
-export function ReportActions({ actions, take, perform, failure }: Props) {
+export function ReportActions({ actions, take, perform, failure, unsaved = false }: Props) {
   const t = useT();
   const [returning, setReturning] = useState(false);
   return (
     <>
       {actions.submit && (
-        <ConfirmStep primary label={t('ur.submit')} question={t('ur.submitConfirm')} icon={<SendOutlined />} busy={take.busy} onConfirm={() => void take.run({ step: 'submit' })} />
+        <ConfirmStep primary label={t('ur.submit')} question={t(unsaved ? 'ur.submitConfirmUnsaved' : 'ur.submitConfirm')} icon={<SendOutlined />} busy={take.busy} onConfirm={() => void take.run({ step: 'submit' })} />
       )}
       {actions.return_report && (
         <Button danger icon={<RollbackOutlined />} disabled={take.busy} onClick={() => setReturning(true)}>
