@@ -20,6 +20,7 @@ import { usePageTitle } from '../layout/PageTitle';
 import { formatDate, todayIso } from '../lib/format';
 import { issuedForPeriod, issuedReportPath } from '../lib/issuedReports';
 import { lastFinishedMonthKey, periodTitle, reportPeriodKind, reportWindowWords } from '../lib/period';
+import { useLeaveWarning } from '../lib/useLeaveWarning';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit } from '../lib/useSubmit';
 import '../styles/pages.css';
@@ -97,6 +98,7 @@ export default function ConsolidatedReportPage() {
   const [issuing, setIssuing] = useState(false);
   const [conflict, setConflict] = useState(false);
   const [unsaved, setUnsaved] = useState(false);
+  useLeaveWarning(unsaved);
   usePageTitle(period ? `${t('page.reports')} – ${periodTitle(t, period)}` : t('page.reports'));
 
   useEffect(() => setConflict(false), [period]);
