@@ -1,7 +1,7 @@
 import { Timeline } from 'antd';
 import type { HistoryEvent } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
-import { formatTimestamp } from '../../lib/format';
+import { formatDate, formatTimestamp, todayIso } from '../../lib/format';
 
 const KNOWN = new Set(['created', 'updated', 'submitted', 'returned', 'accepted']);
 
@@ -11,6 +11,15 @@ function useEventText() {
     if (e.action === 'returned') return t('ur.history.returned', { comment: String(e.after?.comment ?? '') });
     return KNOWN.has(e.action) ? t(`ur.history.${e.action}` as MessageKey) : e.action;
   };
+}
+
+/**
+ * When a step was taken: the moment it was recorded, or, for a step recorded on a later day than
+ * the one it took place (a report loaded from before), that day alone.
+ */
+export function eventWhen(e: Pick<HistoryEvent, 'recorded_at' | 'occurred_on'>): string {
+  if (e.occurred_on && e.occurred_on !== todayIso(new Date(e.recorded_at))) return formatDate(e.occurred_on);
+  return formatTimestamp(e.recorded_at);
 }
 
 /** Who did what to the report, and when. */
@@ -33,7 +42,7 @@ export function ReportHistory({ events }: { events: HistoryEvent[] }) {
               <>
                 <div>{text(e)}</div>
                 <div className="ur-note-meta">
-                  {e.actor?.name ?? ''} · {formatTimestamp(e.recorded_at)}
+                  {e.actor?.name ?? ''} · {eventWhen(e)}
                 </div>
               </>
             ),
