@@ -27,6 +27,8 @@ constexpr double kPageHeight = Pt(g::kPageHeight);
 constexpr double kLeft = Pt(g::kMarginLeft);
 constexpr double kTextWidth = Pt(g::kTextWidth);
 constexpr double kTop = Pt(g::kMarginTop);
+// A line of body text, as headings and tables count what must follow them on a page.
+constexpr double kLine = g::kBodySize * g::kLineSpacing * 1.2;
 constexpr double kBottom = kPageHeight - Pt(g::kMarginBottom);
 constexpr double kRuleWidth = 0.6;
 constexpr double kBorderWidth = 0.5;
@@ -311,12 +313,10 @@ class PdfComposer {
   void Add(const struct Heading& h) {
     LayoutPtr layout = Layout(h.label + " " + h.text,
                               BodyStyle(Align::kJustify, true, true, h.level >= 3), kTextWidth);
-    // A heading stays with the start of what follows it: a table's header and first row, or two
-    // lines of text.
+    // A heading stays with the start of what follows it: a table's start, or two lines of text.
     const Table* table = next_ ? std::get_if<Table>(next_) : nullptr;
-    const double follow =
-        table ? TableStartHeight(*table) : 2 * g::kBodySize * g::kLineSpacing * 1.2;
-    if (y_ + Height(layout.get()) + follow > kBottom) NewPage();
+    const double follow = table ? TableStartHeight(*table) : 2 * kLine;
+    if (y_ > kTop && y_ + Height(layout.get()) + g::kParagraphSpacing + follow > kBottom) NewPage();
     Flow(layout.get(), g::kParagraphSpacing);
   }
 
@@ -419,13 +419,16 @@ class PdfComposer {
     return g;
   }
 
-  // The height of a table's header row and its first row, which are never parted.
+  // The height a table needs to start on a page: its header row and its first row, which are
+  // never parted, or, when that row is taller than a page and is split anyway, the header and the
+  // row's first lines.
   double TableStartHeight(const Table& t) {
     const TableGeometry g = GeometryOf(t);
     const std::vector<Align> centred(g.aligns.size(), Align::kCenter);
-    double h = RowHeight(CellsOf(g.headers, g.xs, g.widths, centred, true));
-    if (!t.rows.empty()) h += RowHeight(RowCells(t.rows.front(), g.xs, g.widths, g.aligns));
-    return h;
+    const double header = RowHeight(CellsOf(g.headers, g.xs, g.widths, centred, true));
+    if (t.rows.empty()) return header;
+    const double first = RowHeight(RowCells(t.rows.front(), g.xs, g.widths, g.aligns));
+    return header + (first <= kBottom - kTop - header ? first : 3 * kLine);
   }
 
   void Add(const Table& t) {
@@ -435,7 +438,7 @@ class PdfComposer {
     auto header_row = [&] { return CellsOf(headers, xs, widths, centred, true); };
 
     // The header with at least the first row under it, or both on the next page.
-    if (y_ + TableStartHeight(t) > kBottom) NewPage();
+    if (y_ > kTop && y_ + TableStartHeight(t) > kBottom) NewPage();
     {
       std::vector<Cell> head = header_row();
       DrawRowSlice(head, kPageHeight);

@@ -225,34 +225,65 @@ TEST_F(PdfTest, ALongTableRepeatsItsHeaderOnEveryPage) {
             0);
 }
 
+// A document of `lines` one-line paragraphs and a table of `rows` short rows, then a heading and
+// the report's table of units, whose header wraps over several lines; `first_reason` is the first
+// unit's text in the last column.
+OfficialDocument HeadingBeforeATable(int lines, int rows, const std::string& first_reason = "") {
+  OfficialDocument d = document_testing::SampleReport(0);
+  d.body.clear();
+  for (int i = 0; i < lines; ++i)
+    d.body.push_back(Paragraph{{documents::Run{"Dòng " + std::to_string(i)}}});
+  Table before{{{"Mục", 1}, {"Nội dung", 3}}, {}};
+  for (int i = 0; i < rows; ++i) before.rows.push_back(TableRow{{std::to_string(i + 1), "Hàng"}});
+  if (rows > 0) d.body.push_back(before);
+  d.body.push_back(Heading{2, "3.", "Theo đơn vị chủ trì"});
+  // Headers as narrow and as long as the report's, so that the table's start is taller than the
+  // two lines of text a heading would otherwise keep with.
+  d.body.push_back(Table{{{"Đơn vị chủ trì", 3},
+                          {"Số nhiệm vụ đến hạn trong kỳ báo cáo", 1},
+                          {"Đến hạn đã hoàn thành, kể cả trễ hạn", 1},
+                          {"Lý do, tình hình thực hiện", 2}},
+                         {TableRow{{"Phòng Quản lý vận tải", "14", "13", first_reason}},
+                          TableRow{{"Văn phòng Sở", "2", "2", ""}}}});
+  return d;
+}
+
 TEST_F(PdfTest, AHeadingIsNeverLeftAtAPagesFootWithoutItsTable) {
-  // One line more before the heading each time, so that the heading and the table's start meet
-  // the foot of the first page in every way they can.
+  // The paragraphs and rows before the heading move it down the first page in steps of a few
+  // points, so that the heading and the table's start meet the page's foot in every way they can.
   bool moved = false;
-  for (int lines = 20; lines <= 40; ++lines) {
-    OfficialDocument d = document_testing::SampleReport(0);
-    d.body.clear();
-    for (int i = 0; i < lines; ++i)
-      d.body.push_back(Paragraph{{documents::Run{"Dòng " + std::to_string(i)}}});
-    d.body.push_back(Heading{2, "3.", "Theo đơn vị chủ trì"});
-    // Headers as narrow and as long as the report's, so that the table's start is taller than
-    // the two lines of text a heading would otherwise keep with.
-    d.body.push_back(Table{{{"Đơn vị chủ trì", 3},
-                            {"Số nhiệm vụ đến hạn trong kỳ báo cáo", 1},
-                            {"Đến hạn đã hoàn thành, kể cả trễ hạn", 1},
-                            {"Hoàn thành trước hạn so với kế hoạch", 1}},
-                           {TableRow{{"Phòng Quản lý vận tải", "14", "13", "0"}},
-                            TableRow{{"Văn phòng Sở", "2", "2", "1"}}}});
-    const auto path = Write("heading-" + std::to_string(lines) + ".pdf", RenderPdf(d));
-    for (int page = 1; page <= Pages(path); ++page) {
-      const std::string text = Text(path, page);
-      if (text.find("Theo đơn vị chủ trì") == std::string::npos) continue;
-      EXPECT_NE(text.find("Phòng Quản lý vận tải"), std::string::npos)
-          << lines << " lines: the heading is on page " << page << " without its table";
-      moved = moved || page > 1;
+  for (int rows = 0; rows <= 2; ++rows) {
+    for (int lines = 20; lines <= 40; ++lines) {
+      const auto path = Write("heading.pdf", RenderPdf(HeadingBeforeATable(lines, rows)));
+      for (int page = 1; page <= Pages(path); ++page) {
+        const std::string text = Text(path, page);
+        if (text.find("Theo đơn vị chủ trì") == std::string::npos) continue;
+        EXPECT_NE(text.find("Phòng Quản lý vận tải"), std::string::npos)
+            << lines << " lines, " << rows << " rows: the heading is on page " << page
+            << " without its table";
+        moved = moved || page > 1;
+      }
     }
   }
   EXPECT_TRUE(moved) << "no case put the heading at a page's foot";
+}
+
+TEST_F(PdfTest, ATableWhoseFirstRowIsTallerThanAPageStartsUnderItsHeading) {
+  std::string reason;
+  for (int i = 0; i < 160; ++i) reason += "Chờ ý kiến thẩm định của các sở, ngành liên quan. ";
+  for (int lines = 0; lines <= 30; lines += 10) {
+    const auto path = Write("tall-row.pdf", RenderPdf(HeadingBeforeATable(lines, 0, reason)));
+    const int pages = Pages(path);
+    ASSERT_GE(pages, 3);
+    for (int page = 1; page <= pages; ++page) {
+      const std::string text = Text(path, page);
+      EXPECT_NE(text.find_first_not_of(" \n\f"), std::string::npos)
+          << lines << " lines: page " << page << " is blank";
+      if (text.find("Theo đơn vị chủ trì") == std::string::npos) continue;
+      EXPECT_NE(text.find("Phòng Quản lý vận tải"), std::string::npos)
+          << lines << " lines: the heading is on page " << page << " without its table";
+    }
+  }
 }
 
 TEST_F(PdfTest, TheElectronicCopyCarriesTheSignatureAndTheSeal) {
