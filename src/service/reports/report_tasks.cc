@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <unordered_map>
@@ -107,13 +108,15 @@ void ForBatches(const std::vector<ReportTask*>& listed, const std::vector<storag
 // their completion, and their notes dated by `end`: the latest progress note, answered explanation
 // or, once completed, the note recorded with the completion (on the same day, the completion, which
 // says how it ended, then the explanation, which says why), and the progress of the latest report
-// that gave one. Returns those of them that are restricted.
+// that gave one. Returns those of them that are restricted, and any whose title did not come back:
+// only a task known to be open to its reader is shown.
 std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
                                            const std::vector<ReportTask*>& listed, Date end) {
   std::map<Id, ReportTask*> by_id;
   for (ReportTask* t : listed) by_id[t->id] = t;
   std::vector<ReportTask*> restricted;
   std::map<Id, std::string> completion_notes;
+  std::set<Id> named;
   ForBatches(listed, {}, [&](const std::string& ids, const std::vector<storage::Value>& params) {
     auto r = c.execute(
         "SELECT t.id, t.title, o.name, t.restricted, t.progress, t.completion_note FROM tasks t "
@@ -122,6 +125,7 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
         params);
     for (const auto& row : r.rows) {
       ReportTask& t = *by_id.at(row.integer(0));
+      named.insert(t.id);
       t.title = row.text(1);
       t.lead_org.name = row.text(2);
       if (row.boolean(3)) restricted.push_back(&t);
@@ -133,6 +137,8 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
       }
     }
   });
+  for (ReportTask* t : listed)
+    if (!named.contains(t->id)) restricted.push_back(t);
   ForBatches(listed, {Param(end.Iso())},
              [&](const std::string& ids, const std::vector<storage::Value>& params) {
                const std::string sql =
