@@ -95,9 +95,14 @@ Date Date::AddMonths(int n) const {
 }
 
 std::string Date::Iso() const {
-  // Written digit by digit: a report writes a date for every task it lists, and years are kept
-  // within four digits (kMaxYear).
+  // Written digit by digit: a report writes a date for every task it lists. A year beyond four
+  // digits, which only arithmetic past kMaxYear makes, is written in full.
   const Ymd ymd = CivilFromDays(days_);
+  if (ymd.year < 0 || ymd.year > 9999) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", ymd.year, ymd.month, ymd.day);
+    return buf;
+  }
   std::string out = "0000-00-00";
   for (int i = 3, y = ymd.year; i >= 0; --i, y /= 10) out[i] = static_cast<char>('0' + y % 10);
   out[5] = static_cast<char>('0' + ymd.month / 10);

@@ -147,6 +147,7 @@ TEST(DateTest, Formatting) {
   EXPECT_EQ(D(2023, 1, 5).Iso(), "2023-01-05");
   EXPECT_EQ(D(1, 1, 1).Iso(), "0001-01-01");
   EXPECT_EQ(D(9999, 12, 31).Iso(), "9999-12-31");
+  EXPECT_EQ(D(9999, 12, 31).AddDays(1).Iso(), "10000-01-01");
   EXPECT_EQ(D(1900, 10, 10).Iso(), "1900-10-10");
   EXPECT_EQ(D(2023, 8, 31).Vietnamese(), "31/08/2023");
   EXPECT_EQ(D(2023, 1, 5).Vietnamese(), "05/01/2023");
