@@ -97,7 +97,15 @@ void ReadValue(const R& r, storage::Column c, std::optional<std::string>& out) {
 }
 template <class R>
 void ReadValue(const R& r, storage::Column c, Date& out) {
-  out = *Date::Parse(r.text(c));
+  const auto text = r.text(c);
+  const auto date = Date::Parse(text);
+  // The schema keeps dates well formed; a damaged one is an error, never a day made up.
+  if (!date) {
+    throw storage::DatabaseError(
+        storage::DatabaseError::Kind::kOther,
+        "column " + std::to_string(c.index()) + " holds '" + std::string(text) + "', not a date");
+  }
+  out = *date;
 }
 template <class R>
 void ReadValue(const R& r, storage::Column c, std::optional<Date>& out) {
