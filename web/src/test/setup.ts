@@ -21,7 +21,7 @@ window.history.replaceState(null, '', '/');
 
 // Waiting is for a condition, never for a time: this only bounds how long a failing wait takes,
 // and leaves room for a busy machine.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 30_000 });
 
 afterEach(() => cleanup());
 
