@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <stdexcept>
 #include <unordered_map>
 
+#include "service/reports/report_facts.h"
 #include "service/row_values.h"
 #include "service/tasks/task_access.h"
 #include "service/tasks/task_store.h"
@@ -17,25 +17,6 @@ namespace giaoban::service {
 using storage::Param;
 
 namespace {
-
-// A task's facts as the report places it (tasks_report_facts holds them all); its deadline is the
-// original one until its extensions are applied. The rest of a task, down to whether it is
-// restricted, is looked up for the tasks listed only: every column read here is read a hundred
-// thousand times.
-struct TaskRow {
-  Id id = 0;
-  std::string source_kind;
-  bool is_key = false;
-  Id lead_org_id = 0;
-  Date assigned_on;
-  std::optional<Date> deadline;
-  std::optional<Date> completed_on;
-  std::optional<Date> cancelled_on;
-};
-
-BOOST_DESCRIBE_STRUCT(TaskRow, (),
-                      (id, source_kind, is_key, lead_org_id, assigned_on, deadline, completed_on,
-                       cancelled_on))
 
 struct ExtensionRow {
   Id task_id = 0;
@@ -179,9 +160,7 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
                                         Param(windows.year_start.Iso())};
   if (!scope.org_path.empty()) params.push_back(Param(scope.org_path + "%"));
   const std::string tasks_sql =
-      "SELECT t.id, t.source_kind, t.is_key, t.lead_org_id, t.assigned_on, t.deadline, "
-      "t.completed_on, t.cancelled_on FROM tasks t WHERE " +
-      ScopeWhere(scope);
+      "SELECT t.id, t.report_facts FROM tasks t WHERE " + ScopeWhere(scope);
   // Every approved extension of the agency in force by then: a few thousand in a year of 100,000
   // tasks, fewer than the tasks a narrower condition would have to look through.
   const std::string_view extensions_sql =
@@ -201,25 +180,31 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
   // Streamed: a year can hold a hundred thousand tasks, and each is placed as it arrives.
   std::vector<PlacedTask> out;
   static const std::vector<domain::ApprovedExtension> kNone;
-  StreamRows(c, tasks_sql, params, FieldsOf<TaskRow>(), [&](const TaskRow& row) {
-    auto found = extensions.find(row.id);
+  c.stream(tasks_sql, params, [&](const storage::RowView& row) {
+    const Id id = row.integer(0);
+    const std::string_view text = row.text(1);
+    const auto stored = ParseReportFacts(text);
+    // The database derives the text from the task's columns: anything else is a damaged row.
+    if (!stored) {
+      throw storage::DatabaseError(storage::DatabaseError::Kind::kOther,
+                                   "task " + std::to_string(id) + ": report facts '" +
+                                       std::string(text) + "' cannot be read");
+    }
+    auto found = extensions.find(id);
     const auto& approved = found == extensions.end() ? kNone : found->second;
-    const domain::TaskFacts facts{row.assigned_on, row.deadline, approved, row.completed_on,
-                                  row.cancelled_on};
+    const domain::TaskFacts facts{stored->assigned_on, stored->deadline, approved,
+                                  stored->completed_on, stored->cancelled_on};
     const domain::ReportPlacement placement = domain::PlaceInReport(facts, windows);
     if (!placement.in_scope) return;
     PlacedTask& t = out.emplace_back();
-    t.id = row.id;
-    t.lead_org_id = row.lead_org_id;
-    const auto kind = domain::ParseSourceKind(row.source_kind);
-    // A task takes its source's kind, which the database checks: anything else is a broken one.
-    if (!kind) throw std::runtime_error("task " + std::to_string(row.id) + ": unknown source kind");
-    t.source_kind = *kind;
-    t.is_key = row.is_key;
-    t.assigned_on = row.assigned_on;
+    t.id = id;
+    t.lead_org_id = stored->lead_org_id;
+    t.source_kind = stored->source_kind;
+    t.is_key = stored->is_key;
+    t.assigned_on = stored->assigned_on;
     t.deadline = domain::DeadlineInForce(facts, end);
-    if (row.completed_on && *row.completed_on <= end) t.completed_on = row.completed_on;
-    if (row.cancelled_on && *row.cancelled_on <= end) t.cancelled_on = row.cancelled_on;
+    if (stored->completed_on && *stored->completed_on <= end) t.completed_on = stored->completed_on;
+    if (stored->cancelled_on && *stored->cancelled_on <= end) t.cancelled_on = stored->cancelled_on;
     t.placement = placement;
   });
   return out;
