@@ -157,9 +157,10 @@ Expected<ConsolidatedReport> BuildConsolidatedReport(storage::Connection& c, con
   }
   ReportTaskLists lists = ListTasks(c, listed, windows, reader);
   r.overdue = std::move(lists.not_completed);
-  r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
-                   std::make_move_iterator(lists.overdue.end()));
-  std::sort(r.overdue.begin(), r.overdue.end(), ListedBefore);
+  const auto middle =
+      r.overdue.insert(r.overdue.end(), std::make_move_iterator(lists.overdue.begin()),
+                       std::make_move_iterator(lists.overdue.end()));
+  std::inplace_merge(r.overdue.begin(), middle, r.overdue.end(), ListedBefore);
   r.next_period_key = std::move(lists.due_next_period);
   if (activity) *activity = ActivityOf(c, tasks, windows, reader);
 

@@ -99,24 +99,23 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
   std::map<Id, std::string> completion_notes;
   std::set<Id> named;
   ForBatches(listed, {}, [&](const std::string& ids, const std::vector<storage::Value>& params) {
-    auto r = c.execute(
+    const std::string sql =
         "SELECT t.id, t.title, o.name, t.restricted, t.progress, t.completion_note FROM tasks t "
         "JOIN organizations o ON o.id = t.lead_org_id WHERE t.id IN (" +
-            ids + ")",
-        params);
-    for (const auto& row : r.rows) {
+        ids + ")";
+    c.stream(sql, params, [&](const storage::RowView& row) {
       ReportTask& t = *by_id.at(row.integer(0));
       named.insert(t.id);
       t.title = row.text(1);
       t.lead_org.name = row.text(2);
-      if (row.boolean(3)) restricted.push_back(&t);
+      if (row.integer(3) != 0) restricted.push_back(&t);
       // A task's progress is the one recorded with its completion only once it was completed
       // by the day counted; before, the notes say it.
       if (t.completed_on) {
         t.progress = static_cast<int>(row.integer(4));
         if (!row.text(5).empty()) completion_notes[t.id] = row.text(5);
       }
-    }
+    });
   });
   for (ReportTask* t : listed)
     if (!named.contains(t->id)) restricted.push_back(t);
@@ -133,13 +132,13 @@ std::vector<ReportTask*> AddTitlesAndNotes(storage::Connection& c,
                    "FROM explanation_requests x WHERE x.answer IS NOT NULL AND "
                    "x.answered_on <= $1 AND x.task_id IN (" +
                    ids + ")) n ORDER BY task_id, noted_on, priority, seq";
-               for (const NoteRow& n : ReadRows<NoteRow>(c.execute(sql, params))) {
+               StreamRows(c, sql, params, FieldsOf<NoteRow>(), [&](const NoteRow& n) {
                  ReportTask& t = *by_id.at(n.task_id);
                  t.note = n.note;
                  t.note_on = n.noted_on;
                  t.note_kind = n.kind;
                  if (n.percent && !t.completed_on) t.progress = *n.percent;
-               }
+               });
              });
   for (auto& [id, note] : completion_notes) {
     ReportTask& t = *by_id.at(id);
@@ -210,7 +209,11 @@ std::vector<PlacedTask> LoadReportTasks(storage::Connection& c, const ReportScop
   return out;
 }
 
-bool ListedBefore(const ReportTask& a, const ReportTask& b) {
+namespace {
+
+// The lists' order, for the placed tasks and the listed ones alike.
+template <class Task>
+bool InListOrder(const Task& a, const Task& b) {
   if (a.is_key != b.is_key) return a.is_key;
   if (a.deadline != b.deadline) {
     if (!a.deadline || !b.deadline) return a.deadline.has_value();
@@ -218,6 +221,21 @@ bool ListedBefore(const ReportTask& a, const ReportTask& b) {
   }
   return a.id < b.id;
 }
+
+// `tasks` in the lists' order, sorted as pointers: a placed task is small, a listed one holds its
+// texts, and a year's lists run to thousands.
+std::vector<const PlacedTask*> InListOrder(std::span<const PlacedTask> tasks) {
+  std::vector<const PlacedTask*> ordered;
+  ordered.reserve(tasks.size());
+  for (const PlacedTask& t : tasks) ordered.push_back(&t);
+  std::sort(ordered.begin(), ordered.end(),
+            [](const PlacedTask* a, const PlacedTask* b) { return InListOrder(*a, *b); });
+  return ordered;
+}
+
+}  // namespace
+
+bool ListedBefore(const ReportTask& a, const ReportTask& b) { return InListOrder(a, b); }
 
 domain::ReportFigures FiguresOf(std::span<const PlacedTask> tasks) {
   domain::ReportFigures f;
@@ -264,14 +282,14 @@ void Name(storage::Connection& c, std::vector<ReportTask*>& listed, Date end, co
 ReportTaskLists ListTasks(storage::Connection& c, std::span<const PlacedTask> tasks,
                           const domain::ReportWindows& windows, const Actor& reader) {
   ReportTaskLists lists;
-  for (const PlacedTask& t : tasks) {
-    std::vector<ReportTask>* list = ListOf(lists, t, windows.counted);
-    if (list) list->push_back(Unnamed(t));
+  // Taken in order, each list is in order.
+  for (const PlacedTask* t : InListOrder(tasks)) {
+    std::vector<ReportTask>* list = ListOf(lists, *t, windows.counted);
+    if (list) list->push_back(Unnamed(*t));
   }
   std::vector<ReportTask*> listed;
   for (auto* list : {&lists.completed, &lists.not_completed, &lists.overdue, &lists.due_next_period,
                      &lists.ongoing, &lists.cancelled}) {
-    std::sort(list->begin(), list->end(), ListedBefore);
     for (ReportTask& t : *list) listed.push_back(&t);
   }
   Name(c, listed, windows.counted.end, reader);
@@ -282,8 +300,7 @@ std::vector<ReportTask> NamedTasks(storage::Connection& c, std::span<const Place
                                    const domain::ReportWindows& windows, const Actor& reader) {
   std::vector<ReportTask> out;
   out.reserve(tasks.size());
-  for (const PlacedTask& t : tasks) out.push_back(Unnamed(t));
-  std::sort(out.begin(), out.end(), ListedBefore);
+  for (const PlacedTask* t : InListOrder(tasks)) out.push_back(Unnamed(*t));
   std::vector<ReportTask*> listed;
   for (ReportTask& t : out) listed.push_back(&t);
   Name(c, listed, windows.counted.end, reader);
