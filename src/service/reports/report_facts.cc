@@ -14,22 +14,31 @@ class FactsReader {
   explicit FactsReader(std::string_view text) : p_(text.data()), end_(p_ + text.size()) {}
 
   bool Word(std::string_view& out) {
-    const char* start = p_;
-    while (p_ != end_ && *p_ != ' ') ++p_;
-    out = {start, static_cast<std::size_t>(p_ - start)};
+    const char* p = p_;
+    while (p != end_ && *p != ' ') ++p;
+    out = {p_, static_cast<std::size_t>(p - p_)};
+    p_ = p;
     return !out.empty() && Separator();
+  }
+
+  // "0" or "1".
+  bool Flag(bool& out) {
+    if (p_ == end_ || (*p_ != '0' && *p_ != '1')) return false;
+    out = *p_++ == '1';
+    return (p_ == end_ || *p_ == ' ') && Separator();
   }
 
   // Decimal digits with an optional minus sign.
   bool Integer(std::int64_t& out) {
-    const bool negative = p_ != end_ && *p_ == '-';
-    if (negative) ++p_;
-    const char* start = p_;
+    const char* p = p_;
+    const bool negative = p != end_ && *p == '-';
+    if (negative) ++p;
+    const char* start = p;
     std::int64_t value = 0;
-    for (unsigned digit = 0; p_ != end_ && (digit = Digit(*p_)) <= 9; ++p_)
-      value = value * 10 + digit;
+    for (unsigned digit = 0; p != end_ && (digit = Digit(*p)) <= 9; ++p) value = value * 10 + digit;
     // At most 18 digits, which an int64 always holds; then the field's end.
-    if (p_ == start || p_ - start > 18 || (p_ != end_ && *p_ != ' ')) return false;
+    if (p == start || p - start > 18 || (p != end_ && *p != ' ')) return false;
+    p_ = p;
     out = negative ? -value : value;
     return Separator();
   }
@@ -78,18 +87,17 @@ class FactsReader {
 std::optional<StoredReportFacts> ParseReportFacts(std::string_view text) {
   FactsReader reader(text);
   StoredReportFacts facts;
-  std::string_view kind, key;
+  std::string_view kind;
   std::int64_t lead_org = 0;
-  if (!reader.Word(kind) || !reader.Word(key) || !reader.Integer(lead_org) ||
+  if (!reader.Word(kind) || !reader.Flag(facts.is_key) || !reader.Integer(lead_org) ||
       !reader.Day(facts.assigned_on) || !reader.OptionalDay(facts.deadline) ||
       !reader.OptionalDay(facts.completed_on) || !reader.OptionalDay(facts.cancelled_on) ||
       !reader.Done()) {
     return std::nullopt;
   }
   const auto source_kind = domain::ParseSourceKind(kind);
-  if (!source_kind || (key != "0" && key != "1")) return std::nullopt;
+  if (!source_kind) return std::nullopt;
   facts.source_kind = *source_kind;
-  facts.is_key = key == "1";
   facts.lead_org_id = lead_org;
   return facts;
 }

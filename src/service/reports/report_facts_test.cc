@@ -46,6 +46,7 @@ TEST(ParseReportFacts, RefusesAnythingElse) {
            "ad_hoc 0 7 19723 - - - ",    // a space after the last
            "adhoc 0 7 19723 - - -",      // no such kind
            "ad_hoc 2 7 19723 - - -",     // a key flag that is neither
+           "ad_hoc 10 7 19723 - - -",    // nor is this
            "ad_hoc 0 x 19723 - - -",     // no organisation
            "ad_hoc 0 7 - - - -",         // no assignment date
            "ad_hoc 0 7 19723 1e3 - -",   // not a day number
