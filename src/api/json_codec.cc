@@ -122,8 +122,15 @@ void Write(std::string& out, bool v) { out += v ? "true" : "false"; }
 void Write(std::string& out, int v) { WriteNumber(out, v); }
 void Write(std::string& out, std::int64_t v) { WriteNumber(out, v); }
 void Write(std::string& out, const std::string& v) { WriteString(out, v); }
-void Write(std::string& out, const domain::Date& d) { WriteString(out, d.Iso()); }
-void Write(std::string& out, domain::Status s) { WriteString(out, domain::StatusCode(s)); }
+// Dates, status codes and member names are ASCII letters, digits, '_' and '-': nothing in them
+// needs escaping, and a report writes thousands of each.
+void WritePlain(std::string& out, std::string_view s) {
+  out += '"';
+  out += s;
+  out += '"';
+}
+void Write(std::string& out, const domain::Date& d) { WritePlain(out, d.Iso()); }
+void Write(std::string& out, domain::Status s) { WritePlain(out, domain::StatusCode(s)); }
 // Described, but written their own way; the first two are not in any answer written as text yet,
 // and stand here so that one added later is not written member by member.
 [[maybe_unused]] void Write(std::string& out, const service::AttachmentInfo& a) {
@@ -173,7 +180,7 @@ requires boost::describe::has_describe_members<T>::value void Write(std::string&
       [&](auto member) {
         if (!first) out += ',';
         first = false;
-        WriteString(out, member.name);
+        WritePlain(out, member.name);
         out += ':';
         Write(out, record.*member.pointer);
       });
