@@ -220,6 +220,13 @@ TEST(ReportDocumentTest, TheWorkbookHoldsTheFiguresAndTheListsWithRealNumbersAnd
   EXPECT_NE(overdue.find("2,Nhiệm vụ hạn chế truy cập,Phòng Quản lý vận tải,30/11/2026"),
             std::string::npos)
       << overdue;
+  EXPECT_NE(overdue.find("Lý do, tình hình thực hiện"), std::string::npos) << overdue;
+  // A task not yet due has no reason to give, only how far it has come.
+  const std::string next = read("Trọng tâm kỳ tới");
+  EXPECT_NE(next.find("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn,Đã gia hạn,Tiến độ (%),"
+                      "Tình hình thực hiện,Ngày ghi nhận"),
+            std::string::npos)
+      << next;
 }
 
 }  // namespace

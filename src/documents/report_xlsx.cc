@@ -119,15 +119,20 @@ void DateCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::option
   worksheet_write_datetime(ws, row, col, &dt, f.date);
 }
 
-void TaskSheet(lxw_workbook* wb, const service::IssuedReport& r, const char* name,
+// `note` heads the column of each task's latest note: why an overdue task is late, how far one
+// not yet due has come.
+void TaskSheet(lxw_workbook* wb, const service::IssuedReport& r, const char* name, const char* note,
                const std::vector<ReportTask>& tasks, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, Say(name).c_str());
   Heading(ws, r, Say(name), f);
-  const std::vector<Column> columns = {
-      {"document.column.number", 6},   {"document.column.task", 50},
-      {"document.column.lead", 28},    {"document.column.deadline", 12},
-      {"document.column.extended", 9}, {"document.column.progress", 9},
-      {"document.column.reason", 50},  {"document.column.note_on", 12}};
+  const std::vector<Column> columns = {{"document.column.number", 6},
+                                       {"document.column.task", 50},
+                                       {"document.column.lead", 28},
+                                       {"document.column.deadline", 12},
+                                       {"document.column.extended", 9},
+                                       {"document.column.progress", 9},
+                                       {note, 50},
+                                       {"document.column.note_on", 12}};
   constexpr lxw_row_t kHeader = 3;
   Headers(ws, kHeader, columns, f);
   lxw_row_t row = kHeader + 1;
@@ -173,8 +178,9 @@ std::string RenderReportXlsx(const service::IssuedReport& r) {
   workbook_set_properties(wb, &properties);
   const Formats f = MakeFormats(wb);
   FiguresSheet(wb, r, f);
-  TaskSheet(wb, r, "document.sheet.overdue", r.report.overdue, f);
-  TaskSheet(wb, r, "document.sheet.next_key", r.report.next_period_key, f);
+  TaskSheet(wb, r, "document.sheet.overdue", "document.column.reason", r.report.overdue, f);
+  TaskSheet(wb, r, "document.sheet.next_key", "document.column.situation", r.report.next_period_key,
+            f);
   return file.Close(wb);
 }
 
