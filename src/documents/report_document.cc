@@ -70,10 +70,6 @@ std::string NextPeriodName(const domain::ReportingPeriod& p) {
   return next ? InSentence(next->Vietnamese()) : std::string();
 }
 
-}  // namespace
-
-namespace {
-
 // "higher_program:true": a source group's kind and its key flag.
 struct SourceGroup {
   std::string kind;
