@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev postgresql-15 postgresql-client-15
   libicu-dev libsodium-dev libcli11-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libxlsxwriter-dev zlib1g-dev libzip-dev
+  libxlsxwriter-dev zlib1g-dev libzip-dev libexpat1-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2
   curl wrk valgrind python3 procps
 )
