@@ -1,0 +1,184 @@
+#include "domain/deadline_text.h"
+
+#include <array>
+#include <charconv>
+#include <vector>
+
+#include "domain/period.h"
+
+namespace giaoban::domain {
+
+namespace {
+
+using Words = std::vector<std::string_view>;
+
+Words Split(std::string_view text) {
+  Words words;
+  while (!text.empty()) {
+    const std::size_t space = text.find(' ');
+    if (space != 0) words.push_back(text.substr(0, space));
+    if (space == std::string_view::npos) break;
+    text.remove_prefix(space + 1);
+  }
+  return words;
+}
+
+std::optional<int> Number(std::string_view word) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+  if (error != std::errc() || end != word.data() + word.size()) return std::nullopt;
+  return value;
+}
+
+// A year as programs write it: four digits, or two for this century ("9/24").
+std::optional<int> Year(std::string_view word) {
+  const auto n = Number(word);
+  if (!n) return std::nullopt;
+  if (word.size() == 4 && *n >= 1900) return *n;
+  if (word.size() == 2) return 2000 + *n;
+  return std::nullopt;
+}
+
+std::optional<int> Quarter(std::string_view word) {
+  static constexpr std::array<std::string_view, 4> kRoman = {"i", "ii", "iii", "iv"};
+  for (std::size_t i = 0; i < kRoman.size(); ++i)
+    if (word == kRoman[i]) return static_cast<int>(i) + 1;
+  const auto n = Number(word);
+  if (n && *n >= 1 && *n <= 4) return n;
+  return std::nullopt;
+}
+
+// Whether `words` from `at` begin with `phrase` (its words separated by spaces).
+bool StartsWith(const Words& words, std::size_t at, std::string_view phrase) {
+  for (const std::string_view word : Split(phrase)) {
+    if (at >= words.size() || words[at] != word) return false;
+    ++at;
+  }
+  return true;
+}
+
+// The words that only say "by", "within", "at the latest", "by the end of": "trước ngày 15/9",
+// "chậm nhất trong tháng 9", "hoàn thành trước Quý III", "đến hết năm 2024", "cuối tháng 9".
+constexpr std::string_view kFillers[] = {"hoan thanh", "cham nhat", "truoc", "ngay", "trong", "den",
+                                         "het",        "han",       "vao",   "xong", "cuoi"};
+
+// The work that goes on, with the label it is shown with.
+struct Recurring {
+  std::string_view words;
+  std::string_view label;
+};
+constexpr std::array<Recurring, 9> kRecurring = {{
+    {"thuong xuyen", "Thường xuyên"},
+    {"lien tuc", "Liên tục"},
+    {"hang tuan", "Hằng tuần"},
+    {"hang thang", "Hằng tháng"},
+    {"hang quy", "Hằng quý"},
+    {"hang nam", "Hằng năm"},
+    {"dinh ky hang thang", "Định kỳ hằng tháng"},
+    {"dinh ky hang quy", "Định kỳ hằng quý"},
+    {"dinh ky", "Định kỳ"},
+}};
+
+// The year named at `at` ("2024" or "năm 2024"), or the program's when the text ends there.
+std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int> program_year,
+                          std::size_t& end) {
+  if (at < words.size() && words[at] == "nam") ++at;
+  if (at < words.size()) {
+    end = at + 1;
+    return Year(words[at]);
+  }
+  end = at;
+  return program_year;
+}
+
+DeadlineText OfPeriod(const Period& p) { return {p.last_day(), p.Vietnamese()}; }
+
+}  // namespace
+
+std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
+                                              std::optional<int> program_year) {
+  const Words all = Split(folded);
+  std::size_t at = 0;
+  for (bool found = true; found;) {
+    found = false;
+    for (const std::string_view filler : kFillers) {
+      if (StartsWith(all, at, filler)) {
+        at += Split(filler).size();
+        found = true;
+      }
+    }
+  }
+  const Words words(all.begin() + static_cast<std::ptrdiff_t>(at), all.end());
+  if (words.empty()) return std::nullopt;
+
+  for (const Recurring& r : kRecurring)
+    if (StartsWith(words, 0, r.words)) return DeadlineText{std::nullopt, std::string(r.label)};
+
+  std::size_t end = 0;
+  // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9"
+  if (words[0] == "thang" && words.size() >= 2) {
+    const auto month = Number(words[1]);
+    const auto year = YearAt(words, 2, program_year, end);
+    if (!month || *month < 1 || *month > 12 || !year || end != words.size()) return std::nullopt;
+    return OfPeriod({Period::Kind::kMonth, *year, *month});
+  }
+  // "Quý III/2024", "quý 3 năm 2024", "quý III"
+  if (words[0] == "quy" && words.size() >= 2) {
+    const auto quarter = Quarter(words[1]);
+    const auto year = YearAt(words, 2, program_year, end);
+    if (!quarter || !year || end != words.size()) return std::nullopt;
+    return OfPeriod({Period::Kind::kQuarter, *year, *quarter});
+  }
+  // "Năm 2024", "cả năm", "cuối năm 2024"
+  if (words[0] == "nam" || StartsWith(words, 0, "ca nam")) {
+    const std::size_t from = words[0] == "nam" ? 0 : 1;
+    const auto year = YearAt(words, from, program_year, end);
+    if (!year || end != words.size()) return std::nullopt;
+    return OfPeriod({Period::Kind::kYear, *year, 0});
+  }
+  // "6 tháng đầu năm 2024", "9 tháng đầu năm", "6 tháng cuối năm"
+  if (words.size() >= 4 && words[1] == "thang" && (words[2] == "dau" || words[2] == "cuoi") &&
+      words[3] == "nam") {
+    const auto months = Number(words[0]);
+    const auto year = YearAt(words, 3, program_year, end);
+    if (!months || *months < 1 || *months > 11 || !year || end != words.size()) return std::nullopt;
+    const bool first = words[2] == "dau";
+    const int last_month = first ? *months : 12;
+    const Date last = Period{Period::Kind::kMonth, *year, last_month}.last_day();
+    return DeadlineText{last, std::to_string(*months) +
+                                  (first ? " tháng đầu năm " : " tháng cuối năm ") +
+                                  std::to_string(*year)};
+  }
+  // Numbers only: "15/9/2024", "2024-09-15", "15/9", "9/2024", "2024".
+  std::vector<int> numbers;
+  for (const std::string_view word : words) {
+    const auto n = Number(word);
+    if (!n) return std::nullopt;
+    numbers.push_back(*n);
+  }
+  auto day = [](std::optional<int> year, int month, int d) -> std::optional<DeadlineText> {
+    if (!year) return std::nullopt;
+    const auto date = Date::FromYmd(*year, month, d);
+    if (!date) return std::nullopt;
+    return DeadlineText{*date, ""};
+  };
+  switch (words.size()) {
+    case 3:
+      if (words[0].size() == 4) return day(Year(words[0]), numbers[1], numbers[2]);
+      return day(Year(words[2]), numbers[1], numbers[0]);
+    case 2:
+      if (const auto year = Year(words[1]); year && words[1].size() == 4) {
+        if (numbers[0] < 1 || numbers[0] > 12) return std::nullopt;
+        return OfPeriod({Period::Kind::kMonth, *year, numbers[0]});
+      }
+      return day(program_year, numbers[1], numbers[0]);
+    case 1:
+      if (const auto year = Year(words[0]); year && words[0].size() == 4)
+        return OfPeriod({Period::Kind::kYear, *year, 0});
+      return std::nullopt;
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace giaoban::domain

@@ -1,0 +1,81 @@
+#include "domain/deadline_text.h"
+
+#include <gtest/gtest.h>
+
+namespace giaoban::domain {
+namespace {
+
+Date Day(int y, int m, int d) { return *Date::FromYmd(y, m, d); }
+
+struct Case {
+  const char* folded;  // as intl::Fold gives the text written in the program
+  std::optional<int> year;
+  std::optional<Date> deadline;
+  const char* label;
+};
+
+class DeadlineTextTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(DeadlineTextTest, ReadsTheDeadline) {
+  const Case& c = GetParam();
+  const auto read = ParseDeadlineText(c.folded, c.year);
+  ASSERT_TRUE(read) << c.folded;
+  EXPECT_EQ(read->deadline, c.deadline) << c.folded;
+  EXPECT_EQ(read->label, c.label) << c.folded;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Written, DeadlineTextTest,
+    ::testing::Values(
+        // A day, the way programs write it, with or without "by".
+        Case{"15 9 2024", std::nullopt, Day(2024, 9, 15), ""},
+        Case{"15 09 2024", std::nullopt, Day(2024, 9, 15), ""},
+        Case{"truoc ngay 15 9 2024", std::nullopt, Day(2024, 9, 15), ""},
+        Case{"cham nhat ngay 31 12 24", std::nullopt, Day(2024, 12, 31), ""},
+        Case{"2024 09 15", std::nullopt, Day(2024, 9, 15), ""},
+        Case{"30 6", 2024, Day(2024, 6, 30), ""},
+        Case{"29 2 2024", std::nullopt, Day(2024, 2, 29), ""},
+        // A month: its last day.
+        Case{"thang 9 2024", std::nullopt, Day(2024, 9, 30), "Tháng 9/2024"},
+        Case{"thang 02 nam 2024", std::nullopt, Day(2024, 2, 29), "Tháng 2/2024"},
+        Case{"trong thang 12", 2023, Day(2023, 12, 31), "Tháng 12/2023"},
+        Case{"cuoi thang 9 2024", std::nullopt, Day(2024, 9, 30), "Tháng 9/2024"},
+        Case{"9 2024", std::nullopt, Day(2024, 9, 30), "Tháng 9/2024"},
+        // A quarter, in Roman or Arabic numerals.
+        Case{"quy iii 2024", std::nullopt, Day(2024, 9, 30), "Quý III/2024"},
+        Case{"quy 3 nam 2024", std::nullopt, Day(2024, 9, 30), "Quý III/2024"},
+        Case{"hoan thanh truoc quy iv", 2024, Day(2024, 12, 31), "Quý IV/2024"},
+        Case{"quy i 2025", std::nullopt, Day(2025, 3, 31), "Quý I/2025"},
+        // The first months of a year, or its last ones.
+        Case{"6 thang dau nam 2024", std::nullopt, Day(2024, 6, 30), "6 tháng đầu năm 2024"},
+        Case{"9 thang dau nam", 2024, Day(2024, 9, 30), "9 tháng đầu năm 2024"},
+        Case{"6 thang cuoi nam 2024", std::nullopt, Day(2024, 12, 31), "6 tháng cuối năm 2024"},
+        // A year.
+        Case{"nam 2024", std::nullopt, Day(2024, 12, 31), "Năm 2024"},
+        Case{"2024", std::nullopt, Day(2024, 12, 31), "Năm 2024"},
+        Case{"ca nam", 2024, Day(2024, 12, 31), "Năm 2024"},
+        Case{"cuoi nam 2024", std::nullopt, Day(2024, 12, 31), "Năm 2024"},
+        Case{"den het nam 2024", std::nullopt, Day(2024, 12, 31), "Năm 2024"},
+        // Work that goes on has no deadline.
+        Case{"thuong xuyen", std::nullopt, std::nullopt, "Thường xuyên"},
+        Case{"thuong xuyen trong nam", 2024, std::nullopt, "Thường xuyên"},
+        Case{"hang thang", std::nullopt, std::nullopt, "Hằng tháng"},
+        Case{"dinh ky hang quy", std::nullopt, std::nullopt, "Định kỳ hằng quý"},
+        Case{"lien tuc", std::nullopt, std::nullopt, "Liên tục"}));
+
+TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
+  for (const char* folded :
+       {"", "truoc", "ngay", "31 2 2024", "29 2 2023", "15 13 2024", "thang 13 2024", "quy v 2024",
+        "quy 0 2024", "nam 24x", "12 thang dau nam 2024", "khi co yeu cau", "15 9 2024 sang",
+        "1 2 3 4", "123", "thang 9 2024 2025"}) {
+    EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
+  }
+}
+
+TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
+  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam"})
+    EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
+}
+
+}  // namespace
+}  // namespace giaoban::domain
