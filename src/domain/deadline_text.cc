@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstdlib>
 #include <vector>
 
 #include "domain/period.h"
@@ -30,12 +31,14 @@ std::optional<int> Number(std::string_view word) {
   return value;
 }
 
-// A year as programs write it: four digits, or two for this century ("9/24").
-std::optional<int> Year(std::string_view word) {
+// A year as programs write it: four digits; two only for the program's own year or one beside
+// it ("31/12/24" in a 2024 program), for "tháng 9-10" reads as "9/10" too.
+std::optional<int> Year(std::string_view word, std::optional<int> program_year) {
   const auto n = Number(word);
   if (!n) return std::nullopt;
   if (word.size() == 4 && *n >= 1900) return *n;
-  if (word.size() == 2) return 2000 + *n;
+  if (word.size() == 2 && program_year && std::abs(2000 + *n - *program_year) <= 1)
+    return 2000 + *n;
   return std::nullopt;
 }
 
@@ -67,8 +70,9 @@ struct Recurring {
   std::string_view words;
   std::string_view label;
 };
-constexpr std::array<Recurring, 9> kRecurring = {{
+constexpr std::array<Recurring, 10> kRecurring = {{
     {"thuong xuyen", "Thường xuyên"},
+    {"hang ngay", "Hằng ngày"},
     {"lien tuc", "Liên tục"},
     {"hang tuan", "Hằng tuần"},
     {"hang thang", "Hằng tháng"},
@@ -85,7 +89,7 @@ std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int>
   if (at < words.size() && words[at] == "nam") ++at;
   if (at < words.size()) {
     end = at + 1;
-    return Year(words[at]);
+    return words[at].size() == 4 ? Year(words[at], std::nullopt) : std::nullopt;
   }
   end = at;
   return program_year;
@@ -164,16 +168,16 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
   };
   switch (words.size()) {
     case 3:
-      if (words[0].size() == 4) return day(Year(words[0]), numbers[1], numbers[2]);
-      return day(Year(words[2]), numbers[1], numbers[0]);
+      if (words[0].size() == 4) return day(Year(words[0], std::nullopt), numbers[1], numbers[2]);
+      return day(Year(words[2], program_year), numbers[1], numbers[0]);
     case 2:
-      if (const auto year = Year(words[1]); year && words[1].size() == 4) {
+      if (const auto year = Year(words[1], std::nullopt); year && words[1].size() == 4) {
         if (numbers[0] < 1 || numbers[0] > 12) return std::nullopt;
         return OfPeriod({Period::Kind::kMonth, *year, numbers[0]});
       }
       return day(program_year, numbers[1], numbers[0]);
     case 1:
-      if (const auto year = Year(words[0]); year && words[0].size() == 4)
+      if (const auto year = Year(words[0], std::nullopt); year && words[0].size() == 4)
         return OfPeriod({Period::Kind::kYear, *year, 0});
       return std::nullopt;
     default:

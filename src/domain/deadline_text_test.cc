@@ -31,7 +31,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"15 9 2024", std::nullopt, Day(2024, 9, 15), ""},
         Case{"15 09 2024", std::nullopt, Day(2024, 9, 15), ""},
         Case{"truoc ngay 15 9 2024", std::nullopt, Day(2024, 9, 15), ""},
-        Case{"cham nhat ngay 31 12 24", std::nullopt, Day(2024, 12, 31), ""},
+        Case{"cham nhat ngay 31 12 24", 2024, Day(2024, 12, 31), ""},
+        Case{"31 12 25", 2024, Day(2025, 12, 31), ""},
         Case{"2024 09 15", std::nullopt, Day(2024, 9, 15), ""},
         Case{"30 6", 2024, Day(2024, 6, 30), ""},
         Case{"29 2 2024", std::nullopt, Day(2024, 2, 29), ""},
@@ -60,6 +61,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"thuong xuyen", std::nullopt, std::nullopt, "Thường xuyên"},
         Case{"thuong xuyen trong nam", 2024, std::nullopt, "Thường xuyên"},
         Case{"hang thang", std::nullopt, std::nullopt, "Hằng tháng"},
+        Case{"hang ngay", std::nullopt, std::nullopt, "Hằng ngày"},
         Case{"dinh ky hang quy", std::nullopt, std::nullopt, "Định kỳ hằng quý"},
         Case{"lien tuc", std::nullopt, std::nullopt, "Liên tục"}));
 
@@ -67,13 +69,15 @@ TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
   for (const char* folded :
        {"", "truoc", "ngay", "31 2 2024", "29 2 2023", "15 13 2024", "thang 13 2024", "quy v 2024",
         "quy 0 2024", "nam 24x", "12 thang dau nam 2024", "khi co yeu cau", "15 9 2024 sang",
-        "1 2 3 4", "123", "thang 9 2024 2025"}) {
+        "1 2 3 4", "123", "thang 9 2024 2025",
+        // Two-digit numbers that are no year of the program's.
+        "thang 9 10", "thang 10 11", "ngay 10 11 12", "quy iii 24"}) {
     EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
   }
 }
 
 TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
-  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam"})
+  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24"})
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 

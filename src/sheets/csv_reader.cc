@@ -1,6 +1,8 @@
 #include "sheets/csv_reader.h"
 
+#include <algorithm>
 #include <array>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -12,20 +14,36 @@ namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-// The separator the first line uses most, outside quotes; a comma when it uses none.
+// The separator the file's first lines use the same number of times each, most often: a title
+// line may hold commas in its text, and the table under it says what separates its fields.
 char Separator(std::string_view text) {
-  std::array<std::size_t, 3> counts{};
   constexpr std::array<char, 3> kSeparators{',', ';', '\t'};
+  constexpr std::size_t kLines = 10;
+  std::vector<std::array<std::size_t, 3>> lines(1);
   bool quoted = false;
-  for (const char ch : text) {
+  for (std::size_t i = 0; i < text.size() && lines.size() <= kLines; ++i) {
+    const char ch = text[i];
     if (ch == '"') quoted = !quoted;
     if (quoted) continue;
-    if (ch == '\n' || ch == '\r') break;
-    for (std::size_t i = 0; i < kSeparators.size(); ++i) counts[i] += ch == kSeparators[i];
+    if (ch == '\n') {
+      lines.emplace_back();
+      continue;
+    }
+    for (std::size_t k = 0; k < kSeparators.size(); ++k) lines.back()[k] += ch == kSeparators[k];
   }
-  std::size_t best = 0;
-  for (std::size_t i = 1; i < counts.size(); ++i)
-    if (counts[i] > counts[best]) best = i;
+  // For each separator, the most lines that use it the same number of times, at least once.
+  std::size_t best = 0, best_lines = 0;
+  for (std::size_t k = 0; k < kSeparators.size(); ++k) {
+    std::map<std::size_t, std::size_t> lines_by_count;
+    for (const auto& counts : lines)
+      if (counts[k] > 0) ++lines_by_count[counts[k]];
+    std::size_t most = 0;
+    for (const auto& [count, n] : lines_by_count) most = std::max(most, n);
+    if (most > best_lines) {
+      best = k;
+      best_lines = most;
+    }
+  }
   return kSeparators[best];
 }
 
@@ -53,10 +71,19 @@ Result<SheetLayout> ReadCsv(std::string_view bytes, const Limits& limits,
   std::string field;
   bool quoted_field = false;  // the field began with a quote: its text is kept as it is
   std::size_t row = 0;
+  std::size_t cells_held = 0, text_held = 0;  // what the rows passed on hold
   // Ends the field being read; what is wrong with it, if it is beyond the limits.
   auto end_field = [&]() -> std::optional<ReadError> {
-    if (cells.size() >= limits.columns) return ReadError::kTooManyColumns;
+    if (!field.empty() && cells.size() >= limits.columns) return ReadError::kTooManyColumns;
     if (Characters(field) > limits.cell_characters) return ReadError::kCellTooLong;
+    text_held += field.size();
+    if (text_held > limits.text_bytes) return ReadError::kTooLarge;
+    // Empty fields beyond the limit are a row's trailing separators, held until the row ends.
+    if (cells.size() >= limits.columns) {
+      field.clear();
+      quoted_field = false;
+      return std::nullopt;
+    }
     Cell& cell = cells.emplace_back();
     if (!field.empty()) {
       cell.kind = Cell::Kind::kText;
@@ -73,6 +100,8 @@ Result<SheetLayout> ReadCsv(std::string_view bytes, const Limits& limits,
     if (any) {
       if (row >= limits.rows) return At(ReadError::kTooManyRows, row);
       while (!cells.empty() && cells.back().empty()) cells.pop_back();
+      cells_held += cells.size();
+      if (cells_held > limits.cells) return At(ReadError::kTooLarge, row);
       on_row(row, cells);
       layout.rows = row + 1;
     }
@@ -85,19 +114,21 @@ Result<SheetLayout> ReadCsv(std::string_view bytes, const Limits& limits,
   while (i < bytes.size()) {
     const char ch = bytes[i];
     if (ch == '"' && field.empty() && !quoted_field) {
-      // A quoted field: up to the quote not doubled.
+      // A quoted field: up to the quote not doubled. One never closed would swallow the rest
+      // of the file into one cell.
       quoted_field = true;
-      for (++i; i < bytes.size(); ++i) {
+      bool closed = false;
+      for (++i; i < bytes.size() && !closed; ++i) {
         if (bytes[i] != '"') {
           field += bytes[i];
         } else if (i + 1 < bytes.size() && bytes[i + 1] == '"') {
           field += '"';
           ++i;
         } else {
-          ++i;
-          break;
+          closed = true;
         }
       }
+      if (!closed) return At(ReadError::kUnclosedQuote, row);
       continue;
     }
     if (ch == separator) {

@@ -80,7 +80,7 @@ TEST(ReadCsv, RefusesFilesBeyondItsLimits) {
 
   limits = {};
   limits.cell_characters = 5;
-  EXPECT_TRUE(ReadWholeCsv("Hà Nội\n", limits).ok() == false);
+  EXPECT_EQ(ReadWholeCsv("Hà Nội\n", limits).failure().error, ReadError::kCellTooLong);
   EXPECT_TRUE(ReadWholeCsv("Quảng,Ngãi\n", limits).ok());  // five characters, more bytes
 
   limits = {};
@@ -94,6 +94,33 @@ TEST(ReadCsv, RefusesFilesBeyondItsLimits) {
   const auto large = ReadWholeCsv("a,b,c\n", limits);
   ASSERT_FALSE(large);
   EXPECT_EQ(large.failure().error, ReadError::kTooLarge);
+}
+
+TEST(ReadCsv, TakesTheSeparatorOfTheTableUnderATitleLine) {
+  const auto sheet =
+      ReadWholeCsv("Kế hoạch A, B, C;\nSTT;Nội dung\n1;Báo cáo, tổng hợp\n2;Kế hoạch\n");
+  ASSERT_TRUE(sheet);
+  EXPECT_EQ(Texts(*sheet, 2), (Row{"1", "Báo cáo, tổng hợp"}));
+}
+
+TEST(ReadCsv, RefusesAQuoteNeverClosedRatherThanSwallowTheRest) {
+  const auto sheet = ReadWholeCsv("a,b\n1,\"Báo cáo\n2,Kế hoạch\n3,Tờ trình\n");
+  ASSERT_FALSE(sheet);
+  EXPECT_EQ(sheet.failure().error, ReadError::kUnclosedQuote);
+  EXPECT_EQ(sheet.failure().where, "row 2");
+}
+
+TEST(ReadCsv, BoundsWhatASheetHoldsInMemory) {
+  Limits limits;
+  limits.cells = 3;
+  EXPECT_EQ(ReadWholeCsv("a,b\nc,d\n", limits).failure().error, ReadError::kTooLarge);
+  limits = {};
+  limits.text_bytes = 6;
+  EXPECT_EQ(ReadWholeCsv("abc,def\ng\n", limits).failure().error, ReadError::kTooLarge);
+  // Trailing separators beyond the columns are no cells.
+  limits = {};
+  limits.columns = 2;
+  EXPECT_TRUE(ReadWholeCsv("a,b,,,\n", limits).ok());
 }
 
 }  // namespace

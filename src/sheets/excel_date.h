@@ -13,4 +13,8 @@ namespace giaoban::sheets {
 // 9999, or the 29th of February 1900, which the 1900 system counts though it never was.
 std::optional<domain::Date> ExcelSerialDate(double serial, bool date1904 = false);
 
+// The serial of `day` in a workbook of the 1900 (or 1904) date system; nullopt for a day the
+// system cannot hold (before its epoch, or in 1900 before March, where the two calendars part).
+std::optional<double> ExcelSerialOf(domain::Date day, bool date1904 = false);
+
 }  // namespace giaoban::sheets

@@ -54,9 +54,15 @@ struct Limits {
   // Unpacked to packed, for each part of a workbook beyond its first mebibyte: ordinary sheets
   // pack ten to twenty times, a zip bomb thousands.
   std::size_t packing_ratio = 200;
+  // A row or a cell beyond these is refused when it holds something; rows and cells that only
+  // carry formatting, as spreadsheets write them far below and right of their data, are left out.
   std::size_t rows = 100'000;
   std::size_t columns = 16'384;          // Excel's own: A to XFD
   std::size_t cell_characters = 32'767;  // Excel's own limit on a cell's text
+  // What a sheet may hold in memory, however compactly its file says it: its cells, the empty
+  // ones between them included, and their text (a shared string counts each time it is used).
+  std::size_t cells = 2'000'000;
+  std::size_t text_bytes = 128 << 20;
 };
 
 enum class ReadError {
@@ -65,13 +71,15 @@ enum class ReadError {
   kEncrypted,       // a workbook protected by a password
   kBrokenZip,       // a workbook whose zip cannot be read
   kBrokenXml,       // a part of a workbook that is not well-formed XML, or not what it should be
-  kTooLarge,        // the file beyond Limits::file_bytes
+  kTooLarge,        // the file beyond Limits::file_bytes, or a sheet beyond Limits::cells or
+                    // Limits::text_bytes
   kZipBomb,         // a part that unpacks beyond the limits
   kTooManyRows,     // beyond Limits::rows
   kTooManyColumns,  // beyond Limits::columns
   kCellTooLong,     // a cell beyond Limits::cell_characters
   kNoSuchSheet,     // no sheet at the index asked for
   kNotUtf8,         // a CSV file that is not UTF-8
+  kUnclosedQuote,   // a CSV field whose quote is never closed
 };
 
 // A file that could not be read, and where: the part of a workbook, the row.

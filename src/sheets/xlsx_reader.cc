@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+#include "sheets/excel_date.h"
+
 namespace giaoban::sheets {
 
 namespace {
@@ -91,7 +93,11 @@ class Archive {
     if ((stat.valid & ZIP_STAT_ENCRYPTION_METHOD) && stat.encryption_method != ZIP_EM_NONE)
       return Failure{ReadError::kEncrypted, name};
     const std::size_t packed = (stat.valid & ZIP_STAT_COMP_SIZE) ? stat.comp_size : 0;
-    const std::size_t allowed = kSlack + packed * limits_.packing_ratio;
+    // Saturating: the packed size is the file's word, and may be anything.
+    const std::size_t allowed =
+        packed > (SIZE_MAX - kSlack) / std::max<std::size_t>(limits_.packing_ratio, 1)
+            ? SIZE_MAX
+            : kSlack + packed * limits_.packing_ratio;
     if ((stat.valid & ZIP_STAT_SIZE) && (stat.size > allowed || stat.size > Remaining()))
       return Failure{ReadError::kZipBomb, name};
 
@@ -100,18 +106,42 @@ class Archive {
     if (!file) return Failure{ReadError::kBrokenZip, name};
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
         XML_ParserCreateNS(nullptr, '|'), &XML_ParserFree);
-    XML_SetUserData(parser.get(), &handler);
+    // Each callback stops the parser as soon as the handler has found the part wrong, rather
+    // than let it read on to the end of the chunk.
+    struct Context {
+      XmlHandler* handler;
+      XML_Parser parser;
+      void StopIfFailed() const {
+        if (handler->failure) XML_StopParser(parser, XML_FALSE);
+      }
+    };
+    Context context{&handler, parser.get()};
+    XML_SetUserData(parser.get(), &context);
     XML_SetElementHandler(
         parser.get(),
         [](void* data, const char* element, const char** attributes) {
-          static_cast<XmlHandler*>(data)->Start(Local(element), attributes);
+          const auto* c = static_cast<Context*>(data);
+          c->handler->Start(Local(element), attributes);
+          c->StopIfFailed();
         },
         [](void* data, const char* element) {
-          static_cast<XmlHandler*>(data)->End(Local(element));
+          const auto* c = static_cast<Context*>(data);
+          c->handler->End(Local(element));
+          c->StopIfFailed();
         });
     XML_SetCharacterDataHandler(parser.get(), [](void* data, const char* text, int length) {
-      static_cast<XmlHandler*>(data)->Text({text, static_cast<std::size_t>(length)});
+      const auto* c = static_cast<Context*>(data);
+      c->handler->Text({text, static_cast<std::size_t>(length)});
+      c->StopIfFailed();
     });
+    // No part of a workbook has a document type; one declaring entities is an attack on the
+    // memory of whoever reads it.
+    XML_SetStartDoctypeDeclHandler(
+        parser.get(), [](void* data, const char*, const char*, const char*, int) {
+          const auto* c = static_cast<Context*>(data);
+          c->handler->failure = Failure{ReadError::kBrokenXml, "a document type declaration"};
+          c->StopIfFailed();
+        });
 
     std::array<char, kChunk> buffer;
     std::size_t read = 0;
@@ -125,7 +155,11 @@ class Archive {
         return Failure{ReadError::kZipBomb, name};
       const bool last = n == 0;
       if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), last) != XML_STATUS_OK) {
-        if (handler.failure) return handler.failure;
+        if (handler.failure) {
+          if (handler.failure->where == "a document type declaration")
+            handler.failure->where = name;
+          return handler.failure;
+        }
         return Failure{ReadError::kBrokenXml,
                        name + ", line " + std::to_string(XML_GetCurrentLineNumber(parser.get()))};
       }
@@ -226,6 +260,36 @@ class WorkbookPart : public XmlHandler {
   bool date1904 = false;
 };
 
+// Excel writes characters XML cannot carry (a carriage return pasted from Word, say) as "_x000D_",
+// and an underscore that would read as such an escape as "_x005F_".
+std::string DecodeEscapes(std::string text) {
+  if (text.find("_x") == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    unsigned code = 0;
+    if (text.compare(i, 2, "_x") == 0 && i + 7 <= text.size() && text[i + 6] == '_' &&
+        std::from_chars(text.data() + i + 2, text.data() + i + 6, code, 16).ptr ==
+            text.data() + i + 6) {
+      // As UTF-8: escapes stand for single UTF-16 units, never surrogates in practice.
+      if (code < 0x80) {
+        out += static_cast<char>(code);
+      } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+      }
+      i += 7;
+      continue;
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
 // The text of a string item: its <t>, or its rich-text runs' <t>s joined, without the phonetic
 // guides (<rPh>) East Asian files add.
 class StringItemText {
@@ -245,7 +309,7 @@ class StringItemText {
     return text_.size() <= limit;
   }
   std::string Take() {
-    std::string out = std::move(text_);
+    std::string out = DecodeEscapes(std::move(text_));
     text_.clear();
     return out;
   }
@@ -269,6 +333,10 @@ class SharedStringsPart : public XmlHandler {
     if (name == "si") {
       strings.push_back(item_.Take());
       in_item_ = false;
+      // Each string costs its text and a string's own size, however short its XML.
+      bytes_ += strings.back().size() + sizeof(std::string);
+      if (strings.size() > limits_.cells || bytes_ > limits_.text_bytes)
+        failure = Failure{ReadError::kTooLarge, "xl/sharedStrings.xml"};
     }
   }
   void Text(std::string_view text) override {
@@ -283,6 +351,7 @@ class SharedStringsPart : public XmlHandler {
   const Limits& limits_;
   StringItemText item_;
   bool in_item_ = false;
+  std::size_t bytes_ = 0;
 };
 
 // Whether a number format shows a date: once its quoted text, [colours and conditions] and
@@ -314,9 +383,10 @@ bool IsDateFormatCode(std::string_view code) {
   return false;
 }
 
-// Excel's built-in formats that show a date: 14 to 22, and those of East Asian locales.
+// Excel's built-in formats that show a date: 14 to 17 and 22 (18 to 21 show a time of day only),
+// and those of East Asian locales.
 bool IsBuiltInDateFormat(int id) {
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
 class StylesPart : public XmlHandler {
@@ -416,21 +486,20 @@ class WorksheetPart : public XmlHandler {
 
   void StartRow(const char** attributes) {
     std::size_t row = next_row_;
+    numbered_ = false;
     if (const auto r = Attribute(attributes, "r")) {
       const auto [end, error] = std::from_chars(r->data(), r->data() + r->size(), row);
       if (error != std::errc() || end != r->data() + r->size() || row == 0)
         return Fail(ReadError::kBrokenXml);
       --row;
+      numbered_ = true;
     }
     // Rows come in order; one out of it is a damaged sheet, not a new row.
     if (row < next_row_) return Fail(ReadError::kBrokenXml);
-    if (row >= limits_.rows) {
-      row_ = row;
-      return Fail(ReadError::kTooManyRows);
-    }
     row_ = row;
     next_row_ = row + 1;
     in_row_ = true;
+    next_column_ = 0;
     cells_.clear();
   }
 
@@ -438,20 +507,30 @@ class WorksheetPart : public XmlHandler {
     in_row_ = false;
     while (!cells_.empty() && cells_.back().empty()) cells_.pop_back();
     if (cells_.empty()) return;
+    // What a sheet holds in memory, however compactly it is written.
+    cells_held_ += cells_.size();
+    if (cells_held_ > limits_.cells) return Fail(ReadError::kTooLarge);
     on_row_(row_, cells_);
     layout_.rows = row_ + 1;
   }
 
   void StartCell(const char** attributes) {
-    std::size_t column = cells_.size();
+    std::size_t column = next_column_;
     if (const auto r = Attribute(attributes, "r")) {
       const auto ref = ParseCellRef(*r);
-      if (!ref || (ref->row && *ref->row != row_)) return Fail(ReadError::kBrokenXml);
+      if (!ref) return Fail(ReadError::kBrokenXml);
+      // A row written without its number takes its first cell's.
+      if (ref->row && !numbered_ && cells_.empty() && *ref->row >= row_) {
+        row_ = *ref->row;
+        next_row_ = row_ + 1;
+        numbered_ = true;
+      }
+      if (ref->row && *ref->row != row_) return Fail(ReadError::kBrokenXml);
       column = ref->column;
     }
-    if (column < cells_.size()) return Fail(ReadError::kBrokenXml);
-    if (column >= limits_.columns) return Fail(ReadError::kTooManyColumns);
-    cells_.resize(column + 1);
+    if (column < next_column_) return Fail(ReadError::kBrokenXml);
+    column_ = column;
+    next_column_ = column + 1;
     type_ = std::string(Attribute(attributes, "t").value_or("n"));
     style_ = 0;
     if (const auto s = Attribute(attributes, "s"))
@@ -462,44 +541,72 @@ class WorksheetPart : public XmlHandler {
 
   void EndCell() {
     in_cell_ = false;
-    Cell& cell = cells_.back();
+    Cell cell;
+    if (!Read(cell) || cell.empty()) return;
+    // Only a cell that holds something counts against the limits: spreadsheets write formatted
+    // empty cells and rows far beyond their data.
+    if (row_ >= limits_.rows) return Fail(ReadError::kTooManyRows);
+    if (column_ >= limits_.columns) return Fail(ReadError::kTooManyColumns);
+    text_held_ += cell.text.size();
+    if (text_held_ > limits_.text_bytes) return Fail(ReadError::kTooLarge);
+    cells_.resize(column_ + 1);
+    cells_.back() = std::move(cell);
+  }
+
+  // The cell just ended, from its type and value; false when it is damaged.
+  bool Read(Cell& cell) {
     if (type_ == "s") {
-      if (value_.empty()) return;
+      if (value_.empty()) return true;
       std::size_t index = 0;
       const auto [end, error] =
           std::from_chars(value_.data(), value_.data() + value_.size(), index);
       if (error != std::errc() || end != value_.data() + value_.size() || index >= strings_.size())
-        return Fail(ReadError::kBrokenXml);
-      SetText(cell, strings_[index]);
-    } else if (type_ == "inlineStr" || type_ == "str" || type_ == "d") {
-      SetText(cell, value_);
-    } else if (type_ == "b") {
-      if (value_.empty()) return;
+        return Fail(ReadError::kBrokenXml), false;
+      return SetText(cell, strings_[index]);
+    }
+    if (type_ == "d") {
+      // An ISO 8601 date, as strict files and some writers keep dates: made the serial Excel
+      // would have kept, so that dates read alike whichever way they were written.
+      const auto day = domain::Date::Parse(std::string_view(value_).substr(0, 10));
+      const auto serial = day ? ExcelSerialOf(*day, layout_.date1904) : std::nullopt;
+      if (!serial) return SetText(cell, value_);
+      cell.kind = Cell::Kind::kNumber;
+      cell.number = *serial;
+      cell.text = value_;
+      cell.date = true;
+      return true;
+    }
+    if (type_ == "inlineStr" || type_ == "str") return SetText(cell, DecodeEscapes(value_));
+    if (type_ == "b") {
+      if (value_.empty()) return true;
       cell.kind = Cell::Kind::kBoolean;
       cell.number = value_ == "1" ? 1 : 0;
       cell.text = value_;
-    } else if (type_ == "e") {
+      return true;
+    }
+    if (type_ == "e") {
       cell.kind = Cell::Kind::kError;
       cell.text = value_;
-    } else {
-      if (value_.empty()) return;
-      double number = 0;
-      const auto [end, error] =
-          std::from_chars(value_.data(), value_.data() + value_.size(), number);
-      if (error != std::errc() || end != value_.data() + value_.size())
-        return Fail(ReadError::kBrokenXml);
-      cell.kind = Cell::Kind::kNumber;
-      cell.number = number;
-      cell.text = value_;
-      cell.date = style_ < date_styles_.size() && date_styles_[style_];
+      return true;
     }
+    if (value_.empty()) return true;
+    double number = 0;
+    const auto [end, error] = std::from_chars(value_.data(), value_.data() + value_.size(), number);
+    if (error != std::errc() || end != value_.data() + value_.size())
+      return Fail(ReadError::kBrokenXml), false;
+    cell.kind = Cell::Kind::kNumber;
+    cell.number = number;
+    cell.text = value_;
+    cell.date = style_ < date_styles_.size() && date_styles_[style_];
+    return true;
   }
 
-  void SetText(Cell& cell, const std::string& text) {
-    if (text.empty()) return;
-    if (Characters(text) > limits_.cell_characters) return Fail(ReadError::kCellTooLong);
+  bool SetText(Cell& cell, const std::string& text) {
+    if (text.empty()) return true;
+    if (Characters(text) > limits_.cell_characters) return Fail(ReadError::kCellTooLong), false;
     cell.kind = Cell::Kind::kText;
     cell.text = text;
+    return true;
   }
 
   void AddMerge(std::optional<std::string_view> ref) {
@@ -511,7 +618,11 @@ class WorksheetPart : public XmlHandler {
     if (!first || !last || !first->row || !last->row || last->column < first->column ||
         *last->row < *first->row)
       return Fail(ReadError::kBrokenXml);
-    layout_.merged.push_back({*first->row, first->column, *last->row, last->column});
+    // A merge over formatting beyond the limits holds nothing that is read.
+    if (*first->row >= limits_.rows || first->column >= limits_.columns) return;
+    if (layout_.merged.size() >= limits_.rows) return Fail(ReadError::kTooLarge);
+    layout_.merged.push_back({*first->row, first->column, std::min(*last->row, limits_.rows - 1),
+                              std::min(last->column, limits_.columns - 1)});
   }
 
   std::string part_;
@@ -522,7 +633,9 @@ class WorksheetPart : public XmlHandler {
   SheetLayout& layout_;
 
   bool in_data_ = false, in_row_ = false, in_cell_ = false, in_value_ = false, in_inline_ = false;
-  std::size_t row_ = 0, next_row_ = 0;
+  bool numbered_ = false;  // the row said its number
+  std::size_t row_ = 0, next_row_ = 0, column_ = 0, next_column_ = 0;
+  std::size_t cells_held_ = 0, text_held_ = 0;
   std::vector<Cell> cells_;
   std::string type_;
   std::size_t style_ = 0;

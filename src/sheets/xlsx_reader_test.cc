@@ -172,15 +172,15 @@ TEST(ReadXlsx, TellsDatesByTheirFormatsBuiltInOrTheWorkbooksOwn) {
       R"(<numFmts count="3"><numFmt numFmtId="164" formatCode="[$-42A]dd/mm/yyyy;@"/>)"
       R"(<numFmt numFmtId="165" formatCode="&quot;Ngày&quot; 0"/><numFmt numFmtId="166" formatCode="#,##0.00\ &quot;đ&quot;"/></numFmts>)"
       R"(<cellStyleXfs><xf numFmtId="14"/></cellStyleXfs>)"
-      R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="45"/></cellXfs>)";
+      R"(<cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="166"/><xf numFmtId="45"/><xf numFmtId="20"/></cellXfs>)";
   const auto sheet = ReadWholeXlsx(HandWritten(
       R"(<x:sheetData><x:row><x:c s="0"><x:v>45183</x:v></x:c><x:c s="1"><x:v>45183</x:v></x:c>)"
       R"(<x:c s="2"><x:v>45183.25</x:v></x:c><x:c s="3"><x:v>12</x:v></x:c><x:c s="4"><x:v>1500</x:v></x:c>)"
-      R"(<x:c s="5"><x:v>0.5</x:v></x:c><x:c s="9"><x:v>7</x:v></x:c></x:row></x:sheetData>)",
+      R"(<x:c s="5"><x:v>0.5</x:v></x:c><x:c s="9"><x:v>7</x:v></x:c><x:c s="6"><x:v>0.25</x:v></x:c></x:row></x:sheetData>)",
       "", styles, R"(<x:workbookPr date1904="1"/>)"));
   ASSERT_TRUE(sheet) << static_cast<int>(sheet.failure().error) << " " << sheet.failure().where;
   EXPECT_TRUE(sheet->layout.date1904);
-  const std::vector<bool> dates = {false, true, true, false, false, false, false};
+  const std::vector<bool> dates = {false, true, true, false, false, false, false, false};
   for (std::size_t c = 0; c < dates.size(); ++c) {
     EXPECT_EQ(sheet->at(0, c).kind, Cell::Kind::kNumber) << c;
     EXPECT_EQ(sheet->at(0, c).date, dates[c]) << c;
@@ -282,6 +282,75 @@ TEST(ReadXlsx, RefusesWorkbooksBeyondItsLimits) {
   limits = {};
   limits.file_bytes = 100;
   EXPECT_EQ(ErrorOf(ReadWholeXlsx(HandWritten("<x:sheetData/>"), 0, limits)), ReadError::kTooLarge);
+}
+
+TEST(ReadXlsx, LeavesOutRowsAndCellsThatOnlyCarryFormatting) {
+  // Spreadsheets write formatted empty rows and cells far below and right of their data.
+  Limits limits;
+  limits.rows = 10;
+  limits.columns = 5;
+  const auto sheet = ReadWholeXlsx(
+      HandWritten(R"(<x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="Z1" s="3"/>)"
+                  R"(</x:row><x:row r="200000" ht="20" customHeight="1"><x:c r="A200000" s="4"/>)"
+                  R"(</x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:XFD2"/>)"
+                  R"(<x:mergeCell ref="A150000:B150001"/></x:mergeCells>)"),
+      0, limits);
+  ASSERT_TRUE(sheet) << static_cast<int>(sheet.failure().error) << " " << sheet.failure().where;
+  EXPECT_EQ(sheet->layout.rows, 1u);
+  EXPECT_EQ(sheet->rows[0].size(), 1u);
+  // A merge reaching beyond the limits is cut at them; one wholly beyond is left out.
+  EXPECT_EQ(sheet->layout.merged, (std::vector<MergedRange>{{0, 0, 1, 4}}));
+}
+
+TEST(ReadXlsx, DecodesExcelsEscapesAndReadsIsoDates) {
+  const auto sheet = ReadWholeXlsx(HandWritten(
+      R"(<x:sheetData><x:row><x:c r="A5" t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c>)"
+      R"(<x:c t="d"><x:v>2024-09-30T00:00:00</x:v></x:c></x:row></x:sheetData>)",
+      "<si><t>Dòng 1_x000D_\nDòng 2</t></si><si><t>a_x005F_x000D_b</t></si>"));
+  ASSERT_TRUE(sheet) << static_cast<int>(sheet.failure().error) << " " << sheet.failure().where;
+  // The row said no number: its first cell's is taken.
+  ASSERT_EQ(sheet->layout.rows, 5u);
+  EXPECT_EQ(sheet->at(4, 0).text, "Dòng 1\r\nDòng 2");
+  EXPECT_EQ(sheet->at(4, 1).text, "a_x000D_b");
+  const Cell& day = sheet->at(4, 2);
+  EXPECT_EQ(day.kind, Cell::Kind::kNumber);
+  EXPECT_TRUE(day.date);
+  EXPECT_EQ(ExcelSerialDate(day.number), domain::Date::FromYmd(2024, 9, 30));
+}
+
+TEST(ReadXlsx, RefusesADocumentTypeAndTheEntitiesItWouldDeclare) {
+  const std::string entities =
+      R"(<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;">]>)"
+      R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>)";
+  const auto sheet = ReadWholeXlsx(Zip(
+      {{"_rels/.rels", kRelationships},
+       {"xl/workbook.xml",
+        R"(<workbook xmlns:r="r"><sheets><sheet name="a" r:id="rId1"/></sheets></workbook>)"},
+       {"xl/_rels/workbook.xml.rels",
+        R"(<Relationships><Relationship Id="rId1" Type="t/worksheet" Target="s.xml"/></Relationships>)"},
+       {"xl/s.xml", "<worksheet><sheetData/></worksheet>"},
+       {"xl/sharedStrings.xml", entities}}));
+  EXPECT_EQ(ErrorOf(sheet), ReadError::kBrokenXml);
+  EXPECT_EQ(sheet.failure().where, "xl/sharedStrings.xml");
+}
+
+TEST(ReadXlsx, BoundsWhatASheetHoldsInMemoryAndWhatItUnpacks) {
+  const std::string two_rows = HandWritten(
+      R"(<x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c>)"
+      R"(</x:row><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>0</x:v></x:c></x:row>)"
+      R"(</x:sheetData>)",
+      "<si><t>Sở Giao thông vận tải</t></si>");
+  EXPECT_TRUE(ReadWholeXlsx(two_rows).ok());
+  Limits limits;
+  limits.cells = 3;
+  EXPECT_EQ(ErrorOf(ReadWholeXlsx(two_rows, 0, limits)), ReadError::kTooLarge);
+  // A shared string counts each time a cell uses it.
+  limits = {};
+  limits.text_bytes = 3 * std::string("Sở Giao thông vận tải").size();
+  EXPECT_EQ(ErrorOf(ReadWholeXlsx(two_rows, 0, limits)), ReadError::kTooLarge);
+  limits = {};
+  limits.unpacked_bytes = 600;
+  EXPECT_EQ(ErrorOf(ReadWholeXlsx(two_rows, 0, limits)), ReadError::kZipBomb);
 }
 
 }  // namespace
