@@ -1,0 +1,98 @@
+// Finding a work program's table by its headers, as departments write them.
+#include "service/imports/program_layout.h"
+
+#include <gtest/gtest.h>
+
+namespace giaoban::service {
+namespace {
+
+using sheets::Cell;
+using sheets::MergedRange;
+using sheets::Sheet;
+
+Sheet Rows(std::vector<std::vector<std::string>> texts, std::vector<MergedRange> merged = {}) {
+  Sheet sheet;
+  for (const auto& row : texts) {
+    auto& cells = sheet.rows.emplace_back();
+    for (const auto& text : row) {
+      Cell& cell = cells.emplace_back();
+      if (!text.empty()) {
+        cell.kind = Cell::Kind::kText;
+        cell.text = text;
+      }
+    }
+  }
+  sheet.layout.merged = std::move(merged);
+  return sheet;
+}
+
+TEST(FindProgramLayout, FindsTheHeaderUnderTheTitleWhateverItsSpellingAndCase) {
+  const auto layout = FindProgramLayout(Rows(
+      {{"UBND TỈNH QUẢNG NGÃI"},
+       {"CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024 CỦA SỞ GIAO THÔNG VẬN TẢI"},
+       {},
+       {"STT", "NỘI DUNG NHIỆM VỤ", "Cơ quan, đơn vị chủ trì", "Đơn vị  phối hợp",
+        "Thời gian hoàn thành", "Sản phẩm", "Ghi chú"},
+       {"I", "LĨNH VỰC KẾT CẤU HẠ TẦNG"},
+       {"1", "Sửa chữa cầu Trà Khúc", "Phòng QLKCHT", "Phòng KHTC", "Quý III/2024", "Báo cáo"}}));
+  ASSERT_TRUE(layout);
+  EXPECT_EQ(layout->header_row, 3u);
+  EXPECT_EQ(layout->header_rows, 1u);
+  EXPECT_EQ(layout->first_data_row(), 4u);
+  const std::map<ProgramColumn, std::size_t> expected = {
+      {ProgramColumn::kNumber, 0},      {ProgramColumn::kContent, 1},  {ProgramColumn::kLead, 2},
+      {ProgramColumn::kCooperating, 3}, {ProgramColumn::kDeadline, 4}, {ProgramColumn::kProduct, 5},
+      {ProgramColumn::kNote, 6}};
+  EXPECT_EQ(layout->columns, expected);
+  EXPECT_TRUE(layout->unrecognised.empty());
+}
+
+TEST(FindProgramLayout, ReadsAHeaderWrittenInTwoRows) {
+  // "Đơn vị thực hiện" merged over "Chủ trì" and "Phối hợp"; "Thời gian" over "Bắt đầu" and
+  // "Hoàn thành"; STT and the content merged down both rows.
+  const auto layout = FindProgramLayout(
+      Rows({{"TT", "Nhiệm vụ", "Đơn vị thực hiện", "", "Thời gian", "", "Lãnh đạo phụ trách"},
+            {"", "", "Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành", ""},
+            {"1", "Lập quy hoạch", "Phòng QLVT", "", "01/2024", "06/2024", "Ông A"}},
+           {{0, 0, 1, 0}, {0, 1, 1, 1}, {0, 2, 0, 3}, {0, 4, 0, 5}, {0, 6, 1, 6}}));
+  ASSERT_TRUE(layout);
+  EXPECT_EQ(layout->header_row, 0u);
+  EXPECT_EQ(layout->header_rows, 2u);
+  EXPECT_EQ(layout->first_data_row(), 2u);
+  const std::map<ProgramColumn, std::size_t> expected = {
+      {ProgramColumn::kNumber, 0},      {ProgramColumn::kContent, 1},  {ProgramColumn::kLead, 2},
+      {ProgramColumn::kCooperating, 3}, {ProgramColumn::kDeadline, 5}, {ProgramColumn::kLeader, 6}};
+  EXPECT_EQ(layout->columns, expected);
+  EXPECT_EQ(layout->unrecognised, (std::map<std::size_t, std::string>{{4, "Thời gian – Bắt đầu"}}));
+}
+
+TEST(FindProgramLayout, TakesNoDataRowForASecondHeaderRow) {
+  // Without merged cells the row under the header is data, even where its text would complete
+  // a header ("Đơn vị" over "Phòng KHTC chủ trì").
+  const auto layout =
+      FindProgramLayout(Rows({{"STT", "Nội dung", "Đơn vị", "Thời hạn"},
+                              {"1", "Báo cáo quý", "Phòng KHTC chủ trì", "Quý I"}}));
+  ASSERT_TRUE(layout);
+  EXPECT_EQ(layout->header_rows, 1u);
+  EXPECT_EQ(layout->first_data_row(), 1u);
+  EXPECT_FALSE(layout->columns.contains(ProgramColumn::kLead));
+  EXPECT_EQ(layout->unrecognised, (std::map<std::size_t, std::string>{{2, "Đơn vị"}}));
+}
+
+TEST(FindProgramLayout, KeepsTheFirstOfTwoColumnsNamingOneField) {
+  const auto layout = FindProgramLayout(
+      Rows({{"STT", "Nội dung công việc", "Ghi chú", "Ghi chú nhiệm vụ", "Nhiệm vụ trọng tâm"}}));
+  ASSERT_TRUE(layout);
+  EXPECT_EQ(layout->columns.at(ProgramColumn::kContent), 1u);
+  EXPECT_EQ(layout->columns.at(ProgramColumn::kNote), 2u);
+  EXPECT_EQ(layout->columns.at(ProgramColumn::kKey), 4u);
+  EXPECT_EQ(layout->unrecognised, (std::map<std::size_t, std::string>{{3, "Ghi chú nhiệm vụ"}}));
+}
+
+TEST(FindProgramLayout, FindsNoneWhereNoRowNamesTheContent) {
+  EXPECT_FALSE(FindProgramLayout(Rows({{"Họ và tên", "Chức vụ"}, {"Nguyễn Văn A", "Giám đốc"}})));
+  EXPECT_FALSE(FindProgramLayout(Sheet{}));
+}
+
+}  // namespace
+}  // namespace giaoban::service
