@@ -1,0 +1,44 @@
+// The agency's units as work programs name them: in full ("Phòng Kế hoạch - Tài chính"), by code
+// ("KHTC", "P. KHTC"), by initials, in any case and with or without diacritics; several in one cell
+// for the cooperating units. What cannot be told for sure is offered as suggestions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "service/model.h"
+
+namespace giaoban::service {
+
+struct UnitCandidate {
+  Id id = 0;
+  std::string name;  // "Phòng Kế hoạch - Tài chính"
+  std::string code;  // "KHTC"; may be empty
+};
+
+struct UnitMatch {
+  std::optional<Id> id;         // the unit the text names, when only one fits
+  std::vector<Id> suggestions;  // otherwise the likeliest, best first, at most three
+};
+
+// The names in a cell of units: "Phòng KHTC, Văn phòng Sở; Thanh tra Sở" -> three.
+std::vector<std::string> SplitUnitNames(std::string_view cell);
+
+class UnitMatcher {
+ public:
+  explicit UnitMatcher(std::vector<UnitCandidate> units);
+
+  UnitMatch Match(std::string_view written) const;
+
+ private:
+  struct Keyed {
+    Id id;
+    std::vector<std::string> keys;   // folded forms that name it exactly
+    std::vector<std::string> words;  // its folded name's words, for suggestions
+  };
+  std::vector<Keyed> units_;
+};
+
+}  // namespace giaoban::service
