@@ -6,23 +6,13 @@
 #include <vector>
 
 #include "domain/period.h"
+#include "domain/words.h"
 
 namespace giaoban::domain {
 
 namespace {
 
 using Words = std::vector<std::string_view>;
-
-Words Split(std::string_view text) {
-  Words words;
-  while (!text.empty()) {
-    const std::size_t space = text.find(' ');
-    if (space != 0) words.push_back(text.substr(0, space));
-    if (space == std::string_view::npos) break;
-    text.remove_prefix(space + 1);
-  }
-  return words;
-}
 
 std::optional<int> Number(std::string_view word) {
   int value = 0;
@@ -53,7 +43,7 @@ std::optional<int> Quarter(std::string_view word) {
 
 // Whether `words` from `at` begin with `phrase` (its words separated by spaces).
 bool StartsWith(const Words& words, std::size_t at, std::string_view phrase) {
-  for (const std::string_view word : Split(phrase)) {
+  for (const std::string_view word : SplitWords(phrase)) {
     if (at >= words.size() || words[at] != word) return false;
     ++at;
   }
@@ -101,13 +91,13 @@ DeadlineText OfPeriod(const Period& p) { return {p.last_day(), p.Vietnamese()}; 
 
 std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
                                               std::optional<int> program_year) {
-  const Words all = Split(folded);
+  const Words all = SplitWords(folded);
   std::size_t at = 0;
   for (bool found = true; found;) {
     found = false;
     for (const std::string_view filler : kFillers) {
       if (StartsWith(all, at, filler)) {
-        at += Split(filler).size();
+        at += SplitWords(filler).size();
         found = true;
       }
     }

@@ -45,4 +45,10 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
+std::size_t Utf8Characters(std::string_view text) {
+  std::size_t n = 0;
+  for (const char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace giaoban::domain

@@ -11,4 +11,7 @@ std::size_t Utf8SequenceLength(const unsigned char* p, const unsigned char* end)
 
 bool IsValidUtf8(std::string_view text);
 
+// The characters of well-formed UTF-8 `text`: its bytes that begin one.
+std::size_t Utf8Characters(std::string_view text);
+
 }  // namespace giaoban::domain

@@ -47,12 +47,6 @@ char Separator(std::string_view text) {
   return kSeparators[best];
 }
 
-std::size_t Characters(std::string_view text) {
-  std::size_t n = 0;
-  for (const char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
-}
-
 Failure At(ReadError error, std::size_t row) { return {error, "row " + std::to_string(row + 1)}; }
 
 }  // namespace
@@ -75,7 +69,7 @@ Result<SheetLayout> ReadCsv(std::string_view bytes, const Limits& limits,
   // Ends the field being read; what is wrong with it, if it is beyond the limits.
   auto end_field = [&]() -> std::optional<ReadError> {
     if (!field.empty() && cells.size() >= limits.columns) return ReadError::kTooManyColumns;
-    if (Characters(field) > limits.cell_characters) return ReadError::kCellTooLong;
+    if (domain::Utf8Characters(field) > limits.cell_characters) return ReadError::kCellTooLong;
     text_held += field.size();
     if (text_held > limits.text_bytes) return ReadError::kTooLarge;
     // Empty fields beyond the limit are a row's trailing separators, held until the row ends.

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+#include "domain/utf8.h"
 #include "sheets/excel_date.h"
 
 namespace giaoban::sheets {
@@ -19,12 +20,6 @@ namespace {
 
 constexpr std::size_t kChunk = 64 << 10;
 constexpr std::size_t kSlack = 1 << 20;  // a part's first mebibyte, whatever it packs to
-
-std::size_t Characters(std::string_view text) {
-  std::size_t n = 0;
-  for (const char ch : text) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-  return n;
-}
 
 // An element's or attribute's name without its namespace: the parser gives "uri|local", and files
 // differ in which prefixes they use ("c", "x:c") for the same element.
@@ -603,7 +598,8 @@ class WorksheetPart : public XmlHandler {
 
   bool SetText(Cell& cell, const std::string& text) {
     if (text.empty()) return true;
-    if (Characters(text) > limits_.cell_characters) return Fail(ReadError::kCellTooLong), false;
+    if (domain::Utf8Characters(text) > limits_.cell_characters)
+      return Fail(ReadError::kCellTooLong), false;
     cell.kind = Cell::Kind::kText;
     cell.text = text;
     return true;

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/words.h"
 #include "intl/text.h"
 
 namespace giaoban::service {
@@ -56,17 +57,6 @@ constexpr Synonym kSynonyms[] = {
     {"nhiem vu trong tam", ProgramColumn::kKey},
 };
 
-std::vector<std::string_view> Words(std::string_view text) {
-  std::vector<std::string_view> words;
-  while (!text.empty()) {
-    const std::size_t space = text.find(' ');
-    if (space != 0) words.push_back(text.substr(0, space));
-    if (space == std::string_view::npos) break;
-    text.remove_prefix(space + 1);
-  }
-  return words;
-}
-
 struct Match {
   ProgramColumn column;
   bool exact;
@@ -78,11 +68,11 @@ std::optional<Match> MatchHeader(std::string_view folded) {
   if (folded.empty()) return std::nullopt;
   for (const Synonym& s : kSynonyms)
     if (s.folded == folded) return Match{s.column, true};
-  const auto words = Words(folded);
+  const auto words = domain::SplitWords(folded);
   std::optional<Match> best;
   std::size_t best_length = 0, best_start = 0;
   for (const Synonym& s : kSynonyms) {
-    const auto wanted = Words(s.folded);
+    const auto wanted = domain::SplitWords(s.folded);
     for (std::size_t start = 0; start + wanted.size() <= words.size(); ++start) {
       if (!std::equal(wanted.begin(), wanted.end(), words.begin() + static_cast<long>(start)))
         continue;

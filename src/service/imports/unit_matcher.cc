@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "domain/words.h"
 #include "intl/text.h"
 
 namespace giaoban::service {
@@ -11,14 +12,8 @@ namespace giaoban::service {
 namespace {
 
 std::vector<std::string> Words(std::string_view folded) {
-  std::vector<std::string> words;
-  while (!folded.empty()) {
-    const std::size_t space = folded.find(' ');
-    if (space != 0) words.emplace_back(folded.substr(0, space));
-    if (space == std::string_view::npos) break;
-    folded.remove_prefix(space + 1);
-  }
-  return words;
+  const auto words = domain::SplitWords(folded);
+  return {words.begin(), words.end()};
 }
 
 std::string Join(const std::vector<std::string>& words, std::size_t from = 0) {
