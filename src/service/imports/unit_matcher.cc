@@ -118,11 +118,15 @@ UnitMatcher::UnitMatcher(std::vector<UnitCandidate> units) {
 
 UnitMatch UnitMatcher::Match(std::string_view written) const {
   UnitMatch match;
-  const std::string text = Expanded(intl::Fold(written));
+  const std::string folded = intl::Fold(written);
+  const std::string text = Expanded(folded);
   if (text.empty()) return match;
+  // A code is compared as written too: "VP" is Văn phòng's code before it is "văn phòng".
   std::set<Id> exact;
   for (const Keyed& u : units_)
-    if (std::find(u.keys.begin(), u.keys.end(), text) != u.keys.end()) exact.insert(u.id);
+    if (std::find(u.keys.begin(), u.keys.end(), text) != u.keys.end() ||
+        std::find(u.keys.begin(), u.keys.end(), folded) != u.keys.end())
+      exact.insert(u.id);
   if (exact.size() == 1) {
     match.id = *exact.begin();
     return match;

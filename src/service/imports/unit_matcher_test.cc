@@ -35,6 +35,7 @@ TEST(UnitMatcher, MatchesUnitsHoweverProgramsWriteThem) {
   EXPECT_EQ(IdOf(m, "P.QLVT"), 4);
   EXPECT_EQ(IdOf(m, "Văn phòng Sở"), 5);
   EXPECT_EQ(IdOf(m, "VP Sở"), 5);
+  EXPECT_EQ(IdOf(m, "VP"), 5);
   EXPECT_EQ(IdOf(m, "Thanh tra Sở"), 6);
   EXPECT_EQ(IdOf(m, "TT Đăng kiểm xe cơ giới"), 7);
 }

@@ -1,0 +1,189 @@
+#include "service/imports/import_plan.h"
+
+#include <algorithm>
+
+#include "domain/deadline_text.h"
+#include "domain/text_limits.h"
+#include "domain/words.h"
+#include "intl/text.h"
+
+namespace giaoban::service {
+
+namespace {
+
+// A title cut from a text too long to be one: whole words up to `max` bytes, then an ellipsis.
+std::string ShortTitle(std::string_view text, std::size_t max) {
+  std::size_t cut = 0;
+  for (std::size_t i = 0; i < text.size() && i <= max; ++i)
+    if (text[i] == ' ' || text[i] == '\n') cut = i;
+  if (cut == 0) {
+    // One word longer than a title: cut between characters.
+    cut = std::min(max, text.size());
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string title(text.substr(0, cut));
+  while (!title.empty() && (title.back() == ' ' || title.back() == ',' || title.back() == ';'))
+    title.pop_back();
+  return title + "…";
+}
+
+// Words of a person's name written with a title before it ("Đ/c", "PGĐ", "Phó Giám đốc") are
+// found at its end.
+bool EndsWithWords(std::string_view folded, std::string_view name) {
+  const auto text = domain::SplitWords(folded);
+  const auto words = domain::SplitWords(name);
+  if (words.empty() || words.size() > text.size()) return false;
+  return std::equal(words.rbegin(), words.rend(), text.rbegin());
+}
+
+constexpr std::size_t kCutTitleBytes = 300;
+
+}  // namespace
+
+std::optional<bool> ReadKeyFlag(std::string_view written) {
+  if (written.empty()) return false;
+  if (written == "✓" || written == "✔") return true;
+  const std::string folded = intl::Fold(written);
+  if (folded == "khong" || folded == "0" || folded == "false" || folded == "no") return false;
+  if (folded == "x" || folded == "co" || folded == "1" || folded == "true" || folded == "yes" ||
+      folded == "trong tam")
+    return true;
+  return std::nullopt;
+}
+
+ImportPlanner::ImportPlanner(const PlanContext& context, Callback on_row)
+    : context_(context), matcher_(context.units), on_row_(std::move(on_row)) {
+  for (const PersonCandidate& p : context.people)
+    people_.emplace_back(intl::Fold(p.full_name), p.id);
+}
+
+PlannedUnit ImportPlanner::MatchUnit(const std::string& written) const {
+  PlannedUnit unit{written, std::nullopt, {}};
+  if (const auto fix = context_.choices.unit_fixes.find(intl::Fold(written));
+      fix != context_.choices.unit_fixes.end()) {
+    unit.id = fix->second;
+    return unit;
+  }
+  UnitMatch match = matcher_.Match(written);
+  unit.id = match.id;
+  unit.suggestions = std::move(match.suggestions);
+  return unit;
+}
+
+std::optional<Id> ImportPlanner::MatchPerson(const std::string& written) const {
+  const std::string folded = intl::Fold(written);
+  std::optional<Id> found;
+  for (const auto& [name, id] : people_) {
+    if (!EndsWithWords(folded, name)) continue;
+    if (found && *found != id) return std::nullopt;  // two people of that name
+    found = id;
+  }
+  return found;
+}
+
+void ImportPlanner::Add(const ProgramRow& row) {
+  PlannedRow out;
+  out.sheet_row = row.sheet_row;
+  out.number = row.number;
+  out.group = row.group;
+  out.becomes_task = !row.group || context_.choices.groups_as == GroupsAs::kParents;
+
+  // Its place in the outline: under the nearest open row of a lower level. A heading without a
+  // number stands where a Roman one would; a task without one goes under what is open.
+  const std::optional<int> level = row.level   ? row.level
+                                   : row.group ? std::optional<int>(1)
+                                               : std::nullopt;
+  if (level) {
+    while (!open_.empty() && open_.back().level >= *level) open_.pop_back();
+  }
+  for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+    if (it->becomes_task) {
+      out.parent_row = it->sheet_row;
+      break;
+    }
+  }
+  for (const Open& o : open_)
+    if (!o.heading.empty()) out.groups.push_back(o.heading);
+  const std::string heading =
+      row.group ? (row.number.empty() ? row.content : row.number + " " + row.content) : "";
+  if (level) open_.push_back({*level, row.sheet_row, out.becomes_task, heading});
+
+  // The text: a title, and the whole text beside it when it is longer than a title may be.
+  const std::string text = intl::ToNfc(row.content);
+  if (text.empty()) {
+    out.errors.push_back({"content", "required"});
+  } else if (text.size() > domain::kLongTextMaxBytes) {
+    out.errors.push_back({"content", "too_long"});
+  } else if (text.size() > domain::kTitleMaxBytes) {
+    out.title = ShortTitle(text, kCutTitleBytes);
+    out.content = text;
+    out.warnings.push_back({"content", "title_shortened"});
+  } else {
+    out.title = text;
+  }
+  if (row.group && !out.becomes_task) {
+    on_row_(out);
+    return;
+  }
+
+  // The lead: one unit. A cell naming several makes the first the lead and the others cooperate.
+  std::vector<std::string> leads = SplitUnitNames(row.lead);
+  if (row.group) {
+    out.lead = PlannedUnit{"", context_.agency_org_id, {}};
+    out.warnings.push_back({"lead", "group_as_task"});
+  } else if (leads.empty()) {
+    out.errors.push_back({"lead", "required"});
+  } else {
+    out.lead = MatchUnit(leads.front());
+    if (!out.lead->id) out.errors.push_back({"lead", "unknown_unit"});
+    if (leads.size() > 1) out.warnings.push_back({"lead", "several_leads"});
+  }
+  std::vector<std::string> cooperating = SplitUnitNames(row.cooperating);
+  cooperating.insert(cooperating.begin(), leads.begin() + std::min<std::size_t>(1, leads.size()),
+                     leads.end());
+  for (const std::string& name : cooperating) {
+    PlannedUnit unit = MatchUnit(name);
+    if (!unit.id) out.errors.push_back({"cooperating", "unknown_unit"});
+    // The lead named again among the cooperating units is the lead only.
+    if (unit.id && out.lead && out.lead->id == unit.id) continue;
+    out.cooperating.push_back(std::move(unit));
+  }
+
+  // The deadline: a date cell, or a text read as a day, a period or "thường xuyên".
+  out.deadline_written = row.deadline;
+  if (row.deadline_not_date) {
+    out.errors.push_back({"deadline", "not_a_date"});
+  } else if (row.deadline_date) {
+    out.deadline = row.deadline_date;
+  } else if (!row.deadline.empty()) {
+    if (const auto read = domain::ParseDeadlineText(intl::Fold(row.deadline), context_.year)) {
+      out.deadline = read->deadline;
+      out.deadline_label = read->label;
+    } else {
+      out.errors.push_back({"deadline", "unrecognised_deadline"});
+    }
+  } else if (!row.group) {
+    out.warnings.push_back({"deadline", "no_deadline"});
+  }
+  if (out.deadline && *out.deadline < context_.assigned_on)
+    out.errors.push_back({"deadline", "before_assigned_on"});
+
+  out.product = intl::ToNfc(row.product);
+  if (out.product.size() > domain::kProductMaxBytes) out.errors.push_back({"product", "too_long"});
+  out.note = intl::ToNfc(row.note);
+  if (out.note.size() > domain::kNoteMaxBytes) out.errors.push_back({"note", "too_long"});
+
+  out.leader_written = row.leader;
+  if (!row.leader.empty()) {
+    out.leader_id = MatchPerson(row.leader);
+    if (!out.leader_id) out.warnings.push_back({"leader", "unknown_leader"});
+  }
+  if (const auto key = ReadKeyFlag(row.key)) {
+    out.is_key = *key;
+  } else {
+    out.warnings.push_back({"key", "unrecognised_key"});
+  }
+  on_row_(out);
+}
+
+}  // namespace giaoban::service

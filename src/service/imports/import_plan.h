@@ -1,0 +1,111 @@
+// What each row of a work program would become: a task with its units, deadline and leader read
+// and matched, or a group heading, each with the errors that keep it from being imported and the
+// warnings a user should see before confirming. Pure: the agency's units and people are given.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/date.h"
+#include "service/imports/program_rows.h"
+#include "service/imports/unit_matcher.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+// What a group heading ("I. LĨNH VỰC KẾT CẤU HẠ TẦNG") becomes: a label its tasks keep, or a
+// parent task of its own, counted like any other.
+enum class GroupsAs { kLabels, kParents };
+
+struct PersonCandidate {
+  Id id = 0;
+  std::string full_name;
+};
+
+struct PlanChoices {
+  GroupsAs groups_as = GroupsAs::kLabels;
+  // Units the user picked for names that matched none, by the name's folded form.
+  std::map<std::string, Id> unit_fixes;
+};
+
+// What the plan knows beyond the rows.
+struct PlanContext {
+  std::vector<UnitCandidate> units;
+  std::vector<PersonCandidate> people;
+  Id agency_org_id = 0;      // leads the parent tasks made of groups
+  domain::Date assigned_on;  // the program's date: when its tasks were given
+  std::optional<int> year;   // the program's, for deadlines written without one
+  PlanChoices choices;
+};
+
+struct PlannedUnit {
+  std::string written;
+  std::optional<Id> id;
+  std::vector<Id> suggestions;  // when id is not set
+};
+
+// A problem with one field of a row; `code` is a message key under "import.row.".
+struct RowProblem {
+  std::string field;
+  std::string code;
+};
+
+struct PlannedRow {
+  std::size_t sheet_row = 0;
+  std::string number;
+  bool group = false;         // a heading
+  bool becomes_task = false;  // a task, or a heading made a parent task
+  // The sheet row of the task this one becomes a subtask of.
+  std::optional<std::size_t> parent_row;
+  // The headings above it, outermost first, as written with their numbers.
+  std::vector<std::string> groups;
+  std::string title;
+  std::string content;  // the whole text when it is too long for a title
+  std::optional<PlannedUnit> lead;
+  std::vector<PlannedUnit> cooperating;
+  std::optional<domain::Date> deadline;
+  std::string deadline_label;
+  std::string deadline_written;
+  std::string product;
+  std::string note;
+  std::string leader_written;
+  std::optional<Id> leader_id;
+  bool is_key = false;
+  std::vector<RowProblem> errors;
+  std::vector<RowProblem> warnings;
+};
+
+// Plans the rows given one at a time, in the sheet's order.
+class ImportPlanner {
+ public:
+  using Callback = std::function<void(const PlannedRow&)>;
+
+  ImportPlanner(const PlanContext& context, Callback on_row);
+
+  void Add(const ProgramRow& row);
+
+ private:
+  struct Open {
+    int level;
+    std::size_t sheet_row;
+    bool becomes_task;
+    std::string heading;  // for groups
+  };
+  PlannedUnit MatchUnit(const std::string& written) const;
+  std::optional<Id> MatchPerson(const std::string& written) const;
+
+  const PlanContext& context_;
+  UnitMatcher matcher_;
+  std::vector<std::pair<std::string, Id>> people_;  // folded full name, id
+  std::vector<Open> open_;
+  Callback on_row_;
+};
+
+// "x", "có", "1", "trọng tâm": a key task; empty, "không", "0": not. Nullopt for anything else.
+std::optional<bool> ReadKeyFlag(std::string_view written);
+
+}  // namespace giaoban::service
