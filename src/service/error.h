@@ -23,6 +23,8 @@ struct Error {
   std::string code;  // stable English code, also the key of its message in the catalogue
   std::vector<FieldError> fields;
   std::int64_t retry_after_seconds = 0;  // with too_many_requests: when trying again makes sense
+  // Where the failure lies when the code alone cannot say: the part and row of a file.
+  std::string detail = {};
 
   static Error BadRequest(std::string code = "bad_request") { return {std::move(code), {}}; }
   static Error Validation(std::vector<FieldError> fields) {

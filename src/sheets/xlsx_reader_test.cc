@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "sheets/excel_date.h"
+#include "sheets/written_workbook.h"
 
 namespace giaoban::sheets {
 namespace {
@@ -80,17 +81,8 @@ std::string HandWritten(const std::string& sheet_xml, const std::string& strings
   return Zip(parts);
 }
 
-// A workbook written by libxlsxwriter, which writes as Excel does.
 std::string Written(const std::function<void(lxw_workbook*)>& fill) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("giaoban-sheets-" + std::to_string(::getpid()) + ".xlsx");
-  lxw_workbook* book = workbook_new(path.c_str());
-  fill(book);
-  EXPECT_EQ(workbook_close(book), LXW_NO_ERROR);
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::filesystem::remove(path);
-  return bytes;
+  return WrittenWorkbook(fill);
 }
 
 ReadError ErrorOf(const Result<Sheet>& r) {

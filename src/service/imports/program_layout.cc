@@ -137,10 +137,12 @@ ProgramLayout LayoutAt(const sheets::Sheet& top, std::size_t row, std::size_t ro
     } else {
       match = MatchHeader(folded_head);
     }
+    if (head.empty() && sub.empty()) continue;
+    layout.headers[c] = head.empty() || sub.empty() ? head + sub : head + " – " + sub;
     if (match && !layout.columns.contains(match->column)) {
       layout.columns[match->column] = c;
-    } else if (!head.empty() || !sub.empty()) {
-      layout.unrecognised[c] = head.empty() || sub.empty() ? head + sub : head + " – " + sub;
+    } else {
+      layout.unrecognised[c] = layout.headers[c];
     }
   }
   return layout;

@@ -32,6 +32,8 @@ struct ProgramLayout {
   std::map<ProgramColumn, std::size_t> columns;  // each field's sheet column
   // Columns whose header names no field: the user may map them.
   std::map<std::size_t, std::string> unrecognised;
+  // Every column's header as written ("Đơn vị thực hiện – Chủ trì" for two rows).
+  std::map<std::size_t, std::string> headers;
 
   // The first row under the header.
   std::size_t first_data_row() const { return header_row + header_rows; }

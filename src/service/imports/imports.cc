@@ -1,0 +1,586 @@
+#include "service/imports/imports.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "intl/text.h"
+#include "service/audit.h"
+#include "service/sources/sources.h"
+#include "service/tasks/attachment_digest.h"
+#include "service/tasks/task_access.h"
+#include "service/tasks/task_insert.h"
+
+namespace giaoban::service {
+
+using storage::Connection;
+using storage::Param;
+using storage::TransactionMode;
+
+namespace json = boost::json;
+
+namespace {
+
+// More names than any program has units: beyond it only the count grows.
+constexpr std::size_t kMaxUnmatchedNames = 500;
+
+constexpr const char* kImportColumns =
+    "id, source_id, file_name, file_kind, file_size, status, task_count, created_at, "
+    "confirmed_at, version";
+
+ImportSummary SummaryOf(const storage::Result& r, const storage::Row& row) {
+  ImportSummary s;
+  s.id = row.integer(r.column("id"));
+  s.source_id = row.integer(r.column("source_id"));
+  s.file_name = row.text(r.column("file_name"));
+  s.file_kind = row.text(r.column("file_kind"));
+  s.file_size = row.integer(r.column("file_size"));
+  s.status = row.text(r.column("status"));
+  s.task_count = row.integer(r.column("task_count"));
+  s.created_at = row.integer(r.column("created_at"));
+  s.confirmed_at = row.opt_integer(r.column("confirmed_at"));
+  s.version = row.integer(r.column("version"));
+  return s;
+}
+
+std::string ChoicesJson(const ImportChoices& choices) {
+  json::object columns;
+  for (const auto& [index, field] : choices.columns) {
+    columns[std::to_string(index)] =
+        field ? json::value(std::string(ProgramColumnCode(*field))) : json::value(nullptr);
+  }
+  json::object fixes;
+  for (const auto& [folded, id] : choices.unit_fixes) fixes[folded] = id;
+  return json::serialize(
+      json::object{{"sheet", choices.sheet},
+                   {"groups_as", choices.groups_as == GroupsAs::kParents ? "parents" : "labels"},
+                   {"columns", std::move(columns)},
+                   {"unit_fixes", std::move(fixes)}});
+}
+
+ImportChoices ChoicesFromJson(std::string_view text) {
+  ImportChoices choices;
+  const json::object o = json::parse(text).as_object();
+  choices.sheet = static_cast<std::size_t>(o.at("sheet").to_number<std::int64_t>());
+  choices.groups_as =
+      o.at("groups_as").as_string() == "parents" ? GroupsAs::kParents : GroupsAs::kLabels;
+  for (const auto& [index, field] : o.at("columns").as_object()) {
+    choices.columns[std::stoul(std::string(index))] =
+        field.is_null() ? ColumnChoice() : ProgramColumnFromCode(field.as_string());
+  }
+  for (const auto& [folded, id] : o.at("unit_fixes").as_object())
+    choices.unit_fixes[std::string(folded)] = id.to_number<std::int64_t>();
+  return choices;
+}
+
+// An import as stored, with its file.
+struct StoredImport {
+  ImportSummary summary;
+  Id agency_id = 0;
+  std::string sha256;
+  SpreadsheetKind kind = SpreadsheetKind::kXlsx;
+  std::string content;
+  ImportChoices choices;
+};
+
+std::optional<StoredImport> LoadImport(Connection& c, Id id, bool for_update) {
+  const bool lock = for_update && c.dialect() == storage::Dialect::kPostgres;
+  const auto r = c.execute(std::string("SELECT ") + kImportColumns +
+                               ", agency_id, file_sha256, content, choices FROM imports "
+                               "WHERE id = $1" +
+                               (lock ? " FOR UPDATE" : ""),
+                           {Param(id)});
+  if (r.empty()) return std::nullopt;
+  const storage::Row& row = r.one();
+  StoredImport out;
+  out.summary = SummaryOf(r, row);
+  out.agency_id = row.integer(r.column("agency_id"));
+  out.sha256 = row.text(r.column("file_sha256"));
+  out.kind = SpreadsheetKindFromCode(out.summary.file_kind).value_or(SpreadsheetKind::kXlsx);
+  out.content = row.blob(r.column("content")).bytes;
+  out.choices = ChoicesFromJson(row.text(r.column("choices")));
+  return out;
+}
+
+// What a plan needs from the database: the agency's units and people, the program's date and
+// year from its source, and the column names the agency's users mapped before.
+struct PlanInputs {
+  PlanContext plan;
+  std::map<std::string, ColumnChoice> remembered;  // by folded header
+  std::map<Id, std::string> unit_names;
+  std::map<Id, std::string> person_names;
+  std::map<Id, std::string> unit_paths;
+};
+
+Expected<PlanInputs> LoadPlanInputs(Connection& c, const Actor& actor, Id source_id, Date today) {
+  const std::optional<Source> source = LoadSource(c, source_id);
+  if (!source || source->agency_id != actor.agency_id) return Error::NotFound();
+  PlanInputs in;
+  // A program's tasks were given when it was issued; one dated ahead is taken as given today.
+  in.plan.assigned_on = source->doc_date && *source->doc_date <= today ? *source->doc_date : today;
+  in.plan.year = (source->doc_date ? *source->doc_date : today).year();
+  in.plan.agency_org_id = actor.agency_id;
+  const auto units = c.execute(
+      "SELECT id, name, code, path FROM organizations WHERE agency_id = $1 "
+      "AND (valid_to IS NULL OR valid_to >= $2) ORDER BY id",
+      {Param(actor.agency_id), Param(today.Iso())});
+  for (const storage::Row& row : units.rows) {
+    const Id id = row.integer(units.column("id"));
+    in.plan.units.push_back({id, row.text(units.column("name")), row.text(units.column("code"))});
+    in.unit_names[id] = row.text(units.column("name"));
+    in.unit_paths[id] = row.text(units.column("path"));
+  }
+  const auto people = c.execute(
+      "SELECT p.id, p.full_name FROM people p JOIN organizations o ON o.id = p.organization_id "
+      "WHERE o.agency_id = $1 AND p.active = 1 ORDER BY p.id",
+      {Param(actor.agency_id)});
+  for (const storage::Row& row : people.rows) {
+    const Id id = row.integer(people.column("id"));
+    in.plan.people.push_back({id, row.text(people.column("full_name"))});
+    in.person_names[id] = row.text(people.column("full_name"));
+  }
+  const auto names =
+      c.execute("SELECT header_fold, field FROM import_column_names WHERE agency_id = $1",
+                {Param(actor.agency_id)});
+  for (const storage::Row& row : names.rows) {
+    in.remembered[row.text(names.column("header_fold"))] =
+        ProgramColumnFromCode(row.text(names.column("field")));
+  }
+  return in;
+}
+
+// The table's layout: as found, with the columns the agency mapped before and those the user
+// chose for this import.
+std::optional<ProgramLayout> LayoutOf(const ProgramTable& table, const ImportChoices& choices,
+                                      const std::map<std::string, ColumnChoice>& remembered) {
+  if (!table.found) return std::nullopt;
+  ProgramLayout layout = *table.found;
+  std::map<std::size_t, ColumnChoice> known;
+  for (const auto& [index, header] : layout.unrecognised) {
+    if (const auto it = remembered.find(intl::Fold(header)); it != remembered.end())
+      known[index] = it->second;
+  }
+  ApplyColumnChoices(layout, known);
+  ApplyColumnChoices(layout, choices.columns);
+  return layout;
+}
+
+std::vector<ImportColumn> ColumnsOf(const ProgramTable& table, const ProgramLayout& layout,
+                                    const ImportChoices& choices) {
+  std::vector<ImportColumn> columns;
+  for (const auto& [index, header] : layout.headers) {
+    ImportColumn column;
+    column.index = index;
+    column.header = header;
+    for (const auto& [field, at] : layout.columns)
+      if (at == index) column.field = field;
+    const bool chosen = choices.columns.contains(index);
+    column.recognised =
+        !chosen && table.found->columns.end() !=
+                       std::find_if(table.found->columns.begin(), table.found->columns.end(),
+                                    [&](const auto& e) { return e.second == index; });
+    columns.push_back(std::move(column));
+  }
+  // A column the user gave a field though its header is empty.
+  for (const auto& [index, field] : choices.columns) {
+    if (layout.headers.contains(index) || !field) continue;
+    columns.push_back({index, "", field, false});
+  }
+  std::sort(columns.begin(), columns.end(),
+            [](const ImportColumn& a, const ImportColumn& b) { return a.index < b.index; });
+  return columns;
+}
+
+bool HasProblems(const PlannedRow& row) { return !row.errors.empty() || !row.warnings.empty(); }
+
+// Reads the file into a preview: every row planned and counted, one page of them kept.
+Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInputs& inputs,
+                                     const PreviewQuery& query, const sheets::Limits& limits) {
+  ImportPreview preview;
+  preview.import = stored.summary;
+  preview.choices = stored.choices;
+  auto table = ReadProgramTable(stored.content, stored.kind, stored.choices.sheet, limits);
+  if (!table) return ReadFailureError(table.failure());
+  preview.sheets = table->sheets;
+  const std::optional<ProgramLayout> layout = LayoutOf(*table, stored.choices, inputs.remembered);
+  if (!layout) {
+    preview.problems.push_back("no_header");
+    return preview;
+  }
+  preview.header_row = layout->header_row;
+  preview.header_rows = layout->header_rows;
+  preview.columns = ColumnsOf(*table, *layout, stored.choices);
+  if (!layout->columns.contains(ProgramColumn::kContent)) {
+    preview.problems.push_back("no_content_column");
+    return preview;
+  }
+
+  PlanContext plan = inputs.plan;
+  plan.choices.groups_as = stored.choices.groups_as;
+  plan.choices.unit_fixes = stored.choices.unit_fixes;
+  std::map<std::string, UnmatchedUnit> unmatched;
+  std::set<Id> units_named, people_named;
+  preview.rows.page = query.page;
+  preview.rows.page_size = query.page_size;
+  const std::int64_t first = static_cast<std::int64_t>(query.page - 1) * query.page_size;
+  ImportPlanner planner(plan, [&](const PlannedRow& row) {
+    ImportCounts& n = preview.counts;
+    ++n.rows;
+    if (row.becomes_task) ++n.tasks;
+    if (row.group && !row.becomes_task) ++n.headings;
+    if (!row.errors.empty()) ++n.with_errors;
+    if (!row.warnings.empty()) ++n.with_warnings;
+    auto note_unit = [&](const PlannedUnit& unit) {
+      if (unit.id) return;
+      const std::string folded = intl::Fold(unit.written);
+      auto it = unmatched.find(folded);
+      if (it == unmatched.end()) {
+        if (unmatched.size() >= kMaxUnmatchedNames) return;
+        it = unmatched.emplace(folded, UnmatchedUnit{unit.written, 0, unit.suggestions}).first;
+        units_named.insert(unit.suggestions.begin(), unit.suggestions.end());
+      }
+      ++it->second.rows;
+    };
+    if (row.lead) note_unit(*row.lead);
+    for (const PlannedUnit& unit : row.cooperating) note_unit(unit);
+    if (query.problems_only && !HasProblems(row)) return;
+    const std::int64_t at = preview.rows.total++;
+    if (at < first || at >= first + query.page_size) return;
+    if (row.lead && row.lead->id) units_named.insert(*row.lead->id);
+    for (const PlannedUnit& unit : row.cooperating) {
+      if (unit.id) units_named.insert(*unit.id);
+      units_named.insert(unit.suggestions.begin(), unit.suggestions.end());
+    }
+    if (row.lead) units_named.insert(row.lead->suggestions.begin(), row.lead->suggestions.end());
+    if (row.leader_id) people_named.insert(*row.leader_id);
+    preview.rows.items.push_back(row);
+  });
+  auto read = ReadProgramRows(stored.content, stored.kind, stored.choices.sheet, limits, *table,
+                              *layout, [&](const ProgramRow& row) { planner.Add(row); });
+  if (!read) return ReadFailureError(read.failure());
+  if (preview.counts.tasks == 0) preview.problems.push_back("no_rows");
+
+  for (auto& [folded, unit] : unmatched) preview.unmatched_units.push_back(std::move(unit));
+  std::stable_sort(preview.unmatched_units.begin(), preview.unmatched_units.end(),
+                   [](const UnmatchedUnit& a, const UnmatchedUnit& b) { return a.rows > b.rows; });
+  for (const auto& [folded, id] : stored.choices.unit_fixes) units_named.insert(id);
+  for (const Id id : units_named)
+    if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
+      preview.unit_names[id] = it->second;
+  for (const Id id : people_named)
+    if (const auto it = inputs.person_names.find(id); it != inputs.person_names.end())
+      preview.person_names[id] = it->second;
+  return preview;
+}
+
+std::optional<Id> ConfirmedImportOf(Connection& c, Id agency_id, const std::string& sha256,
+                                    Id except) {
+  const auto r = c.execute(
+      "SELECT id FROM imports WHERE agency_id = $1 AND file_sha256 = $2 AND status = "
+      "'confirmed' AND id <> $3",
+      {Param(agency_id), Param(sha256), Param(except)});
+  if (r.empty()) return std::nullopt;
+  return r.one().integer(r.column("id"));
+}
+
+bool MayImport(const Actor& actor) {
+  return actor.role == Role::kLeader || actor.role == Role::kConsolidator;
+}
+
+PreviewQuery Bounded(PreviewQuery q) {
+  q.page = std::max(q.page, 1);
+  q.page_size = std::clamp(q.page_size, 1, kMaxPreviewPageSize);
+  return q;
+}
+
+// Reads the import and what its plan needs, in a transaction of its own, and previews it after,
+// so that reading the file does not hold the database.
+template <class Load>
+Expected<ImportPreview> PreviewAfter(const Context& ctx, const sheets::Limits& limits,
+                                     const PreviewQuery& query, Load load) {
+  std::optional<StoredImport> stored;
+  std::optional<PlanInputs> inputs;
+  std::optional<Id> duplicate;
+  auto loaded = ctx.db().transact(TransactionMode::kRead, [&](Connection& c) -> Status {
+    return load(c, stored, inputs, duplicate);
+  });
+  if (!loaded) return loaded.error();
+  auto preview = BuildPreview(*stored, *inputs, Bounded(query), limits);
+  if (preview && duplicate) {
+    preview->duplicate_of = duplicate;
+    preview->problems.push_back("already_imported");
+  }
+  return preview;
+}
+
+}  // namespace
+
+Error ReadFailureError(const sheets::Failure& failure) {
+  static constexpr std::pair<sheets::ReadError, const char*> kCodes[] = {
+      {sheets::ReadError::kNotSpreadsheet, "file_not_spreadsheet"},
+      {sheets::ReadError::kLegacyXls, "file_legacy_xls"},
+      {sheets::ReadError::kEncrypted, "file_encrypted"},
+      {sheets::ReadError::kBrokenZip, "file_broken_zip"},
+      {sheets::ReadError::kBrokenXml, "file_broken_xml"},
+      {sheets::ReadError::kTooLarge, "file_too_large"},
+      {sheets::ReadError::kZipBomb, "file_zip_bomb"},
+      {sheets::ReadError::kTooManyRows, "file_too_many_rows"},
+      {sheets::ReadError::kTooManyColumns, "file_too_many_columns"},
+      {sheets::ReadError::kCellTooLong, "file_cell_too_long"},
+      {sheets::ReadError::kNoSuchSheet, "file_no_such_sheet"},
+      {sheets::ReadError::kNotUtf8, "file_not_utf8"},
+      {sheets::ReadError::kUnclosedQuote, "file_unclosed_quote"},
+  };
+  for (const auto& [error, code] : kCodes) {
+    if (error == failure.error) {
+      Error e{code, {}};
+      e.detail = failure.where;
+      return e;
+    }
+  }
+  return Error::Internal();
+}
+
+Expected<ImportPreview> ImportService::Start(const Actor& by, const NewImport& file,
+                                             const PreviewQuery& query) {
+  if (!MayImport(by)) return Error::Forbidden();
+  Validator v;
+  v.RequireText("file_name", file.file_name, 255);
+  if (!intl::IsValidUtf8(file.file_name)) v.Add("file_name", "invalid");
+  if (!v.ok()) return v.error();
+  const auto kind = DetectSpreadsheetKind(file.content, limits_);
+  if (!kind) return ReadFailureError(kind.failure());
+  // Read once before it is kept: a file that cannot be read is refused with its reason.
+  if (auto table = ReadProgramTable(file.content, *kind, file.sheet, limits_); !table)
+    return ReadFailureError(table.failure());
+
+  ImportChoices choices;
+  choices.sheet = file.sheet;
+  const std::string sha256 = Sha256Hex(file.content);
+  auto id = ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<Id> {
+    const std::optional<Source> source = LoadSource(c, file.source_id);
+    if (!source || source->agency_id != by.agency_id) return Error::NotFound();
+    const auto r = c.execute(
+        "INSERT INTO imports (agency_id, source_id, file_name, file_kind, file_sha256, "
+        "file_size, content, choices, status, created_by, created_at) VALUES ($1, $2, $3, $4, "
+        "$5, $6, $7, $8, 'draft', $9, $10) RETURNING id",
+        {Param(by.agency_id), Param(file.source_id), Param(intl::ToNfc(file.file_name)),
+         Param(std::string(SpreadsheetKindCode(*kind))), Param(sha256),
+         Param(static_cast<std::int64_t>(file.content.size())), Param(storage::Blob{file.content}),
+         Param(ChoicesJson(choices)), Param(by.user_id), Param(Context::NowMillis())});
+    return r.one().integer(r.column("id"));
+  });
+  if (!id) return id.error();
+  return Preview(by, *id, query);
+}
+
+Expected<ImportPreview> ImportService::Preview(const Actor& actor, Id id,
+                                               const PreviewQuery& query) {
+  const Date today = ctx_.Today();
+  return PreviewAfter(
+      ctx_, limits_, query,
+      [&](Connection& c, std::optional<StoredImport>& stored, std::optional<PlanInputs>& inputs,
+          std::optional<Id>& duplicate) -> Status {
+        stored = LoadImport(c, id, false);
+        if (!stored || stored->agency_id != actor.agency_id || !MayImport(actor))
+          return Error::NotFound();
+        auto loaded = LoadPlanInputs(c, actor, stored->summary.source_id, today);
+        if (!loaded) return loaded.error();
+        inputs = std::move(*loaded);
+        if (stored->summary.status == "draft")
+          duplicate = ConfirmedImportOf(c, actor.agency_id, stored->sha256, id);
+        return Ok();
+      });
+}
+
+Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64_t expected_version,
+                                              const ImportChoicesPatch& patch,
+                                              const PreviewQuery& query) {
+  auto changed = ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Status {
+    auto stored = LoadImport(c, id, true);
+    if (!stored || stored->agency_id != by.agency_id || !MayImport(by)) return Error::NotFound();
+    if (stored->summary.version != expected_version) return Error::PreconditionFailed();
+    if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
+    ImportChoices choices = stored->choices;
+    if (patch.sheet && *patch.sheet != choices.sheet) {
+      // Another sheet has other columns: what was chosen for this one no longer applies.
+      auto table = ReadProgramTable(stored->content, stored->kind, *patch.sheet, limits_);
+      if (!table) return ReadFailureError(table.failure());
+      choices.sheet = *patch.sheet;
+      choices.columns.clear();
+    }
+    if (patch.groups_as) choices.groups_as = *patch.groups_as;
+    for (const auto& [index, field] : patch.columns) choices.columns[index] = field;
+    Validator v;
+    const auto units =
+        c.execute("SELECT id FROM organizations WHERE agency_id = $1", {Param(by.agency_id)});
+    std::set<Id> unit_ids;
+    for (const storage::Row& row : units.rows) unit_ids.insert(row.integer(units.column("id")));
+    for (const auto& [written, unit] : patch.unit_fixes) {
+      const std::string folded = intl::Fold(written);
+      if (folded.empty()) {
+        v.Add("unit_fixes", "invalid");
+      } else if (!unit) {
+        choices.unit_fixes.erase(folded);
+      } else if (!unit_ids.contains(*unit)) {
+        v.Add("unit_fixes", "not_found");
+      } else {
+        choices.unit_fixes[folded] = *unit;
+      }
+    }
+    if (!v.ok()) return v.error();
+    c.execute("UPDATE imports SET choices = $1, version = version + 1 WHERE id = $2",
+              {Param(ChoicesJson(choices)), Param(id)});
+    return Ok();
+  });
+  if (!changed) return changed.error();
+  return Preview(by, id, query);
+}
+
+Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
+                                              std::int64_t expected_version) {
+  const Date today = ctx_.Today();
+  return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<ImportResult> {
+    auto stored = LoadImport(c, id, true);
+    if (!stored || stored->agency_id != by.agency_id || !MayImport(by)) return Error::NotFound();
+    if (stored->summary.version != expected_version) return Error::PreconditionFailed();
+    if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
+    if (ConfirmedImportOf(c, by.agency_id, stored->sha256, id))
+      return Error::Conflict("already_imported");
+    auto inputs = LoadPlanInputs(c, by, stored->summary.source_id, today);
+    if (!inputs) return inputs.error();
+    auto table = ReadProgramTable(stored->content, stored->kind, stored->choices.sheet, limits_);
+    if (!table) return ReadFailureError(table.failure());
+    const auto layout = LayoutOf(*table, stored->choices, inputs->remembered);
+    if (!layout || !layout->columns.contains(ProgramColumn::kContent))
+      return Error::Validation({{"file", layout ? "no_content_column" : "no_header"}});
+
+    // The source as the tasks copy it, held for the transaction (see LoadReferences).
+    const TaskReferences refs =
+        LoadReferences(c, by.agency_id, TaskInput{}, stored->summary.source_id);
+    PlanContext plan = inputs->plan;
+    plan.choices.groups_as = stored->choices.groups_as;
+    plan.choices.unit_fixes = stored->choices.unit_fixes;
+    const std::int64_t now = Context::NowMillis();
+    ImportResult result;
+    std::map<std::size_t, Id> task_of_row;
+    std::int64_t rows_with_errors = 0;
+    bool forbidden = false;
+    ImportPlanner planner(plan, [&](const PlannedRow& row) {
+      if (!row.errors.empty()) ++rows_with_errors;
+      if (rows_with_errors > 0 || forbidden || !row.becomes_task) return;
+      const auto path = inputs->unit_paths.find(*row.lead->id);
+      if (path == inputs->unit_paths.end() || !CanCreateTaskFor(by, path->second)) {
+        forbidden = true;
+        return;
+      }
+      TaskInput in;
+      in.source_id = stored->summary.source_id;
+      if (row.parent_row) in.parent_id = task_of_row.at(*row.parent_row);
+      in.title = row.title;
+      if (!row.content.empty()) in.content = row.content;
+      in.is_key = row.is_key;
+      in.lead_org_id = *row.lead->id;
+      std::vector<Id> cooperating;
+      for (const PlannedUnit& unit : row.cooperating) cooperating.push_back(*unit.id);
+      std::sort(cooperating.begin(), cooperating.end());
+      cooperating.erase(std::unique(cooperating.begin(), cooperating.end()), cooperating.end());
+      in.cooperator_ids = std::move(cooperating);
+      if (row.leader_id) in.leader_id = row.leader_id;
+      in.product = row.product;
+      in.deadline = row.deadline;
+      in.deadline_label = row.deadline_label;
+      const TaskRecord rec = InsertTask(c, by, in, refs, plan.assigned_on, now);
+      const Id task_id = rec.detail.summary.id;
+      task_of_row[row.sheet_row] = task_id;
+      result.task_ids.push_back(task_id);
+      std::string headings;
+      for (const std::string& heading : row.groups)
+        headings += (headings.empty() ? "" : "\n") + heading;
+      c.execute(
+          "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note) "
+          "VALUES ($1, $2, $3, $4, $5, $6)",
+          {Param(id), Param(static_cast<std::int64_t>(row.sheet_row)), Param(task_id),
+           Param(row.number), Param(headings), Param(row.note)});
+    });
+    auto read = ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_,
+                                *table, *layout, [&](const ProgramRow& row) { planner.Add(row); });
+    if (!read) return ReadFailureError(read.failure());
+    if (forbidden) return Error::Forbidden();
+    if (rows_with_errors > 0) {
+      Error e{"import_has_errors", {}};
+      e.detail = std::to_string(rows_with_errors);
+      return e;
+    }
+    if (result.task_ids.empty()) return Error::Validation({{"file", "no_rows"}});
+
+    // The columns the user mapped are how the agency's programs head them.
+    for (const auto& [index, field] : stored->choices.columns) {
+      const auto header = layout->headers.find(index);
+      if (header == layout->headers.end()) continue;
+      const std::string folded = intl::Fold(header->second);
+      if (folded.empty()) continue;
+      c.execute(
+          "INSERT INTO import_column_names (agency_id, header_fold, field, updated_at) VALUES "
+          "($1, $2, $3, $4) ON CONFLICT (agency_id, header_fold) DO UPDATE SET field = "
+          "excluded.field, updated_at = excluded.updated_at",
+          {Param(by.agency_id), Param(folded),
+           Param(field ? std::string(ProgramColumnCode(*field)) : std::string("ignore")),
+           Param(now)});
+    }
+    c.execute(
+        "UPDATE imports SET status = 'confirmed', task_count = $1, confirmed_at = $2, "
+        "version = version + 1 WHERE id = $3",
+        {Param(static_cast<std::int64_t>(result.task_ids.size())), Param(now), Param(id)});
+    RecordEvent(c, {by.agency_id, "import", id, std::nullopt, "confirmed", by.user_id, "",
+                    json::serialize(json::object{
+                        {"source_id", stored->summary.source_id},
+                        {"file_name", stored->summary.file_name},
+                        {"file_sha256", stored->sha256},
+                        {"tasks", static_cast<std::int64_t>(result.task_ids.size())}})});
+    const auto r = c.execute(
+        std::string("SELECT ") + kImportColumns + " FROM imports WHERE id = $1", {Param(id)});
+    result.import = SummaryOf(r, r.one());
+    return result;
+  });
+}
+
+Status ImportService::Discard(const Actor& by, Id id, std::int64_t expected_version) {
+  return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Status {
+    const auto r =
+        c.execute("SELECT agency_id, status, version FROM imports WHERE id = $1", {Param(id)});
+    if (r.empty() || r.one().integer(r.column("agency_id")) != by.agency_id || !MayImport(by))
+      return Error::NotFound();
+    if (r.one().integer(r.column("version")) != expected_version)
+      return Error::PreconditionFailed();
+    if (r.one().text(r.column("status")) != "draft") return Error::Conflict("import_confirmed");
+    c.execute("DELETE FROM imports WHERE id = $1", {Param(id)});
+    return Ok();
+  });
+}
+
+Expected<std::vector<ImportSummary>> ImportService::List(const Actor& actor, Id source_id) {
+  return ctx_.db().transact(
+      TransactionMode::kRead, [&](Connection& c) -> Expected<std::vector<ImportSummary>> {
+        const std::optional<Source> source = LoadSource(c, source_id);
+        if (!source || source->agency_id != actor.agency_id || !MayImport(actor))
+          return Error::NotFound();
+        const auto r = c.execute(std::string("SELECT ") + kImportColumns +
+                                     " FROM imports WHERE source_id = $1 ORDER BY id DESC",
+                                 {Param(source_id)});
+        std::vector<ImportSummary> out;
+        for (const storage::Row& row : r.rows) out.push_back(SummaryOf(r, row));
+        return out;
+      });
+}
+
+Expected<ImportService::File> ImportService::Download(const Actor& actor, Id id) {
+  return ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<File> {
+    auto stored = LoadImport(c, id, false);
+    if (!stored || stored->agency_id != actor.agency_id || !MayImport(actor))
+      return Error::NotFound();
+    return File{stored->summary.file_name, stored->summary.file_kind, std::move(stored->content)};
+  });
+}
+
+}  // namespace giaoban::service

@@ -1,0 +1,290 @@
+// Importing work programs end to end on both databases: files the tests write, previews, the
+// user's choices, and confirmation that writes everything or nothing.
+#include "service/imports/imports.h"
+
+#include <gtest/gtest.h>
+
+#include "service/tasks/tasks.h"
+#include "service/test_fixture.h"
+#include "sheets/written_workbook.h"
+
+namespace giaoban::service {
+namespace {
+
+using test_support::AgencyFixture;
+using test_support::Outcome;
+
+class ImportTest : public AgencyFixture {
+ protected:
+  ImportService imports() { return ImportService(*ctx_); }
+
+  Expected<ImportPreview> Start(const std::string& content, const Actor* by = nullptr,
+                                std::string file_name = "chuong-trinh.csv") {
+    return imports().Start(by ? *by : consolidator_, {source_, file_name, content, 0}, {});
+  }
+
+  // The number of tasks of the agency's source.
+  std::int64_t TaskCount() {
+    return db_->transact(storage::TransactionMode::kRead, [&](storage::Connection& c) {
+      return c
+          .execute("SELECT COUNT(*) AS n FROM tasks WHERE source_id = $1",
+                   {storage::Param(source_)})
+          .one()
+          .integer(0);
+    });
+  }
+
+  TaskView Task(Id id) { return *TaskService(*ctx_).Get(leader_, id); }
+};
+
+constexpr const char* kProgram =
+    "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp;Thời gian hoàn thành;Sản phẩm;Ghi chú\n"
+    "I;LĨNH VỰC KẾT CẤU HẠ TẦNG;;;;;\n"
+    "1;Sửa chữa cầu Trà Khúc;Phòng QLKCHT;P. KHTC, VP;Quý III/2024;Báo cáo;Vốn sự nghiệp\n"
+    "1.1;Khảo sát hiện trạng cầu;QLKCHT;;30/9/2024;;\n"
+    "II;LĨNH VỰC TÀI CHÍNH;;;;;\n"
+    "1;Lập dự toán năm 2025;Phòng Kế hoạch - Tài chính;;Tháng 12/2024;Dự toán;\n"
+    "2;Rà soát thủ tục hành chính;Văn phòng Sở;;Thường xuyên;;\n";
+
+TEST_P(ImportTest, PreviewsAProgramAndWritesItsTasksWhenConfirmed) {
+  auto preview = Start(kProgram);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->import.status, "draft");
+  EXPECT_EQ(preview->import.file_kind, "csv");
+  EXPECT_TRUE(preview->problems.empty());
+  EXPECT_EQ(preview->header_row, 0u);
+  EXPECT_EQ(preview->counts.rows, 6);
+  EXPECT_EQ(preview->counts.tasks, 4);
+  EXPECT_EQ(preview->counts.headings, 2);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  ASSERT_EQ(preview->rows.items.size(), 6u);
+  EXPECT_EQ(preview->rows.items[1].lead->id, infrastructure_);
+  EXPECT_EQ(preview->unit_names.at(infrastructure_), "Phòng Quản lý kết cấu hạ tầng");
+  EXPECT_EQ(TaskCount(), 0) << "a preview writes nothing";
+
+  auto done = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+  EXPECT_EQ(done->import.status, "confirmed");
+  EXPECT_EQ(done->import.task_count, 4);
+  ASSERT_EQ(done->task_ids.size(), 4u);
+  EXPECT_EQ(TaskCount(), 4);
+
+  const TaskView bridge = Task(done->task_ids[0]);
+  EXPECT_EQ(bridge.task.summary.title, "Sửa chữa cầu Trà Khúc");
+  EXPECT_EQ(bridge.task.summary.lead_org.id, infrastructure_);
+  ASSERT_EQ(bridge.task.cooperators.size(), 2u);
+  EXPECT_EQ(bridge.task.summary.deadline, Day("2024-09-30"));
+  EXPECT_EQ(bridge.task.summary.deadline_label, "Quý III/2024");
+  EXPECT_EQ(bridge.task.summary.assigned_on, today());
+  EXPECT_EQ(bridge.task.product, "Báo cáo");
+  EXPECT_EQ(bridge.task.parent_id, std::nullopt);
+  EXPECT_EQ(Task(done->task_ids[1]).task.parent_id, bridge.task.summary.id);
+  const TaskView ongoing = Task(done->task_ids[3]);
+  EXPECT_EQ(ongoing.task.summary.deadline, std::nullopt);
+  EXPECT_EQ(ongoing.task.summary.deadline_label, "Thường xuyên");
+
+  // The confirmed import keeps its file and cannot be confirmed or discarded again.
+  auto again = imports().Confirm(consolidator_, done->import.id, done->import.version);
+  EXPECT_EQ(Outcome(again), "import_confirmed");
+  EXPECT_EQ(Outcome(imports().Discard(consolidator_, done->import.id, done->import.version)),
+            "import_confirmed");
+  auto file = imports().Download(leader_, done->import.id);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ(file->content, kProgram);
+}
+
+TEST_P(ImportTest, MakesHeadingsParentTasksWhenTheUserChoosesSo) {
+  auto preview = Start(kProgram);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ImportChoicesPatch patch;
+  patch.groups_as = GroupsAs::kParents;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.tasks, 6);
+  auto done = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+  ASSERT_EQ(done->task_ids.size(), 6u);
+  const TaskView heading = Task(done->task_ids[0]);
+  EXPECT_EQ(heading.task.summary.title, "LĨNH VỰC KẾT CẤU HẠ TẦNG");
+  EXPECT_EQ(heading.task.summary.lead_org.id, agency_);
+  EXPECT_EQ(Task(done->task_ids[1]).task.parent_id, done->task_ids[0]);
+  EXPECT_EQ(Task(done->task_ids[4]).task.parent_id, done->task_ids[3]);
+}
+
+TEST_P(ImportTest, WritesNothingWhileARowHasAnErrorAndTakesTheUsersUnitFix) {
+  const std::string program =
+      "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời gian hoàn thành\n"
+      "1,Việc của phòng cũ,Phòng Pháp chế,Tháng 9/2024\n"
+      "2,Việc của văn phòng,VP,Tháng 10/2024\n";
+  auto preview = Start(program);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.with_errors, 1);
+  ASSERT_EQ(preview->unmatched_units.size(), 1u);
+  EXPECT_EQ(preview->unmatched_units[0].written, "Phòng Pháp chế");
+  EXPECT_EQ(preview->unmatched_units[0].rows, 1);
+
+  auto refused = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  EXPECT_EQ(Outcome(refused), "import_has_errors");
+  EXPECT_EQ(refused.error().detail, "1");
+  EXPECT_EQ(TaskCount(), 0);
+
+  ImportChoicesPatch patch;
+  patch.unit_fixes["PHÒNG PHÁP CHẾ"] = office_;
+  auto wrong =
+      imports().Choose(consolidator_, preview->import.id, preview->import.version - 1, patch, {});
+  EXPECT_EQ(Outcome(wrong), "precondition_failed");
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch,
+                             {1, 100, true});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  EXPECT_TRUE(preview->unmatched_units.empty());
+  EXPECT_EQ(preview->rows.total, 0) << "no row has a problem left";
+  auto done = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+  EXPECT_EQ(Task(done->task_ids[0]).task.summary.lead_org.id, office_);
+}
+
+TEST_P(ImportTest, RefusesTheSameFileOnceItIsImported) {
+  auto first = Start(kProgram);
+  ASSERT_TRUE(first.ok());
+  auto second = Start(kProgram);
+  ASSERT_TRUE(second.ok());
+  EXPECT_TRUE(second->problems.empty()) << "neither is imported yet";
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+  second = imports().Preview(consolidator_, second->import.id, {});
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->duplicate_of, first->import.id);
+  EXPECT_EQ(second->problems, std::vector<std::string>{"already_imported"});
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, second->import.id, second->import.version)),
+            "already_imported");
+  EXPECT_EQ(TaskCount(), 4);
+  EXPECT_TRUE(imports().Discard(consolidator_, second->import.id, second->import.version).ok());
+  EXPECT_EQ(Outcome(imports().Preview(consolidator_, second->import.id, {})), "not_found");
+}
+
+TEST_P(ImportTest, RemembersHowTheAgencyHeadsAColumnOnceMapped) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị đầu mối;Thời gian hoàn thành\n"
+      "1;Lập kế hoạch bảo trì;KHTC;Tháng 8/2024\n";
+  auto preview = Start(program);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ASSERT_EQ(preview->columns.size(), 4u);
+  EXPECT_EQ(preview->columns[2].header, "Đơn vị đầu mối");
+  EXPECT_EQ(preview->columns[2].field, std::nullopt);
+  EXPECT_EQ(preview->counts.with_errors, 1) << "no lead without the column";
+
+  ImportChoicesPatch patch;
+  patch.columns[2] = ProgramColumn::kLead;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[2].field, ProgramColumn::kLead);
+  EXPECT_FALSE(preview->columns[2].recognised);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  ASSERT_TRUE(imports().Confirm(consolidator_, preview->import.id, preview->import.version).ok());
+
+  auto next = Start(std::string(program) + "2;Báo cáo quý;VP;Quý III/2024\n");
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_EQ(next->columns[2].field, ProgramColumn::kLead);
+  EXPECT_EQ(next->counts.with_errors, 0);
+}
+
+TEST_P(ImportTest, ReadsAWorkbookWithATwoRowHeaderMergedCellsAndDates) {
+  const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
+    lxw_worksheet* cover = workbook_add_worksheet(book, "Bìa");
+    worksheet_write_string(cover, 0, 0, "Chương trình công tác năm 2024", nullptr);
+    lxw_worksheet* sheet = workbook_add_worksheet(book, "Chương trình");
+    lxw_format* date = workbook_add_format(book);
+    format_set_num_format(date, "dd/mm/yyyy");
+    worksheet_merge_range(sheet, 0, 0, 0, 4, "CHƯƠNG TRÌNH CÔNG TÁC NĂM 2024", nullptr);
+    worksheet_merge_range(sheet, 2, 0, 3, 0, "STT", nullptr);
+    worksheet_merge_range(sheet, 2, 1, 3, 1, "Nội dung", nullptr);
+    worksheet_merge_range(sheet, 2, 2, 2, 3, "Đơn vị thực hiện", nullptr);
+    worksheet_write_string(sheet, 3, 2, "Chủ trì", nullptr);
+    worksheet_write_string(sheet, 3, 3, "Phối hợp", nullptr);
+    worksheet_merge_range(sheet, 2, 4, 3, 4, "Thời hạn", nullptr);
+    worksheet_write_string(sheet, 4, 0, "A", nullptr);
+    worksheet_merge_range(sheet, 4, 1, 4, 4, "NHIỆM VỤ TRỌNG TÂM", nullptr);
+    worksheet_write_number(sheet, 5, 0, 1, nullptr);
+    worksheet_write_string(sheet, 5, 1, "Bảo trì quốc lộ 24", nullptr);
+    worksheet_write_number(sheet, 6, 0, 2, nullptr);
+    worksheet_write_string(sheet, 6, 1, "Bảo trì tỉnh lộ 622", nullptr);
+    // One lead and one deadline for both tasks, merged down their rows.
+    worksheet_merge_range(sheet, 5, 2, 6, 2, "Phòng QLKCHT", nullptr);
+    lxw_datetime day = {2024, 11, 15, 0, 0, 0};
+    worksheet_merge_range(sheet, 5, 4, 6, 4, "", date);
+    worksheet_write_datetime(sheet, 5, 4, &day, date);
+  });
+  auto preview = Start(workbook, nullptr, "chuong-trinh.xlsx");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->sheets, (std::vector<std::string>{"Bìa", "Chương trình"}));
+  EXPECT_EQ(preview->problems, std::vector<std::string>{"no_header"}) << "the cover has none";
+
+  ImportChoicesPatch patch;
+  patch.sheet = 1;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_TRUE(preview->problems.empty());
+  EXPECT_EQ(preview->header_row, 2u);
+  EXPECT_EQ(preview->header_rows, 2u);
+  EXPECT_EQ(preview->counts.tasks, 2);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  auto done = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+  for (const Id id : done->task_ids) {
+    const TaskView task = Task(id);
+    EXPECT_EQ(task.task.summary.lead_org.id, infrastructure_);
+    EXPECT_EQ(task.task.summary.deadline, Day("2024-11-15"));
+  }
+}
+
+TEST_P(ImportTest, RefusesFilesItCannotReadWithTheReasonAndKeepsNone) {
+  EXPECT_EQ(Outcome(Start("PK\x03\x04 not really a zip")), "file_broken_zip");
+  EXPECT_EQ(
+      Outcome(Start(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(600, '\0'))),
+      "file_legacy_xls");
+  EXPECT_EQ(Outcome(Start(std::string("\x89PNG\r\n\x1a\n\0\0", 10))), "file_not_spreadsheet");
+  EXPECT_EQ(Outcome(Start("STT;Nội dung\n1;\"never closed\n")), "file_unclosed_quote");
+  auto bounded = ImportService(*ctx_, [] {
+    sheets::Limits limits;
+    limits.rows = 10;
+    return limits;
+  }());
+  std::string long_program = "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n";
+  for (int i = 1; i <= 20; ++i) long_program += std::to_string(i) + ";Việc;VP\n";
+  auto refused = bounded.Start(consolidator_, {source_, "dai.csv", long_program, 0}, {});
+  EXPECT_EQ(Outcome(refused), "file_too_many_rows");
+  EXPECT_FALSE(refused.error().detail.empty());
+  auto list = imports().List(consolidator_, source_);
+  ASSERT_TRUE(list.ok());
+  EXPECT_TRUE(list->empty());
+}
+
+TEST_P(ImportTest, IsThePlanningDivisionsAndLeadersWorkWithinTheirAgency) {
+  EXPECT_EQ(Outcome(Start(kProgram, &specialist_)), "forbidden");
+  EXPECT_EQ(Outcome(Start(kProgram, &head_)), "forbidden");
+  auto preview = Start(kProgram, &leader_);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(Outcome(imports().Preview(district_leader_, preview->import.id, {})), "not_found");
+  EXPECT_EQ(Outcome(imports().Confirm(district_leader_, preview->import.id, 1)), "not_found");
+  EXPECT_EQ(Outcome(imports().Preview(viewer_, preview->import.id, {})), "not_found");
+  auto other_source = imports().Start(district_leader_, {source_, "x.csv", kProgram, 0}, {});
+  EXPECT_EQ(Outcome(other_source), "not_found");
+}
+
+TEST_P(ImportTest, PagesThePreviewAndCountsEveryRow) {
+  std::string program = "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành\n";
+  for (int i = 1; i <= 250; ++i)
+    program += std::to_string(i) + ";Việc số " + std::to_string(i) + ";VP;Tháng 12/2024\n";
+  auto preview = imports().Start(consolidator_, {source_, "p.csv", program, 0}, {3, 100, false});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.tasks, 250);
+  EXPECT_EQ(preview->rows.total, 250);
+  ASSERT_EQ(preview->rows.items.size(), 50u);
+  EXPECT_EQ(preview->rows.items[0].title, "Việc số 201");
+}
+
+INSTANTIATE_TEST_SUITE_P(Dialects, ImportTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
+}  // namespace giaoban::service

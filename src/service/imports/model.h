@@ -1,0 +1,88 @@
+// Imports of work programs from spreadsheets: the file, the user's choices about it, and the
+// preview of what it would write.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/imports/import_plan.h"
+#include "service/imports/program_file.h"
+#include "service/imports/program_layout.h"
+#include "service/model.h"
+
+namespace giaoban::service {
+
+// What the user decided about an import, kept with it until it is confirmed.
+struct ImportChoices {
+  std::size_t sheet = 0;  // the workbook's sheet, 0 for the first tab
+  GroupsAs groups_as = GroupsAs::kLabels;
+  // Columns the user mapped, by sheet column: a field, or none to leave the column out.
+  std::map<std::size_t, ColumnChoice> columns;
+  std::map<std::string, Id> unit_fixes;  // by the name's folded form
+};
+
+// A column of the program's table as the preview shows it.
+struct ImportColumn {
+  std::size_t index = 0;
+  std::string header;
+  std::optional<ProgramColumn> field;
+  bool recognised = false;  // found by its header, not mapped by a user
+};
+
+// A unit name no organisation answers to, for the user to pick one.
+struct UnmatchedUnit {
+  std::string written;
+  std::int64_t rows = 0;  // how many rows name it
+  std::vector<Id> suggestions;
+};
+
+struct ImportCounts {
+  std::int64_t rows = 0;      // rows read under the header
+  std::int64_t tasks = 0;     // rows that become tasks
+  std::int64_t headings = 0;  // headings kept as labels
+  std::int64_t with_errors = 0;
+  std::int64_t with_warnings = 0;
+};
+
+struct ImportSummary {
+  Id id = 0;
+  Id source_id = 0;
+  std::string file_name;
+  std::string file_kind;  // xlsx | csv
+  std::int64_t file_size = 0;
+  std::string status;  // draft | confirmed
+  std::int64_t task_count = 0;
+  std::int64_t created_at = 0;
+  std::optional<std::int64_t> confirmed_at;
+  std::int64_t version = 1;
+};
+
+struct ImportPreview {
+  ImportSummary import;
+  ImportChoices choices;
+  std::vector<std::string> sheets;        // the workbook's sheets; empty for a CSV file
+  std::optional<std::size_t> header_row;  // nullopt when no header was found
+  std::size_t header_rows = 1;
+  std::vector<ImportColumn> columns;
+  ImportCounts counts;
+  std::vector<UnmatchedUnit> unmatched_units;
+  // What keeps the import from being confirmed besides its rows' errors: "no_header" (no row of
+  // the sheet names the task's content), "no_content_column" (the user left it out), "no_rows",
+  // "already_imported" (the file was imported before: duplicate_of).
+  std::vector<std::string> problems;
+  std::optional<Id> duplicate_of;
+  // Names of the units and people the rows and suggestions refer to.
+  std::map<Id, std::string> unit_names;
+  std::map<Id, std::string> person_names;
+  Page<PlannedRow> rows;
+};
+
+struct ImportResult {
+  ImportSummary import;
+  std::vector<Id> task_ids;  // in the sheet's order
+};
+
+}  // namespace giaoban::service
