@@ -34,6 +34,18 @@ bool IsPngMediaType(std::string_view value) {
   return media && media->type == "image" && media->subtype == "png";
 }
 
+// What browsers and clients send a workbook or a CSV file as; the file's kind is then told from
+// its bytes. Windows sends CSV as Excel's own type where Excel is installed.
+bool IsSpreadsheetMediaType(std::string_view value) {
+  const auto media = http::ParseMediaType(value);
+  if (!media) return false;
+  if (media->type == "text") return media->subtype == "csv";
+  return media->type == "application" &&
+         (media->subtype == "vnd.openxmlformats-officedocument.spreadsheetml.sheet" ||
+          media->subtype == "vnd.ms-excel" || media->subtype == "csv" ||
+          media->subtype == "octet-stream");
+}
+
 }  // namespace
 
 service::Expected<boost::json::object> Call::Body() const { return ParseJsonObject(request.body); }
@@ -53,6 +65,7 @@ http::Response Json(const boost::json::value& value, int status) {
 http::Response ErrorResponse(const service::Error& error, messages::Language language) {
   boost::json::object body{{"code", error.code},
                            {"message", std::string(messages::Message(error.code, language))}};
+  if (!error.detail.empty()) body["detail"] = intl::ToValidUtf8(error.detail);
   if (!error.fields.empty()) {
     boost::json::array fields;
     // A field may be a query parameter's name as the client sent it: never echo bytes that would
@@ -88,6 +101,7 @@ Api::Api(const service::Context& ctx, ApiOptions options)
   RegisterTaskRoutes(*this);
   RegisterStatsRoutes(*this);
   RegisterMetaRoutes(*this);
+  RegisterImportRoutes(*this);
 }
 
 void Api::Add(std::string method, std::string pattern, Handler handler, bool public_route) {
@@ -115,16 +129,24 @@ void Api::AddPngUpload(std::string method, std::string pattern, Handler handler)
               Route{std::move(handler), false, false, false, false, true});
 }
 
+void Api::AddSpreadsheetUpload(std::string method, std::string pattern, Handler handler) {
+  router_.Add(std::move(method), std::string(kPrefix) + pattern,
+              Route{std::move(handler), false, false, false, true, false, true});
+}
+
 std::size_t Api::BodyLimit(const http::Request& head) {
   Match match;
   const Route* route = router_.Find(head.method, head.path, match);
   // One byte over the largest image, so that a file a little too large is told why.
   if (route != nullptr && route->takes_png)
     return std::max(options_.max_json_body_bytes, service::kMaxDocumentImageBytes + 1);
-  if (route == nullptr || !route->takes_uploads) return options_.max_json_body_bytes;
+  if (route == nullptr || !(route->takes_uploads || route->takes_spreadsheet))
+    return options_.max_json_body_bytes;
   try {
     bool via_cookie = false;
-    if (Authenticate(head, via_cookie)) return upload_body_bytes_;
+    // One byte over the largest file, so that a file a little too large is told why.
+    if (Authenticate(head, via_cookie))
+      return route->takes_spreadsheet ? SpreadsheetBodyBytes() : upload_body_bytes_;
   } catch (const std::exception& e) {
     spdlog::error("authentication before a body failed on {} {}: {}", head.method, head.path,
                   e.what());
@@ -185,6 +207,9 @@ http::Response Api::Dispatch(http::Request& request, messages::Language language
     const std::string_view content_type = request.header("Content-Type").value_or("");
     if (route->takes_png) {
       if (!IsPngMediaType(content_type))
+        return ErrorResponse(service::Error::UnsupportedMediaType(), language);
+    } else if (route->takes_spreadsheet) {
+      if (!IsSpreadsheetMediaType(content_type))
         return ErrorResponse(service::Error::UnsupportedMediaType(), language);
     } else {
       if (!http::IsJsonMediaType(content_type))

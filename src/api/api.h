@@ -2,6 +2,7 @@
 // of service errors and unexpected exceptions into clean HTTP statuses.
 #pragma once
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <functional>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "service/calendar/calendar.h"
 #include "service/context.h"
 #include "service/health/health.h"
+#include "service/imports/imports.h"
 #include "service/notices/notices.h"
 #include "service/organizations/organizations.h"
 #include "service/reports/consolidated_report.h"
@@ -57,7 +59,8 @@ struct Services {
         health(ctx),
         task_export(ctx),
         report_files(ctx),
-        issued_reports(ctx, report_renderer) {}
+        issued_reports(ctx, report_renderer),
+        imports(ctx) {}
   service::AuthService auth;
   service::CalendarService calendar;
   service::OrganizationService organizations;
@@ -74,6 +77,7 @@ struct Services {
   // Declared before the service that draws with it.
   documents::ReportDocumentRenderer report_renderer;
   service::IssuedReportService issued_reports;
+  service::ImportService imports;
 };
 
 // One request on its way through a handler. Handlers reach the data only through the services
@@ -116,6 +120,8 @@ struct Route {
   bool takes_query = false;
   // Takes a PNG file as its body (Content-Type image/png), not JSON.
   bool takes_png = false;
+  // Takes a spreadsheet (XLSX or CSV) as its body, not JSON, from a signed-in caller.
+  bool takes_spreadsheet = false;
 };
 
 class Api {
@@ -131,7 +137,9 @@ class Api {
   // the database.
   std::size_t BodyLimit(const http::Request& head);
   // The largest body any request may send.
-  std::size_t max_body_bytes() const { return upload_body_bytes_; }
+  std::size_t max_body_bytes() const {
+    return std::max(upload_body_bytes_, SpreadsheetBodyBytes());
+  }
 
   // Used by the route registration functions.
   void Add(std::string method, std::string pattern, Handler handler, bool public_route = false);
@@ -143,6 +151,9 @@ class Api {
   void AddUpload(std::string method, std::string pattern, Handler handler);
   // A route whose body is a PNG file (see Route::takes_png).
   void AddPngUpload(std::string method, std::string pattern, Handler handler);
+  // A route whose body is a spreadsheet and which reads query parameters
+  // (Route::takes_spreadsheet).
+  void AddSpreadsheetUpload(std::string method, std::string pattern, Handler handler);
   Services& services() { return services_; }
   const ApiOptions& options() const { return options_; }
 
@@ -150,6 +161,7 @@ class Api {
   http::Response Dispatch(http::Request& request, messages::Language language);
   std::optional<service::Actor> Authenticate(const http::Request& request, bool& via_cookie);
   Reply CachedReply(const Route& route, Call& call);
+  std::size_t SpreadsheetBodyBytes() const { return services_.imports.limits().file_bytes + 1; }
 
   const service::Context& ctx_;
   ApiOptions options_;
@@ -185,5 +197,6 @@ void RegisterSourceRoutes(Api& api);
 void RegisterTaskRoutes(Api& api);
 void RegisterStatsRoutes(Api& api);
 void RegisterMetaRoutes(Api& api);
+void RegisterImportRoutes(Api& api);
 
 }  // namespace giaoban::api

@@ -14,6 +14,7 @@
 #include "service/accounts/model.h"
 #include "service/calendar/model.h"
 #include "service/error.h"
+#include "service/imports/model.h"
 #include "service/notices/model.h"
 #include "service/organizations/model.h"
 #include "service/reports/model.h"
@@ -48,6 +49,10 @@ boost::json::value ToJson(const service::TaskView& v);
 boost::json::value ToJson(const service::HistoryEvent& e);
 boost::json::value ToJson(const service::Statistics& s);
 boost::json::value ToJson(const domain::StatusCounts& c);
+// Imports of work programs (json_codec_imports.cc).
+boost::json::value ToJson(const service::ImportSummary& s);
+boost::json::value ToJson(const service::ImportPreview& p);
+boost::json::value ToJson(const service::ImportResult& r);
 
 template <class T>
 boost::json::value PageJson(const service::Page<T>& page) {

@@ -332,6 +332,47 @@ class OpenApiRoutesTest(OpenApiCase):
         r = self.checked("viewer").patch(path, {"title": "X"}, version=r.json["version"])
         self.assertEqual(r.status, 403)
 
+    # --- imports ------------------------------------------------------------------------------
+
+    def test_imports(self):
+        planner = self.checked("consolidator")
+        program = self.make_source(planner, kind="key_program", doc_date=None, doc_number="",
+                                   title="Chương trình công tác năm 2026")
+        csv = ("STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành;Đầu mối\n"
+               "1;Lập kế hoạch bảo trì;Phòng Cũ;Tháng 12/2099;\n").encode()
+        path = f"/api/v1/sources/{program}/imports"
+        r = planner.request("POST", path + "?file_name=ct.csv&page_size=10", raw=csv,
+                            headers={"Content-Type": "text/csv"})
+        self.assertEqual(r.status, 201, r)
+        iid, version = r.json["import"]["id"], r.json["import"]["version"]
+        self.assertEqual(r.json["rows"]["items"][0]["errors"], [{"field": "lead", "code": "unknown_unit"}])
+        self.assertEqual(planner.get(path).status, 200)
+        r = planner.get(f"/api/v1/imports/{iid}?problems_only=true&page=1&page_size=5")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.field_codes(planner.get(f"/api/v1/imports/{iid}?page=0")), {"page": "invalid"})
+        r = planner.patch(f"/api/v1/imports/{iid}", {
+            "groups_as": "parents", "columns": [{"index": 4, "field": None}],
+            "unit_fixes": [{"written": "Phòng Cũ", "organization_id": self.agency.planning}]}, version=version)
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(self.field_codes(planner.patch(f"/api/v1/imports/{iid}", {"groups_as": "x"},
+                                                        version=r.json["import"]["version"])),
+                         {"groups_as": "invalid"})
+        self.assertEqual(planner.patch(f"/api/v1/imports/{iid}", {}).status, 428)
+        r = planner.request("POST", f"/api/v1/imports/{iid}/confirm",
+                            headers={"If-Match": f'"{r.json["import"]["version"]}"'})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(len(r.json["task_ids"]), 1)
+        self.assertEqual(planner.get(f"/api/v1/imports/{iid}/file").status, 200)
+        r = planner.request("POST", path + "?file_name=ct2.csv", raw=csv + b"2;Viec;VP;;\n",
+                            headers={"Content-Type": "text/csv"})
+        self.assertEqual(r.status, 201, r)
+        r = planner.request("DELETE", f"/api/v1/imports/{r.json['import']['id']}",
+                            headers={"If-Match": f'"{r.json["import"]["version"]}"'})
+        self.assertEqual(r.status, 204, r)
+        r = planner.request("POST", path + "?file_name=x.xlsx", raw=b"PK\x03\x04",
+                            headers={"Content-Type": "application/octet-stream"})
+        self.assertEqual((r.status, r.json["code"]), (422, "file_broken_zip"), r)
+
     # --- calendar -----------------------------------------------------------------------------
 
     def test_calendar(self):
@@ -734,8 +775,9 @@ class OpenApiRoutesTest(OpenApiCase):
                 continue
             r = b.request(method, path, raw=b"title=x", headers={"Content-Type": "text/plain"})
             self.assertEqual(r.status, 415, (method, path))
-            if "image/png" in op.get("requestBody", {}).get("content", {}):
-                # A route that takes a PNG file takes nothing else, JSON included.
+            content = op.get("requestBody", {}).get("content", {})
+            if "image/png" in content or "text/csv" in content:
+                # A route that takes a file takes nothing else, JSON included.
                 r = b.request(method, path, raw=b'{"title":"x"}', headers={"Content-Type": "application/json"})
                 self.assertEqual((r.status, r.json["code"]), (415, "unsupported_media_type"), (method, path))
                 continue

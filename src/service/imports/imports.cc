@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <set>
+#include <stdexcept>
 
 #include "intl/text.h"
 #include "service/audit.h"
@@ -461,19 +462,35 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
     PlanContext plan = inputs->plan;
     plan.choices.groups_as = stored->choices.groups_as;
     plan.choices.unit_fixes = stored->choices.unit_fixes;
+    // Every row is checked before any is written: the transaction then either writes them all or
+    // has written nothing when it answers with an error.
+    std::int64_t rows_with_errors = 0, tasks = 0;
+    bool forbidden = false;
+    ImportPlanner checker(plan, [&](const PlannedRow& row) {
+      if (!row.errors.empty()) ++rows_with_errors;
+      if (!row.becomes_task || !row.errors.empty()) return;
+      ++tasks;
+      const auto path = inputs->unit_paths.find(*row.lead->id);
+      forbidden =
+          forbidden || path == inputs->unit_paths.end() || !CanCreateTaskFor(by, path->second);
+    });
+    auto checked =
+        ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_, *table,
+                        *layout, [&](const ProgramRow& row) { checker.Add(row); });
+    if (!checked) return ReadFailureError(checked.failure());
+    if (forbidden) return Error::Forbidden();
+    if (rows_with_errors > 0) {
+      Error e{"import_has_errors", {}};
+      e.detail = std::to_string(rows_with_errors);
+      return e;
+    }
+    if (tasks == 0) return Error::Validation({{"file", "no_rows"}});
+
     const std::int64_t now = Context::NowMillis();
     ImportResult result;
     std::map<std::size_t, Id> task_of_row;
-    std::int64_t rows_with_errors = 0;
-    bool forbidden = false;
-    ImportPlanner planner(plan, [&](const PlannedRow& row) {
-      if (!row.errors.empty()) ++rows_with_errors;
-      if (rows_with_errors > 0 || forbidden || !row.becomes_task) return;
-      const auto path = inputs->unit_paths.find(*row.lead->id);
-      if (path == inputs->unit_paths.end() || !CanCreateTaskFor(by, path->second)) {
-        forbidden = true;
-        return;
-      }
+    ImportPlanner writer(plan, [&](const PlannedRow& row) {
+      if (!row.becomes_task) return;
       TaskInput in;
       in.source_id = stored->summary.source_id;
       if (row.parent_row) in.parent_id = task_of_row.at(*row.parent_row);
@@ -504,15 +521,9 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
            Param(row.number), Param(headings), Param(row.note)});
     });
     auto read = ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_,
-                                *table, *layout, [&](const ProgramRow& row) { planner.Add(row); });
-    if (!read) return ReadFailureError(read.failure());
-    if (forbidden) return Error::Forbidden();
-    if (rows_with_errors > 0) {
-      Error e{"import_has_errors", {}};
-      e.detail = std::to_string(rows_with_errors);
-      return e;
-    }
-    if (result.task_ids.empty()) return Error::Validation({{"file", "no_rows"}});
+                                *table, *layout, [&](const ProgramRow& row) { writer.Add(row); });
+    // The file read a moment ago in this transaction reads the same again.
+    if (!read) throw std::logic_error("an import's file read differently the second time");
 
     // The columns the user mapped are how the agency's programs head them.
     for (const auto& [index, field] : stored->choices.columns) {
