@@ -308,6 +308,114 @@ export interface paths {
         patch: operations["updateSource"];
         trace?: never;
     };
+    "/sources/{source_id}/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã nguồn nhiệm vụ / source id */
+                source_id: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Các lần nhập chương trình của một nguồn / a source's imports
+         * @description Lãnh đạo hoặc chuyên viên tổng hợp của cơ quan; mới nhất trước.
+         *
+         *     The agency's leaders and consolidators; newest first.
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Tải lên một chương trình công tác (XLSX hoặc CSV) / upload a work program
+         * @description Lãnh đạo hoặc chuyên viên tổng hợp. Thân yêu cầu là chính tệp (XLSX; hoặc CSV UTF-8, có hoặc không BOM, phân cách bằng dấu phẩy, chấm phẩy hoặc tab), tối đa 20 MiB; loại tệp nhận theo nội dung. Chưa ghi nhiệm vụ nào: trả về bản xem trước. Tệp không đọc được: 422 với mã cho biết lý do và detail cho biết chỗ hỏng.
+         *
+         *     Leaders and consolidators. The body is the file itself (XLSX; or CSV in UTF-8, with or without a BOM, separated by commas, semicolons or tabs), at most 20 MiB; its kind is told from its content. Nothing is written yet: the answer is the preview. A file that cannot be read: 422 with a code that says why and a detail that says where.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Xem trước một lần nhập / an import's preview
+         * @description Mỗi dòng của bảng thành nhiệm vụ gì (hoặc tiêu đề nhóm), với lỗi và cảnh báo của nó; đọc lại từ tệp đã lưu và các lựa chọn của người dùng.
+         *
+         *     What each row of the table becomes (a task or a heading), with its errors and warnings; read again from the stored file and the user's choices.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /** Bỏ một lần nhập chưa xác nhận / discard a draft import */
+        delete: operations["discardImport"];
+        options?: never;
+        head?: never;
+        /**
+         * Chọn trang tính, cột, đơn vị, cách nhận tiêu đề nhóm / the user's choices
+         * @description Trường không gửi giữ nguyên. Đổi trang tính bỏ các cột đã chọn. Cột đã gán được ghi nhớ cho cơ quan khi xác nhận.
+         *
+         *     Fields not sent stay. Another sheet drops the columns chosen. Columns mapped are remembered for the agency on confirming.
+         */
+        patch: operations["chooseImport"];
+        trace?: never;
+    };
+    "/imports/{import_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Xác nhận nhập: ghi mọi nhiệm vụ / confirm: write every task
+         * @description Tất cả trong một giao dịch, hoặc không gì cả: còn dòng có lỗi thì 422 import_has_errors (detail: số dòng lỗi); tệp đã nhập trước đây thì 409 already_imported.
+         *
+         *     All in one transaction or nothing: a row still in error gives 422 import_has_errors (detail: how many rows); a file imported before gives 409 already_imported.
+         */
+        post: operations["confirmImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{import_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        /** Tệp đã tải lên / the file as uploaded */
+        get: operations["getImportFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/tasks": {
         parameters: {
             query?: never;
@@ -1277,8 +1385,10 @@ export interface components {
          */
         Error: {
             /** @enum {string} */
-            code: "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "forbidden" | "header_too_large" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "report_already_replaced" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
+            code: "already_imported" | "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_large" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "forbidden" | "header_too_large" | "import_confirmed" | "import_has_errors" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "report_already_replaced" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
             message: string;
+            /** @description Chỗ có lỗi khi mã chưa nói được: phần của tệp, dòng / where the failure lies when the code cannot say: the part and row of a file */
+            detail?: string;
             fields?: components["schemas"]["FieldError"][];
         };
         FieldError: {
@@ -2540,6 +2650,151 @@ export interface components {
         IssuedReportList: {
             items: components["schemas"]["IssuedReportSummary"][];
         };
+        /**
+         * @description Trường của chương trình một cột chứa / the field a column holds
+         * @enum {string}
+         */
+        ImportField: "number" | "content" | "lead" | "cooperating" | "deadline" | "product" | "note" | "leader" | "key";
+        ImportSummary: {
+            id: components["schemas"]["Id"];
+            source_id: components["schemas"]["Id"];
+            file_name: string;
+            /** @enum {string} */
+            file_kind: "xlsx" | "csv";
+            /** Format: int64 */
+            file_size: number;
+            /** @enum {string} */
+            status: "draft" | "confirmed";
+            /** Format: int64 */
+            task_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            confirmed_at: components["schemas"]["Timestamp"] | null;
+            /** Format: int64 */
+            version: number;
+        };
+        ImportList: {
+            items: components["schemas"]["ImportSummary"][];
+        };
+        /** @description Đơn vị hoặc người được nhận ra / the unit or person recognised */
+        ImportRef: {
+            id: components["schemas"]["Id"];
+            name: string;
+        };
+        ImportUnit: {
+            /** @description Như tệp ghi / as the file writes it */
+            written: string;
+            organization: components["schemas"]["ImportRef"] | null;
+            /** @description Khi chưa nhận ra: các đơn vị gần nhất / when none is recognised: the likeliest units */
+            suggestions: components["schemas"]["ImportRef"][];
+        };
+        ImportProblem: {
+            /** @enum {string} */
+            field: "content" | "lead" | "cooperating" | "deadline" | "product" | "note" | "leader" | "key";
+            /** @enum {string} */
+            code: "required" | "too_long" | "unknown_unit" | "several_leads" | "group_as_task" | "not_a_date" | "unrecognised_deadline" | "no_deadline" | "before_assigned_on" | "title_shortened" | "unknown_leader" | "unrecognised_key";
+        };
+        ImportRow: {
+            /** @description Số dòng như bảng tính hiển thị / the row as the spreadsheet numbers it */
+            row: number;
+            /** @description STT */
+            number: string;
+            /** @description Tiêu đề nhóm / a heading */
+            heading: boolean;
+            becomes_task: boolean;
+            parent_row: number | null;
+            /** @description Các tiêu đề nhóm phía trên / the headings above */
+            headings: string[];
+            title: string;
+            /** @description Toàn văn khi dài hơn tiêu đề / the whole text when longer than a title */
+            content: string;
+            lead: components["schemas"]["ImportUnit"] | null;
+            cooperating: components["schemas"]["ImportUnit"][];
+            /** Format: date */
+            deadline: string | null;
+            deadline_label: string;
+            deadline_written: string;
+            product: string;
+            note: string;
+            leader_written: string;
+            leader: components["schemas"]["ImportRef"] | null;
+            is_key: boolean;
+            errors: components["schemas"]["ImportProblem"][];
+            warnings: components["schemas"]["ImportProblem"][];
+        };
+        ImportColumn: {
+            /** @description Cột, từ 0 (A) / column from 0 (A) */
+            index: number;
+            header: string;
+            field: components["schemas"]["ImportField"] | null;
+            /** @description Nhận ra theo tiêu đề, không do người dùng gán / found by its header, not mapped by a user */
+            recognised: boolean;
+        };
+        ImportPreview: {
+            import: components["schemas"]["ImportSummary"];
+            choices: {
+                sheet: number;
+                /** @enum {string} */
+                groups_as: "labels" | "parents";
+                columns: {
+                    index: number;
+                    field: components["schemas"]["ImportField"] | null;
+                }[];
+                unit_fixes: {
+                    /** @description Tên đã bỏ dấu, chữ thường / the name folded */
+                    name: string;
+                    organization: components["schemas"]["ImportRef"];
+                }[];
+            };
+            /** @description Các trang tính; rỗng với CSV / the sheets; empty for CSV */
+            sheets: string[];
+            header_row: number | null;
+            header_rows: number;
+            columns: components["schemas"]["ImportColumn"][];
+            counts: {
+                /** Format: int64 */
+                rows: number;
+                /** Format: int64 */
+                tasks: number;
+                /** Format: int64 */
+                headings: number;
+                /** Format: int64 */
+                with_errors: number;
+                /** Format: int64 */
+                with_warnings: number;
+            };
+            problems: ("no_header" | "no_content_column" | "no_rows" | "already_imported")[];
+            duplicate_of: components["schemas"]["Id"] | null;
+            unmatched_units: {
+                written: string;
+                /** Format: int64 */
+                rows: number;
+                suggestions: components["schemas"]["ImportRef"][];
+            }[];
+            rows: {
+                items: components["schemas"]["ImportRow"][];
+                /** Format: int64 */
+                total: number;
+                page: number;
+                page_size: number;
+            };
+        };
+        ImportChoicesUpdate: {
+            sheet?: number;
+            /** @enum {string} */
+            groups_as?: "labels" | "parents";
+            columns?: {
+                index: number;
+                field: components["schemas"]["ImportField"] | null;
+            }[];
+            unit_fixes?: {
+                written: string;
+                organization_id: components["schemas"]["Id"] | null;
+            }[];
+        };
+        ImportResult: {
+            import: components["schemas"]["ImportSummary"];
+            task_ids: components["schemas"]["Id"][];
+        };
     };
     responses: {
         /** @description Thân yêu cầu không phải đối tượng JSON hợp lệ (bad_json), hoặc lồng quá sâu hay quá nhiều phần tử (json_too_complex) / the body is missing, not UTF-8 or not a JSON object (bad_json), or nested too deeply or too many elements (json_too_complex) */
@@ -2768,6 +3023,54 @@ export interface components {
                 };
             };
         };
+        /** @description Tệp không đọc được, mã cho biết lý do, detail cho biết chỗ (phần của tệp, dòng); hoặc dữ liệu chưa hợp lệ / the file cannot be read: the code says why, detail says where (the part of the file, the row); or invalid input */
+        FileRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "validation_failed";
+                };
+            };
+        };
+        /** @description Tệp lớn hơn 20 MiB / the file is larger than 20 MiB */
+        FileTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "body_too_large" | "file_too_large";
+                };
+            };
+        };
+        /** @description Lần nhập đã được xác nhận (import_confirmed), hoặc tệp đã được nhập trước đây (already_imported) / the import is confirmed already, or the file was imported before */
+        ImportConflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "already_imported" | "import_confirmed";
+                };
+            };
+        };
+        /** @description Còn dòng có lỗi (import_has_errors; detail: số dòng), không có dòng nào thành nhiệm vụ hoặc không có cột nội dung (validation_failed), hoặc tệp không đọc được / rows still in error (detail: how many), nothing to import, or the file cannot be read */
+        ImportRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"] & {
+                    /** @enum {unknown} */
+                    code?: "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "import_has_errors" | "validation_failed";
+                };
+            };
+        };
     };
     parameters: {
         /** @description Năm dương lịch, 2000–2100 / calendar year, 2000–2100; another year: 404 */
@@ -2871,6 +3174,8 @@ export interface components {
         ReportPeriod: string;
         /** @description Kỳ theo quy ước của cơ quan: tháng 2024-05, quý 2024-Q2, các tháng đầu năm 2024-M06, năm 2024 / a period in the agency's convention: a month, a quarter, the year's first months, a year */
         AnyReportPeriod: string;
+        /** @description Mã lần nhập / import id */
+        ImportId: components["schemas"]["Id"];
     };
     requestBodies: never;
     headers: {
@@ -3578,6 +3883,289 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             428: components["responses"]["PreconditionRequired"];
             503: components["responses"]["ServerBusy"];
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã nguồn nhiệm vụ / source id */
+                source_id: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Các lần nhập / imports */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportList"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startImport: {
+        parameters: {
+            query: {
+                /** @description Tên tệp như người dùng chọn / the file's name */
+                file_name: string;
+                /** @description Trang tính, từ 0 / the sheet, from 0 */
+                sheet?: number;
+                /** @description Số dòng của trang đầu / rows of the first page */
+                page_size?: number;
+            };
+            header?: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+            };
+            path: {
+                /** @description Mã nguồn nhiệm vụ / source id */
+                source_id: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+                "application/vnd.ms-excel": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Đã tải lên; bản xem trước / uploaded: the preview */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["FileRefused"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: {
+                /** @description Trang của các dòng, từ 1 / page of the rows, from 1 */
+                page?: number;
+                /** @description Số dòng mỗi trang / rows a page */
+                page_size?: number;
+                /** @description Chỉ các dòng có lỗi hoặc cảnh báo / only rows with errors or warnings */
+                problems_only?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bản xem trước / the preview */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["FileRefused"];
+        };
+    };
+    discardImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã bỏ / discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ImportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    chooseImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportChoicesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Bản xem trước mới / the new preview */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ImportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["FileRefused"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    confirmImport: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Bắt buộc khi xác thực bằng cookie gb_session: giá trị csrf_token của phiên. Không dùng với Bearer.
+                 *
+                 *     Required when authenticated by the gb_session cookie: the session's csrf_token. Not used with Bearer tokens.
+                 */
+                "X-CSRF-Token"?: components["parameters"]["CsrfToken"];
+                /**
+                 * @description Phiên bản đang sửa, lấy từ ETag ("3", W/"3" hoặc 3). Thiếu: 428; sai hoặc đã cũ: 412.
+                 *
+                 *     The version being edited, as received in the ETag. Missing: 428; unreadable or stale: 412.
+                 */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Đã nhập / imported */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["ImportConflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ImportRefused"];
+            428: components["responses"]["PreconditionRequired"];
+            503: components["responses"]["ServerBusy"];
+        };
+    };
+    getImportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã lần nhập / import id */
+                import_id: components["parameters"]["ImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp / the file */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     listTasks: {
