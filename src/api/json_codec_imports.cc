@@ -44,7 +44,7 @@ json::value Row(const service::PlannedRow& row, const service::ImportPreview& p)
   json::array cooperating;
   for (const auto& unit : row.cooperating) cooperating.push_back(Unit(unit, p.unit_names));
   json::array groups;
-  for (const auto& g : row.groups) groups.push_back(json::string(g));
+  for (const auto& g : row.groups) groups.push_back(json::string(g.text()));
   return json::object{
       {"row", row.sheet_row + 1},
       {"number", row.number},

@@ -103,10 +103,10 @@ void ImportPlanner::Add(const ProgramRow& row) {
     }
   }
   for (const Open& o : open_)
-    if (!o.heading.empty()) out.groups.push_back(o.heading);
-  const std::string heading =
-      row.group ? (row.number.empty() ? row.content : row.number + " " + row.content) : "";
-  if (level) open_.push_back({*level, row.sheet_row, out.becomes_task, heading});
+    if (o.heading) out.groups.push_back(*o.heading);
+  std::optional<ProgramHeading> heading;
+  if (row.group) heading = ProgramHeading{row.number, intl::ToNfc(row.content)};
+  if (level) open_.push_back({*level, row.sheet_row, out.becomes_task, std::move(heading)});
 
   // The text: a title, and the whole text beside it when it is longer than a title may be.
   const std::string text = intl::ToNfc(row.content);
@@ -127,7 +127,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
   }
 
   // The lead: one unit. A cell naming several makes the first the lead and the others cooperate.
-  std::vector<std::string> leads = SplitUnitNames(row.lead);
+  std::vector<std::string> leads = matcher_.Split(row.lead);
   if (row.group) {
     out.lead = PlannedUnit{"", context_.agency_org_id, {}};
     out.warnings.push_back({"lead", "group_as_task"});
@@ -138,7 +138,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
     if (!out.lead->id) out.errors.push_back({"lead", "unknown_unit"});
     if (leads.size() > 1) out.warnings.push_back({"lead", "several_leads"});
   }
-  std::vector<std::string> cooperating = SplitUnitNames(row.cooperating);
+  std::vector<std::string> cooperating = matcher_.Split(row.cooperating);
   cooperating.insert(cooperating.begin(), leads.begin() + std::min<std::size_t>(1, leads.size()),
                      leads.end());
   for (const std::string& name : cooperating) {

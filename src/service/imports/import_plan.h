@@ -54,6 +54,16 @@ struct RowProblem {
   std::string code;
 };
 
+// A heading of the program's outline: "I" and "LĨNH VỰC KẾT CẤU HẠ TẦNG".
+struct ProgramHeading {
+  std::string number;
+  std::string title;
+
+  // As a reader sees it: "I LĨNH VỰC KẾT CẤU HẠ TẦNG".
+  std::string text() const { return number.empty() ? title : number + " " + title; }
+  friend bool operator==(const ProgramHeading&, const ProgramHeading&) = default;
+};
+
 struct PlannedRow {
   std::size_t sheet_row = 0;
   std::string number;
@@ -61,8 +71,8 @@ struct PlannedRow {
   bool becomes_task = false;  // a task, or a heading made a parent task
   // The sheet row of the task this one becomes a subtask of.
   std::optional<std::size_t> parent_row;
-  // The headings above it, outermost first, as written with their numbers.
-  std::vector<std::string> groups;
+  // The headings above it, outermost first.
+  std::vector<ProgramHeading> groups;
   std::string title;
   std::string content;  // the whole text when it is too long for a title
   std::optional<PlannedUnit> lead;
@@ -93,7 +103,7 @@ class ImportPlanner {
     int level;
     std::size_t sheet_row;
     bool becomes_task;
-    std::string heading;  // for groups
+    std::optional<ProgramHeading> heading;  // for groups
   };
   PlannedUnit MatchUnit(const std::string& written) const;
   std::optional<Id> MatchPerson(const std::string& written) const;

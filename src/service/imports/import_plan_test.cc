@@ -163,7 +163,8 @@ TEST(ImportPlanner, ReadsTasksUnderHeadingsThatBecomeLabels) {
   EXPECT_TRUE(bridge.becomes_task);
   EXPECT_TRUE(bridge.errors.empty());
   EXPECT_EQ(bridge.parent_row, std::nullopt);
-  EXPECT_EQ(bridge.groups, std::vector<std::string>{"I LĨNH VỰC KẾT CẤU HẠ TẦNG"});
+  ASSERT_EQ(bridge.groups.size(), 1u);
+  EXPECT_EQ(bridge.groups[0], (ProgramHeading{"I", "LĨNH VỰC KẾT CẤU HẠ TẦNG"}));
   EXPECT_EQ(bridge.title, "Sửa chữa cầu Trà Khúc");
   EXPECT_EQ(bridge.lead->id, 3);
   ASSERT_EQ(bridge.cooperating.size(), 2u);
@@ -178,7 +179,8 @@ TEST(ImportPlanner, ReadsTasksUnderHeadingsThatBecomeLabels) {
 
   EXPECT_EQ(rows[2].parent_row, bridge.sheet_row);  // 1.1 under 1
   EXPECT_EQ(rows[4].parent_row, std::nullopt);
-  EXPECT_EQ(rows[4].groups, std::vector<std::string>{"II LĨNH VỰC TÀI CHÍNH"});
+  ASSERT_EQ(rows[4].groups.size(), 1u);
+  EXPECT_EQ(rows[4].groups[0].text(), "II LĨNH VỰC TÀI CHÍNH");
   EXPECT_EQ(rows[4].deadline, std::nullopt);
   EXPECT_EQ(rows[4].deadline_label, "Thường xuyên");
   EXPECT_FALSE(Has(rows[4].warnings, "deadline", "no_deadline"));

@@ -512,8 +512,9 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
       task_of_row[row.sheet_row] = task_id;
       result.task_ids.push_back(task_id);
       std::string headings;
-      for (const std::string& heading : row.groups)
-        headings += (headings.empty() ? "" : "\n") + heading;
+      // One heading a line, its number and title apart: an export writes them back as rows.
+      for (const ProgramHeading& heading : row.groups)
+        headings += (headings.empty() ? "" : "\n") + heading.number + "\t" + heading.title;
       c.execute(
           "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note) "
           "VALUES ($1, $2, $3, $4, $5, $6)",

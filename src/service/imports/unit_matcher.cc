@@ -151,4 +151,26 @@ UnitMatch UnitMatcher::Match(std::string_view written) const {
   return match;
 }
 
+std::vector<std::string> UnitMatcher::Split(std::string_view cell) const {
+  const std::vector<std::string> pieces = SplitUnitNames(cell);
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < pieces.size();) {
+    std::size_t taken = 1;
+    std::string name = pieces[i];
+    // The longest run of pieces from here that names one unit exactly.
+    for (std::size_t j = pieces.size(); j > i + 1; --j) {
+      std::string joined = pieces[i];
+      for (std::size_t k = i + 1; k < j; ++k) joined += ", " + pieces[k];
+      if (Match(joined).id) {
+        taken = j - i;
+        name = std::move(joined);
+        break;
+      }
+    }
+    names.push_back(std::move(name));
+    i += taken;
+  }
+  return names;
+}
+
 }  // namespace giaoban::service

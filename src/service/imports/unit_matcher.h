@@ -32,6 +32,10 @@ class UnitMatcher {
 
   UnitMatch Match(std::string_view written) const;
 
+  // The names in a cell of units, as SplitUnitNames gives them, except that pieces which only
+  // together name a unit stay together: "Phòng Quản lý vận tải, phương tiện và người lái".
+  std::vector<std::string> Split(std::string_view cell) const;
+
  private:
   struct Keyed {
     Id id;

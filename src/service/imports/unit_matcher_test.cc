@@ -65,5 +65,13 @@ TEST(UnitMatcher, SplitsACellOfSeveralUnits) {
   EXPECT_TRUE(SplitUnitNames(" , ;").empty());
 }
 
+TEST(UnitMatcher, KeepsTogetherTheNameOfAUnitThatHoldsAComma) {
+  const UnitMatcher m = Agency();
+  EXPECT_EQ(m.Split("Phòng Quản lý vận tải, phương tiện và người lái; VP"),
+            (std::vector<std::string>{"Phòng Quản lý vận tải, phương tiện và người lái", "VP"}));
+  EXPECT_EQ(m.Split("KHTC, VP, Thanh tra Sở"),
+            (std::vector<std::string>{"KHTC", "VP", "Thanh tra Sở"}));
+}
+
 }  // namespace
 }  // namespace giaoban::service
