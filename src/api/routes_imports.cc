@@ -3,6 +3,7 @@
 #include "api/downloads.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "documents/program_xlsx.h"
 #include "intl/text.h"
 
 namespace giaoban::api {
@@ -148,6 +149,13 @@ void RegisterImportRoutes(Api& api) {
     json::array items;
     for (const auto& summary : *list) items.push_back(ToJson(summary));
     return Json(json::object{{"items", std::move(items)}});
+  });
+
+  // The source's tasks in the layout imports read: edit in Excel, import again.
+  api.Add("GET", "/sources/{id}/program.xlsx", [&s](Call& call) -> Reply {
+    auto program = s.imports.Program(call.who(), call.id());
+    if (!program) return program.error();
+    return Download(documents::ProgramWorkbook(*program), "no-store");
   });
 
   api.AddQueryRead("/imports/{id}", [&s](Call& call) -> Reply {

@@ -143,6 +143,33 @@ class ImportsTest(ApiTestCase):
                                      ("Rà soát tuyến vận tải khách", None),
                                      ("Sửa chữa cầu Trà Khúc", "2026-12-31")])
 
+    def test_the_program_written_back_imports_to_the_same_tasks(self) -> None:
+        program = PROGRAM.replace("Phòng Pháp chế", "Phòng Quản lý vận tải")
+        r = upload(self.planner, self.source, program.encode())
+        self.assertEqual(r.status, 201, r)
+        r = self.planner.request("POST", f"/api/v1/imports/{r.json['import']['id']}/confirm",
+                                 headers={"If-Match": f'"{r.json["import"]["version"]}"'})
+        self.assertEqual(r.status, 200, r)
+        r = self.planner.get(f"/api/v1/sources/{self.source}/program.xlsx")
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual(r.headers["content-type"], XLSX)
+        self.assertEqual(r.raw[:4], b"PK\x03\x04")
+        copy = self.create_source(self.planner, kind="key_program", title="Bản sao chương trình")
+        r = upload(self.planner, copy, r.raw, "ban-sao.xlsx", XLSX)
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(r.json["counts"], {"rows": 5, "tasks": 3, "headings": 2, "with_errors": 0,
+                                            "with_warnings": 0})
+        r = self.planner.request("POST", f"/api/v1/imports/{r.json['import']['id']}/confirm",
+                                 headers={"If-Match": f'"{r.json["import"]["version"]}"'})
+        self.assertEqual(r.status, 200, r)
+
+        def facts(source_id: int) -> list[tuple]:
+            return [(t["title"], t["lead_org"]["name"], t["deadline"], t["deadline_label"], t["is_key"])
+                    for t in self.tasks_of(source_id)]
+        self.assertEqual(facts(copy), facts(self.source))
+        self.assertError(self.session("infra_head").get(f"/api/v1/sources/{self.source}/program.xlsx"),
+                         404, "not_found")
+
     def test_files_that_cannot_be_read_are_refused_with_their_reason(self) -> None:
         r = upload(self.planner, self.source, b"PK\x03\x04 broken", "hong.xlsx", XLSX)
         self.assertError(r, 422, "file_broken_zip")

@@ -363,6 +363,7 @@ class OpenApiRoutesTest(OpenApiCase):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(len(r.json["task_ids"]), 1)
         self.assertEqual(planner.get(f"/api/v1/imports/{iid}/file").status, 200)
+        self.assertEqual(planner.get(f"/api/v1/sources/{program}/program.xlsx").status, 200)
         r = planner.request("POST", path + "?file_name=ct2.csv", raw=csv + b"2;Viec;VP;;\n",
                             headers={"Content-Type": "text/csv"})
         self.assertEqual(r.status, 201, r)

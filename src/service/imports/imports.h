@@ -14,6 +14,7 @@
 #include "service/context.h"
 #include "service/error.h"
 #include "service/imports/model.h"
+#include "service/imports/source_program.h"
 #include "sheets/sheet.h"
 
 namespace giaoban::service {
@@ -62,6 +63,10 @@ class ImportService {
     std::string content;
   };
   Expected<File> Download(const Actor& actor, Id id);
+  // The source's tasks as the program they make, to write back in the layout imports read.
+  Expected<SourceProgram> Program(const Actor& actor, Id source_id) {
+    return LoadSourceProgram(ctx_, actor, source_id);
+  }
 
   const sheets::Limits& limits() const { return limits_; }
 

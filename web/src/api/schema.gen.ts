@@ -339,6 +339,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sources/{source_id}/program.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã nguồn nhiệm vụ / source id */
+                source_id: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Các nhiệm vụ của nguồn thành bảng chương trình (XLSX) / the source's tasks as a program workbook
+         * @description Lãnh đạo hoặc chuyên viên tổng hợp. Cùng bố cục mà chức năng nhập đọc được (STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian hoàn thành, Sản phẩm, Ghi chú, Lãnh đạo phụ trách, Trọng tâm), với các dòng tiêu đề nhóm, số thứ tự và ghi chú như tệp đã nhập; nhập lại tệp này cho ra đúng các nhiệm vụ đó. Không gồm nhiệm vụ đã hủy hoặc rút khỏi chương trình.
+         *
+         *     Leaders and consolidators. The layout imports read, with the headings, numbers and notes of the file imported; importing this file again gives the same tasks. Cancelled and withdrawn tasks are left out.
+         */
+        get: operations["exportSourceProgram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports/{import_id}": {
         parameters: {
             query?: never;
@@ -3961,6 +3986,32 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["FileRefused"];
             503: components["responses"]["ServerBusy"];
+        };
+    };
+    exportSourceProgram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Mã nguồn nhiệm vụ / source id */
+                source_id: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Tệp XLSX / the workbook */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            404: components["responses"]["NotFound"];
         };
     };
     getImport: {
