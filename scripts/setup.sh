@@ -19,9 +19,10 @@ packages=(
 command -v npm >/dev/null || packages+=(nodejs npm)
 # The browser tests drive Debian's Chromium; nothing downloads a browser of its own. Printed pages
 # and issued documents are read back with the tools their readers use: poppler for PDF, LibreOffice
-# (without its desktop) for DOCX and XLSX.
+# (without its desktop) for DOCX and XLSX. The spreadsheet readers are fuzzed with clang's libFuzzer.
 if [[ ${1:-} == --test ]]; then
-  packages+=(chromium chromium-driver poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
+  packages+=(chromium chromium-driver poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+    clang libclang-rt-14-dev)
 fi
 
 missing=()
