@@ -19,6 +19,38 @@ void RecordEvent(storage::Connection& c, const EventRecord& e, std::optional<Dat
        DateParam(occurred_on)});
 }
 
+void RecordEvents(storage::Connection& c, const std::vector<EventRecord>& events,
+                  std::optional<Date> occurred_on) {
+  // Ten values an event; a statement stays far below both databases' limit on parameters.
+  constexpr std::size_t kPerStatement = 500;
+  const std::int64_t now = Context::NowMillis();
+  for (std::size_t first = 0; first < events.size(); first += kPerStatement) {
+    std::string sql =
+        "INSERT INTO events (agency_id, entity, entity_id, task_id, action, actor_user_id, "
+        "recorded_at, before_json, after_json, occurred_on) VALUES ";
+    std::vector<storage::Value> params;
+    const std::size_t last = std::min(events.size(), first + kPerStatement);
+    for (std::size_t i = first; i < last; ++i) {
+      const EventRecord& e = events[i];
+      sql += i == first ? "(" : ", (";
+      for (int k = 0; k < 10; ++k)
+        sql += (k ? ", $" : "$") + std::to_string(params.size() + static_cast<std::size_t>(k) + 1);
+      sql += ")";
+      params.push_back(Param(e.agency_id));
+      params.push_back(Param(e.entity));
+      params.push_back(Param(e.entity_id));
+      params.push_back(Param(e.task_id));
+      params.push_back(Param(e.action));
+      params.push_back(Param(e.actor_user_id));
+      params.push_back(Param(now));
+      params.push_back(e.before_json.empty() ? storage::Value(nullptr) : Param(e.before_json));
+      params.push_back(e.after_json.empty() ? storage::Value(nullptr) : Param(e.after_json));
+      params.push_back(DateParam(occurred_on));
+    }
+    c.execute(sql, params);
+  }
+}
+
 namespace {
 
 constexpr std::string_view kEventSelect =

@@ -29,6 +29,11 @@ struct EventRecord {
 void RecordEvent(storage::Connection& c, const EventRecord& event,
                  std::optional<Date> occurred_on = std::nullopt);
 
+// Records many events of one business date in as few statements as the database takes: for a
+// use case that writes thousands of rows in one go (an import).
+void RecordEvents(storage::Connection& c, const std::vector<EventRecord>& events,
+                  std::optional<Date> occurred_on);
+
 // The history of one entity ("unit_report", 7), oldest first.
 std::vector<HistoryEvent> EntityHistory(storage::Connection& c, std::string_view entity, Id id);
 

@@ -57,7 +57,8 @@ ImportPlanner::ImportPlanner(const PlanContext& context, Callback on_row)
     people_.emplace_back(intl::Fold(p.full_name), p.id);
 }
 
-PlannedUnit ImportPlanner::MatchUnit(const std::string& written) const {
+PlannedUnit ImportPlanner::MatchUnit(const std::string& written) {
+  if (const auto seen = units_seen_.find(written); seen != units_seen_.end()) return seen->second;
   PlannedUnit unit{written, std::nullopt, {}};
   if (const auto fix = context_.choices.unit_fixes.find(intl::Fold(written));
       fix != context_.choices.unit_fixes.end()) {
@@ -67,7 +68,14 @@ PlannedUnit ImportPlanner::MatchUnit(const std::string& written) const {
   UnitMatch match = matcher_.Match(written);
   unit.id = match.id;
   unit.suggestions = std::move(match.suggestions);
+  if (units_seen_.size() < kRemembered) units_seen_.emplace(written, unit);
   return unit;
+}
+
+const std::vector<std::string>& ImportPlanner::SplitUnits(const std::string& cell) {
+  if (const auto seen = cells_seen_.find(cell); seen != cells_seen_.end()) return seen->second;
+  if (cells_seen_.size() >= kRemembered) cells_seen_.clear();
+  return cells_seen_.emplace(cell, matcher_.Split(cell)).first->second;
 }
 
 std::optional<Id> ImportPlanner::MatchPerson(const std::string& written) const {
@@ -127,7 +135,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
   }
 
   // The lead: one unit. A cell naming several makes the first the lead and the others cooperate.
-  std::vector<std::string> leads = matcher_.Split(row.lead);
+  const std::vector<std::string> leads = SplitUnits(row.lead);
   if (row.group) {
     out.lead = PlannedUnit{"", context_.agency_org_id, {}};
     out.warnings.push_back({"lead", "group_as_task"});
@@ -138,7 +146,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
     if (!out.lead->id) out.errors.push_back({"lead", "unknown_unit"});
     if (leads.size() > 1) out.warnings.push_back({"lead", "several_leads"});
   }
-  std::vector<std::string> cooperating = matcher_.Split(row.cooperating);
+  std::vector<std::string> cooperating = SplitUnits(row.cooperating);
   cooperating.insert(cooperating.begin(), leads.begin() + std::min<std::size_t>(1, leads.size()),
                      leads.end());
   for (const std::string& name : cooperating) {

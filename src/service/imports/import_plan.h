@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/date.h"
@@ -105,7 +106,8 @@ class ImportPlanner {
     bool becomes_task;
     std::optional<ProgramHeading> heading;  // for groups
   };
-  PlannedUnit MatchUnit(const std::string& written) const;
+  PlannedUnit MatchUnit(const std::string& written);
+  const std::vector<std::string>& SplitUnits(const std::string& cell);
   std::optional<Id> MatchPerson(const std::string& written) const;
 
   const PlanContext& context_;
@@ -113,6 +115,11 @@ class ImportPlanner {
   std::vector<std::pair<std::string, Id>> people_;  // folded full name, id
   std::vector<Open> open_;
   Callback on_row_;
+  // A program names its units in a few ways over and over: each way is read once. Bounded, for a
+  // file that names a new one on every row.
+  static constexpr std::size_t kRemembered = 10'000;
+  std::unordered_map<std::string, PlannedUnit> units_seen_;
+  std::unordered_map<std::string, std::vector<std::string>> cells_seen_;
 };
 
 // "x", "có", "1", "trọng tâm": a key task; empty, "không", "0": not. Nullopt for anything else.

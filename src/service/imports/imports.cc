@@ -314,6 +314,46 @@ Expected<ImportPreview> PreviewAfter(const Context& ctx, const sheets::Limits& l
   return preview;
 }
 
+// The rows of import_tasks, written many to a statement.
+class ImportTaskRows {
+ public:
+  explicit ImportTaskRows(Id import_id) : import_id_(import_id) {}
+
+  void Add(const PlannedRow& row, Id task_id) {
+    // One heading a line, its number and title apart: an export writes them back as rows.
+    std::string headings;
+    for (const ProgramHeading& heading : row.groups)
+      headings += (headings.empty() ? "" : "\n") + heading.number + "\t" + heading.title;
+    sql_ += params_.empty() ? "" : ", ";
+    sql_ += "($" + std::to_string(params_.size() + 1);
+    for (int k = 2; k <= 6; ++k)
+      sql_ += ", $" + std::to_string(params_.size() + static_cast<std::size_t>(k));
+    sql_ += ")";
+    params_.push_back(Param(import_id_));
+    params_.push_back(Param(static_cast<std::int64_t>(row.sheet_row)));
+    params_.push_back(Param(task_id));
+    params_.push_back(Param(row.number));
+    params_.push_back(Param(std::move(headings)));
+    params_.push_back(Param(row.note));
+  }
+
+  void Flush(Connection& c) {
+    if (params_.empty()) return;
+    c.execute(
+        "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note) "
+        "VALUES " +
+            sql_,
+        params_);
+    sql_.clear();
+    params_.clear();
+  }
+
+ private:
+  Id import_id_;
+  std::string sql_;
+  std::vector<storage::Value> params_;
+};
+
 }  // namespace
 
 Error ReadFailureError(const sheets::Failure& failure) {
@@ -489,8 +529,40 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
     const std::int64_t now = Context::NowMillis();
     ImportResult result;
     std::map<std::size_t, Id> task_of_row;
+    // Cooperating units in the order a task's page lists them, by name.
+    std::map<Id, std::string> unit_keys;
+    for (const auto& [unit, name] : inputs->unit_names) unit_keys[unit] = intl::CollationKey(name);
+    // Tasks, their history and the rows' own facts go in by the hundred: an import writes
+    // thousands (see TaskInserter). SQLite pays for a statement's every parameter when it first
+    // prepares it (looking names up one by one), so its batches stay smaller; PostgreSQL pays per
+    // statement instead (measured: bench/import_bench.py).
+    const std::size_t kBatch = c.dialect() == storage::Dialect::kPostgres ? 500 : 100;
+    TaskInserter inserter(c, by, refs, plan.assigned_on, now);
+    struct Queued {
+      PlannedRow row;
+      TaskInput input;
+      std::vector<Id> cooperating;  // in the order a task's page lists them
+    };
+    std::vector<Queued> queued;
+    ImportTaskRows facts(id);
+    auto flush = [&] {
+      const std::vector<Id> ids = inserter.Flush();
+      std::vector<EventRecord> events;
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        task_of_row[queued[i].row.sheet_row] = ids[i];
+        result.task_ids.push_back(ids[i]);
+        events.push_back(
+            NewTaskEvent(by, ids[i], queued[i].input, plan.assigned_on, queued[i].cooperating));
+        facts.Add(queued[i].row, ids[i]);
+      }
+      RecordEvents(c, events, plan.assigned_on);
+      facts.Flush(c);
+      queued.clear();
+    };
     ImportPlanner writer(plan, [&](const PlannedRow& row) {
       if (!row.becomes_task) return;
+      // A subtask's parent must be written, and have its id, first.
+      if (row.parent_row && !task_of_row.contains(*row.parent_row)) flush();
       TaskInput in;
       in.source_id = stored->summary.source_id;
       if (row.parent_row) in.parent_id = task_of_row.at(*row.parent_row);
@@ -502,29 +574,22 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
       for (const PlannedUnit& unit : row.cooperating) cooperating.push_back(*unit.id);
       std::sort(cooperating.begin(), cooperating.end());
       cooperating.erase(std::unique(cooperating.begin(), cooperating.end()), cooperating.end());
-      in.cooperator_ids = std::move(cooperating);
+      in.cooperator_ids = cooperating;
       if (row.leader_id) in.leader_id = row.leader_id;
       in.product = row.product;
       in.deadline = row.deadline;
       in.deadline_label = row.deadline_label;
-      const TaskRecord rec = InsertTask(c, by, in, refs, plan.assigned_on, now);
-      const Id task_id = rec.detail.summary.id;
-      task_of_row[row.sheet_row] = task_id;
-      result.task_ids.push_back(task_id);
-      std::string headings;
-      // One heading a line, its number and title apart: an export writes them back as rows.
-      for (const ProgramHeading& heading : row.groups)
-        headings += (headings.empty() ? "" : "\n") + heading.number + "\t" + heading.title;
-      c.execute(
-          "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note) "
-          "VALUES ($1, $2, $3, $4, $5, $6)",
-          {Param(id), Param(static_cast<std::int64_t>(row.sheet_row)), Param(task_id),
-           Param(row.number), Param(headings), Param(row.note)});
+      std::stable_sort(cooperating.begin(), cooperating.end(),
+                       [&](Id a, Id b) { return unit_keys[a] < unit_keys[b]; });
+      inserter.Add(in);
+      queued.push_back({row, std::move(in), std::move(cooperating)});
+      if (queued.size() >= kBatch) flush();
     });
     auto read = ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_,
                                 *table, *layout, [&](const ProgramRow& row) { writer.Add(row); });
     // The file read a moment ago in this transaction reads the same again.
     if (!read) throw std::logic_error("an import's file read differently the second time");
+    flush();
 
     // The columns the user mapped are how the agency's programs head them.
     for (const auto& [index, field] : stored->choices.columns) {

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
 #include "service/test_fixture.h"
 #include "sheets/written_workbook.h"
@@ -82,6 +83,20 @@ TEST_P(ImportTest, PreviewsAProgramAndWritesItsTasksWhenConfirmed) {
   const TaskView ongoing = Task(done->task_ids[3]);
   EXPECT_EQ(ongoing.task.summary.deadline, std::nullopt);
   EXPECT_EQ(ongoing.task.summary.deadline_label, "Thường xuyên");
+
+  // Each task's history begins as a created task's does: its snapshot is the row as stored.
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    for (const Id id : done->task_ids) {
+      const auto event = c.execute(
+          "SELECT after_json, occurred_on FROM events WHERE entity = 'task' AND entity_id = $1 "
+          "AND action = 'created'",
+          {storage::Param(id)});
+      ASSERT_EQ(event.rows.size(), 1u);
+      EXPECT_EQ(event.one().text(0),
+                TaskSnapshotJson(*LoadTaskForChange(c, id, TaskLoad::kRowOnly)));
+      EXPECT_EQ(event.one().text(1).substr(0, 10), today().Iso());
+    }
+  });
 
   // The confirmed import keeps its file and cannot be confirmed or discarded again.
   auto again = imports().Confirm(consolidator_, done->import.id, done->import.version);

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "service/actor.h"
+#include "service/audit.h"
 #include "service/tasks/task_references.h"
 #include "service/tasks/task_store.h"
 #include "service/tasks/tasks.h"
@@ -18,8 +20,41 @@ namespace giaoban::service {
 void InsertTaskLinks(storage::Connection& c, const char* table, const char* column, Id task_id,
                      const std::vector<Id>& ids);
 
-// Writes the task `in` describes (normalised, validated, its references checked against `refs`)
-// as assigned on `assigned_on`, and returns it as stored.
+// Writes new tasks of one source, assigned on one day, many to a statement: an import writes
+// thousands, and on SQLite each statement that adds to the search index also flushes it. The
+// tasks `Add` queues (normalised, validated, their references checked against `refs`) are
+// written by `Flush`, which answers their ids in the order they were added; a task whose parent
+// is still queued must wait for the flush that writes its parent. The caller records their
+// creation.
+class TaskInserter {
+ public:
+  TaskInserter(storage::Connection& c, const Actor& by, const TaskReferences& refs,
+               Date assigned_on, std::int64_t now);
+
+  void Add(const TaskInput& in);
+  std::size_t queued() const { return rows_; }
+  std::vector<Id> Flush();
+
+ private:
+  storage::Connection& c_;
+  const Actor& by_;
+  const TaskReferences& refs_;
+  Date assigned_on_;
+  std::int64_t now_;
+  std::size_t rows_ = 0;
+  std::string values_;
+  std::vector<storage::Value> params_;
+  std::vector<std::string> titles_;
+  std::vector<std::vector<Id>> cooperators_, assignees_;
+};
+
+// The history event of a task just written from `in`, with the snapshot TaskSnapshotJson gives
+// of its stored row, built from what was written instead of read back; `cooperators` in the
+// order a load gives them (by name).
+EventRecord NewTaskEvent(const Actor& by, Id id, const TaskInput& in, Date assigned_on,
+                         const std::vector<Id>& cooperators);
+
+// Writes one task, records its creation, and returns it as stored, read back.
 TaskRecord InsertTask(storage::Connection& c, const Actor& by, const TaskInput& in,
                       const TaskReferences& refs, Date assigned_on, std::int64_t now);
 
