@@ -252,6 +252,54 @@ TEST_P(ImportTest, ReadsAWorkbookWithATwoRowHeaderMergedCellsAndDates) {
   }
 }
 
+TEST_P(ImportTest, ReadsAWorkbookWrittenByHandWithRichTextCustomDatesAndMerges) {
+  // Rich text in the header, a date format of the workbook's own, a two-row header merged over
+  // its units, a heading merged across the table and a lead merged down two tasks.
+  const std::string strings =
+      "<si><r><rPr><b/></rPr><t>Nội dung </t></r><r><t>nhiệm vụ</t></r></si>"
+      "<si><t>Đơn vị thực hiện</t></si><si><t>Chủ trì</t></si><si><t>Phối hợp</t></si>"
+      "<si><t>Hạn hoàn thành</t></si><si><t>I. NHIỆM VỤ THƯỜNG XUYÊN</t></si>"
+      "<si><t>Kiểm tra cầu yếu</t></si><si><t>Phòng QLKCHT</t></si><si><t>Duy tu đường "
+      "huyện</t></si>"
+      "<si><r><t>Văn phòng </t></r><r><rPr><i/></rPr><t>Sở</t></r></si>";
+  const std::string styles =
+      R"(<numFmts count="1"><numFmt numFmtId="170" formatCode="dd&quot;/&quot;mm&quot;/&quot;yyyy"/></numFmts>)"
+      R"(<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170" applyNumberFormat="1"/></cellXfs>)";
+  const std::string sheet =
+      R"(<x:sheetData>)"
+      R"(<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>STT</x:t></x:is></x:c>)"
+      R"(<x:c r="B1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="s"><x:v>1</x:v></x:c>)"
+      R"(<x:c r="E1" t="s"><x:v>4</x:v></x:c></x:row>)"
+      R"(<x:row r="2"><x:c r="C2" t="s"><x:v>2</x:v></x:c><x:c r="D2" t="s"><x:v>3</x:v></x:c></x:row>)"
+      R"(<x:row r="3"><x:c r="A3" t="inlineStr"><x:is><x:t>I</x:t></x:is></x:c>)"
+      R"(<x:c r="B3" t="s"><x:v>5</x:v></x:c></x:row>)"
+      R"(<x:row r="4"><x:c r="A4"><x:v>1</x:v></x:c><x:c r="B4" t="s"><x:v>6</x:v></x:c>)"
+      R"(<x:c r="C4" t="s"><x:v>7</x:v></x:c><x:c r="D4" t="s"><x:v>9</x:v></x:c>)"
+      R"(<x:c r="E4" s="1"><x:v>45565</x:v></x:c></x:row>)"
+      R"(<x:row r="5"><x:c r="A5"><x:v>2</x:v></x:c><x:c r="B5" t="s"><x:v>8</x:v></x:c>)"
+      R"(<x:c r="E5" s="1"><x:v>45596</x:v></x:c></x:row>)"
+      R"(</x:sheetData><x:mergeCells count="5"><x:mergeCell ref="A1:A2"/><x:mergeCell ref="B1:B2"/>)"
+      R"(<x:mergeCell ref="C1:D1"/><x:mergeCell ref="E1:E2"/><x:mergeCell ref="B3:E3"/>)"
+      R"(<x:mergeCell ref="C4:C5"/></x:mergeCells>)";
+  auto preview = Start(sheets::HandWrittenWorkbook(sheet, strings, styles), nullptr, "tay.xlsx");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->header_rows, 2u);
+  EXPECT_EQ(preview->counts.tasks, 2);
+  EXPECT_EQ(preview->counts.headings, 1);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  auto done = imports().Confirm(consolidator_, preview->import.id, preview->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+  const TaskView first = Task(done->task_ids[0]);
+  EXPECT_EQ(first.task.summary.title, "Kiểm tra cầu yếu");
+  EXPECT_EQ(first.task.summary.lead_org.id, infrastructure_);
+  ASSERT_EQ(first.task.cooperators.size(), 1u);
+  EXPECT_EQ(first.task.cooperators[0].id, office_);
+  EXPECT_EQ(first.task.summary.deadline, Day("2024-09-30"));
+  const TaskView second = Task(done->task_ids[1]);
+  EXPECT_EQ(second.task.summary.lead_org.id, infrastructure_) << "the lead merged down its rows";
+  EXPECT_EQ(second.task.summary.deadline, Day("2024-10-31"));
+}
+
 TEST_P(ImportTest, RefusesFilesItCannotReadWithTheReasonAndKeepsNone) {
   EXPECT_EQ(Outcome(Start("PK\x03\x04 not really a zip")), "file_broken_zip");
   EXPECT_EQ(
@@ -272,6 +320,20 @@ TEST_P(ImportTest, RefusesFilesItCannotReadWithTheReasonAndKeepsNone) {
   auto list = imports().List(consolidator_, source_);
   ASSERT_TRUE(list.ok());
   EXPECT_TRUE(list->empty());
+}
+
+TEST_P(ImportTest, AnEmptySheetOrOneWithoutTasksWritesNothing) {
+  auto empty = Start("\n\n");
+  ASSERT_TRUE(empty.ok()) << Outcome(empty);
+  EXPECT_EQ(empty->problems, std::vector<std::string>{"no_header"});
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, empty->import.id, empty->import.version)),
+            "validation_failed file:no_header");
+  auto headings = Start("STT;Nội dung nhiệm vụ;Đơn vị chủ trì\nI;LĨNH VỰC GIAO THÔNG;\n");
+  ASSERT_TRUE(headings.ok()) << Outcome(headings);
+  EXPECT_EQ(headings->problems, std::vector<std::string>{"no_rows"});
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, headings->import.id, headings->import.version)),
+            "validation_failed file:no_rows");
+  EXPECT_EQ(TaskCount(), 0);
 }
 
 TEST_P(ImportTest, IsThePlanningDivisionsAndLeadersWorkWithinTheirAgency) {
