@@ -3,10 +3,12 @@ row with its problems, corrected by the user and confirmed into tasks in one go;
 read refused with their reason."""
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import tempfile
 import unittest
+import zipfile
 
 from harness import ApiTestCase, Client, parse_raw_response, raw_exchange, skip_unless_database_available
 
@@ -40,6 +42,35 @@ def as_xlsx(csv_text: str) -> bytes:
                        check=True, capture_output=True, timeout=300)
         with open(os.path.join(d, "program.xlsx"), "rb") as f:
             return f.read()
+
+
+def workbook(sheet_data: str, sheet_xml: str | None = None, extra_parts: dict[str, bytes] | None = None) -> bytes:
+    """A workbook of one sheet written by hand: its rows as `sheet_data` (inline strings and numbers)."""
+    main = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": "<Types/>",
+        "_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       f'<Relationship Id="r1" Type="{main}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                           f'xmlns:r="{main}"><sheets><sheet name="CT" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                                      f'<Relationship Id="r1" Type="{main}/worksheet" Target="worksheets/sheet1.xml"/>'
+                                      '</Relationships>',
+        "xl/worksheets/sheet1.xml": sheet_xml if sheet_xml is not None else
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        + sheet_data + "</sheetData></worksheet>",
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+        for name, data in (extra_parts or {}).items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def text_cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
 
 
 @skip_unless_database_available
@@ -196,6 +227,33 @@ class ImportsTest(ApiTestCase):
         self.assertError(r, 422, "file_no_such_sheet")
         r = self.planner.get(f"/api/v1/sources/{self.source}/imports")
         self.assertEqual(r.json["items"], [], "nothing unreadable is kept")
+
+    def test_hostile_and_damaged_workbooks_and_wrong_types_write_nothing(self) -> None:
+        # A sheet of 40 MB of spaces packs into a few kilobytes: refused as it unpacks.
+        bomb = workbook("", sheet_xml="<worksheet>" + " " * (40 << 20) + "</worksheet>")
+        self.assertLess(len(bomb), 200_000)
+        r = upload(self.planner, self.source, bomb, "bom.xlsx", XLSX)
+        self.assertError(r, 422, "file_zip_bomb")
+        self.assertIn("sheet1.xml", r.json["detail"])
+        r = upload(self.planner, self.source, workbook("<row r=\"1\"><c r=\"A1\">"), "hong.xlsx", XLSX)
+        self.assertError(r, 422, "file_broken_xml")
+        many = "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n" + "1;Việc;VP\n" * 100_000
+        r = upload(self.planner, self.source, many.encode(), "dai.csv")
+        self.assertError(r, 422, "file_too_many_rows")
+        self.assertIn("100001", r.json["detail"])
+
+        # A deadline that is a bare number, not a date: the row says so and nothing is written.
+        header = (text_cell("A1", "STT") + text_cell("B1", "Nội dung nhiệm vụ") + text_cell("C1", "Đơn vị chủ trì")
+                  + text_cell("D1", "Thời gian hoàn thành"))
+        row = '<c r="A2"><v>1</v></c>' + text_cell("B2", "Việc có hạn là số") + text_cell("C2", "VP") + '<c r="D2"><v>45000</v></c>'
+        r = upload(self.planner, self.source, workbook(f'<row r="1">{header}</row><row r="2">{row}</row>'),
+                   "kieu.xlsx", XLSX)
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(r.json["rows"]["items"][0]["errors"], [{"field": "deadline", "code": "not_a_date"}])
+        r = self.planner.request("POST", f"/api/v1/imports/{r.json['import']['id']}/confirm",
+                                 headers={"If-Match": f'"{r.json["import"]["version"]}"'})
+        self.assertError(r, 422, "import_has_errors")
+        self.assertEqual(self.tasks_of(self.source), [])
 
     def test_english_messages_and_who_may_import(self) -> None:
         r = self.planner.request("POST", f"/api/v1/sources/{self.source}/imports?file_name=a.xlsx",
