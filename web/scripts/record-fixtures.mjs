@@ -2,7 +2,7 @@
 // a scratch SQLite database in a temp dir, the demo agency loaded for a fixed day, `giaoban serve`
 // on a free loopback port, the demo accounts logged in, then each answer written under
 // src/test/ (apiFixtures.json, fixtures/organizations.json, fixtures/stats-report-2026-10.json,
-// fixtures/consolidated-report.json, fixtures/issued-reports.json).
+// fixtures/consolidated-report.json, fixtures/issued-reports.json, fixtures/imports.json).
 //
 //   npm run fixtures                       # build/src/giaoban, or GIAOBAN_BIN
 //   node scripts/record-fixtures.mjs --bin PATH [--keep]
@@ -265,6 +265,8 @@ async function record(base) {
     body: { old_password: PASSWORD, new_password: 'mat-khau-moi-2026' },
   });
   const issued = await recordIssuedReports(base, { leader, unitHead });
+  // Last: confirming an import writes tasks.
+  const imports = await recordImports(base, { specialist });
   // The seal replaced by the administrator, and an opaque image refused.
   api.reportImageSet = await callPng(base, admin, '/report-settings/seal', png(120, 120, ringPixel(120)));
   api.reportImageRefused = await callPng(base, admin, '/report-settings/seal', png(40, 20, () => [255, 255, 255, 255]), 422);
@@ -275,6 +277,7 @@ async function record(base) {
     'fixtures/stats-report-2026-10.json': stats,
     'fixtures/consolidated-report.json': consolidated,
     'fixtures/issued-reports.json': issued,
+    'fixtures/imports.json': imports,
   };
 }
 
@@ -469,6 +472,178 @@ async function completeOverdueTask(base, leader, report) {
   throw new Error(`no task overdue in the report of ${report.period} that ${leader.username} may complete`);
 }
 
+// The department's key program for 2027 as the planning division keeps it: two groups (Roman
+// numerals), a unit no organisation of the agency is called ("Phòng Pháp chế"), an abbreviation the
+// server does not know ("Ban QLDA") beside those it does, a leader who is not one of its people, and
+// a column it does not recognise ("Kinh phí").
+const PROGRAM_ROWS = [
+  ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Lãnh đạo phụ trách', 'Kinh phí (triệu đồng)'],
+  ['I', 'LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG', '', '', '', '', '', ''],
+  ['1', 'Sửa chữa, nâng cấp cầu Trà Khúc cũ', 'Phòng QLKCHT', 'P. KHTC, Ban QLDA', 'Quý II/2027', 'Báo cáo kết quả', 'Nguyễn Đức Hùng', '12.500'],
+  ['2', 'Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ', 'Phòng Pháp chế', 'Phòng QLKCHT', 'Tháng 6/2027', 'Tờ trình UBND tỉnh', 'Nguyễn Đức Hùng', ''],
+  ['3', 'Lập kế hoạch bảo trì đường tỉnh năm 2028', 'QLKCHT', '', '30/09/2027', 'Kế hoạch', 'Ông Trưởng ban', '850'],
+  ['II', 'LĨNH VỰC VẬN TẢI', '', '', '', '', '', ''],
+  ['1', 'Rà soát mạng lưới tuyến vận tải hành khách cố định', 'QLVT', 'Thanh tra Sở', 'Thường xuyên', 'Báo cáo', '', ''],
+  ['2', 'Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô', 'Phòng QLVT', 'Thanh tra Sở', 'Năm 2027', 'Báo cáo', 'Lê Thị Thu Hà', ''],
+];
+
+/** Rows as a CSV file the way Excel saves "CSV UTF-8" in Việt Nam: a BOM, semicolons, quotes where needed. */
+function csvFile(rows) {
+  const cell = (v) => (/[";\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  return Buffer.from(`\ufeff${rows.map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`, 'utf8');
+}
+
+const xmlText = (v) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/** A zip of `files` ({ name: Buffer }), stored uncompressed. */
+function zipFile(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(0x21, 12); // 1 January 1980
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    local.writeUInt16LE(0, 28);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    local.copy(entry, 8, 6, 30);
+    entry.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    central.push(entry, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** A workbook of `sheets` ([{ name, rows }]), every cell an inline string. */
+function xlsxFile(sheets) {
+  const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const column = (i) => (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
+  const files = {
+    '[Content_Types].xml':
+      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets
+        .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+        .join('') +
+      '</Types>',
+    '_rels/.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml':
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets>` +
+      sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${pkg}">` +
+      sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+      '</Relationships>',
+  };
+  sheets.forEach((s, i) => {
+    const rows = s.rows
+      .map(
+        (r, y) =>
+          `<row r="${y + 1}">` +
+          r
+            .map((v, x) => (v ? `<c r="${column(x)}${y + 1}" t="inlineStr"><is><t>${xmlText(v)}</t></is></c>` : ''))
+            .join('') +
+          '</row>',
+      )
+      .join('');
+    files[`xl/worksheets/sheet${i + 1}.xml`] = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${main}"><sheetData>${rows}</sheetData></worksheet>`;
+  });
+  return zipFile(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, Buffer.from(v, 'utf8')])));
+}
+
+/**
+ * A work program imported by the planning division into a new source: the CSV file uploaded (its
+ * unknown unit an error, its unknown leader and unrecognised column warned about), the rows with
+ * problems, a confirmation refused while one is in error, a column mapped, a choice from the
+ * version it replaced refused, the headings taken as parent tasks and back, the units chosen one
+ * after the other, the confirmation, the import as it then reads, the same file again, the source's imports; a
+ * workbook whose first sheet is a cover page, and its second sheet chosen; files refused (an old
+ * .xls, a CSV file with a quote left open) and a specialist refused.
+ */
+async function recordImports(base, { specialist }) {
+  const consolidator = await logIn(base, 'khtc');
+  const out = { consolidatorMe: await call(base, consolidator, 'GET', '/me') };
+  out.source = await call(base, consolidator, 'POST', '/sources', {
+    body: {
+      kind: 'key_program',
+      title: 'Chương trình công tác trọng tâm năm 2027 của Sở Giao thông vận tải',
+      doc_number: '15/CTr-SGTVT',
+      doc_date: TODAY,
+      issuer: 'Sở Giao thông vận tải tỉnh Quảng Ngãi',
+    },
+    status: 201,
+  });
+  const upload = (session, name, type, body, status = 201) =>
+    call(base, session, 'POST', `/sources/${out.source.id}/imports?file_name=${encodeURIComponent(name)}`, {
+      raw: body,
+      headers: { 'Content-Type': type },
+      status,
+    });
+  const program = csvFile(PROGRAM_ROWS);
+  out.uploaded = await upload(consolidator, 'chuong-trinh-2027.csv', 'text/csv', program);
+  const id = out.uploaded.import.id;
+  const path = `/imports/${id}`;
+  const choose = (version, body, status = 200) => call(base, consolidator, 'PATCH', path, { body, headers: { 'If-Match': `"${version}"` }, status });
+  out.problemsOnly = await call(base, consolidator, 'GET', `${path}?problems_only=true`);
+  out.secondPage = await call(base, consolidator, 'GET', `${path}?page=2&page_size=5`);
+  out.hasErrors = await call(base, consolidator, 'POST', `${path}/confirm`, { headers: { 'If-Match': `"${out.uploaded.import.version}"` }, status: 422 });
+  out.columnMapped = await choose(out.uploaded.import.version, { columns: [{ index: 7, field: 'note' }] });
+  out.stale = await choose(out.uploaded.import.version, { groups_as: 'parents' }, 412);
+  out.parents = await choose(out.columnMapped.import.version, { groups_as: 'parents' });
+  out.labels = await choose(out.parents.import.version, { groups_as: 'labels' });
+  const organizations = (await call(base, consolidator, 'GET', '/organizations')).items;
+  const unit = (code) => organizations.find((o) => o.code === code).id;
+  out.unitFixed = await choose(out.labels.import.version, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: unit('TTS') }] });
+  out.allFixed = await choose(out.unitFixed.import.version, { unit_fixes: [{ written: 'Ban QLDA', organization_id: unit('BQLDA') }] });
+  out.confirmed = await call(base, consolidator, 'POST', `${path}/confirm`, { headers: { 'If-Match': `"${out.allFixed.import.version}"` } });
+  out.confirmedPreview = await call(base, consolidator, 'GET', path);
+  out.duplicate = await upload(consolidator, 'chuong-trinh-2027 (1).csv', 'text/csv', program);
+  out.list = await call(base, consolidator, 'GET', `/sources/${out.source.id}/imports`);
+
+  const workbook = xlsxFile([
+    { name: 'Bìa', rows: [['SỞ GIAO THÔNG VẬN TẢI'], ['CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM NĂM 2027']] },
+    { name: 'Chương trình', rows: PROGRAM_ROWS.map((r) => r.map((v) => v.replace('Phòng Pháp chế', 'Thanh tra Sở'))) },
+  ]);
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  out.workbook = await upload(consolidator, 'chuong-trinh-2027.xlsx', xlsx, workbook);
+  out.workbookSheetChosen = await call(base, consolidator, 'PATCH', `/imports/${out.workbook.import.id}`, {
+    body: { sheet: 1 },
+    headers: { 'If-Match': `"${out.workbook.import.version}"` },
+  });
+  // An Excel 97-2003 file begins with the compound file's signature.
+  const legacy = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
+  out.legacyXls = await upload(consolidator, 'chuong-trinh-2027.xls', 'application/vnd.ms-excel', legacy, 422);
+  out.unclosedQuote = await upload(consolidator, 'chuong-trinh-loi.csv', 'text/csv', Buffer.from('STT;Nội dung nhiệm vụ\n1;"Sửa chữa cầu\n', 'utf8'), 422);
+  out.forbidden = await upload(specialist, 'chuong-trinh-2027.csv', 'text/csv', program, 403);
+  return out;
+}
+
 // The business date beside each timestamp; a timestamp without one stops the recording, so that a
 // new one gets a rule here rather than a value that changes from run to run.
 const DATE_OF_TIMESTAMP = {
@@ -480,10 +655,11 @@ const DATE_OF_TIMESTAMP = {
 // A session lasts 12 hours; the fixed day's login is at 08:00.
 const SESSION_EXPIRES_AT = Date.parse(`${TODAY}T20:00:00+07:00`);
 
-// A notice, and a unit report's opening and edits, have no business date of their own: they
-// happen on the day of the recording.
+// A notice, a unit report's opening and edits, and an import's upload and confirmation have no
+// business date of their own: they happen on the day of the recording.
 const dayOfRecording = (key, owner) =>
   (owner.kind === 'unit_report_reminder' && (key === 'created_at' || key === 'read_at')) ||
+  (owner.file_kind !== undefined && (key === 'created_at' || key === 'confirmed_at')) ||
   (owner.entity === 'unit_report' && key === 'recorded_at' && !owner.occurred_on);
 
 function stableTimestamp(key, owner) {

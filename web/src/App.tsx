@@ -12,6 +12,7 @@ const TaskPage = lazy(() => import('./pages/TaskPage'));
 const TaskFormPage = lazy(() => import('./pages/TaskFormPage'));
 const SourcesPage = lazy(() => import('./pages/SourcesPage'));
 const SourcePage = lazy(() => import('./pages/SourcePage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const OrganizationsPage = lazy(() => import('./pages/OrganizationsPage'));
 const PeoplePage = lazy(() => import('./pages/PeoplePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
@@ -45,6 +46,8 @@ export default function App() {
           <Route path="tasks/:id/edit" element={<TaskFormPage />} />
           <Route path="sources" element={<SourcesPage />} />
           <Route path="sources/:id" element={<SourcePage />} />
+          <Route path="sources/:sourceId/import" element={<ImportPage />} />
+          <Route path="imports/:id" element={<ImportPage />} />
           <Route path="organizations" element={<OrganizationsPage />} />
           <Route path="people" element={<PeoplePage />} />
           <Route path="calendar" element={<CalendarPage />} />

@@ -81,6 +81,22 @@ describe('api client', () => {
     expect(e.message).toBe('Dữ liệu chưa hợp lệ');
     expect(e.fields).toEqual([{ field: 'title', code: 'required' }]);
     expect(e.fieldCode('title')).toBe('required');
+    expect(e.detail).toBe('');
+  });
+
+  it('keeps where a refused file is broken, and sends a file as it is', async () => {
+    fetchMock.mockResolvedValue(
+      jsonResponse(422, { code: 'file_unclosed_quote', message: 'Tệp CSV có một dấu ngoặc kép không được đóng.', detail: 'row 3' }),
+    );
+    const file = new Blob(['STT;Nội dung\n1;"Việc\n'], { type: 'text/csv' });
+    const e = (await api.postFile('/sources/5/imports', file, 'text/csv', { query: { file_name: 'a.csv' } }).catch((x: unknown) => x)) as ApiError;
+    expect([e.code, e.detail]).toEqual(['file_unclosed_quote', 'row 3']);
+    const { url, init, headers } = lastCall();
+    expect(url).toBe('/api/v1/sources/5/imports?file_name=a.csv');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect(headers['Content-Type']).toBe('text/csv');
+    expect(headers['X-CSRF-Token']).toBe('tok-123');
   });
 
   it('copes with an error body that is not JSON', async () => {

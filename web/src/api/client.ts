@@ -9,13 +9,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldError[];
+  /** Where the failure lies when the code cannot say (the part and row of a file); '' when not given. */
+  readonly detail: string;
 
-  constructor(status: number, code: string, message: string, fields: FieldError[] = []) {
+  constructor(status: number, code: string, message: string, fields: FieldError[] = [], detail = '') {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.detail = detail;
   }
 
   /** The first error code given for `field`, if any. */
@@ -128,7 +131,8 @@ async function decodeError(res: Response): Promise<ApiError> {
         ? `The server answered ${res.status} ${res.statusText}`.trim()
         : `Máy chủ trả lời lỗi ${res.status} ${res.statusText}`.trim();
   const fields = Array.isArray(body?.fields) ? body.fields.filter((f) => f && typeof f.field === 'string') : [];
-  return new ApiError(res.status, code, message, fields);
+  const detail = typeof body?.detail === 'string' ? body.detail : '';
+  return new ApiError(res.status, code, message, fields, detail);
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -196,6 +200,9 @@ export const api = {
   get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, opts),
   post: <T>(path: string, body?: unknown, opts?: RequestOptions) => request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>('PUT', path, { ...opts, body }),
+  /** Sends `data` as the body as it is, under the media type `type`. */
+  postFile: <T>(path: string, data: Blob, type: string, opts?: RequestOptions) =>
+    request<T>('POST', path, { ...opts, file: { data, type } }),
   /** Sends `data` as the body as it is, under the media type `type`. */
   putFile: <T>(path: string, data: Blob, type: string, opts?: RequestOptions) =>
     request<T>('PUT', path, { ...opts, file: { data, type } }),

@@ -49,6 +49,32 @@ export type Source = Schemas['Source'];
 export type SourceCreate = Schemas['SourceCreate'];
 export type SourceUpdate = Schemas['SourceUpdate'];
 
+/** A work program uploaded as a spreadsheet: what it would become, the user's choices, the result. */
+export type ImportField = Schemas['ImportField'];
+export const IMPORT_FIELDS = [
+  'number',
+  'content',
+  'lead',
+  'cooperating',
+  'deadline',
+  'product',
+  'note',
+  'leader',
+  'key',
+] as const satisfies readonly ImportField[];
+export type ImportSummary = Schemas['ImportSummary'];
+export type ImportList = Schemas['ImportList'];
+export type ImportRef = Schemas['ImportRef'];
+export type ImportUnit = Schemas['ImportUnit'];
+export type ImportProblem = Schemas['ImportProblem'];
+export type ImportRow = Schemas['ImportRow'];
+export type ImportColumn = Schemas['ImportColumn'];
+export type ImportPreview = Schemas['ImportPreview'];
+/** What stops the whole file from being imported, beside the rows' own errors. */
+export type ImportBlockingProblem = ImportPreview['problems'][number];
+export type ImportChoicesUpdate = Schemas['ImportChoicesUpdate'];
+export type ImportResult = Schemas['ImportResult'];
+
 export type CalendarYear = Schemas['CalendarYear'];
 export type CalendarOrigin = CalendarYear['origin'];
 export type CalendarDay = Schemas['CalendarDay'];

@@ -104,6 +104,11 @@ export function canCreateTask(role: Role): boolean {
   return role === 'leader' || role === 'consolidator' || role === 'unit_head';
 }
 
+/** Roles that import a work program from a spreadsheet (leaders, consolidators). */
+export function canImportProgram(role: Role): boolean {
+  return role === 'leader' || role === 'consolidator';
+}
+
 /** Roles that write the consolidated report's text and issue it (the consolidating division, leaders). */
 export function canPrepareReport(role: Role): boolean {
   return role === 'leader' || role === 'consolidator';

@@ -1,5 +1,6 @@
 // English catalogue: exactly the keys of vi.ts (the compiler checks it).
 import type { MessageKey } from './vi';
+import enImports from './en.imports';
 import enPages from './en.pages';
 import enReports from './en.reports';
 import enSettings from './en.settings';
@@ -423,6 +424,7 @@ const en: Record<MessageKey, string> = {
   ...enPages,
   ...enSettings,
   ...enReports,
+  ...enImports,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 // Danh mục thông điệp tiếng Việt (bản gốc, đầy đủ). en.ts có đúng các khóa này.
 // Vietnamese message catalogue (the reference). en.ts has exactly the same keys.
+import viImports from './vi.imports';
 import viPages from './vi.pages';
 import viReports from './vi.reports';
 import viSettings from './vi.settings';
@@ -423,6 +424,7 @@ const vi = {
   ...viPages,
   ...viSettings,
   ...viReports,
+  ...viImports,
 };
 
 export type MessageKey = keyof typeof vi;

@@ -38,9 +38,11 @@ function Crumbs() {
   } else {
     // The issued reports (/reports/issued/…) are a section of their own, as in the side menu.
     const issued = parts[0] === 'reports' && parts[1] === 'issued';
-    const base = `/${parts.slice(0, issued ? 2 : 1).join('/')}`;
+    // An import (/imports/…) belongs to the sources, as in the side menu.
+    const imported = parts[0] === 'imports';
+    const base = imported ? '/sources' : `/${parts.slice(0, issued ? 2 : 1).join('/')}`;
     const rest = parts.slice(issued ? 2 : 1);
-    const section = issued ? 'nav.issuedReports' : sections[parts[0]];
+    const section = issued ? 'nav.issuedReports' : imported ? 'nav.sources' : sections[parts[0]];
     if (section) {
       crumbs.push({ title: rest.length > 0 ? <Link to={base}>{t(section)}</Link> : t(section) });
     }

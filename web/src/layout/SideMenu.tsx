@@ -53,6 +53,8 @@ function selectedKey(pathname: string, items: NavItem[]): string {
     if ((pathname === i.path || pathname.startsWith(i.path + '/')) && i.path.length > best.length) best = i.path;
   }
   if (pathname.startsWith('/tasks/') && pathname !== '/tasks/new') return '/tasks';
+  // An import belongs to its source.
+  if (pathname.startsWith('/imports/')) return '/sources';
   return best;
 }
 

@@ -2,7 +2,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Me } from '../api/types';
 import fx from '../test/apiFixtures.json';
+import { formatTimestamp } from '../lib/format';
 import organizationList from '../test/fixtures/organizations.json';
+import imports from '../test/fixtures/imports.json';
 import { ME_LEADER, ME_SPECIALIST, mockFetch, renderPage } from '../test/pagesHarness';
 import SourcePage from './SourcePage';
 
@@ -16,6 +18,7 @@ function serve(me: Me) {
     if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
     if (c.path === '/sources/9999') return { status: 404, body: fx.sourceNotFound };
     if (c.path === '/tasks' && c.query.get('source') === String(SOURCE.id)) return { body: fx.source5Tasks };
+    if (c.path === `/sources/${SOURCE.id}/imports`) return { body: imports.list };
     return undefined;
   });
 }
@@ -36,9 +39,26 @@ describe('SourcePage', () => {
     for (const task of fx.source5Tasks.items) expect(await screen.findByRole('link', { name: task.title })).toBeInTheDocument();
     const list = calls.find((c) => c.path === '/tasks')!;
     expect(Object.fromEntries(list.query)).toEqual({ source: '5', sort: 'id', page: '1', page_size: '20' });
-    // a specialist neither edits the source nor adds tasks to it
+    // a specialist neither edits the source nor adds tasks to it, nor imports them
     expect(screen.queryByRole('button', { name: /Sửa/ })).toBeNull();
     expect(screen.queryByText('Thêm nhanh nhiều nhiệm vụ')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Nhập từ Excel/ })).toBeNull();
+    expect(calls.some((c) => c.path.endsWith('/imports'))).toBe(false);
+  });
+
+  it('offers the planning division to import a program from a file, and lists the source’s imports', async () => {
+    serve(imports.consolidatorMe as Me);
+    open(SOURCE.id);
+    await screen.findByRole('heading', { name: SOURCE.title });
+    expect(screen.getByRole('button', { name: /Nhập từ Excel/ }).closest('a')).toHaveAttribute('href', `/sources/${SOURCE.id}/import`);
+    const list = (await screen.findByText('Các lần nhập từ tệp')).closest('.ant-card') as HTMLElement;
+    const [draft, confirmed] = imports.list.items;
+    expect(within(list).getByRole('link', { name: draft.file_name })).toHaveAttribute('href', `/imports/${draft.id}`);
+    expect(within(list).getByTestId(`import-${draft.id}`)).toHaveTextContent(`Chưa xác nhận`);
+    expect(within(list).getByTestId(`import-${draft.id}`)).toHaveTextContent(`tải lên ${formatTimestamp(draft.created_at)}`);
+    expect(within(list).getByTestId(`import-${confirmed.id}`)).toHaveTextContent(
+      `Đã nhập5 nhiệm vụ · nhập lúc ${formatTimestamp(confirmed.confirmed_at)}`,
+    );
   });
 
   it('lets a leader edit the source, starting from what it says', async () => {

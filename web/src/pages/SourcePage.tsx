@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { EditOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { EditOutlined, FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
+import { listImports } from '../api/imports';
 import { getSource } from '../api/sources';
 import { listTasks } from '../api/tasks';
-import { canCreateTask, useUser } from '../auth/AuthProvider';
+import { canCreateTask, canImportProgram, useUser } from '../auth/AuthProvider';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ImportList } from '../components/imports/ImportList';
 import { NotFoundResult } from '../components/NotFoundResult';
 import { PageHeader } from '../components/PageHeader';
 import { PrintButton } from '../components/PrintButton';
@@ -20,6 +22,7 @@ import { invalidateRefData, useOrganizations, usePeople } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import '../styles/pages.css';
 import '../styles/print.pages.css';
+import '../styles/imports.css';
 
 const PAGE_SIZE = 20;
 
@@ -39,6 +42,8 @@ export default function SourcePage() {
     (signal) => listTasks(new URLSearchParams({ source: String(id), sort: 'id', page: String(page), page_size: String(pageSize) }), signal),
     [id, page, pageSize],
   );
+  const mayImport = canImportProgram(user.role);
+  const imports = useLoad(mayImport ? (signal) => listImports(id, signal) : null, [id, mayImport]);
   const source = loaded.data;
   usePageTitle(source ? source.doc_number || source.title : t('page.source'));
 
@@ -60,6 +65,11 @@ export default function SourcePage() {
         actions={
           <>
             <PrintButton />
+            {mayImport && (
+              <Link to={`/sources/${source.id}/import`}>
+                <Button icon={<FileExcelOutlined />}>{t('imp.start')}</Button>
+              </Link>
+            )}
             {mayEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('detail.edit')}
@@ -126,6 +136,12 @@ export default function SourcePage() {
           />
         )}
       </Card>
+
+      {imports.data && imports.data.items.length > 0 && (
+        <Card size="small" className="dash-section no-print" title={t('imp.list.title')}>
+          <ImportList items={imports.data.items} />
+        </Card>
+      )}
 
       {mayAdd && (
         <Card size="small" className="dash-section no-print" title={t('bulk.heading')}>

@@ -1,10 +1,11 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ConsolidatedReport, ErrorBody, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, ImportPreview, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
+import imports from './fixtures/imports.json';
 import issued from './fixtures/issued-reports.json';
 import statsReport from './fixtures/stats-report-2026-10.json';
 
@@ -226,5 +227,38 @@ describe('recorded API answers', () => {
       const at = new Date(t).toISOString();
       expect(at.endsWith('T02:00:00.000Z') || t === fx.specialistLogin.expires_at, at).toBe(true);
     }
+  });
+  it('hold an import of a program taken from upload to confirmation, and files refused', () => {
+    const uploaded = imports.uploaded as ImportPreview;
+    expect(imports.consolidatorMe).toMatchObject({ username: 'khtc', role: 'consolidator', csrf_token: 'csrf-test', agency_id: 2 });
+    expect(uploaded.import).toMatchObject({ source_id: imports.source.id, status: 'draft', version: 1, file_name: 'chuong-trinh-2027.csv' });
+    expect(uploaded.counts).toEqual({ rows: 7, tasks: 5, headings: 2, with_errors: 2, with_warnings: 1 });
+    expect(uploaded.unmatched_units.map((u) => u.written)).toEqual(['Ban QLDA', 'Phòng Pháp chế']);
+    expect(uploaded.columns.at(-1)).toEqual({ index: 7, header: 'Kinh phí (triệu đồng)', field: null, recognised: false });
+    expect(imports.problemsOnly.rows.items.map((r) => r.row)).toEqual([3, 4, 5]);
+    // Each choice from the version before it: columns, headings as parents and back, the units one by one.
+    const steps = [uploaded, imports.columnMapped, imports.parents, imports.labels, imports.unitFixed, imports.allFixed] as ImportPreview[];
+    expect(steps.map((p) => p.import.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(imports.parents.choices.groups_as).toBe('parents');
+    expect(steps.map((p) => p.counts.with_errors)).toEqual([2, 2, 2, 2, 1, 0]);
+    expect(imports.unitFixed.choices.unit_fixes).toEqual([{ name: 'phong phap che', organization: { id: 8, name: 'Thanh tra Sở' } }]);
+    expect(imports.confirmed).toMatchObject({ import: { status: 'confirmed', task_count: 5, version: 7 }, task_ids: expect.any(Array) });
+    expect(imports.confirmedPreview.import).toEqual(imports.confirmed.import);
+    expect(imports.duplicate).toMatchObject({ problems: ['already_imported'], duplicate_of: uploaded.import.id });
+    expect(imports.list.items.map((i) => [i.id, i.status])).toEqual([
+      [imports.duplicate.import.id, 'draft'],
+      [uploaded.import.id, 'confirmed'],
+    ]);
+    expect(imports.workbook).toMatchObject({ sheets: ['Bìa', 'Chương trình'], problems: ['no_header'], choices: { sheet: 0 } });
+    expect(imports.workbookSheetChosen).toMatchObject({ problems: [], choices: { sheet: 1 }, counts: { tasks: 5, with_errors: 1 } });
+    const refusals: [unknown, string][] = [
+      [imports.hasErrors, 'import_has_errors'],
+      [imports.stale, 'precondition_failed'],
+      [imports.legacyXls, 'file_legacy_xls'],
+      [imports.unclosedQuote, 'file_unclosed_quote'],
+      [imports.forbidden, 'forbidden'],
+    ];
+    for (const [body, code] of refusals) expect((body as ErrorBody).code).toBe(code);
+    expect(imports.unclosedQuote.detail).toBe('row 2');
   });
 });

@@ -64,9 +64,10 @@ function LocationProbe() {
 
 /**
  * Renders `element` at `path` (route pattern) opened at `url`, behind the sign-in check unless
- * `guarded` is false (the login page); every other route shows its URL (`location` test id).
+ * `guarded` is false (the login page), and at each of `alsoAt` (a page with several addresses);
+ * every other route shows its URL (`location` test id).
  */
-export function renderPage(element: ReactNode, opts: { path?: string; url?: string; guarded?: boolean } = {}) {
+export function renderPage(element: ReactNode, opts: { path?: string; url?: string; guarded?: boolean; alsoAt?: string[] } = {}) {
   invalidateRefData();
   const path = opts.path ?? '/';
   const guarded = opts.guarded ?? true;
@@ -76,7 +77,9 @@ export function renderPage(element: ReactNode, opts: { path?: string; url?: stri
         <MemoryRouter initialEntries={[opts.url ?? path]}>
           <AuthProvider>
             <Routes>
-              <Route path={path} element={guarded ? <RequireAuth>{element}</RequireAuth> : element} />
+              {[path, ...(opts.alsoAt ?? [])].map((p) => (
+                <Route key={p} path={p} element={guarded ? <RequireAuth>{element}</RequireAuth> : element} />
+              ))}
               <Route path="/tasks" element={<LocationProbe />} />
               <Route path="*" element={<LocationProbe />} />
             </Routes>

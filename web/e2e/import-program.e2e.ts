@@ -1,0 +1,159 @@
+// A work program imported from a CSV file: the planning division (khtc) opens a source, uploads the
+// program, sees the row whose lead unit no division is called ("Phòng Pháp chế") in error, gives it
+// a unit in the preview (also read on a phone: the page no wider than the screen, the row's problem
+// beside its text), confirms, and finds the tasks in the source's list and in the API.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Api, axeFindings, expectNoProblems, formatAxeFinding, launchBrowser, PHONE, screenshot, settle, uniq, withSession } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const CONSOLIDATOR = 'khtc';
+const UNKNOWN_UNIT = 'Phòng Pháp chế';
+const FIXED_UNIT = 'Thanh tra Sở';
+
+/** The program as the division would save it from Excel ("CSV UTF-8", semicolons); `tag` keeps each run's file its own. */
+function programCsv(tag: string): { titles: string[]; text: string } {
+  const titles = [
+    `Sửa chữa, nâng cấp cầu Trà Khúc cũ (e2e ${tag})`,
+    `Rà soát quy định về hành lang an toàn đường bộ (e2e ${tag})`,
+    `Rà soát mạng lưới tuyến vận tải hành khách cố định (e2e ${tag})`,
+  ];
+  const rows = [
+    ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'],
+    ['I', 'LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG', '', '', '', ''],
+    ['1', titles[0], 'Phòng QLKCHT', 'P. KHTC', 'Quý IV/2030', 'Báo cáo kết quả'],
+    ['2', titles[1], UNKNOWN_UNIT, 'Phòng QLKCHT', 'Tháng 6/2030', 'Tờ trình UBND tỉnh'],
+    ['II', 'LĨNH VỰC VẬN TẢI', '', '', '', ''],
+    ['1', titles[2], 'QLVT', FIXED_UNIT, 'Thường xuyên', 'Báo cáo'],
+  ];
+  return { titles, text: `\ufeff${rows.map((r) => r.join(';')).join('\r\n')}\r\n` };
+}
+
+/** The row of the preview's table for the sheet's row `n`. */
+const previewRow = (page: Page, n: number) => page.getByTestId(`row-${n}`);
+
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** What axe-core finds wrong (WCAG 2.1 A and AA) on the page as it is now: nothing, or each finding. */
+async function accessibilityFindings(page: Page, where: string): Promise<string[]> {
+  return (await axeFindings(page, where)).map(formatAxeFinding);
+}
+
+/** The screen and the whole page from the top (a page scrolled down draws its sticky header midway). */
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, name);
+}
+
+describe('importing a work program', () => {
+  test('khtc uploads a CSV program, gives the unknown unit one, confirms, and the tasks are the source’s', async () => {
+    const api = await Api.as(CONSOLIDATOR);
+    const tag = uniq();
+    const source = await api.post<{ id: number; title: string }>('/sources', {
+      kind: 'key_program',
+      title: `Chương trình công tác trọng tâm năm 2030 (e2e ${tag})`,
+      doc_number: `${tag.slice(-4)}/CTr-SGTVT`,
+      issuer: 'Sở Giao thông vận tải tỉnh Quảng Ngãi',
+    });
+    const organizations = await api.get<{ items: { id: number; name: string }[] }>('/organizations');
+    const fixedUnitId = organizations.items.find((o) => o.name === FIXED_UNIT)!.id;
+    const program = programCsv(tag);
+    const file = path.join(inject('tempDir'), `chuong-trinh-2030-${tag}.csv`);
+    fs.writeFileSync(file, program.text);
+    let importUrl = '';
+
+    await withSession(browser, 'import-program', { user: CONSOLIDATOR }, async ({ page, problems }) => {
+      await page.goto(`/sources/${source.id}`);
+      await settle(page);
+      await page.getByRole('heading', { name: source.title }).waitFor();
+      await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+      await page.waitForURL((u) => u.pathname === `/sources/${source.id}/import`);
+      await page.getByText('Kéo thả tệp vào đây hoặc bấm để chọn tệp').waitFor();
+      expect(await accessibilityFindings(page, 'import upload @1366')).toEqual([]);
+      await page.locator('input[type="file"]').setInputFiles(file);
+
+      await page.waitForURL(/\/imports\/\d+$/);
+      importUrl = new URL(page.url()).pathname;
+      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi').waitFor();
+      const wrong = previewRow(page, 4);
+      await wrong.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).waitFor();
+      await wrong.getByText(`${UNKNOWN_UNIT} (chưa nhận ra)`).waitFor();
+      const confirm = page.getByRole('button', { name: 'Xác nhận nhập' });
+      expect(await confirm.isDisabled()).toBe(true);
+      await settle(page);
+      await shoot(page, 'import-preview');
+      expect(await accessibilityFindings(page, 'import preview @1366')).toEqual([]);
+
+      // The same draft on a phone: no wider than the screen, the table scrolling on its own, the
+      // row's problem under its text.
+      await withSession(browser, 'import-program-phone', { user: CONSOLIDATOR, viewport: PHONE }, async (phone) => {
+        await phone.page.goto(importUrl);
+        await settle(phone.page);
+        const row = previewRow(phone.page, 4);
+        await row.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).waitFor();
+        expect(await row.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).isVisible()).toBe(true);
+        await phone.page.getByText('Vuốt sang ngang để xem các cột khác').first().waitFor();
+        expect(await pageWidth(phone.page), 'the preview is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+        await shoot(phone.page, 'import-preview');
+        expect(await accessibilityFindings(phone.page, 'import preview @390')).toEqual([]);
+        expectNoProblems(phone.problems);
+      });
+
+      // The unit, found by typing part of its name.
+      const picker = page.getByRole('combobox', { name: `Đơn vị cho tên “${UNKNOWN_UNIT}”` });
+      await picker.click();
+      await picker.fill('thanh tra');
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${FIXED_UNIT}"]`).click();
+      await wrong.getByText(FIXED_UNIT, { exact: true }).waitFor();
+      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm', { exact: true }).waitFor();
+      expect(await page.getByText('Còn 1 dòng có lỗi').count()).toBe(0);
+      await page.getByTestId('fixed-unit').getByText(`“${UNKNOWN_UNIT}”`).waitFor();
+      await shoot(page, 'import-fixed');
+
+      await confirm.click();
+      await page.getByRole('tooltip').getByText('Tạo 3 nhiệm vụ của nguồn này từ tệp, tất cả cùng lúc?').waitFor();
+      // Pressed from the keyboard: a click aimed while the popover grows can land beside it.
+      await page.getByRole('tooltip').getByRole('button', { name: 'Nhập', exact: true }).press('Enter');
+      await page.waitForURL((u) => u.pathname === `/sources/${source.id}`);
+      await page.getByText(`Đã nhập 3 nhiệm vụ từ tệp ${path.basename(file)}.`).waitFor();
+      await settle(page);
+      // The source's tasks, and its imports.
+      for (const title of program.titles) await page.getByRole('link', { name: title }).first().waitFor();
+      const imports = page.locator('.ant-card', { hasText: 'Các lần nhập từ tệp' });
+      await imports.getByRole('link', { name: path.basename(file) }).waitFor();
+      await imports.getByText('Đã nhập', { exact: true }).waitFor();
+      await shoot(page, 'import-source');
+      expectNoProblems(problems);
+    });
+
+    const tasks = await api.get<{ items: { title: string; lead_org: { id: number; name: string }; deadline: string | null }[] }>(
+      `/tasks?source=${source.id}&page_size=100&sort=id`,
+    );
+    expect(tasks.items.map((t) => t.title)).toEqual(program.titles);
+    expect(tasks.items[1].lead_org.id).toBe(fixedUnitId);
+    expect(tasks.items[0].deadline).toBe('2030-12-31');
+
+    // Confirmed, the import reads as done on a phone too, with nothing left to change.
+    await withSession(browser, 'import-program-done', { user: CONSOLIDATOR, viewport: PHONE }, async ({ page, problems }) => {
+      await page.goto(importUrl);
+      await settle(page);
+      await page.getByText(/^Đã nhập 3 nhiệm vụ lúc /).waitFor();
+      expect(await page.getByRole('button', { name: 'Xác nhận nhập' }).count()).toBe(0);
+      expect(await pageWidth(page), 'the import is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+      await shoot(page, 'import-done');
+      expect(await accessibilityFindings(page, 'import done @390')).toEqual([]);
+      expectNoProblems(problems);
+    });
+  });
+});

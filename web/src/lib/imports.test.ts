@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportPreview } from '../api/types';
+import { translate, type MessageKey, type Params } from '../i18n';
+import imports from '../test/fixtures/imports.json';
+import { canConfirm, columnLetter, columnState, countsText, failureWhere, problemText, writtenName } from './imports';
+
+const t = (key: MessageKey, params?: Params) => translate('vi', key, params);
+const UPLOADED = imports.uploaded as ImportPreview;
+const rowOf = (preview: ImportPreview, n: number) => preview.rows.items.find((r) => r.row === n)!;
+
+describe('imports in words', () => {
+  it('names columns as the spreadsheet does', () => {
+    expect([0, 7, 25, 26, 27, 51, 52, 701, 702].map(columnLetter)).toEqual(['A', 'H', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+  });
+
+  it('counts what the file becomes, leaving out what there is none of', () => {
+    expect(countsText(t, UPLOADED.counts, 'vi')).toBe('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo');
+    expect(countsText(t, { rows: 1500, tasks: 1234, headings: 0, with_errors: 0, with_warnings: 0 }, 'vi')).toBe('1.234 nhiệm vụ');
+  });
+
+  it('confirms only a draft with tasks, no row in error and nothing stopping the file', () => {
+    expect(canConfirm(UPLOADED)).toBe(false);
+    expect(canConfirm(imports.allFixed as ImportPreview)).toBe(true);
+    expect(canConfirm(imports.duplicate as ImportPreview)).toBe(false);
+    expect(canConfirm(imports.confirmedPreview as ImportPreview)).toBe(false);
+    expect(canConfirm(imports.workbook as ImportPreview)).toBe(false);
+  });
+
+  it('tells where a column’s field comes from', () => {
+    const states = (p: ImportPreview) => p.columns.map((c) => columnState(c, p));
+    expect(states(UPLOADED)).toEqual([...Array(7).fill('recognised'), 'unrecognised']);
+    expect(states(imports.columnMapped as ImportPreview).at(-1)).toBe('chosen');
+    // The file again, once the agency's import of it was confirmed: the column mapped is remembered.
+    expect(states(imports.duplicate as ImportPreview).at(-1)).toBe('remembered');
+    // A column whose field another was given.
+    const displaced = { ...UPLOADED, columns: UPLOADED.columns.map((c) => (c.index === 5 ? { ...c, field: null } : c)) };
+    expect(columnState(displaced.columns[5], displaced)).toBe('displaced');
+  });
+
+  it('says each problem of a row with what the file wrote', () => {
+    expect(rowOf(UPLOADED, 4).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 4)))).toEqual([
+      'Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.',
+    ]);
+    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3)))).toEqual([
+      'Không nhận ra đơn vị phối hợp “Ban QLDA”.',
+    ]);
+    const row = { ...rowOf(UPLOADED, 3), deadline: null, deadline_label: '', deadline_written: 'sớm' };
+    expect(problemText(t, { field: 'deadline', code: 'unrecognised_deadline' }, row)).toMatch(/^Không hiểu thời hạn “sớm”/);
+    expect(problemText(t, { field: 'content', code: 'required' }, row)).toBe('Thiếu nội dung nhiệm vụ.');
+    expect(problemText(t, { field: 'product', code: 'too_long' }, row)).toBe('Sản phẩm quá dài.');
+  });
+
+  it('says in the user’s words where a refused file is broken', () => {
+    expect(failureWhere(t, imports.unclosedQuote.detail)).toBe('dòng 2');
+    expect(failureWhere(t, 'xl/worksheets/sheet1.xml, row 12')).toBe('xl/worksheets/sheet1.xml, dòng 12');
+    expect(failureWhere(t, 'xl/sharedStrings.xml')).toBe('xl/sharedStrings.xml');
+  });
+
+  it('finds how the file writes a name the server keeps folded', () => {
+    const fixed = imports.unitFixed as ImportPreview;
+    expect(writtenName(fixed.choices.unit_fixes[0].name, fixed.rows.items)).toBe('Phòng Pháp chế');
+    expect(writtenName('phong khac', fixed.rows.items)).toBe('phong khac');
+  });
+});

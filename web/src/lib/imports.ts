@@ -1,0 +1,105 @@
+// What the import's preview says, in words: its counts, each row's problems, a refused file's
+// reason, and what the confirmation waits for.
+import type { Lang } from '../api/client';
+import type { ImportColumn, ImportPreview, ImportProblem, ImportRow } from '../api/types';
+import type { MessageKey, TFunction } from '../i18n';
+import { foldVietnamese, formatNumber } from './format';
+
+/** A column's letter as the spreadsheet shows it: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index;
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26) - 1;
+  } while (n >= 0);
+  return out;
+}
+
+/** "5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi": tasks always, the rest when there are any. */
+export function countsText(t: TFunction, counts: ImportPreview['counts'], lang: Lang): string {
+  const parts = [t('imp.counts.tasks', { n: formatNumber(counts.tasks, lang) })];
+  if (counts.headings > 0) parts.push(t('imp.counts.headings', { n: formatNumber(counts.headings, lang) }));
+  if (counts.with_errors > 0) parts.push(t('imp.counts.errors', { n: formatNumber(counts.with_errors, lang) }));
+  if (counts.with_warnings > 0) parts.push(t('imp.counts.warnings', { n: formatNumber(counts.with_warnings, lang) }));
+  return parts.join(', ');
+}
+
+/** The draft may be confirmed: tasks to write, no row in error, nothing that stops the whole file. */
+export function canConfirm(preview: ImportPreview): boolean {
+  return (
+    preview.import.status === 'draft' &&
+    preview.counts.tasks > 0 &&
+    preview.counts.with_errors === 0 &&
+    preview.problems.length === 0
+  );
+}
+
+/**
+ * Where a column's field comes from: its heading, a choice of this import's, the agency's earlier
+ * imports; or it has none ('unrecognised'), or lost it to a column chosen for it ('displaced'):
+ * those two are left out, and marked.
+ */
+export type ColumnState = 'recognised' | 'chosen' | 'remembered' | 'unrecognised' | 'displaced';
+
+export function columnState(column: ImportColumn, preview: Pick<ImportPreview, 'choices'>): ColumnState {
+  if (preview.choices.columns.some((c) => c.index === column.index)) return 'chosen';
+  if (column.field) return column.recognised ? 'recognised' : 'remembered';
+  return column.recognised ? 'displaced' : 'unrecognised';
+}
+
+/** A problem of a row in words, naming what the file wrote where that helps. */
+export function problemText(t: TFunction, problem: ImportProblem, row: ImportRow): string {
+  const field = t(`imp.field.${problem.field}` as MessageKey);
+  switch (problem.code) {
+    case 'required':
+      return problem.field === 'content' || problem.field === 'lead'
+        ? t(`imp.check.required.${problem.field}`)
+        : t('imp.check.required', { field: field.toLowerCase() });
+    case 'unknown_unit':
+      if (problem.field === 'lead') return t('imp.check.unknown_unit.lead', { name: row.lead?.written ?? '' });
+      return t('imp.check.unknown_unit.cooperating', {
+        name: row.cooperating
+          .filter((u) => !u.organization)
+          .map((u) => u.written)
+          .join('”, “'),
+      });
+    case 'not_a_date':
+    case 'unrecognised_deadline':
+      return t(`imp.check.${problem.code}`, { written: row.deadline_written });
+    case 'unknown_leader':
+      return t('imp.check.unknown_leader', { name: row.leader_written });
+    case 'too_long':
+      return t('imp.check.too_long', { field });
+    case 'several_leads':
+    case 'group_as_task':
+    case 'no_deadline':
+    case 'before_assigned_on':
+    case 'title_shortened':
+    case 'unrecognised_key':
+      return t(`imp.check.${problem.code}`);
+    default:
+      return t('imp.check.other', { field });
+  }
+}
+
+/**
+ * Where a refused file is broken, in the reader's words: the server says "row 12" or
+ * "xl/worksheets/sheet1.xml, row 12"; the row is said in the user's language.
+ */
+export function failureWhere(t: TFunction, detail: string): string {
+  return detail.replace(/\brow (\d+)\b/g, (_, n: string) => t('imp.upload.row', { n }));
+}
+
+/**
+ * The name a unit choice was made for, as the file writes it on the rows at hand; the server keeps
+ * it folded (lower case, no diacritics), which is what is left when no row of the page names it.
+ */
+export function writtenName(folded: string, rows: readonly ImportRow[]): string {
+  for (const row of rows) {
+    for (const unit of [row.lead, ...row.cooperating]) {
+      if (unit?.written && foldVietnamese(unit.written).replace(/\s+/g, ' ').trim() === folded) return unit.written;
+    }
+  }
+  return folded;
+}

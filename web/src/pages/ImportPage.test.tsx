@@ -1,0 +1,333 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportPreview, ImportResult, Me, Source } from '../api/types';
+import { formatTimestamp } from '../lib/format';
+import organizationList from '../test/fixtures/organizations.json';
+import imports from '../test/fixtures/imports.json';
+import { fixedMediaQuery } from '../test/media';
+import { ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHarness';
+import ImportPage from './ImportPage';
+
+// The planning division's import of the department's 2027 program (recorded, see
+// scripts/record-fixtures.mjs): two unit names not recognised, a leader not recognised, a column
+// not recognised; then its choices, one after the other.
+const CONSOLIDATOR = imports.consolidatorMe as Me;
+const SOURCE = imports.source as Source;
+const UPLOADED = imports.uploaded as ImportPreview;
+const ID = UPLOADED.import.id;
+
+type Answer = { status?: number; body?: unknown };
+
+interface Serve {
+  me?: Me;
+  /** The answers to GET /imports/{id}, one after the other (the last one repeated). */
+  reads?: ImportPreview[];
+  upload?: Answer;
+  patch?: Answer[];
+  confirm?: Answer;
+  discard?: Answer;
+}
+
+function serve({ me = CONSOLIDATOR, reads = [UPLOADED], upload, patch = [], confirm, discard }: Serve) {
+  let read = 0;
+  let patched = 0;
+  return mockFetch((c: Call) => {
+    if (c.path === '/me') return { body: me };
+    if (c.path === '/organizations') return { body: organizationList };
+    if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+    if (c.path === `/sources/${SOURCE.id}/imports` && c.method === 'POST') return upload;
+    if (c.path === `/imports/${ID}` && c.method === 'GET') return { body: reads[Math.min(read++, reads.length - 1)] };
+    if (c.path === `/imports/${ID}` && c.method === 'PATCH') return patch[patched++];
+    if (c.path === `/imports/${ID}` && c.method === 'DELETE') return discard;
+    if (c.path === `/imports/${ID}/confirm`) return confirm;
+    return undefined;
+  });
+}
+
+const openUpload = () =>
+  renderPage(<ImportPage />, { path: '/sources/:sourceId/import', alsoAt: ['/imports/:id'], url: `/sources/${SOURCE.id}/import` });
+const openImport = (id = ID) => renderPage(<ImportPage />, { path: '/imports/:id', url: `/imports/${id}` });
+
+const callsTo = (calls: Call[], method: string, path = `/imports/${ID}`) => calls.filter((c) => c.method === method && c.path === path);
+const row = (n: number) => screen.getByTestId(`row-${n}`);
+const confirmButton = () => screen.getByRole('button', { name: /Xác nhận nhập/ });
+
+/** The upload's file input, once the page is there. */
+async function fileInput(): Promise<HTMLInputElement> {
+  await screen.findByText('Kéo thả tệp vào đây hoặc bấm để chọn tệp');
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]');
+  expect(input).not.toBeNull();
+  return input!;
+}
+
+function csv(name: string, text = 'STT;Nội dung nhiệm vụ\n1;Việc\n'): File {
+  return new File([text], name, { type: 'text/csv' });
+}
+
+/** Opens the unit picker for the name `written` and picks `unit`. */
+async function pickUnit(written: string, unit: string) {
+  const box = screen.getByRole('combobox', { name: `Đơn vị cho tên “${written}”` });
+  fireEvent.mouseDown(box);
+  fireEvent.change(box, { target: { value: unit } });
+  fireEvent.click(await screen.findByTitle(unit));
+}
+
+describe('ImportPage', () => {
+  it('uploads the chosen file as it is, and shows the preview the server answered', async () => {
+    const calls = serve({ upload: { status: 201, body: UPLOADED } });
+    openUpload();
+    expect(await screen.findByRole('heading', { name: 'Nhập chương trình công tác từ tệp Excel' })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: `Nguồn nhiệm vụ: ${SOURCE.title}` })).toHaveAttribute('href', `/sources/${SOURCE.id}`);
+    const file = csv(UPLOADED.import.file_name);
+    fireEvent.change(await fileInput(), { target: { files: [file] } });
+
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    const [upload] = callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`);
+    expect(upload.body).toBe(file);
+    expect(upload.headers['Content-Type']).toBe('text/csv');
+    expect(upload.headers['X-CSRF-Token']).toBe('csrf-test');
+    expect(Object.fromEntries(upload.query)).toEqual({ file_name: 'chuong-trinh-2027.csv', page_size: '100' });
+    // The upload's answer is the preview: it is not asked for again.
+    expect(callsTo(calls, 'GET')).toHaveLength(0);
+    expect(screen.getByText(`Tệp chuong-trinh-2027.csv (977 B), tải lên lúc ${formatTimestamp(UPLOADED.import.created_at)}`)).toBeInTheDocument();
+  });
+
+  it('says why the server refused a file and where in it, and refuses a file over 20 MB without sending it', async () => {
+    const calls = serve({ upload: { status: 422, body: imports.unclosedQuote } });
+    openUpload();
+    fireEvent.change(await fileInput(), { target: { files: [csv('chuong-trinh-loi.csv')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Không nhập được tệp chuong-trinh-loi.csv');
+    expect(alert).toHaveTextContent(imports.unclosedQuote.message);
+    expect(alert).toHaveTextContent('Vị trí lỗi: dòng 2.');
+    expect(callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`)).toHaveLength(1);
+
+    const big = csv('lon.csv');
+    Object.defineProperty(big, 'size', { value: 20 * 1024 * 1024 + 1 });
+    fireEvent.change(await fileInput(), { target: { files: [big] } });
+    expect(await screen.findByText('Tệp lớn hơn 20 MB nên không tải lên được.')).toBeInTheDocument();
+    expect(screen.getByRole('alert')).toHaveTextContent('Không nhập được tệp lon.csv');
+    expect(callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`)).toHaveLength(1);
+  });
+
+  it('shows the server’s reason for an old Excel file', async () => {
+    serve({ upload: { status: 422, body: imports.legacyXls } });
+    openUpload();
+    fireEvent.change(await fileInput(), { target: { files: [new File(['x'], 'chuong-trinh.xls', { type: 'application/vnd.ms-excel' })] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent(imports.legacyXls.message);
+  });
+
+  it('tells a specialist that importing is not theirs to do', async () => {
+    serve({ me: ME_SPECIALIST });
+    openUpload();
+    expect(await screen.findByText('Chỉ lãnh đạo và chuyên viên tổng hợp được nhập chương trình công tác từ tệp.')).toBeInTheDocument();
+    expect(document.querySelector('input[type="file"]')).toBeNull();
+  });
+
+  it('shows each row’s problems in words beside it and the names not recognised, and waits for them before confirming', async () => {
+    vi.stubGlobal('matchMedia', fixedMediaQuery(true));
+    serve({});
+    openImport();
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    expect(screen.getByText('Còn 2 dòng có lỗi')).toBeInTheDocument();
+    expect(confirmButton()).toBeDisabled();
+
+    expect(row(2)).toHaveTextContent('LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG');
+    expect(row(2)).toHaveTextContent('Tiêu đề nhóm');
+    expect(row(3)).toHaveTextContent('Sửa chữa, nâng cấp cầu Trà Khúc cũ');
+    expect(row(3)).toHaveTextContent('Tệp ghi: Phòng QLKCHT');
+    expect(row(3)).toHaveTextContent('Quý II/2027');
+    expect(row(3)).toHaveTextContent('30/06/2027');
+    expect(row(3)).toHaveTextContent('Không nhận ra đơn vị phối hợp “Ban QLDA”.');
+    expect(within(row(4)).getByText('Phòng Pháp chế (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(row(4)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
+    expect(row(5)).toHaveTextContent('Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.');
+    expect(row(7)).toHaveTextContent('Thường xuyên');
+    expect(within(row(7)).getByRole('cell', { name: 'Hợp lệ' })).toBeInTheDocument();
+    expect(within(row(5)).getAllByRole('cell').at(-1)).toHaveTextContent(/^Không nhận ra lãnh đạo phụ trách/);
+
+    const units = screen.getAllByTestId('unmatched-unit');
+    expect(units).toHaveLength(2);
+    expect(units[0]).toHaveTextContent('“Ban QLDA” 1 dòng');
+    expect(units[1]).toHaveTextContent('“Phòng Pháp chế” 1 dòng');
+    // The column the server did not recognise is marked, and its list open.
+    expect(screen.getByTestId('column-H')).toHaveClass('imp-column-marked');
+    expect(screen.getByTestId('column-H')).toHaveTextContent('Kinh phí (triệu đồng)');
+    expect(screen.getByTestId('column-A')).toHaveTextContent('Nhận ra theo tiêu đề');
+  });
+
+  it('on a phone, shows each row’s problems under its text', async () => {
+    serve({});
+    openImport();
+    await screen.findByText('Còn 2 dòng có lỗi');
+    expect(screen.queryByRole('columnheader', { name: 'Kiểm tra' })).toBeNull();
+    const title = within(row(4)).getByText('Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ').closest('td')!;
+    expect(title).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
+    expect(row(7)).not.toHaveTextContent('Hợp lệ');
+  });
+
+  it('offers the likeliest units first for a name not recognised', async () => {
+    serve({});
+    openImport();
+    const box = await screen.findByRole('combobox', { name: 'Đơn vị cho tên “Phòng Pháp chế”' });
+    fireEvent.mouseDown(box);
+    const [first] = UPLOADED.unmatched_units.find((u) => u.written === 'Phòng Pháp chế')!.suggestions;
+    const option = await screen.findByTitle(first.name);
+    const list = option.closest('.rc-virtual-list-holder-inner') as HTMLElement;
+    expect(list.textContent?.startsWith(`Gợi ý${first.name}`)).toBe(true);
+  });
+
+  it('sends each unit chosen with the version read, then confirms all tasks and opens the source', async () => {
+    const calls = serve({
+      patch: [{ body: imports.unitFixed }, { body: imports.allFixed }],
+      confirm: { body: imports.confirmed },
+    });
+    openImport();
+    await screen.findByText('Còn 2 dòng có lỗi');
+    await pickUnit('Phòng Pháp chế', 'Thanh tra Sở');
+    expect(await screen.findByText('Còn 1 dòng có lỗi')).toBeInTheDocument();
+    await waitFor(() => expect(within(row(4)).getByText('Thanh tra Sở')).toBeInTheDocument());
+    // The choice is listed, and can be changed or cleared.
+    expect(screen.getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
+
+    await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
+    await waitFor(() => expect(confirmButton()).toBeEnabled());
+    expect(screen.queryByText(/dòng có lỗi/)).toBeNull();
+
+    const patches = callsTo(calls, 'PATCH');
+    expect(patches.map((p) => [p.headers['If-Match'], p.body])).toEqual([
+      [`"${UPLOADED.import.version}"`, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: 8 }] }],
+      [`"${imports.unitFixed.import.version}"`, { unit_fixes: [{ written: 'Ban QLDA', organization_id: 9 }] }],
+    ]);
+
+    fireEvent.click(confirmButton());
+    fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Nhập' }));
+    expect(await screen.findByText('Đã nhập 5 nhiệm vụ từ tệp chuong-trinh-2027.csv.')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
+    const [confirm] = callsTo(calls, 'POST', `/imports/${ID}/confirm`);
+    expect(confirm.headers['If-Match']).toBe(`"${imports.allFixed.import.version}"`);
+    expect((imports.confirmed as ImportResult).task_ids).toHaveLength(5);
+  });
+
+  it('reloads a preview changed meanwhile and says so', async () => {
+    const calls = serve({ reads: [UPLOADED, imports.labels as ImportPreview], patch: [{ status: 412, body: imports.stale }] });
+    openImport();
+    await screen.findByText('Còn 2 dòng có lỗi');
+    fireEvent.click(screen.getByRole('radio', { name: 'nhiệm vụ cha' }));
+    expect(await screen.findByText(/Lần nhập này vừa được thay đổi ở nơi khác/)).toBeInTheDocument();
+    await waitFor(() => expect(callsTo(calls, 'GET')).toHaveLength(2));
+    // The reloaded preview has the column chosen meanwhile.
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    expect(callsTo(calls, 'PATCH')[0].body).toEqual({ groups_as: 'parents' });
+  });
+
+  it('maps a column the server did not recognise, and takes the group headings as parent tasks', async () => {
+    const calls = serve({ patch: [{ body: imports.columnMapped }, { body: imports.parents }] });
+    openImport();
+    const column = await screen.findByRole('combobox', { name: 'Cột H “Kinh phí (triệu đồng)” chứa' });
+    fireEvent.mouseDown(column);
+    fireEvent.click(await screen.findByTitle('Ghi chú'));
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    expect(screen.getByTestId('column-H')).not.toHaveClass('imp-column-marked');
+
+    fireEvent.click(screen.getByRole('radio', { name: 'nhiệm vụ cha' }));
+    await waitFor(() => expect(row(2)).toHaveTextContent('Nhiệm vụ cha'));
+    expect(row(2)).toHaveTextContent('Tiêu đề nhóm thành nhiệm vụ cha do cơ quan chủ trì.');
+    expect(row(3)).toHaveTextContent('Nhiệm vụ con của dòng 2');
+    expect(screen.getByText('7 nhiệm vụ, 2 dòng có lỗi, 3 dòng có cảnh báo')).toBeInTheDocument();
+    expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([
+      ['"1"', { columns: [{ index: 7, field: 'note' }] }],
+      [`"${imports.columnMapped.import.version}"`, { groups_as: 'parents' }],
+    ]);
+  });
+
+  it('shows only the rows with problems when asked, and asks for them again after a choice', async () => {
+    const calls = serve({ reads: [UPLOADED, imports.problemsOnly as ImportPreview], patch: [{ body: imports.unitFixed }] });
+    openImport();
+    await screen.findByText('Còn 2 dòng có lỗi');
+    fireEvent.click(screen.getByRole('switch', { name: 'Chỉ dòng có vấn đề' }));
+    await waitFor(() => expect(screen.queryByTestId('row-7')).toBeNull());
+    expect(['row-3', 'row-4', 'row-5'].map((id) => !!screen.queryByTestId(id))).toEqual([true, true, true]);
+    expect(Object.fromEntries(callsTo(calls, 'GET')[1].query)).toEqual({ page: '1', page_size: '100', problems_only: 'true' });
+
+    await pickUnit('Phòng Pháp chế', 'Thanh tra Sở');
+    await waitFor(() => expect(callsTo(calls, 'GET')).toHaveLength(3));
+    expect(callsTo(calls, 'GET')[2].query.get('problems_only')).toBe('true');
+    expect(screen.queryByTestId('row-7')).toBeNull();
+  });
+
+  it('offers the sheets of a workbook, and reads the one chosen', async () => {
+    const workbook = imports.workbook as ImportPreview;
+    const calls = mockFetch((c) => {
+      if (c.path === '/me') return { body: CONSOLIDATOR };
+      if (c.path === '/organizations') return { body: organizationList };
+      if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+      if (c.path === `/imports/${workbook.import.id}` && c.method === 'GET') return { body: workbook };
+      if (c.path === `/imports/${workbook.import.id}` && c.method === 'PATCH') return { body: imports.workbookSheetChosen };
+      return undefined;
+    });
+    openImport(workbook.import.id);
+    expect(await screen.findByText(/Không tìm thấy dòng tiêu đề cột/)).toBeInTheDocument();
+    expect(confirmButton()).toBeDisabled();
+    const sheet = screen.getByRole('combobox', { name: 'Trang tính' });
+    fireEvent.mouseDown(sheet);
+    fireEvent.click(await screen.findByTitle('Chương trình'));
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    expect(screen.queryByText(/Không tìm thấy dòng tiêu đề cột/)).toBeNull();
+    expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
+  });
+
+  it('says a file was imported before, with the way to that import', async () => {
+    const duplicate = imports.duplicate as ImportPreview;
+    mockFetch((c) => {
+      if (c.path === '/me') return { body: CONSOLIDATOR };
+      if (c.path === '/organizations') return { body: organizationList };
+      if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+      if (c.path === `/imports/${duplicate.import.id}`) return { body: duplicate };
+      return undefined;
+    });
+    openImport(duplicate.import.id);
+    const alert = (await screen.findByText('Chưa nhập được tệp này')).closest('[role="alert"]') as HTMLElement;
+    expect(alert).toHaveTextContent('Tệp này đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.');
+    expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
+    expect(confirmButton()).toBeDisabled();
+  });
+
+  it('shows an import already confirmed as it was, with the way to its tasks and nothing to change', async () => {
+    serve({ reads: [imports.confirmedPreview as ImportPreview] });
+    openImport();
+    const confirmedAt = formatTimestamp(imports.confirmedPreview.import.confirmed_at);
+    expect(await screen.findByText(`Đã nhập 5 nhiệm vụ lúc ${confirmedAt}.`)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Xem các nhiệm vụ của nguồn' })).toHaveAttribute('href', `/tasks?source=${SOURCE.id}`);
+    expect(screen.queryByRole('button', { name: /Xác nhận nhập/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Bỏ/ })).toBeNull();
+    // The choices it was made with, as text.
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.getByText('Tiêu đề nhóm thành:').closest('span')).toHaveTextContent('Tiêu đề nhóm thành: nhãn');
+    fireEvent.click(screen.getByRole('button', { name: /Các cột của bảng/ }));
+    expect(await screen.findByTestId('column-H')).toHaveTextContent('Ghi chú');
+    expect(screen.getAllByTestId('fixed-unit').map((u) => u.textContent)).toEqual([
+      '“Ban QLDA”Ban Quản lý dự án đầu tư xây dựng các công trình giao thông',
+      '“Phòng Pháp chế”Thanh tra Sở',
+    ]);
+    expect(screen.getByRole('link', { name: /Tải tệp gốc/ })).toHaveAttribute('href', `/api/v1/imports/${ID}/file`);
+  });
+
+  it('discards a draft with the version read and goes back to the source', async () => {
+    const calls = serve({ discard: { status: 204 } });
+    openImport();
+    await screen.findByText('Còn 2 dòng có lỗi');
+    fireEvent.click(screen.getByRole('button', { name: /Bỏ/ }));
+    fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Bỏ' }));
+    expect(await screen.findByText('Đã bỏ lần nhập tệp chuong-trinh-2027.csv.')).toBeInTheDocument();
+    expect(screen.getByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
+    expect(callsTo(calls, 'DELETE')[0].headers['If-Match']).toBe(`"${UPLOADED.import.version}"`);
+  });
+
+  it('says so when the import does not exist', async () => {
+    mockFetch((c) => (c.path === '/me' ? { body: CONSOLIDATOR } : undefined));
+    openImport(9999);
+    expect(await screen.findByText('Không tìm thấy lần nhập này hoặc bạn không có quyền xem.')).toBeInTheDocument();
+  });
+});
