@@ -200,6 +200,10 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   ImportPreview preview;
   preview.import = stored.summary;
   preview.choices = stored.choices;
+  // The units the user picked are named whatever the sheet now shows.
+  for (const auto& [folded, id] : stored.choices.unit_fixes)
+    if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
+      preview.unit_names[id] = it->second;
   auto table = ReadProgramTable(stored.content, stored.kind, stored.choices.sheet, limits);
   if (!table) return ReadFailureError(table.failure());
   preview.sheets = table->sheets;
@@ -264,7 +268,6 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   for (auto& [folded, unit] : unmatched) preview.unmatched_units.push_back(std::move(unit));
   std::stable_sort(preview.unmatched_units.begin(), preview.unmatched_units.end(),
                    [](const UnmatchedUnit& a, const UnmatchedUnit& b) { return a.rows > b.rows; });
-  for (const auto& [folded, id] : stored.choices.unit_fixes) units_named.insert(id);
   for (const Id id : units_named)
     if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
       preview.unit_names[id] = it->second;

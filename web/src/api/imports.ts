@@ -63,3 +63,6 @@ export const discardImport = (summary: ImportSummary) =>
 
 /** The file as it was uploaded. */
 export const importFileUrl = (id: Id) => `${API_BASE}/imports/${id}/file`;
+
+// The source's tasks as the program workbook imports read: edit it in Excel, import it again.
+export const sourceProgramUrl = (sourceId: Id) => `${API_BASE}/sources/${sourceId}/program.xlsx`;

@@ -5,6 +5,7 @@ import type viImports from './vi.imports';
 const enImports: Record<keyof typeof viImports, string> = {
   'page.import': 'Import a program from a file',
   'imp.title': 'Import a work program from an Excel file',
+  'imp.exportProgram': 'Download the programme (Excel)',
   'imp.start': 'Import from Excel',
   'imp.source': 'Source: {title}',
   'imp.notAllowed': 'Only leaders and consolidators may import a work program from a file.',

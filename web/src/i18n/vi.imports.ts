@@ -3,6 +3,7 @@
 const viImports = {
   'page.import': 'Nhập chương trình từ tệp',
   'imp.title': 'Nhập chương trình công tác từ tệp Excel',
+  'imp.exportProgram': 'Tải chương trình (Excel)',
   'imp.start': 'Nhập từ Excel',
   'imp.source': 'Nguồn nhiệm vụ: {title}',
   'imp.notAllowed': 'Chỉ lãnh đạo và chuyên viên tổng hợp được nhập chương trình công tác từ tệp.',

@@ -43,6 +43,7 @@ describe('SourcePage', () => {
     expect(screen.queryByRole('button', { name: /Sửa/ })).toBeNull();
     expect(screen.queryByText('Thêm nhanh nhiều nhiệm vụ')).toBeNull();
     expect(screen.queryByRole('button', { name: /Nhập từ Excel/ })).toBeNull();
+    expect(screen.queryByRole('link', { name: /Tải chương trình/ })).toBeNull();
     expect(calls.some((c) => c.path.endsWith('/imports'))).toBe(false);
   });
 
@@ -51,6 +52,11 @@ describe('SourcePage', () => {
     open(SOURCE.id);
     await screen.findByRole('heading', { name: SOURCE.title });
     expect(screen.getByRole('button', { name: /Nhập từ Excel/ }).closest('a')).toHaveAttribute('href', `/sources/${SOURCE.id}/import`);
+    // its tasks written back as the program workbook, to edit and import again
+    expect(screen.getByRole('link', { name: /Tải chương trình \(Excel\)/ })).toHaveAttribute(
+      'href',
+      `/api/v1/sources/${SOURCE.id}/program.xlsx`,
+    );
     const list = (await screen.findByText('Các lần nhập từ tệp')).closest('.ant-card') as HTMLElement;
     const [draft, confirmed] = imports.list.items;
     expect(within(list).getByRole('link', { name: draft.file_name })).toHaveAttribute('href', `/imports/${draft.id}`);

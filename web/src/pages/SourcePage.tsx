@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { App, Button, Card, Descriptions, Empty, Skeleton, Space, Tag, Typography } from 'antd';
-import { EditOutlined, FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, FileExcelOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { ApiError } from '../api/client';
-import { listImports } from '../api/imports';
+import { listImports, sourceProgramUrl } from '../api/imports';
 import { getSource } from '../api/sources';
 import { listTasks } from '../api/tasks';
 import { canCreateTask, canImportProgram, useUser } from '../auth/AuthProvider';
@@ -69,6 +69,11 @@ export default function SourcePage() {
               <Link to={`/sources/${source.id}/import`}>
                 <Button icon={<FileExcelOutlined />}>{t('imp.start')}</Button>
               </Link>
+            )}
+            {mayImport && source.task_count > 0 && (
+              <Button icon={<DownloadOutlined />} href={sourceProgramUrl(source.id)} download>
+                {t('imp.exportProgram')}
+              </Button>
             )}
             {mayEdit && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
