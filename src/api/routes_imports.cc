@@ -12,7 +12,8 @@ namespace json = boost::json;
 
 namespace {
 
-std::optional<int> PositiveInt(std::string_view text, int max) {
+// A whole number of at most six digits, up to `max`: 0 included.
+std::optional<int> NonNegativeInt(std::string_view text, int max) {
   if (text.empty() || text.size() > 6) return std::nullopt;
   int value = 0;
   for (const char c : text) {
@@ -27,11 +28,11 @@ service::Expected<service::PreviewQuery> ReadPreviewQuery(const http::Request& r
   service::PreviewQuery q;
   for (const auto& [name, value] : request.query) {
     if (name == "page") {
-      const auto page = PositiveInt(value, 100000);
+      const auto page = NonNegativeInt(value, 100000);
       if (!page || *page < 1) return service::Error::Validation({{"page", "invalid"}});
       q.page = *page;
     } else if (name == "page_size") {
-      const auto size = PositiveInt(value, service::kMaxPreviewPageSize);
+      const auto size = NonNegativeInt(value, service::kMaxPreviewPageSize);
       if (!size || *size < 1) return service::Error::Validation({{"page_size", "invalid"}});
       q.page_size = *size;
     } else if (name == "problems_only") {
@@ -125,11 +126,11 @@ void RegisterImportRoutes(Api& api) {
       if (name == "file_name") {
         file_name = value;
       } else if (name == "sheet") {
-        const auto sheet = PositiveInt(value, 1000);
+        const auto sheet = NonNegativeInt(value, 1000);
         if (!sheet) return service::Error::Validation({{"sheet", "invalid"}});
         file.sheet = static_cast<std::size_t>(*sheet);
       } else if (name == "page_size") {
-        const auto size = PositiveInt(value, service::kMaxPreviewPageSize);
+        const auto size = NonNegativeInt(value, service::kMaxPreviewPageSize);
         if (!size || *size < 1) return service::Error::Validation({{"page_size", "invalid"}});
         query.page_size = *size;
       } else {

@@ -78,7 +78,10 @@ std::string RenderProgramXlsx(const service::SourceProgram& program) {
     worksheet_write_string(ws, row, 0, e.number.c_str(), f.centered);
     worksheet_write_string(ws, row, 1, e.text.c_str(), f.text);
     worksheet_write_string(ws, row, 2, e.lead.c_str(), f.text);
-    worksheet_write_string(ws, row, 3, Joined(e.cooperating).c_str(), f.text);
+    std::string cooperating = Joined(e.cooperating);
+    if (!e.outside_units.empty())
+      cooperating += (cooperating.empty() ? "" : "; ") + e.outside_units;
+    worksheet_write_string(ws, row, 3, cooperating.c_str(), f.text);
     if (e.deadline_date) {
       lxw_datetime day = ExcelDate(*e.deadline_date);
       worksheet_write_datetime(ws, row, 4, &day, f.date);

@@ -19,11 +19,20 @@ class ProgramRoundTrip : public AgencyFixture {
  protected:
   // Imports `content` into `source` and confirms it; the tasks written.
   std::vector<service::Id> Import(service::Id source, const std::string& name,
-                                  const std::string& content) {
+                                  const std::string& content,
+                                  service::GroupsAs groups_as = service::GroupsAs::kLabels) {
     service::ImportService imports(*ctx_);
     auto preview = imports.Start(consolidator_, {source, name, content, 0}, {});
     EXPECT_TRUE(preview.ok()) << Outcome(preview);
     if (!preview.ok()) return {};
+    if (groups_as == service::GroupsAs::kParents) {
+      service::ImportChoicesPatch patch;
+      patch.groups_as = groups_as;
+      preview =
+          imports.Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+      EXPECT_TRUE(preview.ok()) << Outcome(preview);
+      if (!preview.ok()) return {};
+    }
     EXPECT_EQ(preview->counts.with_errors, 0);
     auto done = imports.Confirm(consolidator_, preview->import.id, preview->import.version);
     EXPECT_TRUE(done.ok()) << Outcome(done);
@@ -68,7 +77,8 @@ TEST_P(ProgramRoundTrip, AProgramWrittenBackImportsToTheSameTasks) {
       long_text +
       ";KHTC;;Tháng 12/2024;Tờ trình;;;\n"
       "II;LĨNH VỰC HÀNH CHÍNH;;;;;;;\n"
-      "1;Cải cách thủ tục hành chính;Văn phòng Sở;Tổ đường bộ;Thường xuyên;;Hằng quý báo cáo;;x\n"
+      "1;Cải cách thủ tục hành chính;Văn phòng Sở;Tổ đường bộ, Sở Tài chính;Thường xuyên;;Hằng "
+      "quý báo cáo;;x\n"
       "2;Tổng kết năm;VP;;6 tháng cuối năm;Báo cáo;;Trần Thị Hoa;\n";
   const std::vector<service::Id> first = Import(source_, "ct.csv", program);
   ASSERT_EQ(first.size(), 5u);
@@ -105,6 +115,29 @@ TEST_P(ProgramRoundTrip, AProgramWrittenBackImportsToTheSameTasks) {
             (std::vector<service::ProgramHeading>{{"I", "LĨNH VỰC KẾT CẤU HẠ TẦNG"}}));
   EXPECT_EQ(written->entries[0].note, "Vốn sự nghiệp");
   EXPECT_EQ(written->entries[2].text, long_text.substr(0, long_text.size() - 1));
+}
+
+TEST_P(ProgramRoundTrip, HeadingsMadeParentTasksComeBackAsTheSameTasks) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành\n"
+      "I;LĨNH VỰC KẾT CẤU HẠ TẦNG;;\n"
+      "1;Sửa chữa cầu Trà Khúc;QLKCHT;Quý III/2024\n"
+      "2;Khảo sát đường tỉnh;QLKCHT;Tháng 10/2024\n"
+      "II;LĨNH VỰC HÀNH CHÍNH;;\n"
+      "1;Cải cách thủ tục;VP;Năm 2024\n";
+  const auto first = Import(source_, "ct.csv", program, service::GroupsAs::kParents);
+  ASSERT_EQ(first.size(), 5u);
+  service::ImportService imports(*ctx_);
+  auto written = imports.Program(consolidator_, source_);
+  ASSERT_TRUE(written.ok());
+  ASSERT_EQ(written->entries.size(), 5u) << "each heading once, as the task it became";
+  const service::Id copy = NewSource("Bản sao");
+  const auto second = Import(copy, "ban-sao.xlsx", ProgramWorkbook(*written).bytes);
+  ASSERT_EQ(second.size(), first.size());
+  service::TaskService tasks(*ctx_);
+  for (std::size_t i = 0; i < first.size(); ++i)
+    EXPECT_EQ(Described(*tasks.Get(leader_, second[i]), second),
+              Described(*tasks.Get(leader_, first[i]), first));
 }
 
 TEST_P(ProgramRoundTrip, TasksMadeByHandGoUnderTheirParentsAndAheadOfTheHeadings) {

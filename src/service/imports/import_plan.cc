@@ -27,16 +27,12 @@ std::string ShortTitle(std::string_view text, std::size_t max) {
   return title + "…";
 }
 
-// Words of a person's name written with a title before it ("Đ/c", "PGĐ", "Phó Giám đốc") are
-// found at its end.
-bool EndsWithWords(std::string_view folded, std::string_view name) {
-  const auto text = domain::SplitWords(folded);
-  const auto words = domain::SplitWords(name);
-  if (words.empty() || words.size() > text.size()) return false;
-  return std::equal(words.rbegin(), words.rend(), text.rbegin());
-}
-
 constexpr std::size_t kCutTitleBytes = 300;
+// A name, or a cell of names, longer than this is not one a program writes: it is not matched
+// (a leader) or not remembered (units).
+constexpr std::size_t kNameBytes = 1000;
+// Headings kept above a task, innermost last: deeper outlines keep their outer ones.
+constexpr std::size_t kHeadingsKept = 6;
 
 }  // namespace
 
@@ -53,8 +49,12 @@ std::optional<bool> ReadKeyFlag(std::string_view written) {
 
 ImportPlanner::ImportPlanner(const PlanContext& context, Callback on_row)
     : context_(context), matcher_(context.units), on_row_(std::move(on_row)) {
-  for (const PersonCandidate& p : context.people)
-    people_.emplace_back(intl::Fold(p.full_name), p.id);
+  for (const PersonCandidate& p : context.people) {
+    const std::string folded = intl::Fold(p.full_name);
+    const auto words = domain::SplitWords(folded);
+    if (!words.empty())
+      people_.emplace_back(std::vector<std::string>(words.begin(), words.end()), p.id);
+  }
 }
 
 PlannedUnit ImportPlanner::MatchUnit(const std::string& written) {
@@ -68,21 +68,29 @@ PlannedUnit ImportPlanner::MatchUnit(const std::string& written) {
   UnitMatch match = matcher_.Match(written);
   unit.id = match.id;
   unit.suggestions = std::move(match.suggestions);
-  if (units_seen_.size() < kRemembered) units_seen_.emplace(written, unit);
+  if (units_seen_.size() < kRemembered && written.size() <= kNameBytes)
+    units_seen_.emplace(written, unit);
   return unit;
 }
 
-const std::vector<std::string>& ImportPlanner::SplitUnits(const std::string& cell) {
+std::vector<std::string> ImportPlanner::SplitUnits(const std::string& cell) {
   if (const auto seen = cells_seen_.find(cell); seen != cells_seen_.end()) return seen->second;
-  if (cells_seen_.size() >= kRemembered) cells_seen_.clear();
-  return cells_seen_.emplace(cell, matcher_.Split(cell)).first->second;
+  std::vector<std::string> names = matcher_.Split(cell);
+  if (cells_seen_.size() < kRemembered && cell.size() <= kNameBytes)
+    cells_seen_.emplace(cell, names);
+  return names;
 }
 
+// A person's name written with a title before it ("Đ/c", "PGĐ", "Phó Giám đốc") is found at the
+// cell's end.
 std::optional<Id> ImportPlanner::MatchPerson(const std::string& written) const {
+  if (written.size() > kNameBytes) return std::nullopt;
   const std::string folded = intl::Fold(written);
+  const auto text = domain::SplitWords(folded);
   std::optional<Id> found;
-  for (const auto& [name, id] : people_) {
-    if (!EndsWithWords(folded, name)) continue;
+  for (const auto& [words, id] : people_) {
+    if (words.size() > text.size() || !std::equal(words.rbegin(), words.rend(), text.rbegin()))
+      continue;
     if (found && *found != id) return std::nullopt;  // two people of that name
     found = id;
   }
@@ -112,9 +120,8 @@ void ImportPlanner::Add(const ProgramRow& row) {
   }
   for (const Open& o : open_)
     if (o.heading) out.groups.push_back(*o.heading);
-  std::optional<ProgramHeading> heading;
-  if (row.group) heading = ProgramHeading{row.number, intl::ToNfc(row.content)};
-  if (level) open_.push_back({*level, row.sheet_row, out.becomes_task, std::move(heading)});
+  if (out.groups.size() > kHeadingsKept)
+    out.groups.erase(out.groups.begin(), out.groups.end() - static_cast<long>(kHeadingsKept));
 
   // The text: a title, and the whole text beside it when it is longer than a title may be.
   const std::string text = intl::ToNfc(row.content);
@@ -129,6 +136,11 @@ void ImportPlanner::Add(const ProgramRow& row) {
   } else {
     out.title = text;
   }
+  // A heading kept as a label labels the rows under it; one made a task is their parent instead.
+  std::optional<ProgramHeading> heading;
+  if (row.group && !out.becomes_task && out.errors.empty())
+    heading = ProgramHeading{row.number, out.title};
+  if (level) open_.push_back({*level, row.sheet_row, out.becomes_task, std::move(heading)});
   if (row.group && !out.becomes_task) {
     on_row_(out);
     return;
@@ -149,9 +161,15 @@ void ImportPlanner::Add(const ProgramRow& row) {
   std::vector<std::string> cooperating = SplitUnits(row.cooperating);
   cooperating.insert(cooperating.begin(), leads.begin() + std::min<std::size_t>(1, leads.size()),
                      leads.end());
+  // Programs name bodies outside the agency among the cooperating ones ("Sở Tài chính", "UBND các
+  // huyện"): those are kept in the row's note, and the user may still pick a unit for them.
+  std::string outside;
   for (const std::string& name : cooperating) {
     PlannedUnit unit = MatchUnit(name);
-    if (!unit.id) out.errors.push_back({"cooperating", "unknown_unit"});
+    if (!unit.id) {
+      out.warnings.push_back({"cooperating", "unknown_unit"});
+      outside += (outside.empty() ? "" : ", ") + name;
+    }
     // The lead named again among the cooperating units is the lead only.
     if (unit.id && out.lead && out.lead->id == unit.id) continue;
     out.cooperating.push_back(std::move(unit));
@@ -179,6 +197,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
   out.product = intl::ToNfc(row.product);
   if (out.product.size() > domain::kProductMaxBytes) out.errors.push_back({"product", "too_long"});
   out.note = intl::ToNfc(row.note);
+  if (!outside.empty()) out.outside_units = intl::ToNfc(outside);
   if (out.note.size() > domain::kNoteMaxBytes) out.errors.push_back({"note", "too_long"});
 
   out.leader_written = row.leader;

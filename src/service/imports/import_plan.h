@@ -49,7 +49,8 @@ struct PlannedUnit {
   std::vector<Id> suggestions;  // when id is not set
 };
 
-// A problem with one field of a row; `code` is a message key under "import.row.".
+// A problem with one field of a row: the field and a stable code ("unknown_unit"), which the
+// interface words.
 struct RowProblem {
   std::string field;
   std::string code;
@@ -83,6 +84,8 @@ struct PlannedRow {
   std::string deadline_written;
   std::string product;
   std::string note;
+  // Cooperating bodies no unit of the agency answers to, as written: kept with the row.
+  std::string outside_units;
   std::string leader_written;
   std::optional<Id> leader_id;
   bool is_key = false;
@@ -107,12 +110,13 @@ class ImportPlanner {
     std::optional<ProgramHeading> heading;  // for groups
   };
   PlannedUnit MatchUnit(const std::string& written);
-  const std::vector<std::string>& SplitUnits(const std::string& cell);
+  std::vector<std::string> SplitUnits(const std::string& cell);
   std::optional<Id> MatchPerson(const std::string& written) const;
 
   const PlanContext& context_;
   UnitMatcher matcher_;
-  std::vector<std::pair<std::string, Id>> people_;  // folded full name, id
+  // Each person's folded name in words, and their id.
+  std::vector<std::pair<std::vector<std::string>, Id>> people_;
   std::vector<Open> open_;
   Callback on_row_;
   // A program names its units in a few ways over and over: each way is read once. Bounded, for a

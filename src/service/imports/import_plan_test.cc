@@ -87,6 +87,10 @@ TEST(OutlineLevel, RanksTheNumberingsProgramsUse) {
   EXPECT_EQ(OutlineLevel("1.2"), 3);
   EXPECT_EQ(OutlineLevel("1.2.3"), 4);
   EXPECT_EQ(OutlineLevel("a)"), 20);
+  EXPECT_EQ(OutlineLevel("ii)"), 20);
+  EXPECT_EQ(OutlineLevel("C"), 0) << "part C, not the hundredth section";
+  EXPECT_EQ(OutlineLevel("L."), 0);
+  EXPECT_EQ(OutlineLevel("XL"), 1);
   EXPECT_EQ(OutlineLevel(" 3 "), 2);
   EXPECT_EQ(OutlineLevel(""), std::nullopt);
   EXPECT_EQ(OutlineLevel("-"), std::nullopt);
@@ -109,6 +113,35 @@ TEST(ProgramRowReader, FillsCellsMergedDownTheRowsTheySpanButNotTheirNumbers) {
   EXPECT_EQ(rows[2].lead, "VP");
   EXPECT_TRUE(rows[3].group);
   EXPECT_TRUE(rows[3].lead.empty());
+}
+
+TEST(ProgramRowReader, SkipsTheRowOfColumnNumbersAndReadsAHeadingWrittenInTheNumbersCell) {
+  Program program;
+  program.rows = {Texts({"(1)", "(2)", "(3)", "(4)", "(5)"}), Texts({"I. LĨNH VỰC GIAO THÔNG"}),
+                  Texts({"1", "Việc", "VP", "", "Quý I/2024"})};
+  program.merged = {{2, 0, 2, 8}};
+  const auto rows = ReadRows(program);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_TRUE(rows[0].group);
+  EXPECT_EQ(rows[0].number, "I");
+  EXPECT_EQ(rows[0].content, "LĨNH VỰC GIAO THÔNG");
+  EXPECT_EQ(rows[0].level, 1);
+  EXPECT_EQ(rows[1].content, "Việc");
+}
+
+TEST(ProgramRowReader, FillsEachOfManyMergesFromItsOwnFirstRow) {
+  Program program;
+  for (int i = 0; i < 2000; ++i)
+    program.rows.push_back(
+        Texts({std::to_string(i + 1), "Việc", i % 2 ? "" : "KHTC " + std::to_string(i)}));
+  // Sheet rows 1-2, 3-4, ...: each pair shares its lead; a merge of another column is not followed.
+  for (std::size_t r = 1; r < 2000; r += 2) program.merged.push_back({r, 2, r + 1, 2});
+  program.merged.push_back({1, 7, 2000, 7});
+  const auto rows = ReadRows(program);
+  ASSERT_EQ(rows.size(), 2000u);
+  EXPECT_EQ(rows[1].lead, "KHTC 0");
+  EXPECT_EQ(rows[1999].lead, "KHTC 1998");
+  EXPECT_EQ(rows[1999].leader, "");
 }
 
 TEST(ProgramRowReader, SkipsEmptyRowsAndNumbersAloneAndTrimsSpaces) {
@@ -189,6 +222,8 @@ TEST(ImportPlanner, ReadsTasksUnderHeadingsThatBecomeLabels) {
 TEST(ImportPlanner, MakesHeadingsParentTasksLedByTheAgencyWhenAsked) {
   const auto rows = Plan(Outline(), Agency(GroupsAs::kParents));
   ASSERT_EQ(rows.size(), 5u);
+  // A heading made a task is its rows' parent, not also their label.
+  EXPECT_TRUE(rows[1].groups.empty());
   EXPECT_TRUE(rows[0].becomes_task);
   EXPECT_EQ(rows[0].lead->id, 1);
   EXPECT_TRUE(rows[0].errors.empty());
@@ -209,7 +244,8 @@ TEST(ImportPlanner, TellsEachRowsProblemsAndAcceptsTheUsersUnitFixes) {
   auto rows = Plan(program, Agency());
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_TRUE(Has(rows[0].errors, "lead", "unknown_unit"));
-  EXPECT_TRUE(Has(rows[0].errors, "cooperating", "unknown_unit"));
+  EXPECT_TRUE(Has(rows[0].warnings, "cooperating", "unknown_unit"));
+  EXPECT_EQ(rows[0].outside_units, "Ban XYZ") << "a body outside the agency is kept with the row";
   EXPECT_TRUE(Has(rows[0].errors, "deadline", "unrecognised_deadline"));
   EXPECT_TRUE(Has(rows[1].errors, "content", "required"));
   EXPECT_TRUE(Has(rows[2].warnings, "lead", "several_leads"));
@@ -226,7 +262,8 @@ TEST(ImportPlanner, TellsEachRowsProblemsAndAcceptsTheUsersUnitFixes) {
   rows = Plan(program, fixed);
   EXPECT_EQ(rows[0].lead->id, 5);
   EXPECT_FALSE(Has(rows[0].errors, "lead", "unknown_unit"));
-  EXPECT_FALSE(Has(rows[0].errors, "cooperating", "unknown_unit"));
+  EXPECT_FALSE(Has(rows[0].warnings, "cooperating", "unknown_unit"));
+  EXPECT_EQ(rows[0].outside_units, "");
 }
 
 TEST(ImportPlanner, KeepsALongTextWholeBesideAShortenedTitle) {

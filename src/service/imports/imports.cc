@@ -123,7 +123,8 @@ Expected<PlanInputs> LoadPlanInputs(Connection& c, const Actor& actor, Id source
   in.plan.agency_org_id = actor.agency_id;
   const auto units = c.execute(
       "SELECT id, name, code, path FROM organizations WHERE agency_id = $1 "
-      "AND (valid_to IS NULL OR valid_to >= $2) ORDER BY id",
+      "AND (valid_to IS NULL OR valid_to >= $2) AND (valid_from IS NULL OR valid_from <= $2) "
+      "ORDER BY id",
       {Param(actor.agency_id), Param(today.Iso())});
   for (const storage::Row& row : units.rows) {
     const Id id = row.integer(units.column("id"));
@@ -156,9 +157,12 @@ std::optional<ProgramLayout> LayoutOf(const ProgramTable& table, const ImportCho
                                       const std::map<std::string, ColumnChoice>& remembered) {
   if (!table.found) return std::nullopt;
   ProgramLayout layout = *table.found;
+  // What the agency's users mapped before names a column the headers did not, and never takes a
+  // field this file's headers give another column.
   std::map<std::size_t, ColumnChoice> known;
   for (const auto& [index, header] : layout.unrecognised) {
-    if (const auto it = remembered.find(intl::Fold(header)); it != remembered.end())
+    const auto it = remembered.find(intl::Fold(header));
+    if (it != remembered.end() && (!it->second || !layout.columns.contains(*it->second)))
       known[index] = it->second;
   }
   ApplyColumnChoices(layout, known);
@@ -325,11 +329,19 @@ class ImportTaskRows {
   void Add(const PlannedRow& row, Id task_id) {
     // One heading a line, its number and title apart: an export writes them back as rows.
     std::string headings;
+    // A line break or tab inside a heading would read back as another heading: spaces instead.
+    auto flat = [](std::string text) {
+      std::replace_if(
+          text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t' || c == '\r'; },
+          ' ');
+      return text;
+    };
     for (const ProgramHeading& heading : row.groups)
-      headings += (headings.empty() ? "" : "\n") + heading.number + "\t" + heading.title;
+      headings +=
+          (headings.empty() ? "" : "\n") + flat(heading.number) + "\t" + flat(heading.title);
     sql_ += params_.empty() ? "" : ", ";
     sql_ += "($" + std::to_string(params_.size() + 1);
-    for (int k = 2; k <= 6; ++k)
+    for (int k = 2; k <= 7; ++k)
       sql_ += ", $" + std::to_string(params_.size() + static_cast<std::size_t>(k));
     sql_ += ")";
     params_.push_back(Param(import_id_));
@@ -338,13 +350,14 @@ class ImportTaskRows {
     params_.push_back(Param(row.number));
     params_.push_back(Param(std::move(headings)));
     params_.push_back(Param(row.note));
+    params_.push_back(Param(row.outside_units));
   }
 
   void Flush(Connection& c) {
     if (params_.empty()) return;
     c.execute(
-        "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note) "
-        "VALUES " +
+        "INSERT INTO import_tasks (import_id, sheet_row, task_id, number, headings, note, "
+        "outside_units) VALUES " +
             sql_,
         params_);
     sql_.clear();
@@ -574,7 +587,8 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
       in.is_key = row.is_key;
       in.lead_org_id = *row.lead->id;
       std::vector<Id> cooperating;
-      for (const PlannedUnit& unit : row.cooperating) cooperating.push_back(*unit.id);
+      for (const PlannedUnit& unit : row.cooperating)
+        if (unit.id) cooperating.push_back(*unit.id);
       std::sort(cooperating.begin(), cooperating.end());
       cooperating.erase(std::unique(cooperating.begin(), cooperating.end()), cooperating.end());
       in.cooperator_ids = cooperating;
@@ -627,13 +641,10 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
 
 Status ImportService::Discard(const Actor& by, Id id, std::int64_t expected_version) {
   return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Status {
-    const auto r =
-        c.execute("SELECT agency_id, status, version FROM imports WHERE id = $1", {Param(id)});
-    if (r.empty() || r.one().integer(r.column("agency_id")) != by.agency_id || !MayImport(by))
-      return Error::NotFound();
-    if (r.one().integer(r.column("version")) != expected_version)
-      return Error::PreconditionFailed();
-    if (r.one().text(r.column("status")) != "draft") return Error::Conflict("import_confirmed");
+    auto stored = LoadImport(c, id, true);
+    if (!stored || stored->agency_id != by.agency_id || !MayImport(by)) return Error::NotFound();
+    if (stored->summary.version != expected_version) return Error::PreconditionFailed();
+    if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
     c.execute("DELETE FROM imports WHERE id = $1", {Param(id)});
     return Ok();
   });

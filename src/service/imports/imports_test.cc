@@ -331,8 +331,9 @@ TEST_P(ImportTest, AnEmptySheetOrOneWithoutTasksWritesNothing) {
   auto headings = Start("STT;Nội dung nhiệm vụ;Đơn vị chủ trì\nI;LĨNH VỰC GIAO THÔNG;\n");
   ASSERT_TRUE(headings.ok()) << Outcome(headings);
   EXPECT_EQ(headings->problems, std::vector<std::string>{"no_rows"});
-  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, headings->import.id, headings->import.version)),
-            "validation_failed file:no_rows");
+  EXPECT_EQ(
+      Outcome(imports().Confirm(consolidator_, headings->import.id, headings->import.version)),
+      "validation_failed file:no_rows");
   EXPECT_EQ(TaskCount(), 0);
 }
 

@@ -10,6 +10,8 @@ namespace giaoban::service {
 
 namespace {
 
+constexpr std::size_t kHeaderMerges = 1000;
+
 struct ColumnCode {
   ProgramColumn column;
   std::string_view code;
@@ -85,7 +87,14 @@ sheets::Result<ProgramTable> ReadProgramTable(std::string_view bytes, Spreadshee
                          });
   if (!layout) return layout.failure();
   table.layout = std::move(*layout);
-  top.layout = table.layout;
+  // The header is looked for among the first rows: only the merges there matter to it, and no
+  // more of them than a real header has.
+  top.layout.name = table.layout.name;
+  top.layout.date1904 = table.layout.date1904;
+  for (const sheets::MergedRange& m : table.layout.merged) {
+    if (m.first_row <= kHeaderSearchRows && top.layout.merged.size() < kHeaderMerges)
+      top.layout.merged.push_back(m);
+  }
   table.found = FindProgramLayout(top);
   return table;
 }
@@ -121,12 +130,6 @@ std::optional<ProgramColumn> ProgramColumnFromCode(std::string_view code) {
   for (const ColumnCode& c : kColumnCodes)
     if (c.code == code) return c.column;
   return std::nullopt;
-}
-
-std::vector<std::string_view> ProgramColumnCodes() {
-  std::vector<std::string_view> codes;
-  for (const ColumnCode& c : kColumnCodes) codes.push_back(c.code);
-  return codes;
 }
 
 }  // namespace giaoban::service

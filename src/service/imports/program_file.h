@@ -54,6 +54,5 @@ sheets::Result<sheets::SheetLayout> ReadProgramRows(std::string_view bytes, Spre
 // The stable code of a field ("content", "lead", ...), and back.
 std::string_view ProgramColumnCode(ProgramColumn column);
 std::optional<ProgramColumn> ProgramColumnFromCode(std::string_view code);
-std::vector<std::string_view> ProgramColumnCodes();
 
 }  // namespace giaoban::service

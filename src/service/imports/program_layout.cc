@@ -98,13 +98,16 @@ const std::string& HeaderText(const sheets::Sheet& top, std::size_t row, std::si
   return cell.text;
 }
 
+// Programs have a dozen columns; a header is not looked for beyond this many.
+constexpr std::size_t kHeaderColumns = 256;
+
 std::size_t Width(const sheets::Sheet& top, std::size_t row, std::size_t rows) {
   std::size_t width = 0;
   for (std::size_t r = row; r < row + rows && r < top.rows.size(); ++r)
     width = std::max(width, top.rows[r].size());
   for (const sheets::MergedRange& m : top.layout.merged)
     if (m.first_row >= row && m.first_row < row + rows) width = std::max(width, m.last_column + 1);
-  return width;
+  return std::min(width, kHeaderColumns);
 }
 
 // A header in two rows has cells merged in its first: across columns over the sub-headers, or

@@ -51,9 +51,12 @@ std::optional<int> OutlineLevel(std::string_view number) {
   while (!n.empty() && (n.back() == '.' || n.back() == ')')) n.remove_suffix(1);
   if (n.empty()) return std::nullopt;
   // Roman before letters: "I", "V" and "X" are numerals in a program, not letters.
+  if (n.size() == 1 && (n[0] == 'C' || n[0] == 'L')) return 0;
   if (IsRoman(n)) return 1;
   if (n.size() == 1 && n[0] >= 'A' && n[0] <= 'Z') return 0;
   if (n.size() == 1 && n[0] >= 'a' && n[0] <= 'z') return 20;
+  if (std::all_of(n.begin(), n.end(), [](char c) { return c == 'i' || c == 'v' || c == 'x'; }))
+    return 20;
   int parts = 0;
   std::size_t start = 0;
   while (start <= n.size()) {
@@ -72,34 +75,61 @@ ProgramRowReader::ProgramRowReader(const ProgramLayout& layout,
                                    std::vector<sheets::MergedRange> merged, bool date1904,
                                    Callback on_row)
     : layout_(layout), date1904_(date1904), on_row_(std::move(on_row)) {
+  for (const auto& [field, column] : layout.columns)
+    if (field != ProgramColumn::kNumber) columns_[column];
   for (const sheets::MergedRange& m : merged) {
-    if (m.last_row > m.first_row && m.last_row >= layout.first_data_row())
-      fills_.push_back({m, std::nullopt});
+    const auto column = columns_.find(m.first_column);
+    if (column != columns_.end() && m.last_row > m.first_row &&
+        m.last_row >= layout.first_data_row())
+      column->second.merges.push_back(m);
   }
-  std::sort(fills_.begin(), fills_.end(),
-            [](const Fill& a, const Fill& b) { return a.range.first_row < b.range.first_row; });
+  for (auto& [index, column] : columns_)
+    std::sort(column.merges.begin(), column.merges.end(),
+              [](const auto& a, const auto& b) { return a.first_row < b.first_row; });
 }
 
-const sheets::Cell* ProgramRowReader::FilledCell(std::size_t row, std::size_t column,
-                                                 std::span<const sheets::Cell> cells) {
+const sheets::Cell* ProgramRowReader::FilledCell(std::size_t column,
+                                                 std::span<const sheets::Cell> cells) const {
   if (column < cells.size() && !cells[column].empty()) return &cells[column];
-  for (const Fill& fill : fills_) {
-    if (fill.range.first_row >= row) break;
-    if (fill.range.last_row >= row && fill.range.first_column == column && fill.value)
-      return &*fill.value;
+  const auto followed = columns_.find(column);
+  if (followed == columns_.end() || !followed->second.value) return nullptr;
+  return &*followed->second.value;
+}
+
+// The row of column numbers many programs put under their header: "(1) (2) (3)" or "1 2 3".
+bool ProgramRowReader::IsColumnNumbering(std::span<const sheets::Cell> cells) const {
+  std::size_t numbered = 0;
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    if (cells[c].empty()) continue;
+    std::string_view text = Trimmed(cells[c].text);
+    if (text.size() >= 2 && text.front() == '(' && text.back() == ')')
+      text = text.substr(1, text.size() - 2);
+    if (!IsDigits(text) || text.size() > 3) return false;
+    ++numbered;
   }
-  return nullptr;
+  return numbered >= 3;
 }
 
 void ProgramRowReader::Add(std::size_t row, std::span<const sheets::Cell> cells) {
   if (row < layout_.first_data_row()) return;
-  // Merges that ended above this row are done with; those that start on it keep their value.
-  std::erase_if(fills_, [&](const Fill& f) { return f.range.last_row < row; });
-  for (Fill& fill : fills_) {
-    if (fill.range.first_row > row) break;
-    if (fill.range.first_row == row && fill.range.first_column < cells.size() &&
-        !cells[fill.range.first_column].empty())
-      fill.value = cells[fill.range.first_column];
+  // Each followed column: the merge filling it ends, or one begins on this row.
+  for (auto& [index, column] : columns_) {
+    if (column.last_row && *column.last_row < row) {
+      column.last_row.reset();
+      column.value.reset();
+    }
+    while (column.next < column.merges.size() && column.merges[column.next].first_row <= row) {
+      const sheets::MergedRange& m = column.merges[column.next++];
+      if (m.last_row < row) continue;
+      column.last_row = m.last_row;
+      column.value.reset();
+      if (m.first_row == row && index < cells.size() && !cells[index].empty())
+        column.value = cells[index];
+    }
+  }
+  if (first_row_) {
+    first_row_ = false;
+    if (IsColumnNumbering(cells)) return;
   }
 
   ProgramRow out;
@@ -110,7 +140,7 @@ void ProgramRowReader::Add(std::size_t row, std::span<const sheets::Cell> cells)
     // The number names its own row only: a merged number would make one task of several.
     if (column == ProgramColumn::kNumber)
       return it->second < cells.size() && !cells[it->second].empty() ? &cells[it->second] : nullptr;
-    return FilledCell(row, it->second, cells);
+    return FilledCell(it->second, cells);
   };
   auto text = [&](ProgramColumn column) {
     const sheets::Cell* cell = field(column);
@@ -136,7 +166,19 @@ void ProgramRowReader::Add(std::size_t row, std::span<const sheets::Cell> cells)
     }
   }
   const bool has_deadline = out.deadline_date || !out.deadline.empty() || out.deadline_not_date;
-  // A number alone is a template's empty line, not a task.
+  const bool only_number = out.content.empty() && out.lead.empty() && out.cooperating.empty() &&
+                           !has_deadline && out.product.empty() && out.note.empty() &&
+                           out.leader.empty() && out.key.empty();
+  // A heading written whole in the number's cell ("I. LĨNH VỰC KẾT CẤU HẠ TẦNG" merged across the
+  // row) has its numeral split off; a number alone is a template's empty line, not a task.
+  if (only_number && !OutlineLevel(out.number)) {
+    const std::size_t space = out.number.find(' ');
+    if (space != std::string::npos && OutlineLevel(out.number.substr(0, space))) {
+      out.content = std::string(Trimmed(std::string_view(out.number).substr(space + 1)));
+      out.number = std::string(Trimmed(std::string_view(out.number).substr(0, space)));
+      while (!out.number.empty() && out.number.back() == '.') out.number.pop_back();
+    }
+  }
   if (out.content.empty() && out.lead.empty() && out.cooperating.empty() && !has_deadline &&
       out.product.empty() && out.note.empty() && out.leader.empty() && out.key.empty())
     return;

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,7 +19,9 @@
 namespace giaoban::service {
 
 // How deep a row's number puts it in the program's outline: "A" 0, "I" 1, "1" 2, "1.2" 3 and so
-// on, "a)" below every dotted number; nullopt for a row without a number or with a bullet ("-").
+// on, "a)" and "i)", "ii)" below every dotted number; nullopt for a row without a number or with a
+// bullet ("-"). A single "C" or "L" is a letter: parts A, B, C are far likelier than a hundredth
+// or fiftieth Roman section.
 std::optional<int> OutlineLevel(std::string_view number);
 
 struct ProgramRow {
@@ -53,17 +56,23 @@ class ProgramRowReader {
   void Add(std::size_t row, std::span<const sheets::Cell> cells);
 
  private:
-  struct Fill {
-    sheets::MergedRange range;
-    std::optional<sheets::Cell> value;  // the first row's cell, once read
+  // The merges more than a row high that begin in one field's column, by first row, and the one
+  // filling the current row with the value of its first row. Only the fields' few columns are
+  // followed, each with one merge at a time, so a file of many merges costs one pass over them.
+  struct Column {
+    std::vector<sheets::MergedRange> merges;
+    std::size_t next = 0;                 // the first of merges not yet begun
+    std::optional<std::size_t> last_row;  // of the merge filling, while one does
+    std::optional<sheets::Cell> value;
   };
-  const sheets::Cell* FilledCell(std::size_t row, std::size_t column,
-                                 std::span<const sheets::Cell> cells);
+  const sheets::Cell* FilledCell(std::size_t column, std::span<const sheets::Cell> cells) const;
+  bool IsColumnNumbering(std::span<const sheets::Cell> cells) const;
 
   const ProgramLayout& layout_;
-  std::vector<Fill> fills_;  // merges more than a row high, by first row
+  std::map<std::size_t, Column> columns_;  // by sheet column
   bool date1904_;
   Callback on_row_;
+  bool first_row_ = true;
 };
 
 }  // namespace giaoban::service

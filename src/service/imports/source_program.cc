@@ -71,7 +71,7 @@ Expected<SourceProgram> LoadSourceProgram(const Context& ctx, const Actor& actor
         const auto r = c.execute(
             "SELECT t.id, t.parent_id, t.title, t.content, t.is_key, t.product, t.deadline, "
             "t.deadline_label, o.name AS lead, p.full_name AS leader, it.import_id, it.sheet_row, "
-            "it.number, it.headings, it.note FROM tasks t "
+            "it.number, it.headings, it.note, it.outside_units FROM tasks t "
             "JOIN organizations o ON o.id = t.lead_org_id "
             "LEFT JOIN people p ON p.id = t.leader_id "
             "LEFT JOIN import_tasks it ON it.task_id = t.id "
@@ -98,6 +98,7 @@ Expected<SourceProgram> LoadSourceProgram(const Context& ctx, const Actor& actor
             e.number = row.text(r.column("number"));
             e.headings = HeadingsFrom(row.text(r.column("headings")));
             e.note = row.text(r.column("note"));
+            e.outside_units = row.text(r.column("outside_units"));
           }
           index_of[t.id] = tasks.size();
           tasks.push_back(std::move(t));

@@ -22,6 +22,7 @@ struct ProgramEntry {
   std::string text;  // the task's whole text: its content, or its title when it has none
   std::string lead;
   std::vector<std::string> cooperating;
+  std::string outside_units;  // cooperating bodies outside the agency, as the row wrote them
   // The deadline as a text that reads back to it ("Quý III/2024"), or else as a day.
   std::string deadline_text;
   std::optional<domain::Date> deadline_date;

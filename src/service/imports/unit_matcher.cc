@@ -90,6 +90,7 @@ std::vector<std::string> SplitUnitNames(std::string_view cell) {
 
 UnitMatcher::UnitMatcher(std::vector<UnitCandidate> units) {
   for (const UnitCandidate& u : units) {
+    longest_name_pieces_ = std::max(longest_name_pieces_, SplitUnitNames(u.name).size());
     Keyed keyed{u.id, {}, {}};
     const std::string name = Expanded(intl::Fold(u.name));
     const auto words = Words(name);
@@ -158,7 +159,7 @@ std::vector<std::string> UnitMatcher::Split(std::string_view cell) const {
     std::size_t taken = 1;
     std::string name = pieces[i];
     // The longest run of pieces from here that names one unit exactly.
-    for (std::size_t j = pieces.size(); j > i + 1; --j) {
+    for (std::size_t j = std::min(pieces.size(), i + longest_name_pieces_); j > i + 1; --j) {
       std::string joined = pieces[i];
       for (std::size_t k = i + 1; k < j; ++k) joined += ", " + pieces[k];
       if (Match(joined).id) {

@@ -43,6 +43,9 @@ class UnitMatcher {
     std::vector<std::string> words;  // its folded name's words, for suggestions
   };
   std::vector<Keyed> units_;
+  // The most pieces a unit's name splits into ("Phòng Quản lý vận tải, phương tiện và người lái":
+  // 2): no longer run of a cell's pieces is tried as one name.
+  std::size_t longest_name_pieces_ = 1;
 };
 
 }  // namespace giaoban::service

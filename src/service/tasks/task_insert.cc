@@ -24,20 +24,23 @@ constexpr const char* kColumns =
     "restricted, lead_org_id, leader_id, product, assigned_on, deadline, deadline_label, "
     "search_fold, created_by, created_at, updated_at";
 
-// Links of many tasks in one statement: (task, id) pairs.
+// Links of many tasks, (task, id) pairs, a few thousand to a statement: well within both
+// databases' limits on a statement's parameters.
 void InsertLinks(Connection& c, const char* table, const char* column,
                  const std::vector<std::pair<Id, Id>>& links) {
-  if (links.empty()) return;
-  std::string sql = std::string("INSERT INTO ") + table + " (task_id, " + column + ") VALUES ";
-  std::vector<storage::Value> params;
-  for (const auto& [task, id] : links) {
-    sql += params.empty() ? "(" : ", (";
-    params.push_back(Param(task));
-    sql += "$" + std::to_string(params.size()) + ", ";
-    params.push_back(Param(id));
-    sql += "$" + std::to_string(params.size()) + ")";
+  constexpr std::size_t kPerStatement = 5000;
+  for (std::size_t first = 0; first < links.size(); first += kPerStatement) {
+    std::string sql = std::string("INSERT INTO ") + table + " (task_id, " + column + ") VALUES ";
+    std::vector<storage::Value> params;
+    for (std::size_t i = first; i < links.size() && i < first + kPerStatement; ++i) {
+      sql += params.empty() ? "(" : ", (";
+      params.push_back(Param(links[i].first));
+      sql += "$" + std::to_string(params.size()) + ", ";
+      params.push_back(Param(links[i].second));
+      sql += "$" + std::to_string(params.size()) + ")";
+    }
+    c.execute(sql, params);
   }
-  c.execute(sql, params);
 }
 
 }  // namespace
@@ -107,7 +110,8 @@ std::vector<Id> TaskInserter::Flush() {
       "INSERT INTO tasks (" + columns + ") VALUES " + values_ + " RETURNING id, title", params_);
   // Both databases give new rows ascending ids in the order of the VALUES list (SQLite the next
   // rowid, PostgreSQL the identity's next value, row by row); RETURNING lists them in no
-  // promised order, so they are put back in id order, and the titles confirm the pairing.
+  // promised order, so they are put back in id order. The titles are a check on that order, not
+  // a proof: rows of one title could not tell a swap.
   std::vector<std::pair<Id, std::string>> returned;
   for (const storage::Row& row : inserted.rows) returned.emplace_back(row.integer(0), row.text(1));
   std::sort(returned.begin(), returned.end());

@@ -21,18 +21,17 @@ void InsertTaskLinks(storage::Connection& c, const char* table, const char* colu
                      const std::vector<Id>& ids);
 
 // Writes new tasks of one source, assigned on one day, many to a statement: an import writes
-// thousands, and on SQLite each statement that adds to the search index also flushes it. The
-// tasks `Add` queues (normalised, validated, their references checked against `refs`) are
-// written by `Flush`, which answers their ids in the order they were added; a task whose parent
-// is still queued must wait for the flush that writes its parent. The caller records their
-// creation.
+// thousands, and on SQLite each statement that adds to the search index also flushes it. `Add`
+// queues a task as given: the caller has normalised and validated it and checked its references
+// against `refs`. `Flush` writes the queued tasks and answers their ids in the order they were
+// added; a task whose parent is still queued must wait for the flush that writes its parent. The
+// caller records their creation.
 class TaskInserter {
  public:
   TaskInserter(storage::Connection& c, const Actor& by, const TaskReferences& refs,
                Date assigned_on, std::int64_t now);
 
   void Add(const TaskInput& in);
-  std::size_t queued() const { return rows_; }
   std::vector<Id> Flush();
 
  private:

@@ -28,7 +28,8 @@ CREATE UNIQUE INDEX imports_confirmed_file ON imports (agency_id, file_sha256)
   WHERE status = 'confirmed';
 
 -- The tasks an import wrote, with what their rows said that a task does not hold: the number,
--- the headings above the row and its note. Exporting the source again writes them back.
+-- the headings above the row, its note, and the cooperating bodies outside the agency it named.
+-- Exporting the source again writes them back.
 CREATE TABLE import_tasks (
   import_id {{int}} NOT NULL REFERENCES imports (id),
   sheet_row {{int}} NOT NULL,
@@ -36,6 +37,7 @@ CREATE TABLE import_tasks (
   number TEXT NOT NULL,
   headings TEXT NOT NULL,
   note TEXT NOT NULL,
+  outside_units TEXT NOT NULL,
   PRIMARY KEY (import_id, sheet_row)
 );
 CREATE INDEX import_tasks_task ON import_tasks (task_id);
