@@ -106,9 +106,8 @@ void ImportPlanner::Add(const ProgramRow& row) {
 
   // Its place in the outline: under the nearest open row of a lower level. A heading without a
   // number stands where a Roman one would; a task without one goes under what is open.
-  const std::optional<int> level = row.level   ? row.level
-                                   : row.group ? std::optional<int>(1)
-                                               : std::nullopt;
+  std::optional<int> level = row.level;
+  if (!level && row.group) level = 1;
   if (level) {
     while (!open_.empty() && open_.back().level >= *level) open_.pop_back();
   }
@@ -166,10 +165,7 @@ void ImportPlanner::Add(const ProgramRow& row) {
   std::string outside;
   for (const std::string& name : cooperating) {
     PlannedUnit unit = MatchUnit(name);
-    if (!unit.id) {
-      out.warnings.push_back({"cooperating", "unknown_unit"});
-      outside += (outside.empty() ? "" : ", ") + name;
-    }
+    if (!unit.id) outside += (outside.empty() ? "" : ", ") + name;
     // The lead named again among the cooperating units is the lead only.
     if (unit.id && out.lead && out.lead->id == unit.id) continue;
     out.cooperating.push_back(std::move(unit));
@@ -197,7 +193,11 @@ void ImportPlanner::Add(const ProgramRow& row) {
   out.product = intl::ToNfc(row.product);
   if (out.product.size() > domain::kProductMaxBytes) out.errors.push_back({"product", "too_long"});
   out.note = intl::ToNfc(row.note);
-  if (!outside.empty()) out.outside_units = intl::ToNfc(outside);
+  // One warning for the row, however many bodies it names.
+  if (!outside.empty()) {
+    out.warnings.push_back({"cooperating", "unknown_unit"});
+    out.outside_units = intl::ToNfc(outside);
+  }
   if (out.note.size() > domain::kNoteMaxBytes) out.errors.push_back({"note", "too_long"});
 
   out.leader_written = row.leader;

@@ -246,6 +246,9 @@ TEST(ImportPlanner, TellsEachRowsProblemsAndAcceptsTheUsersUnitFixes) {
   EXPECT_TRUE(Has(rows[0].errors, "lead", "unknown_unit"));
   EXPECT_TRUE(Has(rows[0].warnings, "cooperating", "unknown_unit"));
   EXPECT_EQ(rows[0].outside_units, "Ban XYZ") << "a body outside the agency is kept with the row";
+  EXPECT_EQ(std::count_if(rows[0].warnings.begin(), rows[0].warnings.end(),
+                          [](const RowProblem& p) { return p.field == "cooperating"; }),
+            1);
   EXPECT_TRUE(Has(rows[0].errors, "deadline", "unrecognised_deadline"));
   EXPECT_TRUE(Has(rows[1].errors, "content", "required"));
   EXPECT_TRUE(Has(rows[2].warnings, "lead", "several_leads"));
