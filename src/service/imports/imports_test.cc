@@ -307,6 +307,8 @@ TEST_P(ImportTest, RefusesFilesItCannotReadWithTheReasonAndKeepsNone) {
       "file_legacy_xls");
   EXPECT_EQ(Outcome(Start(std::string("\x89PNG\r\n\x1a\n\0\0", 10))), "file_not_spreadsheet");
   EXPECT_EQ(Outcome(Start("STT;Nội dung\n1;\"never closed\n")), "file_unclosed_quote");
+  // Excel's "Unicode text": UTF-16 with its byte order mark.
+  EXPECT_EQ(Outcome(Start(std::string("\xFF\xFES\0T\0T\0", 8))), "file_not_utf8");
   auto bounded = ImportService(*ctx_, [] {
     sheets::Limits limits;
     limits.rows = 10;

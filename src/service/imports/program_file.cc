@@ -64,6 +64,9 @@ sheets::Result<SpreadsheetKind> DetectSpreadsheetKind(std::string_view bytes,
     case sheets::FileKind::kOther:
       break;
   }
+  // Excel's "Unicode text" is UTF-16, byte order mark first: text, in an encoding not read here.
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return sheets::Failure{sheets::ReadError::kNotUtf8, "UTF-16"};
   // Text is what a CSV file is: the reader refuses what is not UTF-8 text.
   if (bytes.find('\0') != std::string_view::npos)
     return sheets::Failure{sheets::ReadError::kNotSpreadsheet, ""};
