@@ -5,7 +5,7 @@ import type viImports from './vi.imports';
 const enImports: Record<keyof typeof viImports, string> = {
   'page.import': 'Import a program from a file',
   'imp.title': 'Import a work program from an Excel file',
-  'imp.exportProgram': 'Download the programme (Excel)',
+  'imp.exportProgram': 'Download the program (Excel)',
   'imp.start': 'Import from Excel',
   'imp.source': 'Source: {title}',
   'imp.notAllowed': 'Only leaders and consolidators may import a work program from a file.',
@@ -29,10 +29,10 @@ const enImports: Record<keyof typeof viImports, string> = {
 
   'imp.status.draft': 'Not confirmed',
   'imp.status.confirmed': 'Imported',
-  'imp.counts.tasks': '{n} tasks',
-  'imp.counts.headings': '{n} group headings',
-  'imp.counts.errors': '{n} rows with errors',
-  'imp.counts.warnings': '{n} rows with warnings',
+  'imp.counts.tasks': 'tasks: {n}',
+  'imp.counts.headings': 'group headings: {n}',
+  'imp.counts.errors': 'rows with errors: {n}',
+  'imp.counts.warnings': 'rows with warnings: {n}',
   'imp.fileLine': 'File {name} ({size}), uploaded {time}',
   'imp.downloadFile': 'Download the file',
   'imp.confirm': 'Confirm the import',
@@ -53,7 +53,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.problem.no_rows': 'There are no task rows under the headings.',
   'imp.problem.already_imported': 'This file was imported before; its tasks are already in the system.',
   'imp.problem.openDuplicate': 'Open the earlier import',
-  'imp.errorsTitle': '{n} rows still have errors',
+  'imp.errorsTitle': 'Rows still with errors: {n}',
   'imp.errorsHelp':
     'Choose the units of the names not recognised under “Units not recognised”. Other errors (deadline, text…) are corrected in the file, which is then uploaded again.',
 
@@ -90,7 +90,7 @@ const enImports: Record<keyof typeof viImports, string> = {
 
   'imp.units': 'Units not recognised',
   'imp.units.help': 'These names match no unit of the agency. Choose the unit each stands for: every row naming it follows the choice.',
-  'imp.units.rows': '{n} rows',
+  'imp.units.rows': 'rows: {n}',
   'imp.units.pick': 'Choose a unit',
   'imp.units.aria': 'Unit for the name “{name}”',
   'imp.units.suggested': 'Suggested',
@@ -131,7 +131,8 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.check.required': '{field} is missing.',
   'imp.check.too_long': '{field} is too long.',
   'imp.check.unknown_unit.lead': 'Lead unit “{name}” not recognised.',
-  'imp.check.unknown_unit.cooperating': 'Cooperating unit “{name}” not recognised.',
+  'imp.check.unknown_unit.cooperating':
+    'Not a unit of the agency: “{name}”. Kept with the row as written; pick a unit if it is one of the agency’s.',
   'imp.check.several_leads': 'Several lead units: the first leads, the others cooperate.',
   'imp.check.group_as_task': 'The heading becomes a parent task the agency leads.',
   'imp.check.not_a_date': 'The deadline cell “{written}” is not a date.',

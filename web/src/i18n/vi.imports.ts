@@ -129,7 +129,8 @@ const viImports = {
   'imp.check.required': 'Thiếu {field}.',
   'imp.check.too_long': '{field} quá dài.',
   'imp.check.unknown_unit.lead': 'Không nhận ra đơn vị chủ trì “{name}”.',
-  'imp.check.unknown_unit.cooperating': 'Không nhận ra đơn vị phối hợp “{name}”.',
+  'imp.check.unknown_unit.cooperating':
+    'Không phải đơn vị của cơ quan: “{name}”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
   'imp.check.several_leads': 'Ghi nhiều đơn vị chủ trì: đơn vị đầu tiên chủ trì, các đơn vị còn lại phối hợp.',
   'imp.check.group_as_task': 'Tiêu đề nhóm thành nhiệm vụ cha do cơ quan chủ trì.',
   'imp.check.not_a_date': 'Ô thời hạn “{written}” không phải là ngày.',

@@ -42,7 +42,7 @@ describe('imports in words', () => {
       'Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.',
     ]);
     expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3)))).toEqual([
-      'Không nhận ra đơn vị phối hợp “Ban QLDA”.',
+      'Không phải đơn vị của cơ quan: “Ban QLDA”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
     ]);
     const row = { ...rowOf(UPLOADED, 3), deadline: null, deadline_label: '', deadline_written: 'sớm' };
     expect(problemText(t, { field: 'deadline', code: 'unrecognised_deadline' }, row)).toMatch(/^Không hiểu thời hạn “sớm”/);

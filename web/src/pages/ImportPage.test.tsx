@@ -138,7 +138,7 @@ describe('ImportPage', () => {
     expect(row(3)).toHaveTextContent('Tệp ghi: Phòng QLKCHT');
     expect(row(3)).toHaveTextContent('Quý II/2027');
     expect(row(3)).toHaveTextContent('30/06/2027');
-    expect(row(3)).toHaveTextContent('Không nhận ra đơn vị phối hợp “Ban QLDA”.');
+    expect(row(3)).toHaveTextContent('Không phải đơn vị của cơ quan: “Ban QLDA”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.');
     expect(within(row(4)).getByText('Phòng Pháp chế (chưa nhận ra)')).toHaveClass('imp-unknown');
     expect(row(4)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
     expect(row(5)).toHaveTextContent('Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.');
