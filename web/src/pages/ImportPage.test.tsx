@@ -203,7 +203,7 @@ describe('ImportPage', () => {
     fireEvent.click(confirmButton());
     fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Nhập' }));
     expect(await screen.findByText('Đã nhập 5 nhiệm vụ từ tệp chuong-trinh-2027.csv.')).toBeInTheDocument();
-    expect(screen.getByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
+    expect(await screen.findByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
     const [confirm] = callsTo(calls, 'POST', `/imports/${ID}/confirm`);
     expect(confirm.headers['If-Match']).toBe(`"${imports.allFixed.import.version}"`);
     expect((imports.confirmed as ImportResult).task_ids).toHaveLength(5);
@@ -321,7 +321,7 @@ describe('ImportPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Bỏ/ }));
     fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Bỏ' }));
     expect(await screen.findByText('Đã bỏ lần nhập tệp chuong-trinh-2027.csv.')).toBeInTheDocument();
-    expect(screen.getByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
+    expect(await screen.findByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
     expect(callsTo(calls, 'DELETE')[0].headers['If-Match']).toBe(`"${UPLOADED.import.version}"`);
   });
 
