@@ -69,6 +69,20 @@ json::value Row(const service::PlannedRow& row, const service::ImportPreview& p)
   };
 }
 
+std::string_view YearFromCode(service::YearFrom from) {
+  switch (from) {
+    case service::YearFrom::kChoice:
+      return "choice";
+    case service::YearFrom::kTitle:
+      return "title";
+    case service::YearFrom::kDocument:
+      return "document";
+    case service::YearFrom::kToday:
+      return "today";
+  }
+  return "today";
+}
+
 }  // namespace
 
 json::value ToJson(const service::ImportSummary& s) {
@@ -91,8 +105,12 @@ json::value ToJson(const service::ImportPreview& p) {
   for (const auto& [index, field] : p.choices.columns)
     columns_chosen.push_back(json::object{{"index", index}, {"field", Field(field)}});
   json::array fixes;
-  for (const auto& [folded, id] : p.choices.unit_fixes)
-    fixes.push_back(json::object{{"name", folded}, {"organization", Ref(id, p.unit_names)}});
+  for (const auto& [folded, id] : p.choices.unit_fixes) {
+    const auto written = p.choices.unit_fix_names.find(folded);
+    fixes.push_back(
+        json::object{{"name", written == p.choices.unit_fix_names.end() ? folded : written->second},
+                     {"organization", Ref(id, p.unit_names)}});
+  }
   json::array sheets;
   for (const auto& name : p.sheets) sheets.push_back(json::string(name));
   json::array columns;
@@ -119,7 +137,10 @@ json::value ToJson(const service::ImportPreview& p) {
            {"sheet", p.choices.sheet},
            {"groups_as", p.choices.groups_as == service::GroupsAs::kParents ? "parents" : "labels"},
            {"columns", std::move(columns_chosen)},
-           {"unit_fixes", std::move(fixes)}}},
+           {"unit_fixes", std::move(fixes)},
+           {"year", p.choices.year ? json::value(*p.choices.year) : json::value(nullptr)}}},
+      {"year", p.year},
+      {"year_from", YearFromCode(p.year_from)},
       {"sheets", std::move(sheets)},
       {"header_row", p.header_row ? json::value(*p.header_row + 1) : json::value(nullptr)},
       {"header_rows", p.header_rows},

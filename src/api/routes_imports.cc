@@ -55,13 +55,23 @@ Reply PreviewReply(const service::Expected<service::ImportPreview>& preview, int
 
 service::Expected<service::ImportChoicesPatch> ReadChoices(const json::object& body) {
   return ParseBody(body, [&](BodyReader& in) {
-    in.OnlyFields({"sheet", "groups_as", "columns", "unit_fixes"});
+    in.OnlyFields({"sheet", "groups_as", "columns", "unit_fixes", "year"});
     service::ImportChoicesPatch patch;
     if (const auto sheet = in.Int("sheet")) {
       if (*sheet < 0)
         in.validator().Add("sheet", "invalid");
       else
         patch.sheet = static_cast<std::size_t>(*sheet);
+    }
+    if (body.contains("year")) {
+      if (body.at("year").is_null()) {
+        patch.year = std::optional<int>();
+      } else if (const auto year = in.Int("year")) {
+        if (*year < service::kMinProgramYear || *year > service::kMaxProgramYear)
+          in.validator().Add("year", "invalid");
+        else
+          patch.year = static_cast<int>(*year);
+      }
     }
     if (const auto groups = in.String("groups_as", 16)) {
       if (*groups == "labels")

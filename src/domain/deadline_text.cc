@@ -175,4 +175,20 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
   }
 }
 
+std::optional<int> ProgramYearNamedIn(std::string_view folded) {
+  const Words words = SplitWords(folded);
+  std::optional<int> named;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (StartsWith(words, i, "giai doan")) return std::nullopt;
+    if (words[i] != "nam" || i + 1 >= words.size()) continue;
+    const auto year = Year(words[i + 1], std::nullopt);
+    if (!year) continue;
+    // "năm 2026 - 2027": the dash is a space in the folded form.
+    if (i + 2 < words.size() && Year(words[i + 2], std::nullopt)) return std::nullopt;
+    if (named && *named != *year) return std::nullopt;
+    named = year;
+  }
+  return named;
+}
+
 }  // namespace giaoban::domain

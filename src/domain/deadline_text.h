@@ -30,4 +30,10 @@ struct DeadlineText {
 std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
                                               std::optional<int> year = std::nullopt);
 
+// The year a program's title gives its work ("Chương trình công tác năm 2027" gives 2027), from
+// the title `folded` as above: the one year written after "năm". Nullopt for a title naming none,
+// a span ("giai đoạn 2026 - 2030", "năm 2026 - 2027") or several years, where a deadline without
+// its year could mean any of them.
+std::optional<int> ProgramYearNamedIn(std::string_view folded);
+
 }  // namespace giaoban::domain

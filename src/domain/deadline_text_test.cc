@@ -81,5 +81,21 @@ TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 
+TEST(ProgramYear, IsTheOneYearTheTitleWritesAfterNam) {
+  EXPECT_EQ(
+      ProgramYearNamedIn("chuong trinh cong tac trong tam nam 2027 cua so giao thong van tai"),
+      2027);
+  EXPECT_EQ(ProgramYearNamedIn("ke hoach nam 2027 thuc hien chuong trinh nam 2027"), 2027);
+  EXPECT_EQ(ProgramYearNamedIn("quyet dinh so 12 qd ubnd ngay 5 1 2027"), std::nullopt);
+}
+
+TEST(ProgramYear, IsNoneForASpanOrSeveralYears) {
+  EXPECT_EQ(ProgramYearNamedIn("ke hoach giai doan 2026 2030"), std::nullopt);
+  EXPECT_EQ(ProgramYearNamedIn("chuong trinh nam 2026 2027"), std::nullopt);
+  EXPECT_EQ(ProgramYearNamedIn("tong ket nam 2026 va chuong trinh nam 2027"), std::nullopt);
+  EXPECT_EQ(ProgramYearNamedIn("chuong trinh 5 nam"), std::nullopt);
+  EXPECT_EQ(ProgramYearNamedIn(""), std::nullopt);
+}
+
 }  // namespace
 }  // namespace giaoban::domain

@@ -5,8 +5,10 @@
 #include <set>
 #include <stdexcept>
 
+#include "domain/deadline_text.h"
 #include "intl/text.h"
 #include "service/audit.h"
+#include "service/imports/rows_digest.h"
 #include "service/sources/sources.h"
 #include "service/tasks/attachment_digest.h"
 #include "service/tasks/task_access.h"
@@ -44,33 +46,61 @@ ImportSummary SummaryOf(const storage::Result& r, const storage::Row& row) {
   return s;
 }
 
-std::string ChoicesJson(const ImportChoices& choices) {
+json::object ColumnsJson(const std::map<std::size_t, ColumnChoice>& chosen) {
   json::object columns;
-  for (const auto& [index, field] : choices.columns) {
+  for (const auto& [index, field] : chosen) {
     columns[std::to_string(index)] =
         field ? json::value(std::string(ProgramColumnCode(*field))) : json::value(nullptr);
   }
-  json::object fixes;
-  for (const auto& [folded, id] : choices.unit_fixes) fixes[folded] = id;
-  return json::serialize(
-      json::object{{"sheet", choices.sheet},
-                   {"groups_as", choices.groups_as == GroupsAs::kParents ? "parents" : "labels"},
-                   {"columns", std::move(columns)},
-                   {"unit_fixes", std::move(fixes)}});
+  return columns;
 }
 
+std::map<std::size_t, ColumnChoice> ColumnsFromJson(const json::object& o) {
+  std::map<std::size_t, ColumnChoice> columns;
+  for (const auto& [index, field] : o) {
+    columns[std::stoul(std::string(index))] =
+        field.is_null() ? ColumnChoice() : ProgramColumnFromCode(field.as_string());
+  }
+  return columns;
+}
+
+std::string ChoicesJson(const ImportChoices& choices) {
+  json::object fixes;
+  for (const auto& [folded, id] : choices.unit_fixes) fixes[folded] = id;
+  json::object fix_names;
+  for (const auto& [folded, written] : choices.unit_fix_names) fix_names[folded] = written;
+  json::object other_sheets;
+  for (const auto& [sheet, columns] : choices.other_sheets)
+    other_sheets[std::to_string(sheet)] = ColumnsJson(columns);
+  json::object o{{"sheet", choices.sheet},
+                 {"groups_as", choices.groups_as == GroupsAs::kParents ? "parents" : "labels"},
+                 {"columns", ColumnsJson(choices.columns)},
+                 {"unit_fixes", std::move(fixes)},
+                 {"unit_fix_names", std::move(fix_names)},
+                 {"other_sheets", std::move(other_sheets)}};
+  if (choices.year) o["year"] = *choices.year;
+  return json::serialize(o);
+}
+
+// Choices kept before an import knew a year, other sheets or the names as written read without
+// them.
 ImportChoices ChoicesFromJson(std::string_view text) {
   ImportChoices choices;
   const json::object o = json::parse(text).as_object();
   choices.sheet = static_cast<std::size_t>(o.at("sheet").to_number<std::int64_t>());
   choices.groups_as =
       o.at("groups_as").as_string() == "parents" ? GroupsAs::kParents : GroupsAs::kLabels;
-  for (const auto& [index, field] : o.at("columns").as_object()) {
-    choices.columns[std::stoul(std::string(index))] =
-        field.is_null() ? ColumnChoice() : ProgramColumnFromCode(field.as_string());
-  }
+  choices.columns = ColumnsFromJson(o.at("columns").as_object());
   for (const auto& [folded, id] : o.at("unit_fixes").as_object())
     choices.unit_fixes[std::string(folded)] = id.to_number<std::int64_t>();
+  if (const json::value* names = o.if_contains("unit_fix_names"))
+    for (const auto& [folded, written] : names->as_object())
+      choices.unit_fix_names[std::string(folded)] = std::string(written.as_string());
+  if (const json::value* sheets = o.if_contains("other_sheets"))
+    for (const auto& [sheet, columns] : sheets->as_object())
+      choices.other_sheets[std::stoul(std::string(sheet))] = ColumnsFromJson(columns.as_object());
+  if (const json::value* year = o.if_contains("year"))
+    choices.year = static_cast<int>(year->to_number<std::int64_t>());
   return choices;
 }
 
@@ -107,6 +137,7 @@ std::optional<StoredImport> LoadImport(Connection& c, Id id, bool for_update) {
 // year from its source, and the column names the agency's users mapped before.
 struct PlanInputs {
   PlanContext plan;
+  YearFrom year_from = YearFrom::kToday;
   std::map<std::string, ColumnChoice> remembered;  // by folded header
   std::map<Id, std::string> unit_names;
   std::map<Id, std::string> person_names;
@@ -119,7 +150,14 @@ Expected<PlanInputs> LoadPlanInputs(Connection& c, const Actor& actor, Id source
   PlanInputs in;
   // A program's tasks were given when it was issued; one dated ahead is taken as given today.
   in.plan.assigned_on = source->doc_date && *source->doc_date <= today ? *source->doc_date : today;
-  in.plan.year = (source->doc_date ? *source->doc_date : today).year();
+  // A program for next year is often issued late this year: a year its title names is its own.
+  if (const auto named = domain::ProgramYearNamedIn(intl::Fold(source->title))) {
+    in.plan.year = named;
+    in.year_from = YearFrom::kTitle;
+  } else {
+    in.plan.year = (source->doc_date ? *source->doc_date : today).year();
+    in.year_from = source->doc_date ? YearFrom::kDocument : YearFrom::kToday;
+  }
   in.plan.agency_org_id = actor.agency_id;
   const auto units = c.execute(
       "SELECT id, name, code, path FROM organizations WHERE agency_id = $1 "
@@ -196,14 +234,28 @@ std::vector<ImportColumn> ColumnsOf(const ProgramTable& table, const ProgramLayo
   return columns;
 }
 
+// The plan's context with what the user chose for this import.
+PlanContext PlanFor(const PlanInputs& inputs, const ImportChoices& choices) {
+  PlanContext plan = inputs.plan;
+  plan.choices.groups_as = choices.groups_as;
+  plan.choices.unit_fixes = choices.unit_fixes;
+  if (choices.year) plan.year = choices.year;
+  return plan;
+}
+
 bool HasProblems(const PlannedRow& row) { return !row.errors.empty() || !row.warnings.empty(); }
 
-// Reads the file into a preview: every row planned and counted, one page of them kept.
+// Reads the file into a preview: every row planned and counted, one page of them kept, and the
+// digest of the rows in `rows_digest`.
 Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInputs& inputs,
-                                     const PreviewQuery& query, const sheets::Limits& limits) {
+                                     const PreviewQuery& query, const sheets::Limits& limits,
+                                     std::string& rows_digest) {
   ImportPreview preview;
   preview.import = stored.summary;
   preview.choices = stored.choices;
+  const PlanContext plan = PlanFor(inputs, stored.choices);
+  preview.year = plan.year.value_or(0);
+  preview.year_from = stored.choices.year ? YearFrom::kChoice : inputs.year_from;
   // The units the user picked are named whatever the sheet now shows.
   for (const auto& [folded, id] : stored.choices.unit_fixes)
     if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
@@ -224,15 +276,14 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
     return preview;
   }
 
-  PlanContext plan = inputs.plan;
-  plan.choices.groups_as = stored.choices.groups_as;
-  plan.choices.unit_fixes = stored.choices.unit_fixes;
   std::map<std::string, UnmatchedUnit> unmatched;
+  RowsDigest digest;
   std::set<Id> units_named, people_named;
   preview.rows.page = query.page;
   preview.rows.page_size = query.page_size;
   const std::int64_t first = static_cast<std::int64_t>(query.page - 1) * query.page_size;
   ImportPlanner planner(plan, [&](const PlannedRow& row) {
+    digest.Add(row);
     ImportCounts& n = preview.counts;
     ++n.rows;
     if (row.becomes_task) ++n.tasks;
@@ -267,6 +318,7 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   auto read = ReadProgramRows(stored.content, stored.kind, stored.choices.sheet, limits, *table,
                               *layout, [&](const ProgramRow& row) { planner.Add(row); });
   if (!read) return ReadFailureError(read.failure());
+  rows_digest = digest.Hex();
   if (preview.counts.tasks == 0) preview.problems.push_back("no_rows");
 
   for (auto& [folded, unit] : unmatched) preview.unmatched_units.push_back(std::move(unit));
@@ -281,12 +333,15 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   return preview;
 }
 
-std::optional<Id> ConfirmedImportOf(Connection& c, Id agency_id, const std::string& sha256,
-                                    Id except) {
+// The agency's confirmed import of the same file, or the source's of the same rows when
+// `rows_digest` is given: a copy of a program may go to another source, the same file may not.
+std::optional<Id> ConfirmedImportOf(Connection& c, const StoredImport& stored,
+                                    const std::string& rows_digest = {}) {
   const auto r = c.execute(
-      "SELECT id FROM imports WHERE agency_id = $1 AND file_sha256 = $2 AND status = "
-      "'confirmed' AND id <> $3",
-      {Param(agency_id), Param(sha256), Param(except)});
+      "SELECT id FROM imports WHERE agency_id = $1 AND status = 'confirmed' AND id <> $2 AND "
+      "(file_sha256 = $3 OR (source_id = $4 AND rows_digest = $5)) ORDER BY id LIMIT 1",
+      {Param(stored.agency_id), Param(stored.summary.id), Param(stored.sha256),
+       Param(stored.summary.source_id), Param(rows_digest)});
   if (r.empty()) return std::nullopt;
   return r.one().integer(r.column("id"));
 }
@@ -299,26 +354,6 @@ PreviewQuery Bounded(PreviewQuery q) {
   q.page = std::max(q.page, 1);
   q.page_size = std::clamp(q.page_size, 1, kMaxPreviewPageSize);
   return q;
-}
-
-// Reads the import and what its plan needs, in a transaction of its own, and previews it after,
-// so that reading the file does not hold the database.
-template <class Load>
-Expected<ImportPreview> PreviewAfter(const Context& ctx, const sheets::Limits& limits,
-                                     const PreviewQuery& query, Load load) {
-  std::optional<StoredImport> stored;
-  std::optional<PlanInputs> inputs;
-  std::optional<Id> duplicate;
-  auto loaded = ctx.db().transact(TransactionMode::kRead, [&](Connection& c) -> Status {
-    return load(c, stored, inputs, duplicate);
-  });
-  if (!loaded) return loaded.error();
-  auto preview = BuildPreview(*stored, *inputs, Bounded(query), limits);
-  if (preview && duplicate) {
-    preview->duplicate_of = duplicate;
-    preview->problems.push_back("already_imported");
-  }
-  return preview;
 }
 
 // The rows of import_tasks, written many to a statement.
@@ -434,20 +469,33 @@ Expected<ImportPreview> ImportService::Start(const Actor& by, const NewImport& f
 Expected<ImportPreview> ImportService::Preview(const Actor& actor, Id id,
                                                const PreviewQuery& query) {
   const Date today = ctx_.Today();
-  return PreviewAfter(
-      ctx_, limits_, query,
-      [&](Connection& c, std::optional<StoredImport>& stored, std::optional<PlanInputs>& inputs,
-          std::optional<Id>& duplicate) -> Status {
-        stored = LoadImport(c, id, false);
-        if (!stored || stored->agency_id != actor.agency_id || !MayImport(actor))
-          return Error::NotFound();
-        auto loaded = LoadPlanInputs(c, actor, stored->summary.source_id, today);
-        if (!loaded) return loaded.error();
-        inputs = std::move(*loaded);
-        if (stored->summary.status == "draft")
-          duplicate = ConfirmedImportOf(c, actor.agency_id, stored->sha256, id);
-        return Ok();
+  // The import and what its plan needs are read in a transaction of their own, and the file after
+  // it, so that reading the file does not hold the database.
+  std::optional<StoredImport> stored;
+  std::optional<PlanInputs> inputs;
+  auto loaded = ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Status {
+    stored = LoadImport(c, id, false);
+    if (!stored || stored->agency_id != actor.agency_id || !MayImport(actor))
+      return Error::NotFound();
+    auto plan_inputs = LoadPlanInputs(c, actor, stored->summary.source_id, today);
+    if (!plan_inputs) return plan_inputs.error();
+    inputs = std::move(*plan_inputs);
+    return Ok();
+  });
+  if (!loaded) return loaded.error();
+  std::string rows_digest;
+  auto preview = BuildPreview(*stored, *inputs, Bounded(query), limits_, rows_digest);
+  if (!preview || stored->summary.status != "draft") return preview;
+  auto duplicate =
+      ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<std::optional<Id>> {
+        return ConfirmedImportOf(c, *stored, rows_digest);
       });
+  if (!duplicate) return duplicate.error();
+  if (*duplicate) {
+    preview->duplicate_of = *duplicate;
+    preview->problems.push_back("already_imported");
+  }
+  return preview;
 }
 
 Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64_t expected_version,
@@ -460,15 +508,30 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
     if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
     ImportChoices choices = stored->choices;
     if (patch.sheet && *patch.sheet != choices.sheet) {
-      // Another sheet has other columns: what was chosen for this one no longer applies.
+      // Another sheet has other columns: what was chosen for this one waits until the user
+      // comes back to it.
       auto table = ReadProgramTable(stored->content, stored->kind, *patch.sheet, limits_);
       if (!table) return ReadFailureError(table.failure());
-      choices.sheet = *patch.sheet;
+      if (!choices.columns.empty()) choices.other_sheets[choices.sheet] = choices.columns;
       choices.columns.clear();
+      if (auto kept = choices.other_sheets.extract(*patch.sheet))
+        choices.columns = std::move(kept.mapped());
+      choices.sheet = *patch.sheet;
     }
     if (patch.groups_as) choices.groups_as = *patch.groups_as;
-    for (const auto& [index, field] : patch.columns) choices.columns[index] = field;
+    if (patch.year) choices.year = *patch.year;
     Validator v;
+    if (choices.year && (*choices.year < kMinProgramYear || *choices.year > kMaxProgramYear))
+      v.Add("year", "invalid");
+    for (const auto& [index, field] : patch.columns) {
+      // A field is read from one column: the latest choice takes it from a column chosen for it
+      // before, which goes back to what its header says.
+      if (field)
+        std::erase_if(choices.columns, [&](const auto& chosen) {
+          return chosen.first != index && chosen.second == field;
+        });
+      choices.columns[index] = field;
+    }
     const auto units =
         c.execute("SELECT id FROM organizations WHERE agency_id = $1", {Param(by.agency_id)});
     std::set<Id> unit_ids;
@@ -479,10 +542,12 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
         v.Add("unit_fixes", "invalid");
       } else if (!unit) {
         choices.unit_fixes.erase(folded);
+        choices.unit_fix_names.erase(folded);
       } else if (!unit_ids.contains(*unit)) {
         v.Add("unit_fixes", "not_found");
       } else {
         choices.unit_fixes[folded] = *unit;
+        choices.unit_fix_names[folded] = intl::ToNfc(written);
       }
     }
     if (!v.ok()) return v.error();
@@ -502,8 +567,7 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
     if (!stored || stored->agency_id != by.agency_id || !MayImport(by)) return Error::NotFound();
     if (stored->summary.version != expected_version) return Error::PreconditionFailed();
     if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
-    if (ConfirmedImportOf(c, by.agency_id, stored->sha256, id))
-      return Error::Conflict("already_imported");
+    if (ConfirmedImportOf(c, *stored)) return Error::Conflict("already_imported");
     auto inputs = LoadPlanInputs(c, by, stored->summary.source_id, today);
     if (!inputs) return inputs.error();
     auto table = ReadProgramTable(stored->content, stored->kind, stored->choices.sheet, limits_);
@@ -515,14 +579,14 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
     // The source as the tasks copy it, held for the transaction (see LoadReferences).
     const TaskReferences refs =
         LoadReferences(c, by.agency_id, TaskInput{}, stored->summary.source_id);
-    PlanContext plan = inputs->plan;
-    plan.choices.groups_as = stored->choices.groups_as;
-    plan.choices.unit_fixes = stored->choices.unit_fixes;
+    const PlanContext plan = PlanFor(*inputs, stored->choices);
     // Every row is checked before any is written: the transaction then either writes them all or
     // has written nothing when it answers with an error.
     std::int64_t rows_with_errors = 0, tasks = 0;
     bool forbidden = false;
+    RowsDigest digest;
     ImportPlanner checker(plan, [&](const PlannedRow& row) {
+      digest.Add(row);
       if (!row.errors.empty()) ++rows_with_errors;
       if (!row.becomes_task || !row.errors.empty()) return;
       ++tasks;
@@ -541,6 +605,8 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
       return e;
     }
     if (tasks == 0) return Error::Validation({{"file", "no_rows"}});
+    const std::string rows_digest = digest.Hex();
+    if (ConfirmedImportOf(c, *stored, rows_digest)) return Error::Conflict("already_imported");
 
     const std::int64_t now = Context::NowMillis();
     ImportResult result;
@@ -624,8 +690,9 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
     }
     c.execute(
         "UPDATE imports SET status = 'confirmed', task_count = $1, confirmed_at = $2, "
-        "version = version + 1 WHERE id = $3",
-        {Param(static_cast<std::int64_t>(result.task_ids.size())), Param(now), Param(id)});
+        "rows_digest = $3, version = version + 1 WHERE id = $4",
+        {Param(static_cast<std::int64_t>(result.task_ids.size())), Param(now), Param(rows_digest),
+         Param(id)});
     RecordEvent(c, {by.agency_id, "import", id, std::nullopt, "confirmed", by.user_id, "",
                     json::serialize(json::object{
                         {"source_id", stored->summary.source_id},

@@ -32,7 +32,13 @@ struct ImportChoicesPatch {
   std::optional<GroupsAs> groups_as;
   std::map<std::size_t, ColumnChoice> columns;          // added to those chosen before
   std::map<std::string, std::optional<Id>> unit_fixes;  // by the name as written; none removes
+  // The program's year; none gives it back to the source's title or date.
+  std::optional<std::optional<int>> year;
 };
+
+// The years a program's year may be.
+inline constexpr int kMinProgramYear = 2000;
+inline constexpr int kMaxProgramYear = 2100;
 
 struct PreviewQuery {
   int page = 1;

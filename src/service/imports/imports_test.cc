@@ -177,6 +177,170 @@ TEST_P(ImportTest, RefusesTheSameFileOnceItIsImported) {
   EXPECT_EQ(Outcome(imports().Preview(consolidator_, second->import.id, {})), "not_found");
 }
 
+TEST_P(ImportTest, RefusesTheSameRowsSavedAgainWithOtherBytes) {
+  auto first = Start(kProgram);
+  ASSERT_TRUE(first.ok());
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+
+  // Excel saving the program again: a byte order mark, CRLF line ends, a lead's name in
+  // capitals.
+  std::string resaved = "\xEF\xBB\xBF";
+  for (char c : std::string(kProgram)) {
+    if (c == '\n')
+      resaved += "\r\n";
+    else
+      resaved += c;
+  }
+  std::string::size_type at = resaved.find("Văn phòng Sở");
+  ASSERT_NE(at, std::string::npos);
+  resaved.replace(at, std::string("Văn phòng Sở").size(), "VĂN PHÒNG SỞ");
+  auto again = Start(resaved, nullptr, "chuong-trinh (1).csv");
+  ASSERT_TRUE(again.ok()) << Outcome(again);
+  EXPECT_EQ(again->duplicate_of, first->import.id);
+  EXPECT_EQ(again->problems, std::vector<std::string>{"already_imported"});
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, again->import.id, again->import.version)),
+            "already_imported");
+  EXPECT_EQ(TaskCount(), 4);
+
+  // A program with one row more is another program.
+  auto more = Start(std::string(kProgram) + "3;Tổng kết năm;Văn phòng Sở;Tháng 12/2024;;\n");
+  ASSERT_TRUE(more.ok()) << Outcome(more);
+  EXPECT_TRUE(more->problems.empty());
+  EXPECT_TRUE(imports().Confirm(consolidator_, more->import.id, more->import.version).ok());
+  EXPECT_EQ(TaskCount(), 9);
+
+  // Another source may take the same rows: a copy of the program.
+  auto copy = SourceService(*ctx_).Create(
+      leader_, {"key_program", "Bản sao chương trình năm 2024", "", std::nullopt, "", ""});
+  ASSERT_TRUE(copy.ok()) << Outcome(copy);
+  auto copied = imports().Start(consolidator_, {copy->id, "ban-sao.csv", resaved, 0}, {});
+  ASSERT_TRUE(copied.ok()) << Outcome(copied);
+  EXPECT_TRUE(copied->problems.empty());
+  EXPECT_TRUE(imports().Confirm(consolidator_, copied->import.id, copied->import.version).ok());
+}
+
+TEST_P(ImportTest, ReadsDeadlinesWithoutAYearInTheYearTheProgramIsFor) {
+  // The next year's program, issued in this one.
+  SourceService sources(*ctx_);
+  auto next_year = sources.Create(leader_, {"key_program", "Chương trình công tác năm 2025",
+                                            "20/CTr-SGTVT", Day("2024-06-20"), "Sở GTVT", ""});
+  ASSERT_TRUE(next_year.ok()) << Outcome(next_year);
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành\n"
+      "1;Tổng kết năm;Văn phòng Sở;Tháng 12\n"
+      "2;Sơ kết 6 tháng;Văn phòng Sở;15/6\n";
+  auto preview = imports().Start(consolidator_, {next_year->id, "ct.csv", program, 0}, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->year, 2025);
+  EXPECT_EQ(preview->year_from, YearFrom::kTitle);
+  ASSERT_EQ(preview->rows.items.size(), 2u);
+  EXPECT_EQ(preview->rows.items[0].deadline, Day("2025-12-31"));
+  EXPECT_EQ(preview->rows.items[1].deadline, Day("2025-06-15"));
+  EXPECT_EQ(preview->counts.with_errors, 0);
+
+  // The user may say otherwise, and give the choice back.
+  ImportChoicesPatch patch;
+  patch.year = 2026;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->year, 2026);
+  EXPECT_EQ(preview->year_from, YearFrom::kChoice);
+  EXPECT_EQ(preview->rows.items[0].deadline, Day("2026-12-31"));
+  patch.year = 1999;
+  EXPECT_EQ(Outcome(imports().Choose(consolidator_, preview->import.id, preview->import.version,
+                                     patch, {})),
+            "validation_failed year:invalid");
+  patch.year = std::optional<int>();
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->year_from, YearFrom::kTitle);
+  EXPECT_EQ(preview->rows.items[0].deadline, Day("2025-12-31"));
+
+  // A title without a year leaves the document's date to say it.
+  auto dated = sources.Create(leader_, {"higher_program", "Kế hoạch cải cách hành chính",
+                                        "7/KH-UBND", Day("2024-02-01"), "UBND tỉnh", ""});
+  ASSERT_TRUE(dated.ok()) << Outcome(dated);
+  auto other = imports().Start(consolidator_, {dated->id, "kh.csv", program, 0}, {});
+  ASSERT_TRUE(other.ok()) << Outcome(other);
+  EXPECT_EQ(other->year, 2024);
+  EXPECT_EQ(other->year_from, YearFrom::kDocument);
+}
+
+TEST_P(ImportTest, GivesAFieldToTheColumnLastChosenForIt) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ghi chú;Kinh phí\n"
+      "1;Lập kế hoạch bảo trì;KHTC;Vốn sự nghiệp;120\n";
+  auto preview = Start(program);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[3].field, ProgramColumn::kNote);
+  EXPECT_EQ(preview->columns[4].field, std::nullopt);
+
+  ImportChoicesPatch patch;
+  patch.columns[4] = ProgramColumn::kNote;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[3].field, std::nullopt);
+  EXPECT_EQ(preview->columns[4].field, ProgramColumn::kNote);
+  EXPECT_EQ(preview->rows.items[0].note, "120");
+
+  // Chosen back, the note's column is the one its header names again.
+  patch.columns.clear();
+  patch.columns[3] = ProgramColumn::kNote;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[3].field, ProgramColumn::kNote);
+  EXPECT_EQ(preview->columns[4].field, std::nullopt);
+  EXPECT_EQ(preview->rows.items[0].note, "Vốn sự nghiệp");
+}
+
+TEST_P(ImportTest, KeepsEachSheetsColumnsWhenTheUserGoesBackToIt) {
+  const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
+    for (const char* name : {"Tỉnh giao", "Sở giao"}) {
+      lxw_worksheet* sheet = workbook_add_worksheet(book, name);
+      worksheet_write_string(sheet, 0, 0, "STT", nullptr);
+      worksheet_write_string(sheet, 0, 1, "Nội dung nhiệm vụ", nullptr);
+      worksheet_write_string(sheet, 0, 2, "Đầu mối", nullptr);
+      worksheet_write_number(sheet, 1, 0, 1, nullptr);
+      worksheet_write_string(sheet, 1, 1, "Lập kế hoạch bảo trì", nullptr);
+      worksheet_write_string(sheet, 1, 2, "KHTC", nullptr);
+    }
+  });
+  auto preview = Start(workbook, nullptr, "chuong-trinh.xlsx");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ImportChoicesPatch map_lead;
+  map_lead.columns[2] = ProgramColumn::kLead;
+  preview =
+      imports().Choose(consolidator_, preview->import.id, preview->import.version, map_lead, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[2].field, ProgramColumn::kLead);
+
+  ImportChoicesPatch to_sheet;
+  to_sheet.sheet = 1;
+  preview =
+      imports().Choose(consolidator_, preview->import.id, preview->import.version, to_sheet, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[2].field, std::nullopt) << "another sheet, its own columns";
+  to_sheet.sheet = 0;
+  preview =
+      imports().Choose(consolidator_, preview->import.id, preview->import.version, to_sheet, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->columns[2].field, ProgramColumn::kLead);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+}
+
+TEST_P(ImportTest, NamesAPickedUnitAsTheSheetWritesIt) {
+  auto preview = Start(
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
+      "1;Thanh tra công trình;Thanh tra Sở\n");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ImportChoicesPatch patch;
+  patch.unit_fixes["Thanh tra Sở"] = office_;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->choices.unit_fix_names.at("thanh tra so"), "Thanh tra Sở");
+  EXPECT_EQ(preview->counts.with_errors, 0);
+}
+
 TEST_P(ImportTest, RemembersHowTheAgencyHeadsAColumnOnceMapped) {
   const std::string program =
       "STT;Nội dung nhiệm vụ;Đơn vị đầu mối;Thời gian hoàn thành\n"

@@ -22,6 +22,20 @@ struct ImportChoices {
   // Columns the user mapped, by sheet column: a field, or none to leave the column out.
   std::map<std::size_t, ColumnChoice> columns;
   std::map<std::string, Id> unit_fixes;  // by the name's folded form
+  // Each picked name as the sheet wrote it, by its folded form: what the preview shows.
+  std::map<std::string, std::string> unit_fix_names;
+  // The program's year, for deadlines written without one, when the user gave it.
+  std::optional<int> year;
+  // The columns mapped on the workbook's other sheets, for when the user goes back to one.
+  std::map<std::size_t, std::map<std::size_t, ColumnChoice>> other_sheets;
+};
+
+// Where the year a program's deadlines are read in comes from.
+enum class YearFrom {
+  kChoice,    // the user's
+  kTitle,     // the source's title: "Chương trình công tác năm 2027"
+  kDocument,  // the source's document date
+  kToday,     // a source without a document date
 };
 
 // A column of the program's table as the preview shows it.
@@ -71,9 +85,13 @@ struct ImportPreview {
   std::vector<UnmatchedUnit> unmatched_units;
   // What keeps the import from being confirmed besides its rows' errors: "no_header" (no row of
   // the sheet names the task's content), "no_content_column" (the user left it out), "no_rows",
-  // "already_imported" (the file was imported before: duplicate_of).
+  // "already_imported" (the same file was imported before, or the same rows into this source:
+  // duplicate_of).
   std::vector<std::string> problems;
   std::optional<Id> duplicate_of;
+  // The year deadlines written without one are read in, and where it comes from.
+  int year = 0;
+  YearFrom year_from = YearFrom::kToday;
   // Names of the units and people the rows and suggestions refer to.
   std::map<Id, std::string> unit_names;
   std::map<Id, std::string> person_names;
