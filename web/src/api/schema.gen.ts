@@ -2765,10 +2765,12 @@ export interface components {
                     field: components["schemas"]["ImportField"] | null;
                 }[];
                 unit_fixes: {
-                    /** @description Tên đã bỏ dấu, chữ thường / the name folded */
+                    /** @description Tên như tệp ghi khi chọn / the name as the file wrote it when picked */
                     name: string;
                     organization: components["schemas"]["ImportRef"];
                 }[];
+                /** @description Năm người dùng chọn cho chương trình / the program's year the user chose */
+                year: number | null;
             };
             /** @description Các trang tính; rỗng với CSV / the sheets; empty for CSV */
             sheets: string[];
@@ -2789,6 +2791,13 @@ export interface components {
             };
             problems: ("no_header" | "no_content_column" | "no_rows" | "already_imported")[];
             duplicate_of: components["schemas"]["Id"] | null;
+            /** @description Năm dùng cho thời hạn không ghi năm / the year of deadlines written without one */
+            year: number;
+            /**
+             * @description Năm lấy từ đâu: người dùng chọn, tên nguồn, ngày văn bản, hôm nay / where the year comes from: the user's choice, the source's title, its document date, today
+             * @enum {string}
+             */
+            year_from: "choice" | "title" | "document" | "today";
             unmatched_units: {
                 written: string;
                 /** Format: int64 */
@@ -2815,6 +2824,8 @@ export interface components {
                 written: string;
                 organization_id: components["schemas"]["Id"] | null;
             }[];
+            /** @description Năm của chương trình; null: theo tên hoặc ngày của nguồn / the program's year; null: from the source's title or date */
+            year?: number | null;
         };
         ImportResult: {
             import: components["schemas"]["ImportSummary"];

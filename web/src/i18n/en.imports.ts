@@ -51,7 +51,8 @@ const enImports: Record<keyof typeof viImports, string> = {
     'No row of column headings (STT, Nội dung nhiệm vụ, Đơn vị chủ trì…) was found in the sheet. Choose another sheet, or add the headings to the file and upload it again.',
   'imp.problem.no_content_column': 'No column holds the tasks’ text. Choose it under “Columns of the table”.',
   'imp.problem.no_rows': 'There are no task rows under the headings.',
-  'imp.problem.already_imported': 'This file was imported before; its tasks are already in the system.',
+  'imp.problem.already_imported':
+    'This file, or another copy with the same rows, was imported into this source before; its tasks are already in the system.',
   'imp.problem.openDuplicate': 'Open the earlier import',
   'imp.errorsTitle': 'Rows still with errors: {n}',
   'imp.errorsHelp':
@@ -64,6 +65,13 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.groupsAs.parents': 'parent tasks',
   'imp.groupsAs.help':
     'Labels: a heading is only noted with the tasks under it. Parent tasks: each heading becomes a task the agency leads, and the tasks under it its subtasks.',
+  'imp.year': 'Year of the program',
+  'imp.year.from.title': 'from the source’s title',
+  'imp.year.from.document': 'from the source’s document date',
+  'imp.year.from.today': 'this year (the source has no document date)',
+  'imp.year.from.choice': 'your choice',
+  'imp.year.reset': 'As the source says',
+  'imp.year.help': 'Deadlines written without a year (“Tháng 12”, “Quý IV”, “15/12”) are read in this year.',
   'imp.headerRow': 'Headings of the table: row {n}.',
   'imp.headerRows': 'Headings of the table: rows {from} and {to}.',
   'imp.columns': 'Columns of the table',

@@ -49,7 +49,8 @@ const viImports = {
     'Không tìm thấy dòng tiêu đề cột (STT, Nội dung nhiệm vụ, Đơn vị chủ trì…) trong trang tính. Hãy chọn trang tính khác, hoặc thêm dòng tiêu đề vào tệp rồi tải lên lại.',
   'imp.problem.no_content_column': 'Chưa có cột nào chứa nội dung nhiệm vụ. Hãy chọn cột đó ở phần “Các cột của bảng”.',
   'imp.problem.no_rows': 'Dưới dòng tiêu đề không có dòng nhiệm vụ nào.',
-  'imp.problem.already_imported': 'Tệp này đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
+  'imp.problem.already_imported':
+    'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập vào nguồn này trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
   'imp.problem.openDuplicate': 'Xem lần nhập trước',
   'imp.errorsTitle': 'Còn {n} dòng có lỗi',
   'imp.errorsHelp':
@@ -62,6 +63,13 @@ const viImports = {
   'imp.groupsAs.parents': 'nhiệm vụ cha',
   'imp.groupsAs.help':
     'Nhãn: tiêu đề nhóm chỉ được ghi kèm các nhiệm vụ bên dưới. Nhiệm vụ cha: mỗi tiêu đề nhóm thành một nhiệm vụ do cơ quan chủ trì, các nhiệm vụ bên dưới là nhiệm vụ con.',
+  'imp.year': 'Năm của chương trình',
+  'imp.year.from.title': 'theo tên nguồn',
+  'imp.year.from.document': 'theo ngày văn bản của nguồn',
+  'imp.year.from.today': 'năm nay (nguồn chưa có ngày văn bản)',
+  'imp.year.from.choice': 'do bạn chọn',
+  'imp.year.reset': 'Theo nguồn',
+  'imp.year.help': 'Thời hạn không ghi năm (“Tháng 12”, “Quý IV”, “15/12”) được hiểu là của năm này.',
   'imp.headerRow': 'Dòng tiêu đề của bảng: dòng {n}.',
   'imp.headerRows': 'Dòng tiêu đề của bảng: dòng {from} và {to}.',
   'imp.columns': 'Các cột của bảng',

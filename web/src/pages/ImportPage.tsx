@@ -17,6 +17,7 @@ import type { Id, ImportChoicesUpdate, ImportPreview } from '../api/types';
 import { canImportProgram, useUser } from '../auth/AuthProvider';
 import { LoadErrorAlert } from '../components/ErrorAlert';
 import { ColumnMapping } from '../components/imports/ColumnMapping';
+import { ProgramYear } from '../components/imports/ProgramYear';
 import { ImportStatusTag } from '../components/imports/ImportList';
 import { ImportRowsTable } from '../components/imports/ImportRowsTable';
 import { ImportUpload } from '../components/imports/ImportUpload';
@@ -316,6 +317,7 @@ function ExistingImport({ id }: { id: Id }) {
                 {t('imp.groupsAs')}: <strong>{t(`imp.groupsAs.${preview.choices.groups_as}`)}</strong>
               </span>
             ))}
+          <ProgramYear preview={preview} editable={editable} busy={busy} onChoose={(year) => choose.run({ year })} />
           {preview.header_row !== null && (
             <Typography.Text type="secondary">
               {preview.header_rows > 1
@@ -324,11 +326,10 @@ function ExistingImport({ id }: { id: Id }) {
             </Typography.Text>
           )}
         </div>
-        {showGroups && (
-          <Typography.Paragraph type="secondary" className="imp-help">
-            {t('imp.groupsAs.help')}
-          </Typography.Paragraph>
-        )}
+        <Typography.Paragraph type="secondary" className="imp-help">
+          {showGroups && `${t('imp.groupsAs.help')} `}
+          {t('imp.year.help')}
+        </Typography.Paragraph>
         {preview.columns.length > 0 && <ColumnMapping preview={preview} editable={editable} busy={busy} onChoose={(c) => choose.run(c)} />}
       </Card>
 
