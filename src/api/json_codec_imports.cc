@@ -124,6 +124,7 @@ json::value ToJson(const service::ImportPreview& p) {
   for (const auto& u : p.unmatched_units) {
     unmatched.push_back(json::object{{"written", u.written},
                                      {"rows", u.rows},
+                                     {"lead_rows", u.lead_rows},
                                      {"suggestions", Refs(u.suggestions, p.unit_names)}});
   }
   json::array problems;

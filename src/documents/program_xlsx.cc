@@ -60,6 +60,8 @@ std::string RenderProgramXlsx(const service::SourceProgram& program) {
   for (lxw_col_t c = 0; c < kColumnCount; ++c)
     worksheet_write_string(ws, kHeaderRow, c, label(kColumns[c].label).c_str(), f.header);
   worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
+  // Nine columns, the widest the tasks' text: landscape, as programs are printed.
+  SetTablePrintLayout(ws, kHeaderRow, PageOrientation::kLandscape);
 
   lxw_row_t row = kHeaderRow + 1;
   const std::vector<service::ProgramHeading>* above = nullptr;

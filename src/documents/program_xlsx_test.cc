@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "documents/official/sample_document_test_util.h"
 #include "service/imports/imports.h"
 #include "service/tasks/tasks.h"
 #include "service/test_fixture.h"
@@ -111,6 +112,13 @@ TEST_P(ProgramRoundTrip, AProgramWrittenBackImportsToTheSameTasks) {
     EXPECT_EQ(b.text, a.text);
     EXPECT_EQ(b.deadline_text, a.deadline_text);
   }
+  // It prints as programs are printed: landscape on A4, one page wide, the header on every page.
+  auto parts = document_testing::Unzip(file.bytes);
+  const std::string& sheet = parts["xl/worksheets/sheet1.xml"].bytes;
+  EXPECT_NE(sheet.find("orientation=\"landscape\""), std::string::npos);
+  EXPECT_NE(sheet.find("paperSize=\"9\""), std::string::npos);
+  EXPECT_NE(sheet.find("fitToHeight=\"0\""), std::string::npos);
+  EXPECT_NE(parts["xl/workbook.xml"].bytes.find("_xlnm.Print_Titles"), std::string::npos);
   EXPECT_EQ(written->entries[0].headings,
             (std::vector<service::ProgramHeading>{{"I", "LĨNH VỰC KẾT CẤU HẠ TẦNG"}}));
   EXPECT_EQ(written->entries[0].note, "Vốn sự nghiệp");

@@ -48,10 +48,8 @@ void Headers(lxw_worksheet* ws, lxw_row_t row, const std::vector<Column>& column
     worksheet_set_column(ws, c, c, columns[c].width, nullptr);
     worksheet_write_string(ws, row, c, Say(columns[c].label).c_str(), f.header);
   }
-  worksheet_repeat_rows(ws, row, row);
   worksheet_freeze_panes(ws, row + 1, 0);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_fit_to_pages(ws, 1, 0);
+  SetTablePrintLayout(ws, row, PageOrientation::kPortrait);
 }
 
 // The sheet's first lines: the report's number and date, and its window.

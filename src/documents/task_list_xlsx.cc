@@ -129,10 +129,7 @@ std::string RenderTaskListXlsx(const TaskListSheet& sheet, messages::Language la
   }
   if (row > kHeaderRow + 1) worksheet_autofilter(ws, kHeaderRow, 0, row - 1, kColumnCount - 1);
   worksheet_freeze_panes(ws, kHeaderRow + 1, 2);
-  worksheet_set_landscape(ws);
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow);
+  SetTablePrintLayout(ws, kHeaderRow, PageOrientation::kLandscape);
 
   return file.Close(wb);
 }

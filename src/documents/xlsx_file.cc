@@ -37,6 +37,14 @@ lxw_format* AddTableCellFormat(lxw_workbook* wb) {
   return f;
 }
 
+void SetTablePrintLayout(lxw_worksheet* ws, lxw_row_t header_row, PageOrientation orientation) {
+  if (orientation == PageOrientation::kLandscape) worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  worksheet_repeat_rows(ws, header_row, header_row);
+  worksheet_set_footer(ws, "&C&P/&N");
+}
+
 SheetFormats AddSheetFormats(lxw_workbook* wb) {
   SheetFormats f{};
   f.title = workbook_add_format(wb);

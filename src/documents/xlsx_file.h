@@ -48,4 +48,9 @@ SheetFormats AddSheetFormats(lxw_workbook* workbook);
 // A bordered cell format like `text`, to add emphasis to (bold, colour).
 lxw_format* AddTableCellFormat(lxw_workbook* workbook);
 
+// How a table prints: on A4, as wide as one page, `header_row` again at the top of every page, and
+// the page's number and the count of pages at the foot. Wide tables print landscape.
+enum class PageOrientation { kPortrait, kLandscape };
+void SetTablePrintLayout(lxw_worksheet* sheet, lxw_row_t header_row, PageOrientation orientation);
+
 }  // namespace giaoban::documents

@@ -34,6 +34,16 @@ constexpr std::size_t kNameBytes = 1000;
 // Headings kept above a task, innermost last: deeper outlines keep their outer ones.
 constexpr std::size_t kHeadingsKept = 6;
 
+// Whether `name` begins with a small letter: "thành phố" after "UBND các huyện" goes on naming
+// the bodies the piece before it began, where a body's own name begins with a capital.
+bool ContinuesTheNameBefore(std::string_view name) {
+  if (name.empty()) return false;
+  const auto lead = static_cast<unsigned char>(name.front());
+  const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  const std::string first(name.substr(0, length));
+  return intl::ToUpper(first) != first;
+}
+
 }  // namespace
 
 std::optional<bool> ReadKeyFlag(std::string_view written) {
@@ -163,8 +173,16 @@ void ImportPlanner::Add(const ProgramRow& row) {
   // Programs name bodies outside the agency among the cooperating ones ("Sở Tài chính", "UBND các
   // huyện"): those are kept in the row's note, and the user may still pick a unit for them.
   std::string outside;
+  bool after_outside = false;
   for (const std::string& name : cooperating) {
+    if (after_outside && ContinuesTheNameBefore(name)) {
+      PlannedUnit& before = out.cooperating.back();
+      before = MatchUnit(before.written + ", " + name);
+      outside += ", " + name;
+      continue;
+    }
     PlannedUnit unit = MatchUnit(name);
+    after_outside = !unit.id;
     if (!unit.id) outside += (outside.empty() ? "" : ", ") + name;
     // The lead named again among the cooperating units is the lead only.
     if (unit.id && out.lead && out.lead->id == unit.id) continue;

@@ -269,6 +269,21 @@ TEST(ImportPlanner, TellsEachRowsProblemsAndAcceptsTheUsersUnitFixes) {
   EXPECT_EQ(rows[0].outside_units, "");
 }
 
+TEST(ImportPlanner, ReadsANameGoingOnAfterACommaAsOneBodyOutsideTheAgency) {
+  Program program;
+  program.rows = {
+      Texts({"1", "Rà soát quy hoạch", "VP", "UBND các huyện, thành phố; KHTC, Sở Tài chính"}),
+  };
+  auto rows = Plan(program, Agency());
+  ASSERT_EQ(rows.size(), 1u);
+  ASSERT_EQ(rows[0].cooperating.size(), 3u);
+  EXPECT_EQ(rows[0].cooperating[0].written, "UBND các huyện, thành phố");
+  EXPECT_EQ(rows[0].cooperating[0].id, std::nullopt);
+  EXPECT_EQ(rows[0].cooperating[1].id, 2);
+  EXPECT_EQ(rows[0].cooperating[2].written, "Sở Tài chính");
+  EXPECT_EQ(rows[0].outside_units, "UBND các huyện, thành phố, Sở Tài chính");
+}
+
 TEST(ImportPlanner, KeepsALongTextWholeBesideAShortenedTitle) {
   std::string text;
   while (text.size() < 1500) text += "Triển khai thực hiện các nội dung ";

@@ -290,19 +290,20 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
     if (row.group && !row.becomes_task) ++n.headings;
     if (!row.errors.empty()) ++n.with_errors;
     if (!row.warnings.empty()) ++n.with_warnings;
-    auto note_unit = [&](const PlannedUnit& unit) {
+    auto note_unit = [&](const PlannedUnit& unit, bool lead) {
       if (unit.id) return;
       const std::string folded = intl::Fold(unit.written);
       auto it = unmatched.find(folded);
       if (it == unmatched.end()) {
         if (unmatched.size() >= kMaxUnmatchedNames) return;
-        it = unmatched.emplace(folded, UnmatchedUnit{unit.written, 0, unit.suggestions}).first;
+        it = unmatched.emplace(folded, UnmatchedUnit{unit.written, 0, 0, unit.suggestions}).first;
         units_named.insert(unit.suggestions.begin(), unit.suggestions.end());
       }
       ++it->second.rows;
+      if (lead) ++it->second.lead_rows;
     };
-    if (row.lead) note_unit(*row.lead);
-    for (const PlannedUnit& unit : row.cooperating) note_unit(unit);
+    if (row.lead) note_unit(*row.lead, true);
+    for (const PlannedUnit& unit : row.cooperating) note_unit(unit, false);
     if (query.problems_only && !HasProblems(row)) return;
     const std::int64_t at = preview.rows.total++;
     if (at < first || at >= first + query.page_size) return;
@@ -322,8 +323,11 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   if (preview.counts.tasks == 0) preview.problems.push_back("no_rows");
 
   for (auto& [folded, unit] : unmatched) preview.unmatched_units.push_back(std::move(unit));
+  // The names that keep rows from being imported first, each group by how many rows name it.
   std::stable_sort(preview.unmatched_units.begin(), preview.unmatched_units.end(),
-                   [](const UnmatchedUnit& a, const UnmatchedUnit& b) { return a.rows > b.rows; });
+                   [](const UnmatchedUnit& a, const UnmatchedUnit& b) {
+                     return std::pair(a.lead_rows > 0, a.rows) > std::pair(b.lead_rows > 0, b.rows);
+                   });
   for (const Id id : units_named)
     if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
       preview.unit_names[id] = it->second;

@@ -328,6 +328,23 @@ TEST_P(ImportTest, KeepsEachSheetsColumnsWhenTheUserGoesBackToIt) {
   EXPECT_EQ(preview->counts.with_errors, 0);
 }
 
+TEST_P(ImportTest, ListsTheLeadsNotRecognisedBeforeTheBodiesOutsideTheAgency) {
+  auto preview = Start(
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Đơn vị phối hợp\n"
+      "1;Rà soát quy hoạch;VP;Sở Tài chính\n"
+      "2;Lập dự toán;KHTC;Sở Tài chính\n"
+      "3;Thanh tra công trình;Phòng Pháp chế;UBND các huyện, thành phố\n");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ASSERT_EQ(preview->unmatched_units.size(), 3u);
+  EXPECT_EQ(preview->unmatched_units[0].written, "Phòng Pháp chế");
+  EXPECT_EQ(preview->unmatched_units[0].lead_rows, 1);
+  EXPECT_EQ(preview->unmatched_units[1].written, "Sở Tài chính");
+  EXPECT_EQ(preview->unmatched_units[1].rows, 2);
+  EXPECT_EQ(preview->unmatched_units[1].lead_rows, 0);
+  EXPECT_EQ(preview->unmatched_units[2].written, "UBND các huyện, thành phố");
+  EXPECT_EQ(preview->counts.with_errors, 1);
+}
+
 TEST_P(ImportTest, NamesAPickedUnitAsTheSheetWritesIt) {
   auto preview = Start(
       "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"

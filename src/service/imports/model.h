@@ -50,6 +50,9 @@ struct ImportColumn {
 struct UnmatchedUnit {
   std::string written;
   std::int64_t rows = 0;  // how many rows name it
+  // How many of them name it as their lead: those rows cannot be imported until a unit is picked.
+  // A name only cooperating is likely a body outside the agency, kept with its rows as written.
+  std::int64_t lead_rows = 0;
   std::vector<Id> suggestions;
 };
 

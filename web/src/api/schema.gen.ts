@@ -2802,6 +2802,11 @@ export interface components {
                 written: string;
                 /** Format: int64 */
                 rows: number;
+                /**
+                 * Format: int64
+                 * @description Số dòng ghi tên này là đơn vị chủ trì: phải chọn đơn vị mới nhập được; tên chỉ ở cột phối hợp thường là cơ quan ngoài Sở / rows naming it as their lead: a unit must be picked before they import; a name only cooperating is likely a body outside the agency
+                 */
+                lead_rows: number;
                 suggestions: components["schemas"]["ImportRef"][];
             }[];
             rows: {
