@@ -21,6 +21,7 @@ constexpr std::array kTable = std::to_array<CodeStatus>({
     {"file_broken_xml", 422},
     {"file_broken_zip", 422},
     {"file_cell_too_long", 422},
+    {"file_empty", 422},
     {"file_encrypted", 422},
     {"file_legacy_xls", 422},
     {"file_no_such_sheet", 422},

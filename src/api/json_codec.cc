@@ -308,6 +308,17 @@ json::value ToJson(const service::TaskView& v) {
   o["as_of"] = v.as_of.Iso();
   o["later_facts"] = v.later_facts;
   o["permissions"] = Encode(v.permissions);
+  if (const auto& place = v.program_place) {
+    json::array headings;
+    for (const std::string& heading : place->headings) headings.push_back(json::string(heading));
+    o["program_place"] = json::object{{"import_id", place->import_id},
+                                      {"number", place->number},
+                                      {"headings", std::move(headings)},
+                                      {"note", place->note},
+                                      {"outside_units", place->outside_units}};
+  } else {
+    o["program_place"] = nullptr;
+  }
   return o;
 }
 

@@ -148,7 +148,6 @@ void RegisterImportRoutes(Api& api) {
       }
     }
     if (!file_name) return service::Error::Validation({{"file_name", "required"}});
-    if (call.request.body.empty()) return service::Error::Validation({{"file", "required"}});
     file.file_name = *file_name;
     file.content = std::move(call.request.body);
     return PreviewReply(s.imports.Start(call.who(), file, query), 201);

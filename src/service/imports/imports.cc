@@ -139,6 +139,8 @@ struct PlanInputs {
   PlanContext plan;
   YearFrom year_from = YearFrom::kToday;
   std::map<std::string, ColumnChoice> remembered;  // by folded header
+  // The units the agency's users picked for names before, by folded name: units in force only.
+  std::map<std::string, Id> remembered_units;
   std::map<Id, std::string> unit_names;
   std::map<Id, std::string> person_names;
   std::map<Id, std::string> unit_paths;
@@ -185,6 +187,14 @@ Expected<PlanInputs> LoadPlanInputs(Connection& c, const Actor& actor, Id source
   for (const storage::Row& row : names.rows) {
     in.remembered[row.text(names.column("header_fold"))] =
         ProgramColumnFromCode(row.text(names.column("field")));
+  }
+  const auto picked =
+      c.execute("SELECT name_fold, organization_id FROM import_unit_names WHERE agency_id = $1",
+                {Param(actor.agency_id)});
+  for (const storage::Row& row : picked.rows) {
+    const Id unit = row.integer(picked.column("organization_id"));
+    if (in.unit_names.contains(unit))
+      in.remembered_units[row.text(picked.column("name_fold"))] = unit;
   }
   return in;
 }
@@ -238,7 +248,9 @@ std::vector<ImportColumn> ColumnsOf(const ProgramTable& table, const ProgramLayo
 PlanContext PlanFor(const PlanInputs& inputs, const ImportChoices& choices) {
   PlanContext plan = inputs.plan;
   plan.choices.groups_as = choices.groups_as;
-  plan.choices.unit_fixes = choices.unit_fixes;
+  // What this import's user picked, over what the agency's users picked before.
+  plan.choices.unit_fixes = inputs.remembered_units;
+  for (const auto& [folded, unit] : choices.unit_fixes) plan.choices.unit_fixes[folded] = unit;
   if (choices.year) plan.year = choices.year;
   return plan;
 }
@@ -350,6 +362,8 @@ std::optional<Id> ConfirmedImportOf(Connection& c, const StoredImport& stored,
   return r.one().integer(r.column("id"));
 }
 
+constexpr std::int64_t kDraftLifetimeMillis = std::int64_t{30} * 24 * 60 * 60 * 1000;
+
 bool MayImport(const Actor& actor) {
   return actor.role == Role::kLeader || actor.role == Role::kConsolidator;
 }
@@ -444,6 +458,7 @@ Expected<ImportPreview> ImportService::Start(const Actor& by, const NewImport& f
   v.RequireText("file_name", file.file_name, 255);
   if (!intl::IsValidUtf8(file.file_name)) v.Add("file_name", "invalid");
   if (!v.ok()) return v.error();
+  if (file.content.empty()) return Error{"file_empty", {}};
   const auto kind = DetectSpreadsheetKind(file.content, limits_);
   if (!kind) return ReadFailureError(kind.failure());
   // Read once before it is kept: a file that cannot be read is refused with its reason.
@@ -456,6 +471,9 @@ Expected<ImportPreview> ImportService::Start(const Actor& by, const NewImport& f
   auto id = ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<Id> {
     const std::optional<Source> source = LoadSource(c, file.source_id);
     if (!source || source->agency_id != by.agency_id) return Error::NotFound();
+    // Drafts left unconfirmed for a month are not coming back: their files go.
+    c.execute("DELETE FROM imports WHERE agency_id = $1 AND status = 'draft' AND created_at < $2",
+              {Param(by.agency_id), Param(Context::NowMillis() - kDraftLifetimeMillis)});
     const auto r = c.execute(
         "INSERT INTO imports (agency_id, source_id, file_name, file_kind, file_sha256, "
         "file_size, content, choices, status, created_by, created_at) VALUES ($1, $2, $3, $4, "
@@ -691,6 +709,14 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
           {Param(by.agency_id), Param(folded),
            Param(field ? std::string(ProgramColumnCode(*field)) : std::string("ignore")),
            Param(now)});
+    }
+    // So are the units the user picked for names not recognised.
+    for (const auto& [folded, unit] : stored->choices.unit_fixes) {
+      c.execute(
+          "INSERT INTO import_unit_names (agency_id, name_fold, organization_id, updated_at) "
+          "VALUES ($1, $2, $3, $4) ON CONFLICT (agency_id, name_fold) DO UPDATE SET "
+          "organization_id = excluded.organization_id, updated_at = excluded.updated_at",
+          {Param(by.agency_id), Param(folded), Param(unit), Param(now)});
     }
     c.execute(
         "UPDATE imports SET status = 'confirmed', task_count = $1, confirmed_at = $2, "

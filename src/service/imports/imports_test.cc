@@ -79,6 +79,13 @@ TEST_P(ImportTest, PreviewsAProgramAndWritesItsTasksWhenConfirmed) {
   EXPECT_EQ(bridge.task.summary.assigned_on, today());
   EXPECT_EQ(bridge.task.product, "Báo cáo");
   EXPECT_EQ(bridge.task.parent_id, std::nullopt);
+  // The page shows where the task stands in the program, and what its row said besides.
+  ASSERT_TRUE(bridge.program_place);
+  EXPECT_EQ(bridge.program_place->import_id, done->import.id);
+  EXPECT_EQ(bridge.program_place->number, "1");
+  EXPECT_EQ(bridge.program_place->headings,
+            std::vector<std::string>{"I. LĨNH VỰC KẾT CẤU HẠ TẦNG"});
+  EXPECT_EQ(bridge.program_place->note, "Vốn sự nghiệp");
   EXPECT_EQ(Task(done->task_ids[1]).task.parent_id, bridge.task.summary.id);
   const TaskView ongoing = Task(done->task_ids[3]);
   EXPECT_EQ(ongoing.task.summary.deadline, std::nullopt);
@@ -343,6 +350,45 @@ TEST_P(ImportTest, ListsTheLeadsNotRecognisedBeforeTheBodiesOutsideTheAgency) {
   EXPECT_EQ(preview->unmatched_units[1].lead_rows, 0);
   EXPECT_EQ(preview->unmatched_units[2].written, "UBND các huyện, thành phố");
   EXPECT_EQ(preview->counts.with_errors, 1);
+}
+
+TEST_P(ImportTest, RemembersTheUnitsPickedForNamesOnceConfirmed) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
+      "1;Thanh tra công trình;Thanh tra Sở\n";
+  auto preview = Start(program);
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ImportChoicesPatch patch;
+  patch.unit_fixes["Thanh tra Sở"] = office_;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  auto next = Start(std::string(program) + "2;Thanh tra an toàn giao thông;THANH TRA SỞ\n");
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_EQ(next->counts.with_errors, 2) << "a pick counts once confirmed";
+
+  ASSERT_TRUE(imports().Confirm(consolidator_, preview->import.id, preview->import.version).ok());
+  next = imports().Preview(consolidator_, next->import.id, {});
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_EQ(next->counts.with_errors, 0);
+  EXPECT_TRUE(next->unmatched_units.empty());
+  EXPECT_EQ(next->rows.items[1].lead->id, office_);
+}
+
+TEST_P(ImportTest, LetsDraftsLeftForAMonthGo) {
+  auto old = Start(kProgram);
+  ASSERT_TRUE(old.ok()) << Outcome(old);
+  auto kept = Start(kProgram);
+  ASSERT_TRUE(kept.ok()) << Outcome(kept);
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute(
+        "UPDATE imports SET created_at = created_at - $1 WHERE id = $2",
+        {storage::Param(std::int64_t{31} * 24 * 60 * 60 * 1000), storage::Param(old->import.id)});
+  });
+  auto recent = Start(kProgram);
+  ASSERT_TRUE(recent.ok()) << Outcome(recent);
+  EXPECT_EQ(Outcome(imports().Preview(consolidator_, old->import.id, {})), "not_found");
+  EXPECT_TRUE(imports().Preview(consolidator_, kept->import.id, {}).ok());
+  EXPECT_TRUE(imports().Preview(consolidator_, recent->import.id, {}).ok());
 }
 
 TEST_P(ImportTest, NamesAPickedUnitAsTheSheetWritesIt) {

@@ -130,4 +130,14 @@ BOOST_DESCRIBE_STRUCT(TaskDetail, (),
                        cancel_reason, cancel_approver, updates, extensions, explanations, subtasks,
                        source))
 
+// Where an imported task stands in its program, and what the program's row said that a task does
+// not hold: shown with the task, and written back with the program.
+struct ProgramPlace {
+  Id import_id = 0;
+  std::string number;                 // "1.2", as the row wrote it
+  std::vector<std::string> headings;  // "I. LĨNH VỰC KẾT CẤU HẠ TẦNG", outermost first
+  std::string note;
+  std::string outside_units;  // cooperating bodies outside the agency, as written
+};
+
 }  // namespace giaoban::service

@@ -68,7 +68,8 @@ Expected<TaskView> Act(const Context& ctx, const Actor& by, Id id, const char* a
     const int due_soon_days = ctx.settings().due_soon_days;
     after.detail.subtasks = LoadSubtasks(c, by, after, today, due_soon_days);
     ComputeStatus(after, today, due_soon_days);
-    return TaskView{std::move(after.detail), PermissionsFor(by, after.access), today};
+    return TaskView{std::move(after.detail), PermissionsFor(by, after.access), today, 0,
+                    std::move(after.program_place)};
   });
 }
 

@@ -272,6 +272,29 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
 
 namespace {
 
+// The headings above an imported task's row, kept a line each with number and title apart (see
+// ImportTaskRows), as a reader sees them: "I. LĨNH VỰC …", "a) Nhiệm vụ …".
+std::vector<std::string> ProgramHeadings(const std::string& stored) {
+  std::vector<std::string> headings;
+  std::size_t from = 0;
+  while (from < stored.size()) {
+    std::size_t end = stored.find('\n', from);
+    if (end == std::string::npos) end = stored.size();
+    const std::string line = stored.substr(from, end - from);
+    const std::size_t tab = line.find('\t');
+    const std::string number = tab == std::string::npos ? "" : line.substr(0, tab);
+    const std::string title = tab == std::string::npos ? line : line.substr(tab + 1);
+    if (number.empty())
+      headings.push_back(title);
+    else if (number.back() == ')' || number.back() == '.')
+      headings.push_back(number + " " + title);
+    else
+      headings.push_back(number + ". " + title);
+    from = end + 1;
+  }
+  return headings;
+}
+
 std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load, TaskRowLock lock,
                                    bool for_change) {
   const bool postgres = c.dialect() == storage::Dialect::kPostgres;
@@ -286,6 +309,13 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
           "WHERE n.source_id = s.id), 0) AS source_task_count, "
           "CASE WHEN EXISTS (SELECT 1 FROM tasks st WHERE st.parent_id = t.id) THEN 1 ELSE 0 END "
           "AS has_subtasks, "
+          // The row of the program the task was imported from, if it was: at most one.
+          "(SELECT it.import_id FROM import_tasks it WHERE it.task_id = t.id) AS place_import, "
+          "(SELECT it.number FROM import_tasks it WHERE it.task_id = t.id) AS place_number, "
+          "(SELECT it.headings FROM import_tasks it WHERE it.task_id = t.id) AS place_headings, "
+          "(SELECT it.note FROM import_tasks it WHERE it.task_id = t.id) AS place_note, "
+          "(SELECT it.outside_units FROM import_tasks it WHERE it.task_id = t.id) "
+          "AS place_outside, "
           "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
       (postgres && for_change ? " FOR SHARE" : "") + ") AS snapshot_as_of";
   // Only the task's row: the names and links joined to it stay free for others.
@@ -318,6 +348,12 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
   source.task_count = row.integer(r.column("source_task_count"));
   rec.snapshot_as_of = OptionalDate(row, r.column("snapshot_as_of"));
   rec.has_subtasks = row.integer(r.column("has_subtasks")) != 0;
+  if (const auto import_id = row.opt_integer(r.column("place_import"))) {
+    rec.program_place =
+        ProgramPlace{*import_id, row.text(r.column("place_number")),
+                     ProgramHeadings(row.text(r.column("place_headings"))),
+                     row.text(r.column("place_note")), row.text(r.column("place_outside"))};
+  }
   if (load == TaskLoad::kRowOnly) return rec;
 
   ReadRequests(results[1], rec.detail);

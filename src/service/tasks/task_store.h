@@ -19,7 +19,8 @@ struct TaskRecord {
   TaskAccessFacts access;
   // The status snapshot's date as LoadTaskForChange found it (none: no valid snapshot).
   std::optional<Date> snapshot_as_of;
-  bool has_subtasks = false;  // as of any date
+  bool has_subtasks = false;                  // as of any date
+  std::optional<ProgramPlace> program_place;  // by LoadTaskForChange and LoadTaskForReading
 };
 
 // The task's own columns, names, links and approved extensions: two statements.

@@ -81,7 +81,8 @@ void ReplaceLinks(Connection& c, const char* table, const char* column, Id task_
 // The page of a task just created or edited in this transaction, as of `today`.
 TaskView FreshView(TaskRecord& rec, const Actor& actor, Date today, int due_soon_days) {
   ComputeStatus(rec, today, due_soon_days);
-  return TaskView{std::move(rec.detail), PermissionsFor(actor, rec.access), today};
+  return TaskView{std::move(rec.detail), PermissionsFor(actor, rec.access), today, 0,
+                  std::move(rec.program_place)};
 }
 
 }  // namespace
@@ -113,14 +114,16 @@ Expected<TaskListPage> TaskService::List(const Actor& actor, const TaskFilter& a
 
 namespace {
 
-// Four statements: the task with its source, its requests, its reports, its subtasks.
+// Four statements: the task with its source (and the program's row it was imported from), its
+// requests, its reports, its subtasks.
 Expected<TaskView> ViewOf(Connection& c, const Actor& actor, Id id, Date as_of, int due_soon_days) {
   auto rec = LoadTaskForReading(c, id);
   if (!rec || !CanReadTask(actor, rec->access)) return Error::NotFound();
   ComputeStatus(*rec, as_of, due_soon_days);
   rec->detail.subtasks = LoadSubtasks(c, actor, *rec, as_of, due_soon_days);
   const std::int64_t later = ShowAsOf(*rec, as_of);
-  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of, later};
+  return TaskView{std::move(rec->detail), PermissionsFor(actor, rec->access), as_of, later,
+                  std::move(rec->program_place)};
 }
 
 }  // namespace

@@ -81,6 +81,7 @@ struct TaskView {
   Date as_of;  // the date the task is shown as it stood on
   // Facts dated after as_of (progress reports, decisions, completion, ...) left out of the view.
   std::int64_t later_facts = 0;
+  std::optional<ProgramPlace> program_place;  // for a task imported from a program
 };
 
 struct Attachment {

@@ -1410,7 +1410,7 @@ export interface components {
          */
         Error: {
             /** @enum {string} */
-            code: "already_imported" | "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_large" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "forbidden" | "header_too_large" | "import_confirmed" | "import_has_errors" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "report_already_replaced" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
+            code: "already_imported" | "bad_json" | "bad_request" | "body_too_large" | "conflict" | "csrf_failed" | "extension_not_pending" | "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_empty" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_large" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "forbidden" | "header_too_large" | "import_confirmed" | "import_has_errors" | "internal_error" | "invalid_credentials" | "json_too_complex" | "method_not_allowed" | "not_found" | "precondition_failed" | "precondition_required" | "report_already_issued" | "report_already_replaced" | "server_busy" | "task_already_completed" | "task_cancelled" | "too_many_requests" | "unauthenticated" | "unit_report_locked" | "unit_report_step" | "unsupported_media_type" | "validation_failed";
             message: string;
             /** @description Chỗ có lỗi khi mã chưa nói được: phần của tệp, dòng / where the failure lies when the code cannot say: the part and row of a file */
             detail?: string;
@@ -1893,6 +1893,17 @@ export interface components {
             explanations: components["schemas"]["Explanation"][];
             subtasks: components["schemas"]["TaskSummary"][];
             permissions: components["schemas"]["TaskPermissions"];
+            /** @description Với nhiệm vụ nhập từ chương trình: dòng của chương trình (số thứ tự, các tiêu đề nhóm phía trên, ghi chú, cơ quan phối hợp ngoài Sở); null với nhiệm vụ tạo cách khác / for a task imported from a program: its row (number, the headings above it, note, cooperating bodies outside the agency); null for a task made otherwise */
+            program_place?: {
+                import_id: components["schemas"]["Id"];
+                /** @description STT như chương trình ghi / the number as the program wrote it */
+                number: string;
+                /** @description Ngoài cùng trước: "I. LĨNH VỰC KẾT CẤU HẠ TẦNG" / outermost first */
+                headings: string[];
+                note: string;
+                /** @description Như chương trình ghi / as the program wrote them */
+                outside_units: string;
+            } | null;
         };
         /** @description Người dùng hiện tại được làm gì với nhiệm vụ / what the current user may do with the task */
         TaskPermissions: {
@@ -3072,7 +3083,7 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["Error"] & {
                     /** @enum {unknown} */
-                    code?: "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "validation_failed";
+                    code?: "file_broken_xml" | "file_broken_zip" | "file_cell_too_long" | "file_empty" | "file_encrypted" | "file_legacy_xls" | "file_no_such_sheet" | "file_not_spreadsheet" | "file_not_utf8" | "file_too_many_columns" | "file_too_many_rows" | "file_unclosed_quote" | "file_zip_bomb" | "validation_failed";
                 };
             };
         };
