@@ -345,7 +345,9 @@ describe('ImportPage', () => {
     // The choices it was made with, as text.
     expect(screen.queryByRole('radio')).toBeNull();
     expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('spinbutton')).toBeNull();
     expect(screen.getByText('Tiêu đề nhóm thành:').closest('span')).toHaveTextContent('Tiêu đề nhóm thành: nhãn');
+    expect(screen.getByText('Năm của chương trình:').closest('span')).toHaveTextContent('Năm của chương trình: 2027 (theo tên nguồn)');
     // The bodies outside the agency, kept with its tasks as the file wrote them: nothing to pick.
     expect(screen.getAllByTestId('unmatched-unit').map((u) => u.textContent)).toEqual(['“Công an tỉnh” 1 dòng', '“Sở Công Thương” 1 dòng']);
     expect(screen.queryByText(/Chọn đơn vị tương ứng/)).toBeNull();
@@ -356,6 +358,58 @@ describe('ImportPage', () => {
       '“Phòng Pháp chế”Thanh tra Sở',
     ]);
     expect(screen.getByRole('link', { name: /Tải tệp gốc/ })).toHaveAttribute('href', `/api/v1/imports/${ID}/file`);
+  });
+
+  it('shows the program’s year and where it comes from, which the deadlines without a year are read in', async () => {
+    serve({});
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    expect(year).toHaveValue('2027');
+    expect(year.closest('.imp-inline-field')).toHaveTextContent('Năm của chương trìnhtheo tên nguồn');
+    expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm này');
+    expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
+  });
+
+  it('sends another year typed, on Enter, with the version read, and shows the deadlines read in it', async () => {
+    const calls = serve({ patch: [{ body: imports.yearChosen }] });
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    fireEvent.change(year, { target: { value: '2028' } });
+    expect(callsTo(calls, 'PATCH')).toHaveLength(0);
+    fireEvent.keyDown(year, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(await screen.findByText('do bạn chọn')).toBeInTheDocument();
+    expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${UPLOADED.import.version}"`, { year: 2028 }]]);
+    expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
+    expect(row(8)).toHaveTextContent('Tháng 12/202831/12/2028');
+    expect(screen.getByRole('button', { name: 'Theo nguồn' })).toBeEnabled();
+  });
+
+  it('sends no year out of range or unchanged, and shows the one read again', async () => {
+    const calls = serve({});
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    fireEvent.change(year, { target: { value: '1999' } });
+    fireEvent.keyDown(year, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(year).toHaveValue('2027'));
+    fireEvent.change(year, { target: { value: '2027' } });
+    fireEvent.blur(year);
+    expect(year).toHaveValue('2027');
+    expect(callsTo(calls, 'PATCH')).toHaveLength(0);
+  });
+
+  it('goes back to the source’s year with “Theo nguồn”, shown only for a year chosen', async () => {
+    const yearChosen = imports.yearChosen as ImportPreview;
+    const calls = serve({ reads: [yearChosen], patch: [{ body: imports.yearFromSource }] });
+    openImport();
+    expect(await screen.findByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
+    expect(screen.getByText('do bạn chọn')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Theo nguồn' }));
+    expect(await screen.findByText('theo tên nguồn')).toBeInTheDocument();
+    expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${yearChosen.import.version}"`, { year: null }]]);
+    expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2027');
+    expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
+    expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
   });
 
   it('discards a draft with the version read and goes back to the source', async () => {
