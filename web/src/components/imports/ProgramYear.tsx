@@ -54,7 +54,7 @@ export function ProgramYear({ preview, editable, busy, onChoose }: Props) {
       />
       <Typography.Text type="secondary">{from}</Typography.Text>
       {preview.year_from === 'choice' && (
-        <Button type="link" size="small" disabled={busy} onClick={() => onChoose(null)}>
+        <Button type="link" size="small" className="imp-year-reset" disabled={busy} onClick={() => onChoose(null)}>
           {t('imp.year.reset')}
         </Button>
       )}
