@@ -1,7 +1,9 @@
 // A work program imported from a CSV file: the planning division (khtc) opens a source, uploads the
-// program, sees the row whose lead unit no division is called ("Phòng Pháp chế") in error, gives it
-// a unit in the preview (also read on a phone: the page no wider than the screen, the row's problem
-// beside its text), confirms, and finds the tasks in the source's list and in the API.
+// program, sees the row whose lead unit no division is called ("Phòng Pháp chế") in error and the
+// row naming a body outside the agency warned about, reads a deadline without its year in another
+// year chosen and back in the source's, gives the unit in error one in the preview (also read on a
+// phone: the page no wider than the screen, the row's problem beside its text), confirms, and finds
+// the tasks in the source's list and in the API.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -19,6 +21,7 @@ afterAll(async () => {
 const CONSOLIDATOR = 'khtc';
 const UNKNOWN_UNIT = 'Phòng Pháp chế';
 const FIXED_UNIT = 'Thanh tra Sở';
+const OUTSIDE_BODY = 'Công an tỉnh';
 
 /** The program as the division would save it from Excel ("CSV UTF-8", semicolons); `tag` keeps each run's file its own. */
 function programCsv(tag: string): { titles: string[]; text: string } {
@@ -31,9 +34,9 @@ function programCsv(tag: string): { titles: string[]; text: string } {
     ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'],
     ['I', 'LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG', '', '', '', ''],
     ['1', titles[0], 'Phòng QLKCHT', 'P. KHTC', 'Quý IV/2030', 'Báo cáo kết quả'],
-    ['2', titles[1], UNKNOWN_UNIT, 'Phòng QLKCHT', 'Tháng 6/2030', 'Tờ trình UBND tỉnh'],
+    ['2', titles[1], UNKNOWN_UNIT, 'Phòng QLKCHT', 'Tháng 6', 'Tờ trình UBND tỉnh'],
     ['II', 'LĨNH VỰC VẬN TẢI', '', '', '', ''],
-    ['1', titles[2], 'QLVT', FIXED_UNIT, 'Thường xuyên', 'Báo cáo'],
+    ['1', titles[2], 'QLVT', `${FIXED_UNIT}, ${OUTSIDE_BODY}`, 'Thường xuyên', 'Báo cáo'],
   ];
   return { titles, text: `\ufeff${rows.map((r) => r.join(';')).join('\r\n')}\r\n` };
 }
@@ -85,15 +88,27 @@ describe('importing a work program', () => {
 
       await page.waitForURL(/\/imports\/\d+$/);
       importUrl = new URL(page.url()).pathname;
-      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi').waitFor();
+      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 1 dòng có cảnh báo').waitFor();
       const wrong = previewRow(page, 4);
       await wrong.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).waitFor();
       await wrong.getByText(`${UNKNOWN_UNIT} (chưa nhận ra)`).waitFor();
+      await previewRow(page, 6).getByText(`Không phải đơn vị của cơ quan: “${OUTSIDE_BODY}”.`, { exact: false }).waitFor();
       const confirm = page.getByRole('button', { name: 'Xác nhận nhập' });
       expect(await confirm.isDisabled()).toBe(true);
       await settle(page);
       await shoot(page, 'import-preview');
       expect(await accessibilityFindings(page, 'import preview @1366')).toEqual([]);
+
+      // "Tháng 6" is read in the year of the source's title, and in another year chosen.
+      const year = page.getByRole('spinbutton', { name: 'Năm của chương trình' });
+      expect(await year.inputValue()).toBe('2030');
+      await page.getByText('theo tên nguồn', { exact: true }).waitFor();
+      await wrong.getByText('30/06/2030').waitFor();
+      await year.fill('2031');
+      await year.press('Enter');
+      await page.getByText('do bạn chọn', { exact: true }).waitFor();
+      await wrong.getByText('30/06/2031').waitFor();
+      expect(await year.inputValue()).toBe('2031');
 
       // The same draft on a phone: no wider than the screen, the table scrolling on its own, the
       // row's problem under its text.
@@ -105,10 +120,20 @@ describe('importing a work program', () => {
         expect(await row.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).isVisible()).toBe(true);
         await phone.page.getByText('Vuốt sang ngang để xem các cột khác').first().waitFor();
         expect(await pageWidth(phone.page), 'the preview is no wider than the phone').toBeLessThanOrEqual(PHONE.width + 1);
+        // The year chosen, with the way back to the source's, inside the screen.
+        const reset = phone.page.getByRole('button', { name: 'Theo nguồn' });
+        await reset.waitFor();
+        const box = await reset.boundingBox();
+        expect(box && box.x + box.width, 'the year’s reset is inside the screen').toBeLessThanOrEqual(PHONE.width);
         await shoot(phone.page, 'import-preview');
         expect(await accessibilityFindings(phone.page, 'import preview @390')).toEqual([]);
         expectNoProblems(phone.problems);
       });
+
+      await page.getByRole('button', { name: 'Theo nguồn' }).click();
+      await page.getByText('theo tên nguồn', { exact: true }).waitFor();
+      await wrong.getByText('30/06/2030').waitFor();
+      expect(await page.getByRole('button', { name: 'Theo nguồn' }).count()).toBe(0);
 
       // The unit, found by typing part of its name.
       const picker = page.getByRole('combobox', { name: `Đơn vị cho tên “${UNKNOWN_UNIT}”` });
@@ -116,7 +141,7 @@ describe('importing a work program', () => {
       await picker.fill('thanh tra');
       await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${FIXED_UNIT}"]`).click();
       await wrong.getByText(FIXED_UNIT, { exact: true }).waitFor();
-      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm', { exact: true }).waitFor();
+      await page.getByText('3 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có cảnh báo', { exact: true }).waitFor();
       expect(await page.getByText('Còn 1 dòng có lỗi').count()).toBe(0);
       await page.getByTestId('fixed-unit').getByText(`“${UNKNOWN_UNIT}”`).waitFor();
       await shoot(page, 'import-fixed');
@@ -143,6 +168,7 @@ describe('importing a work program', () => {
     expect(tasks.items.map((t) => t.title)).toEqual(program.titles);
     expect(tasks.items[1].lead_org.id).toBe(fixedUnitId);
     expect(tasks.items[0].deadline).toBe('2030-12-31');
+    expect(tasks.items[1].deadline).toBe('2030-06-30');
 
     // Confirmed, the import reads as done on a phone too, with nothing left to change.
     await withSession(browser, 'import-program-done', { user: CONSOLIDATOR, viewport: PHONE }, async ({ page, problems }) => {

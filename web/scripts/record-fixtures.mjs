@@ -473,18 +473,20 @@ async function completeOverdueTask(base, leader, report) {
 }
 
 // The department's key program for 2027 as the planning division keeps it: two groups (Roman
-// numerals), a unit no organisation of the agency is called ("Phòng Pháp chế"), an abbreviation the
-// server does not know ("Ban QLDA") beside those it does, a leader who is not one of its people, and
-// a column it does not recognise ("Kinh phí").
+// numerals), two lead units the server does not recognise in two rows ("Ban QLDA", an abbreviation
+// it does not know, and "Phòng Pháp chế", a unit no organisation of the agency is called) beside
+// abbreviations it does know, a row whose cooperating bodies are outside the agency ("Công an
+// tỉnh", "Sở Công Thương"), a deadline that leaves the year out ("Tháng 12"), a leader who is not
+// one of its people, and a column it does not recognise ("Kinh phí").
 const PROGRAM_ROWS = [
   ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Lãnh đạo phụ trách', 'Kinh phí (triệu đồng)'],
   ['I', 'LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG', '', '', '', '', '', ''],
-  ['1', 'Sửa chữa, nâng cấp cầu Trà Khúc cũ', 'Phòng QLKCHT', 'P. KHTC, Ban QLDA', 'Quý II/2027', 'Báo cáo kết quả', 'Nguyễn Đức Hùng', '12.500'],
+  ['1', 'Sửa chữa, nâng cấp cầu Trà Khúc cũ', 'Ban QLDA', 'P. KHTC, Phòng QLKCHT', 'Quý II/2027', 'Báo cáo kết quả', 'Nguyễn Đức Hùng', '12.500'],
   ['2', 'Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ', 'Phòng Pháp chế', 'Phòng QLKCHT', 'Tháng 6/2027', 'Tờ trình UBND tỉnh', 'Nguyễn Đức Hùng', ''],
   ['3', 'Lập kế hoạch bảo trì đường tỉnh năm 2028', 'QLKCHT', '', '30/09/2027', 'Kế hoạch', 'Ông Trưởng ban', '850'],
   ['II', 'LĨNH VỰC VẬN TẢI', '', '', '', '', '', ''],
   ['1', 'Rà soát mạng lưới tuyến vận tải hành khách cố định', 'QLVT', 'Thanh tra Sở', 'Thường xuyên', 'Báo cáo', '', ''],
-  ['2', 'Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô', 'Phòng QLVT', 'Thanh tra Sở', 'Năm 2027', 'Báo cáo', 'Lê Thị Thu Hà', ''],
+  ['2', 'Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô', 'Phòng QLVT', 'Thanh tra Sở, Công an tỉnh, Sở Công Thương', 'Tháng 12', 'Báo cáo', 'Lê Thị Thu Hà', ''],
 ];
 
 /** Rows as a CSV file the way Excel saves "CSV UTF-8" in Việt Nam: a BOM, semicolons, quotes where needed. */
@@ -579,12 +581,14 @@ function xlsxFile(sheets) {
 
 /**
  * A work program imported by the planning division into a new source: the CSV file uploaded (its
- * unknown unit an error, its unknown leader and unrecognised column warned about), the rows with
- * problems, a confirmation refused while one is in error, a column mapped, a choice from the
- * version it replaced refused, the headings taken as parent tasks and back, the units chosen one
- * after the other, the confirmation, the import as it then reads, the same file again, the source's imports; a
- * workbook whose first sheet is a cover page, and its second sheet chosen; files refused (an old
- * .xls, a CSV file with a quote left open) and a specialist refused.
+ * two unknown lead units errors; its bodies outside the agency, unknown leader and unrecognised
+ * column warned about), the rows with problems, a confirmation refused while rows are in error, a
+ * column mapped, a choice from the version it replaced refused, the headings taken as parent tasks
+ * and back, another year chosen for the program and back to the source's, the lead units chosen
+ * one after the other, the confirmation, the import as it then reads, the same program saved again
+ * (other bytes, the same rows), the source's imports; a workbook whose first sheet is a cover
+ * page, and its second sheet chosen; files refused (an old .xls, a CSV file with a quote left
+ * open) and a specialist refused.
  */
 async function recordImports(base, { specialist }) {
   const consolidator = await logIn(base, 'khtc');
@@ -617,13 +621,18 @@ async function recordImports(base, { specialist }) {
   out.stale = await choose(out.uploaded.import.version, { groups_as: 'parents' }, 412);
   out.parents = await choose(out.columnMapped.import.version, { groups_as: 'parents' });
   out.labels = await choose(out.parents.import.version, { groups_as: 'labels' });
+  out.yearChosen = await choose(out.labels.import.version, { year: 2028 });
+  out.yearFromSource = await choose(out.yearChosen.import.version, { year: null });
   const organizations = (await call(base, consolidator, 'GET', '/organizations')).items;
   const unit = (code) => organizations.find((o) => o.code === code).id;
-  out.unitFixed = await choose(out.labels.import.version, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: unit('TTS') }] });
+  out.unitFixed = await choose(out.yearFromSource.import.version, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: unit('TTS') }] });
   out.allFixed = await choose(out.unitFixed.import.version, { unit_fixes: [{ written: 'Ban QLDA', organization_id: unit('BQLDA') }] });
   out.confirmed = await call(base, consolidator, 'POST', `${path}/confirm`, { headers: { 'If-Match': `"${out.allFixed.import.version}"` } });
   out.confirmedPreview = await call(base, consolidator, 'GET', path);
-  out.duplicate = await upload(consolidator, 'chuong-trinh-2027 (1).csv', 'text/csv', program);
+  // The program saved again from Excel on another computer: no byte order mark, LF line ends.
+  const resaved = Buffer.from(program.toString('utf8').replace(/^\ufeff/, '').replaceAll('\r\n', '\n'), 'utf8');
+  if (resaved.equals(program)) throw new Error('the program saved again has the same bytes');
+  out.duplicate = await upload(consolidator, 'chuong-trinh-2027 (1).csv', 'text/csv', resaved);
   out.list = await call(base, consolidator, 'GET', `/sources/${out.source.id}/imports`);
 
   const workbook = xlsxFile([

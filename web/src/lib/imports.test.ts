@@ -14,7 +14,7 @@ describe('imports in words', () => {
   });
 
   it('counts what the file becomes, leaving out what there is none of', () => {
-    expect(countsText(t, UPLOADED.counts, 'vi')).toBe('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo');
+    expect(countsText(t, UPLOADED.counts, 'vi')).toBe('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 2 dòng có cảnh báo');
     expect(countsText(t, { rows: 1500, tasks: 1234, headings: 0, with_errors: 0, with_warnings: 0 }, 'vi')).toBe('1.234 nhiệm vụ');
   });
 
@@ -41,8 +41,13 @@ describe('imports in words', () => {
     expect(rowOf(UPLOADED, 4).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 4)))).toEqual([
       'Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.',
     ]);
-    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3)))).toEqual([
-      'Không phải đơn vị của cơ quan: “Ban QLDA”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3)))).toEqual(['Không nhận ra đơn vị chủ trì “Ban QLDA”.']);
+    // One warning for the row names every body outside the agency, and none it recognised.
+    expect(rowOf(UPLOADED, 8).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 8)))).toEqual([
+      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+    ]);
+    expect(rowOf(UPLOADED, 5).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 5)))).toEqual([
+      'Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.',
     ]);
     const row = { ...rowOf(UPLOADED, 3), deadline: null, deadline_label: '', deadline_written: 'sớm' };
     expect(problemText(t, { field: 'deadline', code: 'unrecognised_deadline' }, row)).toMatch(/^Không hiểu thời hạn “sớm”/);
@@ -56,9 +61,11 @@ describe('imports in words', () => {
     expect(failureWhere(t, 'xl/sharedStrings.xml')).toBe('xl/sharedStrings.xml');
   });
 
-  it('finds how the file writes a name the server keeps folded', () => {
+  it('names a unit choice as the file writes it, also one kept folded before the server kept names as written', () => {
     const fixed = imports.unitFixed as ImportPreview;
+    expect(fixed.choices.unit_fixes[0].name).toBe('Phòng Pháp chế');
     expect(writtenName(fixed.choices.unit_fixes[0].name, fixed.rows.items)).toBe('Phòng Pháp chế');
+    expect(writtenName('phong phap che', fixed.rows.items)).toBe('Phòng Pháp chế');
     expect(writtenName('phong khac', fixed.rows.items)).toBe('phong khac');
   });
 });

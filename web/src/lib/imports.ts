@@ -92,8 +92,9 @@ export function failureWhere(t: TFunction, detail: string): string {
 }
 
 /**
- * The name a unit choice was made for, as the file writes it on the rows at hand; the server keeps
- * it folded (lower case, no diacritics), which is what is left when no row of the page names it.
+ * The name a unit choice was made for, as the file writes it. The server names it so; a choice made
+ * before it kept the names as written comes folded (lower case, no diacritics), and is named as a
+ * row at hand writes it, or left folded when no row of the page names it.
  */
 export function writtenName(folded: string, rows: readonly ImportRow[]): string {
   for (const row of rows) {

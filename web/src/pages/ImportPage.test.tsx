@@ -9,8 +9,9 @@ import { ME_SPECIALIST, mockFetch, renderPage, type Call } from '../test/pagesHa
 import ImportPage from './ImportPage';
 
 // The planning division's import of the department's 2027 program (recorded, see
-// scripts/record-fixtures.mjs): two unit names not recognised, a leader not recognised, a column
-// not recognised; then its choices, one after the other.
+// scripts/record-fixtures.mjs): two lead units not recognised, in two rows; a row naming bodies
+// outside the agency; a leader not recognised; a column not recognised; then its choices, one
+// after the other.
 const CONSOLIDATOR = imports.consolidatorMe as Me;
 const SOURCE = imports.source as Source;
 const UPLOADED = imports.uploaded as ImportPreview;
@@ -81,7 +82,7 @@ describe('ImportPage', () => {
     const file = csv(UPLOADED.import.file_name);
     fireEvent.change(await fileInput(), { target: { files: [file] } });
 
-    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
     const [upload] = callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`);
     expect(upload.body).toBe(file);
     expect(upload.headers['Content-Type']).toBe('text/csv');
@@ -89,7 +90,7 @@ describe('ImportPage', () => {
     expect(Object.fromEntries(upload.query)).toEqual({ file_name: 'chuong-trinh-2027.csv', page_size: '100' });
     // The upload's answer is the preview: it is not asked for again.
     expect(callsTo(calls, 'GET')).toHaveLength(0);
-    expect(screen.getByText(`Tệp chuong-trinh-2027.csv (977 B), tải lên lúc ${formatTimestamp(UPLOADED.import.created_at)}`)).toBeInTheDocument();
+    expect(screen.getByText(`Tệp chuong-trinh-2027.csv (1.015 B), tải lên lúc ${formatTimestamp(UPLOADED.import.created_at)}`)).toBeInTheDocument();
   });
 
   it('says why the server refused a file and where in it, and refuses a file over 20 MB without sending it', async () => {
@@ -124,32 +125,50 @@ describe('ImportPage', () => {
     expect(document.querySelector('input[type="file"]')).toBeNull();
   });
 
-  it('shows each row’s problems in words beside it and the names not recognised, and waits for them before confirming', async () => {
+  it('shows each row’s problems in words beside it and the names not recognised, and waits for the lead units before confirming', async () => {
     vi.stubGlobal('matchMedia', fixedMediaQuery(true));
     serve({});
     openImport();
-    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
     expect(screen.getByText('Còn 2 dòng có lỗi')).toBeInTheDocument();
     expect(confirmButton()).toBeDisabled();
 
     expect(row(2)).toHaveTextContent('LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG');
     expect(row(2)).toHaveTextContent('Tiêu đề nhóm');
+    // The lead units not recognised: errors, one row each.
     expect(row(3)).toHaveTextContent('Sửa chữa, nâng cấp cầu Trà Khúc cũ');
-    expect(row(3)).toHaveTextContent('Tệp ghi: Phòng QLKCHT');
+    expect(row(3)).toHaveClass('imp-row-error');
+    expect(within(row(3)).getByText('Ban QLDA (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(row(3)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Ban QLDA”.');
+    expect(row(3)).toHaveTextContent('Phòng Kế hoạch – Tài chínhTệp ghi: P. KHTC');
     expect(row(3)).toHaveTextContent('Quý II/2027');
     expect(row(3)).toHaveTextContent('30/06/2027');
-    expect(row(3)).toHaveTextContent('Không phải đơn vị của cơ quan: “Ban QLDA”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.');
+    expect(row(4)).toHaveClass('imp-row-error');
     expect(within(row(4)).getByText('Phòng Pháp chế (chưa nhận ra)')).toHaveClass('imp-unknown');
     expect(row(4)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
+    expect(row(5)).toHaveTextContent('Tệp ghi: QLKCHT');
     expect(row(5)).toHaveTextContent('Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.');
+    expect(within(row(5)).getAllByRole('cell').at(-1)).toHaveTextContent(/^Không nhận ra lãnh đạo phụ trách/);
     expect(row(7)).toHaveTextContent('Thường xuyên');
     expect(within(row(7)).getByRole('cell', { name: 'Hợp lệ' })).toBeInTheDocument();
-    expect(within(row(5)).getAllByRole('cell').at(-1)).toHaveTextContent(/^Không nhận ra lãnh đạo phụ trách/);
+    // The bodies outside the agency: kept with the row, one warning naming them all.
+    expect(row(8)).toHaveClass('imp-row-warning');
+    expect(within(row(8)).getByText('Công an tỉnh (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(within(row(8)).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(row(8)).getByRole('listitem')).toHaveClass('imp-warning');
+    expect(within(row(8)).getByRole('listitem')).toHaveTextContent(
+      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+    );
+    // A deadline without its year, read in the program's.
+    expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
 
     const units = screen.getAllByTestId('unmatched-unit');
-    expect(units).toHaveLength(2);
-    expect(units[0]).toHaveTextContent('“Ban QLDA” 1 dòng');
-    expect(units[1]).toHaveTextContent('“Phòng Pháp chế” 1 dòng');
+    expect(units.map((u) => u.querySelector('.imp-unit-name')?.textContent)).toEqual([
+      '“Ban QLDA” 1 dòng',
+      '“Công an tỉnh” 1 dòng',
+      '“Phòng Pháp chế” 1 dòng',
+      '“Sở Công Thương” 1 dòng',
+    ]);
     // The column the server did not recognise is marked, and its list open.
     expect(screen.getByTestId('column-H')).toHaveClass('imp-column-marked');
     expect(screen.getByTestId('column-H')).toHaveTextContent('Kinh phí (triệu đồng)');
@@ -163,6 +182,8 @@ describe('ImportPage', () => {
     expect(screen.queryByRole('columnheader', { name: 'Kiểm tra' })).toBeNull();
     const title = within(row(4)).getByText('Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ').closest('td')!;
     expect(title).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
+    const outside = within(row(8)).getByText('Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô').closest('td')!;
+    expect(outside).toHaveTextContent('Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”.');
     expect(row(7)).not.toHaveTextContent('Hợp lệ');
   });
 
@@ -177,7 +198,7 @@ describe('ImportPage', () => {
     expect(list.textContent?.startsWith(`Gợi ý${first.name}`)).toBe(true);
   });
 
-  it('sends each unit chosen with the version read, then confirms all tasks and opens the source', async () => {
+  it('sends each lead unit chosen with the version read, then confirms all tasks with the warnings left and opens the source', async () => {
     const calls = serve({
       patch: [{ body: imports.unitFixed }, { body: imports.allFixed }],
       confirm: { body: imports.confirmed },
@@ -187,12 +208,26 @@ describe('ImportPage', () => {
     await pickUnit('Phòng Pháp chế', 'Thanh tra Sở');
     expect(await screen.findByText('Còn 1 dòng có lỗi')).toBeInTheDocument();
     await waitFor(() => expect(within(row(4)).getByText('Thanh tra Sở')).toBeInTheDocument());
+    expect(row(4)).not.toHaveClass('imp-row-error');
+    expect(row(3)).toHaveClass('imp-row-error');
+    expect(confirmButton()).toBeDisabled();
     // The choice is listed, and can be changed or cleared.
     expect(screen.getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
 
     await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
     expect(screen.queryByText(/dòng có lỗi/)).toBeNull();
+    // The bodies outside the agency stay a warning, which does not stop the confirmation.
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
+    expect(row(8)).toHaveClass('imp-row-warning');
+    expect(screen.getAllByTestId('unmatched-unit').map((u) => u.querySelector('.imp-unknown')?.textContent)).toEqual([
+      '“Công an tỉnh”',
+      '“Sở Công Thương”',
+    ]);
+    expect(screen.getAllByTestId('fixed-unit').map((u) => u.querySelector('.imp-unit-name')?.textContent)).toEqual([
+      '“Ban QLDA”',
+      '“Phòng Pháp chế”',
+    ]);
 
     const patches = callsTo(calls, 'PATCH');
     expect(patches.map((p) => [p.headers['If-Match'], p.body])).toEqual([
@@ -201,7 +236,9 @@ describe('ImportPage', () => {
     ]);
 
     fireEvent.click(confirmButton());
-    fireEvent.click(within(await screen.findByRole('tooltip')).getByRole('button', { name: 'Nhập' }));
+    const popover = await screen.findByRole('tooltip');
+    expect(popover).toHaveTextContent('Tạo 5 nhiệm vụ của nguồn này từ tệp, tất cả cùng lúc?');
+    fireEvent.click(within(popover).getByRole('button', { name: 'Nhập' }));
     expect(await screen.findByText('Đã nhập 5 nhiệm vụ từ tệp chuong-trinh-2027.csv.')).toBeInTheDocument();
     expect(await screen.findByTestId('location')).toHaveTextContent(`/sources/${SOURCE.id}`);
     const [confirm] = callsTo(calls, 'POST', `/imports/${ID}/confirm`);
@@ -234,7 +271,7 @@ describe('ImportPage', () => {
     await waitFor(() => expect(row(2)).toHaveTextContent('Nhiệm vụ cha'));
     expect(row(2)).toHaveTextContent('Tiêu đề nhóm thành nhiệm vụ cha do cơ quan chủ trì.');
     expect(row(3)).toHaveTextContent('Nhiệm vụ con của dòng 2');
-    expect(screen.getByText('7 nhiệm vụ, 2 dòng có lỗi, 3 dòng có cảnh báo')).toBeInTheDocument();
+    expect(screen.getByText('7 nhiệm vụ, 2 dòng có lỗi, 4 dòng có cảnh báo')).toBeInTheDocument();
     expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([
       ['"1"', { columns: [{ index: 7, field: 'note' }] }],
       [`"${imports.columnMapped.import.version}"`, { groups_as: 'parents' }],
@@ -247,7 +284,7 @@ describe('ImportPage', () => {
     await screen.findByText('Còn 2 dòng có lỗi');
     fireEvent.click(screen.getByRole('switch', { name: 'Chỉ dòng có vấn đề' }));
     await waitFor(() => expect(screen.queryByTestId('row-7')).toBeNull());
-    expect(['row-3', 'row-4', 'row-5'].map((id) => !!screen.queryByTestId(id))).toEqual([true, true, true]);
+    expect(['row-3', 'row-4', 'row-5', 'row-8'].map((id) => !!screen.queryByTestId(id))).toEqual([true, true, true, true]);
     expect(Object.fromEntries(callsTo(calls, 'GET')[1].query)).toEqual({ page: '1', page_size: '100', problems_only: 'true' });
 
     await pickUnit('Phòng Pháp chế', 'Thanh tra Sở');
@@ -272,12 +309,12 @@ describe('ImportPage', () => {
     const sheet = screen.getByRole('combobox', { name: 'Trang tính' });
     fireEvent.mouseDown(sheet);
     fireEvent.click(await screen.findByTitle('Chương trình'));
-    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 1 dòng có cảnh báo')).toBeInTheDocument();
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
     expect(screen.queryByText(/Không tìm thấy dòng tiêu đề cột/)).toBeNull();
     expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
   });
 
-  it('says a file was imported before, with the way to that import', async () => {
+  it('says the program’s rows were imported into the source before, from another save of it, with the way to that import', async () => {
     const duplicate = imports.duplicate as ImportPreview;
     mockFetch((c) => {
       if (c.path === '/me') return { body: CONSOLIDATOR };
@@ -288,7 +325,11 @@ describe('ImportPage', () => {
     });
     openImport(duplicate.import.id);
     const alert = (await screen.findByText('Chưa nhập được tệp này')).closest('[role="alert"]') as HTMLElement;
-    expect(alert).toHaveTextContent('Tệp này đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.');
+    expect(alert).toHaveTextContent(
+      'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập vào nguồn này trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
+    );
+    // Another save of the program: not the bytes of the file imported.
+    expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
     expect(confirmButton()).toBeDisabled();
   });
@@ -304,7 +345,12 @@ describe('ImportPage', () => {
     // The choices it was made with, as text.
     expect(screen.queryByRole('radio')).toBeNull();
     expect(screen.queryByRole('combobox')).toBeNull();
+    expect(screen.queryByRole('spinbutton')).toBeNull();
     expect(screen.getByText('Tiêu đề nhóm thành:').closest('span')).toHaveTextContent('Tiêu đề nhóm thành: nhãn');
+    expect(screen.getByText('Năm của chương trình:').closest('span')).toHaveTextContent('Năm của chương trình: 2027 (theo tên nguồn)');
+    // The bodies outside the agency, kept with its tasks as the file wrote them: nothing to pick.
+    expect(screen.getAllByTestId('unmatched-unit').map((u) => u.textContent)).toEqual(['“Công an tỉnh” 1 dòng', '“Sở Công Thương” 1 dòng']);
+    expect(screen.queryByText(/Chọn đơn vị tương ứng/)).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: /Các cột của bảng/ }));
     expect(await screen.findByTestId('column-H')).toHaveTextContent('Ghi chú');
     expect(screen.getAllByTestId('fixed-unit').map((u) => u.textContent)).toEqual([
@@ -312,6 +358,58 @@ describe('ImportPage', () => {
       '“Phòng Pháp chế”Thanh tra Sở',
     ]);
     expect(screen.getByRole('link', { name: /Tải tệp gốc/ })).toHaveAttribute('href', `/api/v1/imports/${ID}/file`);
+  });
+
+  it('shows the program’s year and where it comes from, which the deadlines without a year are read in', async () => {
+    serve({});
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    expect(year).toHaveValue('2027');
+    expect(year.closest('.imp-inline-field')).toHaveTextContent('Năm của chương trìnhtheo tên nguồn');
+    expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm này');
+    expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
+  });
+
+  it('sends another year typed, on Enter, with the version read, and shows the deadlines read in it', async () => {
+    const calls = serve({ patch: [{ body: imports.yearChosen }] });
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    fireEvent.change(year, { target: { value: '2028' } });
+    expect(callsTo(calls, 'PATCH')).toHaveLength(0);
+    fireEvent.keyDown(year, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    expect(await screen.findByText('do bạn chọn')).toBeInTheDocument();
+    expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${UPLOADED.import.version}"`, { year: 2028 }]]);
+    expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
+    expect(row(8)).toHaveTextContent('Tháng 12/202831/12/2028');
+    expect(screen.getByRole('button', { name: 'Theo nguồn' })).toBeEnabled();
+  });
+
+  it('sends no year out of range or unchanged, and shows the one read again', async () => {
+    const calls = serve({});
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    fireEvent.change(year, { target: { value: '1999' } });
+    fireEvent.keyDown(year, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(year).toHaveValue('2027'));
+    fireEvent.change(year, { target: { value: '2027' } });
+    fireEvent.blur(year);
+    expect(year).toHaveValue('2027');
+    expect(callsTo(calls, 'PATCH')).toHaveLength(0);
+  });
+
+  it('goes back to the source’s year with “Theo nguồn”, shown only for a year chosen', async () => {
+    const yearChosen = imports.yearChosen as ImportPreview;
+    const calls = serve({ reads: [yearChosen], patch: [{ body: imports.yearFromSource }] });
+    openImport();
+    expect(await screen.findByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
+    expect(screen.getByText('do bạn chọn')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Theo nguồn' }));
+    expect(await screen.findByText('theo tên nguồn')).toBeInTheDocument();
+    expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${yearChosen.import.version}"`, { year: null }]]);
+    expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2027');
+    expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
+    expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
   });
 
   it('discards a draft with the version read and goes back to the source', async () => {

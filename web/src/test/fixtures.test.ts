@@ -232,19 +232,48 @@ describe('recorded API answers', () => {
     const uploaded = imports.uploaded as ImportPreview;
     expect(imports.consolidatorMe).toMatchObject({ username: 'khtc', role: 'consolidator', csrf_token: 'csrf-test', agency_id: 2 });
     expect(uploaded.import).toMatchObject({ source_id: imports.source.id, status: 'draft', version: 1, file_name: 'chuong-trinh-2027.csv' });
-    expect(uploaded.counts).toEqual({ rows: 7, tasks: 5, headings: 2, with_errors: 2, with_warnings: 1 });
-    expect(uploaded.unmatched_units.map((u) => u.written)).toEqual(['Ban QLDA', 'Phòng Pháp chế']);
+    expect(uploaded.counts).toEqual({ rows: 7, tasks: 5, headings: 2, with_errors: 2, with_warnings: 2 });
+    // Two lead units not recognised, each in a row of its own; two bodies outside the agency, in one row.
+    const lead = (n: number) => uploaded.rows.items.find((r) => r.row === n)!;
+    expect([3, 4].map((n) => [lead(n).lead?.written, lead(n).errors])).toEqual([
+      ['Ban QLDA', [{ field: 'lead', code: 'unknown_unit' }]],
+      ['Phòng Pháp chế', [{ field: 'lead', code: 'unknown_unit' }]],
+    ]);
+    expect(lead(8).warnings).toEqual([{ field: 'cooperating', code: 'unknown_unit' }]);
+    expect(lead(8).errors).toEqual([]);
+    expect(uploaded.unmatched_units.map((u) => u.written)).toEqual(['Ban QLDA', 'Công an tỉnh', 'Phòng Pháp chế', 'Sở Công Thương']);
     expect(uploaded.columns.at(-1)).toEqual({ index: 7, header: 'Kinh phí (triệu đồng)', field: null, recognised: false });
-    expect(imports.problemsOnly.rows.items.map((r) => r.row)).toEqual([3, 4, 5]);
-    // Each choice from the version before it: columns, headings as parents and back, the units one by one.
-    const steps = [uploaded, imports.columnMapped, imports.parents, imports.labels, imports.unitFixed, imports.allFixed] as ImportPreview[];
-    expect(steps.map((p) => p.import.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([uploaded.year, uploaded.year_from, uploaded.choices.year]).toEqual([2027, 'title', null]);
+    expect(imports.problemsOnly.rows.items.map((r) => r.row)).toEqual([3, 4, 5, 8]);
+    expect(imports.hasErrors).toMatchObject({ code: 'import_has_errors', detail: '2' });
+    // Each choice from the version before it: columns, headings as parents and back, another year
+    // and back, the units one by one.
+    const steps = [
+      uploaded,
+      imports.columnMapped,
+      imports.parents,
+      imports.labels,
+      imports.yearChosen,
+      imports.yearFromSource,
+      imports.unitFixed,
+      imports.allFixed,
+    ] as ImportPreview[];
+    expect(steps.map((p) => p.import.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(imports.parents.choices.groups_as).toBe('parents');
-    expect(steps.map((p) => p.counts.with_errors)).toEqual([2, 2, 2, 2, 1, 0]);
-    expect(imports.unitFixed.choices.unit_fixes).toEqual([{ name: 'phong phap che', organization: { id: 8, name: 'Thanh tra Sở' } }]);
-    expect(imports.confirmed).toMatchObject({ import: { status: 'confirmed', task_count: 5, version: 7 }, task_ids: expect.any(Array) });
+    expect(steps.map((p) => p.counts.with_errors)).toEqual([2, 2, 2, 2, 2, 2, 1, 0]);
+    const yearChosen = imports.yearChosen as ImportPreview;
+    expect([yearChosen.year, yearChosen.year_from, yearChosen.choices.year]).toEqual([2028, 'choice', 2028]);
+    expect(yearChosen.rows.items.find((r) => r.row === 8)).toMatchObject({ deadline_written: 'Tháng 12', deadline: '2028-12-31' });
+    expect(lead(8)).toMatchObject({ deadline_written: 'Tháng 12', deadline: '2027-12-31' });
+    expect([imports.yearFromSource.year, imports.yearFromSource.year_from, imports.yearFromSource.choices.year]).toEqual([2027, 'title', null]);
+    // A unit picked is named as the sheet wrote it.
+    expect(imports.unitFixed.choices.unit_fixes).toEqual([{ name: 'Phòng Pháp chế', organization: { id: 8, name: 'Thanh tra Sở' } }]);
+    expect(imports.allFixed.unmatched_units.map((u) => u.written)).toEqual(['Công an tỉnh', 'Sở Công Thương']);
+    expect(imports.confirmed).toMatchObject({ import: { status: 'confirmed', task_count: 5, version: 9 }, task_ids: expect.any(Array) });
     expect(imports.confirmedPreview.import).toEqual(imports.confirmed.import);
+    // The same rows saved again: other bytes, refused all the same.
     expect(imports.duplicate).toMatchObject({ problems: ['already_imported'], duplicate_of: uploaded.import.id });
+    expect(imports.duplicate.import.file_size).not.toBe(uploaded.import.file_size);
     expect(imports.list.items.map((i) => [i.id, i.status])).toEqual([
       [imports.duplicate.import.id, 'draft'],
       [uploaded.import.id, 'confirmed'],
@@ -252,7 +281,6 @@ describe('recorded API answers', () => {
     expect(imports.workbook).toMatchObject({ sheets: ['Bìa', 'Chương trình'], problems: ['no_header'], choices: { sheet: 0 } });
     expect(imports.workbookSheetChosen).toMatchObject({ problems: [], choices: { sheet: 1 }, counts: { tasks: 5, with_errors: 1 } });
     const refusals: [unknown, string][] = [
-      [imports.hasErrors, 'import_has_errors'],
       [imports.stale, 'precondition_failed'],
       [imports.legacyXls, 'file_legacy_xls'],
       [imports.unclosedQuote, 'file_unclosed_quote'],

@@ -2,7 +2,7 @@
 // "15/12"): taken from the source's title or date, and changed here when that is not the
 // program's year, as with next year's program issued late in this one.
 import { Button, InputNumber, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ImportPreview } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
 
@@ -19,7 +19,13 @@ interface Props {
 export function ProgramYear({ preview, editable, busy, onChoose }: Props) {
   const t = useT();
   const [typed, setTyped] = useState<number | null>(preview.year);
-  useEffect(() => setTyped(preview.year), [preview.year]);
+  // A new year read (chosen, or back to the source's) replaces what was typed in the render that
+  // brings it, not in one after it: the field never shows the year before beside the new source.
+  const [read, setRead] = useState(preview.year);
+  if (read !== preview.year) {
+    setRead(preview.year);
+    setTyped(preview.year);
+  }
   const from = t(`imp.year.from.${preview.year_from}` as MessageKey);
 
   if (!editable) {
@@ -54,7 +60,7 @@ export function ProgramYear({ preview, editable, busy, onChoose }: Props) {
       />
       <Typography.Text type="secondary">{from}</Typography.Text>
       {preview.year_from === 'choice' && (
-        <Button type="link" size="small" disabled={busy} onClick={() => onChoose(null)}>
+        <Button type="link" size="small" className="imp-year-reset" disabled={busy} onClick={() => onChoose(null)}>
           {t('imp.year.reset')}
         </Button>
       )}

@@ -71,9 +71,11 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
     <>
       {preview.unmatched_units.length > 0 && (
         <>
-          <Typography.Paragraph type="secondary" className="imp-help">
-            {t('imp.units.help')}
-          </Typography.Paragraph>
+          {editable && (
+            <Typography.Paragraph type="secondary" className="imp-help">
+              {t('imp.units.help')}
+            </Typography.Paragraph>
+          )}
           <ul className="imp-units">
             {preview.unmatched_units.map((u) => (
               <li key={u.written} className="imp-unit" data-testid="unmatched-unit">
@@ -81,7 +83,8 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
                   <span className="imp-unknown">“{u.written}”</span>{' '}
                   <Typography.Text type="secondary">{t('imp.units.rows', { n: formatNumber(u.rows, lang) })}</Typography.Text>
                 </div>
-                {picker(u.written, u.written, u.suggestions)}
+                {/* Confirmed, a name left unmatched is a body outside the agency, kept as the file wrote it. */}
+                {editable && picker(u.written, u.written, u.suggestions)}
               </li>
             ))}
           </ul>
