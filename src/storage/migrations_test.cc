@@ -47,6 +47,7 @@ constexpr Released kReleased[] = {
     {"0022_issued_report_signers", 0x05f322e1d1710f92, 0xfcdc6998e7990828},
     {"0023_report_facts_column", 0x30fb3e8a544fb5f6, 0xb3dd76206fe05608},
     {"0024_imports", 0x8bf4b893a6ea0ce3, 0x4112f7e6c3b079f2},
+    {"0025_import_memory", 0x680f5adbf98727c3, 0x61f1b59991b6c3d4},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.
