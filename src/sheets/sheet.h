@@ -23,6 +23,10 @@ struct Cell {
   double number = 0;  // kNumber; kBoolean as 0 or 1
   // A number its cell's format shows as a date: an Excel serial date (ExcelSerialDate).
   bool date = false;
+  // What of the date the format shows: a format of month and year ("mm/yyyy") means the month,
+  // not its first day.
+  enum class DateShown { kDay, kMonth, kYear };
+  DateShown date_shown = DateShown::kDay;
 
   bool empty() const { return kind == Kind::kEmpty; }
 };

@@ -349,10 +349,11 @@ class SharedStringsPart : public XmlHandler {
   std::size_t bytes_ = 0;
 };
 
-// Whether a number format shows a date: once its quoted text, [colours and conditions] and
-// escaped characters are set aside, it has days or years in it.
-bool IsDateFormatCode(std::string_view code) {
-  bool quoted = false;
+// What of a date a number format shows, nullopt for none: once its quoted text, [colours and
+// conditions] and escaped characters are set aside, a day ("d") makes it a day, a year with a
+// month ("mm/yyyy", "mmm-yy") a month, a year alone a year.
+std::optional<Cell::DateShown> DateShownBy(std::string_view code) {
+  bool quoted = false, day = false, month = false, year = false;
   int bracket = 0;
   for (std::size_t i = 0; i < code.size(); ++i) {
     const char ch = code[i];
@@ -371,17 +372,24 @@ bool IsDateFormatCode(std::string_view code) {
         ++i;  // the next character is shown as it is, or is padding
       } else {
         const char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (lower == 'd' || lower == 'y') return true;
+        day = day || lower == 'd';
+        month = month || lower == 'm';
+        year = year || lower == 'y';
       }
     }
   }
-  return false;
+  if (day) return Cell::DateShown::kDay;
+  if (year) return month ? Cell::DateShown::kMonth : Cell::DateShown::kYear;
+  return std::nullopt;
 }
 
-// Excel's built-in formats that show a date: 14 to 17 and 22 (18 to 21 show a time of day only),
-// and those of East Asian locales.
-bool IsBuiltInDateFormat(int id) {
-  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
+// What of a date Excel's built-in formats show: 14 to 16 and 22 a day, 17 ("mmm-yy") a month (18
+// to 21 show a time of day only); those of East Asian locales are taken as days.
+std::optional<Cell::DateShown> DateShownByBuiltIn(int id) {
+  if (id == 17) return Cell::DateShown::kMonth;
+  if ((id >= 14 && id <= 16) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))
+    return Cell::DateShown::kDay;
+  return std::nullopt;
 }
 
 class StylesPart : public XmlHandler {
@@ -393,7 +401,7 @@ class StylesPart : public XmlHandler {
       int number = 0;
       if (id && code &&
           std::from_chars(id->data(), id->data() + id->size(), number).ec == std::errc())
-        custom_[number] = IsDateFormatCode(*code);
+        custom_[number] = DateShownBy(*code);
     } else if (name == "cellXfs") {
       in_cell_formats_ = true;
     } else if (name == "xf" && in_cell_formats_) {
@@ -401,25 +409,26 @@ class StylesPart : public XmlHandler {
       if (const auto id = Attribute(attributes, "numFmtId"))
         std::from_chars(id->data(), id->data() + id->size(), number);
       const auto custom = custom_.find(number);
-      date_styles.push_back(custom != custom_.end() ? custom->second : IsBuiltInDateFormat(number));
+      date_styles.push_back(custom != custom_.end() ? custom->second : DateShownByBuiltIn(number));
     }
   }
   void End(std::string_view name) override {
     if (name == "cellXfs") in_cell_formats_ = false;
   }
 
-  std::vector<bool> date_styles;  // by the index a cell's s="" names
+  // What of a date each style shows, by the index a cell's s="" names; nullopt: no date.
+  std::vector<std::optional<Cell::DateShown>> date_styles;
 
  private:
-  std::map<int, bool> custom_;
+  std::map<int, std::optional<Cell::DateShown>> custom_;
   bool in_cell_formats_ = false;
 };
 
 class WorksheetPart : public XmlHandler {
  public:
   WorksheetPart(std::string part, const Limits& limits, const std::vector<std::string>& strings,
-                const std::vector<bool>& date_styles, const RowCallback& on_row,
-                SheetLayout& layout)
+                const std::vector<std::optional<Cell::DateShown>>& date_styles,
+                const RowCallback& on_row, SheetLayout& layout)
       : part_(std::move(part)),
         limits_(limits),
         strings_(strings),
@@ -592,7 +601,10 @@ class WorksheetPart : public XmlHandler {
     cell.kind = Cell::Kind::kNumber;
     cell.number = number;
     cell.text = value_;
-    cell.date = style_ < date_styles_.size() && date_styles_[style_];
+    if (style_ < date_styles_.size() && date_styles_[style_]) {
+      cell.date = true;
+      cell.date_shown = *date_styles_[style_];
+    }
     return true;
   }
 
@@ -624,7 +636,7 @@ class WorksheetPart : public XmlHandler {
   std::string part_;
   const Limits& limits_;
   const std::vector<std::string>& strings_;
-  const std::vector<bool>& date_styles_;
+  const std::vector<std::optional<Cell::DateShown>>& date_styles_;
   const RowCallback& on_row_;
   SheetLayout& layout_;
 

@@ -87,6 +87,35 @@ TEST(ReadXlsx, ReadsAWorkbookAsExcelWritesIt) {
   EXPECT_EQ(ErrorOf(ReadWholeXlsx(bytes, 2)), ReadError::kNoSuchSheet);
 }
 
+TEST(ReadXlsx, TellsADateShowingItsMonthOrYearFromOneShowingItsDay) {
+  const std::string bytes = Written([](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, nullptr);
+    const char* formats[] = {"dd/mm/yyyy", "mm/yyyy", "\"Tháng \"m/yyyy", "yyyy", "hh:mm"};
+    lxw_datetime day = {2024, 9, 15, 0, 0, 0};
+    for (lxw_col_t c = 0; c < std::size(formats); ++c) {
+      lxw_format* format = workbook_add_format(book);
+      format_set_num_format(format, formats[c]);
+      worksheet_write_datetime(sheet, 0, c, &day, format);
+    }
+    lxw_format* built_in = workbook_add_format(book);
+    format_set_num_format_index(built_in, 17);  // mmm-yy
+    worksheet_write_datetime(sheet, 0, 5, &day, built_in);
+  });
+  const auto sheet = ReadWholeXlsx(bytes);
+  ASSERT_TRUE(sheet);
+  using Shown = Cell::DateShown;
+  const std::vector<std::optional<Shown>> expected = {Shown::kDay,  Shown::kMonth, Shown::kMonth,
+                                                      Shown::kYear, std::nullopt,  Shown::kMonth};
+  for (std::size_t c = 0; c < expected.size(); ++c) {
+    const Cell& cell = sheet->at(0, c);
+    SCOPED_TRACE(c);
+    EXPECT_EQ(cell.date, expected[c].has_value());
+    if (expected[c]) {
+      EXPECT_EQ(cell.date_shown, *expected[c]);
+    }
+  }
+}
+
 TEST(ReadXlsx, ReadsInlineAndRichTextWithoutPhoneticGuides) {
   const auto sheet = ReadWholeXlsx(HandWritten(
       R"(<x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>Báo cáo </x:t></x:is></x:c>)"

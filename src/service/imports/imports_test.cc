@@ -479,6 +479,33 @@ TEST_P(ImportTest, ReadsAWorkbookWithATwoRowHeaderMergedCellsAndDates) {
   }
 }
 
+TEST_P(ImportTest, ReadsADateCellShowingAMonthAsThatMonth) {
+  const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, nullptr);
+    lxw_format* month = workbook_add_format(book);
+    format_set_num_format(month, "mm/yyyy");
+    lxw_format* year = workbook_add_format(book);
+    format_set_num_format(year, "yyyy");
+    worksheet_write_string(sheet, 0, 0, "Nội dung nhiệm vụ", nullptr);
+    worksheet_write_string(sheet, 0, 1, "Đơn vị chủ trì", nullptr);
+    worksheet_write_string(sheet, 0, 2, "Thời gian hoàn thành", nullptr);
+    lxw_datetime first = {2024, 9, 1, 0, 0, 0};
+    worksheet_write_string(sheet, 1, 0, "Báo cáo quý III", nullptr);
+    worksheet_write_string(sheet, 1, 1, "VP", nullptr);
+    worksheet_write_datetime(sheet, 1, 2, &first, month);
+    worksheet_write_string(sheet, 2, 0, "Tổng kết năm", nullptr);
+    worksheet_write_string(sheet, 2, 1, "VP", nullptr);
+    worksheet_write_datetime(sheet, 2, 2, &first, year);
+  });
+  auto preview = Start(workbook, nullptr, "thang.xlsx");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ASSERT_EQ(preview->rows.items.size(), 2u);
+  EXPECT_EQ(preview->rows.items[0].deadline, Day("2024-09-30"));
+  EXPECT_EQ(preview->rows.items[0].deadline_label, "Tháng 9/2024");
+  EXPECT_EQ(preview->rows.items[1].deadline, Day("2024-12-31"));
+  EXPECT_EQ(preview->rows.items[1].deadline_label, "Năm 2024");
+}
+
 TEST_P(ImportTest, ReadsAWorkbookWrittenByHandWithRichTextCustomDatesAndMerges) {
   // Rich text in the header, a date format of the workbook's own, a two-row header merged over
   // its units, a heading merged across the table and a lead merged down two tasks.

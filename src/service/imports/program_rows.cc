@@ -156,8 +156,17 @@ void ProgramRowReader::Add(std::size_t row, std::span<const sheets::Cell> cells)
   out.key = text(ProgramColumn::kKey);
   if (const sheets::Cell* deadline = field(ProgramColumn::kDeadline)) {
     if (deadline->kind == sheets::Cell::Kind::kNumber && deadline->date) {
-      out.deadline_date = sheets::ExcelSerialDate(deadline->number, date1904_);
-      if (!out.deadline_date) out.deadline_not_date = true;
+      const auto day = sheets::ExcelSerialDate(deadline->number, date1904_);
+      if (!day) {
+        out.deadline_not_date = true;
+      } else if (deadline->date_shown == sheets::Cell::DateShown::kMonth) {
+        // A cell showing "09/2024" means the month, as "Tháng 9/2024" written out does.
+        out.deadline = "Tháng " + std::to_string(day->month()) + "/" + std::to_string(day->year());
+      } else if (deadline->date_shown == sheets::Cell::DateShown::kYear) {
+        out.deadline = "Năm " + std::to_string(day->year());
+      } else {
+        out.deadline_date = day;
+      }
     } else {
       out.deadline = std::string(Trimmed(deadline->text));
       out.deadline_not_date = deadline->kind == sheets::Cell::Kind::kNumber ||
