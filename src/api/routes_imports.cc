@@ -5,6 +5,7 @@
 #include "api/preconditions.h"
 #include "documents/program_xlsx.h"
 #include "intl/text.h"
+#include "service/query_values.h"
 
 namespace giaoban::api {
 
@@ -12,27 +13,16 @@ namespace json = boost::json;
 
 namespace {
 
-// A whole number of at most six digits, up to `max`: 0 included.
-std::optional<int> NonNegativeInt(std::string_view text, int max) {
-  if (text.empty() || text.size() > 6) return std::nullopt;
-  int value = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value <= max ? std::optional<int>(value) : std::nullopt;
-}
-
 // page, page_size and problems_only, as the preview reads them.
 service::Expected<service::PreviewQuery> ReadPreviewQuery(const http::Request& request) {
   service::PreviewQuery q;
   for (const auto& [name, value] : request.query) {
     if (name == "page") {
-      const auto page = NonNegativeInt(value, 100000);
+      const auto page = service::ParseCount(value, 100000);
       if (!page || *page < 1) return service::Error::Validation({{"page", "invalid"}});
       q.page = *page;
     } else if (name == "page_size") {
-      const auto size = NonNegativeInt(value, service::kMaxPreviewPageSize);
+      const auto size = service::ParseCount(value, service::kMaxPreviewPageSize);
       if (!size || *size < 1) return service::Error::Validation({{"page_size", "invalid"}});
       q.page_size = *size;
     } else if (name == "problems_only") {
@@ -136,11 +126,11 @@ void RegisterImportRoutes(Api& api) {
       if (name == "file_name") {
         file_name = value;
       } else if (name == "sheet") {
-        const auto sheet = NonNegativeInt(value, 1000);
+        const auto sheet = service::ParseCount(value, 1000);
         if (!sheet) return service::Error::Validation({{"sheet", "invalid"}});
         file.sheet = static_cast<std::size_t>(*sheet);
       } else if (name == "page_size") {
-        const auto size = NonNegativeInt(value, service::kMaxPreviewPageSize);
+        const auto size = service::ParseCount(value, service::kMaxPreviewPageSize);
         if (!size || *size < 1) return service::Error::Validation({{"page_size", "invalid"}});
         query.page_size = *size;
       } else {

@@ -1,9 +1,9 @@
 // /organizations and /people.
-#include <charconv>
 
 #include "api/api.h"
 #include "api/json_codec.h"
 #include "api/preconditions.h"
+#include "service/query_values.h"
 
 namespace giaoban::api {
 
@@ -85,12 +85,8 @@ void RegisterOrganizationRoutes(Api& api) {
     std::optional<service::Role> role;
     for (const auto& [name, text] : call.request.query) {
       if (name == "organization_id") {
-        // The whole value must be a positive id: "12abc" or "0" would silently mean another filter.
-        std::int64_t value = 0;
-        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size() || value <= 0)
-          return Error::Validation({{"organization_id", "invalid"}});
-        org = value;
+        org = service::ParseId(text);
+        if (!org) return Error::Validation({{"organization_id", "invalid"}});
       } else if (name == "role") {
         role = service::ParseRole(text);
         if (!role) return Error::Validation({{"role", "invalid"}});

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <set>
 #include <sstream>
 
 #include "domain/period.h"
 #include "domain/reporting_period.h"
 #include "intl/text.h"
+#include "service/query_values.h"
 
 namespace giaoban::service {
 namespace {
@@ -98,20 +98,6 @@ std::vector<std::string> SplitCsv(const std::string& text) {
     }
   }
   return parts;
-}
-
-std::optional<Id> ParseId(const std::string& text) {
-  Id value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value <= 0) return std::nullopt;
-  return value;
-}
-
-std::optional<int> ParseSmallInt(const std::string& text) {
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
-  return value;
 }
 
 std::optional<SortKey> ParseSortKey(std::string_view text) {
@@ -274,13 +260,13 @@ Expected<TaskFilter> ParseTaskFilter(const QueryParams& params, Date today) {
         }
       }
     } else if (name == "page") {
-      auto n = ParseSmallInt(value);
+      auto n = ParseInt(value);
       if (!n || *n < 1 || *n > 1'000'000)
         v.Add(name, "invalid");
       else
         f.page = *n;
     } else if (name == "page_size") {
-      auto n = ParseSmallInt(value);
+      auto n = ParseInt(value);
       if (!n || *n < 1 || *n > kMaxPageSize)
         v.Add(name, "out_of_range");
       else
