@@ -165,8 +165,8 @@ describe('ImportPage', () => {
     const units = screen.getAllByTestId('unmatched-unit');
     expect(units.map((u) => u.querySelector('.imp-unit-name')?.textContent)).toEqual([
       '“Ban QLDA” 1 dòng',
-      '“Công an tỉnh” 1 dòng',
       '“Phòng Pháp chế” 1 dòng',
+      '“Công an tỉnh” 1 dòng',
       '“Sở Công Thương” 1 dòng',
     ]);
     // The column the server did not recognise is marked, and its list open.
@@ -309,8 +309,12 @@ describe('ImportPage', () => {
     const sheet = screen.getByRole('combobox', { name: 'Trang tính' });
     fireEvent.mouseDown(sheet);
     fireEvent.click(await screen.findByTitle('Chương trình'));
-    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
+    // The unit picked for the project board at the program's first import is remembered: no row in error.
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo')).toBeInTheDocument();
     expect(screen.queryByText(/Không tìm thấy dòng tiêu đề cột/)).toBeNull();
+    expect(row(3)).toHaveTextContent('Ban Quản lý dự án đầu tư xây dựng các công trình giao thôngTệp ghi: Ban QLDA');
+    expect(row(3)).not.toHaveClass('imp-row-error');
+    await waitFor(() => expect(confirmButton()).toBeEnabled());
     expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
   });
 
@@ -331,6 +335,9 @@ describe('ImportPage', () => {
     // Another save of the program: not the bytes of the file imported.
     expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
+    // The units picked for the first save are remembered: that is its only problem.
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
+    expect(screen.queryByText(/Còn \d+ dòng có lỗi/)).toBeNull();
     expect(confirmButton()).toBeDisabled();
   });
 
