@@ -25,7 +25,8 @@ const enImports: Record<keyof typeof viImports, string> = {
     'A row of column headings, e.g. STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian hoàn thành, Sản phẩm, Lãnh đạo phụ trách, Ghi chú.',
   'imp.layout.rows': 'Below it, each row is a task; a row numbered in Roman numerals (I, II…) is a group heading.',
   'imp.layout.deadline': 'Deadlines are a day (30/06/2027), a month, quarter or year (Tháng 6/2027, Quý II/2027, Năm 2027) or “Thường xuyên” (ongoing).',
-  'imp.layout.units': 'Units are named in full or abbreviated (Phòng QLKCHT, VP); names not recognised are asked about in the preview.',
+  'imp.layout.units':
+    'Units are named in full or abbreviated (Phòng QLKCHT, VP); lead units not recognised are asked about in the preview, cooperating bodies outside the agency are kept as written.',
 
   'imp.status.draft': 'Not confirmed',
   'imp.status.confirmed': 'Imported',
@@ -55,8 +56,9 @@ const enImports: Record<keyof typeof viImports, string> = {
     'This file, or another copy with the same rows, was imported into this source before; its tasks are already in the system.',
   'imp.problem.openDuplicate': 'Open the earlier import',
   'imp.errorsTitle': 'Rows still with errors: {n}',
-  'imp.errorsHelp':
-    'Choose the units of the names not recognised under “Units not recognised”. Other errors (deadline, text…) are corrected in the file, which is then uploaded again.',
+  'imp.errorsHelp.units': 'Rows whose lead unit is not recognised: {n}. Choose the units for those names under “Units not recognised”.',
+  'imp.errorsHelp.other': 'Other errors (deadline, text…) are corrected in the file, which is then uploaded again.',
+  'imp.errorsHelp.file': 'Correct the errors (deadline, text…) in the file, then upload it again.',
 
   'imp.reading': 'How the file is read',
   'imp.sheet': 'Sheet',
@@ -97,9 +99,18 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.field.key': 'Key task',
 
   'imp.units': 'Units not recognised',
-  'imp.units.help': 'These names match no unit of the agency. Choose the unit each stands for: every row naming it follows the choice.',
+  'imp.units.leads': 'Named as lead unit: a unit must be chosen',
+  'imp.units.leads.help':
+    'The rows these names lead cannot be imported yet. Choose the agency’s unit each stands for: every row naming it follows the choice. Once the import is confirmed, the choice is remembered for later imports.',
+  'imp.units.leads.waiting': 'The rows these names lead cannot be imported until a unit is chosen for them.',
+  'imp.units.leadRows': 'rows waiting: {n}',
+  'imp.units.alsoCooperating': 'also cooperating in {n} more',
+  'imp.units.outside': 'Named only as cooperating: probably bodies outside the agency',
+  'imp.units.outside.help': 'Kept with the tasks as written; nothing to choose. Choose a unit only if the name is one of the agency’s.',
+  'imp.units.outside.kept': 'Kept with the tasks as written.',
   'imp.units.rows': 'rows: {n}',
   'imp.units.pick': 'Choose a unit',
+  'imp.units.pickOptional': 'Choose if it is the agency’s',
   'imp.units.aria': 'Unit for the name “{name}”',
   'imp.units.suggested': 'Suggested',
   'imp.units.all': 'Units of the agency',
@@ -141,6 +152,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.check.unknown_unit.lead': 'Lead unit “{name}” not recognised.',
   'imp.check.unknown_unit.cooperating':
     'Not a unit of the agency: “{name}”. Kept with the row as written; pick a unit if it is one of the agency’s.',
+  'imp.check.unknown_unit.cooperating.kept': 'Not a unit of the agency: “{name}”. Kept with the task as written.',
   'imp.check.several_leads': 'Several lead units: the first leads, the others cooperate.',
   'imp.check.group_as_task': 'The heading becomes a parent task the agency leads.',
   'imp.check.not_a_date': 'The deadline cell “{written}” is not a date.',

@@ -23,7 +23,8 @@ const viImports = {
     'Một dòng tiêu đề cột, ví dụ: STT, Nội dung nhiệm vụ, Đơn vị chủ trì, Đơn vị phối hợp, Thời gian hoàn thành, Sản phẩm, Lãnh đạo phụ trách, Ghi chú.',
   'imp.layout.rows': 'Dưới đó mỗi dòng là một nhiệm vụ; dòng đánh số La Mã (I, II…) là tiêu đề nhóm.',
   'imp.layout.deadline': 'Thời hạn ghi là ngày (30/06/2027), tháng, quý, năm (Tháng 6/2027, Quý II/2027, Năm 2027) hoặc “Thường xuyên”.',
-  'imp.layout.units': 'Đơn vị ghi tên đầy đủ hoặc viết tắt (Phòng QLKCHT, VP); tên chưa nhận ra được hỏi lại ở bước xem trước.',
+  'imp.layout.units':
+    'Đơn vị ghi tên đầy đủ hoặc viết tắt (Phòng QLKCHT, VP); đơn vị chủ trì chưa nhận ra được hỏi lại ở bước xem trước, cơ quan phối hợp bên ngoài được giữ nguyên văn.',
 
   'imp.status.draft': 'Chưa xác nhận',
   'imp.status.confirmed': 'Đã nhập',
@@ -53,8 +54,9 @@ const viImports = {
     'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập vào nguồn này trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
   'imp.problem.openDuplicate': 'Xem lần nhập trước',
   'imp.errorsTitle': 'Còn {n} dòng có lỗi',
-  'imp.errorsHelp':
-    'Chọn đơn vị cho các tên chưa nhận ra ở phần “Đơn vị chưa nhận ra”. Lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
+  'imp.errorsHelp.units': '{n} dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”.',
+  'imp.errorsHelp.other': 'Lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
+  'imp.errorsHelp.file': 'Hãy sửa các lỗi (thời hạn, nội dung…) trong tệp rồi tải lên lại.',
 
   'imp.reading': 'Cách đọc tệp',
   'imp.sheet': 'Trang tính',
@@ -95,9 +97,18 @@ const viImports = {
   'imp.field.key': 'Nhiệm vụ trọng tâm',
 
   'imp.units': 'Đơn vị chưa nhận ra',
-  'imp.units.help': 'Các tên dưới đây không khớp đơn vị nào của cơ quan. Chọn đơn vị tương ứng: mọi dòng ghi tên đó theo lựa chọn này.',
+  'imp.units.leads': 'Ghi là đơn vị chủ trì: cần chọn đơn vị',
+  'imp.units.leads.help':
+    'Các dòng do những tên này chủ trì chưa nhập được. Chọn đơn vị tương ứng của cơ quan; mọi dòng ghi tên đó theo lựa chọn này. Sau khi xác nhận, lựa chọn được ghi nhớ cho các lần nhập sau.',
+  'imp.units.leads.waiting': 'Các dòng do những tên này chủ trì chưa nhập được cho tới khi có đơn vị được chọn.',
+  'imp.units.leadRows': '{n} dòng đang chờ',
+  'imp.units.alsoCooperating': 'thêm {n} dòng ghi là phối hợp',
+  'imp.units.outside': 'Chỉ ghi là đơn vị phối hợp: có lẽ là cơ quan bên ngoài',
+  'imp.units.outside.help': 'Được giữ nguyên văn cùng nhiệm vụ, không cần chọn. Chỉ chọn đơn vị nếu tên đó là một đơn vị của cơ quan.',
+  'imp.units.outside.kept': 'Được giữ nguyên văn cùng nhiệm vụ.',
   'imp.units.rows': '{n} dòng',
   'imp.units.pick': 'Chọn đơn vị',
+  'imp.units.pickOptional': 'Chọn nếu là đơn vị của cơ quan',
   'imp.units.aria': 'Đơn vị cho tên “{name}”',
   'imp.units.suggested': 'Gợi ý',
   'imp.units.all': 'Các đơn vị của cơ quan',
@@ -139,6 +150,7 @@ const viImports = {
   'imp.check.unknown_unit.lead': 'Không nhận ra đơn vị chủ trì “{name}”.',
   'imp.check.unknown_unit.cooperating':
     'Không phải đơn vị của cơ quan: “{name}”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+  'imp.check.unknown_unit.cooperating.kept': 'Không phải đơn vị của cơ quan: “{name}”. Được giữ nguyên văn cùng nhiệm vụ.',
   'imp.check.several_leads': 'Ghi nhiều đơn vị chủ trì: đơn vị đầu tiên chủ trì, các đơn vị còn lại phối hợp.',
   'imp.check.group_as_task': 'Tiêu đề nhóm thành nhiệm vụ cha do cơ quan chủ trì.',
   'imp.check.not_a_date': 'Ô thời hạn “{written}” không phải là ngày.',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../api/types';
 import { translate, type MessageKey, type Params } from '../i18n';
 import imports from '../test/fixtures/imports.json';
-import { canConfirm, columnLetter, columnState, countsText, failureWhere, problemText, writtenName } from './imports';
+import { canConfirm, columnLetter, columnState, countsText, failureWhere, leadRowsWaiting, problemText, writtenName } from './imports';
 
 const t = (key: MessageKey, params?: Params) => translate('vi', key, params);
 const UPLOADED = imports.uploaded as ImportPreview;
@@ -38,21 +38,33 @@ describe('imports in words', () => {
   });
 
   it('says each problem of a row with what the file wrote', () => {
-    expect(rowOf(UPLOADED, 4).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 4)))).toEqual([
+    expect(rowOf(UPLOADED, 4).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 4), true))).toEqual([
       'Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.',
     ]);
-    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3)))).toEqual(['Không nhận ra đơn vị chủ trì “Ban QLDA”.']);
+    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3), true))).toEqual(['Không nhận ra đơn vị chủ trì “Ban QLDA”.']);
     // One warning for the row names every body outside the agency, and none it recognised.
-    expect(rowOf(UPLOADED, 8).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 8)))).toEqual([
+    expect(rowOf(UPLOADED, 8).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 8), true))).toEqual([
       'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
     ]);
-    expect(rowOf(UPLOADED, 5).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 5)))).toEqual([
+    // Once confirmed (or not the user's to change) nothing is asked of the reader.
+    const confirmed = imports.confirmedPreview as ImportPreview;
+    expect(rowOf(confirmed, 8).warnings.map((p) => problemText(t, p, rowOf(confirmed, 8), false))).toEqual([
+      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng nhiệm vụ.',
+    ]);
+    expect(rowOf(UPLOADED, 5).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 5), true))).toEqual([
       'Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.',
     ]);
     const row = { ...rowOf(UPLOADED, 3), deadline: null, deadline_label: '', deadline_written: 'sớm' };
-    expect(problemText(t, { field: 'deadline', code: 'unrecognised_deadline' }, row)).toMatch(/^Không hiểu thời hạn “sớm”/);
-    expect(problemText(t, { field: 'content', code: 'required' }, row)).toBe('Thiếu nội dung nhiệm vụ.');
-    expect(problemText(t, { field: 'product', code: 'too_long' }, row)).toBe('Sản phẩm quá dài.');
+    expect(problemText(t, { field: 'deadline', code: 'unrecognised_deadline' }, row, true)).toMatch(/^Không hiểu thời hạn “sớm”/);
+    expect(problemText(t, { field: 'content', code: 'required' }, row, true)).toBe('Thiếu nội dung nhiệm vụ.');
+    expect(problemText(t, { field: 'product', code: 'too_long' }, row, true)).toBe('Sản phẩm quá dài.');
+  });
+
+  it('counts the rows waiting for a lead unit to be picked, not those naming bodies outside the agency', () => {
+    expect(leadRowsWaiting(UPLOADED)).toBe(2);
+    expect(leadRowsWaiting(imports.unitFixed as ImportPreview)).toBe(1);
+    expect(leadRowsWaiting(imports.allFixed as ImportPreview)).toBe(0);
+    expect(imports.allFixed.unmatched_units).toHaveLength(2);
   });
 
   it('says in the user’s words where a refused file is broken', () => {

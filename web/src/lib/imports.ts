@@ -48,8 +48,16 @@ export function columnState(column: ImportColumn, preview: Pick<ImportPreview, '
   return column.recognised ? 'displaced' : 'unrecognised';
 }
 
-/** A problem of a row in words, naming what the file wrote where that helps. */
-export function problemText(t: TFunction, problem: ImportProblem, row: ImportRow): string {
+/** How many rows wait for a unit to be picked for their lead: a row has one lead unit at most. */
+export function leadRowsWaiting(preview: Pick<ImportPreview, 'unmatched_units'>): number {
+  return preview.unmatched_units.reduce((sum, u) => sum + u.lead_rows, 0);
+}
+
+/**
+ * A problem of a row in words, naming what the file wrote where that helps. `canPick`: the user may
+ * still pick units for the import (a draft of theirs); else nothing is asked of them.
+ */
+export function problemText(t: TFunction, problem: ImportProblem, row: ImportRow, canPick: boolean): string {
   const field = t(`imp.field.${problem.field}` as MessageKey);
   switch (problem.code) {
     case 'required':
@@ -58,7 +66,7 @@ export function problemText(t: TFunction, problem: ImportProblem, row: ImportRow
         : t('imp.check.required', { field: field.toLowerCase() });
     case 'unknown_unit':
       if (problem.field === 'lead') return t('imp.check.unknown_unit.lead', { name: row.lead?.written ?? '' });
-      return t('imp.check.unknown_unit.cooperating', {
+      return t(canPick ? 'imp.check.unknown_unit.cooperating' : 'imp.check.unknown_unit.cooperating.kept', {
         name: row.cooperating
           .filter((u) => !u.organization)
           .map((u) => u.written)

@@ -130,7 +130,12 @@ describe('ImportPage', () => {
     serve({});
     openImport();
     expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
-    expect(screen.getByText('Còn 2 dòng có lỗi')).toBeInTheDocument();
+    const blocker = screen.getByText('Còn 2 dòng có lỗi').closest('.ant-alert') as HTMLElement;
+    // Both rows in error wait for their lead unit: picking it is what to do, nothing in the file.
+    expect(blocker).toHaveTextContent(
+      '2 dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”.',
+    );
+    expect(blocker).not.toHaveTextContent('Lỗi khác');
     expect(confirmButton()).toBeDisabled();
 
     expect(row(2)).toHaveTextContent('LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG');
@@ -162,13 +167,24 @@ describe('ImportPage', () => {
     // A deadline without its year, read in the program's.
     expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
 
-    const units = screen.getAllByTestId('unmatched-unit');
-    expect(units.map((u) => u.querySelector('.imp-unit-name')?.textContent)).toEqual([
-      '“Ban QLDA” 1 dòng',
-      '“Công an tỉnh” 1 dòng',
-      '“Phòng Pháp chế” 1 dòng',
-      '“Sở Công Thương” 1 dòng',
-    ]);
+    // The names in two groups: the leads, which the rows wait for, then the names only cooperating,
+    // kept as written, for which a unit is picked only if one is the agency's.
+    const names = (group: HTMLElement) =>
+      within(group)
+        .getAllByTestId('unmatched-unit')
+        .map((u) => u.querySelector('.imp-unit-name')?.textContent);
+    const leads = screen.getByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' });
+    expect(names(leads)).toEqual(['“Ban QLDA” 1 dòng đang chờ', '“Phòng Pháp chế” 1 dòng đang chờ']);
+    expect(leads).toHaveTextContent('Các dòng do những tên này chủ trì chưa nhập được. Chọn đơn vị tương ứng của cơ quan');
+    expect(within(leads).getByRole('combobox', { name: 'Đơn vị cho tên “Ban QLDA”' })).toBeEnabled();
+    const outside = screen.getByRole('region', { name: 'Chỉ ghi là đơn vị phối hợp: có lẽ là cơ quan bên ngoài' });
+    expect(names(outside)).toEqual(['“Công an tỉnh” 1 dòng', '“Sở Công Thương” 1 dòng']);
+    expect(outside).toHaveTextContent(
+      'Được giữ nguyên văn cùng nhiệm vụ, không cần chọn. Chỉ chọn đơn vị nếu tên đó là một đơn vị của cơ quan.',
+    );
+    expect(within(outside).getAllByText('Chọn nếu là đơn vị của cơ quan')).toHaveLength(2);
+    expect(within(outside).queryByText('Chọn đơn vị')).toBeNull();
+    expect(outside.compareDocumentPosition(leads) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     // The column the server did not recognise is marked, and its list open.
     expect(screen.getByTestId('column-H')).toHaveClass('imp-column-marked');
     expect(screen.getByTestId('column-H')).toHaveTextContent('Kinh phí (triệu đồng)');
@@ -185,6 +201,35 @@ describe('ImportPage', () => {
     const outside = within(row(8)).getByText('Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô').closest('td')!;
     expect(outside).toHaveTextContent('Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”.');
     expect(row(7)).not.toHaveTextContent('Hợp lệ');
+  });
+
+  it('says how many rows wait for each lead name, and what to do with errors a pick does not mend', async () => {
+    // The recorded preview, as a file would make it with the project board also cooperating in a
+    // row, and a row with a deadline in error besides.
+    const [board, ...others] = UPLOADED.unmatched_units;
+    const preview: ImportPreview = {
+      ...UPLOADED,
+      counts: { ...UPLOADED.counts, with_errors: 4 },
+      unmatched_units: [{ ...board, rows: 3, lead_rows: 2 }, ...others],
+    };
+    serve({ reads: [preview] });
+    openImport();
+    const blocker = (await screen.findByText('Còn 4 dòng có lỗi')).closest('.ant-alert') as HTMLElement;
+    expect(blocker).toHaveTextContent(
+      '3 dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”. ' +
+        'Lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
+    );
+    const leads = screen.getByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' });
+    expect(within(leads).getAllByTestId('unmatched-unit')[0]).toHaveTextContent('“Ban QLDA” 2 dòng đang chờ, thêm 1 dòng ghi là phối hợp');
+  });
+
+  it('says to correct the file when no row waits for a lead unit', async () => {
+    const preview: ImportPreview = { ...UPLOADED, counts: { ...UPLOADED.counts, with_errors: 1 }, unmatched_units: [] };
+    serve({ reads: [preview] });
+    openImport();
+    const blocker = (await screen.findByText('Còn 1 dòng có lỗi')).closest('.ant-alert') as HTMLElement;
+    expect(blocker).toHaveTextContent('Hãy sửa các lỗi (thời hạn, nội dung…) trong tệp rồi tải lên lại.');
+    expect(blocker).not.toHaveTextContent('chọn đơn vị');
   });
 
   it('offers the likeliest units first for a name not recognised', async () => {
@@ -207,6 +252,7 @@ describe('ImportPage', () => {
     await screen.findByText('Còn 2 dòng có lỗi');
     await pickUnit('Phòng Pháp chế', 'Thanh tra Sở');
     expect(await screen.findByText('Còn 1 dòng có lỗi')).toBeInTheDocument();
+    expect(screen.getByText(/dòng có đơn vị chủ trì chưa nhận ra/)).toHaveTextContent(/^1 dòng có đơn vị chủ trì chưa nhận ra/);
     await waitFor(() => expect(within(row(4)).getByText('Thanh tra Sở')).toBeInTheDocument());
     expect(row(4)).not.toHaveClass('imp-row-error');
     expect(row(3)).toHaveClass('imp-row-error');
@@ -220,7 +266,10 @@ describe('ImportPage', () => {
     // The bodies outside the agency stay a warning, which does not stop the confirmation.
     expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
     expect(row(8)).toHaveClass('imp-row-warning');
-    expect(screen.getAllByTestId('unmatched-unit').map((u) => u.querySelector('.imp-unknown')?.textContent)).toEqual([
+    // Only the names cooperating are left, which need no unit.
+    expect(screen.queryByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' })).toBeNull();
+    const outside = screen.getByRole('region', { name: 'Chỉ ghi là đơn vị phối hợp: có lẽ là cơ quan bên ngoài' });
+    expect(within(outside).getAllByTestId('unmatched-unit').map((u) => u.querySelector('.imp-outside')?.textContent)).toEqual([
       '“Công an tỉnh”',
       '“Sở Công Thương”',
     ]);
@@ -309,8 +358,12 @@ describe('ImportPage', () => {
     const sheet = screen.getByRole('combobox', { name: 'Trang tính' });
     fireEvent.mouseDown(sheet);
     fireEvent.click(await screen.findByTitle('Chương trình'));
-    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi, 2 dòng có cảnh báo')).toBeInTheDocument();
+    // The unit picked for the project board at the program's first import is remembered: no row in error.
+    expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo')).toBeInTheDocument();
     expect(screen.queryByText(/Không tìm thấy dòng tiêu đề cột/)).toBeNull();
+    expect(row(3)).toHaveTextContent('Ban Quản lý dự án đầu tư xây dựng các công trình giao thôngTệp ghi: Ban QLDA');
+    expect(row(3)).not.toHaveClass('imp-row-error');
+    await waitFor(() => expect(confirmButton()).toBeEnabled());
     expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
   });
 
@@ -331,6 +384,9 @@ describe('ImportPage', () => {
     // Another save of the program: not the bytes of the file imported.
     expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
+    // The units picked for the first save are remembered: that is its only problem.
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
+    expect(screen.queryByText(/Còn \d+ dòng có lỗi/)).toBeNull();
     expect(confirmButton()).toBeDisabled();
   });
 
@@ -349,8 +405,18 @@ describe('ImportPage', () => {
     expect(screen.getByText('Tiêu đề nhóm thành:').closest('span')).toHaveTextContent('Tiêu đề nhóm thành: nhãn');
     expect(screen.getByText('Năm của chương trình:').closest('span')).toHaveTextContent('Năm của chương trình: 2027 (theo tên nguồn)');
     // The bodies outside the agency, kept with its tasks as the file wrote them: nothing to pick.
-    expect(screen.getAllByTestId('unmatched-unit').map((u) => u.textContent)).toEqual(['“Công an tỉnh” 1 dòng', '“Sở Công Thương” 1 dòng']);
-    expect(screen.queryByText(/Chọn đơn vị tương ứng/)).toBeNull();
+    const outside = screen.getByRole('region', { name: 'Chỉ ghi là đơn vị phối hợp: có lẽ là cơ quan bên ngoài' });
+    expect(within(outside).getAllByTestId('unmatched-unit').map((u) => u.textContent)).toEqual([
+      '“Công an tỉnh” 1 dòng',
+      '“Sở Công Thương” 1 dòng',
+    ]);
+    expect(outside).toHaveTextContent('Được giữ nguyên văn cùng nhiệm vụ.');
+    expect(outside).not.toHaveTextContent(/chọn/i);
+    expect(screen.queryByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' })).toBeNull();
+    // Nor does the row's warning ask for a unit any more.
+    expect(within(row(8)).getByRole('listitem')).toHaveTextContent(
+      /^Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”\. Được giữ nguyên văn cùng nhiệm vụ\.$/,
+    );
     fireEvent.click(screen.getByRole('button', { name: /Các cột của bảng/ }));
     expect(await screen.findByTestId('column-H')).toHaveTextContent('Ghi chú');
     expect(screen.getAllByTestId('fixed-unit').map((u) => u.textContent)).toEqual([
@@ -407,7 +473,8 @@ describe('ImportPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Theo nguồn' }));
     expect(await screen.findByText('theo tên nguồn')).toBeInTheDocument();
     expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${yearChosen.import.version}"`, { year: null }]]);
-    expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2027');
+    // The field's text follows the year read through the input's own state: awaited, not read at once.
+    await waitFor(() => expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2027'));
     expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
     expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
   });

@@ -27,7 +27,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatFileSize, formatNumber, formatTimestamp } from '../lib/format';
-import { canConfirm, countsText } from '../lib/imports';
+import { canConfirm, countsText, leadRowsWaiting } from '../lib/imports';
 import { invalidateRefData, useOrganizations } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
@@ -82,10 +82,14 @@ function NewImport({ sourceId }: { sourceId: Id }) {
   );
 }
 
-/** The problems that stop the whole file, and the rows still in error, with what to do. */
+/**
+ * The problems that stop the whole file, and the rows still in error, with what to do: pick the
+ * lead units not recognised here, correct anything else in the file.
+ */
 function Blockers({ preview }: { preview: ImportPreview }) {
   const t = useT();
   const [lang] = useLang();
+  const waiting = leadRowsWaiting(preview);
   return (
     <>
       {preview.problems.length > 0 && (
@@ -118,7 +122,16 @@ function Blockers({ preview }: { preview: ImportPreview }) {
           type="error"
           showIcon
           message={t('imp.errorsTitle', { n: formatNumber(preview.counts.with_errors, lang) })}
-          description={t('imp.errorsHelp')}
+          description={
+            waiting > 0 ? (
+              <>
+                {t('imp.errorsHelp.units', { n: formatNumber(waiting, lang) })}
+                {preview.counts.with_errors > waiting && ` ${t('imp.errorsHelp.other')}`}
+              </>
+            ) : (
+              t('imp.errorsHelp.file')
+            )
+          }
         />
       )}
     </>
@@ -368,6 +381,7 @@ function ExistingImport({ id }: { id: Id }) {
           pageSize={view.pageSize}
           loading={loaded.loading}
           problemsOnly={view.problemsOnly}
+          canPick={editable}
           onPage={(page, pageSize) => setView((v) => ({ ...v, page, pageSize }))}
         />
       </Card>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import type { Task } from '../api/types';
 import { mockApi } from '../test/mockApi';
 import { renderPage } from '../test/pagesHarness';
 import { organizations, people, sources } from '../test/fixtures';
@@ -21,6 +22,22 @@ function renderTask(me: unknown, task: { id: number }, history: unknown, query =
   return calls;
 }
 
+/**
+ * A recorded task as if imported from a work program: the recorded tasks were made otherwise, so
+ * the place its program's row gave it is added here (its shape as the server answers it).
+ */
+function imported(task: object, place: NonNullable<Task['program_place']>) {
+  return { ...(task as Task), program_place: place };
+}
+
+const PLACE: NonNullable<Task['program_place']> = {
+  import_id: 31,
+  number: '3',
+  headings: ['II. LĨNH VỰC VẬN TẢI', '1. Vận tải đường bộ'],
+  note: 'Phối hợp kiểm tra liên ngành theo kế hoạch của tỉnh',
+  outside_units: 'UBND các huyện, thành phố, Công an tỉnh',
+};
+
 describe('TaskPage (real API data)', () => {
   it('shows every field, the extension and the history to a leader with the leader’s actions', async () => {
     renderTask(fx.leaderMe, fx.task89, fx.history89);
@@ -39,6 +56,37 @@ describe('TaskPage (real API data)', () => {
     const tabs = screen.getByRole('tablist');
     expect(within(tabs).getByText(/Báo cáo tiến độ \(\d+\)/)).toBeInTheDocument();
     expect(within(tabs).getByText('Gia hạn (1)')).toBeInTheDocument();
+    // Not imported from a program: no place in one.
+    expect(screen.queryByText('Vị trí trong chương trình')).toBeNull();
+    expect(screen.queryByTestId('program-place')).toBeNull();
+  });
+
+  it('shows an imported task’s place in its program, with the way to the import for a leader', async () => {
+    renderTask(fx.leaderMe, imported(fx.task89, PLACE), fx.history89);
+    const place = await screen.findByTestId('program-place');
+    // Beside the source, under its label.
+    expect(place.closest('tr')).toHaveTextContent(/^Vị trí trong chương trình/);
+    const path = within(place).getByRole('list');
+    expect(within(path).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['II. LĨNH VỰC VẬN TẢI', '1. Vận tải đường bộ']);
+    expect(path.closest('.program-place-line')).toHaveTextContent(/^Thuộc mục:/);
+    expect(within(place).getByText('STT:').parentElement).toHaveTextContent('STT: 3');
+    expect(within(place).getByText('Ghi chú:').parentElement).toHaveTextContent('Ghi chú: Phối hợp kiểm tra liên ngành theo kế hoạch của tỉnh');
+    expect(within(place).getByText('Cơ quan phối hợp bên ngoài:').parentElement).toHaveTextContent(
+      'Cơ quan phối hợp bên ngoài: UBND các huyện, thành phố, Công an tỉnh',
+    );
+    expect(within(place).getByRole('link', { name: 'Xem lần nhập chương trình từ tệp' })).toHaveAttribute('href', '/imports/31');
+    // The cooperating units of the agency stay where they were.
+    expect(screen.getByText('Phòng Quản lý vận tải, phương tiện và người lái')).toBeInTheDocument();
+  });
+
+  it('shows a specialist only what the program wrote, without the way to the import, and leaves out what it did not write', async () => {
+    renderTask(fx.specialistMe, imported(fx.task43specialist, { ...PLACE, headings: [], note: '', outside_units: '' }), { items: [] });
+    const place = await screen.findByTestId('program-place');
+    expect(place).toHaveTextContent(/^STT: 3$/);
+    expect(within(place).queryByRole('list')).toBeNull();
+    expect(within(place).queryByRole('link')).toBeNull();
+    expect(screen.queryByText('Ghi chú:')).toBeNull();
+    expect(screen.queryByText('Cơ quan phối hợp bên ngoài:')).toBeNull();
   });
 
   it('offers a specialist only what the permissions allow', async () => {

@@ -241,7 +241,14 @@ describe('recorded API answers', () => {
     ]);
     expect(lead(8).warnings).toEqual([{ field: 'cooperating', code: 'unknown_unit' }]);
     expect(lead(8).errors).toEqual([]);
-    expect(uploaded.unmatched_units.map((u) => u.written)).toEqual(['Ban QLDA', 'Công an tỉnh', 'Phòng Pháp chế', 'Sở Công Thương']);
+    // The names not recognised, those some row leads with first: each with the rows naming it, and
+    // how many of them as their lead.
+    expect(uploaded.unmatched_units.map((u) => [u.written, u.rows, u.lead_rows])).toEqual([
+      ['Ban QLDA', 1, 1],
+      ['Phòng Pháp chế', 1, 1],
+      ['Công an tỉnh', 1, 0],
+      ['Sở Công Thương', 1, 0],
+    ]);
     expect(uploaded.columns.at(-1)).toEqual({ index: 7, header: 'Kinh phí (triệu đồng)', field: null, recognised: false });
     expect([uploaded.year, uploaded.year_from, uploaded.choices.year]).toEqual([2027, 'title', null]);
     expect(imports.problemsOnly.rows.items.map((r) => r.row)).toEqual([3, 4, 5, 8]);
@@ -268,18 +275,31 @@ describe('recorded API answers', () => {
     expect([imports.yearFromSource.year, imports.yearFromSource.year_from, imports.yearFromSource.choices.year]).toEqual([2027, 'title', null]);
     // A unit picked is named as the sheet wrote it.
     expect(imports.unitFixed.choices.unit_fixes).toEqual([{ name: 'Phòng Pháp chế', organization: { id: 8, name: 'Thanh tra Sở' } }]);
-    expect(imports.allFixed.unmatched_units.map((u) => u.written)).toEqual(['Công an tỉnh', 'Sở Công Thương']);
+    expect(imports.allFixed.unmatched_units.map((u) => [u.written, u.lead_rows])).toEqual([
+      ['Công an tỉnh', 0],
+      ['Sở Công Thương', 0],
+    ]);
     expect(imports.confirmed).toMatchObject({ import: { status: 'confirmed', task_count: 5, version: 9 }, task_ids: expect.any(Array) });
     expect(imports.confirmedPreview.import).toEqual(imports.confirmed.import);
-    // The same rows saved again: other bytes, refused all the same.
+    // The same rows saved again: other bytes, refused all the same. The units picked for the first
+    // are remembered, so its only problem is that its rows were imported already.
     expect(imports.duplicate).toMatchObject({ problems: ['already_imported'], duplicate_of: uploaded.import.id });
+    expect(imports.duplicate.counts).toMatchObject({ tasks: 5, with_errors: 0 });
+    expect(imports.duplicate.choices.unit_fixes).toEqual([]);
+    const remembered = (p: ImportPreview, n: number) => p.rows.items.find((r) => r.row === n)!.lead;
+    expect(remembered(imports.duplicate as ImportPreview, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
+    expect(remembered(imports.duplicate as ImportPreview, 4)).toMatchObject({ written: 'Phòng Pháp chế', organization: { id: 8 } });
+    expect(imports.duplicate.unmatched_units.map((u) => u.written)).toEqual(['Công an tỉnh', 'Sở Công Thương']);
     expect(imports.duplicate.import.file_size).not.toBe(uploaded.import.file_size);
     expect(imports.list.items.map((i) => [i.id, i.status])).toEqual([
       [imports.duplicate.import.id, 'draft'],
       [uploaded.import.id, 'confirmed'],
     ]);
     expect(imports.workbook).toMatchObject({ sheets: ['Bìa', 'Chương trình'], problems: ['no_header'], choices: { sheet: 0 } });
-    expect(imports.workbookSheetChosen).toMatchObject({ problems: [], choices: { sheet: 1 }, counts: { tasks: 5, with_errors: 1 } });
+    // Its rows name the legal unit by its name, and the project board as picked before: no errors.
+    const sheetChosen = imports.workbookSheetChosen as ImportPreview;
+    expect(sheetChosen).toMatchObject({ problems: [], choices: { sheet: 1, unit_fixes: [] }, counts: { tasks: 5, with_errors: 0 } });
+    expect(remembered(sheetChosen, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
     const refusals: [unknown, string][] = [
       [imports.stale, 'precondition_failed'],
       [imports.legacyXls, 'file_legacy_xls'],

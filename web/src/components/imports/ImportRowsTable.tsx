@@ -44,7 +44,7 @@ function Deadline({ row }: { row: ImportRow }) {
 }
 
 /** The row's errors and warnings; "Hợp lệ" for a task without any, unless `quiet`. */
-function Problems({ row, quiet = false }: { row: ImportRow; quiet?: boolean }) {
+function Problems({ row, canPick, quiet = false }: { row: ImportRow; canPick: boolean; quiet?: boolean }) {
   const t = useT();
   if (!row.errors.length && !row.warnings.length) {
     // A heading that stays a label is nothing to check.
@@ -54,12 +54,12 @@ function Problems({ row, quiet = false }: { row: ImportRow; quiet?: boolean }) {
     <ul className="imp-problems">
       {row.errors.map((p) => (
         <li key={`e-${p.field}-${p.code}`} className="imp-error">
-          <CloseCircleFilled aria-label={t('imp.rows.error')} /> {problemText(t, p, row)}
+          <CloseCircleFilled aria-label={t('imp.rows.error')} /> {problemText(t, p, row, canPick)}
         </li>
       ))}
       {row.warnings.map((p) => (
         <li key={`w-${p.field}-${p.code}`} className="imp-warning">
-          <WarningFilled aria-label={t('imp.rows.warning')} /> {problemText(t, p, row)}
+          <WarningFilled aria-label={t('imp.rows.warning')} /> {problemText(t, p, row, canPick)}
         </li>
       ))}
     </ul>
@@ -98,7 +98,7 @@ function rowClass(row: ImportRow): string {
   return classes.join(' ');
 }
 
-function Row({ row, narrow }: { row: ImportRow; narrow: boolean }) {
+function Row({ row, narrow, canPick }: { row: ImportRow; narrow: boolean; canPick: boolean }) {
   const t = useT();
   const deadlineError = row.errors.some((p) => p.field === 'deadline');
   let cells: ReactNode;
@@ -107,7 +107,7 @@ function Row({ row, narrow }: { row: ImportRow; narrow: boolean }) {
       <td colSpan={5} className="imp-heading">
         <strong>{row.title}</strong>{' '}
         <Tag color={row.becomes_task ? 'blue' : undefined}>{t(row.becomes_task ? 'imp.rows.parentTask' : 'imp.rows.heading')}</Tag>
-        {narrow && <Problems row={row} quiet />}
+        {narrow && <Problems row={row} canPick={canPick} quiet />}
       </td>
     );
   } else {
@@ -115,7 +115,7 @@ function Row({ row, narrow }: { row: ImportRow; narrow: boolean }) {
       <>
         <td className="imp-col-title">
           <TitleCell row={row} />
-          {narrow && <Problems row={row} quiet />}
+          {narrow && <Problems row={row} canPick={canPick} quiet />}
         </td>
         <td className="imp-col-unit">{row.lead ? <UnitName unit={row.lead} /> : '—'}</td>
         <td className="imp-col-unit">
@@ -143,7 +143,7 @@ function Row({ row, narrow }: { row: ImportRow; narrow: boolean }) {
       {cells}
       {!narrow && (
         <td className="imp-col-check">
-          <Problems row={row} />
+          <Problems row={row} canPick={canPick} />
         </td>
       )}
     </tr>
@@ -157,10 +157,12 @@ interface Props {
   pageSize: number;
   loading: boolean;
   problemsOnly: boolean;
+  /** The user may still pick units for the import: the warnings may ask them to. */
+  canPick: boolean;
   onPage: (page: number, pageSize: number) => void;
 }
 
-export function ImportRowsTable({ rows, total, page, pageSize, loading, problemsOnly, onPage }: Props) {
+export function ImportRowsTable({ rows, total, page, pageSize, loading, problemsOnly, canPick, onPage }: Props) {
   const t = useT();
   const screens = Grid.useBreakpoint();
   const narrow = screens.md === false;
@@ -197,7 +199,7 @@ export function ImportRowsTable({ rows, total, page, pageSize, loading, problems
           </thead>
           <tbody>
             {rows.map((row) => (
-              <Row key={row.row} row={row} narrow={narrow} />
+              <Row key={row.row} row={row} narrow={narrow} canPick={canPick} />
             ))}
           </tbody>
         </table>

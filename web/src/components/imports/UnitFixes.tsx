@@ -1,9 +1,13 @@
-// Names of units the file writes that match no unit of the agency: each is given one, the likeliest
-// first, and every row that names it follows. Units already chosen can be changed or cleared.
-import { useMemo } from 'react';
+// Names of units the file writes that match no unit of the agency, in two groups: those some row
+// names as its lead, which keep those rows from importing until a unit is picked (the likeliest
+// first; every row naming it follows), and those only cooperating, most likely bodies outside the
+// agency, kept with the row as written: a unit is picked for them only if one is the agency's.
+// Units already chosen can be changed or cleared.
+import { useId, useMemo } from 'react';
 import { Button, Select, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
 import type { Id, ImportChoicesUpdate, ImportPreview, ImportRef, Organization } from '../../api/types';
+import type { MessageKey } from '../../i18n';
 import { useLang, useT } from '../../i18n';
 import { labelFilter, formatNumber } from '../../lib/format';
 import { writtenName } from '../../lib/imports';
@@ -22,6 +26,8 @@ function flatten(nodes: OrgPickNode[], out: Option[] = []): Option[] {
   return out;
 }
 
+type Unmatched = ImportPreview['unmatched_units'][number];
+
 interface Props {
   preview: ImportPreview;
   organizations: Organization[];
@@ -34,6 +40,7 @@ interface Props {
 export function UnitFixes({ preview, organizations, agencyId, editable, busy, onChoose }: Props) {
   const t = useT();
   const [lang] = useLang();
+  const ids = useId();
   // The units a task may name as its lead or cooperators, in the tree's order.
   const units = useMemo(() => flatten(taskUnitTree(organizations, agencyId)), [organizations, agencyId]);
   const choose = (written: string, organizationId: Id | null) =>
@@ -52,11 +59,11 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
     return groups;
   };
 
-  const picker = (name: string, written: string, suggestions: readonly ImportRef[], current?: ImportRef) => (
+  const picker = (name: string, written: string, suggestions: readonly ImportRef[], current?: ImportRef, optional = false) => (
     <Select<Id>
       className="imp-unit-select"
       showSearch
-      placeholder={t('imp.units.pick')}
+      placeholder={t(optional ? 'imp.units.pickOptional' : 'imp.units.pick')}
       aria-label={t('imp.units.aria', { name })}
       value={current?.id}
       options={optionsFor(suggestions, current)}
@@ -66,30 +73,45 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
     />
   );
 
+  /** A lead name: the rows waiting for it, and those naming it only as cooperating; else its rows. */
+  const rowsText = (u: Unmatched) => {
+    if (u.lead_rows === 0) return t('imp.units.rows', { n: formatNumber(u.rows, lang) });
+    const waiting = t('imp.units.leadRows', { n: formatNumber(u.lead_rows, lang) });
+    if (u.rows === u.lead_rows) return waiting;
+    return `${waiting}, ${t('imp.units.alsoCooperating', { n: formatNumber(u.rows - u.lead_rows, lang) })}`;
+  };
+
+  /** One group of names: its heading, what to do with them, and each name with its rows. */
+  const group = (key: 'leads' | 'outside', names: Unmatched[], help: MessageKey) => (
+    <section className="imp-unit-group" aria-labelledby={`${ids}-${key}`} data-testid={`unit-group-${key}`}>
+      <h3 className="imp-subheading" id={`${ids}-${key}`}>
+        {t(`imp.units.${key}`)}
+      </h3>
+      <Typography.Paragraph type="secondary" className="imp-help">
+        {t(help)}
+      </Typography.Paragraph>
+      <ul className="imp-units">
+        {names.map((u) => (
+          <li key={u.written} className="imp-unit" data-testid="unmatched-unit">
+            <div className="imp-unit-name">
+              <span className={key === 'leads' ? 'imp-unknown' : 'imp-outside'}>“{u.written}”</span>{' '}
+              <Typography.Text type="secondary">{rowsText(u)}</Typography.Text>
+            </div>
+            {editable && picker(u.written, u.written, u.suggestions, undefined, key === 'outside')}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
+  const leads = preview.unmatched_units.filter((u) => u.lead_rows > 0);
+  // Confirmed, or not the user's to change, the names only cooperating are what the import keeps as written.
+  const outside = preview.unmatched_units.filter((u) => u.lead_rows === 0);
   const fixed = preview.choices.unit_fixes;
   return (
     <>
-      {preview.unmatched_units.length > 0 && (
-        <>
-          {editable && (
-            <Typography.Paragraph type="secondary" className="imp-help">
-              {t('imp.units.help')}
-            </Typography.Paragraph>
-          )}
-          <ul className="imp-units">
-            {preview.unmatched_units.map((u) => (
-              <li key={u.written} className="imp-unit" data-testid="unmatched-unit">
-                <div className="imp-unit-name">
-                  <span className="imp-unknown">“{u.written}”</span>{' '}
-                  <Typography.Text type="secondary">{t('imp.units.rows', { n: formatNumber(u.rows, lang) })}</Typography.Text>
-                </div>
-                {/* Confirmed, a name left unmatched is a body outside the agency, kept as the file wrote it. */}
-                {editable && picker(u.written, u.written, u.suggestions)}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      {leads.length > 0 && group('leads', leads, editable ? 'imp.units.leads.help' : 'imp.units.leads.waiting')}
+      {outside.length > 0 && group('outside', outside, editable ? 'imp.units.outside.help' : 'imp.units.outside.kept')}
       {fixed.length > 0 && (
         <section aria-label={t('imp.units.fixed')}>
           {/* Below the names still to choose for; alone, they are what the card's title says. */}

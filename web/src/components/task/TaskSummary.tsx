@@ -3,6 +3,7 @@ import { Card, Descriptions, Progress, Typography } from 'antd';
 import type { Task } from '../../api/types';
 import { useT, type MessageKey } from '../../i18n';
 import { docNumberText, formatDate, taskDeadlineText, todayIso } from '../../lib/format';
+import { ProgramPlace } from './ProgramPlace';
 import type { TaskView } from './taskView';
 
 const names = (refs: { name: string }[]) => (refs.length ? refs.map((r) => r.name).join('; ') : '—');
@@ -44,6 +45,11 @@ export function TaskSummary({ task, view, asOf }: { task: Task; view: TaskView; 
             {source.issuer ? ` · ${t('task.issuedBy')}: ${source.issuer}` : ''}
           </div>
         </Descriptions.Item>
+        {task.program_place && (
+          <Descriptions.Item label={t('task.place')} span={2}>
+            <ProgramPlace place={task.program_place} />
+          </Descriptions.Item>
+        )}
         {task.parent_id !== null && (
           <Descriptions.Item label={t('task.parent')} span={2}>
             <Link to={`/tasks/${task.parent_id}`}>#{task.parent_id}</Link>
