@@ -15,6 +15,7 @@
 #include "service/imports/program_rows.h"
 #include "service/imports/unit_matcher.h"
 #include "service/model.h"
+#include "service/program_headings.h"
 
 namespace giaoban::service {
 
@@ -54,16 +55,6 @@ struct PlannedUnit {
 struct RowProblem {
   std::string field;
   std::string code;
-};
-
-// A heading of the program's outline: "I" and "LĨNH VỰC KẾT CẤU HẠ TẦNG".
-struct ProgramHeading {
-  std::string number;
-  std::string title;
-
-  // As a reader sees it: "I LĨNH VỰC KẾT CẤU HẠ TẦNG".
-  std::string text() const { return number.empty() ? title : number + " " + title; }
-  friend bool operator==(const ProgramHeading&, const ProgramHeading&) = default;
 };
 
 struct PlannedRow {

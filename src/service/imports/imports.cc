@@ -380,18 +380,6 @@ class ImportTaskRows {
   explicit ImportTaskRows(Id import_id) : import_id_(import_id) {}
 
   void Add(const PlannedRow& row, Id task_id) {
-    // One heading a line, its number and title apart: an export writes them back as rows.
-    std::string headings;
-    // A line break or tab inside a heading would read back as another heading: spaces instead.
-    auto flat = [](std::string text) {
-      std::replace_if(
-          text.begin(), text.end(), [](char c) { return c == '\n' || c == '\t' || c == '\r'; },
-          ' ');
-      return text;
-    };
-    for (const ProgramHeading& heading : row.groups)
-      headings +=
-          (headings.empty() ? "" : "\n") + flat(heading.number) + "\t" + flat(heading.title);
     sql_ += params_.empty() ? "" : ", ";
     sql_ += "($" + std::to_string(params_.size() + 1);
     for (int k = 2; k <= 7; ++k)
@@ -401,7 +389,7 @@ class ImportTaskRows {
     params_.push_back(Param(static_cast<std::int64_t>(row.sheet_row)));
     params_.push_back(Param(task_id));
     params_.push_back(Param(row.number));
-    params_.push_back(Param(std::move(headings)));
+    params_.push_back(Param(StoredHeadings(row.groups)));
     params_.push_back(Param(row.note));
     params_.push_back(Param(row.outside_units));
   }

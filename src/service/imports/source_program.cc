@@ -24,23 +24,6 @@ struct TaskRow {
   std::optional<std::pair<Id, std::int64_t>> imported_at;
 };
 
-std::vector<ProgramHeading> HeadingsFrom(const std::string& stored) {
-  std::vector<ProgramHeading> headings;
-  std::size_t start = 0;
-  while (start < stored.size()) {
-    std::size_t end = stored.find('\n', start);
-    if (end == std::string::npos) end = stored.size();
-    const std::string line = stored.substr(start, end - start);
-    const std::size_t tab = line.find('\t');
-    if (tab == std::string::npos)
-      headings.push_back({"", line});
-    else
-      headings.push_back({line.substr(0, tab), line.substr(tab + 1)});
-    start = end + 1;
-  }
-  return headings;
-}
-
 // The deadline as the program should say it: its label when that reads back to the same day and
 // label, else the day itself; nothing for a task that goes on without a label.
 void WriteDeadline(ProgramEntry& entry, const std::optional<Date>& deadline,
@@ -96,7 +79,7 @@ Expected<SourceProgram> LoadSourceProgram(const Context& ctx, const Actor& actor
           if (const auto import_id = row.opt_integer(r.column("import_id"))) {
             t.imported_at = std::make_pair(*import_id, row.integer(r.column("sheet_row")));
             e.number = row.text(r.column("number"));
-            e.headings = HeadingsFrom(row.text(r.column("headings")));
+            e.headings = HeadingsFromStored(row.text(r.column("headings")));
             e.note = row.text(r.column("note"));
             e.outside_units = row.text(r.column("outside_units"));
           }

@@ -5,6 +5,7 @@
 #include <span>
 
 #include "intl/text.h"
+#include "service/program_headings.h"
 #include "service/row_values.h"
 #include "service/sources/sources.h"
 #include "service/tasks/task_query.h"
@@ -272,27 +273,12 @@ std::optional<TaskRecord> LoadTaskRecord(storage::Connection& c, Id id) {
 
 namespace {
 
-// The headings above an imported task's row, kept a line each with number and title apart (see
-// ImportTaskRows), as a reader sees them: "I. LĨNH VỰC …", "a) Nhiệm vụ …".
-std::vector<std::string> ProgramHeadings(const std::string& stored) {
-  std::vector<std::string> headings;
-  std::size_t from = 0;
-  while (from < stored.size()) {
-    std::size_t end = stored.find('\n', from);
-    if (end == std::string::npos) end = stored.size();
-    const std::string line = stored.substr(from, end - from);
-    const std::size_t tab = line.find('\t');
-    const std::string number = tab == std::string::npos ? "" : line.substr(0, tab);
-    const std::string title = tab == std::string::npos ? line : line.substr(tab + 1);
-    if (number.empty())
-      headings.push_back(title);
-    else if (number.back() == ')' || number.back() == '.')
-      headings.push_back(number + " " + title);
-    else
-      headings.push_back(number + ". " + title);
-    from = end + 1;
-  }
-  return headings;
+// The headings above an imported task's row as a reader sees them (see HeadingLine).
+std::vector<std::string> HeadingLines(const std::string& stored) {
+  std::vector<std::string> lines;
+  for (const ProgramHeading& heading : HeadingsFromStored(stored))
+    lines.push_back(HeadingLine(heading));
+  return lines;
 }
 
 std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load, TaskRowLock lock,
@@ -351,7 +337,7 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
   if (const auto import_id = row.opt_integer(r.column("place_import"))) {
     rec.program_place =
         ProgramPlace{*import_id, row.text(r.column("place_number")),
-                     ProgramHeadings(row.text(r.column("place_headings"))),
+                     HeadingLines(row.text(r.column("place_headings"))),
                      row.text(r.column("place_note")), row.text(r.column("place_outside"))};
   }
   if (load == TaskLoad::kRowOnly) return rec;
