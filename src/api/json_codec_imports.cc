@@ -106,10 +106,17 @@ json::value ToJson(const service::ImportPreview& p) {
     columns_chosen.push_back(json::object{{"index", index}, {"field", Field(field)}});
   json::array fixes;
   for (const auto& [folded, id] : p.choices.unit_fixes) {
+    if (id == service::kNoUnit) continue;
     const auto written = p.choices.unit_fix_names.find(folded);
     fixes.push_back(
         json::object{{"name", written == p.choices.unit_fix_names.end() ? folded : written->second},
-                     {"organization", Ref(id, p.unit_names)}});
+                     {"organization", Ref(id, p.unit_names)},
+                     {"remembered", false}});
+  }
+  for (const auto& [folded, picked] : p.remembered_fixes) {
+    fixes.push_back(json::object{{"name", picked.first},
+                                 {"organization", Ref(picked.second, p.unit_names)},
+                                 {"remembered", true}});
   }
   json::array sheets;
   for (const auto& name : p.sheets) sheets.push_back(json::string(name));

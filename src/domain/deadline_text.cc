@@ -178,13 +178,15 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
 std::optional<int> ProgramYearNamedIn(std::string_view folded) {
   const Words words = SplitWords(folded);
   std::optional<int> named;
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (StartsWith(words, i, "giai doan")) return std::nullopt;
-    if (words[i] != "nam" || i + 1 >= words.size()) continue;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] != "nam") continue;
     const auto year = Year(words[i + 1], std::nullopt);
     if (!year) continue;
-    // "năm 2026 - 2027": the dash is a space in the folded form.
-    if (i + 2 < words.size() && Year(words[i + 2], std::nullopt)) return std::nullopt;
+    // "ngày 25 tháng 12 năm 2026": the day the title was written, not the program's year.
+    if (i >= 2 && words[i - 2] == "thang" && Number(words[i - 1])) continue;
+    // "năm 2026 - 2027", "giai đoạn năm 2026 - 2030" (the dash is a space in the folded form):
+    // a span is no one year.
+    if (i + 2 < words.size() && Year(words[i + 2], std::nullopt)) continue;
     if (named && *named != *year) return std::nullopt;
     named = year;
   }

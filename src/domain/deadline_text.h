@@ -31,9 +31,9 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
                                               std::optional<int> year = std::nullopt);
 
 // The year a program's title gives its work ("Chương trình công tác năm 2027" gives 2027), from
-// the title `folded` as above: the one year written after "năm". Nullopt for a title naming none,
-// a span ("giai đoạn 2026 - 2030", "năm 2026 - 2027") or several years, where a deadline without
-// its year could mean any of them.
+// the title `folded` as above: the one year written after "năm", leaving out spans ("năm 2026 -
+// 2030") and dates ("ngày 25 tháng 12 năm 2026"). Nullopt for a title naming none, or several,
+// where a deadline without its year could mean any of them.
 std::optional<int> ProgramYearNamedIn(std::string_view folded);
 
 }  // namespace giaoban::domain

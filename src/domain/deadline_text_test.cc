@@ -89,6 +89,14 @@ TEST(ProgramYear, IsTheOneYearTheTitleWritesAfterNam) {
   EXPECT_EQ(ProgramYearNamedIn("quyet dinh so 12 qd ubnd ngay 5 1 2027"), std::nullopt);
 }
 
+TEST(ProgramYear, LeavesOutSpansAndDates) {
+  EXPECT_EQ(ProgramYearNamedIn("chuong trinh cong tac nam 2027 thuc hien ke hoach giai doan 2026 "
+                               "2030"),
+            2027);
+  EXPECT_EQ(ProgramYearNamedIn("chuong trinh nam 2027 ban hanh ngay 25 thang 12 nam 2026"), 2027);
+  EXPECT_EQ(ProgramYearNamedIn("ke hoach 5 nam 2026 2030 va nhiem vu nam 2027"), 2027);
+}
+
 TEST(ProgramYear, IsNoneForASpanOrSeveralYears) {
   EXPECT_EQ(ProgramYearNamedIn("ke hoach giai doan 2026 2030"), std::nullopt);
   EXPECT_EQ(ProgramYearNamedIn("chuong trinh nam 2026 2027"), std::nullopt);

@@ -70,14 +70,15 @@ ImportPlanner::ImportPlanner(const PlanContext& context, Callback on_row)
 PlannedUnit ImportPlanner::MatchUnit(const std::string& written) {
   if (const auto seen = units_seen_.find(written); seen != units_seen_.end()) return seen->second;
   PlannedUnit unit{written, std::nullopt, {}};
-  if (const auto fix = context_.choices.unit_fixes.find(intl::Fold(written));
-      fix != context_.choices.unit_fixes.end()) {
-    unit.id = fix->second;
-    return unit;
-  }
   UnitMatch match = matcher_.Match(written);
   unit.id = match.id;
-  unit.suggestions = std::move(match.suggestions);
+  // A pick is for a name no unit answers to: a unit named so later is that unit.
+  if (!unit.id) {
+    if (const auto fix = context_.choices.unit_fixes.find(intl::Fold(written));
+        fix != context_.choices.unit_fixes.end())
+      unit.id = fix->second;
+  }
+  if (!unit.id) unit.suggestions = std::move(match.suggestions);
   if (units_seen_.size() < kRemembered && written.size() <= kNameBytes)
     units_seen_.emplace(written, unit);
   return unit;
@@ -172,22 +173,25 @@ void ImportPlanner::Add(const ProgramRow& row) {
                      leads.end());
   // Programs name bodies outside the agency among the cooperating ones ("Sở Tài chính", "UBND các
   // huyện"): those are kept in the row's note, and the user may still pick a unit for them.
-  std::string outside;
   bool after_outside = false;
   for (const std::string& name : cooperating) {
-    if (after_outside && ContinuesTheNameBefore(name)) {
+    PlannedUnit unit = MatchUnit(name);
+    // "UBND các huyện, thành phố": a piece no unit answers to, beginning with a small letter,
+    // goes on naming the body before it when that is not a unit either.
+    if (!unit.id && after_outside && ContinuesTheNameBefore(name)) {
       PlannedUnit& before = out.cooperating.back();
       before = MatchUnit(before.written + ", " + name);
-      outside += ", " + name;
+      after_outside = !before.id;
       continue;
     }
-    PlannedUnit unit = MatchUnit(name);
     after_outside = !unit.id;
-    if (!unit.id) outside += (outside.empty() ? "" : ", ") + name;
     // The lead named again among the cooperating units is the lead only.
     if (unit.id && out.lead && out.lead->id == unit.id) continue;
     out.cooperating.push_back(std::move(unit));
   }
+  std::string outside;
+  for (const PlannedUnit& unit : out.cooperating)
+    if (!unit.id) outside += (outside.empty() ? "" : ", ") + unit.written;
 
   // The deadline: a date cell, or a text read as a day, a period or "thường xuyên".
   out.deadline_written = row.deadline;

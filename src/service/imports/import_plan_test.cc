@@ -284,6 +284,27 @@ TEST(ImportPlanner, ReadsANameGoingOnAfterACommaAsOneBodyOutsideTheAgency) {
   EXPECT_EQ(rows[0].outside_units, "UBND các huyện, thành phố, Sở Tài chính");
 }
 
+TEST(ImportPlanner, JoinsNoPieceThatIsAUnitOfItsOwnToTheBodyBefore) {
+  Program program;
+  program.rows = {
+      Texts({"1", "Rà soát quy hoạch", "KHTC", "Sở Tài chính, văn phòng Sở"}),
+  };
+  auto rows = Plan(program, Agency());
+  ASSERT_EQ(rows[0].cooperating.size(), 2u);
+  EXPECT_EQ(rows[0].cooperating[1].id, 5);
+  EXPECT_EQ(rows[0].outside_units, "Sở Tài chính");
+
+  // A unit picked for the name the pieces make is no body outside the agency.
+  program.rows = {Texts({"1", "Rà soát quy hoạch", "VP", "UBND các huyện, thành phố"})};
+  PlanContext fixed = Agency();
+  fixed.choices.unit_fixes = {{"ubnd cac huyen thanh pho", 2}};
+  rows = Plan(program, fixed);
+  ASSERT_EQ(rows[0].cooperating.size(), 1u);
+  EXPECT_EQ(rows[0].cooperating[0].id, 2);
+  EXPECT_EQ(rows[0].outside_units, "");
+  EXPECT_FALSE(Has(rows[0].warnings, "cooperating", "unknown_unit"));
+}
+
 TEST(ImportPlanner, KeepsALongTextWholeBesideAShortenedTitle) {
   std::string text;
   while (text.size() < 1500) text += "Triển khai thực hiện các nội dung ";

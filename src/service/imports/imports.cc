@@ -250,7 +250,12 @@ PlanContext PlanFor(const PlanInputs& inputs, const ImportChoices& choices) {
   plan.choices.groups_as = choices.groups_as;
   // What this import's user picked, over what the agency's users picked before.
   plan.choices.unit_fixes = inputs.remembered_units;
-  for (const auto& [folded, unit] : choices.unit_fixes) plan.choices.unit_fixes[folded] = unit;
+  for (const auto& [folded, unit] : choices.unit_fixes) {
+    if (unit == kNoUnit)
+      plan.choices.unit_fixes.erase(folded);
+    else
+      plan.choices.unit_fixes[folded] = unit;
+  }
   if (choices.year) plan.year = choices.year;
   return plan;
 }
@@ -268,8 +273,8 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   const PlanContext plan = PlanFor(inputs, stored.choices);
   preview.year = plan.year.value_or(0);
   preview.year_from = stored.choices.year ? YearFrom::kChoice : inputs.year_from;
-  // The units the user picked are named whatever the sheet now shows.
-  for (const auto& [folded, id] : stored.choices.unit_fixes)
+  // The units picked are named whatever the sheet now shows.
+  for (const auto& [folded, id] : plan.choices.unit_fixes)
     if (const auto it = inputs.unit_names.find(id); it != inputs.unit_names.end())
       preview.unit_names[id] = it->second;
   auto table = ReadProgramTable(stored.content, stored.kind, stored.choices.sheet, limits);
@@ -295,7 +300,6 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   preview.rows.page_size = query.page_size;
   const std::int64_t first = static_cast<std::int64_t>(query.page - 1) * query.page_size;
   ImportPlanner planner(plan, [&](const PlannedRow& row) {
-    digest.Add(row);
     ImportCounts& n = preview.counts;
     ++n.rows;
     if (row.becomes_task) ++n.tasks;
@@ -303,7 +307,16 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
     if (!row.errors.empty()) ++n.with_errors;
     if (!row.warnings.empty()) ++n.with_warnings;
     auto note_unit = [&](const PlannedUnit& unit, bool lead) {
-      if (unit.id) return;
+      if (unit.id) {
+        // A unit the agency's users picked before for this name, which the user may change.
+        const std::string folded = intl::Fold(unit.written);
+        const auto remembered = inputs.remembered_units.find(folded);
+        if (remembered != inputs.remembered_units.end() && remembered->second == *unit.id &&
+            !stored.choices.unit_fixes.contains(folded) &&
+            preview.remembered_fixes.size() < kMaxUnmatchedNames)
+          preview.remembered_fixes.emplace(folded, std::pair(unit.written, *unit.id));
+        return;
+      }
       const std::string folded = intl::Fold(unit.written);
       auto it = unmatched.find(folded);
       if (it == unmatched.end()) {
@@ -329,7 +342,10 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
     preview.rows.items.push_back(row);
   });
   auto read = ReadProgramRows(stored.content, stored.kind, stored.choices.sheet, limits, *table,
-                              *layout, [&](const ProgramRow& row) { planner.Add(row); });
+                              *layout, [&](const ProgramRow& row) {
+                                digest.Add(row);
+                                planner.Add(row);
+                              });
   if (!read) return ReadFailureError(read.failure());
   rows_digest = digest.Hex();
   if (preview.counts.tasks == 0) preview.problems.push_back("no_rows");
@@ -542,8 +558,11 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
         });
       choices.columns[index] = field;
     }
-    const auto units =
-        c.execute("SELECT id FROM organizations WHERE agency_id = $1", {Param(by.agency_id)});
+    // A lead must be in force when its tasks are given: so must a unit picked for a name.
+    const auto units = c.execute(
+        "SELECT id FROM organizations WHERE agency_id = $1 AND (valid_to IS NULL OR valid_to >= "
+        "$2) AND (valid_from IS NULL OR valid_from <= $2)",
+        {Param(by.agency_id), Param(ctx_.Today().Iso())});
     std::set<Id> unit_ids;
     for (const storage::Row& row : units.rows) unit_ids.insert(row.integer(units.column("id")));
     for (const auto& [written, unit] : patch.unit_fixes) {
@@ -551,8 +570,9 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
       if (folded.empty()) {
         v.Add("unit_fixes", "invalid");
       } else if (!unit) {
-        choices.unit_fixes.erase(folded);
-        choices.unit_fix_names.erase(folded);
+        // No unit: also not the one the agency's users picked before, if they did.
+        choices.unit_fixes[folded] = kNoUnit;
+        choices.unit_fix_names[folded] = intl::ToNfc(written);
       } else if (!unit_ids.contains(*unit)) {
         v.Add("unit_fixes", "not_found");
       } else {
@@ -572,156 +592,179 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
 Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
                                               std::int64_t expected_version) {
   const Date today = ctx_.Today();
-  return ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<ImportResult> {
-    auto stored = LoadImport(c, id, true);
-    if (!stored || stored->agency_id != by.agency_id || !MayImport(by)) return Error::NotFound();
-    if (stored->summary.version != expected_version) return Error::PreconditionFailed();
-    if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
-    if (ConfirmedImportOf(c, *stored)) return Error::Conflict("already_imported");
-    auto inputs = LoadPlanInputs(c, by, stored->summary.source_id, today);
-    if (!inputs) return inputs.error();
-    auto table = ReadProgramTable(stored->content, stored->kind, stored->choices.sheet, limits_);
-    if (!table) return ReadFailureError(table.failure());
-    const auto layout = LayoutOf(*table, stored->choices, inputs->remembered);
-    if (!layout || !layout->columns.contains(ProgramColumn::kContent))
-      return Error::Validation({{"file", layout ? "no_content_column" : "no_header"}});
+  std::string rows_digest;
+  auto confirmed =
+      ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<ImportResult> {
+        auto stored = LoadImport(c, id, true);
+        if (!stored || stored->agency_id != by.agency_id || !MayImport(by))
+          return Error::NotFound();
+        if (stored->summary.version != expected_version) return Error::PreconditionFailed();
+        if (stored->summary.status != "draft") return Error::Conflict("import_confirmed");
+        if (ConfirmedImportOf(c, *stored)) return Error::Conflict("already_imported");
+        auto inputs = LoadPlanInputs(c, by, stored->summary.source_id, today);
+        if (!inputs) return inputs.error();
+        auto table =
+            ReadProgramTable(stored->content, stored->kind, stored->choices.sheet, limits_);
+        if (!table) return ReadFailureError(table.failure());
+        const auto layout = LayoutOf(*table, stored->choices, inputs->remembered);
+        if (!layout || !layout->columns.contains(ProgramColumn::kContent))
+          return Error::Validation({{"file", layout ? "no_content_column" : "no_header"}});
 
-    // The source as the tasks copy it, held for the transaction (see LoadReferences).
-    const TaskReferences refs =
-        LoadReferences(c, by.agency_id, TaskInput{}, stored->summary.source_id);
-    const PlanContext plan = PlanFor(*inputs, stored->choices);
-    // Every row is checked before any is written: the transaction then either writes them all or
-    // has written nothing when it answers with an error.
-    std::int64_t rows_with_errors = 0, tasks = 0;
-    bool forbidden = false;
-    RowsDigest digest;
-    ImportPlanner checker(plan, [&](const PlannedRow& row) {
-      digest.Add(row);
-      if (!row.errors.empty()) ++rows_with_errors;
-      if (!row.becomes_task || !row.errors.empty()) return;
-      ++tasks;
-      const auto path = inputs->unit_paths.find(*row.lead->id);
-      forbidden =
-          forbidden || path == inputs->unit_paths.end() || !CanCreateTaskFor(by, path->second);
-    });
-    auto checked =
-        ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_, *table,
-                        *layout, [&](const ProgramRow& row) { checker.Add(row); });
-    if (!checked) return ReadFailureError(checked.failure());
-    if (forbidden) return Error::Forbidden();
-    if (rows_with_errors > 0) {
-      Error e{"import_has_errors", {}};
-      e.detail = std::to_string(rows_with_errors);
-      return e;
-    }
-    if (tasks == 0) return Error::Validation({{"file", "no_rows"}});
-    const std::string rows_digest = digest.Hex();
-    if (ConfirmedImportOf(c, *stored, rows_digest)) return Error::Conflict("already_imported");
+        // The source as the tasks copy it, held for the transaction (see LoadReferences).
+        const TaskReferences refs =
+            LoadReferences(c, by.agency_id, TaskInput{}, stored->summary.source_id);
+        const PlanContext plan = PlanFor(*inputs, stored->choices);
+        // Every row is checked before any is written: the transaction then either writes them all
+        // or has written nothing when it answers with an error.
+        std::int64_t rows_with_errors = 0, tasks = 0;
+        bool forbidden = false;
+        RowsDigest digest;
+        ImportPlanner checker(plan, [&](const PlannedRow& row) {
+          if (!row.errors.empty()) ++rows_with_errors;
+          if (!row.becomes_task || !row.errors.empty()) return;
+          ++tasks;
+          const auto path = inputs->unit_paths.find(*row.lead->id);
+          forbidden =
+              forbidden || path == inputs->unit_paths.end() || !CanCreateTaskFor(by, path->second);
+        });
+        auto checked = ReadProgramRows(stored->content, stored->kind, stored->choices.sheet,
+                                       limits_, *table, *layout, [&](const ProgramRow& row) {
+                                         digest.Add(row);
+                                         checker.Add(row);
+                                       });
+        if (!checked) return ReadFailureError(checked.failure());
+        if (forbidden) return Error::Forbidden();
+        if (rows_with_errors > 0) {
+          Error e{"import_has_errors", {}};
+          e.detail = std::to_string(rows_with_errors);
+          return e;
+        }
+        if (tasks == 0) return Error::Validation({{"file", "no_rows"}});
+        rows_digest = digest.Hex();
+        if (ConfirmedImportOf(c, *stored, rows_digest)) return Error::Conflict("already_imported");
 
-    const std::int64_t now = Context::NowMillis();
-    ImportResult result;
-    std::map<std::size_t, Id> task_of_row;
-    // Cooperating units in the order a task's page lists them, by name.
-    std::map<Id, std::string> unit_keys;
-    for (const auto& [unit, name] : inputs->unit_names) unit_keys[unit] = intl::CollationKey(name);
-    // Tasks, their history and the rows' own facts go in by the hundred: an import writes
-    // thousands (see TaskInserter). SQLite pays for a statement's every parameter when it first
-    // prepares it (looking names up one by one), so its batches stay smaller; PostgreSQL pays per
-    // statement instead (measured: bench/import_bench.py).
-    const std::size_t kBatch = c.dialect() == storage::Dialect::kPostgres ? 500 : 100;
-    TaskInserter inserter(c, by, refs, plan.assigned_on, now);
-    struct Queued {
-      PlannedRow row;
-      TaskInput input;
-      std::vector<Id> cooperating;  // in the order a task's page lists them
-    };
-    std::vector<Queued> queued;
-    ImportTaskRows facts(id);
-    auto flush = [&] {
-      const std::vector<Id> ids = inserter.Flush();
-      std::vector<EventRecord> events;
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        task_of_row[queued[i].row.sheet_row] = ids[i];
-        result.task_ids.push_back(ids[i]);
-        events.push_back(
-            NewTaskEvent(by, ids[i], queued[i].input, plan.assigned_on, queued[i].cooperating));
-        facts.Add(queued[i].row, ids[i]);
-      }
-      RecordEvents(c, events, plan.assigned_on);
-      facts.Flush(c);
-      queued.clear();
-    };
-    ImportPlanner writer(plan, [&](const PlannedRow& row) {
-      if (!row.becomes_task) return;
-      // A subtask's parent must be written, and have its id, first.
-      if (row.parent_row && !task_of_row.contains(*row.parent_row)) flush();
-      TaskInput in;
-      in.source_id = stored->summary.source_id;
-      if (row.parent_row) in.parent_id = task_of_row.at(*row.parent_row);
-      in.title = row.title;
-      if (!row.content.empty()) in.content = row.content;
-      in.is_key = row.is_key;
-      in.lead_org_id = *row.lead->id;
-      std::vector<Id> cooperating;
-      for (const PlannedUnit& unit : row.cooperating)
-        if (unit.id) cooperating.push_back(*unit.id);
-      std::sort(cooperating.begin(), cooperating.end());
-      cooperating.erase(std::unique(cooperating.begin(), cooperating.end()), cooperating.end());
-      in.cooperator_ids = cooperating;
-      if (row.leader_id) in.leader_id = row.leader_id;
-      in.product = row.product;
-      in.deadline = row.deadline;
-      in.deadline_label = row.deadline_label;
-      std::stable_sort(cooperating.begin(), cooperating.end(),
-                       [&](Id a, Id b) { return unit_keys[a] < unit_keys[b]; });
-      inserter.Add(in);
-      queued.push_back({row, std::move(in), std::move(cooperating)});
-      if (queued.size() >= kBatch) flush();
-    });
-    auto read = ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_,
-                                *table, *layout, [&](const ProgramRow& row) { writer.Add(row); });
-    // The file read a moment ago in this transaction reads the same again.
-    if (!read) throw std::logic_error("an import's file read differently the second time");
-    flush();
+        const std::int64_t now = Context::NowMillis();
+        ImportResult result;
+        std::map<std::size_t, Id> task_of_row;
+        // Cooperating units in the order a task's page lists them, by name.
+        std::map<Id, std::string> unit_keys;
+        for (const auto& [unit, name] : inputs->unit_names)
+          unit_keys[unit] = intl::CollationKey(name);
+        // Tasks, their history and the rows' own facts go in by the hundred: an import writes
+        // thousands (see TaskInserter). SQLite pays for a statement's every parameter when it first
+        // prepares it (looking names up one by one), so its batches stay smaller; PostgreSQL pays
+        // per statement instead (measured: bench/import_bench.py).
+        const std::size_t kBatch = c.dialect() == storage::Dialect::kPostgres ? 500 : 100;
+        TaskInserter inserter(c, by, refs, plan.assigned_on, now);
+        struct Queued {
+          PlannedRow row;
+          TaskInput input;
+          std::vector<Id> cooperating;  // in the order a task's page lists them
+        };
+        std::vector<Queued> queued;
+        ImportTaskRows facts(id);
+        auto flush = [&] {
+          const std::vector<Id> ids = inserter.Flush();
+          std::vector<EventRecord> events;
+          for (std::size_t i = 0; i < ids.size(); ++i) {
+            task_of_row[queued[i].row.sheet_row] = ids[i];
+            result.task_ids.push_back(ids[i]);
+            events.push_back(
+                NewTaskEvent(by, ids[i], queued[i].input, plan.assigned_on, queued[i].cooperating));
+            facts.Add(queued[i].row, ids[i]);
+          }
+          RecordEvents(c, events, plan.assigned_on);
+          facts.Flush(c);
+          queued.clear();
+        };
+        ImportPlanner writer(plan, [&](const PlannedRow& row) {
+          if (!row.becomes_task) return;
+          // A subtask's parent must be written, and have its id, first.
+          if (row.parent_row && !task_of_row.contains(*row.parent_row)) flush();
+          TaskInput in;
+          in.source_id = stored->summary.source_id;
+          if (row.parent_row) in.parent_id = task_of_row.at(*row.parent_row);
+          in.title = row.title;
+          if (!row.content.empty()) in.content = row.content;
+          in.is_key = row.is_key;
+          in.lead_org_id = *row.lead->id;
+          std::vector<Id> cooperating;
+          for (const PlannedUnit& unit : row.cooperating)
+            if (unit.id) cooperating.push_back(*unit.id);
+          std::sort(cooperating.begin(), cooperating.end());
+          cooperating.erase(std::unique(cooperating.begin(), cooperating.end()), cooperating.end());
+          in.cooperator_ids = cooperating;
+          if (row.leader_id) in.leader_id = row.leader_id;
+          in.product = row.product;
+          in.deadline = row.deadline;
+          in.deadline_label = row.deadline_label;
+          std::stable_sort(cooperating.begin(), cooperating.end(),
+                           [&](Id a, Id b) { return unit_keys[a] < unit_keys[b]; });
+          inserter.Add(in);
+          queued.push_back({row, std::move(in), std::move(cooperating)});
+          if (queued.size() >= kBatch) flush();
+        });
+        auto read =
+            ReadProgramRows(stored->content, stored->kind, stored->choices.sheet, limits_, *table,
+                            *layout, [&](const ProgramRow& row) { writer.Add(row); });
+        // The file read a moment ago in this transaction reads the same again.
+        if (!read) throw std::logic_error("an import's file read differently the second time");
+        flush();
 
-    // The columns the user mapped are how the agency's programs head them.
-    for (const auto& [index, field] : stored->choices.columns) {
-      const auto header = layout->headers.find(index);
-      if (header == layout->headers.end()) continue;
-      const std::string folded = intl::Fold(header->second);
-      if (folded.empty()) continue;
-      c.execute(
-          "INSERT INTO import_column_names (agency_id, header_fold, field, updated_at) VALUES "
-          "($1, $2, $3, $4) ON CONFLICT (agency_id, header_fold) DO UPDATE SET field = "
-          "excluded.field, updated_at = excluded.updated_at",
-          {Param(by.agency_id), Param(folded),
-           Param(field ? std::string(ProgramColumnCode(*field)) : std::string("ignore")),
-           Param(now)});
-    }
-    // So are the units the user picked for names not recognised.
-    for (const auto& [folded, unit] : stored->choices.unit_fixes) {
-      c.execute(
-          "INSERT INTO import_unit_names (agency_id, name_fold, organization_id, updated_at) "
-          "VALUES ($1, $2, $3, $4) ON CONFLICT (agency_id, name_fold) DO UPDATE SET "
-          "organization_id = excluded.organization_id, updated_at = excluded.updated_at",
-          {Param(by.agency_id), Param(folded), Param(unit), Param(now)});
-    }
-    c.execute(
-        "UPDATE imports SET status = 'confirmed', task_count = $1, confirmed_at = $2, "
-        "rows_digest = $3, version = version + 1 WHERE id = $4",
-        {Param(static_cast<std::int64_t>(result.task_ids.size())), Param(now), Param(rows_digest),
-         Param(id)});
-    RecordEvent(c, {by.agency_id, "import", id, std::nullopt, "confirmed", by.user_id, "",
-                    json::serialize(json::object{
-                        {"source_id", stored->summary.source_id},
-                        {"file_name", stored->summary.file_name},
-                        {"file_sha256", stored->sha256},
-                        {"tasks", static_cast<std::int64_t>(result.task_ids.size())}})});
-    const auto r = c.execute(
-        std::string("SELECT ") + kImportColumns + " FROM imports WHERE id = $1", {Param(id)});
-    result.import = SummaryOf(r, r.one());
-    return result;
-  });
+        // The columns the user mapped are how the agency's programs head them.
+        for (const auto& [index, field] : stored->choices.columns) {
+          const auto header = layout->headers.find(index);
+          if (header == layout->headers.end()) continue;
+          const std::string folded = intl::Fold(header->second);
+          if (folded.empty()) continue;
+          c.execute(
+              "INSERT INTO import_column_names (agency_id, header_fold, field, updated_at) VALUES "
+              "($1, $2, $3, $4) ON CONFLICT (agency_id, header_fold) DO UPDATE SET field = "
+              "excluded.field, updated_at = excluded.updated_at",
+              {Param(by.agency_id), Param(folded),
+               Param(field ? std::string(ProgramColumnCode(*field)) : std::string("ignore")),
+               Param(now)});
+        }
+        // So are the units the user picked for names not recognised.
+        for (const auto& [folded, unit] : stored->choices.unit_fixes) {
+          if (unit == kNoUnit) {
+            c.execute("DELETE FROM import_unit_names WHERE agency_id = $1 AND name_fold = $2",
+                      {Param(by.agency_id), Param(folded)});
+            continue;
+          }
+          c.execute(
+              "INSERT INTO import_unit_names (agency_id, name_fold, organization_id, updated_at) "
+              "VALUES ($1, $2, $3, $4) ON CONFLICT (agency_id, name_fold) DO UPDATE SET "
+              "organization_id = excluded.organization_id, updated_at = excluded.updated_at",
+              {Param(by.agency_id), Param(folded), Param(unit), Param(now)});
+        }
+        c.execute(
+            "UPDATE imports SET status = 'confirmed', task_count = $1, confirmed_at = $2, "
+            "rows_digest = $3, version = version + 1 WHERE id = $4",
+            {Param(static_cast<std::int64_t>(result.task_ids.size())), Param(now),
+             Param(rows_digest), Param(id)});
+        RecordEvent(c, {by.agency_id, "import", id, std::nullopt, "confirmed", by.user_id, "",
+                        json::serialize(json::object{
+                            {"source_id", stored->summary.source_id},
+                            {"file_name", stored->summary.file_name},
+                            {"file_sha256", stored->sha256},
+                            {"tasks", static_cast<std::int64_t>(result.task_ids.size())}})});
+        const auto r = c.execute(
+            std::string("SELECT ") + kImportColumns + " FROM imports WHERE id = $1", {Param(id)});
+        result.import = SummaryOf(r, r.one());
+        return result;
+      });
+  // Two confirms of one file, or of the same rows, at once on PostgreSQL: both found none
+  // confirmed, and the database refused the second when the first committed.
+  if (!confirmed && confirmed.error().code == "conflict" && !rows_digest.empty()) {
+    auto duplicate =
+        ctx_.db().transact(TransactionMode::kRead, [&](Connection& c) -> Expected<bool> {
+          const auto stored = LoadImport(c, id, false);
+          return stored && ConfirmedImportOf(c, *stored, rows_digest).has_value();
+        });
+    if (duplicate && *duplicate) return Error::Conflict("already_imported");
+  }
+  return confirmed;
 }
 
 Status ImportService::Discard(const Actor& by, Id id, std::int64_t expected_version) {

@@ -374,6 +374,67 @@ TEST_P(ImportTest, RemembersTheUnitsPickedForNamesOnceConfirmed) {
   EXPECT_EQ(next->rows.items[1].lead->id, office_);
 }
 
+TEST_P(ImportTest, ShowsARememberedPickWhichTheUserMayUndo) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
+      "1;Thanh tra công trình;Thanh tra Sở\n";
+  auto first = Start(program);
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ImportChoicesPatch pick;
+  pick.unit_fixes["Thanh tra Sở"] = office_;
+  first = imports().Choose(consolidator_, first->import.id, first->import.version, pick, {});
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+
+  auto next = Start(std::string(program) + "2;Thanh tra an toàn;Thanh tra Sở\n");
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  ASSERT_EQ(next->remembered_fixes.size(), 1u);
+  EXPECT_EQ(next->remembered_fixes.at("thanh tra so"),
+            (std::pair<std::string, Id>("Thanh tra Sở", office_)));
+  EXPECT_EQ(next->counts.with_errors, 0);
+
+  // The user says the name is no unit of the agency: not even the one picked before.
+  ImportChoicesPatch undo;
+  undo.unit_fixes["Thanh tra Sở"] = std::nullopt;
+  next = imports().Choose(consolidator_, next->import.id, next->import.version, undo, {});
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_TRUE(next->remembered_fixes.empty());
+  EXPECT_EQ(next->counts.with_errors, 2);
+  ASSERT_EQ(next->unmatched_units.size(), 1u);
+}
+
+TEST_P(ImportTest, AUnitNamedAsAPickedNameIsThatUnit) {
+  const std::string program =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
+      "1;Thanh tra công trình;Thanh tra Sở\n";
+  auto first = Start(program);
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ImportChoicesPatch pick;
+  pick.unit_fixes["Thanh tra Sở"] = office_;
+  first = imports().Choose(consolidator_, first->import.id, first->import.version, pick, {});
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+
+  const Id inspectorate = Org(agency_, "division", "TTRS", "Thanh tra Sở");
+  auto next = Start(std::string(program) + "2;Thanh tra an toàn;Thanh tra Sở\n");
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_EQ(next->rows.items[0].lead->id, inspectorate);
+  EXPECT_TRUE(next->remembered_fixes.empty());
+}
+
+TEST_P(ImportTest, TakesTheSameRowsForTheSameProgramWhateverTheUserChose) {
+  auto first = Start(kProgram);
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+  auto again = Start(std::string(kProgram) + "\n");
+  ASSERT_TRUE(again.ok()) << Outcome(again);
+  ImportChoicesPatch parents;
+  parents.groups_as = GroupsAs::kParents;
+  again = imports().Choose(consolidator_, again->import.id, again->import.version, parents, {});
+  ASSERT_TRUE(again.ok()) << Outcome(again);
+  EXPECT_EQ(again->problems, std::vector<std::string>{"already_imported"});
+}
+
 TEST_P(ImportTest, LetsDraftsLeftForAMonthGo) {
   auto old = Start(kProgram);
   ASSERT_TRUE(old.ok()) << Outcome(old);

@@ -15,13 +15,17 @@
 
 namespace giaoban::service {
 
+inline constexpr Id kNoUnit = 0;
+
 // What the user decided about an import, kept with it until it is confirmed.
 struct ImportChoices {
   std::size_t sheet = 0;  // the workbook's sheet, 0 for the first tab
   GroupsAs groups_as = GroupsAs::kLabels;
   // Columns the user mapped, by sheet column: a field, or none to leave the column out.
   std::map<std::size_t, ColumnChoice> columns;
-  std::map<std::string, Id> unit_fixes;  // by the name's folded form
+  // By the name's folded form; kNoUnit where the user said the name is no unit, not even the one
+  // the agency's users picked for it before.
+  std::map<std::string, Id> unit_fixes;
   // Each picked name as the sheet wrote it, by its folded form: what the preview shows.
   std::map<std::string, std::string> unit_fix_names;
   // The program's year, for deadlines written without one, when the user gave it.
@@ -92,6 +96,9 @@ struct ImportPreview {
   // duplicate_of).
   std::vector<std::string> problems;
   std::optional<Id> duplicate_of;
+  // The units the agency's users picked before for names this file writes, which the user has not
+  // changed: by folded name, the name as written and the unit.
+  std::map<std::string, std::pair<std::string, Id>> remembered_fixes;
   // The year deadlines written without one are read in, and where it comes from.
   int year = 0;
   YearFrom year_from = YearFrom::kToday;

@@ -1,5 +1,6 @@
 #include "service/imports/rows_digest.h"
 
+#include "domain/deadline_text.h"
 #include "intl/text.h"
 
 namespace giaoban::service {
@@ -14,19 +15,25 @@ void RowsDigest::Field(std::string_view text) {
   crypto_hash_sha256_update(&state_, &end, 1);
 }
 
-void RowsDigest::Add(const PlannedRow& row) {
+void RowsDigest::Add(const ProgramRow& row) {
   Field(intl::Fold(row.number));
   Field(row.group ? "group" : "row");
-  Field(intl::Fold(row.content.empty() ? row.title : row.content));
-  Field(row.lead ? intl::Fold(row.lead->written) : std::string());
-  for (const PlannedUnit& unit : row.cooperating) Field(intl::Fold(unit.written));
-  Field(intl::Fold(row.outside_units));
-  Field(row.deadline ? row.deadline->Iso() : intl::Fold(row.deadline_written));
-  Field(row.deadline_label);
+  Field(intl::Fold(row.content));
+  Field(intl::Fold(row.lead));
+  Field(intl::Fold(row.cooperating));
+  // "15/12/2027" typed, or the same day in a date cell: one deadline.
+  std::string deadline = intl::Fold(row.deadline);
+  if (row.deadline_date) {
+    deadline = row.deadline_date->Iso();
+  } else if (const auto read = domain::ParseDeadlineText(deadline);
+             read && read->label.empty() && read->deadline) {
+    deadline = read->deadline->Iso();
+  }
+  Field(deadline);
   Field(intl::Fold(row.product));
   Field(intl::Fold(row.note));
-  Field(intl::Fold(row.leader_written));
-  Field(row.is_key ? "key" : "");
+  Field(intl::Fold(row.leader));
+  Field(intl::Fold(row.key));
   const unsigned char end = 0x1e;
   crypto_hash_sha256_update(&state_, &end, 1);
 }

@@ -7,18 +7,18 @@
 
 #include <string>
 
-#include "service/imports/import_plan.h"
+#include "service/imports/program_rows.h"
 
 namespace giaoban::service {
 
-// A digest of planned rows as the sheet wrote them: their numbers, texts, units and leaders as
-// written (folded), deadlines as read. What the user chose (units picked, headings as parents)
-// is left out, so a file is the same one whatever was chosen for it.
+// A digest of the rows as the sheet wrote them: every field's text folded, a deadline as the day
+// it names where it names one. What the user chose (the units picked, headings as parents, the
+// year) is left out, so a file is the same one whatever was chosen for it.
 class RowsDigest {
  public:
   RowsDigest();
 
-  void Add(const PlannedRow& row);
+  void Add(const ProgramRow& row);
   // Hexadecimal; the digest of no rows when none was added.
   std::string Hex();
 
