@@ -2779,6 +2779,8 @@ export interface components {
                     /** @description Tên như tệp ghi khi chọn / the name as the file wrote it when picked */
                     name: string;
                     organization: components["schemas"]["ImportRef"];
+                    /** @description Đơn vị người dùng của cơ quan đã chọn cho tên này ở lần nhập trước; chọn lại hoặc bỏ được / the unit the agency's users picked for this name before; may be changed or cleared */
+                    remembered: boolean;
                 }[];
                 /** @description Năm người dùng chọn cho chương trình / the program's year the user chose */
                 year: number | null;

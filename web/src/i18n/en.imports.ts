@@ -114,6 +114,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.units.aria': 'Unit for the name “{name}”',
   'imp.units.suggested': 'Suggested',
   'imp.units.all': 'Units of the agency',
+  'imp.units.remembered': '(picked in an earlier import)',
   'imp.units.fixed': 'Chosen instead',
   'imp.units.clear': 'Clear',
   'imp.units.clearAria': 'Clear the unit chosen for the name “{name}”',

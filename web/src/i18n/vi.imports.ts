@@ -112,6 +112,7 @@ const viImports = {
   'imp.units.aria': 'Đơn vị cho tên “{name}”',
   'imp.units.suggested': 'Gợi ý',
   'imp.units.all': 'Các đơn vị của cơ quan',
+  'imp.units.remembered': '(đã chọn ở lần nhập trước)',
   'imp.units.fixed': 'Đã chọn thay',
   'imp.units.clear': 'Bỏ chọn',
   'imp.units.clearAria': 'Bỏ chọn đơn vị cho tên “{name}”',

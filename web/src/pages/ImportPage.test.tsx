@@ -388,6 +388,13 @@ describe('ImportPage', () => {
     expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
     expect(screen.queryByText(/Còn \d+ dòng có lỗi/)).toBeNull();
     expect(confirmButton()).toBeDisabled();
+    // Those picks are shown as made before, to be changed or cleared like any other.
+    const picks = screen.getAllByTestId('fixed-unit');
+    expect(picks.map((p) => p.textContent)).toEqual([
+      expect.stringContaining('“Ban QLDA” (đã chọn ở lần nhập trước)'),
+      expect.stringContaining('“Phòng Pháp chế” (đã chọn ở lần nhập trước)'),
+    ]);
+    expect(within(picks[0]).getByRole('button', { name: /Bỏ chọn/ })).toBeEnabled();
   });
 
   it('shows an import already confirmed as it was, with the way to its tasks and nothing to change', async () => {

@@ -274,7 +274,9 @@ describe('recorded API answers', () => {
     expect(lead(8)).toMatchObject({ deadline_written: 'Tháng 12', deadline: '2027-12-31' });
     expect([imports.yearFromSource.year, imports.yearFromSource.year_from, imports.yearFromSource.choices.year]).toEqual([2027, 'title', null]);
     // A unit picked is named as the sheet wrote it.
-    expect(imports.unitFixed.choices.unit_fixes).toEqual([{ name: 'Phòng Pháp chế', organization: { id: 8, name: 'Thanh tra Sở' } }]);
+    expect(imports.unitFixed.choices.unit_fixes).toEqual([
+      { name: 'Phòng Pháp chế', organization: { id: 8, name: 'Thanh tra Sở' }, remembered: false },
+    ]);
     expect(imports.allFixed.unmatched_units.map((u) => [u.written, u.lead_rows])).toEqual([
       ['Công an tỉnh', 0],
       ['Sở Công Thương', 0],
@@ -285,7 +287,11 @@ describe('recorded API answers', () => {
     // are remembered, so its only problem is that its rows were imported already.
     expect(imports.duplicate).toMatchObject({ problems: ['already_imported'], duplicate_of: uploaded.import.id });
     expect(imports.duplicate.counts).toMatchObject({ tasks: 5, with_errors: 0 });
-    expect(imports.duplicate.choices.unit_fixes).toEqual([]);
+    // The picks it reads with are listed as remembered, for the user to see and change.
+    expect(imports.duplicate.choices.unit_fixes.map((f) => [f.name, f.organization.id, f.remembered])).toEqual([
+      ['Ban QLDA', 9, true],
+      ['Phòng Pháp chế', 8, true],
+    ]);
     const remembered = (p: ImportPreview, n: number) => p.rows.items.find((r) => r.row === n)!.lead;
     expect(remembered(imports.duplicate as ImportPreview, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
     expect(remembered(imports.duplicate as ImportPreview, 4)).toMatchObject({ written: 'Phòng Pháp chế', organization: { id: 8 } });
@@ -298,7 +304,8 @@ describe('recorded API answers', () => {
     expect(imports.workbook).toMatchObject({ sheets: ['Bìa', 'Chương trình'], problems: ['no_header'], choices: { sheet: 0 } });
     // Its rows name the legal unit by its name, and the project board as picked before: no errors.
     const sheetChosen = imports.workbookSheetChosen as ImportPreview;
-    expect(sheetChosen).toMatchObject({ problems: [], choices: { sheet: 1, unit_fixes: [] }, counts: { tasks: 5, with_errors: 0 } });
+    expect(sheetChosen).toMatchObject({ problems: [], choices: { sheet: 1 }, counts: { tasks: 5, with_errors: 0 } });
+    expect(sheetChosen.choices.unit_fixes.map((f) => [f.name, f.remembered])).toEqual([['Ban QLDA', true]]);
     expect(remembered(sheetChosen, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
     const refusals: [unknown, string][] = [
       [imports.stale, 'precondition_failed'],

@@ -121,7 +121,15 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
               const name = writtenName(f.name, preview.rows.items);
               return (
                 <li key={f.name} className="imp-unit" data-testid="fixed-unit">
-                  <div className="imp-unit-name">“{name}”</div>
+                  <div className="imp-unit-name">
+                    “{name}”
+                    {f.remembered && (
+                      <Typography.Text type="secondary" className="imp-unit-remembered">
+                        {' '}
+                        {t('imp.units.remembered')}
+                      </Typography.Text>
+                    )}
+                  </div>
                   <div className="imp-unit-choice">
                     {editable ? picker(name, f.name, [], f.organization) : <span>{f.organization.name}</span>}
                     {editable && (
