@@ -36,6 +36,18 @@ class ImportTest : public AgencyFixture {
   }
 
   TaskView Task(Id id) { return *TaskService(*ctx_).Get(leader_, id); }
+
+  // Imports `program` with `unit` picked for the name `written`, and confirms it.
+  void ConfirmWithPick(const std::string& program, const std::string& written, Id unit) {
+    auto preview = Start(program);
+    ASSERT_TRUE(preview.ok()) << Outcome(preview);
+    ImportChoicesPatch pick;
+    pick.unit_fixes[written] = unit;
+    preview =
+        imports().Choose(consolidator_, preview->import.id, preview->import.version, pick, {});
+    ASSERT_TRUE(preview.ok()) << Outcome(preview);
+    ASSERT_TRUE(imports().Confirm(consolidator_, preview->import.id, preview->import.version).ok());
+  }
 };
 
 constexpr const char* kProgram =
@@ -352,10 +364,13 @@ TEST_P(ImportTest, ListsTheLeadsNotRecognisedBeforeTheBodiesOutsideTheAgency) {
   EXPECT_EQ(preview->counts.with_errors, 1);
 }
 
+// A program whose one lead no unit answers to.
+constexpr const char* kInspectionProgram =
+    "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
+    "1;Thanh tra công trình;Thanh tra Sở\n";
+
 TEST_P(ImportTest, RemembersTheUnitsPickedForNamesOnceConfirmed) {
-  const std::string program =
-      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
-      "1;Thanh tra công trình;Thanh tra Sở\n";
+  const std::string program = kInspectionProgram;
   auto preview = Start(program);
   ASSERT_TRUE(preview.ok()) << Outcome(preview);
   ImportChoicesPatch patch;
@@ -375,16 +390,8 @@ TEST_P(ImportTest, RemembersTheUnitsPickedForNamesOnceConfirmed) {
 }
 
 TEST_P(ImportTest, ShowsARememberedPickWhichTheUserMayUndo) {
-  const std::string program =
-      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
-      "1;Thanh tra công trình;Thanh tra Sở\n";
-  auto first = Start(program);
-  ASSERT_TRUE(first.ok()) << Outcome(first);
-  ImportChoicesPatch pick;
-  pick.unit_fixes["Thanh tra Sở"] = office_;
-  first = imports().Choose(consolidator_, first->import.id, first->import.version, pick, {});
-  ASSERT_TRUE(first.ok()) << Outcome(first);
-  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+  const std::string program = kInspectionProgram;
+  ConfirmWithPick(program, "Thanh tra Sở", office_);
 
   auto next = Start(std::string(program) + "2;Thanh tra an toàn;Thanh tra Sở\n");
   ASSERT_TRUE(next.ok()) << Outcome(next);
@@ -404,16 +411,8 @@ TEST_P(ImportTest, ShowsARememberedPickWhichTheUserMayUndo) {
 }
 
 TEST_P(ImportTest, AUnitNamedAsAPickedNameIsThatUnit) {
-  const std::string program =
-      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì\n"
-      "1;Thanh tra công trình;Thanh tra Sở\n";
-  auto first = Start(program);
-  ASSERT_TRUE(first.ok()) << Outcome(first);
-  ImportChoicesPatch pick;
-  pick.unit_fixes["Thanh tra Sở"] = office_;
-  first = imports().Choose(consolidator_, first->import.id, first->import.version, pick, {});
-  ASSERT_TRUE(first.ok()) << Outcome(first);
-  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+  const std::string program = kInspectionProgram;
+  ConfirmWithPick(program, "Thanh tra Sở", office_);
 
   const Id inspectorate = Org(agency_, "division", "TTRS", "Thanh tra Sở");
   auto next = Start(std::string(program) + "2;Thanh tra an toàn;Thanh tra Sở\n");
