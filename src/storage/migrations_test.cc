@@ -48,6 +48,7 @@ constexpr Released kReleased[] = {
     {"0023_report_facts_column", 0x30fb3e8a544fb5f6, 0xb3dd76206fe05608},
     {"0024_imports", 0x8bf4b893a6ea0ce3, 0x4112f7e6c3b079f2},
     {"0025_import_memory", 0x680f5adbf98727c3, 0x61f1b59991b6c3d4},
+    {"0026_import_sheet", 0x6e6b73bbc00b5420, 0x693b451ae9733608},
 };
 
 // FNV-1a, 64 bits: stable across compilers and platforms, unlike std::hash.

@@ -365,15 +365,18 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
   return preview;
 }
 
-// The agency's confirmed import of the same file, or the source's of the same rows when
-// `rows_digest` is given: a copy of a program may go to another source, the same file may not.
+// The agency's confirmed import of the same sheet of the same file, or the source's of the same
+// rows when `rows_digest` is given: a copy of a program may go to another source, the same file
+// may not, but each of a workbook's sheets may hold a program of its own.
 std::optional<Id> ConfirmedImportOf(Connection& c, const StoredImport& stored,
                                     const std::string& rows_digest = {}) {
   const auto r = c.execute(
       "SELECT id FROM imports WHERE agency_id = $1 AND status = 'confirmed' AND id <> $2 AND "
-      "(file_sha256 = $3 OR (source_id = $4 AND rows_digest = $5)) ORDER BY id LIMIT 1",
+      "((file_sha256 = $3 AND sheet = $4) OR (source_id = $5 AND rows_digest = $6)) "
+      "ORDER BY id LIMIT 1",
       {Param(stored.agency_id), Param(stored.summary.id), Param(stored.sha256),
-       Param(stored.summary.source_id), Param(rows_digest)});
+       Param(static_cast<std::int64_t>(stored.choices.sheet)), Param(stored.summary.source_id),
+       Param(rows_digest)});
   if (r.empty()) return std::nullopt;
   return r.one().integer(r.column("id"));
 }
@@ -475,17 +478,19 @@ Expected<ImportPreview> ImportService::Start(const Actor& by, const NewImport& f
   auto id = ctx_.db().transact(TransactionMode::kWrite, [&](Connection& c) -> Expected<Id> {
     const std::optional<Source> source = LoadSource(c, file.source_id);
     if (!source || source->agency_id != by.agency_id) return Error::NotFound();
-    // Drafts left unconfirmed for a month are not coming back: their files go.
-    c.execute("DELETE FROM imports WHERE agency_id = $1 AND status = 'draft' AND created_at < $2",
-              {Param(by.agency_id), Param(Context::NowMillis() - kDraftLifetimeMillis)});
+    const std::int64_t now = Context::NowMillis();
+    // Drafts nobody has touched for a month are not coming back: their files go.
+    c.execute("DELETE FROM imports WHERE agency_id = $1 AND status = 'draft' AND changed_at < $2",
+              {Param(by.agency_id), Param(now - kDraftLifetimeMillis)});
     const auto r = c.execute(
         "INSERT INTO imports (agency_id, source_id, file_name, file_kind, file_sha256, "
-        "file_size, content, choices, status, created_by, created_at) VALUES ($1, $2, $3, $4, "
-        "$5, $6, $7, $8, 'draft', $9, $10) RETURNING id",
+        "file_size, content, choices, sheet, status, created_by, created_at, changed_at) VALUES "
+        "($1, $2, $3, $4, $5, $6, $7, $8, $9, 'draft', $10, $11, $11) RETURNING id",
         {Param(by.agency_id), Param(file.source_id), Param(intl::ToNfc(file.file_name)),
          Param(std::string(SpreadsheetKindCode(*kind))), Param(sha256),
          Param(static_cast<std::int64_t>(file.content.size())), Param(storage::Blob{file.content}),
-         Param(ChoicesJson(choices)), Param(by.user_id), Param(Context::NowMillis())});
+         Param(ChoicesJson(choices)), Param(static_cast<std::int64_t>(choices.sheet)),
+         Param(by.user_id), Param(now)});
     return r.one().integer(r.column("id"));
   });
   if (!id) return id.error();
@@ -581,8 +586,11 @@ Expected<ImportPreview> ImportService::Choose(const Actor& by, Id id, std::int64
       }
     }
     if (!v.ok()) return v.error();
-    c.execute("UPDATE imports SET choices = $1, version = version + 1 WHERE id = $2",
-              {Param(ChoicesJson(choices)), Param(id)});
+    c.execute(
+        "UPDATE imports SET choices = $1, sheet = $2, changed_at = $3, version = version + 1 "
+        "WHERE id = $4",
+        {Param(ChoicesJson(choices)), Param(static_cast<std::int64_t>(choices.sheet)),
+         Param(Context::NowMillis()), Param(id)});
     return Ok();
   });
   if (!changed) return changed.error();

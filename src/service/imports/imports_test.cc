@@ -196,6 +196,41 @@ TEST_P(ImportTest, RefusesTheSameFileOnceItIsImported) {
   EXPECT_EQ(Outcome(imports().Preview(consolidator_, second->import.id, {})), "not_found");
 }
 
+TEST_P(ImportTest, ImportsEachSheetOfAWorkbookOnce) {
+  // The province's program on one sheet and the department's own on the next, in one file.
+  const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
+    for (const char* task : {"Lập kế hoạch bảo trì", "Rà soát thủ tục hành chính"}) {
+      lxw_worksheet* sheet = workbook_add_worksheet(book, nullptr);
+      worksheet_write_string(sheet, 0, 0, "STT", nullptr);
+      worksheet_write_string(sheet, 0, 1, "Nội dung nhiệm vụ", nullptr);
+      worksheet_write_string(sheet, 0, 2, "Đơn vị chủ trì", nullptr);
+      worksheet_write_number(sheet, 1, 0, 1, nullptr);
+      worksheet_write_string(sheet, 1, 1, task, nullptr);
+      worksheet_write_string(sheet, 1, 2, "KHTC", nullptr);
+    }
+  });
+  auto first = Start(workbook, nullptr, "chuong-trinh.xlsx");
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  ASSERT_TRUE(imports().Confirm(consolidator_, first->import.id, first->import.version).ok());
+
+  auto second = Start(workbook, nullptr, "chuong-trinh.xlsx");
+  ASSERT_TRUE(second.ok()) << Outcome(second);
+  EXPECT_EQ(second->problems, std::vector<std::string>{"already_imported"});
+  ImportChoicesPatch to_sheet;
+  to_sheet.sheet = 1;
+  second = imports().Choose(consolidator_, second->import.id, second->import.version, to_sheet, {});
+  ASSERT_TRUE(second.ok()) << Outcome(second);
+  EXPECT_TRUE(second->problems.empty()) << "the second sheet is another program";
+  ASSERT_TRUE(imports().Confirm(consolidator_, second->import.id, second->import.version).ok());
+  EXPECT_EQ(TaskCount(), 2);
+
+  auto third = imports().Start(consolidator_, {source_, "chuong-trinh.xlsx", workbook, 1}, {});
+  ASSERT_TRUE(third.ok()) << Outcome(third);
+  EXPECT_EQ(third->duplicate_of, second->import.id);
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, third->import.id, third->import.version)),
+            "already_imported");
+}
+
 TEST_P(ImportTest, RefusesTheSameRowsSavedAgainWithOtherBytes) {
   auto first = Start(kProgram);
   ASSERT_TRUE(first.ok());
@@ -434,20 +469,30 @@ TEST_P(ImportTest, TakesTheSameRowsForTheSameProgramWhateverTheUserChose) {
   EXPECT_EQ(again->problems, std::vector<std::string>{"already_imported"});
 }
 
-TEST_P(ImportTest, LetsDraftsLeftForAMonthGo) {
-  auto old = Start(kProgram);
-  ASSERT_TRUE(old.ok()) << Outcome(old);
-  auto kept = Start(kProgram);
-  ASSERT_TRUE(kept.ok()) << Outcome(kept);
-  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
-    c.execute(
-        "UPDATE imports SET created_at = created_at - $1 WHERE id = $2",
-        {storage::Param(std::int64_t{31} * 24 * 60 * 60 * 1000), storage::Param(old->import.id)});
-  });
+TEST_P(ImportTest, LetsDraftsNobodyTouchedForAMonthGo) {
+  auto untouched = Start(kProgram);
+  ASSERT_TRUE(untouched.ok()) << Outcome(untouched);
+  auto worked_on = Start(kProgram);
+  ASSERT_TRUE(worked_on.ok()) << Outcome(worked_on);
   auto recent = Start(kProgram);
   ASSERT_TRUE(recent.ok()) << Outcome(recent);
-  EXPECT_EQ(Outcome(imports().Preview(consolidator_, old->import.id, {})), "not_found");
-  EXPECT_TRUE(imports().Preview(consolidator_, kept->import.id, {}).ok());
+  db_->transact(storage::TransactionMode::kWrite, [&](storage::Connection& c) {
+    c.execute(
+        "UPDATE imports SET created_at = created_at - $1, changed_at = changed_at - $1 "
+        "WHERE id IN ($2, $3)",
+        {storage::Param(std::int64_t{31} * 24 * 60 * 60 * 1000),
+         storage::Param(untouched->import.id), storage::Param(worked_on->import.id)});
+  });
+  ImportChoicesPatch parents;
+  parents.groups_as = GroupsAs::kParents;
+  ASSERT_TRUE(
+      imports()
+          .Choose(consolidator_, worked_on->import.id, worked_on->import.version, parents, {})
+          .ok());
+
+  ASSERT_TRUE(Start(kProgram).ok());
+  EXPECT_EQ(Outcome(imports().Preview(consolidator_, untouched->import.id, {})), "not_found");
+  EXPECT_TRUE(imports().Preview(consolidator_, worked_on->import.id, {}).ok());
   EXPECT_TRUE(imports().Preview(consolidator_, recent->import.id, {}).ok());
 }
 

@@ -58,7 +58,7 @@ namespace {
 // A task's own columns with the names and paths it refers to, then one row per cooperating unit
 // and per assignee, each kind in name order (the link columns are NULL when it has neither).
 // `extra` adds columns.
-std::string TaskHeadSql(std::string_view extra = "") {
+std::string TaskHeadSql(std::string_view extra = "", std::string_view extra_joins = "") {
   return "SELECT t.id, t.agency_id, t.title, t.source_id, t.source_kind, s.doc_number, t.is_key, "
          "t.restricted, t.lead_org_id, lo.name AS lead_org_name, t.leader_id, "
          "lp.full_name AS leader_name, t.assigned_on, t.deadline, t.deadline_label, "
@@ -72,7 +72,8 @@ std::string TaskHeadSql(std::string_view extra = "") {
          "JOIN organizations lo ON lo.id = t.lead_org_id "
          "JOIN organizations a ON a.id = t.agency_id "
          "LEFT JOIN people lp ON lp.id = t.leader_id "
-         "LEFT JOIN people ap ON ap.id = t.cancel_approver_id "
+         "LEFT JOIN people ap ON ap.id = t.cancel_approver_id " +
+         std::string(extra_joins) +
          "LEFT JOIN (SELECT 'cooperator' AS link, o.id AS link_id, o.name AS link_name, "
          "o.path AS link_path, o.name_key AS link_key FROM task_cooperators tc "
          "JOIN organizations o ON o.id = tc.organization_id WHERE tc.task_id = $1 "
@@ -295,18 +296,16 @@ std::optional<TaskRecord> LoadTask(storage::Connection& c, Id id, TaskLoad load,
           "WHERE n.source_id = s.id), 0) AS source_task_count, "
           "CASE WHEN EXISTS (SELECT 1 FROM tasks st WHERE st.parent_id = t.id) THEN 1 ELSE 0 END "
           "AS has_subtasks, "
-          // The row of the program the task was imported from, if it was: at most one.
-          "(SELECT it.import_id FROM import_tasks it WHERE it.task_id = t.id) AS place_import, "
-          "(SELECT it.number FROM import_tasks it WHERE it.task_id = t.id) AS place_number, "
-          "(SELECT it.headings FROM import_tasks it WHERE it.task_id = t.id) AS place_headings, "
-          "(SELECT it.note FROM import_tasks it WHERE it.task_id = t.id) AS place_note, "
-          "(SELECT it.outside_units FROM import_tasks it WHERE it.task_id = t.id) "
-          "AS place_outside, "
+          "it.import_id AS place_import, it.number AS place_number, "
+          "it.headings AS place_headings, it.note AS place_note, it.outside_units AS "
+          "place_outside, "
           "(SELECT ss.as_of FROM status_snapshot ss WHERE ss.id = 1") +
       (postgres && for_change ? " FOR SHARE" : "") + ") AS snapshot_as_of";
   // Only the task's row: the names and links joined to it stay free for others.
   const char* hold_row = postgres && lock == TaskRowLock::kHoldRow ? " FOR UPDATE OF t" : "";
-  const std::string head = TaskHeadSql(extra) + hold_row;
+  // The row of the program the task was imported from, if it was: at most one.
+  const std::string head =
+      TaskHeadSql(extra, "LEFT JOIN import_tasks it ON it.task_id = t.id ") + hold_row;
   const storage::Value task[] = {Param(id)};
   // The task's requests and reports need only its id: on PostgreSQL the three reads travel
   // together, one round trip instead of three.

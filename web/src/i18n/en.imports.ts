@@ -53,7 +53,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.problem.no_content_column': 'No column holds the tasks’ text. Choose it under “Columns of the table”.',
   'imp.problem.no_rows': 'There are no task rows under the headings.',
   'imp.problem.already_imported':
-    'This file, or another copy with the same rows, was imported into this source before; its tasks are already in the system.',
+    'This file, or another copy with the same rows, was imported before; its tasks are already in the system.',
   'imp.problem.openDuplicate': 'Open the earlier import',
   'imp.errorsTitle': 'Rows still with errors: {n}',
   'imp.errorsHelp.units': 'Rows whose lead unit is not recognised: {n}. Choose the units for those names under “Units not recognised”.',
@@ -152,8 +152,8 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.check.too_long': '{field} is too long.',
   'imp.check.unknown_unit.lead': 'Lead unit “{name}” not recognised.',
   'imp.check.unknown_unit.cooperating':
-    'Not a unit of the agency: “{name}”. Kept with the row as written; pick a unit if it is one of the agency’s.',
-  'imp.check.unknown_unit.cooperating.kept': 'Not a unit of the agency: “{name}”. Kept with the task as written.',
+    'Matches no unit of the agency: “{name}”. Kept with the row as written; pick a unit if it is one of the agency’s.',
+  'imp.check.unknown_unit.cooperating.kept': 'Matches no unit of the agency: “{name}”. Kept with the task as written.',
   'imp.check.several_leads': 'Several lead units: the first leads, the others cooperate.',
   'imp.check.group_as_task': 'The heading becomes a parent task the agency leads.',
   'imp.check.not_a_date': 'The deadline cell “{written}” is not a date.',

@@ -51,7 +51,7 @@ const viImports = {
   'imp.problem.no_content_column': 'Chưa có cột nào chứa nội dung nhiệm vụ. Hãy chọn cột đó ở phần “Các cột của bảng”.',
   'imp.problem.no_rows': 'Dưới dòng tiêu đề không có dòng nhiệm vụ nào.',
   'imp.problem.already_imported':
-    'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập vào nguồn này trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
+    'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
   'imp.problem.openDuplicate': 'Xem lần nhập trước',
   'imp.errorsTitle': 'Còn {n} dòng có lỗi',
   'imp.errorsHelp.units': '{n} dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”.',
@@ -150,8 +150,8 @@ const viImports = {
   'imp.check.too_long': '{field} quá dài.',
   'imp.check.unknown_unit.lead': 'Không nhận ra đơn vị chủ trì “{name}”.',
   'imp.check.unknown_unit.cooperating':
-    'Không phải đơn vị của cơ quan: “{name}”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
-  'imp.check.unknown_unit.cooperating.kept': 'Không phải đơn vị của cơ quan: “{name}”. Được giữ nguyên văn cùng nhiệm vụ.',
+    'Không khớp đơn vị nào của cơ quan: “{name}”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+  'imp.check.unknown_unit.cooperating.kept': 'Không khớp đơn vị nào của cơ quan: “{name}”. Được giữ nguyên văn cùng nhiệm vụ.',
   'imp.check.several_leads': 'Ghi nhiều đơn vị chủ trì: đơn vị đầu tiên chủ trì, các đơn vị còn lại phối hợp.',
   'imp.check.group_as_task': 'Tiêu đề nhóm thành nhiệm vụ cha do cơ quan chủ trì.',
   'imp.check.not_a_date': 'Ô thời hạn “{written}” không phải là ngày.',

@@ -44,12 +44,12 @@ describe('imports in words', () => {
     expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3), true))).toEqual(['Không nhận ra đơn vị chủ trì “Ban QLDA”.']);
     // One warning for the row names every body outside the agency, and none it recognised.
     expect(rowOf(UPLOADED, 8).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 8), true))).toEqual([
-      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+      'Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
     ]);
     // Once confirmed (or not the user's to change) nothing is asked of the reader.
     const confirmed = imports.confirmedPreview as ImportPreview;
     expect(rowOf(confirmed, 8).warnings.map((p) => problemText(t, p, rowOf(confirmed, 8), false))).toEqual([
-      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng nhiệm vụ.',
+      'Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng nhiệm vụ.',
     ]);
     expect(rowOf(UPLOADED, 5).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 5), true))).toEqual([
       'Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.',

@@ -162,7 +162,7 @@ describe('ImportPage', () => {
     expect(within(row(8)).getAllByRole('listitem')).toHaveLength(1);
     expect(within(row(8)).getByRole('listitem')).toHaveClass('imp-warning');
     expect(within(row(8)).getByRole('listitem')).toHaveTextContent(
-      'Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
+      'Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',
     );
     // A deadline without its year, read in the program's.
     expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
@@ -199,7 +199,7 @@ describe('ImportPage', () => {
     const title = within(row(4)).getByText('Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ').closest('td')!;
     expect(title).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
     const outside = within(row(8)).getByText('Kiểm tra điều kiện kinh doanh vận tải bằng xe ô tô').closest('td')!;
-    expect(outside).toHaveTextContent('Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”.');
+    expect(outside).toHaveTextContent('Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”.');
     expect(row(7)).not.toHaveTextContent('Hợp lệ');
   });
 
@@ -379,7 +379,7 @@ describe('ImportPage', () => {
     openImport(duplicate.import.id);
     const alert = (await screen.findByText('Chưa nhập được tệp này')).closest('[role="alert"]') as HTMLElement;
     expect(alert).toHaveTextContent(
-      'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập vào nguồn này trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
+      'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
     );
     // Another save of the program: not the bytes of the file imported.
     expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
@@ -422,7 +422,7 @@ describe('ImportPage', () => {
     expect(screen.queryByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' })).toBeNull();
     // Nor does the row's warning ask for a unit any more.
     expect(within(row(8)).getByRole('listitem')).toHaveTextContent(
-      /^Không phải đơn vị của cơ quan: “Công an tỉnh”, “Sở Công Thương”\. Được giữ nguyên văn cùng nhiệm vụ\.$/,
+      /^Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”\. Được giữ nguyên văn cùng nhiệm vụ\.$/,
     );
     fireEvent.click(screen.getByRole('button', { name: /Các cột của bảng/ }));
     expect(await screen.findByTestId('column-H')).toHaveTextContent('Ghi chú');
@@ -469,6 +469,17 @@ describe('ImportPage', () => {
     fireEvent.blur(year);
     expect(year).toHaveValue('2027');
     expect(callsTo(calls, 'PATCH')).toHaveLength(0);
+  });
+
+  it('shows the year read again when the server refuses the one typed', async () => {
+    const calls = serve({ patch: [{ status: 500, body: { code: 'internal_error', message: 'Lỗi máy chủ.' } }] });
+    openImport();
+    const year = await screen.findByRole('spinbutton', { name: 'Năm của chương trình' });
+    fireEvent.change(year, { target: { value: '2028' } });
+    fireEvent.keyDown(year, { key: 'Enter', code: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(callsTo(calls, 'PATCH')).toHaveLength(1));
+    await waitFor(() => expect(year).toHaveValue('2027'));
+    expect(year.closest('.imp-inline-field')).toHaveTextContent('theo tên nguồn');
   });
 
   it('goes back to the source’s year with “Theo nguồn”, shown only for a year chosen', async () => {

@@ -26,6 +26,12 @@ export function ProgramYear({ preview, editable, busy, onChoose }: Props) {
     setRead(preview.year);
     setTyped(preview.year);
   }
+  // A choice the server refused leaves the year as it was, and the field shows that year again.
+  const [wasBusy, setWasBusy] = useState(busy);
+  if (wasBusy !== busy) {
+    setWasBusy(busy);
+    if (!busy) setTyped(preview.year);
+  }
   const from = t(`imp.year.from.${preview.year_from}` as MessageKey);
 
   if (!editable) {
