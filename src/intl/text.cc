@@ -10,7 +10,9 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "domain/utf8.h"
 
@@ -123,23 +125,46 @@ std::string ToNfc(std::string_view text) {
 
 std::string ToUpper(std::string_view text) {
   if (!IsValidUtf8(text)) return std::string(text);
-  icu::UnicodeString upper =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString upper = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   upper.toUpper(icu::Locale("vi"));
   std::string out;
   upper.toUTF8String(out);
   return ToNfc(out);
 }
 
-std::string Fold(std::string_view text) {
-  if (IsAscii(text)) return FoldAscii(text);
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString decomposed =
-      Nfd().normalize(icu::UnicodeString::fromUTF8(
-                          icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
-                      status);
-  if (U_FAILURE(status)) return FoldAscii(text);
+namespace {
 
+// Collapses what folding yields into words: a space stands for anything between them.
+class FoldedWords {
+ public:
+  explicit FoldedWords(std::size_t size) { out_.reserve(size); }
+  void Separator() { pending_space_ = !out_.empty(); }
+  void Append(std::string_view word_chars) {
+    if (pending_space_) out_.push_back(' ');
+    pending_space_ = false;
+    out_.append(word_chars);
+  }
+  // A piece of folded text in which a space separates words.
+  void AppendRaw(std::string_view raw) {
+    for (std::size_t i = 0; i < raw.size();) {
+      const std::size_t space = std::min(raw.find(' ', i), raw.size());
+      if (space > i) Append(raw.substr(i, space - i));
+      if (space < raw.size()) Separator();
+      i = space + 1;
+    }
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+  bool pending_space_ = false;
+};
+
+// The fold of decomposed (NFD) text, before collapsing: each character that separates words is
+// a space. Every step works character by character (the decomposition, dropping marks, case
+// folding), so the fold of a text is the fold of its characters one after the other.
+std::string FoldDecomposed(const icu::UnicodeString& decomposed) {
   icu::UnicodeString bare;
   for (int32_t i = 0; i < decomposed.length();) {
     const UChar32 c = decomposed.char32At(i);
@@ -150,22 +175,106 @@ std::string Fold(std::string_view text) {
   }
   bare.foldCase(U_FOLD_CASE_DEFAULT);
 
-  std::string out;
-  out.reserve(text.size());
-  bool pending_space = false;
+  std::string raw;
   for (int32_t i = 0; i < bare.length();) {
     const UChar32 c = bare.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;  // a few foldings emit marks
     if (!IsWordChar(c)) {
-      pending_space = !out.empty();
+      raw.push_back(' ');
       continue;
     }
-    if (pending_space) out.push_back(' ');
-    pending_space = false;
-    icu::UnicodeString(c).toUTF8String(out);
+    icu::UnicodeString(c).toUTF8String(raw);
   }
-  return out;
+  return raw;
+}
+
+// The fold of every character of the Latin blocks Vietnamese is written in, precomposed or
+// with its marks apart, worked out once by FoldDecomposed itself: text made only of these
+// characters, which is nearly all an agency writes, folds by looking each one up.
+class LatinFolds {
+ public:
+  LatinFolds() {
+    for (const auto& [first, last] : kBlocks)
+      for (UChar32 c = first; c <= last; ++c) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString decomposed = Nfd().normalize(icu::UnicodeString(c), status);
+        if (U_FAILURE(status)) throw std::runtime_error("ICU NFD data unavailable");
+        folds_[static_cast<std::size_t>(c)] = FoldDecomposed(decomposed);
+        known_[static_cast<std::size_t>(c)] = true;
+      }
+  }
+  // The fold of `c` (a space for a separator), or null when `c` is not one of these characters.
+  const std::string* Find(UChar32 c) const {
+    const auto i = static_cast<std::size_t>(c);
+    return i < known_.size() && known_[i] ? &folds_[i] : nullptr;
+  }
+
+ private:
+  // Latin-1 Supplement to Latin Extended-B, the combining diacritical marks, and Latin Extended
+  // Additional (ạ, ế, ữ...).
+  static constexpr std::pair<UChar32, UChar32> kBlocks[] = {
+      {0x0080, 0x024F}, {0x0300, 0x036F}, {0x1E00, 0x1EFF}};
+  static constexpr std::size_t kEnd = 0x1F00;
+  std::array<std::string, kEnd> folds_;
+  std::array<bool, kEnd> known_{};
+};
+
+const LatinFolds& Latin() {
+  static const LatinFolds folds;
+  return folds;
+}
+
+// The same fold through the table, or nothing when `text` has a character outside it (or is
+// not valid UTF-8).
+std::optional<std::string> FoldLatin(std::string_view text) {
+  const LatinFolds& latin = Latin();
+  FoldedWords words(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      const char c = static_cast<char>(*p++);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        words.Append(std::string_view(&c, 1));
+      } else if (c >= 'A' && c <= 'Z') {
+        const char lower = static_cast<char>(c - 'A' + 'a');
+        words.Append(std::string_view(&lower, 1));
+      } else {
+        words.Separator();
+      }
+      continue;
+    }
+    const std::size_t len = domain::Utf8SequenceLength(p, end);
+    if (len < 2 || len > 3) return std::nullopt;
+    const UChar32 c = len == 2 ? ((p[0] & 0x1F) << 6) | (p[1] & 0x3F)
+                               : ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    const std::string* fold = latin.Find(c);
+    if (!fold) return std::nullopt;
+    words.AppendRaw(*fold);
+    p += len;
+  }
+  return words.Take();
+}
+
+}  // namespace
+
+std::string Fold(std::string_view text) {
+  if (IsAscii(text)) return FoldAscii(text);
+  if (auto latin = FoldLatin(text)) return std::move(*latin);
+  return FoldWithIcu(text);
+}
+
+std::string FoldWithIcu(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString decomposed =
+      Nfd().normalize(icu::UnicodeString::fromUTF8(
+                          icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+                      status);
+  if (U_FAILURE(status)) return FoldAscii(text);
+  FoldedWords words(text.size());
+  words.AppendRaw(FoldDecomposed(decomposed));
+  return words.Take();
 }
 
 std::string CollationKey(std::string_view text) {

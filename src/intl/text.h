@@ -21,6 +21,8 @@ std::string ToNfc(std::string_view text);
 // Search form: NFC-independent, lower case, diacritics removed (đ -> d), every run of white space
 // and punctuation collapsed to one space, trimmed. Fold("Kế hoạch  ĐÌNH") == "ke hoach dinh".
 std::string Fold(std::string_view text);
+// The same, always through ICU: what Fold's table for the Latin blocks is held equal to.
+std::string FoldWithIcu(std::string_view text);
 
 // Upper case in Vietnamese, in NFC: "Sở Giao thông vận tải" -> "SỞ GIAO THÔNG VẬN TẢI", as the
 // heading of an official document writes an agency's name. Input that is not valid UTF-8 is

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace giaoban::intl {
@@ -128,6 +129,50 @@ TEST(FoldTest, DecomposedInputFoldsLikeComposed) {
   EXPECT_EQ(Fold(kVietNfd), "viet");
   EXPECT_EQ(Fold("D\xCC\x83ng"), "dng");
   EXPECT_EQ(Fold("Tie\xCC\x82\xCC\x81n"), Fold("Tiến"));
+}
+
+// UTF-8 of one code point of the Basic Multilingual Plane.
+std::string Utf8(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+  return out;
+}
+
+TEST(FoldTest, FoldsEveryLatinCharacterAsIcuDoes) {
+  // Every character the table covers, alone, between letters, between separators, and after
+  // each of a few that fold to more than one letter or to nothing.
+  std::vector<std::string> characters;
+  for (const auto& [first, last] :
+       {std::pair{0x80, 0x24F}, std::pair{0x300, 0x36F}, std::pair{0x1E00, 0x1EFF}})
+    for (int c = first; c <= last; ++c) characters.push_back(Utf8(static_cast<char32_t>(c)));
+  for (const std::string& c : characters) {
+    SCOPED_TRACE(c);
+    for (const std::string& text :
+         {c, "a" + c + "b", "- " + c + " -", "ß" + c, "\xCC\x81" + c + "\xC3\x9F", c + c}) {
+      ASSERT_EQ(Fold(text), FoldWithIcu(text));
+    }
+  }
+}
+
+TEST(FoldTest, FoldsMixedTextAsIcuDoes) {
+  for (const std::string& text :
+       {std::string("Sở GTVT: “Kế hoạch” số 125/QĐ-UBND — ngày 30/6"), kVietNfd + " " + kVietNfc,
+        std::string("Ǆ ǅ ǆ ŉ İ ı ſ Ꞵ"), std::string("Việt Nam 越南 Вьетнам"),
+        std::string("Thủ tục\u00A0hành chính\u2003(Đợt 2)"), std::string("bad \xFF Đ"),
+        std::string("\xE1\xBA"), std::string("Ứ\xCC\x9B\xCC\x81ng")}) {
+    SCOPED_TRACE(text);
+    EXPECT_EQ(Fold(text), FoldWithIcu(text));
+  }
+  EXPECT_EQ(Fold("Việt Nam 越南"), "viet nam 越南");
 }
 
 TEST(FoldTest, CollapsesPunctuationAndSpace) {
