@@ -46,6 +46,10 @@ bool ContinuesTheNameBefore(std::string_view name) {
 
 }  // namespace
 
+std::string SourceTaskKey(std::string_view text, Id lead) {
+  return intl::Fold(text) + '\x1f' + std::to_string(lead);
+}
+
 std::optional<bool> ReadKeyFlag(std::string_view written) {
   if (written.empty()) return false;
   if (written == "✓" || written == "✔") return true;
@@ -231,6 +235,18 @@ void ImportPlanner::Add(const ProgramRow& row) {
     out.is_key = *key;
   } else {
     out.warnings.push_back({"key", "unrecognised_key"});
+  }
+  if (out.lead && out.lead->id && !context_.source_tasks.empty()) {
+    const auto existing = context_.source_tasks.find(
+        SourceTaskKey(out.content.empty() ? out.title : out.content, *out.lead->id));
+    if (existing != context_.source_tasks.end()) {
+      // Already the source's task: what the row says otherwise is not written, so it is no
+      // error either.
+      out.existing_task = existing->second;
+      out.becomes_task = false;
+      out.errors.clear();
+      out.warnings = {{"content", "already_in_source"}};
+    }
   }
   on_row_(out);
 }

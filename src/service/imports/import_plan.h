@@ -42,7 +42,13 @@ struct PlanContext {
   domain::Date assigned_on;  // the program's date: when its tasks were given
   std::optional<int> year;   // the program's, for deadlines written without one
   PlanChoices choices;
+  // The tasks the source has already, by SourceTaskKey: a program written back and imported
+  // again with a few rows added gives only those rows.
+  std::unordered_map<std::string, Id> source_tasks;
 };
+
+// What makes a row the same task as one the source has: its whole text, folded, and its lead.
+std::string SourceTaskKey(std::string_view text, Id lead);
 
 struct PlannedUnit {
   std::string written;
@@ -55,6 +61,7 @@ struct PlannedUnit {
 struct RowProblem {
   std::string field;
   std::string code;
+  bool operator==(const RowProblem&) const = default;
 };
 
 struct PlannedRow {
@@ -62,6 +69,9 @@ struct PlannedRow {
   std::string number;
   bool group = false;         // a heading
   bool becomes_task = false;  // a task, or a heading made a parent task
+  // The source's task this row already is: nothing is written for it, and rows under it become
+  // its subtasks.
+  std::optional<Id> existing_task;
   // The sheet row of the task this one becomes a subtask of.
   std::optional<std::size_t> parent_row;
   // The headings above it, outermost first.

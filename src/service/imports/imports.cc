@@ -188,6 +188,16 @@ Expected<PlanInputs> LoadPlanInputs(Connection& c, const Actor& actor, Id source
     in.remembered[row.text(names.column("header_fold"))] =
         ProgramColumnFromCode(row.text(names.column("field")));
   }
+  const auto tasks = c.execute(
+      "SELECT id, title, content, lead_org_id FROM tasks WHERE source_id = $1 ORDER BY id",
+      {Param(source_id)});
+  for (const storage::Row& row : tasks.rows) {
+    const std::string content = row.text(tasks.column("content"));
+    in.plan.source_tasks.emplace(
+        SourceTaskKey(content.empty() ? row.text(tasks.column("title")) : content,
+                      row.integer(tasks.column("lead_org_id"))),
+        row.integer(tasks.column("id")));
+  }
   const auto picked =
       c.execute("SELECT name_fold, organization_id FROM import_unit_names WHERE agency_id = $1",
                 {Param(actor.agency_id)});
@@ -303,7 +313,8 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
     ImportCounts& n = preview.counts;
     ++n.rows;
     if (row.becomes_task) ++n.tasks;
-    if (row.group && !row.becomes_task) ++n.headings;
+    if (row.existing_task) ++n.existing;
+    if (row.group && !row.becomes_task && !row.existing_task) ++n.headings;
     if (!row.errors.empty()) ++n.with_errors;
     if (!row.warnings.empty()) ++n.with_warnings;
     auto note_unit = [&](const PlannedUnit& unit, bool lead) {
@@ -348,7 +359,9 @@ Expected<ImportPreview> BuildPreview(const StoredImport& stored, const PlanInput
                               });
   if (!read) return ReadFailureError(read.failure());
   rows_digest = digest.Hex();
-  if (preview.counts.tasks == 0) preview.problems.push_back("no_rows");
+  // Every task of the file the source has already: the program imported before, written back.
+  if (preview.counts.tasks == 0)
+    preview.problems.push_back(preview.counts.existing > 0 ? "already_imported" : "no_rows");
 
   for (auto& [folded, unit] : unmatched) preview.unmatched_units.push_back(std::move(unit));
   // The names that keep rows from being imported first, each group by how many rows name it.
@@ -524,7 +537,9 @@ Expected<ImportPreview> ImportService::Preview(const Actor& actor, Id id,
   if (!duplicate) return duplicate.error();
   if (*duplicate) {
     preview->duplicate_of = *duplicate;
-    preview->problems.push_back("already_imported");
+    if (std::find(preview->problems.begin(), preview->problems.end(), "already_imported") ==
+        preview->problems.end())
+      preview->problems.push_back("already_imported");
   }
   return preview;
 }
@@ -624,11 +639,12 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
         const PlanContext plan = PlanFor(*inputs, stored->choices);
         // Every row is checked before any is written: the transaction then either writes them all
         // or has written nothing when it answers with an error.
-        std::int64_t rows_with_errors = 0, tasks = 0;
+        std::int64_t rows_with_errors = 0, tasks = 0, existing = 0;
         bool forbidden = false;
         RowsDigest digest;
         ImportPlanner checker(plan, [&](const PlannedRow& row) {
           if (!row.errors.empty()) ++rows_with_errors;
+          if (row.existing_task) ++existing;
           if (!row.becomes_task || !row.errors.empty()) return;
           ++tasks;
           const auto path = inputs->unit_paths.find(*row.lead->id);
@@ -647,6 +663,7 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
           e.detail = std::to_string(rows_with_errors);
           return e;
         }
+        if (tasks == 0 && existing > 0) return Error::Conflict("already_imported");
         if (tasks == 0) return Error::Validation({{"file", "no_rows"}});
         rows_digest = digest.Hex();
         if (ConfirmedImportOf(c, *stored, rows_digest)) return Error::Conflict("already_imported");
@@ -686,6 +703,7 @@ Expected<ImportResult> ImportService::Confirm(const Actor& by, Id id,
           queued.clear();
         };
         ImportPlanner writer(plan, [&](const PlannedRow& row) {
+          if (row.existing_task) task_of_row[row.sheet_row] = *row.existing_task;
           if (!row.becomes_task) return;
           // A subtask's parent must be written, and have its id, first.
           if (row.parent_row && !task_of_row.contains(*row.parent_row)) flush();

@@ -196,6 +196,76 @@ TEST_P(ImportTest, RefusesTheSameFileOnceItIsImported) {
   EXPECT_EQ(Outcome(imports().Preview(consolidator_, second->import.id, {})), "not_found");
 }
 
+TEST_P(ImportTest, TakesOnlyTheRowsAddedToAProgramItImportedBefore) {
+  auto first = Start(kProgram);
+  ASSERT_TRUE(first.ok()) << Outcome(first);
+  auto done = imports().Confirm(consolidator_, first->import.id, first->import.version);
+  ASSERT_TRUE(done.ok()) << Outcome(done);
+
+  // The program as the source writes it back (units by their names, deadlines as days), with a
+  // row added under its first task and one at its end.
+  const std::string added =
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành\n"
+      "I;LĨNH VỰC KẾT CẤU HẠ TẦNG;;\n"
+      "1;Sửa chữa cầu Trà Khúc;Phòng Quản lý kết cấu hạ tầng;30/09/2024\n"
+      "1.1;Khảo sát hiện trạng cầu;Phòng Quản lý kết cấu hạ tầng;30/09/2024\n"
+      "1.2;Lập hồ sơ sửa chữa cầu;Phòng Quản lý kết cấu hạ tầng;30/11/2024\n"
+      "II;LĨNH VỰC TÀI CHÍNH;;\n"
+      "1;lập dự toán  năm 2025;KHTC;31/12/2024\n"
+      "2;Rà soát thủ tục hành chính;VP;\n"
+      "3;Kiểm tra tài chính các đơn vị;KHTC;Quý IV/2024\n";
+  auto again = Start(added);
+  ASSERT_TRUE(again.ok()) << Outcome(again);
+  EXPECT_TRUE(again->problems.empty());
+  EXPECT_EQ(again->counts.existing, 4);
+  EXPECT_EQ(again->counts.tasks, 2);
+  EXPECT_EQ(again->counts.with_errors, 0);
+  ASSERT_EQ(again->rows.items.size(), 8u);
+  EXPECT_EQ(again->rows.items[1].existing_task, done->task_ids[0]);
+  EXPECT_FALSE(again->rows.items[1].becomes_task);
+  EXPECT_EQ(again->rows.items[1].warnings,
+            (std::vector<RowProblem>{{"content", "already_in_source"}}));
+  EXPECT_EQ(again->rows.items[5].existing_task, done->task_ids[2]) << "folded alike";
+
+  auto more = imports().Confirm(consolidator_, again->import.id, again->import.version);
+  ASSERT_TRUE(more.ok()) << Outcome(more);
+  ASSERT_EQ(more->task_ids.size(), 2u);
+  EXPECT_EQ(TaskCount(), 6);
+  EXPECT_EQ(Task(more->task_ids[0]).task.summary.title, "Lập hồ sơ sửa chữa cầu");
+  EXPECT_EQ(Task(more->task_ids[0]).task.parent_id, done->task_ids[0]);
+  EXPECT_EQ(Task(more->task_ids[1]).task.parent_id, std::nullopt);
+
+  // Nothing new: the file is the program imported before.
+  auto nothing = Start(added + "\n");
+  ASSERT_TRUE(nothing.ok()) << Outcome(nothing);
+  EXPECT_EQ(nothing->counts.tasks, 0);
+  EXPECT_EQ(nothing->problems, std::vector<std::string>{"already_imported"});
+  EXPECT_EQ(Outcome(imports().Confirm(consolidator_, nothing->import.id, nothing->import.version)),
+            "already_imported");
+}
+
+TEST_P(ImportTest, LeavesOutTheColumnNumbersAndWhatFollowsTheProgram) {
+  // "(1)" typed where numbers are read is stored as -1; the recipients and the signature close
+  // the document the program was copied from.
+  auto preview = Start(
+      "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Thời gian hoàn thành\n"
+      "-1;-2;-3;-4\n"
+      "1;Lập kế hoạch bảo trì;KHTC;Quý III/2024\n"
+      "Nơi nhận:;;;GIÁM ĐỐC\n"
+      "- Như trên;;;\n"
+      "- Lưu: VT, KHTC.;;;\n"
+      ";;;Trần Quốc Bảo\n");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  ImportChoicesPatch parents;
+  parents.groups_as = GroupsAs::kParents;
+  preview =
+      imports().Choose(consolidator_, preview->import.id, preview->import.version, parents, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.rows, 1);
+  EXPECT_EQ(preview->counts.tasks, 1);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+}
+
 TEST_P(ImportTest, ImportsEachSheetOfAWorkbookOnce) {
   // The province's program on one sheet and the department's own on the next, in one file.
   const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
@@ -256,12 +326,12 @@ TEST_P(ImportTest, RefusesTheSameRowsSavedAgainWithOtherBytes) {
             "already_imported");
   EXPECT_EQ(TaskCount(), 4);
 
-  // A program with one row more is another program.
+  // A program with one row more is another file, whose one new row becomes a task.
   auto more = Start(std::string(kProgram) + "3;Tổng kết năm;Văn phòng Sở;Tháng 12/2024;;\n");
   ASSERT_TRUE(more.ok()) << Outcome(more);
   EXPECT_TRUE(more->problems.empty());
   EXPECT_TRUE(imports().Confirm(consolidator_, more->import.id, more->import.version).ok());
-  EXPECT_EQ(TaskCount(), 9);
+  EXPECT_EQ(TaskCount(), 5);
 
   // Another source may take the same rows: a copy of the program.
   auto copy = SourceService(*ctx_).Create(

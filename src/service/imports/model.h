@@ -64,6 +64,7 @@ struct ImportCounts {
   std::int64_t rows = 0;      // rows read under the header
   std::int64_t tasks = 0;     // rows that become tasks
   std::int64_t headings = 0;  // headings kept as labels
+  std::int64_t existing = 0;  // rows the source has as tasks already: not written again
   std::int64_t with_errors = 0;
   std::int64_t with_warnings = 0;
 };
@@ -93,7 +94,7 @@ struct ImportPreview {
   // What keeps the import from being confirmed besides its rows' errors: "no_header" (no row of
   // the sheet names the task's content), "no_content_column" (the user left it out), "no_rows",
   // "already_imported" (the same file was imported before, or the same rows into this source:
-  // duplicate_of).
+  // duplicate_of; or every task of the file is one of the source's already).
   std::vector<std::string> problems;
   std::optional<Id> duplicate_of;
   // The units the agency's users picked before for names this file writes, which the user has not

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "intl/text.h"
 #include "sheets/excel_date.h"
 
 namespace giaoban::service {
@@ -104,14 +105,31 @@ bool ProgramRowReader::IsColumnNumbering(std::span<const sheets::Cell> cells) co
     std::string_view text = Trimmed(cells[c].text);
     if (text.size() >= 2 && text.front() == '(' && text.back() == ')')
       text = text.substr(1, text.size() - 2);
+    // "(3)" typed into a cell that reads numbers is stored as -3, as accountants write it.
+    else if (text.size() >= 2 && text.front() == '-')
+      text.remove_prefix(1);
     if (!IsDigits(text) || text.size() > 3) return false;
     ++numbered;
   }
   return numbered >= 3;
 }
 
+// "Nơi nhận:" begins the list of recipients at the foot of an official document, and the
+// signature follows it: nothing after it is the program's.
+bool ProgramRowReader::IsRecipientsLine(std::span<const sheets::Cell> cells) {
+  for (const sheets::Cell& cell : cells) {
+    if (cell.empty()) continue;
+    return intl::Fold(Trimmed(cell.text).substr(0, 32)).starts_with("noi nhan");
+  }
+  return false;
+}
+
 void ProgramRowReader::Add(std::size_t row, std::span<const sheets::Cell> cells) {
-  if (row < layout_.first_data_row()) return;
+  if (row < layout_.first_data_row() || ended_) return;
+  if (IsRecipientsLine(cells)) {
+    ended_ = true;
+    return;
+  }
   // Each followed column: the merge filling it ends, or one begins on this row.
   for (auto& [index, column] : columns_) {
     if (column.last_row && *column.last_row < row) {

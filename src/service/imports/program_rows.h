@@ -67,12 +67,14 @@ class ProgramRowReader {
   };
   const sheets::Cell* FilledCell(std::size_t column, std::span<const sheets::Cell> cells) const;
   bool IsColumnNumbering(std::span<const sheets::Cell> cells) const;
+  static bool IsRecipientsLine(std::span<const sheets::Cell> cells);
 
   const ProgramLayout& layout_;
   std::map<std::size_t, Column> columns_;  // by sheet column
   bool date1904_;
   Callback on_row_;
   bool first_row_ = true;
+  bool ended_ = false;  // the program's text is over: its recipients and signature follow
 };
 
 }  // namespace giaoban::service
