@@ -18,6 +18,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.upload.tooLarge': 'The file is larger than 20 MB and cannot be uploaded.',
   'imp.upload.refused': 'Cannot import {name}',
   'imp.upload.where': 'Where: {where}.',
+  'imp.upload.encoding': 'The file’s encoding: {encoding}.',
   'imp.upload.row': 'row {n}',
   'imp.upload.another': 'Upload another file',
   'imp.layout.title': 'What the file needs',

@@ -16,6 +16,7 @@ const viImports = {
   'imp.upload.tooLarge': 'Tệp lớn hơn 20 MB nên không tải lên được.',
   'imp.upload.refused': 'Không nhập được tệp {name}',
   'imp.upload.where': 'Vị trí lỗi: {where}.',
+  'imp.upload.encoding': 'Mã hóa của tệp: {encoding}.',
   'imp.upload.row': 'dòng {n}',
   'imp.upload.another': 'Tải lên tệp khác',
   'imp.layout.title': 'Tệp cần có',

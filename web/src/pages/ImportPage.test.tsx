@@ -111,6 +111,18 @@ describe('ImportPage', () => {
     expect(callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`)).toHaveLength(1);
   });
 
+  it('names the encoding of a text file refused for not being UTF-8, not a place in it', async () => {
+    // The server's answer to Excel's "Unicode text" (UTF-16): its detail is the encoding.
+    const notUtf8 = { code: 'file_not_utf8', detail: 'UTF-16', message: 'Tệp CSV không ở mã UTF-8. Hãy lưu lại với kiểu "CSV UTF-8".' };
+    serve({ upload: { status: 422, body: notUtf8 } });
+    openUpload();
+    fireEvent.change(await fileInput(), { target: { files: [csv('chuong-trinh.txt')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(notUtf8.message);
+    expect(alert).toHaveTextContent('Mã hóa của tệp: UTF-16.');
+    expect(alert).not.toHaveTextContent('Vị trí lỗi');
+  });
+
   it('shows the server’s reason for an old Excel file', async () => {
     serve({ upload: { status: 422, body: imports.legacyXls } });
     openUpload();
