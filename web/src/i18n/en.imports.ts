@@ -74,7 +74,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.year.from.today': 'this year (the source has no document date)',
   'imp.year.from.choice': 'your choice',
   'imp.year.reset': 'As the source says',
-  'imp.year.help': 'Deadlines written without a year (“Tháng 12”, “Quý IV”, “15/12”) are read in this year.',
+  'imp.year.help': 'Deadlines written without a year (“Tháng 12”, “Quý IV”, “15/12”) are read in {year}.',
   'imp.headerRow': 'Headings of the table: row {n}.',
   'imp.headerRows': 'Headings of the table: rows {from} and {to}.',
   'imp.columns': 'Columns of the table',

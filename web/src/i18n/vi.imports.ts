@@ -72,7 +72,7 @@ const viImports = {
   'imp.year.from.today': 'năm nay (nguồn chưa có ngày văn bản)',
   'imp.year.from.choice': 'do bạn chọn',
   'imp.year.reset': 'Theo nguồn',
-  'imp.year.help': 'Thời hạn không ghi năm (“Tháng 12”, “Quý IV”, “15/12”) được hiểu là của năm này.',
+  'imp.year.help': 'Thời hạn không ghi năm (“Tháng 12”, “Quý IV”, “15/12”) được hiểu là của năm {year}.',
   'imp.headerRow': 'Dòng tiêu đề của bảng: dòng {n}.',
   'imp.headerRows': 'Dòng tiêu đề của bảng: dòng {from} và {to}.',
   'imp.columns': 'Các cột của bảng',

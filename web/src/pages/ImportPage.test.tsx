@@ -452,7 +452,7 @@ describe('ImportPage', () => {
     expect(year).toHaveValue('2027');
     expect(year.closest('.imp-inline-field')).toHaveTextContent('Năm của chương trìnhtheo tên nguồn');
     expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
-    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm này');
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm 2027.');
     expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
   });
 
@@ -467,6 +467,7 @@ describe('ImportPage', () => {
     expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${UPLOADED.import.version}"`, { year: 2028 }]]);
     expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
     expect(row(8)).toHaveTextContent('Tháng 12/202831/12/2028');
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm 2028.');
     expect(screen.getByRole('button', { name: 'Theo nguồn' })).toBeEnabled();
   });
 
