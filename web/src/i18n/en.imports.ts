@@ -85,7 +85,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.column.noHeader': '(no heading)',
   'imp.column.aria': 'Column {letter} “{header}” holds',
   'imp.column.recognised': 'Recognised by its heading',
-  'imp.column.chosen': 'Chosen',
+  'imp.column.chosen': 'Chosen in this import',
   'imp.column.remembered': 'As in an earlier import',
   'imp.column.unrecognised': 'Not recognised',
   'imp.column.none': 'Not imported',
@@ -116,7 +116,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.units.suggested': 'Suggested',
   'imp.units.all': 'Units of the agency',
   'imp.units.remembered': '(picked in an earlier import)',
-  'imp.units.fixed': 'Chosen instead',
+  'imp.units.fixed': 'Units chosen for names in the file',
   'imp.units.clear': 'Clear',
   'imp.units.clearAria': 'Clear the unit chosen for the name “{name}”',
 

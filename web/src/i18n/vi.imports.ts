@@ -83,7 +83,7 @@ const viImports = {
   'imp.column.noHeader': '(không có tiêu đề)',
   'imp.column.aria': 'Cột {letter} “{header}” chứa',
   'imp.column.recognised': 'Nhận ra theo tiêu đề',
-  'imp.column.chosen': 'Đã chọn',
+  'imp.column.chosen': 'Chọn ở lần nhập này',
   'imp.column.remembered': 'Như lần nhập trước',
   'imp.column.unrecognised': 'Chưa nhận ra',
   'imp.column.none': 'Không nhập',
@@ -114,7 +114,7 @@ const viImports = {
   'imp.units.suggested': 'Gợi ý',
   'imp.units.all': 'Các đơn vị của cơ quan',
   'imp.units.remembered': '(đã chọn ở lần nhập trước)',
-  'imp.units.fixed': 'Đã chọn thay',
+  'imp.units.fixed': 'Đơn vị đã chọn cho các tên trong tệp',
   'imp.units.clear': 'Bỏ chọn',
   'imp.units.clearAria': 'Bỏ chọn đơn vị cho tên “{name}”',
 

@@ -270,7 +270,9 @@ describe('ImportPage', () => {
     expect(row(3)).toHaveClass('imp-row-error');
     expect(confirmButton()).toBeDisabled();
     // The choice is listed, and can be changed or cleared.
-    expect(screen.getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
+    const fixed = screen.getByRole('region', { name: 'Đơn vị đã chọn cho các tên trong tệp' });
+    expect(within(fixed).getByRole('heading', { name: 'Đơn vị đã chọn cho các tên trong tệp' })).toBeInTheDocument();
+    expect(within(fixed).getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
 
     await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
@@ -315,7 +317,7 @@ describe('ImportPage', () => {
     expect(await screen.findByText(/Lần nhập này vừa được thay đổi ở nơi khác/)).toBeInTheDocument();
     await waitFor(() => expect(callsTo(calls, 'GET')).toHaveLength(2));
     // The reloaded preview has the column chosen meanwhile.
-    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Chọn ở lần nhập này'));
     expect(callsTo(calls, 'PATCH')[0].body).toEqual({ groups_as: 'parents' });
   });
 
@@ -325,7 +327,7 @@ describe('ImportPage', () => {
     const column = await screen.findByRole('combobox', { name: 'Cột H “Kinh phí (triệu đồng)” chứa' });
     fireEvent.mouseDown(column);
     fireEvent.click(await screen.findByTitle('Ghi chú'));
-    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Chọn ở lần nhập này'));
     expect(screen.getByTestId('column-H')).not.toHaveClass('imp-column-marked');
 
     fireEvent.click(screen.getByRole('radio', { name: 'nhiệm vụ cha' }));
