@@ -116,6 +116,7 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.units.suggested': 'Suggested',
   'imp.units.all': 'Units of the agency',
   'imp.units.remembered': '(picked in an earlier import)',
+  'imp.units.remembered.clear': 'Clearing a name picked in an earlier import stops later imports from using that pick too, once this one is confirmed.',
   'imp.units.fixed': 'Units chosen for names in the file',
   'imp.units.clear': 'Clear',
   'imp.units.clearAria': 'Clear the unit chosen for the name “{name}”',

@@ -114,6 +114,8 @@ const viImports = {
   'imp.units.suggested': 'Gợi ý',
   'imp.units.all': 'Các đơn vị của cơ quan',
   'imp.units.remembered': '(đã chọn ở lần nhập trước)',
+  'imp.units.remembered.clear':
+    'Bỏ chọn một tên đã chọn ở lần nhập trước thì sau khi xác nhận, các lần nhập sau cũng không dùng lựa chọn đó nữa.',
   'imp.units.fixed': 'Đơn vị đã chọn cho các tên trong tệp',
   'imp.units.clear': 'Bỏ chọn',
   'imp.units.clearAria': 'Bỏ chọn đơn vị cho tên “{name}”',

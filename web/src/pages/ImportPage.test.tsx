@@ -273,6 +273,8 @@ describe('ImportPage', () => {
     const fixed = screen.getByRole('region', { name: 'Đơn vị đã chọn cho các tên trong tệp' });
     expect(within(fixed).getByRole('heading', { name: 'Đơn vị đã chọn cho các tên trong tệp' })).toBeInTheDocument();
     expect(within(fixed).getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
+    // A pick of this import only: nothing remembered to be forgotten.
+    expect(fixed).not.toHaveTextContent(/lần nhập trước/);
 
     await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
@@ -409,6 +411,10 @@ describe('ImportPage', () => {
       expect.stringContaining('“Phòng Pháp chế” (đã chọn ở lần nhập trước)'),
     ]);
     expect(within(picks[0]).getByRole('button', { name: /Bỏ chọn/ })).toBeEnabled();
+    // Clearing one also makes the agency forget it once this import is confirmed: said beside them.
+    expect(screen.getByRole('region', { name: 'Đơn vị đã chọn cho các tên trong tệp' })).toHaveTextContent(
+      'Bỏ chọn một tên đã chọn ở lần nhập trước thì sau khi xác nhận, các lần nhập sau cũng không dùng lựa chọn đó nữa.',
+    );
   });
 
   it('shows an import already confirmed as it was, with the way to its tasks and nothing to change', async () => {
