@@ -140,7 +140,6 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.rows.child': 'Subtask of row {n}',
   'imp.rows.skipped': 'Not imported',
   'imp.rows.key': 'Key task',
-  'imp.rows.leader': 'Supervising leader: {name}',
   'imp.rows.written': 'The file says: {text}',
   'imp.rows.unknown': 'not recognised',
   'imp.rows.fullText': 'Full text',

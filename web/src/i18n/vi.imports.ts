@@ -139,7 +139,6 @@ const viImports = {
   'imp.rows.child': 'Nhiệm vụ con của dòng {n}',
   'imp.rows.skipped': 'Không nhập',
   'imp.rows.key': 'Trọng tâm',
-  'imp.rows.leader': 'Lãnh đạo phụ trách: {name}',
   'imp.rows.written': 'Tệp ghi: {text}',
   'imp.rows.unknown': 'chưa nhận ra',
   'imp.rows.fullText': 'Toàn văn',

@@ -164,6 +164,11 @@ describe('ImportPage', () => {
     expect(within(row(4)).getByText('Phòng Pháp chế (chưa nhận ra)')).toHaveClass('imp-unknown');
     expect(row(4)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
     expect(row(5)).toHaveTextContent('Tệp ghi: QLKCHT');
+    // The leader the file names, not recognised, is not shown as if it were: marked like the units.
+    expect(row(5)).toHaveTextContent('Lãnh đạo phụ trách: Ông Trưởng ban (chưa nhận ra)');
+    expect(within(row(5)).getByText('Ông Trưởng ban (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(row(3)).toHaveTextContent('Lãnh đạo phụ trách: Nguyễn Đức Hùng');
+    expect(row(3)).not.toHaveTextContent('Nguyễn Đức Hùng (chưa nhận ra)');
     expect(row(5)).toHaveTextContent('Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.');
     expect(within(row(5)).getAllByRole('cell').at(-1)).toHaveTextContent(/^Không nhận ra lãnh đạo phụ trách/);
     expect(row(7)).toHaveTextContent('Thường xuyên');
