@@ -111,6 +111,7 @@ const enPages: Record<keyof typeof viPages, string> = {
   'src.openInList': 'Open in the task list',
   'src.noTasks': 'This source has no task yet.',
   'src.noTasksAction': 'Use “Add many tasks quickly” below to assign the document’s tasks.',
+  'src.noTasksActionImport': 'Use “Add many tasks quickly” below to assign the document’s tasks, or import the whole work program from an Excel file.',
 
   'bulk.heading': 'Add many tasks quickly',
   'bulk.help':

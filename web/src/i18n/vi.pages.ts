@@ -112,6 +112,8 @@ const viPages = {
   'src.openInList': 'Mở trong danh sách nhiệm vụ',
   'src.noTasks': 'Nguồn này chưa có nhiệm vụ nào.',
   'src.noTasksAction': 'Dùng bảng “Thêm nhanh nhiều nhiệm vụ” bên dưới để giao các nhiệm vụ của văn bản.',
+  'src.noTasksActionImport':
+    'Dùng bảng “Thêm nhanh nhiều nhiệm vụ” bên dưới để giao các nhiệm vụ của văn bản, hoặc nhập cả chương trình công tác từ tệp Excel.',
 
   // Thêm nhanh nhiều nhiệm vụ
   'bulk.heading': 'Thêm nhanh nhiều nhiệm vụ',

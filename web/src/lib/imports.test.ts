@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../api/types';
-import { translate, type MessageKey, type Params } from '../i18n';
+import { loadLanguage, translate, type MessageKey, type Params } from '../i18n';
 import imports from '../test/fixtures/imports.json';
-import { canConfirm, columnLetter, columnState, countsText, failureWhere, leadRowsWaiting, problemText, writtenName } from './imports';
+import {
+  canConfirm,
+  columnLetter,
+  columnState,
+  countsText,
+  failureDetail,
+  failureWhere,
+  leadRowsWaiting,
+  problemText,
+  writtenName,
+} from './imports';
 
 const t = (key: MessageKey, params?: Params) => translate('vi', key, params);
 const UPLOADED = imports.uploaded as ImportPreview;
@@ -71,6 +81,17 @@ describe('imports in words', () => {
     expect(failureWhere(t, imports.unclosedQuote.detail)).toBe('dòng 2');
     expect(failureWhere(t, 'xl/worksheets/sheet1.xml, row 12')).toBe('xl/worksheets/sheet1.xml, dòng 12');
     expect(failureWhere(t, 'xl/sharedStrings.xml')).toBe('xl/sharedStrings.xml');
+  });
+
+  it('says a refused file’s detail as what it is: the encoding of a text not in UTF-8, else the place', async () => {
+    expect(failureDetail(t, imports.unclosedQuote.code, imports.unclosedQuote.detail)).toBe('Vị trí lỗi: dòng 2.');
+    expect(failureDetail(t, 'file_broken_xml', 'xl/worksheets/sheet1.xml, row 12')).toBe('Vị trí lỗi: xl/worksheets/sheet1.xml, dòng 12.');
+    // Excel's "Unicode text": the server names its encoding, which is no place in the file.
+    expect(failureDetail(t, 'file_not_utf8', 'UTF-16')).toBe('Mã hóa của tệp: UTF-16.');
+    await loadLanguage('en');
+    expect(failureDetail((key, params) => translate('en', key, params), 'file_not_utf8', 'UTF-16')).toBe('The file’s encoding: UTF-16.');
+    expect(failureDetail(t, 'file_not_utf8', '')).toBe('');
+    expect(failureDetail(t, imports.legacyXls.code, '')).toBe('');
   });
 
   it('names a unit choice as the file writes it, also one kept folded before the server kept names as written', () => {

@@ -100,6 +100,17 @@ export function failureWhere(t: TFunction, detail: string): string {
 }
 
 /**
+ * The line under a refused file's reason that says what the server's detail is: for a text file
+ * not in UTF-8 it names the encoding the file is in ("UTF-16"); for the other codes it is the place
+ * in the file. '' when there is no detail.
+ */
+export function failureDetail(t: TFunction, code: string, detail: string): string {
+  if (!detail) return '';
+  if (code === 'file_not_utf8') return t('imp.upload.encoding', { encoding: detail });
+  return t('imp.upload.where', { where: failureWhere(t, detail) });
+}
+
+/**
  * The name a unit choice was made for, as the file writes it. The server names it so; a choice made
  * before it kept the names as written comes folded (lower case, no diacritics), and is named as a
  * row at hand writes it, or left folded when no row of the page names it.

@@ -111,6 +111,18 @@ describe('ImportPage', () => {
     expect(callsTo(calls, 'POST', `/sources/${SOURCE.id}/imports`)).toHaveLength(1);
   });
 
+  it('names the encoding of a text file refused for not being UTF-8, not a place in it', async () => {
+    // The server's answer to Excel's "Unicode text" (UTF-16): its detail is the encoding.
+    const notUtf8 = { code: 'file_not_utf8', detail: 'UTF-16', message: 'Tệp CSV không ở mã UTF-8. Hãy lưu lại với kiểu "CSV UTF-8".' };
+    serve({ upload: { status: 422, body: notUtf8 } });
+    openUpload();
+    fireEvent.change(await fileInput(), { target: { files: [csv('chuong-trinh.txt')] } });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(notUtf8.message);
+    expect(alert).toHaveTextContent('Mã hóa của tệp: UTF-16.');
+    expect(alert).not.toHaveTextContent('Vị trí lỗi');
+  });
+
   it('shows the server’s reason for an old Excel file', async () => {
     serve({ upload: { status: 422, body: imports.legacyXls } });
     openUpload();
@@ -152,6 +164,11 @@ describe('ImportPage', () => {
     expect(within(row(4)).getByText('Phòng Pháp chế (chưa nhận ra)')).toHaveClass('imp-unknown');
     expect(row(4)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.');
     expect(row(5)).toHaveTextContent('Tệp ghi: QLKCHT');
+    // The leader the file names, not recognised, is not shown as if it were: marked like the units.
+    expect(row(5)).toHaveTextContent('Lãnh đạo phụ trách: Ông Trưởng ban (chưa nhận ra)');
+    expect(within(row(5)).getByText('Ông Trưởng ban (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(row(3)).toHaveTextContent('Lãnh đạo phụ trách: Nguyễn Đức Hùng');
+    expect(row(3)).not.toHaveTextContent('Nguyễn Đức Hùng (chưa nhận ra)');
     expect(row(5)).toHaveTextContent('Không nhận ra lãnh đạo phụ trách “Ông Trưởng ban”: nhiệm vụ sẽ chưa có lãnh đạo phụ trách.');
     expect(within(row(5)).getAllByRole('cell').at(-1)).toHaveTextContent(/^Không nhận ra lãnh đạo phụ trách/);
     expect(row(7)).toHaveTextContent('Thường xuyên');
@@ -258,7 +275,11 @@ describe('ImportPage', () => {
     expect(row(3)).toHaveClass('imp-row-error');
     expect(confirmButton()).toBeDisabled();
     // The choice is listed, and can be changed or cleared.
-    expect(screen.getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
+    const fixed = screen.getByRole('region', { name: 'Đơn vị đã chọn cho các tên trong tệp' });
+    expect(within(fixed).getByRole('heading', { name: 'Đơn vị đã chọn cho các tên trong tệp' })).toBeInTheDocument();
+    expect(within(fixed).getByTestId('fixed-unit')).toHaveTextContent('“Phòng Pháp chế”');
+    // A pick of this import only: nothing remembered to be forgotten.
+    expect(fixed).not.toHaveTextContent(/lần nhập trước/);
 
     await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
@@ -303,7 +324,7 @@ describe('ImportPage', () => {
     expect(await screen.findByText(/Lần nhập này vừa được thay đổi ở nơi khác/)).toBeInTheDocument();
     await waitFor(() => expect(callsTo(calls, 'GET')).toHaveLength(2));
     // The reloaded preview has the column chosen meanwhile.
-    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Chọn ở lần nhập này'));
     expect(callsTo(calls, 'PATCH')[0].body).toEqual({ groups_as: 'parents' });
   });
 
@@ -313,7 +334,7 @@ describe('ImportPage', () => {
     const column = await screen.findByRole('combobox', { name: 'Cột H “Kinh phí (triệu đồng)” chứa' });
     fireEvent.mouseDown(column);
     fireEvent.click(await screen.findByTitle('Ghi chú'));
-    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Đã chọn'));
+    await waitFor(() => expect(screen.getByTestId('column-H')).toHaveTextContent('Chọn ở lần nhập này'));
     expect(screen.getByTestId('column-H')).not.toHaveClass('imp-column-marked');
 
     fireEvent.click(screen.getByRole('radio', { name: 'nhiệm vụ cha' }));
@@ -395,6 +416,10 @@ describe('ImportPage', () => {
       expect.stringContaining('“Phòng Pháp chế” (đã chọn ở lần nhập trước)'),
     ]);
     expect(within(picks[0]).getByRole('button', { name: /Bỏ chọn/ })).toBeEnabled();
+    // Clearing one also makes the agency forget it once this import is confirmed: said beside them.
+    expect(screen.getByRole('region', { name: 'Đơn vị đã chọn cho các tên trong tệp' })).toHaveTextContent(
+      'Bỏ chọn một tên đã chọn ở lần nhập trước thì sau khi xác nhận, các lần nhập sau cũng không dùng lựa chọn đó nữa.',
+    );
   });
 
   it('shows an import already confirmed as it was, with the way to its tasks and nothing to change', async () => {
@@ -440,7 +465,7 @@ describe('ImportPage', () => {
     expect(year).toHaveValue('2027');
     expect(year.closest('.imp-inline-field')).toHaveTextContent('Năm của chương trìnhtheo tên nguồn');
     expect(screen.queryByRole('button', { name: 'Theo nguồn' })).toBeNull();
-    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm này');
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm 2027.');
     expect(row(8)).toHaveTextContent('Tháng 12/202731/12/2027');
   });
 
@@ -455,6 +480,7 @@ describe('ImportPage', () => {
     expect(callsTo(calls, 'PATCH').map((p) => [p.headers['If-Match'], p.body])).toEqual([[`"${UPLOADED.import.version}"`, { year: 2028 }]]);
     expect(screen.getByRole('spinbutton', { name: 'Năm của chương trình' })).toHaveValue('2028');
     expect(row(8)).toHaveTextContent('Tháng 12/202831/12/2028');
+    expect(screen.getByText(/Thời hạn không ghi năm/)).toHaveTextContent('được hiểu là của năm 2028.');
     expect(screen.getByRole('button', { name: 'Theo nguồn' })).toBeEnabled();
   });
 

@@ -341,7 +341,7 @@ function ExistingImport({ id }: { id: Id }) {
         </div>
         <Typography.Paragraph type="secondary" className="imp-help">
           {showGroups && `${t('imp.groupsAs.help')} `}
-          {t('imp.year.help')}
+          {t('imp.year.help', { year: preview.year })}
         </Typography.Paragraph>
         {preview.columns.length > 0 && <ColumnMapping preview={preview} editable={editable} busy={busy} onChoose={(c) => choose.run(c)} />}
       </Card>

@@ -5,7 +5,7 @@ import fx from '../test/apiFixtures.json';
 import { formatTimestamp } from '../lib/format';
 import organizationList from '../test/fixtures/organizations.json';
 import imports from '../test/fixtures/imports.json';
-import { ME_LEADER, ME_SPECIALIST, mockFetch, renderPage } from '../test/pagesHarness';
+import { ME_LEADER, ME_SPECIALIST, ME_UNIT_HEAD, mockFetch, renderPage } from '../test/pagesHarness';
 import SourcePage from './SourcePage';
 
 const SOURCE = fx.source5;
@@ -24,6 +24,24 @@ function serve(me: Me) {
 }
 
 const open = (id: number) => renderPage(<SourcePage />, { path: '/sources/:id', url: `/sources/${id}` });
+
+// A source just added, before any task is given under it.
+const NEW_SOURCE = fx.sourceCreated;
+
+function serveNewSource(me: Me) {
+  return mockFetch((c) => {
+    if (c.path === '/me') return { body: me };
+    if (c.path === '/organizations') return { body: organizationList };
+    if (c.path === '/people') return { body: fx.people };
+    if (c.path === `/sources/${NEW_SOURCE.id}`) return { body: NEW_SOURCE };
+    if (c.path === '/tasks' && c.query.get('source') === String(NEW_SOURCE.id)) return { body: { ...fx.source5Tasks, items: [], total: 0 } };
+    if (c.path === `/sources/${NEW_SOURCE.id}/imports`) return { body: { ...imports.list, items: [] } };
+    return undefined;
+  });
+}
+
+/** What the list of the source's tasks says while it has none. */
+const noTasks = async () => (await screen.findByText('Nguồn này chưa có nhiệm vụ nào.')).closest('.ant-empty') as HTMLElement;
 
 describe('SourcePage', () => {
   it('shows the issuing document and the tasks given by it', async () => {
@@ -65,6 +83,26 @@ describe('SourcePage', () => {
     expect(within(list).getByTestId(`import-${confirmed.id}`)).toHaveTextContent(
       `Đã nhập5 nhiệm vụ · nhập lúc ${formatTimestamp(confirmed.confirmed_at)}`,
     );
+  });
+
+  it('suggests to the planning division importing a new source’s program from Excel, beside adding tasks quickly', async () => {
+    serveNewSource(imports.consolidatorMe as Me);
+    open(NEW_SOURCE.id);
+    const empty = await noTasks();
+    expect(empty).toHaveTextContent(
+      'Dùng bảng “Thêm nhanh nhiều nhiệm vụ” bên dưới để giao các nhiệm vụ của văn bản, hoặc nhập cả chương trình công tác từ tệp Excel.',
+    );
+    expect(within(empty).getByRole('link', { name: 'Nhập từ Excel' })).toHaveAttribute('href', `/sources/${NEW_SOURCE.id}/import`);
+  });
+
+  it('suggests to a unit head only adding tasks quickly to a new source, as they may not import', async () => {
+    serveNewSource(ME_UNIT_HEAD);
+    open(NEW_SOURCE.id);
+    const empty = await noTasks();
+    expect(empty).toHaveTextContent('Dùng bảng “Thêm nhanh nhiều nhiệm vụ” bên dưới để giao các nhiệm vụ của văn bản.');
+    expect(empty).not.toHaveTextContent(/Excel/);
+    expect(within(empty).queryByRole('link')).toBeNull();
+    expect(screen.getByText('Thêm nhanh nhiều nhiệm vụ')).toBeInTheDocument();
   });
 
   it('lets a leader edit the source, starting from what it says', async () => {

@@ -133,10 +133,17 @@ export default function SourcePage() {
                 description={
                   <>
                     <div>{t('src.noTasks')}</div>
-                    {mayAdd && <div>{t('src.noTasksAction')}</div>}
+                    {mayAdd && <div>{t(mayImport ? 'src.noTasksActionImport' : 'src.noTasksAction')}</div>}
                   </>
                 }
-              />
+              >
+                {/* A program's tasks come as a spreadsheet more often than not: the way to it, where they may take it. */}
+                {mayImport && (
+                  <Link to={`/sources/${source.id}/import`} className="no-print">
+                    <FileExcelOutlined aria-hidden /> {t('imp.start')}
+                  </Link>
+                )}
+              </Empty>
             }
           />
         )}

@@ -12,15 +12,19 @@ import { TableScroll } from '../TableScroll';
 
 export const IMPORT_PAGE_SIZES = [20, 50, 100, 200];
 
+/** A name the file writes that the server matched to no unit or leader of the agency. */
+function UnknownName({ written }: { written: string }) {
+  const t = useT();
+  return (
+    <span className="imp-unknown">
+      {written} ({t('imp.rows.unknown')})
+    </span>
+  );
+}
+
 function UnitName({ unit }: { unit: ImportUnit }) {
   const t = useT();
-  if (!unit.organization) {
-    return (
-      <span className="imp-unknown">
-        {unit.written} ({t('imp.rows.unknown')})
-      </span>
-    );
-  }
+  if (!unit.organization) return <UnknownName written={unit.written} />;
   return (
     <>
       <span>{unit.organization.name}</span>
@@ -79,7 +83,9 @@ function TitleCell({ row }: { row: ImportRow }) {
       )}
       {row.parent_row !== null && <div className="imp-meta">{t('imp.rows.child', { n: row.parent_row })}</div>}
       {row.leader_written && (
-        <div className="imp-meta">{t('imp.rows.leader', { name: row.leader?.name ?? row.leader_written })}</div>
+        <div className="imp-meta">
+          {t('imp.field.leader')}: {row.leader ? row.leader.name : <UnknownName written={row.leader_written} />}
+        </div>
       )}
       {(row.is_key || !row.becomes_task) && (
         <div>

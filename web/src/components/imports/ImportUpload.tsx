@@ -1,5 +1,6 @@
 // The file of a work program, dropped or chosen, sent as it is; a file the server cannot read is
-// refused with its reason and, where it has one, the place in the file.
+// refused with its reason and, where it has one, the place in the file (or the encoding of a text
+// file not in UTF-8).
 import { useState } from 'react';
 import { Alert, Spin, Upload } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
@@ -8,12 +9,13 @@ import { IMPORT_MAX_BYTES, startImport } from '../../api/imports';
 import type { Id, ImportPreview } from '../../api/types';
 import { useT } from '../../i18n';
 import { errorMessage } from '../../lib/formErrors';
-import { failureWhere } from '../../lib/imports';
+import { failureDetail } from '../../lib/imports';
 
 interface Failure {
   name: string;
   message: string;
-  where: string;
+  /** The server's detail, said as what it is: the place in the file, or the file's encoding. */
+  detail: string;
 }
 
 // An .xls file is offered too: the server then says how to save it as .xlsx.
@@ -28,7 +30,7 @@ export function ImportUpload({ sourceId, onUploaded }: { sourceId: Id; onUploade
     if (sending) return;
     setFailure(null);
     if (file.size > IMPORT_MAX_BYTES) {
-      setFailure({ name: file.name, message: t('imp.upload.tooLarge'), where: '' });
+      setFailure({ name: file.name, message: t('imp.upload.tooLarge'), detail: '' });
       return;
     }
     setSending(file.name);
@@ -38,8 +40,8 @@ export function ImportUpload({ sourceId, onUploaded }: { sourceId: Id; onUploade
       onUploaded(preview);
     } catch (e) {
       setSending(null);
-      const where = e instanceof ApiError && e.detail ? failureWhere(t, e.detail) : '';
-      setFailure({ name: file.name, message: errorMessage(e), where });
+      const detail = e instanceof ApiError ? failureDetail(t, e.code, e.detail) : '';
+      setFailure({ name: file.name, message: errorMessage(e), detail });
     }
   };
 
@@ -80,7 +82,7 @@ export function ImportUpload({ sourceId, onUploaded }: { sourceId: Id; onUploade
           description={
             <>
               <div>{failure.message}</div>
-              {failure.where && <div>{t('imp.upload.where', { where: failure.where })}</div>}
+              {failure.detail && <div>{failure.detail}</div>}
             </>
           }
         />

@@ -2,7 +2,8 @@
 // names as its lead, which keep those rows from importing until a unit is picked (the likeliest
 // first; every row naming it follows), and those only cooperating, most likely bodies outside the
 // agency, kept with the row as written: a unit is picked for them only if one is the agency's.
-// Units already chosen can be changed or cleared.
+// Units already chosen can be changed or cleared; clearing one the agency remembers from an earlier
+// import makes it forget that pick on confirmation, which is said beside them.
 import { useId, useMemo } from 'react';
 import { Button, Select, Typography } from 'antd';
 import { CloseOutlined } from '@ant-design/icons';
@@ -116,6 +117,11 @@ export function UnitFixes({ preview, organizations, agencyId, editable, busy, on
         <section aria-label={t('imp.units.fixed')}>
           {/* Below the names still to choose for; alone, they are what the card's title says. */}
           {preview.unmatched_units.length > 0 && <h3 className="imp-subheading">{t('imp.units.fixed')}</h3>}
+          {editable && fixed.some((f) => f.remembered) && (
+            <Typography.Paragraph type="secondary" className="imp-help">
+              {t('imp.units.remembered.clear')}
+            </Typography.Paragraph>
+          )}
           <ul className="imp-units">
             {fixed.map((f) => {
               const name = writtenName(f.name, preview.rows.items);
