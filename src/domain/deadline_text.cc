@@ -109,6 +109,15 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
     if (StartsWith(words, 0, r.words)) return DeadlineText{std::nullopt, std::string(r.label)};
 
   std::size_t end = 0;
+  // "Ngày 30 tháng 6 năm 2024" as documents date themselves (its "ngày" went with the fillers),
+  // "30 tháng 6/2024", "30 tháng 6": one day, like "30/6/2024".
+  if (words.size() >= 3 && words[1] == "thang" && Number(words[0]) && Number(words[2])) {
+    const auto year = YearAt(words, 3, program_year, end);
+    if (!year || end != words.size()) return std::nullopt;
+    const auto date = Date::FromYmd(*year, *Number(words[2]), *Number(words[0]));
+    if (!date) return std::nullopt;
+    return DeadlineText{*date, ""};
+  }
   // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9"
   if (words[0] == "thang" && words.size() >= 2) {
     const auto month = Number(words[1]);

@@ -36,6 +36,12 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"2024 09 15", std::nullopt, Day(2024, 9, 15), ""},
         Case{"30 6", 2024, Day(2024, 6, 30), ""},
         Case{"29 2 2024", std::nullopt, Day(2024, 2, 29), ""},
+        // A day as documents date themselves, the year left out as in "30/6".
+        Case{"ngay 30 thang 6 nam 2027", std::nullopt, Day(2027, 6, 30), ""},
+        Case{"ngay 05 thang 01 nam 2027", std::nullopt, Day(2027, 1, 5), ""},
+        Case{"30 thang 6 nam 2027", std::nullopt, Day(2027, 6, 30), ""},
+        Case{"truoc ngay 30 thang 6 2027", std::nullopt, Day(2027, 6, 30), ""},
+        Case{"ngay 30 thang 6", 2027, Day(2027, 6, 30), ""},
         // A month: its last day.
         Case{"thang 9 2024", std::nullopt, Day(2024, 9, 30), "Tháng 9/2024"},
         Case{"thang 02 nam 2024", std::nullopt, Day(2024, 2, 29), "Tháng 2/2024"},
@@ -71,13 +77,17 @@ TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
         "quy 0 2024", "nam 24x", "12 thang dau nam 2024", "khi co yeu cau", "15 9 2024 sang",
         "1 2 3 4", "123", "thang 9 2024 2025",
         // Two-digit numbers that are no year of the program's.
-        "thang 9 10", "thang 10 11", "ngay 10 11 12", "quy iii 24"}) {
+        "thang 9 10", "thang 10 11", "ngay 10 11 12", "quy iii 24",
+        // Days written out that are no days, or whose year is not one.
+        "ngay 31 thang 2 nam 2024", "ngay 30 thang 13 nam 2024", "ngay 0 thang 6 nam 2024",
+        "ngay 30 thang 6 nam 24", "30 thang 6 nam 2024 2025", "6 thang 2024"}) {
     EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
   }
 }
 
 TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
-  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24"})
+  for (const char* folded :
+       {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24", "ngay 30 thang 6"})
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 
@@ -94,6 +104,8 @@ TEST(ProgramYear, LeavesOutSpansAndDates) {
                                "2030"),
             2027);
   EXPECT_EQ(ProgramYearNamedIn("chuong trinh nam 2027 ban hanh ngay 25 thang 12 nam 2026"), 2027);
+  EXPECT_EQ(ProgramYearNamedIn("chuong trinh nam 2027 ngay 05 thang 01 nam 2027"), 2027);
+  EXPECT_EQ(ProgramYearNamedIn("ban hanh ngay 05 thang 01 nam 2027"), std::nullopt);
   EXPECT_EQ(ProgramYearNamedIn("ke hoach 5 nam 2026 2030 va nhiem vu nam 2027"), 2027);
 }
 
