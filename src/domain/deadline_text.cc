@@ -73,6 +73,30 @@ constexpr std::array<Recurring, 10> kRecurring = {{
     {"dinh ky", "Định kỳ"},
 }};
 
+// Tables shorten a quarter to "Q3", "Q.3" or "QIII" and a month to "T6" or "T.6": the words they
+// stand for, so that the readings below take them as written out. Only a "q" or "t" alone before
+// a number, or joined to one, is taken so, and no other reading has such a word: "T6" is the
+// month and nothing else, not a day. (It also shortens the weekday, thứ 6, but a weekday alone
+// names no deadline.)
+Words Expanded(const Words& words) {
+  Words out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    const std::string_view rest = word.substr(word.empty() ? 0 : 1);
+    const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+    if (word.starts_with('q') && Quarter(rest.empty() ? next : rest)) {
+      out.push_back("quy");
+      if (!rest.empty()) out.push_back(rest);
+    } else if (word.starts_with('t') && Number(rest.empty() ? next : rest)) {
+      out.push_back("thang");
+      if (!rest.empty()) out.push_back(rest);
+    } else {
+      out.push_back(word);
+    }
+  }
+  return out;
+}
+
 // The year named at `at` ("2024" or "năm 2024"), or the program's when the text ends there.
 std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int> program_year,
                           std::size_t& end) {
@@ -102,7 +126,7 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
       }
     }
   }
-  const Words words(all.begin() + static_cast<std::ptrdiff_t>(at), all.end());
+  const Words words = Expanded(Words(all.begin() + static_cast<std::ptrdiff_t>(at), all.end()));
   if (words.empty()) return std::nullopt;
 
   for (const Recurring& r : kRecurring)

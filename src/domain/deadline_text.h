@@ -1,9 +1,8 @@
 // Deadlines as work programs write them (docs/domain.md#tasks): a day ("15/9/2024", "Trước ngày
-// 15/9/2024", "Ngày 15 tháng 9 năm 2024"), a month ("Tháng 9/2024"), a quarter ("Quý III/2024"),
-// the first months of a year
-// ("6 tháng đầu năm 2024"), a year ("Năm 2024"), or none at all for work that goes on ("Thường
-// xuyên", "Hằng tháng"). A period's deadline is its last day, and the task keeps the period's
-// name as its deadline's label.
+// 15/9/2024", "Ngày 15 tháng 9 năm 2024"), a month ("Tháng 9/2024", "T9/2024"), a quarter ("Quý
+// III/2024", "Q3/2024"), the first months of a year ("6 tháng đầu năm 2024"), a year ("Năm
+// 2024"), or none at all for work that goes on ("Thường xuyên", "Hằng tháng"). A period's
+// deadline is its last day, and the task keeps the period's name as its deadline's label.
 #pragma once
 
 #include <optional>

@@ -53,6 +53,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"quy 3 nam 2024", std::nullopt, Day(2024, 9, 30), "Quý III/2024"},
         Case{"hoan thanh truoc quy iv", 2024, Day(2024, 12, 31), "Quý IV/2024"},
         Case{"quy i 2025", std::nullopt, Day(2025, 3, 31), "Quý I/2025"},
+        // A quarter or a month as tables shorten them ("Q3/2027", "Q.3", "QIII", "T6", "T.6").
+        Case{"q3 2027", std::nullopt, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"q 3 2027", std::nullopt, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"qiii 2027", std::nullopt, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"q3", 2027, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"truoc qiv nam 2027", std::nullopt, Day(2027, 12, 31), "Quý IV/2027"},
+        Case{"t6 2027", std::nullopt, Day(2027, 6, 30), "Tháng 6/2027"},
+        Case{"t 6 2027", std::nullopt, Day(2027, 6, 30), "Tháng 6/2027"},
+        Case{"t06 2027", std::nullopt, Day(2027, 6, 30), "Tháng 6/2027"},
+        Case{"t6", 2027, Day(2027, 6, 30), "Tháng 6/2027"},
+        Case{"trong t12", 2027, Day(2027, 12, 31), "Tháng 12/2027"},
         // The first months of a year, or its last ones.
         Case{"6 thang dau nam 2024", std::nullopt, Day(2024, 6, 30), "6 tháng đầu năm 2024"},
         Case{"9 thang dau nam", 2024, Day(2024, 9, 30), "9 tháng đầu năm 2024"},
@@ -80,14 +91,17 @@ TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
         "thang 9 10", "thang 10 11", "ngay 10 11 12", "quy iii 24",
         // Days written out that are no days, or whose year is not one.
         "ngay 31 thang 2 nam 2024", "ngay 30 thang 13 nam 2024", "ngay 0 thang 6 nam 2024",
-        "ngay 30 thang 6 nam 24", "30 thang 6 nam 2024 2025", "6 thang 2024"}) {
+        "ngay 30 thang 6 nam 24", "30 thang 6 nam 2024 2025", "6 thang 2024",
+        // Shortened quarters and months that are none, and letters that shorten nothing here.
+        "q5 2024", "q0", "qv 2024", "q", "t13 2024", "t0", "t", "t 2024", "tiii 2024", "t6 24",
+        "qd 2024"}) {
     EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
   }
 }
 
 TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
-  for (const char* folded :
-       {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24", "ngay 30 thang 6"})
+  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24",
+                             "ngay 30 thang 6", "q3", "t6"})
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 
