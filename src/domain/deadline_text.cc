@@ -3,8 +3,10 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
+#include "domain/document_lines.h"
 #include "domain/period.h"
 #include "domain/words.h"
 
@@ -22,7 +24,8 @@ std::optional<int> Number(std::string_view word) {
 }
 
 // A year as programs write it: four digits; two only for the program's own year or one beside
-// it ("31/12/24" in a 2024 program), for "tháng 9-10" reads as "9/10" too.
+// it ("31/12/24" in a 2024 program), for "tháng 9-10" (September to October) folds as "tháng 9/10"
+// does.
 std::optional<int> Year(std::string_view word, std::optional<int> program_year) {
   const auto n = Number(word);
   if (!n) return std::nullopt;
@@ -38,6 +41,12 @@ std::optional<int> Quarter(std::string_view word) {
     if (word == kRoman[i]) return static_cast<int>(i) + 1;
   const auto n = Number(word);
   if (n && *n >= 1 && *n <= 4) return n;
+  return std::nullopt;
+}
+
+std::optional<int> Month(std::string_view word) {
+  const auto n = Number(word);
+  if (n && *n >= 1 && *n <= 12) return n;
   return std::nullopt;
 }
 
@@ -111,6 +120,38 @@ std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int>
 
 DeadlineText OfPeriod(const Period& p) { return {p.last_day(), p.Vietnamese()}; }
 
+// The months or quarters a deadline names from `at`, each after `unit` ("thang", "quy") and read
+// by `index`: one ("iii"), or a span or list of two ("iii iv", "iii den quy iv", "i va ii": "Quý
+// III-IV", "Quý III đến quý IV", "Quý I, II", "Quý I và II"), for work that is due when the
+// later one ends. The first and the last, or nullopt for a second one not after the first
+// ("Quý IV-II"). `at` moves past them.
+std::optional<std::pair<int, int>> Indexes(const Words& words, std::size_t& at,
+                                           std::string_view unit,
+                                           std::optional<int> (*index)(std::string_view)) {
+  const auto first = at < words.size() ? index(words[at]) : std::nullopt;
+  if (!first) return std::nullopt;
+  std::size_t next = ++at;
+  if (next < words.size() && (words[next] == "den" || words[next] == "va")) ++next;
+  if (next < words.size() && words[next] == unit) ++next;
+  const auto last = next < words.size() ? index(words[next]) : std::nullopt;
+  if (!last) return std::pair{*first, *first};
+  if (*last <= *first) return std::nullopt;
+  at = next + 1;
+  return std::pair{*first, *last};
+}
+
+// A deadline of the months or quarters `indexes` of `year`: the period's, or for several the
+// last one's day with a label naming the span as Period names one ("Quý III-IV/2024", "Tháng
+// 6-7/2024"), which reads back to the same.
+DeadlineText OfPeriods(Period::Kind kind, int year, std::pair<int, int> indexes) {
+  const Period last{kind, year, indexes.second};
+  if (indexes.first == indexes.second) return OfPeriod(last);
+  const bool quarters = kind == Period::Kind::kQuarter;
+  const auto numeral = [&](int i) { return quarters ? RomanNumeral(i) : std::to_string(i); };
+  return {last.last_day(), std::string(quarters ? "Quý " : "Tháng ") + numeral(indexes.first) +
+                               "-" + numeral(indexes.second) + "/" + std::to_string(year)};
+}
+
 }  // namespace
 
 std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
@@ -142,19 +183,15 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
     if (!date) return std::nullopt;
     return DeadlineText{*date, ""};
   }
-  // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9"
-  if (words[0] == "thang" && words.size() >= 2) {
-    const auto month = Number(words[1]);
-    const auto year = YearAt(words, 2, program_year, end);
-    if (!month || *month < 1 || *month > 12 || !year || end != words.size()) return std::nullopt;
-    return OfPeriod({Period::Kind::kMonth, *year, *month});
-  }
-  // "Quý III/2024", "quý 3 năm 2024", "quý III"
-  if (words[0] == "quy" && words.size() >= 2) {
-    const auto quarter = Quarter(words[1]);
-    const auto year = YearAt(words, 2, program_year, end);
-    if (!quarter || !year || end != words.size()) return std::nullopt;
-    return OfPeriod({Period::Kind::kQuarter, *year, *quarter});
+  // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9", "tháng 6-7/2024", "tháng 6 đến tháng 7"
+  // "Quý III/2024", "quý 3 năm 2024", "quý III", "quý III-IV/2024", "quý I và quý II"
+  if ((words[0] == "thang" || words[0] == "quy") && words.size() >= 2) {
+    const bool months = words[0] == "thang";
+    std::size_t next = 1;
+    const auto indexes = Indexes(words, next, words[0], months ? Month : Quarter);
+    const auto year = indexes ? YearAt(words, next, program_year, end) : std::nullopt;
+    if (!year || end != words.size()) return std::nullopt;
+    return OfPeriods(months ? Period::Kind::kMonth : Period::Kind::kQuarter, *year, *indexes);
   }
   // "Năm 2024", "cả năm", "cuối năm 2024"
   if (words[0] == "nam" || StartsWith(words, 0, "ca nam")) {

@@ -64,6 +64,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"t06 2027", std::nullopt, Day(2027, 6, 30), "Tháng 6/2027"},
         Case{"t6", 2027, Day(2027, 6, 30), "Tháng 6/2027"},
         Case{"trong t12", 2027, Day(2027, 12, 31), "Tháng 12/2027"},
+        // Spans and lists of months or quarters: the last one's end, the span as the label.
+        Case{"quy iii iv", 2027, Day(2027, 12, 31), "Quý III-IV/2027"},
+        Case{"quy iii iv 2027", std::nullopt, Day(2027, 12, 31), "Quý III-IV/2027"},
+        Case{"quy iii den quy iv nam 2027", std::nullopt, Day(2027, 12, 31), "Quý III-IV/2027"},
+        Case{"quy i ii", 2027, Day(2027, 6, 30), "Quý I-II/2027"},
+        Case{"quy i va ii", 2027, Day(2027, 6, 30), "Quý I-II/2027"},
+        Case{"quy i va quy iii nam 2027", std::nullopt, Day(2027, 9, 30), "Quý I-III/2027"},
+        Case{"q3 4 2027", std::nullopt, Day(2027, 12, 31), "Quý III-IV/2027"},
+        Case{"q3 q4", 2027, Day(2027, 12, 31), "Quý III-IV/2027"},
+        Case{"thang 6 7", 2027, Day(2027, 7, 31), "Tháng 6-7/2027"},
+        Case{"thang 6 7 2027", std::nullopt, Day(2027, 7, 31), "Tháng 6-7/2027"},
+        Case{"thang 6 den thang 7", 2027, Day(2027, 7, 31), "Tháng 6-7/2027"},
+        Case{"truoc thang 6 den thang 7 nam 2027", std::nullopt, Day(2027, 7, 31),
+             "Tháng 6-7/2027"},
+        Case{"thang 9 10", 2024, Day(2024, 10, 31), "Tháng 9-10/2024"},
+        Case{"thang 11 12 nam 2027", std::nullopt, Day(2027, 12, 31), "Tháng 11-12/2027"},
+        Case{"t6 t7 2027", std::nullopt, Day(2027, 7, 31), "Tháng 6-7/2027"},
         // The first months of a year, or its last ones.
         Case{"6 thang dau nam 2024", std::nullopt, Day(2024, 6, 30), "6 tháng đầu năm 2024"},
         Case{"9 thang dau nam", 2024, Day(2024, 9, 30), "9 tháng đầu năm 2024"},
@@ -88,20 +105,24 @@ TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
         "quy 0 2024", "nam 24x", "12 thang dau nam 2024", "khi co yeu cau", "15 9 2024 sang",
         "1 2 3 4", "123", "thang 9 2024 2025",
         // Two-digit numbers that are no year of the program's.
-        "thang 9 10", "thang 10 11", "ngay 10 11 12", "quy iii 24",
+        "ngay 10 11 12", "quy iii 24", "thang 9 24", "thang 6 7 27",
         // Days written out that are no days, or whose year is not one.
         "ngay 31 thang 2 nam 2024", "ngay 30 thang 13 nam 2024", "ngay 0 thang 6 nam 2024",
         "ngay 30 thang 6 nam 24", "30 thang 6 nam 2024 2025", "6 thang 2024",
         // Shortened quarters and months that are none, and letters that shorten nothing here.
         "q5 2024", "q0", "qv 2024", "q", "t13 2024", "t0", "t", "t 2024", "tiii 2024", "t6 24",
-        "qd 2024"}) {
+        "qd 2024",
+        // Spans that go backwards or nowhere, or name more than two, or across years.
+        "quy iv ii", "quy iv ii 2024", "thang 7 6", "thang 7 den thang 6 nam 2024", "quy iii iii",
+        "thang 6 6", "quy iii den", "thang 6 den nam 2024", "quy i ii iii", "thang 6 7 8 2024",
+        "quy iv 2024 quy i 2025", "thang 12 2024 den thang 1 2025"}) {
     EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
   }
 }
 
 TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
   for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24",
-                             "ngay 30 thang 6", "q3", "t6"})
+                             "ngay 30 thang 6", "q3", "t6", "quy iii iv", "thang 6 7"})
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 
