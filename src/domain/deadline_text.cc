@@ -193,6 +193,23 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
     if (!year || end != words.size()) return std::nullopt;
     return OfPeriods(months ? Period::Kind::kMonth : Period::Kind::kQuarter, *year, *indexes);
   }
+  // "Đầu quý III/2024": by the end of the quarter's first month. ("Cuối quý III" is the quarter,
+  // its "cuối" one of the fillers.) The start of a month or a year says no such day: not read.
+  if (words.size() >= 3 && words[0] == "dau" && words[1] == "quy") {
+    const auto quarter = Quarter(words[2]);
+    const auto year = YearAt(words, 3, program_year, end);
+    if (!quarter || !year || end != words.size()) return std::nullopt;
+    const Period first_month{Period::Kind::kMonth, *year, 3 * *quarter - 2};
+    return DeadlineText{first_month.last_day(),
+                        "Đầu quý " + RomanNumeral(*quarter) + "/" + std::to_string(*year)};
+  }
+  // "Giữa năm 2024": mid-year, when the first six months are reviewed (sơ kết 6 tháng): 30 June.
+  if (words.size() >= 2 && words[0] == "giua" && words[1] == "nam") {
+    const auto year = YearAt(words, 1, program_year, end);
+    if (!year || end != words.size()) return std::nullopt;
+    return DeadlineText{Period{Period::Kind::kMonth, *year, 6}.last_day(),
+                        "Giữa năm " + std::to_string(*year)};
+  }
   // "Năm 2024", "cả năm", "cuối năm 2024"
   if (words[0] == "nam" || StartsWith(words, 0, "ca nam")) {
     const std::size_t from = words[0] == "nam" ? 0 : 1;

@@ -81,6 +81,15 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"thang 9 10", 2024, Day(2024, 10, 31), "Tháng 9-10/2024"},
         Case{"thang 11 12 nam 2027", std::nullopt, Day(2027, 12, 31), "Tháng 11-12/2027"},
         Case{"t6 t7 2027", std::nullopt, Day(2027, 7, 31), "Tháng 6-7/2027"},
+        // The start of a quarter is its first month; its end, the quarter. Mid-year is 30 June.
+        Case{"dau quy iii", 2027, Day(2027, 7, 31), "Đầu quý III/2027"},
+        Case{"dau quy 1 nam 2027", std::nullopt, Day(2027, 1, 31), "Đầu quý I/2027"},
+        Case{"truoc dau quy iv 2027", std::nullopt, Day(2027, 10, 31), "Đầu quý IV/2027"},
+        Case{"dau q2", 2027, Day(2027, 4, 30), "Đầu quý II/2027"},
+        Case{"cuoi quy iii", 2027, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"cuoi quy iii nam 2027", std::nullopt, Day(2027, 9, 30), "Quý III/2027"},
+        Case{"giua nam", 2027, Day(2027, 6, 30), "Giữa năm 2027"},
+        Case{"giua nam 2027", std::nullopt, Day(2027, 6, 30), "Giữa năm 2027"},
         // The first months of a year, or its last ones.
         Case{"6 thang dau nam 2024", std::nullopt, Day(2024, 6, 30), "6 tháng đầu năm 2024"},
         Case{"9 thang dau nam", 2024, Day(2024, 9, 30), "9 tháng đầu năm 2024"},
@@ -115,14 +124,19 @@ TEST(DeadlineText, ReadsNothingThatIsNoDeadline) {
         // Spans that go backwards or nowhere, or name more than two, or across years.
         "quy iv ii", "quy iv ii 2024", "thang 7 6", "thang 7 den thang 6 nam 2024", "quy iii iii",
         "thang 6 6", "quy iii den", "thang 6 den nam 2024", "quy i ii iii", "thang 6 7 8 2024",
-        "quy iv 2024 quy i 2025", "thang 12 2024 den thang 1 2025"}) {
+        "quy iv 2024 quy i 2025", "thang 12 2024 den thang 1 2025",
+        // Starts and middles that name no one day, and texts that name no time.
+        "dau quy", "dau quy v", "dau quy iii iv", "dau quy iii 24", "dau nam", "dau nam 2024",
+        "dau thang 9", "giua quy iii", "giua thang 6", "giua nam 24", "giua", "dau",
+        "theo chi dao cua ubnd tinh", "tuan 1 thang 3", "tuan 1 thang 3 nam 2024"}) {
     EXPECT_FALSE(ParseDeadlineText(folded, 2024)) << '"' << folded << '"';
   }
 }
 
 TEST(DeadlineText, LeavesATextWithoutItsYearUnreadWithoutTheProgramsYear) {
-  for (const char* folded : {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24",
-                             "ngay 30 thang 6", "q3", "t6", "quy iii iv", "thang 6 7"})
+  for (const char* folded :
+       {"thang 9", "quy iii", "30 6", "6 thang dau nam", "ca nam", "31 12 24", "ngay 30 thang 6",
+        "q3", "t6", "quy iii iv", "thang 6 7", "dau quy iii", "giua nam"})
     EXPECT_FALSE(ParseDeadlineText(folded)) << folded;
 }
 
