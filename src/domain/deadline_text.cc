@@ -3,8 +3,10 @@
 #include <array>
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 #include <vector>
 
+#include "domain/document_lines.h"
 #include "domain/period.h"
 #include "domain/words.h"
 
@@ -22,7 +24,8 @@ std::optional<int> Number(std::string_view word) {
 }
 
 // A year as programs write it: four digits; two only for the program's own year or one beside
-// it ("31/12/24" in a 2024 program), for "tháng 9-10" reads as "9/10" too.
+// it ("31/12/24" in a 2024 program), for "tháng 9-10" (September to October) folds as "tháng 9/10"
+// does.
 std::optional<int> Year(std::string_view word, std::optional<int> program_year) {
   const auto n = Number(word);
   if (!n) return std::nullopt;
@@ -38,6 +41,12 @@ std::optional<int> Quarter(std::string_view word) {
     if (word == kRoman[i]) return static_cast<int>(i) + 1;
   const auto n = Number(word);
   if (n && *n >= 1 && *n <= 4) return n;
+  return std::nullopt;
+}
+
+std::optional<int> Month(std::string_view word) {
+  const auto n = Number(word);
+  if (n && *n >= 1 && *n <= 12) return n;
   return std::nullopt;
 }
 
@@ -73,6 +82,30 @@ constexpr std::array<Recurring, 10> kRecurring = {{
     {"dinh ky", "Định kỳ"},
 }};
 
+// Tables shorten a quarter to "Q3", "Q.3" or "QIII" and a month to "T6" or "T.6": the words they
+// stand for, so that the readings below take them as written out. Only a "q" or "t" alone before
+// a number, or joined to one, is taken so, and no other reading has such a word: "T6" is the
+// month and nothing else, not a day. (It also shortens the weekday, thứ 6, but a weekday alone
+// names no deadline.)
+Words Expanded(const Words& words) {
+  Words out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string_view word = words[i];
+    const std::string_view rest = word.substr(word.empty() ? 0 : 1);
+    const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+    if (word.starts_with('q') && Quarter(rest.empty() ? next : rest)) {
+      out.push_back("quy");
+      if (!rest.empty()) out.push_back(rest);
+    } else if (word.starts_with('t') && Number(rest.empty() ? next : rest)) {
+      out.push_back("thang");
+      if (!rest.empty()) out.push_back(rest);
+    } else {
+      out.push_back(word);
+    }
+  }
+  return out;
+}
+
 // The year named at `at` ("2024" or "năm 2024"), or the program's when the text ends there.
 std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int> program_year,
                           std::size_t& end) {
@@ -86,6 +119,38 @@ std::optional<int> YearAt(const Words& words, std::size_t at, std::optional<int>
 }
 
 DeadlineText OfPeriod(const Period& p) { return {p.last_day(), p.Vietnamese()}; }
+
+// The months or quarters a deadline names from `at`, each after `unit` ("thang", "quy") and read
+// by `index`: one ("iii"), or a span or list of two ("iii iv", "iii den quy iv", "i va ii": "Quý
+// III-IV", "Quý III đến quý IV", "Quý I, II", "Quý I và II"), for work that is due when the
+// later one ends. The first and the last, or nullopt for a second one not after the first
+// ("Quý IV-II"). `at` moves past them.
+std::optional<std::pair<int, int>> Indexes(const Words& words, std::size_t& at,
+                                           std::string_view unit,
+                                           std::optional<int> (*index)(std::string_view)) {
+  const auto first = at < words.size() ? index(words[at]) : std::nullopt;
+  if (!first) return std::nullopt;
+  std::size_t next = ++at;
+  if (next < words.size() && (words[next] == "den" || words[next] == "va")) ++next;
+  if (next < words.size() && words[next] == unit) ++next;
+  const auto last = next < words.size() ? index(words[next]) : std::nullopt;
+  if (!last) return std::pair{*first, *first};
+  if (*last <= *first) return std::nullopt;
+  at = next + 1;
+  return std::pair{*first, *last};
+}
+
+// A deadline of the months or quarters `indexes` of `year`: the period's, or for several the
+// last one's day with a label naming the span as Period names one ("Quý III-IV/2024", "Tháng
+// 6-7/2024"), which reads back to the same.
+DeadlineText OfPeriods(Period::Kind kind, int year, std::pair<int, int> indexes) {
+  const Period last{kind, year, indexes.second};
+  if (indexes.first == indexes.second) return OfPeriod(last);
+  const bool quarters = kind == Period::Kind::kQuarter;
+  const auto numeral = [&](int i) { return quarters ? RomanNumeral(i) : std::to_string(i); };
+  return {last.last_day(), std::string(quarters ? "Quý " : "Tháng ") + numeral(indexes.first) +
+                               "-" + numeral(indexes.second) + "/" + std::to_string(year)};
+}
 
 }  // namespace
 
@@ -102,26 +167,48 @@ std::optional<DeadlineText> ParseDeadlineText(std::string_view folded,
       }
     }
   }
-  const Words words(all.begin() + static_cast<std::ptrdiff_t>(at), all.end());
+  const Words words = Expanded(Words(all.begin() + static_cast<std::ptrdiff_t>(at), all.end()));
   if (words.empty()) return std::nullopt;
 
   for (const Recurring& r : kRecurring)
     if (StartsWith(words, 0, r.words)) return DeadlineText{std::nullopt, std::string(r.label)};
 
   std::size_t end = 0;
-  // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9"
-  if (words[0] == "thang" && words.size() >= 2) {
-    const auto month = Number(words[1]);
-    const auto year = YearAt(words, 2, program_year, end);
-    if (!month || *month < 1 || *month > 12 || !year || end != words.size()) return std::nullopt;
-    return OfPeriod({Period::Kind::kMonth, *year, *month});
+  // "Ngày 30 tháng 6 năm 2024" as documents date themselves (its "ngày" went with the fillers),
+  // "30 tháng 6/2024", "30 tháng 6": one day, like "30/6/2024".
+  if (words.size() >= 3 && words[1] == "thang" && Number(words[0]) && Number(words[2])) {
+    const auto year = YearAt(words, 3, program_year, end);
+    if (!year || end != words.size()) return std::nullopt;
+    const auto date = Date::FromYmd(*year, *Number(words[2]), *Number(words[0]));
+    if (!date) return std::nullopt;
+    return DeadlineText{*date, ""};
   }
-  // "Quý III/2024", "quý 3 năm 2024", "quý III"
-  if (words[0] == "quy" && words.size() >= 2) {
-    const auto quarter = Quarter(words[1]);
-    const auto year = YearAt(words, 2, program_year, end);
+  // "Tháng 9/2024", "tháng 9 năm 2024", "tháng 9", "tháng 6-7/2024", "tháng 6 đến tháng 7"
+  // "Quý III/2024", "quý 3 năm 2024", "quý III", "quý III-IV/2024", "quý I và quý II"
+  if ((words[0] == "thang" || words[0] == "quy") && words.size() >= 2) {
+    const bool months = words[0] == "thang";
+    std::size_t next = 1;
+    const auto indexes = Indexes(words, next, words[0], months ? Month : Quarter);
+    const auto year = indexes ? YearAt(words, next, program_year, end) : std::nullopt;
+    if (!year || end != words.size()) return std::nullopt;
+    return OfPeriods(months ? Period::Kind::kMonth : Period::Kind::kQuarter, *year, *indexes);
+  }
+  // "Đầu quý III/2024": by the end of the quarter's first month. ("Cuối quý III" is the quarter,
+  // its "cuối" one of the fillers.) The start of a month or a year says no such day: not read.
+  if (words.size() >= 3 && words[0] == "dau" && words[1] == "quy") {
+    const auto quarter = Quarter(words[2]);
+    const auto year = YearAt(words, 3, program_year, end);
     if (!quarter || !year || end != words.size()) return std::nullopt;
-    return OfPeriod({Period::Kind::kQuarter, *year, *quarter});
+    const Period first_month{Period::Kind::kMonth, *year, 3 * *quarter - 2};
+    return DeadlineText{first_month.last_day(),
+                        "Đầu quý " + RomanNumeral(*quarter) + "/" + std::to_string(*year)};
+  }
+  // "Giữa năm 2024": mid-year, when the first six months are reviewed (sơ kết 6 tháng): 30 June.
+  if (words.size() >= 2 && words[0] == "giua" && words[1] == "nam") {
+    const auto year = YearAt(words, 1, program_year, end);
+    if (!year || end != words.size()) return std::nullopt;
+    return DeadlineText{Period{Period::Kind::kMonth, *year, 6}.last_day(),
+                        "Giữa năm " + std::to_string(*year)};
   }
   // "Năm 2024", "cả năm", "cuối năm 2024"
   if (words[0] == "nam" || StartsWith(words, 0, "ca nam")) {

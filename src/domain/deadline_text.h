@@ -1,8 +1,10 @@
 // Deadlines as work programs write them (docs/domain.md#tasks): a day ("15/9/2024", "Trước ngày
-// 15/9/2024"), a month ("Tháng 9/2024"), a quarter ("Quý III/2024"), the first months of a year
-// ("6 tháng đầu năm 2024"), a year ("Năm 2024"), or none at all for work that goes on ("Thường
-// xuyên", "Hằng tháng"). A period's deadline is its last day, and the task keeps the period's
-// name as its deadline's label.
+// 15/9/2024", "Ngày 15 tháng 9 năm 2024"), a month ("Tháng 9/2024", "T9/2024"), a quarter ("Quý
+// III/2024", "Q3/2024"), two of them ("Quý III-IV/2024", "Tháng 6 đến tháng 7"), the start of a
+// quarter ("Đầu quý III": its first month), mid-year ("Giữa năm": 30 June), the first months of
+// a year ("6 tháng đầu năm 2024"), a year ("Năm 2024"), or none at all for work that goes on
+// ("Thường xuyên", "Hằng tháng"). A period's deadline is its last day, and the task keeps the
+// period's name as its deadline's label.
 #pragma once
 
 #include <optional>
@@ -16,8 +18,8 @@ namespace giaoban::domain {
 struct DeadlineText {
   // The day the task is due; none for work that goes on.
   std::optional<Date> deadline;
-  // How the deadline is shown where it is not one day: "Quý III/2024", "6 tháng đầu năm 2024",
-  // "Thường xuyên". Empty for a day.
+  // How the deadline is shown where it is not one day: "Quý III/2024", "Quý III-IV/2024", "6
+  // tháng đầu năm 2024", "Thường xuyên". Empty for a day.
   std::string label;
 
   friend bool operator==(const DeadlineText&, const DeadlineText&) = default;
