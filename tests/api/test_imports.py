@@ -91,7 +91,7 @@ class ImportsTest(ApiTestCase):
         preview = r.json
         self.assertEqual(r.headers["etag"], f'"{preview["import"]["version"]}"')
         self.assertEqual(preview["import"]["status"], "draft")
-        self.assertEqual(preview["counts"], {"rows": 5, "tasks": 3, "headings": 2, "with_errors": 1,
+        self.assertEqual(preview["counts"], {"rows": 5, "tasks": 3, "headings": 2, "existing": 0, "with_errors": 1,
                                              "with_warnings": 0})
         rows = preview["rows"]["items"]
         self.assertEqual([row["row"] for row in rows], [2, 3, 4, 5, 6])
@@ -185,11 +185,20 @@ class ImportsTest(ApiTestCase):
         self.assertEqual(r.status, 200, r)
         self.assertEqual(r.headers["content-type"], XLSX)
         self.assertEqual(r.raw[:4], b"PK\x03\x04")
-        copy = self.create_source(self.planner, kind="key_program", title="Bản sao chương trình")
-        r = upload(self.planner, copy, r.raw, "ban-sao.xlsx", XLSX)
+        written_back = r.raw
+        # Into its own source again, the program gives nothing new: every row is one of its tasks.
+        r = upload(self.planner, self.source, written_back, "chuong-trinh-sua.xlsx", XLSX)
         self.assertEqual(r.status, 201, r)
-        self.assertEqual(r.json["counts"], {"rows": 5, "tasks": 3, "headings": 2, "with_errors": 0,
-                                            "with_warnings": 0})
+        self.assertEqual(r.json["problems"], ["already_imported"])
+        self.assertEqual((r.json["counts"]["tasks"], r.json["counts"]["existing"]), (0, 3))
+        self.assertError(self.planner.request("POST", f"/api/v1/imports/{r.json['import']['id']}/confirm",
+                                              headers={"If-Match": f'"{r.json["import"]["version"]}"'}),
+                         409, "already_imported")
+        copy = self.create_source(self.planner, kind="key_program", title="Bản sao chương trình")
+        r = upload(self.planner, copy, written_back, "ban-sao.xlsx", XLSX)
+        self.assertEqual(r.status, 201, r)
+        self.assertEqual(r.json["counts"], {"rows": 5, "tasks": 3, "headings": 2, "existing": 0,
+                                            "with_errors": 0, "with_warnings": 0})
         r = self.planner.request("POST", f"/api/v1/imports/{r.json['import']['id']}/confirm",
                                  headers={"If-Match": f'"{r.json["import"]["version"]}"'})
         self.assertEqual(r.status, 200, r)

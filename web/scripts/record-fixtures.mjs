@@ -586,7 +586,7 @@ function xlsxFile(sheets) {
  * column mapped, a choice from the version it replaced refused, the headings taken as parent tasks
  * and back, another year chosen for the program and back to the source's, the lead units chosen
  * one after the other, the confirmation, the import as it then reads, the same program saved again
- * (other bytes, the same rows), the source's imports; a workbook whose first sheet is a cover
+ * (other bytes, the same rows), the program with a row added, the source's imports; a workbook whose first sheet is a cover
  * page, and its second sheet chosen; files refused (an old .xls, a CSV file with a quote left
  * open) and a specialist refused.
  */
@@ -634,13 +634,25 @@ async function recordImports(base, { specialist }) {
   if (resaved.equals(program)) throw new Error('the program saved again has the same bytes');
   out.duplicate = await upload(consolidator, 'chuong-trinh-2027 (1).csv', 'text/csv', resaved);
   out.list = await call(base, consolidator, 'GET', `/sources/${out.source.id}/imports`);
+  // The program with a row added at its end: its other rows are the source's tasks already.
+  const added = [...PROGRAM_ROWS, ['3', 'Tổng kết công tác vận tải năm 2027', 'Phòng QLVT', '', 'Tháng 12', 'Báo cáo', '', '']];
+  out.rowsAdded = await upload(consolidator, 'chuong-trinh-2027-bo-sung.csv', 'text/csv', csvFile(added));
 
   const workbook = xlsxFile([
     { name: 'Bìa', rows: [['SỞ GIAO THÔNG VẬN TẢI'], ['CHƯƠNG TRÌNH CÔNG TÁC TRỌNG TÂM NĂM 2027']] },
     { name: 'Chương trình', rows: PROGRAM_ROWS.map((r) => r.map((v) => v.replace('Phòng Pháp chế', 'Thanh tra Sở'))) },
   ]);
   const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  out.workbook = await upload(consolidator, 'chuong-trinh-2027.xlsx', xlsx, workbook);
+  // Into a source of its own: in the first one, its rows would be the tasks imported already.
+  out.workbookSource = await call(base, consolidator, 'POST', '/sources', {
+    body: { kind: 'key_program', title: 'Chương trình công tác năm 2027 của Văn phòng Sở', issuer: 'Sở Giao thông vận tải tỉnh Quảng Ngãi' },
+    status: 201,
+  });
+  out.workbook = await call(base, consolidator, 'POST', `/sources/${out.workbookSource.id}/imports?file_name=chuong-trinh-2027.xlsx`, {
+    raw: workbook,
+    headers: { 'Content-Type': xlsx },
+    status: 201,
+  });
   out.workbookSheetChosen = await call(base, consolidator, 'PATCH', `/imports/${out.workbook.import.id}`, {
     body: { sheet: 1 },
     headers: { 'If-Match': `"${out.workbook.import.version}"` },

@@ -524,6 +524,9 @@ Expected<ImportPreview> ImportService::Preview(const Actor& actor, Id id,
     auto plan_inputs = LoadPlanInputs(c, actor, stored->summary.source_id, today);
     if (!plan_inputs) return plan_inputs.error();
     inputs = std::move(*plan_inputs);
+    // A confirmed import shows what it wrote: its tasks are the source's now, but not as rows
+    // it found there.
+    if (stored->summary.status != "draft") inputs->plan.source_tasks.clear();
     return Ok();
   });
   if (!loaded) return loaded.error();

@@ -230,6 +230,11 @@ TEST_P(ImportTest, TakesOnlyTheRowsAddedToAProgramItImportedBefore) {
   auto more = imports().Confirm(consolidator_, again->import.id, again->import.version);
   ASSERT_TRUE(more.ok()) << Outcome(more);
   ASSERT_EQ(more->task_ids.size(), 2u);
+  // Each confirmed import still shows the tasks it wrote as its own.
+  auto shown = imports().Preview(consolidator_, done->import.id, {});
+  ASSERT_TRUE(shown.ok()) << Outcome(shown);
+  EXPECT_EQ(shown->counts.existing, 0);
+  EXPECT_EQ(shown->counts.tasks, 4);
   EXPECT_EQ(TaskCount(), 6);
   EXPECT_EQ(Task(more->task_ids[0]).task.summary.title, "Lập hồ sơ sửa chữa cầu");
   EXPECT_EQ(Task(more->task_ids[0]).task.parent_id, done->task_ids[0]);

@@ -2727,7 +2727,7 @@ export interface components {
             /** @enum {string} */
             field: "content" | "lead" | "cooperating" | "deadline" | "product" | "note" | "leader" | "key";
             /** @enum {string} */
-            code: "required" | "too_long" | "unknown_unit" | "several_leads" | "group_as_task" | "not_a_date" | "unrecognised_deadline" | "no_deadline" | "before_assigned_on" | "title_shortened" | "unknown_leader" | "unrecognised_key";
+            code: "required" | "too_long" | "unknown_unit" | "several_leads" | "group_as_task" | "not_a_date" | "unrecognised_deadline" | "no_deadline" | "before_assigned_on" | "title_shortened" | "unknown_leader" | "unrecognised_key" | "already_in_source";
         };
         ImportRow: {
             /** @description Số dòng như bảng tính hiển thị / the row as the spreadsheet numbers it */
@@ -2737,6 +2737,11 @@ export interface components {
             /** @description Tiêu đề nhóm / a heading */
             heading: boolean;
             becomes_task: boolean;
+            /**
+             * Format: int64
+             * @description Nhiệm vụ đã có của nguồn mà dòng này chính là: không tạo lại / the source's task this row already is: not written again
+             */
+            existing_task_id: number | null;
             parent_row: number | null;
             /** @description Các tiêu đề nhóm phía trên / the headings above */
             headings: string[];
@@ -2797,6 +2802,11 @@ export interface components {
                 tasks: number;
                 /** Format: int64 */
                 headings: number;
+                /**
+                 * Format: int64
+                 * @description Dòng đã là nhiệm vụ của nguồn, không tạo lại / rows the source has as tasks already
+                 */
+                existing: number;
                 /** Format: int64 */
                 with_errors: number;
                 /** Format: int64 */

@@ -25,7 +25,10 @@ describe('imports in words', () => {
 
   it('counts what the file becomes, leaving out what there is none of', () => {
     expect(countsText(t, UPLOADED.counts, 'vi')).toBe('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có lỗi, 2 dòng có cảnh báo');
-    expect(countsText(t, { rows: 1500, tasks: 1234, headings: 0, with_errors: 0, with_warnings: 0 }, 'vi')).toBe('1.234 nhiệm vụ');
+    expect(countsText(t, { rows: 1500, tasks: 1234, headings: 0, existing: 0, with_errors: 0, with_warnings: 0 }, 'vi')).toBe('1.234 nhiệm vụ');
+    expect(countsText(t, { rows: 1500, tasks: 2, headings: 0, existing: 1498, with_errors: 0, with_warnings: 1498 }, 'vi')).toBe(
+      '2 nhiệm vụ, 1.498 dòng đã có trong nguồn, 1.498 dòng có cảnh báo',
+    );
   });
 
   it('confirms only a draft with tasks, no row in error and nothing stopping the file', () => {

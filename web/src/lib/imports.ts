@@ -19,6 +19,7 @@ export function columnLetter(index: number): string {
 /** "5 nhiệm vụ, 2 tiêu đề nhóm, 1 dòng có lỗi": tasks always, the rest when there are any. */
 export function countsText(t: TFunction, counts: ImportPreview['counts'], lang: Lang): string {
   const parts = [t('imp.counts.tasks', { n: formatNumber(counts.tasks, lang) })];
+  if (counts.existing > 0) parts.push(t('imp.counts.existing', { n: formatNumber(counts.existing, lang) }));
   if (counts.headings > 0) parts.push(t('imp.counts.headings', { n: formatNumber(counts.headings, lang) }));
   if (counts.with_errors > 0) parts.push(t('imp.counts.errors', { n: formatNumber(counts.with_errors, lang) }));
   if (counts.with_warnings > 0) parts.push(t('imp.counts.warnings', { n: formatNumber(counts.with_warnings, lang) }));
@@ -85,6 +86,7 @@ export function problemText(t: TFunction, problem: ImportProblem, row: ImportRow
     case 'before_assigned_on':
     case 'title_shortened':
     case 'unrecognised_key':
+    case 'already_in_source':
       return t(`imp.check.${problem.code}`);
     default:
       return t('imp.check.other', { field });

@@ -368,7 +368,7 @@ describe('ImportPage', () => {
     const calls = mockFetch((c) => {
       if (c.path === '/me') return { body: CONSOLIDATOR };
       if (c.path === '/organizations') return { body: organizationList };
-      if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+      if (c.path === `/sources/${workbook.import.source_id}`) return { body: imports.workbookSource };
       if (c.path === `/imports/${workbook.import.id}` && c.method === 'GET') return { body: workbook };
       if (c.path === `/imports/${workbook.import.id}` && c.method === 'PATCH') return { body: imports.workbookSheetChosen };
       return undefined;
@@ -388,6 +388,29 @@ describe('ImportPage', () => {
     expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
   });
 
+  it('takes only the rows a program imported before has gained, showing the others as the source’s tasks', async () => {
+    const added = imports.rowsAdded as ImportPreview;
+    mockFetch((c) => {
+      if (c.path === '/me') return { body: CONSOLIDATOR };
+      if (c.path === '/organizations') return { body: organizationList };
+      if (c.path === `/sources/${SOURCE.id}`) return { body: SOURCE };
+      if (c.path === `/imports/${added.import.id}`) return { body: added };
+      return undefined;
+    });
+    openImport(added.import.id);
+    expect(await screen.findByTestId('import-counts')).toHaveTextContent(
+      '1 nhiệm vụ, 5 dòng đã có trong nguồn, 2 tiêu đề nhóm, 5 dòng có cảnh báo',
+    );
+    const existing = added.rows.items.find((r) => r.row === 3)!.existing_task_id;
+    expect(existing).not.toBeNull();
+    expect(row(3)).toHaveTextContent('Đã có trong nguồn');
+    expect(row(3)).toHaveTextContent('Đã là nhiệm vụ của nguồn này: không tạo lại.');
+    expect(within(row(3)).getByRole('link', { name: `Xem nhiệm vụ #${existing}` })).toHaveAttribute('href', `/tasks/${existing}`);
+    expect(row(9)).toHaveTextContent('Tổng kết công tác vận tải năm 2027');
+    expect(row(9)).not.toHaveTextContent('Đã có trong nguồn');
+    await waitFor(() => expect(confirmButton()).toBeEnabled());
+  });
+
   it('says the program’s rows were imported into the source before, from another save of it, with the way to that import', async () => {
     const duplicate = imports.duplicate as ImportPreview;
     mockFetch((c) => {
@@ -405,8 +428,11 @@ describe('ImportPage', () => {
     // Another save of the program: not the bytes of the file imported.
     expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
-    // The units picked for the first save are remembered: that is its only problem.
-    expect(screen.getByTestId('import-counts')).toHaveTextContent('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo');
+    // Every task of it is one of the source's already, and the units picked for the first save
+    // are remembered: no row is in error.
+    expect(screen.getByTestId('import-counts')).toHaveTextContent(
+      '0 nhiệm vụ, 5 dòng đã có trong nguồn, 2 tiêu đề nhóm, 5 dòng có cảnh báo',
+    );
     expect(screen.queryByText(/Còn \d+ dòng có lỗi/)).toBeNull();
     expect(confirmButton()).toBeDisabled();
     // Those picks are shown as made before, to be changed or cleared like any other.

@@ -1,7 +1,7 @@
 // The recorded answers (scripts/record-fixtures.mjs) still hold what the component tests rely on:
 // after a re-recording, a failure here says which assumption the server's answers broke.
 import { describe, expect, it } from 'vitest';
-import type { ConsolidatedReport, ErrorBody, ImportPreview, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
+import type { ConsolidatedReport, ErrorBody, ImportPreview, ImportResult, IssuedReport, Me, ReportComparison, Statistics, Task } from '../api/types';
 import fx from './apiFixtures.json';
 import organizationList from './fixtures/organizations.json';
 import consolidated from './fixtures/consolidated-report.json';
@@ -232,7 +232,7 @@ describe('recorded API answers', () => {
     const uploaded = imports.uploaded as ImportPreview;
     expect(imports.consolidatorMe).toMatchObject({ username: 'khtc', role: 'consolidator', csrf_token: 'csrf-test', agency_id: 2 });
     expect(uploaded.import).toMatchObject({ source_id: imports.source.id, status: 'draft', version: 1, file_name: 'chuong-trinh-2027.csv' });
-    expect(uploaded.counts).toEqual({ rows: 7, tasks: 5, headings: 2, with_errors: 2, with_warnings: 2 });
+    expect(uploaded.counts).toEqual({ rows: 7, tasks: 5, headings: 2, existing: 0, with_errors: 2, with_warnings: 2 });
     // Two lead units not recognised, each in a row of its own; two bodies outside the agency, in one row.
     const lead = (n: number) => uploaded.rows.items.find((r) => r.row === n)!;
     expect([3, 4].map((n) => [lead(n).lead?.written, lead(n).errors])).toEqual([
@@ -286,7 +286,7 @@ describe('recorded API answers', () => {
     // The same rows saved again: other bytes, refused all the same. The units picked for the first
     // are remembered, so its only problem is that its rows were imported already.
     expect(imports.duplicate).toMatchObject({ problems: ['already_imported'], duplicate_of: uploaded.import.id });
-    expect(imports.duplicate.counts).toMatchObject({ tasks: 5, with_errors: 0 });
+    expect(imports.duplicate.counts).toMatchObject({ tasks: 0, existing: 5, with_errors: 0 });
     // The picks it reads with are listed as remembered, for the user to see and change.
     expect(imports.duplicate.choices.unit_fixes.map((f) => [f.name, f.organization.id, f.remembered])).toEqual([
       ['Ban QLDA', 9, true],
@@ -301,6 +301,12 @@ describe('recorded API answers', () => {
       [imports.duplicate.import.id, 'draft'],
       [uploaded.import.id, 'confirmed'],
     ]);
+    // The program with a row added: its other tasks are the source's, which the first import wrote.
+    const added = imports.rowsAdded as ImportPreview;
+    const confirmed = imports.confirmed as ImportResult;
+    expect(added.counts).toMatchObject({ tasks: 1, existing: 5, with_errors: 0 });
+    expect(added.problems).toEqual([]);
+    expect(added.rows.items.filter((r) => r.existing_task_id !== null).map((r) => r.existing_task_id)).toEqual(confirmed.task_ids);
     expect(imports.workbook).toMatchObject({ sheets: ['Bìa', 'Chương trình'], problems: ['no_header'], choices: { sheet: 0 } });
     // Its rows name the legal unit by its name, and the project board as picked before: no errors.
     const sheetChosen = imports.workbookSheetChosen as ImportPreview;

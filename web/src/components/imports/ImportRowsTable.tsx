@@ -3,6 +3,7 @@
 // that they are on the screen without scrolling sideways). Group headings span the row.
 import type { ReactNode } from 'react';
 import { Grid, Pagination, Tag } from 'antd';
+import { Link } from 'react-router-dom';
 import { CloseCircleFilled, WarningFilled } from '@ant-design/icons';
 import type { ImportRow, ImportUnit } from '../../api/types';
 import { useT } from '../../i18n';
@@ -90,7 +91,12 @@ function TitleCell({ row }: { row: ImportRow }) {
       {(row.is_key || !row.becomes_task) && (
         <div>
           {row.is_key && <Tag color="gold">{t('imp.rows.key')}</Tag>}
-          {!row.becomes_task && <Tag>{t('imp.rows.skipped')}</Tag>}
+          {!row.becomes_task && <Tag>{t(row.existing_task_id !== null ? 'imp.rows.existing' : 'imp.rows.skipped')}</Tag>}
+        </div>
+      )}
+      {row.existing_task_id !== null && (
+        <div className="imp-meta">
+          <Link to={`/tasks/${row.existing_task_id}`}>{t('imp.rows.openExisting', { id: row.existing_task_id })}</Link>
         </div>
       )}
     </>
@@ -112,7 +118,14 @@ function Row({ row, narrow, canPick }: { row: ImportRow; narrow: boolean; canPic
     cells = (
       <td colSpan={5} className="imp-heading">
         <strong>{row.title}</strong>{' '}
-        <Tag color={row.becomes_task ? 'blue' : undefined}>{t(row.becomes_task ? 'imp.rows.parentTask' : 'imp.rows.heading')}</Tag>
+        <Tag color={row.becomes_task ? 'blue' : undefined}>
+          {t(row.becomes_task ? 'imp.rows.parentTask' : row.existing_task_id !== null ? 'imp.rows.existing' : 'imp.rows.heading')}
+        </Tag>
+        {row.existing_task_id !== null && (
+          <Link className="imp-meta" to={`/tasks/${row.existing_task_id}`}>
+            {t('imp.rows.openExisting', { id: row.existing_task_id })}
+          </Link>
+        )}
         {narrow && <Problems row={row} canPick={canPick} quiet />}
       </td>
     );
