@@ -2,6 +2,7 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "documents/xlsx_file.h"
@@ -21,12 +22,18 @@ struct Column {
 constexpr Column kColumns[] = {
     {"label.program.number", 6},    {"label.program.content", 60},
     {"label.program.lead", 26},     {"label.program.cooperating", 26},
-    {"label.program.deadline", 16}, {"label.program.product", 20},
+    {"label.program.deadline", 20}, {"label.program.product", 20},
     {"label.program.note", 20},     {"label.program.leader", 20},
     {"label.program.key", 10},
 };
 constexpr lxw_col_t kColumnCount = std::size(kColumns);
 constexpr lxw_row_t kHeaderRow = 3;
+// A heading's title spans every column after the number's.
+constexpr double kMergedWidth = [] {
+  double width = 0;
+  for (lxw_col_t c = 1; c < kColumnCount; ++c) width += kColumns[c].width;
+  return width;
+}();
 
 std::string Joined(const std::vector<std::string>& names) {
   std::string out;
@@ -57,6 +64,11 @@ std::string RenderProgramXlsx(const service::SourceProgram& program) {
   std::string document = source.doc_number;
   if (source.doc_date) document += (document.empty() ? "" : ", ") + source.doc_date->Vietnamese();
   if (!document.empty()) worksheet_write_string(ws, 1, 0, document.c_str(), f.note);
+  double header_height = 0;
+  for (lxw_col_t c = 0; c < kColumnCount; ++c)
+    header_height =
+        std::max(header_height, WrappedRowHeight({{label(kColumns[c].label), kColumns[c].width}}));
+  worksheet_set_row(ws, kHeaderRow, header_height, nullptr);
   for (lxw_col_t c = 0; c < kColumnCount; ++c)
     worksheet_write_string(ws, kHeaderRow, c, label(kColumns[c].label).c_str(), f.header);
   worksheet_freeze_panes(ws, kHeaderRow + 1, 0);
@@ -72,17 +84,28 @@ std::string RenderProgramXlsx(const service::SourceProgram& program) {
            (*above)[same] == e.headings[same])
       ++same;
     for (std::size_t h = same; h < e.headings.size(); ++h, ++row) {
+      worksheet_set_row(ws, row, WrappedRowHeight({{e.headings[h].title, kMergedWidth}}), nullptr);
       worksheet_write_string(ws, row, 0, e.headings[h].number.c_str(), heading);
       worksheet_merge_range(ws, row, 1, row, kColumnCount - 1, e.headings[h].title.c_str(),
                             heading);
     }
     above = &e.headings;
-    worksheet_write_string(ws, row, 0, e.number.c_str(), f.centered);
-    worksheet_write_string(ws, row, 1, e.text.c_str(), f.text);
-    worksheet_write_string(ws, row, 2, e.lead.c_str(), f.text);
     std::string cooperating = Joined(e.cooperating);
     if (!e.outside_units.empty())
       cooperating += (cooperating.empty() ? "" : "; ") + e.outside_units;
+    worksheet_set_row(ws, row,
+                      WrappedRowHeight({{e.number, kColumns[0].width},
+                                        {e.text, kColumns[1].width},
+                                        {e.lead, kColumns[2].width},
+                                        {cooperating, kColumns[3].width},
+                                        {e.deadline_text, kColumns[4].width},
+                                        {e.product, kColumns[5].width},
+                                        {e.note, kColumns[6].width},
+                                        {e.leader, kColumns[7].width}}),
+                      nullptr);
+    worksheet_write_string(ws, row, 0, e.number.c_str(), f.centered);
+    worksheet_write_string(ws, row, 1, e.text.c_str(), f.text);
+    worksheet_write_string(ws, row, 2, e.lead.c_str(), f.text);
     worksheet_write_string(ws, row, 3, cooperating.c_str(), f.text);
     if (e.deadline_date) {
       lxw_datetime day = ExcelDate(*e.deadline_date);

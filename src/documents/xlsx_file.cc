@@ -1,9 +1,12 @@
 #include "documents/xlsx_file.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <random>
 #include <stdexcept>
+
+#include "domain/utf8.h"
 
 namespace giaoban::documents {
 
@@ -45,6 +48,26 @@ void SetTablePrintLayout(lxw_worksheet* ws, lxw_row_t header_row, PageOrientatio
   worksheet_set_footer(ws, "&C&P/&N");
 }
 
+double WrappedRowHeight(std::initializer_list<WrappedCell> cells) {
+  constexpr double kLinePoints = 15;  // the default font's line
+  constexpr double kMaxPoints = 409;  // the most a row may be
+  std::size_t lines = 1;
+  for (const WrappedCell& cell : cells) {
+    const auto per_line = static_cast<std::size_t>(std::max(1.0, cell.width));
+    std::size_t cell_lines = 0;
+    std::string_view rest = cell.text;
+    while (true) {
+      const std::size_t end = std::min(rest.find('\n'), rest.size());
+      const std::size_t characters = domain::Utf8Characters(rest.substr(0, end));
+      cell_lines += std::max<std::size_t>(1, (characters + per_line - 1) / per_line);
+      if (end == rest.size()) break;
+      rest.remove_prefix(end + 1);
+    }
+    lines = std::max(lines, cell_lines);
+  }
+  return std::min(kMaxPoints, static_cast<double>(lines) * kLinePoints + 3);
+}
+
 SheetFormats AddSheetFormats(lxw_workbook* wb) {
   SheetFormats f{};
   f.title = workbook_add_format(wb);
@@ -62,6 +85,7 @@ SheetFormats AddSheetFormats(lxw_workbook* wb) {
   f.text = AddTableCellFormat(wb);
   f.centered = workbook_add_format(wb);
   format_set_align(f.centered, LXW_ALIGN_CENTER);
+  format_set_text_wrap(f.centered);
   format_set_align(f.centered, LXW_ALIGN_VERTICAL_TOP);
   format_set_border(f.centered, LXW_BORDER_THIN);
   f.date = workbook_add_format(wb);

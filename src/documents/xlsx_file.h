@@ -6,7 +6,9 @@
 #include <xlsxwriter.h>
 
 #include <filesystem>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "domain/date.h"
 
@@ -47,6 +49,17 @@ SheetFormats AddSheetFormats(lxw_workbook* workbook);
 
 // A bordered cell format like `text`, to add emphasis to (bold, colour).
 lxw_format* AddTableCellFormat(lxw_workbook* workbook);
+
+// The height, in points, for a row whose cells wrap these texts in columns of these widths (in
+// characters of the default font). Excel fits a row to its text only when it lays the row out
+// itself, and LibreOffice keeps the height a file gives (one line when it gives none), so a
+// workbook that wraps long text sets its rows' heights. Estimated from the characters, on the
+// generous side: a row a little too high prints well, one too low hides text.
+struct WrappedCell {
+  std::string_view text;
+  double width;
+};
+double WrappedRowHeight(std::initializer_list<WrappedCell> cells);
 
 // How a table prints: on A4, as wide as one page, `header_row` again at the top of every page, and
 // the page's number and the count of pages at the foot. Wide tables print landscape.
