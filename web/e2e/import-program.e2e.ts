@@ -99,7 +99,7 @@ describe('importing a work program', () => {
       await wrong.getByText(`Không nhận ra đơn vị chủ trì “${UNKNOWN_UNIT}”.`).waitFor();
       await wrong.getByText(`${UNKNOWN_UNIT} (chưa nhận ra)`).waitFor();
       await previewRow(page, 6)
-        .getByText(`Không phải đơn vị của cơ quan: “UBND các huyện, thành phố”, “${OUTSIDE_BODY}”.`, { exact: false })
+        .getByText(`Không khớp đơn vị nào của cơ quan: “UBND các huyện, thành phố”, “${OUTSIDE_BODY}”.`, { exact: false })
         .waitFor();
       // The lead name to pick for, apart from the bodies outside the agency, kept as written.
       const leads = page.getByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' });
