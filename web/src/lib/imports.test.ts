@@ -9,6 +9,7 @@ import {
   countsText,
   failureDetail,
   failureWhere,
+  errorsBesidesUnits,
   leadRowsWaiting,
   problemText,
   writtenName,
@@ -78,6 +79,23 @@ describe('imports in words', () => {
     expect(leadRowsWaiting(imports.unitFixed as ImportPreview)).toBe(1);
     expect(leadRowsWaiting(imports.allFixed as ImportPreview)).toBe(0);
     expect(imports.allFixed.unmatched_units).toHaveLength(2);
+  });
+
+  it('tells rows a unit pick mends from those in error otherwise too', () => {
+    // The recorded rows in error are the two waiting for their lead unit, and nothing else.
+    expect(errorsBesidesUnits(UPLOADED)).toBe(false);
+    // More rows in error than wait for a unit.
+    expect(errorsBesidesUnits({ ...UPLOADED, counts: { ...UPLOADED.counts, with_errors: 3 } })).toBe(true);
+    // As many, but a row waiting for its lead is in error otherwise too.
+    const alsoTooLong = UPLOADED.rows.items.map((r) =>
+      r.row === 4 ? { ...r, errors: [...r.errors, { field: 'product' as const, code: 'too_long' as const }] } : r,
+    );
+    expect(errorsBesidesUnits({ ...UPLOADED, rows: { ...UPLOADED.rows, items: alsoTooLong } })).toBe(true);
+    // A cooperating unit not recognised is no error of the row's.
+    const cooperatingOnly = UPLOADED.rows.items.map((r) =>
+      r.row === 4 ? { ...r, warnings: [...r.warnings, { field: 'cooperating' as const, code: 'unknown_unit' as const }] } : r,
+    );
+    expect(errorsBesidesUnits({ ...UPLOADED, rows: { ...UPLOADED.rows, items: cooperatingOnly } })).toBe(false);
   });
 
   it('says in the user’s words where a refused file is broken', () => {

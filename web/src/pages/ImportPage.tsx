@@ -27,7 +27,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatFileSize, formatNumber, formatTimestamp } from '../lib/format';
-import { canConfirm, countsText, leadRowsWaiting } from '../lib/imports';
+import { canConfirm, countsText, errorsBesidesUnits, leadRowsWaiting } from '../lib/imports';
 import { invalidateRefData, useOrganizations } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
@@ -126,7 +126,7 @@ function Blockers({ preview }: { preview: ImportPreview }) {
             waiting > 0 ? (
               <>
                 {t('imp.errorsHelp.units', { n: formatNumber(waiting, lang) })}
-                {preview.counts.with_errors > waiting && ` ${t('imp.errorsHelp.other')}`}
+                {errorsBesidesUnits(preview) && ` ${t('imp.errorsHelp.other')}`}
               </>
             ) : (
               t('imp.errorsHelp.file')
