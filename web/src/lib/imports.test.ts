@@ -13,6 +13,7 @@ import {
   leadRowsWaiting,
   problemText,
   writtenName,
+  yearMayMendErrors,
 } from './imports';
 
 const t = (key: MessageKey, params?: Params) => translate('vi', key, params);
@@ -96,6 +97,25 @@ describe('imports in words', () => {
       r.row === 4 ? { ...r, warnings: [...r.warnings, { field: 'cooperating' as const, code: 'unknown_unit' as const }] } : r,
     );
     expect(errorsBesidesUnits({ ...UPLOADED, rows: { ...UPLOADED.rows, items: cooperatingOnly } })).toBe(false);
+  });
+
+  it('suggests the program’s year only when it was not the source’s and a deadline may be read wrong', () => {
+    const thisYear = { ...UPLOADED, year_from: 'today' as const };
+    // The rows in error are all on the page, waiting for their lead units only.
+    expect(yearMayMendErrors(thisYear)).toBe(false);
+    // A deadline before the tasks are assigned.
+    const early = UPLOADED.rows.items.map((r) =>
+      r.row === 8 ? { ...r, errors: [{ field: 'deadline' as const, code: 'before_assigned_on' as const }] } : r,
+    );
+    const withEarly = { ...thisYear, counts: { ...thisYear.counts, with_errors: 3 }, rows: { ...thisYear.rows, items: early } };
+    expect(yearMayMendErrors(withEarly)).toBe(true);
+    // The same, with the year from the source or chosen: not the year's doing.
+    for (const from of ['title', 'document', 'choice'] as const) expect(yearMayMendErrors({ ...withEarly, year_from: from })).toBe(false);
+    // Rows in error not on the page shown (the second page holds none of them) may have one.
+    const second = imports.secondPage as ImportPreview;
+    expect(second.rows.items.filter((r) => r.errors.length)).toEqual([]);
+    expect(yearMayMendErrors({ ...second, year_from: 'today' })).toBe(true);
+    expect(yearMayMendErrors({ ...second, year_from: 'today', counts: { ...second.counts, with_errors: 0 } })).toBe(false);
   });
 
   it('says in the user’s words where a refused file is broken', () => {

@@ -263,6 +263,58 @@ describe('ImportPage', () => {
     expect(row(3)).toHaveTextContent('Không hiểu thời hạn “Đầu năm”');
   });
 
+  /**
+   * The recorded preview as if its source had no document date, read in 2026: row 8's “Quý I”
+   * then falls before the tasks are assigned.
+   */
+  function readThisYear(yearFrom: ImportPreview['year_from']): ImportPreview {
+    return {
+      ...UPLOADED,
+      year: 2026,
+      year_from: yearFrom,
+      counts: { ...UPLOADED.counts, with_errors: 3 },
+      rows: {
+        ...UPLOADED.rows,
+        items: UPLOADED.rows.items.map((r) =>
+          r.row === 8
+            ? { ...r, deadline_written: 'Quý I', deadline: '2026-03-31', errors: [{ field: 'deadline' as const, code: 'before_assigned_on' as const }] }
+            : r,
+        ),
+      },
+    };
+  }
+  const YEAR_HINT = 'Nếu chương trình là của năm khác, hãy nhập năm ở ô “Năm của chương trình”: thời hạn không ghi năm sẽ được đọc lại theo năm đó.';
+
+  it('suggests typing the program’s year when the source gave none and deadlines fall before the tasks are assigned', async () => {
+    serve({ reads: [readThisYear('today')] });
+    openImport();
+    const blocker = (await screen.findByText('Còn 3 dòng có lỗi')).closest('.ant-alert') as HTMLElement;
+    expect(blocker).toHaveTextContent(
+      '2 dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”. ' +
+        'Chọn đơn vị thôi chưa đủ: lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại. ' +
+        YEAR_HINT,
+    );
+    // The field it names is there, with the year read.
+    expect(screen.getByLabelText('Năm của chương trình')).toHaveValue('2026');
+    expect(row(8)).toHaveTextContent('Thời hạn trước ngày giao nhiệm vụ.');
+  });
+
+  it('does not suggest the year when it came from the source', async () => {
+    serve({ reads: [readThisYear('document')] });
+    openImport();
+    const blocker = (await screen.findByText('Còn 3 dòng có lỗi')).closest('.ant-alert') as HTMLElement;
+    expect(blocker).toHaveTextContent('Chọn đơn vị thôi chưa đủ');
+    expect(blocker).not.toHaveTextContent('Năm của chương trình');
+  });
+
+  it('does not suggest the year when every row in error is shown and none has its deadline in error', async () => {
+    serve({ reads: [{ ...UPLOADED, year: 2026, year_from: 'today' }] });
+    openImport();
+    const unitsOnly = (await screen.findByText('Còn 2 dòng có lỗi')).closest('.ant-alert') as HTMLElement;
+    expect(screen.getByText('năm nay (nguồn chưa có ngày văn bản)')).toBeInTheDocument();
+    expect(unitsOnly).not.toHaveTextContent('Năm của chương trình');
+  });
+
   it('says to correct the file when no row waits for a lead unit', async () => {
     const preview: ImportPreview = { ...UPLOADED, counts: { ...UPLOADED.counts, with_errors: 1 }, unmatched_units: [] };
     serve({ reads: [preview] });
