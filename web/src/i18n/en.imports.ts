@@ -59,8 +59,10 @@ const enImports: Record<keyof typeof viImports, string> = {
   'imp.problem.openDuplicate': 'Open the earlier import',
   'imp.errorsTitle': 'Rows still with errors: {n}',
   'imp.errorsHelp.units': 'Rows whose lead unit is not recognised: {n}. Choose the units for those names under “Units not recognised”.',
-  'imp.errorsHelp.other': 'Other errors (deadline, text…) are corrected in the file, which is then uploaded again.',
+  'imp.errorsHelp.other': 'Choosing units is not enough: other errors (deadline, text…) are corrected in the file, which is then uploaded again.',
   'imp.errorsHelp.file': 'Correct the errors (deadline, text…) in the file, then upload it again.',
+  'imp.errorsHelp.year':
+    'If the program is of another year, type it in “Year of the program”: deadlines written without a year are then read in that year.',
 
   'imp.reading': 'How the file is read',
   'imp.sheet': 'Sheet',

@@ -96,6 +96,7 @@ const en: Record<MessageKey, string> = {
   'task.restricted': 'Restricted readership',
   'task.leadOrg': 'Lead unit',
   'task.cooperators': 'Cooperating units',
+  'task.cooperatorsOutside': '{names} (outside the agency)',
   'task.leader': 'Supervising leader',
   'task.assignees': 'Assignees',
   'task.product': 'Expected product',

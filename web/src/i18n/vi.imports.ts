@@ -57,8 +57,10 @@ const viImports = {
   'imp.problem.openDuplicate': 'Xem lần nhập trước',
   'imp.errorsTitle': 'Còn {n} dòng có lỗi',
   'imp.errorsHelp.units': '{n} dòng có đơn vị chủ trì chưa nhận ra: chọn đơn vị cho các tên đó ở phần “Đơn vị chưa nhận ra”.',
-  'imp.errorsHelp.other': 'Lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
+  'imp.errorsHelp.other': 'Chọn đơn vị thôi chưa đủ: lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
   'imp.errorsHelp.file': 'Hãy sửa các lỗi (thời hạn, nội dung…) trong tệp rồi tải lên lại.',
+  'imp.errorsHelp.year':
+    'Nếu chương trình là của năm khác, hãy nhập năm ở ô “Năm của chương trình”: thời hạn không ghi năm sẽ được đọc lại theo năm đó.',
 
   'imp.reading': 'Cách đọc tệp',
   'imp.sheet': 'Trang tính',

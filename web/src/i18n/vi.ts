@@ -96,6 +96,7 @@ const vi = {
   'task.restricted': 'Hạn chế người xem',
   'task.leadOrg': 'Đơn vị chủ trì',
   'task.cooperators': 'Đơn vị phối hợp',
+  'task.cooperatorsOutside': '{names} (ngoài cơ quan)',
   'task.leader': 'Lãnh đạo phụ trách',
   'task.assignees': 'Chuyên viên được giao',
   'task.product': 'Sản phẩm',

@@ -9,9 +9,11 @@ import {
   countsText,
   failureDetail,
   failureWhere,
+  errorsBesidesUnits,
   leadRowsWaiting,
   problemText,
   writtenName,
+  yearMayMendErrors,
 } from './imports';
 
 const t = (key: MessageKey, params?: Params) => translate('vi', key, params);
@@ -78,6 +80,42 @@ describe('imports in words', () => {
     expect(leadRowsWaiting(imports.unitFixed as ImportPreview)).toBe(1);
     expect(leadRowsWaiting(imports.allFixed as ImportPreview)).toBe(0);
     expect(imports.allFixed.unmatched_units).toHaveLength(2);
+  });
+
+  it('tells rows a unit pick mends from those in error otherwise too', () => {
+    // The recorded rows in error are the two waiting for their lead unit, and nothing else.
+    expect(errorsBesidesUnits(UPLOADED)).toBe(false);
+    // More rows in error than wait for a unit.
+    expect(errorsBesidesUnits({ ...UPLOADED, counts: { ...UPLOADED.counts, with_errors: 3 } })).toBe(true);
+    // As many, but a row waiting for its lead is in error otherwise too.
+    const alsoTooLong = UPLOADED.rows.items.map((r) =>
+      r.row === 4 ? { ...r, errors: [...r.errors, { field: 'product' as const, code: 'too_long' as const }] } : r,
+    );
+    expect(errorsBesidesUnits({ ...UPLOADED, rows: { ...UPLOADED.rows, items: alsoTooLong } })).toBe(true);
+    // A cooperating unit not recognised is no error of the row's.
+    const cooperatingOnly = UPLOADED.rows.items.map((r) =>
+      r.row === 4 ? { ...r, warnings: [...r.warnings, { field: 'cooperating' as const, code: 'unknown_unit' as const }] } : r,
+    );
+    expect(errorsBesidesUnits({ ...UPLOADED, rows: { ...UPLOADED.rows, items: cooperatingOnly } })).toBe(false);
+  });
+
+  it('suggests the program’s year only when it was not the source’s and a deadline may be read wrong', () => {
+    const thisYear = { ...UPLOADED, year_from: 'today' as const };
+    // The rows in error are all on the page, waiting for their lead units only.
+    expect(yearMayMendErrors(thisYear)).toBe(false);
+    // A deadline before the tasks are assigned.
+    const early = UPLOADED.rows.items.map((r) =>
+      r.row === 8 ? { ...r, errors: [{ field: 'deadline' as const, code: 'before_assigned_on' as const }] } : r,
+    );
+    const withEarly = { ...thisYear, counts: { ...thisYear.counts, with_errors: 3 }, rows: { ...thisYear.rows, items: early } };
+    expect(yearMayMendErrors(withEarly)).toBe(true);
+    // The same, with the year from the source or chosen: not the year's doing.
+    for (const from of ['title', 'document', 'choice'] as const) expect(yearMayMendErrors({ ...withEarly, year_from: from })).toBe(false);
+    // Rows in error not on the page shown (the second page holds none of them) may have one.
+    const second = imports.secondPage as ImportPreview;
+    expect(second.rows.items.filter((r) => r.errors.length)).toEqual([]);
+    expect(yearMayMendErrors({ ...second, year_from: 'today' })).toBe(true);
+    expect(yearMayMendErrors({ ...second, year_from: 'today', counts: { ...second.counts, with_errors: 0 } })).toBe(false);
   });
 
   it('says in the user’s words where a refused file is broken', () => {

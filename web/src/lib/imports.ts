@@ -54,6 +54,30 @@ export function leadRowsWaiting(preview: Pick<ImportPreview, 'unmatched_units'>)
   return preview.unmatched_units.reduce((sum, u) => sum + u.lead_rows, 0);
 }
 
+const waitsForLead = (p: ImportProblem) => p.field === 'lead' && p.code === 'unknown_unit';
+
+/**
+ * Some rows in error stay so once their lead units are picked: more rows are in error than wait for
+ * a unit, or a row of the page waits for one and has another error besides (it counts among those
+ * waiting, so the counts alone do not tell). Rows of other pages are known by the counts only.
+ */
+export function errorsBesidesUnits(preview: Pick<ImportPreview, 'counts' | 'unmatched_units' | 'rows'>): boolean {
+  if (preview.counts.with_errors > leadRowsWaiting(preview)) return true;
+  return preview.rows.items.some((r) => r.errors.some(waitsForLead) && r.errors.some((p) => !waitsForLead(p)));
+}
+
+/**
+ * The rows in error may be so because the program's year is wrong: the source gave none, so
+ * deadlines without a year were read in this year, and a program of another year (next year's,
+ * issued late in this one) then has deadlines before its tasks are assigned. Said when a row of the
+ * page has such a deadline, or when rows in error are on no page shown and may have one.
+ */
+export function yearMayMendErrors(preview: Pick<ImportPreview, 'counts' | 'year_from' | 'rows'>): boolean {
+  if (preview.year_from !== 'today' || preview.counts.with_errors === 0) return false;
+  const inError = preview.rows.items.filter((r) => r.errors.length > 0);
+  return inError.length < preview.counts.with_errors || inError.some((r) => r.errors.some((p) => p.code === 'before_assigned_on'));
+}
+
 /**
  * A problem of a row in words, naming what the file wrote where that helps. `canPick`: the user may
  * still pick units for the import (a draft of theirs); else nothing is asked of them.

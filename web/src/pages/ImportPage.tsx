@@ -27,7 +27,7 @@ import { PageHeader } from '../components/PageHeader';
 import { useLang, useT, type MessageKey } from '../i18n';
 import { usePageTitle } from '../layout/PageTitle';
 import { formatFileSize, formatNumber, formatTimestamp } from '../lib/format';
-import { canConfirm, countsText, leadRowsWaiting } from '../lib/imports';
+import { canConfirm, countsText, errorsBesidesUnits, leadRowsWaiting, yearMayMendErrors } from '../lib/imports';
 import { invalidateRefData, useOrganizations } from '../lib/refData';
 import { useLoad } from '../lib/useLoad';
 import { useSubmit, type SubmitOptions } from '../lib/useSubmit';
@@ -84,7 +84,8 @@ function NewImport({ sourceId }: { sourceId: Id }) {
 
 /**
  * The problems that stop the whole file, and the rows still in error, with what to do: pick the
- * lead units not recognised here, correct anything else in the file.
+ * lead units not recognised here, correct anything else in the file, or give the program's year
+ * when the source had none and deadlines may have been read in the wrong one.
  */
 function Blockers({ preview }: { preview: ImportPreview }) {
   const t = useT();
@@ -123,14 +124,17 @@ function Blockers({ preview }: { preview: ImportPreview }) {
           showIcon
           message={t('imp.errorsTitle', { n: formatNumber(preview.counts.with_errors, lang) })}
           description={
-            waiting > 0 ? (
-              <>
-                {t('imp.errorsHelp.units', { n: formatNumber(waiting, lang) })}
-                {preview.counts.with_errors > waiting && ` ${t('imp.errorsHelp.other')}`}
-              </>
-            ) : (
-              t('imp.errorsHelp.file')
-            )
+            <>
+              {waiting > 0 ? (
+                <>
+                  {t('imp.errorsHelp.units', { n: formatNumber(waiting, lang) })}
+                  {errorsBesidesUnits(preview) && ` ${t('imp.errorsHelp.other')}`}
+                </>
+              ) : (
+                t('imp.errorsHelp.file')
+              )}
+              {yearMayMendErrors(preview) && ` ${t('imp.errorsHelp.year')}`}
+            </>
           }
         />
       )}

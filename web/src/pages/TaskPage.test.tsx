@@ -38,6 +38,13 @@ const PLACE: NonNullable<Task['program_place']> = {
   outside_units: 'UBND các huyện, thành phố, Công an tỉnh',
 };
 
+/** The value beside a label of the task's general information. */
+function field(label: string) {
+  const cell = screen.getByText(label, { selector: 'th > span' }).closest('th')?.nextElementSibling;
+  if (!(cell instanceof HTMLElement)) throw new Error(`no value beside ${label}`);
+  return cell;
+}
+
 describe('TaskPage (real API data)', () => {
   it('shows every field, the extension and the history to a leader with the leader’s actions', async () => {
     renderTask(fx.leaderMe, fx.task89, fx.history89);
@@ -75,8 +82,19 @@ describe('TaskPage (real API data)', () => {
       'Cơ quan phối hợp bên ngoài: UBND các huyện, thành phố, Công an tỉnh',
     );
     expect(within(place).getByRole('link', { name: 'Xem lần nhập chương trình từ tệp' })).toHaveAttribute('href', '/imports/31');
-    // The cooperating units of the agency stay where they were.
-    expect(screen.getByText('Phòng Quản lý vận tải, phương tiện và người lái')).toBeInTheDocument();
+    // The cooperating units of the agency first, then the bodies outside it as the program wrote them.
+    const cooperating = field('Đơn vị phối hợp');
+    expect([...cooperating.querySelectorAll('div')].map((c) => c.textContent)).toEqual([
+      'Phòng Quản lý vận tải, phương tiện và người lái',
+      'UBND các huyện, thành phố, Công an tỉnh (ngoài cơ quan)',
+    ]);
+  });
+
+  it('counts the bodies outside the agency as cooperating when no unit of the agency is', async () => {
+    renderTask(fx.specialistMe, imported(fx.task43specialist, { ...PLACE, outside_units: 'Sở Tài chính, UBND các huyện, thành phố' }), { items: [] });
+    await screen.findByTestId('program-place');
+    expect(fx.task43specialist.cooperators).toEqual([]);
+    expect(field('Đơn vị phối hợp')).toHaveTextContent(/^Sở Tài chính, UBND các huyện, thành phố \(ngoài cơ quan\)$/);
   });
 
   it('shows a specialist only what the program wrote, without the way to the import, and leaves out what it did not write', async () => {
@@ -87,6 +105,8 @@ describe('TaskPage (real API data)', () => {
     expect(within(place).queryByRole('link')).toBeNull();
     expect(screen.queryByText('Ghi chú:')).toBeNull();
     expect(screen.queryByText('Cơ quan phối hợp bên ngoài:')).toBeNull();
+    // Neither the agency's units nor bodies outside it: no one cooperates.
+    expect(field('Đơn vị phối hợp')).toHaveTextContent(/^—$/);
   });
 
   it('offers a specialist only what the permissions allow', async () => {

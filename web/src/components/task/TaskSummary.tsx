@@ -8,6 +8,23 @@ import type { TaskView } from './taskView';
 
 const names = (refs: { name: string }[]) => (refs.length ? refs.map((r) => r.name).join('; ') : '—');
 
+/**
+ * The units of the agency cooperating on the task, then, for a task imported from a program, the
+ * bodies outside the agency its row named (as the program wrote them, marked as outside): a task
+ * with only outside bodies does cooperate with someone, so it does not read as having no one.
+ */
+function Cooperators({ task }: { task: Task }) {
+  const t = useT();
+  const outside = task.program_place?.outside_units.trim() ?? '';
+  if (!outside) return <>{names(task.cooperators)}</>;
+  return (
+    <>
+      {task.cooperators.length > 0 && <div>{names(task.cooperators)}</div>}
+      <div>{t('task.cooperatorsOutside', { names: outside })}</div>
+    </>
+  );
+}
+
 /** The task's general information: who leads it, by when, from which source, how far along. */
 export function TaskSummary({ task, view, asOf }: { task: Task; view: TaskView; asOf: string | undefined }) {
   const t = useT();
@@ -17,7 +34,9 @@ export function TaskSummary({ task, view, asOf }: { task: Task; view: TaskView; 
     <Card title={t('detail.general')} size="small">
       <Descriptions className="detail-grid" bordered size="small" column={{ xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 2 }}>
         <Descriptions.Item label={t('task.leadOrg')}>{task.lead_org.name}</Descriptions.Item>
-        <Descriptions.Item label={t('task.cooperators')}>{names(task.cooperators)}</Descriptions.Item>
+        <Descriptions.Item label={t('task.cooperators')}>
+          <Cooperators task={task} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('task.leader')}>{task.leader?.name ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('task.assignees')}>{names(task.assignees)}</Descriptions.Item>
         <Descriptions.Item label={t('task.assignedOn')}>{formatDate(task.assigned_on)}</Descriptions.Item>
