@@ -610,6 +610,49 @@ TEST_P(ImportTest, RemembersHowTheAgencyHeadsAColumnOnceMapped) {
   EXPECT_EQ(next->counts.with_errors, 0);
 }
 
+TEST_P(ImportTest, RemembersAColumnMappedUnderTheYearsTitleForNextYearsProgram) {
+  // The title merged across the table is no part of the header: the column is known by its own
+  // header next year, whatever that year's title, and in a CSV file with the title in its first
+  // cell and an empty row under it.
+  const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book, nullptr);
+    worksheet_merge_range(sheet, 0, 0, 0, 3, "CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NĂM 2024", nullptr);
+    const char* headers[] = {"STT", "Nội dung nhiệm vụ", "Đơn vị đầu mối", "Thời gian hoàn thành"};
+    for (lxw_col_t c = 0; c < 4; ++c) worksheet_write_string(sheet, 1, c, headers[c], nullptr);
+    worksheet_write_number(sheet, 2, 0, 1, nullptr);
+    worksheet_write_string(sheet, 2, 1, "Lập kế hoạch bảo trì", nullptr);
+    worksheet_write_string(sheet, 2, 2, "KHTC", nullptr);
+    worksheet_write_string(sheet, 2, 3, "Tháng 8/2024", nullptr);
+  });
+  auto preview = Start(workbook, nullptr, "chuyen-doi-so-2024.xlsx");
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->header_row, 1u);
+  EXPECT_EQ(preview->header_rows, 1u);
+  ASSERT_EQ(preview->columns.size(), 4u);
+  EXPECT_EQ(preview->columns[0].header, "STT");
+  EXPECT_EQ(preview->columns[2].header, "Đơn vị đầu mối");
+  EXPECT_EQ(preview->columns[2].field, std::nullopt);
+  ImportChoicesPatch patch;
+  patch.columns[2] = ProgramColumn::kLead;
+  preview = imports().Choose(consolidator_, preview->import.id, preview->import.version, patch, {});
+  ASSERT_TRUE(preview.ok()) << Outcome(preview);
+  EXPECT_EQ(preview->counts.with_errors, 0);
+  ASSERT_TRUE(imports().Confirm(consolidator_, preview->import.id, preview->import.version).ok());
+
+  auto next = Start(
+      "CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NĂM 2025;;;\n"
+      ";;;\n"
+      "STT;Nội dung nhiệm vụ;Đơn vị đầu mối;Thời gian hoàn thành\n"
+      "1;Báo cáo quý;VP;Quý III/2024\n");
+  ASSERT_TRUE(next.ok()) << Outcome(next);
+  EXPECT_EQ(next->header_row, 2u);
+  EXPECT_EQ(next->header_rows, 1u);
+  ASSERT_EQ(next->columns.size(), 4u);
+  EXPECT_EQ(next->columns[2].header, "Đơn vị đầu mối");
+  EXPECT_EQ(next->columns[2].field, ProgramColumn::kLead);
+  EXPECT_EQ(next->counts.with_errors, 0);
+}
+
 TEST_P(ImportTest, ReadsAWorkbookWithATwoRowHeaderMergedCellsAndDates) {
   const std::string workbook = sheets::WrittenWorkbook([](lxw_workbook* book) {
     lxw_worksheet* cover = workbook_add_worksheet(book, "Bìa");

@@ -110,12 +110,19 @@ std::size_t Width(const sheets::Sheet& top, std::size_t row, std::size_t rows) {
   return std::min(width, kHeaderColumns);
 }
 
-// A header in two rows has cells merged in its first: across columns over the sub-headers, or
-// down both rows for the columns that have none. Without them the second row is data.
+// A header in two rows has cells merged in its first that group its columns: across some of them
+// over their sub-headers, or down both rows for the columns that have none. Without them the
+// second row is data. A cell merged over every column the two rows write in groups none: it is the
+// table's title above a header of one row.
 bool MayBeTwoRowHeader(const sheets::Sheet& top, std::size_t row) {
-  for (const sheets::MergedRange& m : top.layout.merged)
-    if (m.first_row == row && (m.last_row == row + 1 || m.last_column > m.first_column))
-      return true;
+  std::vector<bool> written(Width(top, row, 2));
+  for (std::size_t c = 0; c < written.size(); ++c)
+    written[c] = !HeaderText(top, row, c).empty() || !top.at(row + 1, c).empty();
+  for (const sheets::MergedRange& m : top.layout.merged) {
+    if (m.first_row != row || (m.last_row != row + 1 && m.last_column == m.first_column)) continue;
+    for (std::size_t c = 0; c < written.size(); ++c)
+      if (written[c] && (c < m.first_column || c > m.last_column)) return true;
+  }
   return false;
 }
 
@@ -161,6 +168,15 @@ std::optional<ProgramLayout> FindProgramLayout(const sheets::Sheet& top) {
       if (height == 2 && (r + 1 >= top.rows.size() || !MayBeTwoRowHeader(top, r))) continue;
       ProgramLayout layout = LayoutAt(top, r, height);
       if (!layout.columns.contains(ProgramColumn::kContent)) continue;
+      // The first of two rows is the header's when the second alone is none, or names fewer
+      // fields: a line merged over some columns just above a header ("Đơn vị tính: triệu đồng")
+      // is not.
+      if (height == 2) {
+        const ProgramLayout lower = LayoutAt(top, r + 1, 1);
+        if (lower.columns.contains(ProgramColumn::kContent) &&
+            lower.columns.size() >= layout.columns.size())
+          continue;
+      }
       // More fields named wins; of as many, the one-row header and the earlier row.
       if (!best || layout.columns.size() > best->columns.size()) best = std::move(layout);
     }
