@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "domain/words.h"
 #include "intl/text.h"
@@ -234,6 +237,14 @@ UnitMatcher::UnitMatcher(std::vector<UnitCandidate> units) {
     keyed.last_field = LastField(u.name, words);
     units_.push_back(std::move(keyed));
   }
+  // A word few units have tells more than one most have ("phòng", "sở").
+  std::map<std::string, std::size_t, std::less<>> having;
+  for (const Keyed& u : units_)
+    for (const std::string& w : std::set<std::string>(u.words.begin(), u.words.end())) ++having[w];
+  const double count = static_cast<double>(units_.size());
+  for (Keyed& u : units_)
+    for (const std::string& w : u.words)
+      u.weights.push_back(std::log(1.0 + count / static_cast<double>(having.find(w)->second)));
 }
 
 UnitMatch UnitMatcher::Match(std::string_view written) const {
@@ -279,23 +290,41 @@ UnitMatch UnitMatcher::Match(std::string_view written) const {
     match.id = *named.begin();
     return match;
   }
-  // No one unit for sure: the likeliest by the words they share, of those that share any.
-  const auto words = Words(text);
-  std::vector<std::pair<double, Id>> scored;
+  // No one unit for sure: the likeliest by the distinctive words they share, of those that share
+  // any, a run of capitals sharing the words it gives the initials of ("ATGT": "an toàn giao
+  // thông"); of those alike, the one whose name they say more of.
+  std::vector<std::tuple<bool, double, double, Id>> scored;
   for (const Keyed& u : units_) {
-    std::size_t shared = 0;
-    for (const std::string& w : words)
-      shared += std::find(u.words.begin(), u.words.end(), w) != u.words.end();
-    if (named.contains(u.id)) shared = words.size() + 1;  // among several that fit
-    if (shared == 0) continue;
-    const double score =
-        static_cast<double>(shared) / static_cast<double>(words.size() + u.words.size() - shared);
-    scored.emplace_back(named.contains(u.id) ? 2.0 : score, u.id);
+    const std::size_t n = u.words.size();
+    std::vector<bool> shared(n, false);
+    for (const Token& t : tokens) {
+      const std::size_t k = t.word.size();
+      for (std::size_t p = 0; p < n; ++p) {
+        if (u.words[p] == t.word) shared[p] = true;
+        if (!t.initials || p + k > n) continue;
+        bool spells = true;
+        for (std::size_t i = 0; i < k && spells; ++i) spells = u.words[p + i].front() == t.word[i];
+        if (spells)
+          std::fill(shared.begin() + static_cast<long>(p),
+                    shared.begin() + static_cast<long>(p + k), true);
+      }
+    }
+    double weight = 0;
+    double whole = 0;
+    for (std::size_t p = 0; p < n; ++p) {
+      whole += u.weights[p];
+      if (shared[p]) weight += u.weights[p];
+    }
+    const bool first = named.contains(u.id);
+    if (weight == 0 && !first) continue;
+    scored.emplace_back(first, weight, whole > 0 ? weight / whole : 0, u.id);
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a)) >
+           std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+  });
   for (std::size_t i = 0; i < scored.size() && i < 3; ++i)
-    match.suggestions.push_back(scored[i].second);
+    match.suggestions.push_back(std::get<3>(scored[i]));
   return match;
 }
 

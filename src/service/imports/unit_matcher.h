@@ -48,6 +48,7 @@ class UnitMatcher {
     // The first word of the last field a name lists ("người lái" of "vận tải, phương tiện và
     // người lái"; 0 when it lists none): a name with its tail left off reaches past it.
     std::size_t last_field = 0;
+    std::vector<double> weights;  // how distinctive each word is among the units, for suggestions
   };
   std::vector<Keyed> units_;
   // The most pieces a unit's name splits into ("Phòng Quản lý vận tải, phương tiện và người lái":

@@ -154,6 +154,23 @@ TEST(UnitMatcher, SuggestsTheUnitsANameCouldBeWhenMoreThanOneFits) {
   EXPECT_EQ(IdOf(m, "Phòng Quản lý chất lượng công trình"), 6);
 }
 
+TEST(UnitMatcher, SuggestsFirstTheUnitSharingTheMostDistinctiveWords) {
+  const UnitMatcher m = DemoAgency();
+  // The province's board is not the agency's, but the agency's is the likeliest.
+  const auto board = m.Match("Ban QLDA tỉnh");
+  EXPECT_FALSE(board.id);
+  ASSERT_FALSE(board.suggestions.empty());
+  EXPECT_EQ(board.suggestions.front(), 8);
+  const auto office = m.Match("VP Ban ATGT huyện");
+  EXPECT_FALSE(office.id);
+  ASSERT_FALSE(office.suggestions.empty());
+  EXPECT_EQ(office.suggestions.front(), 10);
+  const auto centre = m.Match("TT Đăng kiểm số 2");
+  EXPECT_FALSE(centre.id);
+  ASSERT_FALSE(centre.suggestions.empty());
+  EXPECT_EQ(centre.suggestions.front(), 9);
+}
+
 TEST(UnitMatcher, SplitsACellOfSeveralUnits) {
   EXPECT_EQ(
       SplitUnitNames("Phòng KHTC, Văn phòng Sở; Thanh tra Sở\nP. QLVT + TTĐK."),
