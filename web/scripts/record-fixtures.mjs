@@ -473,15 +473,15 @@ async function completeOverdueTask(base, leader, report) {
 }
 
 // The department's key program for 2027 as the planning division keeps it: two groups (Roman
-// numerals), two lead units the server does not recognise in two rows ("Ban QLDA", an abbreviation
-// it does not know, and "Phòng Pháp chế", a unit no organisation of the agency is called) beside
+// numerals), two lead units the server does not recognise in two rows ("Ban Điều phối dự án", the
+// project board as one office calls it, and "Phòng Pháp chế", a unit no organisation of the agency is called) beside
 // abbreviations it does know, a row whose cooperating bodies are outside the agency ("Công an
 // tỉnh", "Sở Công Thương"), a deadline that leaves the year out ("Tháng 12"), a leader who is not
 // one of its people, and a column it does not recognise ("Kinh phí").
 const PROGRAM_ROWS = [
   ['STT', 'Nội dung nhiệm vụ', 'Đơn vị chủ trì', 'Đơn vị phối hợp', 'Thời gian hoàn thành', 'Sản phẩm', 'Lãnh đạo phụ trách', 'Kinh phí (triệu đồng)'],
   ['I', 'LĨNH VỰC KẾT CẤU HẠ TẦNG GIAO THÔNG', '', '', '', '', '', ''],
-  ['1', 'Sửa chữa, nâng cấp cầu Trà Khúc cũ', 'Ban QLDA', 'P. KHTC, Phòng QLKCHT', 'Quý II/2027', 'Báo cáo kết quả', 'Nguyễn Đức Hùng', '12.500'],
+  ['1', 'Sửa chữa, nâng cấp cầu Trà Khúc cũ', 'Ban Điều phối dự án', 'P. KHTC, Phòng QLKCHT', 'Quý II/2027', 'Báo cáo kết quả', 'Nguyễn Đức Hùng', '12.500'],
   ['2', 'Rà soát, đề xuất sửa đổi quy định về quản lý hành lang an toàn đường bộ', 'Phòng Pháp chế', 'Phòng QLKCHT', 'Tháng 6/2027', 'Tờ trình UBND tỉnh', 'Nguyễn Đức Hùng', ''],
   ['3', 'Lập kế hoạch bảo trì đường tỉnh năm 2028', 'QLKCHT', '', '30/09/2027', 'Kế hoạch', 'Ông Trưởng ban', '850'],
   ['II', 'LĨNH VỰC VẬN TẢI', '', '', '', '', '', ''],
@@ -626,7 +626,7 @@ async function recordImports(base, { specialist }) {
   const organizations = (await call(base, consolidator, 'GET', '/organizations')).items;
   const unit = (code) => organizations.find((o) => o.code === code).id;
   out.unitFixed = await choose(out.yearFromSource.import.version, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: unit('TTS') }] });
-  out.allFixed = await choose(out.unitFixed.import.version, { unit_fixes: [{ written: 'Ban QLDA', organization_id: unit('BQLDA') }] });
+  out.allFixed = await choose(out.unitFixed.import.version, { unit_fixes: [{ written: 'Ban Điều phối dự án', organization_id: unit('BQLDA') }] });
   out.confirmed = await call(base, consolidator, 'POST', `${path}/confirm`, { headers: { 'If-Match': `"${out.allFixed.import.version}"` } });
   out.confirmedPreview = await call(base, consolidator, 'GET', path);
   // The program saved again from Excel on another computer: no byte order mark, LF line ends.

@@ -56,7 +56,7 @@ describe('imports in words', () => {
     expect(rowOf(UPLOADED, 4).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 4), true))).toEqual([
       'Không nhận ra đơn vị chủ trì “Phòng Pháp chế”.',
     ]);
-    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3), true))).toEqual(['Không nhận ra đơn vị chủ trì “Ban QLDA”.']);
+    expect(rowOf(UPLOADED, 3).errors.map((p) => problemText(t, p, rowOf(UPLOADED, 3), true))).toEqual(['Không nhận ra đơn vị chủ trì “Ban Điều phối dự án”.']);
     // One warning for the row names every body outside the agency, and none it recognised.
     expect(rowOf(UPLOADED, 8).warnings.map((p) => problemText(t, p, rowOf(UPLOADED, 8), true))).toEqual([
       'Không khớp đơn vị nào của cơ quan: “Công an tỉnh”, “Sở Công Thương”. Được giữ nguyên văn cùng dòng; chọn đơn vị nếu đó là một đơn vị của cơ quan.',

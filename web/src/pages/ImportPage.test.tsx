@@ -90,7 +90,7 @@ describe('ImportPage', () => {
     expect(Object.fromEntries(upload.query)).toEqual({ file_name: 'chuong-trinh-2027.csv', page_size: '100' });
     // The upload's answer is the preview: it is not asked for again.
     expect(callsTo(calls, 'GET')).toHaveLength(0);
-    expect(screen.getByText(`Tệp chuong-trinh-2027.csv (1.015 B), tải lên lúc ${formatTimestamp(UPLOADED.import.created_at)}`)).toBeInTheDocument();
+    expect(screen.getByText(`Tệp chuong-trinh-2027.csv (1 KB), tải lên lúc ${formatTimestamp(UPLOADED.import.created_at)}`)).toBeInTheDocument();
   });
 
   it('says why the server refused a file and where in it, and refuses a file over 20 MB without sending it', async () => {
@@ -155,8 +155,8 @@ describe('ImportPage', () => {
     // The lead units not recognised: errors, one row each.
     expect(row(3)).toHaveTextContent('Sửa chữa, nâng cấp cầu Trà Khúc cũ');
     expect(row(3)).toHaveClass('imp-row-error');
-    expect(within(row(3)).getByText('Ban QLDA (chưa nhận ra)')).toHaveClass('imp-unknown');
-    expect(row(3)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Ban QLDA”.');
+    expect(within(row(3)).getByText('Ban Điều phối dự án (chưa nhận ra)')).toHaveClass('imp-unknown');
+    expect(row(3)).toHaveTextContent('Không nhận ra đơn vị chủ trì “Ban Điều phối dự án”.');
     expect(row(3)).toHaveTextContent('Phòng Kế hoạch – Tài chínhTệp ghi: P. KHTC');
     expect(row(3)).toHaveTextContent('Quý II/2027');
     expect(row(3)).toHaveTextContent('30/06/2027');
@@ -191,9 +191,9 @@ describe('ImportPage', () => {
         .getAllByTestId('unmatched-unit')
         .map((u) => u.querySelector('.imp-unit-name')?.textContent);
     const leads = screen.getByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' });
-    expect(names(leads)).toEqual(['“Ban QLDA” 1 dòng đang chờ', '“Phòng Pháp chế” 1 dòng đang chờ']);
+    expect(names(leads)).toEqual(['“Ban Điều phối dự án” 1 dòng đang chờ', '“Phòng Pháp chế” 1 dòng đang chờ']);
     expect(leads).toHaveTextContent('Các dòng do những tên này chủ trì chưa nhập được. Chọn đơn vị tương ứng của cơ quan');
-    expect(within(leads).getByRole('combobox', { name: 'Đơn vị cho tên “Ban QLDA”' })).toBeEnabled();
+    expect(within(leads).getByRole('combobox', { name: 'Đơn vị cho tên “Ban Điều phối dự án”' })).toBeEnabled();
     const outside = screen.getByRole('region', { name: 'Chỉ ghi là đơn vị phối hợp: có lẽ là cơ quan bên ngoài' });
     expect(names(outside)).toEqual(['“Công an tỉnh” 1 dòng', '“Sở Công Thương” 1 dòng']);
     expect(outside).toHaveTextContent(
@@ -237,7 +237,7 @@ describe('ImportPage', () => {
         'Chọn đơn vị thôi chưa đủ: lỗi khác (thời hạn, nội dung…) hãy sửa trong tệp rồi tải lên lại.',
     );
     const leads = screen.getByRole('region', { name: 'Ghi là đơn vị chủ trì: cần chọn đơn vị' });
-    expect(within(leads).getAllByTestId('unmatched-unit')[0]).toHaveTextContent('“Ban QLDA” 2 dòng đang chờ, thêm 1 dòng ghi là phối hợp');
+    expect(within(leads).getAllByTestId('unmatched-unit')[0]).toHaveTextContent('“Ban Điều phối dự án” 2 dòng đang chờ, thêm 1 dòng ghi là phối hợp');
   });
 
   it('says a pick is not enough when a row waiting for its lead unit is in error otherwise too', async () => {
@@ -356,7 +356,7 @@ describe('ImportPage', () => {
     // A pick of this import only: nothing remembered to be forgotten.
     expect(fixed).not.toHaveTextContent(/lần nhập trước/);
 
-    await pickUnit('Ban QLDA', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
+    await pickUnit('Ban Điều phối dự án', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
     expect(screen.queryByText(/dòng có lỗi/)).toBeNull();
     // The bodies outside the agency stay a warning, which does not stop the confirmation.
@@ -370,14 +370,14 @@ describe('ImportPage', () => {
       '“Sở Công Thương”',
     ]);
     expect(screen.getAllByTestId('fixed-unit').map((u) => u.querySelector('.imp-unit-name')?.textContent)).toEqual([
-      '“Ban QLDA”',
+      '“Ban Điều phối dự án”',
       '“Phòng Pháp chế”',
     ]);
 
     const patches = callsTo(calls, 'PATCH');
     expect(patches.map((p) => [p.headers['If-Match'], p.body])).toEqual([
       [`"${UPLOADED.import.version}"`, { unit_fixes: [{ written: 'Phòng Pháp chế', organization_id: 8 }] }],
-      [`"${imports.unitFixed.import.version}"`, { unit_fixes: [{ written: 'Ban QLDA', organization_id: 9 }] }],
+      [`"${imports.unitFixed.import.version}"`, { unit_fixes: [{ written: 'Ban Điều phối dự án', organization_id: 9 }] }],
     ]);
 
     fireEvent.click(confirmButton());
@@ -457,7 +457,7 @@ describe('ImportPage', () => {
     // The unit picked for the project board at the program's first import is remembered: no row in error.
     expect(await screen.findByText('5 nhiệm vụ, 2 tiêu đề nhóm, 2 dòng có cảnh báo')).toBeInTheDocument();
     expect(screen.queryByText(/Không tìm thấy dòng tiêu đề cột/)).toBeNull();
-    expect(row(3)).toHaveTextContent('Ban Quản lý dự án đầu tư xây dựng các công trình giao thôngTệp ghi: Ban QLDA');
+    expect(row(3)).toHaveTextContent('Ban Quản lý dự án đầu tư xây dựng các công trình giao thôngTệp ghi: Ban Điều phối dự án');
     expect(row(3)).not.toHaveClass('imp-row-error');
     await waitFor(() => expect(confirmButton()).toBeEnabled());
     expect(calls.filter((c) => c.method === 'PATCH').map((c) => c.body)).toEqual([{ sheet: 1 }]);
@@ -501,7 +501,7 @@ describe('ImportPage', () => {
       'Tệp này, hoặc một bản lưu khác có cùng các dòng, đã được nhập trước đây; các nhiệm vụ của nó đã có trong hệ thống.',
     );
     // Another save of the program: not the bytes of the file imported.
-    expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.004 B\)/)).toBeInTheDocument();
+    expect(screen.getByText(/^Tệp chuong-trinh-2027 \(1\)\.csv \(1\.023 B\)/)).toBeInTheDocument();
     expect(within(alert).getByRole('link', { name: 'Xem lần nhập trước' })).toHaveAttribute('href', `/imports/${ID}`);
     // Every task of it is one of the source's already, and the units picked for the first save
     // are remembered: no row is in error.
@@ -513,7 +513,7 @@ describe('ImportPage', () => {
     // Those picks are shown as made before, to be changed or cleared like any other.
     const picks = screen.getAllByTestId('fixed-unit');
     expect(picks.map((p) => p.textContent)).toEqual([
-      expect.stringContaining('“Ban QLDA” (đã chọn ở lần nhập trước)'),
+      expect.stringContaining('“Ban Điều phối dự án” (đã chọn ở lần nhập trước)'),
       expect.stringContaining('“Phòng Pháp chế” (đã chọn ở lần nhập trước)'),
     ]);
     expect(within(picks[0]).getByRole('button', { name: /Bỏ chọn/ })).toBeEnabled();
@@ -553,7 +553,7 @@ describe('ImportPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Các cột của bảng/ }));
     expect(await screen.findByTestId('column-H')).toHaveTextContent('Ghi chú');
     expect(screen.getAllByTestId('fixed-unit').map((u) => u.textContent)).toEqual([
-      '“Ban QLDA”Ban Quản lý dự án đầu tư xây dựng các công trình giao thông',
+      '“Ban Điều phối dự án”Ban Quản lý dự án đầu tư xây dựng các công trình giao thông',
       '“Phòng Pháp chế”Thanh tra Sở',
     ]);
     expect(screen.getByRole('link', { name: /Tải tệp gốc/ })).toHaveAttribute('href', `/api/v1/imports/${ID}/file`);

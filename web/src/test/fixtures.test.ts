@@ -236,7 +236,7 @@ describe('recorded API answers', () => {
     // Two lead units not recognised, each in a row of its own; two bodies outside the agency, in one row.
     const lead = (n: number) => uploaded.rows.items.find((r) => r.row === n)!;
     expect([3, 4].map((n) => [lead(n).lead?.written, lead(n).errors])).toEqual([
-      ['Ban QLDA', [{ field: 'lead', code: 'unknown_unit' }]],
+      ['Ban Điều phối dự án', [{ field: 'lead', code: 'unknown_unit' }]],
       ['Phòng Pháp chế', [{ field: 'lead', code: 'unknown_unit' }]],
     ]);
     expect(lead(8).warnings).toEqual([{ field: 'cooperating', code: 'unknown_unit' }]);
@@ -244,7 +244,7 @@ describe('recorded API answers', () => {
     // The names not recognised, those some row leads with first: each with the rows naming it, and
     // how many of them as their lead.
     expect(uploaded.unmatched_units.map((u) => [u.written, u.rows, u.lead_rows])).toEqual([
-      ['Ban QLDA', 1, 1],
+      ['Ban Điều phối dự án', 1, 1],
       ['Phòng Pháp chế', 1, 1],
       ['Công an tỉnh', 1, 0],
       ['Sở Công Thương', 1, 0],
@@ -289,11 +289,11 @@ describe('recorded API answers', () => {
     expect(imports.duplicate.counts).toMatchObject({ tasks: 0, existing: 5, with_errors: 0 });
     // The picks it reads with are listed as remembered, for the user to see and change.
     expect(imports.duplicate.choices.unit_fixes.map((f) => [f.name, f.organization.id, f.remembered])).toEqual([
-      ['Ban QLDA', 9, true],
+      ['Ban Điều phối dự án', 9, true],
       ['Phòng Pháp chế', 8, true],
     ]);
     const remembered = (p: ImportPreview, n: number) => p.rows.items.find((r) => r.row === n)!.lead;
-    expect(remembered(imports.duplicate as ImportPreview, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
+    expect(remembered(imports.duplicate as ImportPreview, 3)).toMatchObject({ written: 'Ban Điều phối dự án', organization: { id: 9 } });
     expect(remembered(imports.duplicate as ImportPreview, 4)).toMatchObject({ written: 'Phòng Pháp chế', organization: { id: 8 } });
     expect(imports.duplicate.unmatched_units.map((u) => u.written)).toEqual(['Công an tỉnh', 'Sở Công Thương']);
     expect(imports.duplicate.import.file_size).not.toBe(uploaded.import.file_size);
@@ -311,8 +311,8 @@ describe('recorded API answers', () => {
     // Its rows name the legal unit by its name, and the project board as picked before: no errors.
     const sheetChosen = imports.workbookSheetChosen as ImportPreview;
     expect(sheetChosen).toMatchObject({ problems: [], choices: { sheet: 1 }, counts: { tasks: 5, with_errors: 0 } });
-    expect(sheetChosen.choices.unit_fixes.map((f) => [f.name, f.remembered])).toEqual([['Ban QLDA', true]]);
-    expect(remembered(sheetChosen, 3)).toMatchObject({ written: 'Ban QLDA', organization: { id: 9 } });
+    expect(sheetChosen.choices.unit_fixes.map((f) => [f.name, f.remembered])).toEqual([['Ban Điều phối dự án', true]]);
+    expect(remembered(sheetChosen, 3)).toMatchObject({ written: 'Ban Điều phối dự án', organization: { id: 9 } });
     const refusals: [unknown, string][] = [
       [imports.stale, 'precondition_failed'],
       [imports.legacyXls, 'file_legacy_xls'],
