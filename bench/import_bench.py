@@ -47,7 +47,7 @@ def program_rows(rows: int, salt: str) -> list[list[str]]:
             continue
         lead = UNITS[i % len(UNITS)]
         partner = UNITS[(i + 1) % len(UNITS)]
-        out.append([str(i % 50), f"Triển khai nhiệm vụ số {i} về bảo trì, sửa chữa công trình giao thông năm 2027",
+        out.append([str(i % 50), f"Triển khai nhiệm vụ số {i} ({salt}) về bảo trì, sửa chữa công trình giao thông năm 2027",
                     lead[0] if i % 3 == 0 else lead[1], partner[1] if i % 2 else "",
                     DEADLINES[i % len(DEADLINES)], "Báo cáo" if i % 4 == 0 else "Tờ trình", ""])
     return out
