@@ -176,11 +176,16 @@ def main() -> int:
         assert status == 200, body
         cookie = headers["set-cookie"].split(";")[0]
         auth = {"Cookie": cookie, "X-CSRF-Token": json.loads(body)["csrf_token"]}
-        status, _, body = server.call("POST", "/api/v1/sources", json.dumps(
-            {"kind": "key_program", "title": "Chương trình công tác năm 2027"}).encode(),
-            {**auth, "Content-Type": "application/json"})
-        assert status == 201, body
-        source = json.loads(body)["id"]
+        def new_source() -> int:
+            status, _, body = server.call("POST", "/api/v1/sources", json.dumps(
+                {"kind": "key_program", "title": "Chương trình công tác năm 2027"}).encode(),
+                {**auth, "Content-Type": "application/json"})
+            assert status == 201, body
+            return json.loads(body)["id"]
+
+        # Each program goes to a source of its own, as an agency's programs do: an import reads the
+        # tasks its source has already.
+        source = new_source()
 
         def upload(data: bytes, kind: str) -> tuple[float, dict]:
             ctype = "text/csv" if kind == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -217,6 +222,7 @@ def main() -> int:
             for run in range(args.repeat):
                 rows = program_rows(args.rows, f"{kind}{run}")
                 data = as_csv(rows) if kind == "csv" else as_xlsx(rows)
+                source = new_source()
                 took, preview = upload(data, kind)
                 assert preview["counts"]["with_errors"] == 0, preview["rows"]["items"][:3]
                 previews.append(took)
